@@ -1,0 +1,1 @@
+"""Turning the framework and assessments into text for people (terminal, Markdown, HTML)."""

