@@ -10,7 +10,6 @@ PY=${PYTHON:-python3}
 
 echo "== ruff"
 .venv/bin/ruff check .
-.venv/bin/ruff format --check assistant tests evals app.py 2>/dev/null || true
 
 echo "== pytest"
 export HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False
