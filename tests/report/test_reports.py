@@ -1,0 +1,87 @@
+"""Reports, briefs and comparisons: complete, in the chosen language, and inert to hostile text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from assistant.models import Answer, Framework
+from assistant.report.briefing import brief_markdown, compare_html, compare_markdown
+from assistant.report.document import report_html, report_markdown
+from assistant.scoring import assess
+from tests.conftest import make_answers
+
+WHEN = datetime(2026, 11, 24, 9, 30)
+HOSTILE = '<script>alert("x")</script> | <img src=x onerror=alert(1)>'
+
+
+def _answers(language: str = "en"):
+    levels = {f"E{i:02d}": i % 5 for i in range(1, 22)}
+    levels["E17"] = None
+    a = make_answers(levels, language=language)
+    a.answers["E03"] = Answer(level=1, evidence=HOSTILE)
+    return a
+
+
+def test_html_report_is_self_contained_and_escapes_user_text(fw: Framework) -> None:
+    a = _answers()
+    html = report_html(fw, a, assess(fw, a), WHEN)
+    assert "<script" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;" in html
+    assert not re.search(r"(src|href)=\"https?://", html)  # nothing fetched from outside
+    assert html.count("<svg") == 2  # radar + element bars
+    assert "unknown" in html  # E17 drawn as unknown
+    for e in fw.elements:
+        assert e.id in html
+    assert "Testville" in html and "Triggered by" in html
+
+
+def test_markdown_report_sections_and_escaping(fw: Framework) -> None:
+    a = _answers()
+    md = report_markdown(fw, a, assess(fw, a), WHEN)
+    for heading in [
+        "## City profile",
+        "## Stage",
+        "## Domains",
+        "## Elements",
+        "## Suggested approach",
+        "## JICA cooperation options",
+        "## How this was",
+    ]:
+        assert heading in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert "\\|" in md  # a pipe in evidence does not break the table
+    assert "2026-11-24T09:30" in md
+
+
+def test_japanese_report(fw: Framework) -> None:
+    a = _answers("ja")
+    md = report_markdown(fw, a, assess(fw, a), WHEN)
+    assert "## 都市プロファイル" in md and "## JICAの協力メニュー" in md
+    assert "都市基盤・プラットフォーム" in md
+
+
+def test_brief_lists_weakest_with_evidence_and_probes(fw: Framework) -> None:
+    a = _answers()
+    r = assess(fw, a)
+    md = brief_markdown(fw, a, r, WHEN)
+    weakest = sorted(
+        (e for e in r.elements.values() if e.level is not None), key=lambda e: (e.level, e.id)
+    )[0]
+    assert weakest.id in md
+    assert fw.element(weakest.id).probes[0].en.split()[0] in md
+    assert "E17" in md.split("## Unknown, to clarify")[1]
+
+
+def test_comparison_highlights_changes(fw: Framework) -> None:
+    base = make_answers(1)
+    follow = make_answers({**{f"E{i:02d}": 1 for i in range(1, 22)}, "E05": 3, "E09": None})
+    named = [("2025", assess(fw, base)), ("2026", assess(fw, follow))]
+    md = compare_markdown(fw, named, "en")
+    row_e05 = next(line for line in md.splitlines() if line.startswith("| **E05"))
+    assert "+2" in row_e05
+    assert any(line.startswith("| **E09") for line in md.splitlines())
+    assert any(line.startswith("| E01 ") for line in md.splitlines())  # unchanged, not bold
+    html = compare_html(fw, named, "en")
+    assert html.count('class="hl"') == 2
+    assert html.count("<polygon") >= 4 + 2  # rings + one shape per interview
