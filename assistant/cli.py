@@ -17,7 +17,12 @@ from assistant.answers_io import InputError, read_answers
 from assistant.framework import FrameworkError, get_framework
 
 # Feature modules that add sub-commands (imported lazily so `score` never loads a model).
-COMMAND_MODULES: tuple[str, ...] = ("assistant.knowledge.commands",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "assistant.knowledge.commands",
+    "assistant.interpret.commands",
+    "assistant.sessions.commands",
+    "assistant.interview.commands",
+)
 
 
 def _print_json(data: object) -> None:

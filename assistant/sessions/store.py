@@ -1,0 +1,279 @@
+"""`SqlSessionStore`: the durable SessionStore on SQLAlchemy (SQLite or PostgreSQL).
+
+Every write method runs in its own transaction and commits before it returns, so an answer the
+engine has confirmed to the person is on disk even if the process is killed right after.
+A wrong or malformed code reads as None and writes as `SessionNotFoundError`, the same for both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from assistant.answers_io import InputError, describe_validation_error
+from assistant.models import ELEMENT_IDS, Answer, AnswersFile, CityProfile, Lang
+from assistant.ports import StoredAnswer, StoredSession, Turn
+from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
+from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
+
+MAX_ANSWER_CHARS = 5_000  # an answer's evidence and typed text (the answers file's own cap)
+MAX_TURN_CHARS = 20_000  # one turn's text (assistant turns quote rubric and citations)
+MAX_TURNS = 2_000  # per session; an interview of 21 elements needs a few hundred at most
+MAX_STATE_CHARS = 1_000_000  # the engine's state as JSON
+
+
+class SessionNotFoundError(InputError, LookupError):
+    """No session with that code (wrong and malformed codes are not told apart)."""
+
+    def __init__(self) -> None:
+        super().__init__("no session with that code")
+
+
+class SessionLimitError(InputError):
+    """An input is over one of the store's limits; the message names the limit."""
+
+
+class SessionSummary(BaseModel):
+    """One line of `assistant sessions`: no code (only its hash is stored), a short id instead."""
+
+    short_id: str
+    lang: Lang
+    city: str | None
+    answered: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _check_len(what: str, text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise SessionLimitError(f"{what} is {len(text)} characters; the limit is {limit}")
+
+
+def _check_answer(element_id: str, answer: StoredAnswer) -> None:
+    if element_id not in ELEMENT_IDS:
+        raise SessionLimitError(f"unknown element id {element_id!r} (expected E01 to E21)")
+    _check_len(f"{element_id} evidence", answer.evidence, MAX_ANSWER_CHARS)
+    _check_len(f"{element_id} answer text", answer.text, MAX_ANSWER_CHARS)
+
+
+def _state_json(state: dict[str, object]) -> dict[str, object]:
+    """The state as plain JSON (a copy), refusing what JSON cannot hold or what is too big."""
+    try:
+        text = json.dumps(state, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"session state must be plain JSON data: {exc}") from exc
+    _check_len("session state (as JSON)", text, MAX_STATE_CHARS)
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+class SqlSessionStore:
+    """Sessions, turns and confirmed answers in a SQL database (see `assistant.ports`)."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+        self.engine = engine
+        self._clock = clock
+        ensure_schema(engine)
+
+    @contextmanager
+    def _write(self, code: str) -> Iterator[tuple[Session, SessionRow]]:
+        """A committed transaction on the session `code`, its updated_at stamped."""
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            row = s.get(SessionRow, code_key(code))
+            if row is None:
+                raise SessionNotFoundError()
+            yield s, row
+            row.updated_at = self._clock()
+
+    # --- the SessionStore protocol ---------------------------------------------------------
+
+    def create(self, lang: Lang) -> str:
+        code = new_code()
+        now = self._clock()
+        with Session(self.engine) as s, s.begin():
+            s.add(
+                SessionRow(
+                    key=code_key(code),
+                    lang=lang,
+                    profile=None,
+                    state={},
+                    turn_count=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return code
+
+    def load(self, code: str) -> StoredSession | None:
+        with Session(self.engine) as s, s.begin():
+            row = s.get(SessionRow, code_key(code))
+            if row is None:
+                return None
+            answers = {
+                a.element_id: StoredAnswer(
+                    level=a.level, evidence=a.evidence, text=a.text, confirmed_at=a.confirmed_at
+                )
+                for a in sorted(row.answers, key=lambda a: a.element_id)
+            }
+            return StoredSession(
+                code=format_code(normalise_code(code) or ""),
+                profile=CityProfile.model_validate(row.profile) if row.profile else None,
+                lang=row.lang,  # type: ignore[arg-type]
+                state=dict(row.state or {}),
+                answers=answers,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+            )
+
+    def save_profile(self, code: str, profile: CityProfile) -> None:
+        data = profile.model_dump(mode="json")
+        with self._write(code) as (_s, row):
+            row.profile = data
+
+    def save_answer(self, code: str, element_id: str, answer: StoredAnswer) -> None:
+        _check_answer(element_id, answer)
+        with self._write(code) as (s, row):
+            existing = s.get(AnswerRow, (row.key, element_id))
+            if existing is None:
+                existing = AnswerRow(session_key=row.key, element_id=element_id)
+                s.add(existing)
+            existing.level = answer.level
+            existing.evidence = answer.evidence
+            existing.text = answer.text
+            existing.confirmed_at = answer.confirmed_at
+
+    def delete_answer(self, code: str, element_id: str) -> None:
+        with self._write(code) as (s, row):
+            existing = s.get(AnswerRow, (row.key, element_id))
+            if existing is not None:
+                s.delete(existing)
+
+    def save_state(self, code: str, state: dict[str, object]) -> None:
+        data = _state_json(state)
+        with self._write(code) as (_s, row):
+            row.state = data
+
+    def add_turn(self, code: str, turn: Turn) -> None:
+        _check_len("a turn", turn.text, MAX_TURN_CHARS)
+        with self._write(code) as (s, row):
+            if row.turn_count >= MAX_TURNS:
+                raise SessionLimitError(
+                    f"this session has reached its limit of {MAX_TURNS} turns; "
+                    "export it and import the answers into a new session"
+                )
+            row.turn_count += 1
+            s.add(
+                TurnRow(
+                    session_key=row.key,
+                    seq=row.turn_count,
+                    role=turn.role,
+                    text=turn.text,
+                    at=turn.at,
+                )
+            )
+
+    def turns(self, code: str) -> list[Turn]:
+        with Session(self.engine) as s, s.begin():
+            key = code_key(code)
+            if s.get(SessionRow, key) is None:
+                return []
+            rows = s.scalars(
+                select(TurnRow).where(TurnRow.session_key == key).order_by(TurnRow.seq)
+            )
+            return [Turn(role=r.role, text=r.text, at=r.at) for r in rows]  # type: ignore[arg-type]
+
+    def export(self, code: str) -> AnswersFile | None:
+        """The confirmed answers as an answers file; unknowns as level null with their evidence.
+
+        A session without a city profile yet cannot be an answers file: that raises InputError.
+        """
+        stored = self.load(code)
+        if stored is None:
+            return None
+        if stored.profile is None:
+            raise InputError("this session has no city profile yet, so there is nothing to export")
+        answers: dict[str, Answer] = {}
+        for element_id, a in stored.answers.items():
+            extra = {"text": a.text} if a.text and a.text != a.evidence else {}
+            answers[element_id] = Answer(level=a.level, evidence=a.evidence, **extra)
+        return AnswersFile(city=stored.profile, answers=answers)
+
+    def import_answers(self, answers: AnswersFile) -> str:
+        """A new session holding these answers (all confirmed now); all or nothing."""
+        try:
+            checked = AnswersFile.model_validate(answers.model_dump(mode="json"))
+        except ValidationError as exc:
+            raise InputError(describe_validation_error(exc)) from exc
+        now = self._clock()
+        stored: dict[str, StoredAnswer] = {}
+        for element_id, a in checked.answers.items():
+            text = (a.model_extra or {}).get("text", "")
+            if not isinstance(text, str):
+                raise InputError(f"answers.{element_id}.text: must be a string")
+            stored[element_id] = StoredAnswer(
+                level=a.level, evidence=a.evidence, text=text, confirmed_at=now
+            )
+            _check_answer(element_id, stored[element_id])
+        code = new_code()
+        key = code_key(code)
+        with Session(self.engine) as s, s.begin():
+            s.add(
+                SessionRow(
+                    key=key,
+                    lang=checked.city.language,
+                    profile=checked.city.model_dump(mode="json"),
+                    state={},
+                    turn_count=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            s.flush()
+            for element_id, a in stored.items():
+                s.add(
+                    AnswerRow(
+                        session_key=key,
+                        element_id=element_id,
+                        level=a.level,
+                        evidence=a.evidence,
+                        text=a.text,
+                        confirmed_at=a.confirmed_at,
+                    )
+                )
+        return code
+
+    # --- beyond the protocol ---------------------------------------------------------------
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every session, most recently updated first (codes cannot be listed: only hashes)."""
+        counts = (
+            select(AnswerRow.session_key, func.count().label("n"))
+            .group_by(AnswerRow.session_key)
+            .subquery()
+        )
+        query = (
+            select(SessionRow, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.session_key == SessionRow.key)
+            .order_by(SessionRow.updated_at.desc(), SessionRow.key)
+        )
+        with Session(self.engine) as s, s.begin():
+            return [
+                SessionSummary(
+                    short_id=row.key[:8],
+                    lang=row.lang,  # type: ignore[arg-type]
+                    city=(row.profile or {}).get("name"),
+                    answered=int(n),
+                    created_at=row.created_at,
+                    updated_at=row.updated_at,
+                )
+                for row, n in s.execute(query)
+            ]
