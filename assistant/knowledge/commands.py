@@ -1,0 +1,150 @@
+"""`assistant ingest` and `assistant ask`: argument parsing and printing only.
+
+Top-level imports stay light (this module is imported for every sub-command, including
+`score`): chromadb, the embedding model and LangChain load inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.answers_io import InputError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("ingest", help="build or update the knowledge base")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="documents to add (Markdown, text, PDF) or folders of them; "
+        "without paths: (re)build from knowledge/",
+    )
+    p.add_argument(
+        "--rebuild", action="store_true", help="drop the collection and rebuild it from all sources"
+    )
+    p.add_argument(
+        "--added-by",
+        default="",
+        metavar="NAME",
+        help="who adds these documents (recorded with each one)",
+    )
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("ask", help="ask the knowledge base a question")
+    p.add_argument(
+        "question",
+        metavar="QUESTION",
+        help="the question, or - to read one question per line from standard input",
+    )
+    p.add_argument(
+        "--lang",
+        choices=["en", "ja"],
+        default=None,
+        help="answer language (default: the question's)",
+    )
+    p.add_argument("--k", type=int, default=4, help="number of passages to quote (1-10)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_ask)
+
+
+def _services() -> Any:
+    from assistant.knowledge.embeddings import EmbeddingSettingError
+    from assistant.knowledge.services import build_services
+    from assistant.settings import Settings
+
+    try:
+        return build_services(Settings())
+    except (EmbeddingSettingError, ValueError) as exc:
+        raise InputError(str(exc)) from exc
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.knowledge.embeddings import EmbeddingMismatchError
+
+    services = _services()
+    try:
+        report = services.ingest(
+            [Path(p) for p in args.paths], rebuild=args.rebuild, added_by=args.added_by
+        )
+    except EmbeddingMismatchError as exc:
+        raise InputError(str(exc)) from exc
+    for err in report.errors:
+        sys.stderr.write(f"assistant: rejected: {err}\n")
+    sys.stdout.write(
+        f"knowledge base: {report.total_chunks} chunks; added {report.added_chunks}, "
+        f"removed {report.removed_chunks}, unchanged sources {report.unchanged}"
+        f"{f', rejected files {len(report.errors)}' if report.errors else ''}\n"
+    )
+    return 2 if report.errors else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.knowledge.answer import answer
+    from assistant.knowledge.embeddings import EmbeddingMismatchError
+
+    if not 1 <= args.k <= 10:
+        raise InputError(f"--k must be between 1 and 10, not {args.k}")
+    if args.question != "-" and not args.question.strip():
+        raise InputError("the question is empty")
+    services = _services()
+    try:
+        services.ensure_built()
+        retriever = services.retriever
+    except EmbeddingMismatchError as exc:
+        raise InputError(str(exc)) from exc
+    chat_model = _chat_model(services.settings)
+
+    def one(question: str) -> Any:
+        return answer(question, retriever, lang=args.lang, k=args.k, chat_model=chat_model)
+
+    if args.question == "-":
+        for line in sys.stdin:
+            if line.strip():
+                result = one(line)
+                sys.stdout.write(
+                    json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
+                )
+                sys.stdout.flush()
+        return 0
+    result = one(args.question)
+    if args.json:
+        sys.stdout.write(
+            json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        sys.stdout.write(_render(result))
+    return 0
+
+
+def _chat_model(settings: Any) -> Any:
+    from assistant.llm import make_chat_model
+
+    try:
+        return make_chat_model(settings)
+    except (ImportError, ValueError) as exc:
+        raise InputError(f"cannot set up the language model {settings.llm!r}: {exc}") from exc
+
+
+def _render(result: Any) -> str:
+    lines = [result.answer, ""]
+    if result.notice:
+        lines += [f"Note: {result.notice}", ""]
+    if result.sources and result.mode == "llm":
+        for n, src in enumerate(result.sources, 1):
+            lines.append(f"[{n}] {src.title} ({src.id}, {src.provenance}, {src.source})")
+        lines.append("")
+    elif result.sources:
+        lines.append(
+            "Sources: "
+            + "; ".join(
+                f"[{n}] {s.id} ({s.provenance}, {s.source})"
+                for n, s in enumerate(result.sources, 1)
+            )
+        )
+        lines.append("")
+    return "\n".join(lines)

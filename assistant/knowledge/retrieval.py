@@ -1,0 +1,182 @@
+"""Hybrid retrieval: BM25 and the dense Chroma ranking fused by reciprocal rank fusion (RRF).
+
+Chroma's own hybrid search does not run locally, so the two rankings are composed here. Filters
+(language, element, cooperation level) apply to both rankings before fusion. Everything the
+retriever needs is passed in; it holds an in-memory copy of the chunk metadata (small: the
+texts are needed for BM25 anyway) which ``refresh()`` reloads after an ingest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.knowledge.chunk import Chunk
+from assistant.knowledge.lexical import BM25Index, Tokenizer, bigram_tokenize
+from assistant.knowledge.store import KnowledgeStore
+
+Mode = Literal["hybrid", "dense", "lexical"]
+RRF_K = 60
+CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk: fused ``score`` (0..1), plus the raw signals behind it."""
+
+    chunk: Chunk
+    score: float
+    dense: float | None = None  # cosine similarity when the dense ranking had it
+    lexical: float | None = None  # BM25 score when the lexical ranking had it
+
+
+@dataclass(frozen=True)
+class Filters:
+    lang: str | None = None
+    element_id: str | None = None
+    level: Literal["national", "city"] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.lang or self.element_id or self.level)
+
+    def accepts(self, chunk: Chunk) -> bool:
+        if self.lang and chunk.lang != self.lang:
+            return False
+        if self.element_id and self.element_id not in chunk.element_ids:
+            return False
+        if self.level:
+            prefix = "nat-" if self.level == "national" else "city-"
+            if not any(c.startswith(prefix) for c in chunk.cooperation_ids):
+                return False
+        return True
+
+
+class HybridRetriever:
+    """BM25 + dense ranking with RRF; ``mode='dense'`` is the baseline the eval compares with."""
+
+    def __init__(
+        self,
+        store: KnowledgeStore,
+        embeddings: Embeddings,
+        *,
+        tokenizer: Tokenizer = bigram_tokenize,
+        mode: Mode = "hybrid",
+        candidates: int = CANDIDATES,
+        rrf_k: int = RRF_K,
+    ):
+        self.store = store
+        self.embeddings = embeddings
+        self.tokenizer = tokenizer
+        self.mode: Mode = mode
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.chunks: list[Chunk] = []
+        self._by_id: dict[str, int] = {}
+        self._bm25: BM25Index | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload chunks from the store and rebuild the BM25 index (after an ingest)."""
+        self.chunks = self.store.all_chunks()
+        self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._bm25 = BM25Index(
+            [c.id for c in self.chunks], [_indexed_text(c) for c in self.chunks], self.tokenizer
+        )
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def get(self, chunk_id: str) -> Chunk | None:
+        i = self._by_id.get(chunk_id)
+        return None if i is None else self.chunks[i]
+
+    def lexical_overlap(self, query: str) -> float:
+        """Share of the query's tokens known to the corpus (used by the relevance rule)."""
+        return self._bm25.overlap(query) if self._bm25 else 0.0
+
+    def search(
+        self, query: str, k: int = 4, filters: Filters | None = None, mode: Mode | None = None
+    ) -> list[Hit]:
+        """The k best chunks for the query, best first."""
+        filters = filters or Filters()
+        mode = mode or self.mode
+        if not self.chunks or not query.strip():
+            return []
+        allowed: list[str] | None = None
+        mask: np.ndarray | None = None
+        if not filters.empty:
+            flags = [filters.accepts(c) for c in self.chunks]
+            mask = np.asarray(flags, dtype=bool)
+            allowed = [c.id for c, ok in zip(self.chunks, flags, strict=True) if ok]
+            if not allowed:
+                return []
+        n = max(self.candidates, k)
+        dense: list[tuple[str, float]] = []
+        lexical: list[tuple[str, float]] = []
+        if mode in ("hybrid", "dense"):
+            vector = self.embeddings.embed_query(query)
+            dense = self.store.dense(vector, n, ids=allowed)
+        if mode in ("hybrid", "lexical") and self._bm25 is not None:
+            lexical = self._bm25.search(query, n, mask)
+        dense_of = dict(dense)
+        lex_of = dict(lexical)
+        if mode == "dense":
+            ranked = [(cid, max(0.0, s)) for cid, s in dense]
+        elif mode == "lexical":
+            top = lexical[0][1] if lexical else 1.0
+            ranked = [(cid, s / top) for cid, s in lexical]
+        else:
+            return self._fuse(dense, lexical, k)
+        hits: list[Hit] = []
+        for cid, score in ranked[:k]:
+            chunk = self.get(cid)
+            if chunk is not None:
+                hits.append(Hit(chunk, round(score, 4), dense_of.get(cid), lex_of.get(cid)))
+        return hits
+
+    def _fuse(
+        self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]], k: int
+    ) -> list[Hit]:
+        """RRF over base ids: the en and ja versions of the same facts pool their evidence.
+
+        Each ranking is reduced to base ids (first occurrence); the chunk shown for a base id
+        is the one that ranked best in either list. Scores are scaled so 1.0 = first in both.
+        """
+        fused: dict[str, float] = {}
+        shown: dict[str, tuple[int, str]] = {}
+        dense_of: dict[str, float] = {}
+        lex_of: dict[str, float] = {}
+        for ranking, best_of in ((dense, dense_of), (lexical, lex_of)):
+            rank = 0
+            for cid, raw in ranking:
+                chunk = self.get(cid)
+                if chunk is None:
+                    continue
+                base = chunk.base_id
+                if base in best_of:
+                    continue
+                best_of[base] = raw
+                fused[base] = fused.get(base, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                if base not in shown or rank < shown[base][0]:
+                    shown[base] = (rank, cid)
+                rank += 1
+        top = 2.0 / (self.rrf_k + 1)
+        order = sorted(fused, key=lambda b: (-fused[b], b))[:k]
+        return [
+            Hit(
+                self.chunks[self._by_id[shown[b][1]]],
+                round(fused[b] / top, 4),
+                dense_of.get(b),
+                lex_of.get(b),
+            )
+            for b in order
+        ]
+
+
+def _indexed_text(chunk: Chunk) -> str:
+    """What BM25 sees: the title carries words the passage may not repeat."""
+    return f"{chunk.title}\n{chunk.text}"

@@ -1,0 +1,104 @@
+"""The one place that builds the expensive knowledge objects from settings.
+
+The CLI builds them once per process; the Streamlit app caches the result with
+``st.cache_resource``; tests pass their own settings (temporary data dirs) or fakes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.framework import get_framework
+from assistant.knowledge.embeddings import embedding_id, make_embeddings
+from assistant.knowledge.ingest import IngestReport, ingest
+from assistant.knowledge.retrieval import HybridRetriever
+from assistant.knowledge.store import MANIFEST_NAME, KnowledgeStore, Manifest, open_client
+from assistant.models import Framework
+from assistant.settings import Settings
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stderr_progress(message: str) -> None:
+    sys.stderr.write(f"knowledge: {message}\n")
+    sys.stderr.flush()
+
+
+@dataclass
+class KnowledgeServices:
+    """Embeddings + store (+ retriever, created on first use) for one process."""
+
+    settings: Settings
+    embeddings: Embeddings
+    store: KnowledgeStore
+    framework: Framework
+    clock: Callable[[], datetime] = utc_now
+    _retriever: HybridRetriever | None = field(default=None, repr=False)
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.settings.data_dir / MANIFEST_NAME
+
+    def is_built(self) -> bool:
+        return self.store.count() > 0 and bool(Manifest.load(self.manifest_path).sources)
+
+    def ingest(
+        self,
+        paths: Iterable[Path] = (),
+        *,
+        rebuild: bool = False,
+        added_by: str = "",
+        progress: Callable[[str], None] = stderr_progress,
+    ) -> IngestReport:
+        report = ingest(
+            self.store,
+            self.manifest_path,
+            framework=self.framework,
+            knowledge_dir=self.settings.knowledge_dir,
+            paths=paths,
+            rebuild=rebuild,
+            added_by=added_by,
+            clock=self.clock,
+            max_bytes=self.settings.max_upload_bytes,
+            progress=progress,
+        )
+        if self._retriever is not None and report.changed:
+            self._retriever.refresh()
+        return report
+
+    def ensure_built(self, progress: Callable[[str], None] = stderr_progress) -> None:
+        """Build the knowledge base on first use (with progress), otherwise do nothing."""
+        if not self.is_built():
+            progress("no knowledge base yet: building it from knowledge/ (first use only)")
+            report = self.ingest(progress=progress)
+            for err in report.errors:
+                progress(f"skipped: {err}")
+            progress(f"ready: {report.total_chunks} chunks")
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        if self._retriever is None:
+            self._retriever = HybridRetriever(self.store, self.embeddings)
+        return self._retriever
+
+
+def build_services(
+    settings: Settings,
+    embeddings: Embeddings | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> KnowledgeServices:
+    """Create the embeddings, the Chroma client and store (no model weights load until used)."""
+    framework_dir = settings.knowledge_dir / "framework"
+    framework = get_framework(str(framework_dir))
+    emb = embeddings if embeddings is not None else make_embeddings(settings.embeddings)
+    client = open_client(settings.chroma_dir, settings.chroma_url)
+    store = KnowledgeStore(client, emb, embedding_id(settings.embeddings))
+    return KnowledgeServices(settings, emb, store, framework, clock)

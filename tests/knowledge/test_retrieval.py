@@ -1,0 +1,67 @@
+import pytest
+
+from assistant.knowledge.retrieval import Filters
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Can JICA help us write the TOR for procuring a data platform?", "test-procurement"),
+        ("How do residents take part in designing services?", "test-participation"),
+        ("データ基盤を調達するための仕様書づくりを手伝ってもらえますか", "test-procurement"),
+        ("市民参加の仕組みを作るにはどうすればよいですか", "test-participation"),
+        ("What does cybersecurity look like for the city's IT infrastructure?", "element-E17"),
+        ("スモールスタートとは何ですか", "stage-small_start"),
+    ],
+)
+def test_hybrid_retrieval_finds_the_expected_chunk(real_kb, question, expected):
+    hits = real_kb.retriever.search(question, k=5)
+    assert expected in [h.chunk.base_id for h in hits][:5]
+    assert all(0 < h.score <= 1 for h in hits)
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_hits_carry_chunk_metadata(real_kb):
+    hits = real_kb.retriever.search(
+        "experts to draft the TOR and the technical evaluation", k=3, filters=Filters(lang="en")
+    )
+    hit = next(h for h in hits if h.chunk.base_id == "test-procurement")
+    assert hit.chunk.id == "test-procurement.en"
+    assert hit.chunk.element_ids == ("E09", "E18")
+    assert hit.chunk.cooperation_ids == ("city-organization-2",)
+    assert hit.chunk.provenance == "printed" and hit.chunk.source.endswith("docs/en/test.md")
+    assert hit.dense is not None and hit.lexical is not None
+
+
+def test_language_filter(real_kb):
+    for lang in ("en", "ja"):
+        hits = real_kb.retriever.search(
+            "citizen participation 市民参加", k=8, filters=Filters(lang=lang)
+        )
+        assert hits and all(h.chunk.lang == lang for h in hits)
+
+
+def test_element_filter(real_kb):
+    hits = real_kb.retriever.search(
+        "how to build the organisation", k=6, filters=Filters(element_id="E07")
+    )
+    assert hits and all("E07" in h.chunk.element_ids for h in hits)
+
+
+def test_cooperation_level_filter(real_kb):
+    for level, prefix in (("national", "nat-"), ("city", "city-")):
+        hits = real_kb.retriever.search(
+            "support for cybersecurity and data", k=6, filters=Filters(level=level)
+        )
+        assert hits
+        assert all(any(c.startswith(prefix) for c in h.chunk.cooperation_ids) for h in hits)
+
+
+def test_filter_that_matches_nothing_returns_nothing(real_kb):
+    assert real_kb.retriever.search("anything", filters=Filters(element_id="E99")) == []
+
+
+def test_dense_only_baseline_mode(real_kb):
+    hits = real_kb.retriever.search("市民参加の仕組み", k=3, mode="dense")
+    assert hits and all(h.lexical is None for h in hits)
+    assert all(h.score == pytest.approx(h.dense, abs=1e-3) for h in hits)
