@@ -1,0 +1,266 @@
+"""The offline interpreter: free-text answer → proposed level 0-4, without a language model.
+
+Two kinds of evidence are combined for the element being asked about:
+
+- cue votes (``signals``): general words for each rung of the maturity ladder, in English and
+  Japanese, with negation ("we don't have a pilot yet" is not a pilot) and intent ("we plan to
+  make it citywide" is a plan) taken into account;
+- embedding similarity between the answer (whole and per statement) and that element's five
+  rubric descriptions and examples, which places answers that describe the state in their own
+  words and tells whether the answer is about the element at all.
+
+The level with the most support wins (ties go to the higher level, because officials describe the
+road they travelled: "we discussed it, piloted it, and now it operates"). When support is weak,
+off-topic or conflicting the interpreter proposes no level and asks the element's probe question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.interpret.signals import (
+    LEVELS,
+    Hit,
+    Span,
+    cue_scores,
+    detect_lang,
+    find_hits,
+    is_hedged,
+    segments,
+    unknown_spans,
+)
+from assistant.models import Element, Framework, Lang
+from assistant.ports import Interpretation
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The few numbers that turn votes into a level and a confidence (set on the dev set)."""
+
+    embedding_weight: float = 0.8  # total vote the rubric similarity can give, spread by softmax
+    embedding_temperature: float = 0.03  # cosine differences between levels are small
+    support_scale: float = 1.0  # support at which confidence reaches 63% (one clear cue)
+    higher_share: float = 0.5  # a higher level wins if it has this share of the top support...
+    higher_floor: float = 0.8  # ...and at least this much support (about one clear cue)
+    relevance_floor: float = 0.15  # cosine to the element below which an answer is off-topic
+    relevance_full: float = 0.35  # cosine at which an answer is clearly about the element
+    cue_relevance_base: float = 0.5  # with level words, an off-topic answer loses only part
+    short_relevance_base: float = 0.8  # ...and a short one says too little to judge its topic
+    no_cue_factor: float = 0.6  # an answer with no level words is placed by similarity alone
+    hedge_factor: float = 0.85  # "I think", 「と思います」
+    threshold: float = 0.35  # below this confidence: no level, ask the probe question
+    max_embedded_statements: int = 6  # longer answers are embedded whole only (latency)
+    long_evidence: int = 160  # characters: longer statements are cut to the clause with the cue
+
+
+@dataclass(frozen=True)
+class _Rubric:
+    """An element's rubric texts embedded once: one row per text, with its level."""
+
+    vectors: np.ndarray
+    levels: np.ndarray
+    topic: np.ndarray  # question and description: is the answer about this element at all?
+
+
+def _trim(phrase: str) -> str:
+    """Drop a leading "but" / "however" that only joined the statement to the one before."""
+    trimmed = re.sub(
+        r"^(?:but|however|although|though|and|so|while)\b[,\s]*", "", phrase, flags=re.I
+    )
+    return trimmed if len(trimmed) >= 8 else phrase
+
+
+def _short(text: str, lang: Lang) -> bool:
+    """Too short to tell its topic from its words (about a dozen words)."""
+    return len(text) <= 30 if lang == "ja" else len(text.split()) <= 12
+
+
+def _softmax(values: np.ndarray, temperature: float) -> np.ndarray:
+    z = (values - values.max()) / temperature
+    e = np.exp(z)
+    return e / e.sum()
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+class OfflineInterpreter:
+    """Implements ``assistant.ports.Interpreter`` with cue words and rubric similarity."""
+
+    def __init__(
+        self,
+        framework: Framework,
+        embeddings: Embeddings,
+        calibration: Calibration | None = None,
+    ) -> None:
+        self.framework = framework
+        self.embeddings = embeddings
+        self.calibration = calibration or Calibration()
+        self._rubrics: dict[tuple[str, Lang], _Rubric] = {}
+        self._lock = threading.Lock()
+
+    # -- the rubric side, embedded once per element and language ------------------------------
+
+    def _rubric(self, element: Element, lang: Lang) -> _Rubric:
+        key = (element.id, lang)
+        cached = self._rubrics.get(key)
+        if cached is not None:
+            return cached
+        texts: list[str] = []
+        levels: list[int] = []
+        for r in element.rubric:
+            for t in (r.text.get(lang), r.evidence.get(lang).strip('"「」')):
+                texts.append(t)
+                levels.append(r.level)
+        topic_texts = [
+            element.question.get(lang),
+            element.short.get(lang),
+            element.desired_state.get(lang),
+            *(p.get(lang) for p in element.probes),
+        ]
+        vectors = np.asarray(self.embeddings.embed_documents(texts + topic_texts), dtype=np.float32)
+        vectors = _normalise(vectors)
+        rubric = _Rubric(
+            vectors=vectors[: len(texts)],
+            levels=np.asarray(levels),
+            topic=vectors[len(texts) :],
+        )
+        with self._lock:
+            self._rubrics.setdefault(key, rubric)
+        return self._rubrics[key]
+
+    def warm(
+        self, element_ids: list[str] | None = None, langs: tuple[Lang, ...] = ("en", "ja")
+    ) -> None:
+        """Embed the rubrics ahead of time (the first answer then pays nothing extra)."""
+        for element in self.framework.elements:
+            if element_ids is None or element.id in element_ids:
+                for lang in langs:
+                    self._rubric(element, lang)
+
+    # -- one answer ---------------------------------------------------------------------------
+
+    def interpret(self, element: Element, text: str, lang: Lang) -> Interpretation:
+        cal = self.calibration
+        answer = text.strip()
+        tlang = detect_lang(answer, default=lang)
+        follow_up = element.probes[0].get(tlang)
+        if not answer:
+            return Interpretation(element=element.id, confidence=0.0, follow_up=follow_up)
+
+        spans = segments(text, tlang) or [Span(0, len(text), text)]
+        hits = find_hits(spans, tlang)
+
+        dks = unknown_spans(text, tlang)
+        if dks:
+            outside = [h for h in hits if all(h.end <= d.start or h.start >= d.end for d in dks)]
+            if not outside:
+                return Interpretation(
+                    element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
+                )
+            hits = outside
+
+        rubric = self._rubric(element, tlang)
+        parts = [s.text for s in spans if s.text != answer]
+        pieces = [answer] + (parts if len(parts) <= cal.max_embedded_statements else [])
+        vectors = _normalise(np.asarray(self.embeddings.embed_documents(pieces), dtype=np.float32))
+        sims = vectors @ rubric.vectors.T  # pieces x rubric texts
+        per_level = np.array(
+            [sims[:, rubric.levels == lv].max() for lv in range(LEVELS)], dtype=np.float64
+        )
+        topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
+
+        votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
+        scores = votes + cal.embedding_weight * _softmax(per_level, cal.embedding_temperature)
+        level = choose_level(scores, cal.higher_share, cal.higher_floor)
+
+        confidence = support_confidence(scores, level, cal.support_scale)
+        keyword = any(k.lower() in answer.lower() for k in element.keywords.get(tlang, []))
+        span = cal.relevance_full - cal.relevance_floor
+        relevance = 1.0 if keyword else min(1.0, max(0.0, (topic - cal.relevance_floor) / span))
+        if hits:  # officials rarely repeat the topic: "No, not yet." is a clear answer
+            base = cal.short_relevance_base if _short(answer, tlang) else cal.cue_relevance_base
+            confidence *= base + (1 - base) * relevance
+        else:
+            confidence *= relevance * cal.no_cue_factor
+        if is_hedged(answer, tlang):
+            confidence *= cal.hedge_factor
+        confidence = round(min(1.0, max(0.0, confidence)), 3)
+
+        if confidence < cal.threshold:
+            return Interpretation(element=element.id, confidence=confidence, follow_up=follow_up)
+        evidence = self._evidence(text, spans, hits, level, sims, rubric, pieces)
+        return Interpretation(
+            element=element.id, level=level, confidence=confidence, evidence=evidence
+        )
+
+    def _evidence(
+        self,
+        text: str,
+        spans: list[Span],
+        hits: list[Hit],
+        level: int,
+        sims: np.ndarray,
+        rubric: _Rubric,
+        pieces: list[str],
+    ) -> str:
+        """The answer's own words behind the level: the statement holding the strongest cue."""
+        support = [(h.votes.get(level, 0.0), h) for h in hits]
+        support = [(v, h) for v, h in support if v > 0]
+        if support:
+            _, hit = max(support, key=lambda vh: (vh[0], -vh[1].start))
+            span = spans[hit.segment]
+            return _trim(self._clause(text, span, hit))
+        if len(pieces) == 1:
+            return spans[0].text if len(spans) == 1 else text.strip()
+        best_row = int(sims[1:, rubric.levels == level].max(axis=1).argmax())
+        candidates = [s for s in spans if s.text != text.strip()]
+        return candidates[best_row].text if best_row < len(candidates) else text.strip()
+
+    def _clause(self, text: str, span: Span, hit: Hit) -> str:
+        """A long statement is cut down to the comma-separated clause that holds the cue."""
+        if span.end - span.start <= self.calibration.long_evidence:
+            return span.text
+        left = max(text.rfind(c, span.start, hit.start) for c in ",、")
+        rights = [i for i in (text.find(c, hit.end, span.end) for c in ",、") if i >= 0]
+        start = left + 1 if left >= span.start else span.start
+        end = min(rights) if rights else span.end
+        clause = text[start:end].strip()
+        return clause if len(clause) >= 8 else span.text
+
+
+def support_confidence(scores: np.ndarray, level: int, scale: float) -> float:
+    """How sure: grows with the support for the level, shrinks with support for distant levels.
+
+    Neighbouring levels do not count against it (a level-2 answer often mentions a plan), but
+    support two or more levels away does ("there is nothing" next to "it is evaluated yearly").
+    """
+    support = max(0.0, float(scores[level]))
+    far = max([0.0] + [float(scores[lv]) for lv in range(LEVELS) if abs(lv - level) >= 2])
+    strength = 1.0 - math.exp(-support / scale)
+    conflict = far / (support + far) if support + far > 0 else 1.0
+    return strength * (1.0 - 0.5 * conflict)
+
+
+def choose_level(scores: np.ndarray, share: float, floor: float) -> int:
+    """The highest level with enough support, else the best supported one.
+
+    Answers tell a story upwards ("we talked about it for years, piloted it in 2021, and it now
+    runs in every department"), and a level-4 answer always mentions level-3 facts: so a higher
+    level with a fair share of the support is preferred to a lower one with a little more.
+    """
+    top = float(scores.max())
+    bar = max(share * top, floor)
+    candidates = [lv for lv in range(LEVELS) if scores[lv] >= bar]
+    if candidates:
+        return max(candidates)
+    return max(range(LEVELS), key=lambda lv: (round(float(scores[lv]), 9), lv))

@@ -1,0 +1,239 @@
+"""Pure text analysis of one answer: language, statements, level cues with negation and intent.
+
+No model here: these functions turn an answer into cue hits and per-level votes that the offline
+interpreter combines with embedding similarity. Every span keeps its offsets in the original
+answer so that the evidence shown to the person is their own words, verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from assistant.interpret.cues import (
+    CUES,
+    EN_HEDGES,
+    EN_INTENT,
+    EN_LIMITERS,
+    EN_NEGATION_AFTER,
+    EN_NEGATORS,
+    EN_SEGMENT_BREAK,
+    EN_UNKNOWN,
+    JA_HEDGES,
+    JA_INTENT,
+    JA_LIMITERS,
+    JA_NEGATION_PREFIX,
+    JA_NEGATORS,
+    JA_SEGMENT_BREAK,
+    JA_UNKNOWN,
+    JAPANESE_CHARS,
+    QUOTED,
+)
+from assistant.models import Lang
+
+LEVELS = 5
+COORDINATION = re.compile(r"\s*(?:,|/|\bor\b|\bnor\b|\band\b)\s*(?:(?:a|an|any|the)\s+)?", re.I)
+NEGATED_VOTE = 0.5  # a negated cue says "below this level": a weaker vote than a positive cue
+INTENT_VOTE = 0.6  # "we plan to pilot" is a plan (level 1), said less firmly than "planning"
+CORROBORATION = 0.6  # each further cue for the same level counts this much of the one before
+LIMITED_VOTE = 0.8  # "the dashboard runs as a pilot": a pilot, said with some weight
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue found in the answer, with what surrounds it."""
+
+    level: int
+    weight: float
+    start: int
+    end: int
+    segment: int  # index of the statement it sits in
+    negated: bool = False
+    intent: bool = False
+    limited: bool = False  # an established-sounding cue in a statement about a pilot or draft
+
+    @property
+    def votes(self) -> dict[int, float]:
+        """What this hit says about each level (positive: for, negative: against)."""
+        if self.negated:
+            below = 0 if self.level <= 2 else self.level - 1
+            out = {below: NEGATED_VOTE * self.weight}
+            for lv in range(self.level, LEVELS):
+                out[lv] = out.get(lv, 0.0) - NEGATED_VOTE * self.weight
+            return out
+        if self.intent and self.level >= 2:
+            return {1: INTENT_VOTE * self.weight}
+        if self.limited and self.level >= 3:
+            return {2: LIMITED_VOTE * self.weight}
+        return {self.level: self.weight}
+
+
+def detect_lang(text: str, default: Lang = "en") -> Lang:
+    """Japanese if the text has kana or kanji, English if it has Latin letters, else the default."""
+    if JAPANESE_CHARS.search(text):
+        return "ja"
+    if re.search(r"[A-Za-z]", text):
+        return "en"
+    return default
+
+
+def segments(text: str, lang: Lang) -> list[Span]:
+    """Statements of the answer (sentences, and the two sides of a "but"), with offsets."""
+    pattern = JA_SEGMENT_BREAK if lang == "ja" else EN_SEGMENT_BREAK
+    cuts = [0]
+    for m in pattern.finditer(text):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+        if m.end() > cuts[-1]:
+            cuts.append(m.end())
+    cuts.append(len(text))
+    out: list[Span] = []
+    for a, b in pairwise(cuts):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if len(re.sub(r"\W", "", stripped)) < 2:
+            continue
+        start = a + piece.index(stripped)
+        out.append(Span(start, start + len(stripped), stripped))
+    return out
+
+
+def _en_negated(seg: str, start: int, end: int, later: list[int] | None = None) -> bool:
+    """A negator just before the cue, or "... has not" right after it.
+
+    The negation after a cue belongs to it only when no other cue follows closely: in "the draft
+    has not been adopted" it is "adopted" that is negated, not "draft".
+    """
+    before = seg[:start].split()[-3:]
+    if before and EN_NEGATORS.search(" ".join(before)):
+        return not re.search(r"\bnot only\b", " ".join(before), re.IGNORECASE)
+    m = EN_NEGATION_AFTER.search(seg[end : end + 40])
+    if m is None:
+        return False
+    stop = end + m.end()
+    return not any(stop <= s <= stop + 25 for s in later or [])
+
+
+def _ja_window(seg: str, end: int) -> str:
+    """Text after a cue up to the end of its clause (a short list item extends to the next)."""
+    rest = seg[end:]
+    m = re.search(r"[、。,]", rest)
+    if m is None:
+        return rest
+    if m.start() <= 3:  # 「条例、ガイドラインともにありません」: the predicate comes later
+        nxt = re.search(r"[、。,]", rest[m.end() :])
+        return rest if nxt is None else rest[: m.end() + nxt.start()]
+    return rest[: m.start()]
+
+
+def _ja_negated(seg: str, start: int, end: int) -> bool:
+    if JA_NEGATION_PREFIX.search(seg[max(0, start - 1) : start]):
+        return True
+    return bool(JA_NEGATORS.search(_ja_window(seg, end)))
+
+
+def _en_intent(seg: str, start: int) -> bool:
+    return bool(EN_INTENT.search(seg[:start]))
+
+
+def _ja_intent(seg: str, start: int, end: int) -> bool:
+    left = seg.rfind("、", 0, start)
+    right = seg.find("、", end)
+    clause = seg[left + 1 : right if right >= 0 else len(seg)]
+    return bool(JA_INTENT.search(clause))
+
+
+def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
+    """Cue hits in every statement; overlapping cues keep the longest, each cue counts once."""
+    hits: list[Hit] = []
+    for index, span in enumerate(spans):
+        seg = span.text
+        quotes = [(q.start(), q.end()) for q in QUOTED.finditer(seg)]
+        found: list[tuple[int, int, int, float, bool]] = []
+        for cue in CUES[lang]:
+            for m in cue.pattern.finditer(seg):
+                inside = any(a <= m.start() and m.end() <= b for a, b in quotes)
+                if m.end() > m.start() and not inside:
+                    found.append((m.start(), m.end(), cue.level, cue.weight, cue.negatable))
+        found.sort(key=lambda f: (-(f[1] - f[0]), -f[3], f[0]))
+        kept: list[tuple[int, int, int, float, bool]] = []
+        for f in found:
+            if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+                kept.append(f)
+        limiters = [
+            m
+            for m in (JA_LIMITERS if lang == "ja" else EN_LIMITERS).finditer(seg)
+            if not (_ja_negated if lang == "ja" else _en_negated)(seg, m.start(), m.end())
+        ]
+        previous: tuple[int, bool] | None = None  # end of the last cue, and whether negated
+        for start, end, level, weight, negatable in sorted(kept):
+            negated = intent = False
+            if level > 0 and negatable:
+                if lang == "en":
+                    later = [k[0] for k in kept if k[2] > 0 and k[0] > end]
+                    negated = _en_negated(seg, start, end, later)
+                    if not negated and previous is not None and previous[1]:
+                        # "no trial or draft": the negation reaches across "or" and "nor"
+                        negated = bool(COORDINATION.fullmatch(seg[previous[0] : start]))
+                    previous = (end, negated)
+                    intent = not negated and _en_intent(seg, start)
+                else:
+                    negated = _ja_negated(seg, start, end)
+                    intent = not negated and _ja_intent(seg, start, end)
+            hits.append(
+                Hit(
+                    level=level,
+                    weight=weight,
+                    start=span.start + start,
+                    end=span.start + end,
+                    segment=index,
+                    negated=negated,
+                    intent=intent,
+                    limited=bool(limiters) and level >= 3,
+                )
+            )
+    return hits
+
+
+def cue_scores(hits: list[Hit], text: str) -> list[float]:
+    """Votes per level, with diminishing returns.
+
+    The same words repeated count once, and each further cue for a level adds less than the one
+    before: a long answer listing many established routines is not thereby "more" level 3 than
+    a short one that also says the routines are evaluated and improved.
+    """
+    best: dict[tuple[str, int, bool, bool, bool], Hit] = {}
+    for hit in hits:
+        key = (text[hit.start : hit.end].lower(), hit.level, hit.negated, hit.intent, hit.limited)
+        if key not in best or hit.weight > best[key].weight:
+            best[key] = hit
+    pros: list[list[float]] = [[] for _ in range(LEVELS)]
+    cons = [0.0] * LEVELS
+    for hit in best.values():
+        for level, vote in hit.votes.items():
+            if vote > 0:
+                pros[level].append(vote)
+            else:
+                cons[level] += vote
+    return [
+        sum(v * CORROBORATION**i for i, v in enumerate(sorted(pros[lv], reverse=True))) + cons[lv]
+        for lv in range(LEVELS)
+    ]
+
+
+def unknown_spans(text: str, lang: Lang) -> list[Span]:
+    """Every "I don't know" / skip phrase in the answer ("not sure, ask someone in finance")."""
+    pattern = JA_UNKNOWN if lang == "ja" else EN_UNKNOWN
+    return [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def is_hedged(text: str, lang: Lang) -> bool:
+    return bool((JA_HEDGES if lang == "ja" else EN_HEDGES).search(text))

@@ -1,0 +1,139 @@
+"""`assistant interview`: the whole interview on standard input and output, line by line.
+
+Works through a pipe (no prompts that need a terminal; output is flushed after every reply).
+End of input pauses the interview and prints the session code. Top-level imports stay light:
+the store, the interpreter and the knowledge base load inside the handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from assistant.answers_io import InputError
+
+if TYPE_CHECKING:
+    from assistant.interview.engine import InterviewEngine
+    from assistant.interview.state import Reply
+    from assistant.settings import Settings
+
+PROMPT = "> "
+CODE_LINE = {"en": "Session code: {code}", "ja": "セッションコード：{code}"}
+NOTE = {"en": "Note: {text}", "ja": "注意：{text}"}
+PROVENANCE = {
+    "printed": {"en": "printed", "ja": "資料に記載"},
+    "reading": {"en": "reading", "ja": "本プロジェクトの読み取り"},
+}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "interview", help="run the self-assessment interview in the terminal (line by line)"
+    )
+    p.add_argument("--lang", choices=["en", "ja"], default="en", help="interview language")
+    p.add_argument("--resume", metavar="CODE", default=None, help="continue a paused session")
+    p.set_defaults(func=cmd_interview)
+
+
+def build_engine(settings: Settings) -> InterviewEngine:
+    """The engine with the real collaborators for these settings (one set per process)."""
+    from assistant.framework import DEFAULT_DIR, get_framework
+    from assistant.interpret import make_interpreter
+    from assistant.interview.engine import InterviewEngine
+    from assistant.interview.knowledge import KnowledgeAnswerer
+    from assistant.knowledge.embeddings import EmbeddingSettingError, make_embeddings
+    from assistant.llm import make_chat_model
+    from assistant.sessions import make_session_store
+
+    try:
+        chat_model = make_chat_model(settings)
+    except (ImportError, ValueError) as exc:
+        raise InputError(f"cannot set up the language model {settings.llm!r}: {exc}") from exc
+    try:
+        embeddings = make_embeddings(settings.embeddings)  # the model itself loads on first use
+    except (EmbeddingSettingError, ValueError) as exc:
+        raise InputError(str(exc)) from exc
+    directory = settings.knowledge_dir / "framework"
+    same = directory.resolve() == DEFAULT_DIR.resolve()
+    framework = get_framework(None if same else str(directory))
+    interpreter = make_interpreter(
+        settings, chat_model=chat_model, embeddings=embeddings, framework=framework
+    )
+    return InterviewEngine(
+        framework,
+        interpreter,
+        make_session_store(settings),
+        answerer=KnowledgeAnswerer(settings, chat_model=chat_model, embeddings=embeddings),
+    )
+
+
+def render(reply: Reply, out: TextIO) -> None:
+    """One reply as plain text, citations listed under the message that uses them."""
+    for message in reply.messages:
+        if message.role == "system":
+            out.write(NOTE[reply.lang].format(text=message.text) + "\n\n")
+            continue
+        out.write(message.text + "\n")
+        for c in message.citations:
+            provenance = PROVENANCE.get(c.provenance, {}).get(reply.lang, c.provenance)
+            where = ", ".join(p for p in (c.source, provenance) if p)
+            out.write(f"  [{c.n}] {c.title}{f' ({where})' if where else ''}\n")
+        out.write("\n")
+
+
+def _utf8(stream: TextIO) -> None:
+    """Japanese must survive a C locale: use UTF-8 on the standard streams."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8", errors="replace")
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    from assistant.report.profile_text import profile_text
+    from assistant.settings import Settings
+
+    for stream in (sys.stdin, sys.stdout):
+        _utf8(stream)  # type: ignore[arg-type]
+    out = sys.stdout
+    engine = build_engine(Settings())
+    if args.resume is not None:
+        reply = engine.resume(args.resume)
+        if reply is None:
+            raise InputError("no session with that code")
+        code = reply.code
+    else:
+        code, reply = engine.start(args.lang)
+    out.write(CODE_LINE[reply.lang].format(code=code) + "\n\n")
+    while True:
+        render(reply, out)
+        if reply.phase == "done" and reply.assessment is not None:
+            answers = engine.answers_file(code)
+            assert answers is not None
+            out.write(profile_text(engine.fw, answers, reply.assessment))
+            out.flush()
+            return 0
+        if reply.paused:
+            out.flush()
+            return 0
+        line = _read_line(out)
+        if line is None:  # end of input: pause, so the code is the last thing printed
+            out.write("\n")
+            reply = engine.handle(code, "pause")
+            continue
+        reply = engine.handle(code, line)
+
+
+def _read_line(out: TextIO) -> str | None:
+    """The next non-blank input line (prompting for each), or None at end of input."""
+    while True:
+        out.write(PROMPT)
+        out.flush()
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:
+            return None
+        if not line:
+            return None
+        if line.strip():
+            return line.rstrip("\r\n")

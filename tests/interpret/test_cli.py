@@ -1,0 +1,72 @@
+"""`assistant interpret`, single answer and JSON lines on standard input, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["HF_HUB_OFFLINE"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "interpret", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_single_answer_readable() -> None:
+    proc = run("--element", "E15", "A vendor is piloting a traffic dashboard in one district.")
+    assert proc.returncode == 0, proc.stderr
+    assert "Proposed level: 2" in proc.stdout
+    assert "A platform exists in part or as a pilot" in proc.stdout  # the rubric text
+    assert "piloting a traffic dashboard" in proc.stdout  # the phrase behind it
+
+
+def test_single_answer_json_japanese() -> None:
+    proc = run("--element", "e7", "推進組織の設置を検討しています。", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["element"] == "E07"
+    assert data["level"] == 1
+    assert data["lang"] == "ja"
+    assert data["source"] == "offline"
+    assert data["unknown"] is False
+    for key in ("confidence", "evidence", "follow_up"):
+        assert key in data
+
+
+def test_unknown_element_exits_2_with_one_line() -> None:
+    proc = run("--element", "E42", "anything")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "E42" in proc.stderr
+
+
+def test_stdin_json_lines_one_out_per_line_and_errors_do_not_stop() -> None:
+    lines = [
+        {"element": "E12", "text": "There is no ordinance and no incentive of any kind."},
+        "this is not json",
+        {"element": "E77", "text": "x"},
+        {"element": "E12", "text": "わかりません"},
+        {"element": "E12", "text": "The sandbox ordinance was adopted in 2020.", "lang": "en"},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
+    proc = run("-", "--json", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(out) == 5
+    assert out[0]["level"] == 0 and out[0]["element"] == "E12"
+    assert "error" in out[1] and out[1]["line"] == 2
+    assert "error" in out[2] and "E77" in out[2]["error"]
+    assert out[3]["unknown"] is True and out[3]["level"] is None
+    assert out[4]["level"] == 3

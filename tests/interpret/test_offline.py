@@ -1,0 +1,208 @@
+"""The offline interpreter end to end, with the real multilingual embedding model."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from assistant.interpret.offline import OfflineInterpreter
+from assistant.models import Framework, Lang
+
+CLEAR = [
+    # (element, lang, answer, level)
+    ("E07", "en", "Nobody leads it. Every department just does its own thing.", 0),
+    ("E07", "en", "Setting up a digital office is on the agenda; the mayor is considering it.", 1),
+    ("E07", "en", "An IT officer acts as an informal focal point, with no mandate of his own.", 2),
+    (
+        "E07",
+        "en",
+        "The Digital Office was formally established in 2021 with 9 staff and a budget.",
+        3,
+    ),
+    (
+        "E07",
+        "en",
+        "The office's mandate and results are evaluated every year, and we reorganised it "
+        "in 2023 to improve coordination.",
+        4,
+    ),
+    ("E16", "en", "We don't publish any data and there are no rules on personal data.", 0),
+    ("E16", "en", "Only a few tables are posted on the website, as a trial.", 2),
+    ("E16", "en", "Our open data portal has been running since 2019 and is updated monthly.", 3),
+    ("E17", "ja", "セキュリティの方針も責任者もありません。", 0),
+    ("E17", "ja", "セキュリティポリシーの策定を検討しているところです。", 1),
+    ("E17", "ja", "ポリシーは素案の段階で、バックアップは情報課の一部のシステムだけです。", 2),
+    ("E17", "ja", "情報セキュリティポリシーを運用し、研修と訓練を毎年定期的に行っています。", 3),
+    (
+        "E17",
+        "ja",
+        "全庁のセキュリティ対策は外部監査で毎年評価し、その結果を踏まえて改善しています。",
+        4,
+    ),
+    ("E13", "ja", "住民が参加できる仕組みは特にありません。", 0),
+    ("E13", "ja", "昨年一度だけ、一つの地区でワークショップを試行しました。", 2),
+]
+
+
+@pytest.mark.parametrize(("element_id", "lang", "text", "level"), CLEAR)
+def test_clear_answers_get_their_level(
+    interpreter: OfflineInterpreter,
+    fw: Framework,
+    element_id: str,
+    lang: Lang,
+    text: str,
+    level: int,
+) -> None:
+    result = interpreter.interpret(fw.element(element_id), text, lang)
+    assert result.level == level, result
+    assert result.confidence >= interpreter.calibration.threshold
+    assert result.evidence and result.evidence in text
+    assert result.source == "offline" and not result.unknown
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We don't have a pilot yet, to be honest."),
+        ("en", "There hasn't been any trial or draft so far."),
+        ("ja", "まだ試行もしていません。"),
+    ],
+)
+def test_negated_pilot_is_not_level_2(
+    interpreter: OfflineInterpreter, fw: Framework, lang: Lang, text: str
+) -> None:
+    result = interpreter.interpret(fw.element("E15"), text, lang)
+    assert result.level is not None and result.level < 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I don't know."),
+        ("en", "Not sure, you'd need to ask someone in finance."),
+        ("en", "No idea"),
+        ("ja", "わかりません。"),
+        ("ja", "担当が違うので分からないです。"),
+        ("ja", "不明"),
+    ],
+)
+def test_dont_know_is_unknown_without_a_level(
+    interpreter: OfflineInterpreter, fw: Framework, lang: Lang, text: str
+) -> None:
+    result = interpreter.interpret(fw.element("E05"), text, lang)
+    assert result.unknown is True
+    assert result.level is None
+    assert result.evidence in text
+
+
+def test_a_hedge_with_content_is_not_unknown(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    text = "I'm not sure, but I think the finance office is discussing user fees."
+    result = interpreter.interpret(fw.element("E05"), text, "en")
+    assert not result.unknown and result.level == 1
+
+
+@pytest.mark.parametrize(
+    ("element_id", "lang", "text"),
+    [
+        ("E13", "en", "The canteen food has got much better since spring."),
+        ("E20", "en", "Hmm, well."),
+        ("E09", "ja", "駅前の商店街は週末とても混んでいます。"),
+        ("E09", "ja", "えーと"),
+    ],
+)
+def test_off_topic_or_thin_answers_get_a_follow_up(
+    interpreter: OfflineInterpreter, fw: Framework, element_id: str, lang: Lang, text: str
+) -> None:
+    element = fw.element(element_id)
+    result = interpreter.interpret(element, text, lang)
+    assert result.level is None and not result.unknown
+    assert result.follow_up in [p.get(lang) for p in element.probes]
+    assert result.confidence < interpreter.calibration.threshold
+
+
+def test_follow_up_is_in_the_answers_language(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    element = fw.element("E09")
+    result = interpreter.interpret(element, "天気の話ですが、今日は晴れです。", "en")
+    assert result.level is None
+    assert result.follow_up == element.probes[0].ja
+
+
+def test_empty_answer(interpreter: OfflineInterpreter, fw: Framework) -> None:
+    result = interpreter.interpret(fw.element("E01"), "   ", "en")
+    assert result.level is None and result.confidence == 0.0 and result.follow_up
+
+
+def test_evidence_is_the_statement_behind_the_level(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    text = (
+        "It has a long history. In 2016 we talked about it a lot. The weather was bad that year. "
+        "Since 2020 the city data platform has been operating and connects five departments "
+        "through shared APIs."
+    )
+    result = interpreter.interpret(fw.element("E15"), text, "en")
+    assert result.level == 3
+    assert result.evidence in text
+    assert "operating" in result.evidence
+
+
+def test_long_statements_are_cut_to_the_clause(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    text = (
+        "Well, the thing is that the water utility, the waste department, the planning office, "
+        "the transport authority and two private bus operators all keep their own records, "
+        "and only the transport authority runs a small pilot dashboard for buses, which the "
+        "vendor set up for free last spring"
+    )
+    result = interpreter.interpret(fw.element("E15"), text, "en")
+    assert result.level == 2
+    assert result.evidence in text
+    assert len(result.evidence) < len(text)
+
+
+def test_determinism(interpreter: OfflineInterpreter, fw: Framework) -> None:
+    element = fw.element("E12")
+    text = "条例案は作成中ですが、特区の申請を検討しています。"
+    first = interpreter.interpret(element, text, "ja")
+    for _ in range(3):
+        assert interpreter.interpret(element, text, "ja") == first
+    fresh = OfflineInterpreter(fw, interpreter.embeddings)
+    assert fresh.interpret(element, text, "ja") == first
+
+
+class CountingEmbeddings(Embeddings):
+    """Counts the texts it is asked to embed (to prove the rubric is embedded once)."""
+
+    def __init__(self, inner: Embeddings) -> None:
+        self.inner = inner
+        self.calls: list[int] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls.append(len(texts))
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def test_rubric_is_embedded_once_per_element_and_language(
+    fw: Framework, embeddings: Embeddings
+) -> None:
+    counting = CountingEmbeddings(embeddings)
+    interpreter = OfflineInterpreter(fw, counting)
+    element = fw.element("E03")
+    interpreter.interpret(element, "We have targets for 2030.", "en")
+    first = len(counting.calls)
+    interpreter.interpret(element, "Targets are in a draft plan.", "en")
+    interpreter.interpret(element, "目標はまだありません。", "ja")
+    interpreter.interpret(element, "KPIを毎年見直しています。", "ja")
+    # per answer: one call for the answer; once per (element, language): one for the rubric
+    assert len(counting.calls) == first + 1 + 2 + 1
+    other = OfflineInterpreter(fw, counting)
+    other.interpret(element, "We have targets for 2030.", "en")
+    assert len(counting.calls) == first + 4 + 2  # a new instance has its own cache

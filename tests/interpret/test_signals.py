@@ -1,0 +1,86 @@
+"""The pure text analysis: language, statements, cues with negation, intent and quotes."""
+
+from __future__ import annotations
+
+from assistant.interpret.signals import (
+    cue_scores,
+    detect_lang,
+    find_hits,
+    is_hedged,
+    segments,
+    unknown_spans,
+)
+from assistant.models import Lang
+
+
+def hits_for(text: str, lang: Lang) -> list:
+    return find_hits(segments(text, lang), lang)
+
+
+def best_level(text: str, lang: Lang) -> int:
+    scores = cue_scores(hits_for(text, lang), text)
+    return max(range(5), key=lambda lv: (scores[lv], lv))
+
+
+def test_language_is_detected_from_the_script() -> None:
+    assert detect_lang("We have a pilot.") == "en"
+    assert detect_lang("試行しています") == "ja"
+    assert detect_lang("KPIは設定済みです") == "ja"
+    assert detect_lang("2023", default="ja") == "ja"
+
+
+def test_segments_keep_offsets_into_the_answer() -> None:
+    text = "We ran a trial in 2021. It stopped, but the team is now drafting a plan!"
+    for span in segments(text, "en"):
+        assert text[span.start : span.end] == span.text
+    assert len(segments(text, "en")) >= 3
+    ja = "条例の案はありますが、まだ議会に出していません。来年度に提出します。"
+    spans = segments(ja, "ja")
+    assert [ja[s.start : s.end] for s in spans] == [s.text for s in spans]
+    assert len(spans) == 3
+
+
+def test_english_negation_cancels_the_cue() -> None:
+    text = "We haven't launched any pilot so far."
+    pilot = next(h for h in hits_for(text, "en") if text[h.start : h.end] == "pilot")
+    assert pilot.negated
+    assert best_level("We don't have a pilot yet.", "en") == 0
+    assert best_level("The draft has not been adopted yet.", "en") == 2
+
+
+def test_japanese_negation_after_the_cue() -> None:
+    hits = hits_for("実証もまだ行っていません。", "ja")
+    assert any(h.level == 2 and h.negated for h in hits)
+    assert best_level("運用はしていない。", "ja") < 3
+    assert best_level("試行ではなく、全市で本格的に運用しています。", "ja") >= 3
+
+
+def test_intent_turns_a_future_pilot_into_a_plan() -> None:
+    hits = hits_for("Next year we will launch a pilot in two districts.", "en")
+    assert any(h.level == 2 and h.intent for h in hits)
+    assert best_level("Next year we will launch a pilot in two districts.", "en") == 1
+    assert best_level("全市に展開する予定です。", "ja") == 1
+
+
+def test_a_pilot_limits_established_words_in_the_same_statement() -> None:
+    scores = cue_scores(hits_for("The sensor network is operating as a pilot.", "en"), "x")
+    assert scores[2] > scores[3]
+
+
+def test_quoted_words_are_not_cues() -> None:
+    hits = hits_for("Our only goal is 'evaluate and improve everything'.", "en")
+    assert not any(h.level == 4 for h in hits)
+
+
+def test_dont_know_phrases() -> None:
+    assert unknown_spans("Honestly, I don't know.", "en")
+    assert len(unknown_spans("No clue, you'd have to ask the finance people.", "en")) == 2
+    assert not unknown_spans("We don't know which permits apply to drones.", "en")
+    assert unknown_spans("申し訳ありませんが、わかりません。", "ja")
+    assert unknown_spans("詳細は不明です", "ja")
+
+
+def test_hedges() -> None:
+    assert is_hedged("I think there is a draft somewhere", "en")
+    assert is_hedged("たぶん案はあると思います", "ja")
+    assert not is_hedged("The ordinance was adopted in 2020.", "en")

@@ -1,0 +1,122 @@
+"""Resuming rebuilds the same position after every step, and a crash mid-save loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.framework import get_framework
+from assistant.interview.engine import InterviewEngine
+from assistant.interview.state import Reply
+from tests.interview.conftest import INTAKE_EN
+from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, MemoryStore, now
+
+SCRIPT = [
+    *INTAKE_EN[:3],
+    "back",
+    *INTAKE_EN[2:],
+    "We have a draft vision.",
+    "It was adopted last month.",
+    "yes",
+    "hmm",
+    "well",
+    "2",
+    "does JICA fund testbeds?",
+    "what does this mean?",
+    "don't know",
+    "back",
+    "3",
+    "go to operation",
+    "pilot in one district",
+    "change E01",
+    "4",
+    "progress",
+]
+
+
+def position(reply: Reply) -> tuple[object, ...]:
+    p = reply.proposal
+    return (
+        reply.phase,
+        reply.intake_field,
+        reply.element,
+        p.level if p else None,
+        p.evidence if p else None,
+        reply.progress.done,
+        reply.lang,
+        [c.label for c in reply.choices],
+    )
+
+
+def fresh(store: MemoryStore) -> InterviewEngine:
+    """A new engine on the same store: what a restarted process has."""
+    return InterviewEngine(
+        get_framework(), KeywordInterpreter(), store, CannedAnswerer(), clock=now
+    )
+
+
+def test_resume_after_every_step_gives_the_same_position():
+    store = MemoryStore()
+    code, reply = fresh(store).start("en")
+    assert position(fresh(store).resume(code)) == position(reply)
+    for line in SCRIPT:
+        reply = fresh(store).handle(code, line)
+        resumed = fresh(store).resume(code)
+        assert resumed is not None
+        assert position(resumed) == position(reply), line
+    answered = {k: v.level for k, v in store.sessions[code].answers.items()}
+    assert answered == {"E01": 4, "E02": 2, "E03": 3}
+
+
+def test_resume_then_continue_reaches_the_read_back_and_the_result():
+    store = MemoryStore()
+    code, _ = fresh(store).start("en")
+    for line in INTAKE_EN:
+        fresh(store).handle(code, line)
+    reply = fresh(store).resume(code)
+    while reply.phase != "readback":
+        fresh(store).resume(code)
+        reply = fresh(store).handle(code, "1")
+    reply = fresh(store).handle(code, "finish")
+    assert reply.phase == "done" and reply.assessment.answered == 21
+    again = fresh(store).resume(code)
+    assert again.phase == "done" and again.assessment == reply.assessment
+
+
+class CrashingStore(MemoryStore):
+    """Dies (like SIGKILL) in the middle of the next answer save, before it commits."""
+
+    crash_next = False
+
+    def save_answer(self, code, element_id, answer):
+        if self.crash_next:
+            self.crash_next = False
+            raise SystemExit("killed")
+        super().save_answer(code, element_id, answer)
+
+
+def test_a_crash_between_state_and_answer_is_repaired_on_load():
+    store = CrashingStore()
+    code, _ = fresh(store).start("en")
+    for line in INTAKE_EN:
+        fresh(store).handle(code, line)
+    fresh(store).handle(code, "We have a draft vision.")
+    store.crash_next = True
+    with pytest.raises(SystemExit):
+        fresh(store).handle(code, "yes")
+    assert "E01" not in store.sessions[code].answers  # the process died before the commit
+    reply = fresh(store).resume(code)
+    assert store.sessions[code].answers["E01"].level == 2  # the confirmed answer survived
+    assert reply.element == "E02" and reply.progress.done == 1
+
+
+def test_repair_does_not_overwrite_a_later_answer():
+    store = MemoryStore()
+    code, _ = fresh(store).start("en")
+    for line in INTAKE_EN:
+        fresh(store).handle(code, line)
+    fresh(store).handle(code, "2")
+    fresh(store).handle(code, "change E01")
+    fresh(store).handle(code, "4")
+    for _ in range(3):
+        fresh(store).resume(code)
+    assert store.sessions[code].answers["E01"].level == 4
