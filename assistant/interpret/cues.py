@@ -34,6 +34,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\b(?:does not|doesn't|do not|don't) exist\b|\bnon-?existent\b", 1.0),
         (r"\bnothing\b|\bnope\b|\bnot at all\b|\bnot really\b", 1.0),
         (r"\bnone\b|\bno ?one\b|\bnobody\b|\bnowhere\b", 0.8),
+        (r"\bnothing (?:like|of the sort|of that kind|in place|formal)\b", 1.0),
         (r"^\W*no\b", 1.0),
         (r"\bnot yet\b|\bnever\b", 0.6),
         (r"\bno\b", 0.5),
@@ -77,7 +78,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
             1.2,
         ),
         (r"\bwith a view to\b|\baim(?:s|ing)? (?:at|for)\b|\bwork(?:ing)? towards?\b", 0.9),
-        (r"\bnext (?:year|fiscal year|budget)\b", 0.6),
+        (r"\bnext (?:year|fiscal year|budget)\b|\bnext year's budget\b|\bupcoming\b", 0.6),
+        (r"\bprepar(?:e|es|ing)\b|\bscheduled\b|\bforeseen\b|\bin the budget for\b", 0.8),
         (
             r"\bnothing (?:has been |is |was )?(?:decided|agreed|approved|final)\b|\bno decision\b",
             0.9,
@@ -90,7 +92,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"\bdrafts?\b|\bdrafted\b|\bstudy (?:visits?|tours?|trips?)\b", 1.0),
-        (r"\bonly\b|\bjust\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
+        (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
+        (r"\bjust\b", 0.4),
         (
             r"\bthe only (?:thing|one|project|place|case|example)\b|\bthe rest\b|\beverything else\b",
             0.9,
@@ -154,6 +157,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bwhat (?:it|they|the data) (?:tells?|shows?) us\b|\blearn(?:ed|t)? from\b", 0.8),
         (r"\bpublish(?:ed|es)?\b", 0.4),
+        (r"\bscaled (?:up|out|to)\b|\brolled out (?:to|across)\b|\bexpanded (?:to|across)\b", 0.8),
     ],
 }
 
@@ -176,6 +180,7 @@ _JA: dict[int, list[tuple[str, float]]] = {
             0.8,
         ),
         (r"手つかず|未着手|考えていません|考えていない", 1.0),
+        (r"誰も(?:い|し|やっ|関わっ)|そのまま(?:採用|使っ|導入)|言われたまま", 0.9),
         (r"だけです|程度です|程度で|しかない", 0.3),
     ],
     1: [
@@ -185,6 +190,7 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"構想|目指|したい|つもり|考えて(?:い|お)|考え始め|模索", 0.9),
         (r"必要性|必要だ|必要と|認識|課題(?:と|だ)|感じて|大事だ|重要だ", 0.8),
         (r"調査(?:中|する|を行う)|研究|勉強|準備(?:中|を進め|して)", 0.7),
+        (r"計上する予定|立ち上げる|策定する方向|予算要求", 1.0),
         (r"今後|将来|これから|来年度|始めたところ|始めたばかり|出始め|段階です|方向で", 0.6),
         (r"づくりを|作りを|立ち上げに向け|向けて|視野に|洗い出|べきだ", 0.6),
         (r"未定|決まっていない(?:が|けど)", 0.6),
@@ -192,7 +198,10 @@ _JA: dict[int, list[tuple[str, float]]] = {
     2: [
         (r"試行|試験的|実証(?!フィールド)|パイロット|トライアル|モデル(?:地区|事業)", 1.0),
         (r"素案|原案|草案|案の段階|案を|案が|条例案|計画案|たたき台", 1.0),
-        (r"一部|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件", 0.8),
+        (
+            r"一部|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件|一件|1件|一課",
+            0.8,
+        ),
         (r"一度|一回|1回|単発|一回限り|限定|だけは|のみ|たことがあ|たことはあ", 0.9),
         (r"非公式|暫定|臨時|兼務|担当者が一人|小さな|小規模|手探り|ところどころ", 0.8),
         (
@@ -235,11 +244,19 @@ _JA: dict[int, list[tuple[str, float]]] = {
 # pilot, not an operating platform.
 EN_LIMITERS = re.compile(
     r"\b(?:pilot(?:s|ed|ing)?|trials?|proof[- ]of[- ]concept|prototypes?|drafts?|demo"
-    r"|one (?:department|district|area|ward|sector))\b|\bonly (?:in|for) (?:one|a|the)\b",
+    r"|one (?:department|district|area|ward|sector|project))\b"
+    r"|\b(?:only|just) (?:used |run |available |done |applied )?(?:in|for|by|at|within) (?:one|a|the|our)\b"
+    r"|\bfor now\b|\bso far only\b",
     re.IGNORECASE,
 )
+# Universal scope in a statement overrides a limiter: "every pilot is evaluated" is a routine.
+EN_UNIVERSAL = re.compile(
+    r"\b(?:every|each)\b|\bstandard\b|\bas a rule\b|\balways\b", re.IGNORECASE
+)
+JA_UNIVERSAL = re.compile(r"すべての|全ての|全部の|毎回|標準|必ず|決まり")
 JA_LIMITERS = re.compile(
     r"試行|試験的|実証(?!フィールド)|パイロット|トライアル|素案|草案|案の段階|モデル地区"
+    r"|(?:課|部|室|事業|地区|件)(?:だけ|のみ)|一部の"
 )
 
 # Words that cancel a cue right around it ("no pilot", "not adopted", 「運用していない」).
@@ -255,6 +272,7 @@ EN_NEGATION_AFTER = re.compile(
 JA_NEGATORS = re.compile(
     r"(?<!少)(?<!少な)ない|ません|おらず|ておらず|せず|なし|なく(?!て)|至って(?:い|お)|未"
 )
+EN_ABSENCE = re.compile(r"\b(?:no|nothing|none|never|without|lack(?:s|ing)?|neither|nor)\b", re.I)
 JA_NEGATION_PREFIX = re.compile(r"未$|非$")
 
 # Intent and future: a cue inside this scope describes a plan, not the present state.
@@ -262,11 +280,13 @@ EN_INTENT = re.compile(
     r"\b(?:will|shall|going to|plan(?:s|ning)? to|intend(?:s|ed)? to|aim(?:s|ing)? to|hop(?:e|es|ing)"
     r" to|want(?:s)? to|would like to|expect(?:s)? to|next (?:year|fiscal year)|in the future"
     r"|eventually|someday|at some point|with a view to|(?:are|is|'re|'s|am) (?:discussing|considering|exploring"
-    r"|studying|looking into|thinking about|preparing|proposing))\b",
+    r"|studying|looking into|thinking about|preparing|proposing)|scheduled to|our (?:goal|aim|target)"
+    r" is|the (?:goal|aim|plan) is|once (?:the|it|we)|by 20\d\d)\b",
     re.IGNORECASE,
 )
 JA_INTENT = re.compile(
     r"予定|今後|将来|目指|したい|つもり|来年度|見込み|計画中|検討中|検討して|ようと|できれば|たら|視野に"
+    r"|次期|方向で|計画があ"
 )
 
 # Hedges lower the confidence a little but keep the level.
@@ -282,14 +302,21 @@ EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
     r"|\bnot sure\b|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
     r"|\bpass\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b|\bdon't have (?:the|that) "
-    r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b",
+    r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
+    r"|\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)? (?:to |better )?(?:ask|talk to|check with|contact)\b"
+    r"|\bbetter off (?:asking|talking)\b|\bask them\b|\b(?:i'm|i am) not (?:in charge|responsible|the right person)\b"
+    r"|\bnot (?:something|an area|a topic) (?:that )?(?:i|we|our \w+|my \w+) (?:deal|handle|cover)s?\b"
+    r"|\b(?:'s|is) (?:really |actually )?(?:the|their|another) (?:[\w']+ ){0,3}(?:responsibility|job|remit|area)\b"
+    r"|\b(?:couldn't|can't|cannot) tell you\b|\boutside (?:my|our) (?:remit|area|responsibility)\b"
+    r"|\b(?:handles|deals with|is in charge of|is responsible for) (?:that|this|it|the \w+ side)\b",
     re.IGNORECASE,
 )
 JA_UNKNOWN = re.compile(
     r"(?<!か)(?:わかりません|分かりません|わからない|分からない|判りません)(?!状態|こと|ので)"
     r"|不明|知りません|存じません|把握して(?:い|お)りません|把握していない|スキップ|パス(?:します|で)"
     r"|答えられません|お答えできません|担当外|確認しないと|分かりかね|わかりかね|聞いてください"
-    r"|に聞かないと|に確認してください",
+    r"|に聞かないと|に確認してください|存じ上げ|担当ではない|担当ではありません|所管(?:な|です|して)"
+    r"|確認していただけ|に聞いていただけ|にお尋ね|私の立場では|お答えしかね",
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).
@@ -313,10 +340,24 @@ JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uf
 # Phrases that say "it happened once, then stopped": level 2, and a negation after them is
 # part of the phrase, not a denial of it.
 _EN_ONCE: dict[int, list[tuple[str, float]]] = {
-    2: [(r"\bsince then,? (?:not much|nothing|little|hardly|no)\b", 1.0)],
+    2: [
+        (r"\bsince then,? (?:not much|nothing|little|hardly|no)\b", 1.0),
+        (
+            r"\b(?:the|all) other (?:departments?|projects?|sections?|offices?|districts?|wards?)\b",
+            0.9,
+        ),
+        (r"\bthe (?:only|sole) (?:one|case|project|department|example)\b", 0.9),
+    ],
 }
 _JA_ONCE: dict[int, list[tuple[str, float]]] = {
-    2: [(r"その後は?(?:ほとんど|何も|特に|あまり)|それ以降は?(?:ほとんど|何も|特に|あまり)", 1.0)],
+    2: [
+        (r"その後は?(?:ほとんど|何も|特に|あまり)|それ以降は?(?:ほとんど|何も|特に|あまり)", 1.0),
+        (
+            r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|プロジェクト)(?:は|では|で)",
+            0.8,
+        ),
+        (r"[^\s、。]{1,8}(?:課|部|室|事業|地区)(?:だけ|のみ)", 0.7),
+    ],
 }
 
 
@@ -334,3 +375,18 @@ CUES: dict[Lang, tuple[Cue, ...]] = {
     "en": _compile(_EN, re.IGNORECASE) + _compile(_EN_ONCE, re.IGNORECASE, negatable=False),
     "ja": _compile(_JA, 0) + _compile(_JA_ONCE, 0, negatable=False),
 }
+
+# Level 4 is the loop closed: results are measured AND the thing is then changed. Either half
+# alone is level 3 (monitoring) or a one-off change; both together lean to level 4.
+EN_MEASURED = re.compile(
+    r"\b(?:measur|evaluat|assess|audit|indicator|kpi|survey|feedback|annual review|review(?:ed|s)?"
+    r" (?:every|each|annually|yearly))\w*",
+    re.IGNORECASE,
+)
+EN_IMPROVED = re.compile(
+    r"\b(?:adjust|updat|improv|revis|refin|scal(?:ed|ing) (?:up|out|to)|expand|rolled out|tweak"
+    r"|changed (?:the|our)|based on (?:the )?(?:results|findings|feedback))\w*",
+    re.IGNORECASE,
+)
+JA_MEASURED = re.compile(r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して")
+JA_IMPROVED = re.compile(r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
 from assistant.interpret.signals import (
     LEVELS,
     Hit,
@@ -57,6 +58,9 @@ class Calibration:
     threshold: float = 0.35  # below this confidence: no level, ask the probe question
     max_embedded_statements: int = 6  # longer answers are embedded whole only (latency)
     long_evidence: int = 160  # characters: longer statements are cut to the clause with the cue
+    loop_bonus: float = 0.5  # level-4 vote when results are measured and the thing then improved
+    plan_floor: float = 1.0  # a plan this firm beside "nothing exists" makes the answer level 1
+    deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
 
 
 @dataclass(frozen=True)
@@ -162,8 +166,13 @@ class OfflineInterpreter:
 
         dks = unknown_spans(text, tlang)
         if dks:
-            outside = [h for h in hits if all(h.end <= d.start or h.start >= d.end for d in dks)]
-            if not outside:
+            # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all
+            dk_segments = {
+                i for i, s in enumerate(spans) for d in dks if s.start < d.end and d.start < s.end
+            }
+            outside = [h for h in hits if h.segment not in dk_segments]
+            support = max(cue_scores(outside, text)) if outside else 0.0
+            if support < cal.deflection_floor:
                 return Interpretation(
                     element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
                 )
@@ -180,6 +189,7 @@ class OfflineInterpreter:
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
 
         votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
+        votes = adjust_votes(votes, hits, answer, tlang, cal)
         scores = votes + cal.embedding_weight * _softmax(per_level, cal.embedding_temperature)
         level = choose_level(scores, cal.higher_share, cal.higher_floor)
 
@@ -236,6 +246,32 @@ class OfflineInterpreter:
         end = min(rights) if rights else span.end
         clause = text[start:end].strip()
         return clause if len(clause) >= 8 else span.text
+
+
+def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:
+    """Results are measured and then acted on, said of the present (not as a plan)."""
+    measured, improved = (JA_MEASURED, JA_IMPROVED) if lang == "ja" else (EN_MEASURED, EN_IMPROVED)
+    if any(h.intent or h.negated for h in hits if h.level == 4):
+        return False
+    return bool(measured.search(text)) and bool(improved.search(text))
+
+
+def adjust_votes(
+    votes: np.ndarray, hits: list[Hit], text: str, lang: Lang, cal: Calibration
+) -> np.ndarray:
+    """Two combinations single cues miss.
+
+    - "There is nothing yet, but it is planned / in next year's budget": the absence describes
+      today and the plan says where the city stands on the ladder, so level 1 beats level 0.
+    - "We measure it every year and adjust it": monitoring plus change is level 4.
+    """
+    out = votes.copy()
+    higher = float(out[2:].max())
+    if out[0] > 0 and out[1] >= cal.plan_floor and higher < out[1]:
+        out[1] = max(out[1], out[0])
+    if closes_loop(text, hits, lang) and out[3:].max() > 0:
+        out[4] += cal.loop_bonus
+    return out
 
 
 def support_confidence(scores: np.ndarray, level: int, scale: float) -> float:

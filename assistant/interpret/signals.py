@@ -13,12 +13,14 @@ from itertools import pairwise
 
 from assistant.interpret.cues import (
     CUES,
+    EN_ABSENCE,
     EN_HEDGES,
     EN_INTENT,
     EN_LIMITERS,
     EN_NEGATION_AFTER,
     EN_NEGATORS,
     EN_SEGMENT_BREAK,
+    EN_UNIVERSAL,
     EN_UNKNOWN,
     JA_HEDGES,
     JA_INTENT,
@@ -26,6 +28,7 @@ from assistant.interpret.cues import (
     JA_NEGATION_PREFIX,
     JA_NEGATORS,
     JA_SEGMENT_BREAK,
+    JA_UNIVERSAL,
     JA_UNKNOWN,
     JAPANESE_CHARS,
     QUOTED,
@@ -59,12 +62,13 @@ class Hit:
     negated: bool = False
     intent: bool = False
     limited: bool = False  # an established-sounding cue in a statement about a pilot or draft
+    absent: bool = False  # negated by "no"/"nothing": "nothing in place" is absence, not a draft
 
     @property
     def votes(self) -> dict[int, float]:
         """What this hit says about each level (positive: for, negative: against)."""
         if self.negated:
-            below = 0 if self.level <= 2 else self.level - 1
+            below = 0 if self.level <= 2 or self.absent else self.level - 1
             out = {below: NEGATED_VOTE * self.weight}
             for lv in range(self.level, LEVELS):
                 out[lv] = out.get(lv, 0.0) - NEGATED_VOTE * self.weight
@@ -168,14 +172,19 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
         for f in found:
             if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
                 kept.append(f)
-        limiters = [
-            m
-            for m in (JA_LIMITERS if lang == "ja" else EN_LIMITERS).finditer(seg)
-            if not (_ja_negated if lang == "ja" else _en_negated)(seg, m.start(), m.end())
-        ]
+        universal = (JA_UNIVERSAL if lang == "ja" else EN_UNIVERSAL).search(seg)
+        limiters = (
+            [
+                m
+                for m in (JA_LIMITERS if lang == "ja" else EN_LIMITERS).finditer(seg)
+                if not (_ja_negated if lang == "ja" else _en_negated)(seg, m.start(), m.end())
+            ]
+            if not universal
+            else []
+        )
         previous: tuple[int, bool] | None = None  # end of the last cue, and whether negated
         for start, end, level, weight, negatable in sorted(kept):
-            negated = intent = False
+            negated = intent = absent = False
             if level > 0 and negatable:
                 if lang == "en":
                     later = [k[0] for k in kept if k[2] > 0 and k[0] > end]
@@ -185,6 +194,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                         negated = bool(COORDINATION.fullmatch(seg[previous[0] : start]))
                     previous = (end, negated)
                     intent = not negated and _en_intent(seg, start)
+                    absent = negated and bool(EN_ABSENCE.search(" ".join(seg[:start].split()[-3:])))
                 else:
                     negated = _ja_negated(seg, start, end)
                     intent = not negated and _ja_intent(seg, start, end)
@@ -198,6 +208,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                     negated=negated,
                     intent=intent,
                     limited=bool(limiters) and level >= 3,
+                    absent=absent,
                 )
             )
     return hits

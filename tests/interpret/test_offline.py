@@ -206,3 +206,50 @@ def test_rubric_is_embedded_once_per_element_and_language(
     other = OfflineInterpreter(fw, counting)
     other.interpret(element, "We have targets for 2030.", "en")
     assert len(counting.calls) == first + 4 + 2  # a new instance has its own cache
+
+
+@pytest.mark.parametrize(
+    ("element", "lang", "text", "level"),
+    [
+        (
+            "E01",
+            "en",
+            "There is no vision document at the moment, but we are preparing one and it is "
+            "planned in next year's budget.",
+            1,
+        ),
+        (
+            "E07",
+            "ja",
+            "専門の組織はまだ設置されていませんが、来年度に推進室を立ち上げる計画があります。",
+            1,
+        ),
+        (
+            "E15",
+            "en",
+            "The platform has run since 2020; we measure usage with indicators, review it yearly "
+            "and adjusted the architecture based on the findings.",
+            4,
+        ),
+        ("E15", "en", "The data platform is only used by the transport department so far.", 2),
+        ("E12", "en", "We have nothing like that. No incentives, no special procedures.", 0),
+    ],
+)
+def test_combinations_of_cues(
+    interpreter: OfflineInterpreter, fw: Framework, element: str, lang: Lang, text: str, level: int
+) -> None:
+    assert interpreter.interpret(fw.element(element), text, lang).level == level
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "That's the IT department's responsibility, you would have to ask them."),
+        ("ja", "私は異動してきたばかりで、その辺りの経緯は全く存じ上げておりません。"),
+    ],
+)
+def test_deflection_gives_no_level(
+    interpreter: OfflineInterpreter, fw: Framework, lang: Lang, text: str
+) -> None:
+    result = interpreter.interpret(fw.element("E17"), text, lang)
+    assert result.level is None and result.unknown

@@ -84,3 +84,28 @@ def test_hedges() -> None:
     assert is_hedged("I think there is a draft somewhere", "en")
     assert is_hedged("たぶん案はあると思います", "ja")
     assert not is_hedged("The ordinance was adopted in 2020.", "en")
+
+
+def test_deflection_phrases_are_unknown() -> None:
+    assert unknown_spans("That's really the IT department's responsibility, ask them.", "en")
+    assert unknown_spans("I'm not in charge of that, finance handles it.", "en")
+    assert unknown_spans("担当外なので分かりかねます。", "ja")
+    assert unknown_spans("うちの課の担当ではないので、財政課に確認していただけますか。", "ja")
+
+
+def test_nothing_in_place_is_absence_not_one_below() -> None:
+    text = "We have nothing in place for that."
+    scores = cue_scores(find_hits(segments(text, "en"), "en"), text)
+    assert scores[0] > 0 and scores[2] <= 0
+
+
+def test_limited_scope_caps_established_words() -> None:
+    text = "The platform is only used by the transport department, it runs well there."
+    hits = find_hits(segments(text, "en"), "en")
+    assert all(h.votes.get(3, 0.0) <= 0 for h in hits)
+
+
+def test_universal_scope_lifts_the_limiter() -> None:
+    text = "Every pilot is evaluated with a standard template."
+    hits = find_hits(segments(text, "en"), "en")
+    assert not any(h.limited for h in hits)
