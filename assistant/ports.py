@@ -7,6 +7,7 @@ can pass real ones or small fakes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Literal, Protocol
 
@@ -75,6 +76,23 @@ class SessionStore(Protocol):
     def save_state(self, code: str, state: dict[str, object]) -> None: ...
 
     def add_turn(self, code: str, turn: Turn) -> None: ...
+
+    def commit_turn(
+        self,
+        code: str,
+        *,
+        state: dict[str, object] | None = None,
+        turns: Sequence[Turn] = (),
+        answers: Mapping[str, StoredAnswer] | None = None,
+        delete_answers: Sequence[str] = (),
+        profile: CityProfile | None = None,
+    ) -> None:
+        """All that one interview turn changes, in ONE transaction: everything or nothing.
+
+        The engine calls it once per turn, so a confirmed answer and the position that moved
+        past it are committed together (and the reply says "saved" only after it returns).
+        """
+        ...
 
     def turns(self, code: str) -> list[Turn]: ...
 

@@ -2,8 +2,9 @@
 
 No Streamlit and no I/O of its own: it talks to an interpreter, a session store and (optionally)
 a knowledge answerer passed in. Each call loads the session from the store, moves one step and
-saves the new position, so any process can continue any session and a crash loses nothing that
-was confirmed (see ``PendingAnswer`` for the write-ahead step).
+commits everything the step changed (position, transcript, a confirmed answer, the profile) with
+one ``SessionStore.commit_turn``, so any process can continue any session, a crash loses nothing
+that was confirmed, and an answer is never on disk without the position that moved past it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from assistant.interview.state import (
     ElementStatus,
     EngineState,
     Message,
-    PendingAnswer,
     Progress,
     Proposal,
     Reply,
@@ -75,13 +75,17 @@ def short_text(text: str, limit: int = 90) -> str:
 
 @dataclass
 class _Step:
-    """One turn in progress: the state being changed and what the reply will say."""
+    """One turn in progress: the state being changed, what the reply will say and what the
+    turn's single commit will write."""
 
     state: EngineState
     answers: dict[str, StoredAnswer]
     profile: CityProfile | None
     messages: list[Message] = field(default_factory=list)
-    saving: PendingAnswer | None = None
+    user_turn: Turn | None = None
+    to_commit: dict[str, StoredAnswer] = field(default_factory=dict)  # answers this turn writes
+    saving: str | None = None  # the element whose answer the person confirmed in this turn
+    new_profile: CityProfile | None = None  # the intake finished in this turn
     paused: bool = False
     assessment: Assessment | None = None
 
@@ -117,22 +121,21 @@ class InterviewEngine:
         step.say(t(lang, "welcome", code=code))
         step.say(t(lang, "intake_intro"))
         choices = self._prompt(step)
-        self.store.save_state(code, state.model_dump(mode="json"))
-        return code, self._finish_turn(code, step, choices, saved=False)
+        return code, self._finish_turn(code, step, choices)
 
     def resume(self, code: str) -> Reply | None:
         """Where the session stands, or None for a wrong code."""
         session = self.store.load(code)
         if session is None:
             return None
-        state = self._state_of(code, session)
-        step = _Step(state, dict(session.answers), session.profile)
+        step = self._step_of(session)
+        state = step.state
         done = len(self._answered(step))
         step.say(t(state.lang, "welcome_back", done=done, total=len(self.order)))
         if state.phase == "done":
             step.assessment = self._assess(step)
         choices = self._prompt(step)
-        return self._finish_turn(session.code, step, choices, saved=False)
+        return self._finish_turn(session.code, step, choices)
 
     def handle(self, code: str, text: str) -> Reply:
         """One message typed by the person."""
@@ -146,17 +149,16 @@ class InterviewEngine:
     def switch_language(self, code: str, lang: Lang) -> Reply:
         """Continue in the other language: the current question is asked again in ``lang``."""
         session = self._load(code)
-        state = self._state_of(session.code, session)
+        step = self._step_of(session)
+        state = step.state
         state.lang = lang
         if state.proposal is not None and state.element is not None:
             rubric = self.fw.element(state.element).rubric[state.proposal.level]
             state.proposal.rubric = rubric.text.get(lang)
-        step = _Step(state, dict(session.answers), session.profile)
         if state.phase == "done":
             step.assessment = self._assess(step)
         choices = self._prompt(step)
-        self.store.save_state(session.code, state.model_dump(mode="json"))
-        return self._finish_turn(session.code, step, choices, saved=False)
+        return self._finish_turn(session.code, step, choices)
 
     def history(self, code: str) -> list[Message]:
         """The conversation so far as messages (a reloaded page shows it again)."""
@@ -195,21 +197,36 @@ class InterviewEngine:
     def _run(self, code: str, user_text: str, intent_of: Callable[[EngineState], Intent]) -> Reply:
         session = self._load(code)
         code = session.code
-        state = self._state_of(code, session)
-        self.store.add_turn(
-            code, Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
-        )
-        step = _Step(state, dict(session.answers), session.profile)
-        choices = self._dispatch(code, step, intent_of(state))
-        state.turn += 1
-        state.pending = step.saving
-        self.store.save_state(code, state.model_dump(mode="json"))
-        if step.saving is not None:
-            self._commit(code, step.saving)
-        return self._finish_turn(code, step, choices, saved=step.saving is not None)
+        step = self._step_of(session)
+        step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
+        choices = self._dispatch(code, step, intent_of(step.state))
+        step.state.turn += 1
+        return self._finish_turn(code, step, choices)
 
-    def _state_of(self, code: str, session: StoredSession) -> EngineState:
-        """The saved position; an answer confirmed just before a crash is committed now.
+    def _step_of(self, session: StoredSession) -> _Step:
+        """A turn starting from the saved position (see ``_state_of``)."""
+        answers = dict(session.answers)
+        state = self._state_of(session)
+        step = _Step(state, answers, session.profile)
+        p = state.pending
+        if p is not None:
+            # A state written by an older version that committed the answer after the position
+            # (write-ahead): finish that answer in this turn's commit if it is not on disk.
+            have = answers.get(p.element)
+            if have is None or (have.level, have.evidence, have.text) != (
+                p.level,
+                p.evidence,
+                p.text,
+            ):
+                answer = StoredAnswer(
+                    level=p.level, evidence=p.evidence, text=p.text, confirmed_at=self.clock()
+                )
+                answers[p.element] = step.to_commit[p.element] = answer
+            state.pending = None
+        return step
+
+    def _state_of(self, session: StoredSession) -> EngineState:
+        """The saved position.
 
         A session with no saved position (an imported answers file) starts at its first
         unanswered element, or at the read-back when every element has an answer.
@@ -226,28 +243,21 @@ class InterviewEngine:
                     state.phase = "readback"
                 else:
                     self._goto(step, first)
-        p = state.pending
-        if p is not None:
-            have = session.answers.get(p.element)
-            if have is None or (have.level, have.evidence, have.text) != (
-                p.level,
-                p.evidence,
-                p.text,
-            ):
-                session.answers[p.element] = self._commit(code, p)
         return state
 
-    def _commit(self, code: str, p: PendingAnswer) -> StoredAnswer:
-        answer = StoredAnswer(
-            level=p.level, evidence=p.evidence, text=p.text, confirmed_at=self.clock()
-        )
-        self.store.save_answer(code, p.element, answer)
-        return answer
-
-    def _finish_turn(self, code: str, step: _Step, choices: list[Choice], saved: bool) -> Reply:
+    def _finish_turn(self, code: str, step: _Step, choices: list[Choice]) -> Reply:
+        """Commit the turn (one transaction), then build the reply: "saved" only after that."""
         state = step.state
         text = "\n\n".join(m.text for m in step.messages)[:MAX_TURN_CHARS]
-        self.store.add_turn(code, Turn(role="assistant", text=text, at=self.clock()))
+        turns = [step.user_turn] if step.user_turn is not None else []
+        turns.append(Turn(role="assistant", text=text, at=self.clock()))
+        self.store.commit_turn(
+            code,
+            state=state.model_dump(mode="json"),
+            turns=turns,
+            answers=step.to_commit,
+            profile=step.new_profile,
+        )
         in_element = state.phase in ("element", "confirm")
         return Reply(
             code=code,
@@ -259,8 +269,8 @@ class InterviewEngine:
             proposal=state.proposal if state.phase == "confirm" else None,
             choices=choices,
             progress=self._progress(step.answers, state.lang),
-            saved=saved,
-            saved_element=step.saving.element if step.saving else None,
+            saved=step.saving is not None,
+            saved_element=step.saving,
             paused=step.paused,
             profile=step.profile,
             assessment=step.assessment,
@@ -291,12 +301,12 @@ class InterviewEngine:
             step.say(t(lang, "help"))
             return self._prompt(step)
         if state.phase == "intake":
-            return self._intake(code, step, intent)
+            return self._intake(step, intent)
         if state.phase in ("element", "confirm"):
             return self._element(step, intent)
         return self._wrap_up(step, intent)
 
-    def _intake(self, code: str, step: _Step, intent: Intent) -> list[Choice]:
+    def _intake(self, step: _Step, intent: Intent) -> list[Choice]:
         state = step.state
         assert state.intake_field is not None
         idx = INTAKE_FIELDS.index(state.intake_field)
@@ -326,8 +336,7 @@ class InterviewEngine:
             state.intake_field = INTAKE_FIELDS[idx + 1]
             return self._prompt(step)
         profile = I.build_profile(state.intake)
-        self.store.save_profile(code, profile)  # before the state says the intake is over
-        step.profile = profile
+        step.profile = step.new_profile = profile  # committed with the state that moves on
         state.intake_field = None
         step.say(
             t(state.lang, "intake_done", summary=I.profile_summary(profile, state.lang, self.fw))
@@ -422,17 +431,18 @@ class InterviewEngine:
         return self._element_choices(step, element)
 
     def _save(self, step: _Step, level: int | None, evidence: str) -> list[Choice]:
-        """Record the current element's answer (committed by ``_run``) and move on."""
+        """Record the current element's answer (committed with the turn) and move on."""
         state = step.state
         assert state.element is not None
         element = self.fw.element(state.element)
-        text = state.draft
-        step.saving = PendingAnswer(
-            element=element.id, level=level, evidence=evidence[:MAX_EVIDENCE], text=text
+        answer = StoredAnswer(
+            level=level,
+            evidence=evidence[:MAX_EVIDENCE],
+            text=state.draft,
+            confirmed_at=self.clock(),
         )
-        step.answers[element.id] = StoredAnswer(
-            level=level, evidence=step.saving.evidence, text=text, confirmed_at=self.clock()
-        )
+        step.saving = element.id
+        step.answers[element.id] = step.to_commit[element.id] = answer
         name = element.name.get(state.lang)
         if level is None:
             step.say(t(state.lang, "saved_unknown", id=element.id, name=name))

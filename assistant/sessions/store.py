@@ -1,14 +1,16 @@
 """`SqlSessionStore`: the durable SessionStore on SQLAlchemy (SQLite or PostgreSQL).
 
-Every write method runs in its own transaction and commits before it returns, so an answer the
+Every write method runs in one transaction and commits before it returns, so an answer the
 engine has confirmed to the person is on disk even if the process is killed right after.
+`commit_turn` writes all a turn changes (state, turns, answers, profile) in one commit; the
+single-purpose writers are that call with one part filled in.
 A wrong or malformed code reads as None and writes as `SessionNotFoundError`, the same for both.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -76,6 +78,36 @@ def _state_json(state: dict[str, object]) -> dict[str, object]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+def _put_answer(s: Session, row: SessionRow, element_id: str, answer: StoredAnswer) -> None:
+    """Insert or replace one confirmed answer (already checked) inside an open transaction."""
+    existing = s.get(AnswerRow, (row.key, element_id))
+    if existing is None:
+        existing = AnswerRow(session_key=row.key, element_id=element_id)
+        s.add(existing)
+    existing.level = answer.level
+    existing.evidence = answer.evidence
+    existing.text = answer.text
+    existing.confirmed_at = answer.confirmed_at
+
+
+def _append_turns(s: Session, row: SessionRow, turns: Sequence[Turn]) -> None:
+    """Append turns (already checked) after the session's last one, within MAX_TURNS."""
+    if not turns:
+        return
+    if row.turn_count + len(turns) > MAX_TURNS:
+        raise SessionLimitError(
+            f"this session has reached its limit of {MAX_TURNS} turns; "
+            "export it and import the answers into a new session"
+        )
+    for turn in turns:
+        row.turn_count += 1
+        s.add(
+            TurnRow(
+                session_key=row.key, seq=row.turn_count, role=turn.role, text=turn.text, at=turn.at
+            )
+        )
+
+
 class SqlSessionStore:
     """Sessions, turns and confirmed answers in a SQL database (see `assistant.ports`)."""
 
@@ -135,51 +167,53 @@ class SqlSessionStore:
             )
 
     def save_profile(self, code: str, profile: CityProfile) -> None:
-        data = profile.model_dump(mode="json")
-        with self._write(code) as (_s, row):
-            row.profile = data
+        self.commit_turn(code, profile=profile)
 
     def save_answer(self, code: str, element_id: str, answer: StoredAnswer) -> None:
-        _check_answer(element_id, answer)
-        with self._write(code) as (s, row):
-            existing = s.get(AnswerRow, (row.key, element_id))
-            if existing is None:
-                existing = AnswerRow(session_key=row.key, element_id=element_id)
-                s.add(existing)
-            existing.level = answer.level
-            existing.evidence = answer.evidence
-            existing.text = answer.text
-            existing.confirmed_at = answer.confirmed_at
+        self.commit_turn(code, answers={element_id: answer})
 
     def delete_answer(self, code: str, element_id: str) -> None:
-        with self._write(code) as (s, row):
-            existing = s.get(AnswerRow, (row.key, element_id))
-            if existing is not None:
-                s.delete(existing)
+        self.commit_turn(code, delete_answers=[element_id])
 
     def save_state(self, code: str, state: dict[str, object]) -> None:
-        data = _state_json(state)
-        with self._write(code) as (_s, row):
-            row.state = data
+        self.commit_turn(code, state=state)
 
     def add_turn(self, code: str, turn: Turn) -> None:
-        _check_len("a turn", turn.text, MAX_TURN_CHARS)
+        self.commit_turn(code, turns=[turn])
+
+    def commit_turn(
+        self,
+        code: str,
+        *,
+        state: dict[str, object] | None = None,
+        turns: Sequence[Turn] = (),
+        answers: Mapping[str, StoredAnswer] | None = None,
+        delete_answers: Sequence[str] = (),
+        profile: CityProfile | None = None,
+    ) -> None:
+        """Everything one interview turn changes, in one transaction: all of it or none.
+
+        Inputs are checked before the transaction opens; the turn limit is checked inside it,
+        after the state is written, and a failure there rolls everything back.
+        """
+        data = _state_json(state) if state is not None else None
+        for turn in turns:
+            _check_len("a turn", turn.text, MAX_TURN_CHARS)
+        for element_id, answer in (answers or {}).items():
+            _check_answer(element_id, answer)
+        profile_data = profile.model_dump(mode="json") if profile is not None else None
         with self._write(code) as (s, row):
-            if row.turn_count >= MAX_TURNS:
-                raise SessionLimitError(
-                    f"this session has reached its limit of {MAX_TURNS} turns; "
-                    "export it and import the answers into a new session"
-                )
-            row.turn_count += 1
-            s.add(
-                TurnRow(
-                    session_key=row.key,
-                    seq=row.turn_count,
-                    role=turn.role,
-                    text=turn.text,
-                    at=turn.at,
-                )
-            )
+            if profile_data is not None:
+                row.profile = profile_data
+            if data is not None:
+                row.state = data
+            for element_id in delete_answers:
+                existing = s.get(AnswerRow, (row.key, element_id))
+                if existing is not None:
+                    s.delete(existing)
+            for element_id, answer in (answers or {}).items():
+                _put_answer(s, row, element_id, answer)
+            _append_turns(s, row, turns)
 
     def turns(self, code: str) -> list[Turn]:
         with Session(self.engine) as s, s.begin():

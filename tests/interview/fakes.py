@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from assistant.models import Answer, AnswersFile, CityProfile, Element, Lang
@@ -23,13 +25,24 @@ def now() -> datetime:
     return datetime(2025, 1, 1, tzinfo=UTC)
 
 
+@dataclass
+class Commit:
+    """What one `commit_turn` wrote (every write goes through it)."""
+
+    state: dict[str, object] | None
+    turns: list[Turn]
+    answers: dict[str, StoredAnswer]
+    deleted: list[str]
+    profile: CityProfile | None
+
+
 class MemoryStore:
-    """A SessionStore in a dict; ``writes`` lists every call so tests can check the order."""
+    """A SessionStore in a dict; ``commits`` lists every transaction so tests can check them."""
 
     def __init__(self) -> None:
         self.sessions: dict[str, StoredSession] = {}
         self.turn_log: dict[str, list[Turn]] = {}
-        self.writes: list[tuple[str, str]] = []
+        self.commits: list[Commit] = []
 
     def seed(self, session: StoredSession) -> None:
         self.sessions[session.code] = session.model_copy(deep=True)
@@ -48,22 +61,50 @@ class MemoryStore:
         return s.model_copy(deep=True) if s else None
 
     def save_profile(self, code: str, profile: CityProfile) -> None:
-        self.writes.append(("profile", code))
-        self.sessions[code].profile = profile
+        self.commit_turn(code, profile=profile)
 
     def save_answer(self, code: str, element_id: str, answer: StoredAnswer) -> None:
-        self.writes.append(("answer", element_id))
-        self.sessions[code].answers[element_id] = answer
+        self.commit_turn(code, answers={element_id: answer})
 
     def delete_answer(self, code: str, element_id: str) -> None:
-        self.sessions[code].answers.pop(element_id, None)
+        self.commit_turn(code, delete_answers=[element_id])
 
     def save_state(self, code: str, state: dict[str, object]) -> None:
-        self.writes.append(("state", code))
-        self.sessions[code].state = dict(state)
+        self.commit_turn(code, state=state)
 
     def add_turn(self, code: str, turn: Turn) -> None:
-        self.turn_log[code].append(turn)
+        self.commit_turn(code, turns=[turn])
+
+    def commit_turn(
+        self,
+        code: str,
+        *,
+        state: dict[str, object] | None = None,
+        turns: Sequence[Turn] = (),
+        answers: Mapping[str, StoredAnswer] | None = None,
+        delete_answers: Sequence[str] = (),
+        profile: CityProfile | None = None,
+    ) -> None:
+        """All parts applied together (a copy swapped in), and one entry in ``commits``."""
+        session = self.sessions[code].model_copy(deep=True)
+        if profile is not None:
+            session.profile = profile
+        if state is not None:
+            session.state = dict(state)
+        for element_id in delete_answers:
+            session.answers.pop(element_id, None)
+        session.answers.update(answers or {})
+        self.commits.append(
+            Commit(
+                state=dict(state) if state is not None else None,
+                turns=list(turns),
+                answers=dict(answers or {}),
+                deleted=list(delete_answers),
+                profile=profile,
+            )
+        )
+        self.sessions[code] = session
+        self.turn_log[code].extend(turns)
 
     def turns(self, code: str) -> list[Turn]:
         return list(self.turn_log.get(code, []))

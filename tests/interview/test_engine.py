@@ -36,7 +36,9 @@ def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engi
     assert profile.lead_actor == "municipal" and profile.population == 1_200_000
     assert profile.focus_sectors == ["transport", "health"] and profile.focus_areas == []
     assert reply.profile == profile
-    assert store.writes.index(("profile", code)) < len(store.writes) - 1
+    last = store.commits[-1]  # the profile and the position past the intake: one commit
+    assert last.profile == profile and last.state is not None
+    assert last.state["intake_field"] is None and last.state["element"] == "E01"
 
 
 @pytest.mark.parametrize(
@@ -101,12 +103,30 @@ def test_proposal_shows_level_evidence_and_rubric_then_confirm_saves(engine, sto
     assert "Saved E01" in text_of(reply)
 
 
-def test_answer_is_committed_before_the_state_moves_on(engine, store):
+def test_a_confirm_turn_is_one_commit_holding_the_answer_and_the_new_position(engine, store):
     code, _ = through_intake(engine)
     engine.handle(code, "draft only")
-    store.writes.clear()
-    engine.handle(code, "ok")
-    assert store.writes == [("state", code), ("answer", "E01")]  # write-ahead, then commit
+    store.commits.clear()
+    reply = engine.handle(code, "ok")
+    assert len(store.commits) == 1  # one transaction: answer, position and transcript together
+    commit = store.commits[0]
+    assert list(commit.answers) == ["E01"] and commit.answers["E01"].level == 2
+    assert commit.state is not None and commit.state["element"] == "E02"
+    assert commit.state["pending"] is None  # no write-ahead copy of the answer any more
+    assert [t.role for t in commit.turns] == ["user", "assistant"]
+    assert commit.turns[0].text == "ok" and "Saved E01" in commit.turns[1].text
+    assert reply.saved and reply.saved_element == "E01"
+
+
+def test_every_turn_is_exactly_one_commit(engine, store):
+    code, _ = engine.start("en")
+    assert len(store.commits) == 1
+    for n, line in enumerate(["Springfield", "?", "draft", "back"], start=2):
+        engine.handle(code, line)
+        assert len(store.commits) == n
+    engine.resume(code)
+    engine.switch_language(code, "ja")
+    assert len(store.commits) == 7
 
 
 @pytest.mark.parametrize("choice", ["4", "level 4", "Level 4.", "レベル４", "4です"])

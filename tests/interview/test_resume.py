@@ -83,29 +83,57 @@ def test_resume_then_continue_reaches_the_read_back_and_the_result():
 
 
 class CrashingStore(MemoryStore):
-    """Dies (like SIGKILL) in the middle of the next answer save, before it commits."""
+    """Dies (like SIGKILL) inside the next commit that holds an answer, before it commits."""
 
     crash_next = False
 
-    def save_answer(self, code, element_id, answer):
-        if self.crash_next:
+    def commit_turn(self, code, **parts):
+        if self.crash_next and parts.get("answers"):
             self.crash_next = False
             raise SystemExit("killed")
-        super().save_answer(code, element_id, answer)
+        super().commit_turn(code, **parts)
 
 
-def test_a_crash_between_state_and_answer_is_repaired_on_load():
+def test_a_crash_during_the_confirm_commit_leaves_the_turn_undone_and_repeatable():
     store = CrashingStore()
     code, _ = fresh(store).start("en")
     for line in INTAKE_EN:
         fresh(store).handle(code, line)
     fresh(store).handle(code, "We have a draft vision.")
+    before = store.load(code)
+    turns_before = len(store.turns(code))
     store.crash_next = True
     with pytest.raises(SystemExit):
         fresh(store).handle(code, "yes")
-    assert "E01" not in store.sessions[code].answers  # the process died before the commit
+    after = store.load(code)
+    assert after == before and len(store.turns(code)) == turns_before  # nothing half-written
     reply = fresh(store).resume(code)
-    assert store.sessions[code].answers["E01"].level == 2  # the confirmed answer survived
+    assert reply.phase == "confirm" and reply.element == "E01" and reply.proposal.level == 2
+    reply = fresh(store).handle(code, "yes")
+    assert store.sessions[code].answers["E01"].level == 2
+    assert reply.saved and reply.element == "E02" and reply.progress.done == 1
+
+
+def test_a_write_ahead_answer_from_an_older_version_is_committed_with_the_next_turn():
+    store = MemoryStore()
+    code, _ = fresh(store).start("en")
+    for line in INTAKE_EN:
+        fresh(store).handle(code, line)
+    fresh(store).handle(code, "We have a draft vision.")
+    fresh(store).handle(code, "yes")
+    session = store.sessions[code]
+    answer = session.answers.pop("E01")  # as if the old two-commit turn died between commits
+    session.state["pending"] = {
+        "element": "E01",
+        "level": answer.level,
+        "evidence": answer.evidence,
+        "text": answer.text,
+    }
+    store.commits.clear()
+    reply = fresh(store).resume(code)
+    assert len(store.commits) == 1 and list(store.commits[0].answers) == ["E01"]
+    assert store.sessions[code].answers["E01"].level == 2
+    assert store.sessions[code].state["pending"] is None
     assert reply.element == "E02" and reply.progress.done == 1
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import event, func, select, text, update
 from sqlalchemy.orm import Session
 
 import assistant.sessions.store as store_module
@@ -347,3 +347,110 @@ def test_list_sessions_shows_no_codes(store: SqlSessionStore, clock: FakeClock) 
     shown = " ".join(r.model_dump_json() for r in rows)
     for code in (first, second):
         assert code.replace("-", "") not in shown.replace("-", "")
+
+
+# --- commit_turn: everything one interview turn writes, in one transaction -------------------
+
+
+def commits_on(store: SqlSessionStore) -> list[int]:
+    """A list that grows by one on every COMMIT the store's engine sends."""
+    seen: list[int] = []
+    event.listen(store.engine, "commit", lambda _conn: seen.append(1))
+    return seen
+
+
+def turn(text_: str, role: str = "user") -> Turn:
+    return Turn(role=role, text=text_, at=datetime(2026, 1, 3, tzinfo=UTC))  # type: ignore[arg-type]
+
+
+def snapshot(store: SqlSessionStore, code: str) -> tuple[object, ...]:
+    loaded = store.load(code)
+    assert loaded is not None
+    return (loaded.state, loaded.answers, loaded.profile, loaded.updated_at, store.turns(code))
+
+
+def test_commit_turn_writes_every_part_in_one_commit(
+    store: SqlSessionStore, new_store: StoreFactory, clock: FakeClock
+) -> None:
+    code = store.create("en")
+    store.save_answer(code, "E02", answer(1))
+    store.add_turn(code, turn("earlier"))
+    commits = commits_on(store)
+    stamp = clock.advance(5)
+    store.commit_turn(
+        code,
+        state={"phase": "element", "element": "E03"},
+        turns=[turn("yes"), turn("Saved E01.", "assistant")],
+        answers={"E01": answer(3, "an adopted vision")},
+        delete_answers=["E02"],
+        profile=profile(),
+    )
+    assert len(commits) == 1
+    other = new_store()  # another engine sees all of it at once
+    loaded = other.load(code)
+    assert loaded is not None
+    assert loaded.state == {"phase": "element", "element": "E03"}
+    assert set(loaded.answers) == {"E01"} and loaded.answers["E01"].level == 3
+    assert loaded.profile == profile() and loaded.updated_at == stamp
+    assert [(t.role, t.text) for t in other.turns(code)] == [
+        ("user", "earlier"),
+        ("user", "yes"),
+        ("assistant", "Saved E01."),
+    ]
+
+
+def test_commit_turn_with_an_invalid_answer_writes_nothing(store: SqlSessionStore) -> None:
+    code = store.create("en")
+    store.commit_turn(code, state={"element": "E01"}, turns=[turn("first")])
+    before = snapshot(store, code)
+    for bad in ({"E22": answer(2)}, {"E01": answer(2, "x" * (MAX_ANSWER_CHARS + 1))}):
+        with pytest.raises(SessionLimitError):
+            store.commit_turn(
+                code,
+                state={"element": "E02"},
+                turns=[turn("yes"), turn("Saved.", "assistant")],
+                answers={"E03": answer(1), **bad},
+                profile=profile(),
+            )
+    with pytest.raises(TypeError, match="plain JSON"):
+        store.commit_turn(code, state={"x": object()}, answers={"E01": answer(1)})
+    assert snapshot(store, code) == before
+
+
+def test_commit_turn_failing_inside_the_transaction_rolls_everything_back(
+    store: SqlSessionStore, new_store: StoreFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The turn limit is checked after the state and the answer are written: all undone."""
+    monkeypatch.setattr(store_module, "MAX_TURNS", 3)
+    code = store.create("en")
+    store.commit_turn(code, state={"element": "E01"}, turns=[turn("a"), turn("b", "assistant")])
+    before = snapshot(store, code)
+    with pytest.raises(SessionLimitError, match="limit of 3 turns"):
+        store.commit_turn(
+            code,
+            state={"element": "E02"},
+            turns=[turn("yes"), turn("Saved.", "assistant")],
+            answers={"E01": answer(2)},
+            delete_answers=["E05"],
+            profile=profile(),
+        )
+    assert snapshot(new_store(), code) == before
+    store.commit_turn(code, turns=[turn("c")])  # exactly at the limit still fits
+    assert [t.text for t in store.turns(code)] == ["a", "b", "c"]
+
+
+def test_commit_turn_on_a_wrong_code_writes_nothing(store: SqlSessionStore) -> None:
+    with pytest.raises(SessionNotFoundError):
+        store.commit_turn(new_code(), state={"x": 1}, answers={"E01": answer(1)})
+    assert session_count(store) == 0
+
+
+def test_single_purpose_writes_are_one_commit_each(store: SqlSessionStore) -> None:
+    code = store.create("en")
+    commits = commits_on(store)
+    store.save_state(code, {"a": 1})
+    store.add_turn(code, turn("x"))
+    store.save_answer(code, "E01", answer(1))
+    store.delete_answer(code, "E01")
+    store.save_profile(code, profile())
+    assert len(commits) == 5
