@@ -1,8 +1,8 @@
 """The engine's position in one interview, and the types a front end receives.
 
 ``EngineState`` is everything the engine needs besides the confirmed answers (which live in the
-store): it is saved after every turn with ``SessionStore.save_state`` so a new process can pick
-up exactly where the last one stopped.
+store): it is saved after every turn, in the same commit as that turn's answer and messages
+(``SessionStore.commit_turn``), so a new process can pick up exactly where the last one stopped.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ class Proposal(BaseModel):
 
 
 class PendingAnswer(BaseModel):
-    """An answer the person confirmed: written to the state before the store commits it, so a
-    crash between the two writes is repaired on the next load (write-ahead)."""
+    """A confirmed answer carried in the state. Only states written by the first engine version
+    (which saved state and answer in two commits) hold one; the next turn commits it."""
 
     element: str
     level: int | None = Field(default=None, ge=0, le=4)
