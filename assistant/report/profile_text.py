@@ -2,37 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.models import AnswersFile, Framework, Lang
+from assistant.models import AnswersFile, Framework
+from assistant.report.labels import label
 from assistant.scoring.result import Assessment
 
-L: dict[str, dict[Lang, str]] = {
-    "title": {"en": "Smart-city maturity profile", "ja": "スマートシティ成熟度プロファイル"},
-    "stage": {"en": "Stage", "ja": "段階"},
-    "insufficient_data": {
-        "en": "Insufficient data (answer more elements to place the city)",
-        "ja": "判定不能（回答が不足しています）",
-    },
-    "overall": {"en": "overall score", "ja": "総合スコア"},
-    "domains": {"en": "Domains", "ja": "分野"},
-    "elements": {"en": "Elements", "ja": "エレメント"},
-    "unknown": {"en": "unknown", "ja": "不明"},
-    "priorities": {"en": "Priorities", "ja": "優先エレメント"},
-    "approach": {"en": "Suggested approach", "ja": "推奨アプローチ"},
-    "scale_up": {"en": "Scale-up", "ja": "広げ方"},
-    "direction": {"en": "Direction for the city's character", "ja": "都市の性格に応じた方向性"},
-    "stage_approach": {"en": "Approach for the stage", "ja": "段階に応じたアプローチ"},
-    "cooperation": {
-        "en": "JICA cooperation options that fit the gaps",
-        "ja": "ギャップに対応するJICAの協力メニュー",
-    },
-    "because": {"en": "because of", "ja": "根拠"},
-    "national": {"en": "national", "ja": "国レベル"},
-    "city": {"en": "city", "ja": "都市レベル"},
-    "version": {"en": "scoring version", "ja": "スコアリング版"},
-    "area": {"en": "area-based", "ja": "エリア軸"},
-    "sector": {"en": "sector-based", "ja": "セクター軸"},
-    "combined": {"en": "area and sector combined", "ja": "エリア軸とセクター軸の組合せ"},
-}
+KEYS = {"title": "report_title", "insufficient_data": "insufficient"}
 
 
 def _bar(score: float | None) -> str:
@@ -45,7 +19,7 @@ def _bar(score: float | None) -> str:
 def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_coop: int = 8) -> str:
     """The assessment as plain text, in the assessment's language."""
     lang = result.lang
-    t = lambda key: L[key][lang]  # noqa: E731
+    t = lambda key: label(KEYS.get(key, key), lang)  # noqa: E731
     city = answers.city
     out = [f"{t('title')}: {city.name}" + (f", {city.country}" if city.country else ""), ""]
     if result.stage == "insufficient_data":
