@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from assistant.models import AnswersFile, Framework
 from assistant.report.labels import label
 from assistant.scoring.result import Assessment
 
 KEYS = {"title": "report_title", "insufficient_data": "insufficient"}
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify for a terminal, where CJK characters take two columns."""
+    cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - cols, 0)
 
 
 def _bar(score: float | None) -> str:
@@ -31,7 +39,7 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
         r = result.domains[d.id]
         score = "-" if r.score is None else f"{r.score:.2f}"
         out.append(
-            f"  {d.name.get(lang):<22} {score:>5}  {_bar(r.score):<20}  {r.answered}/{r.total}"
+            f"  {_pad(d.name.get(lang), 22)} {score:>5}  {_bar(r.score):<20}  {r.answered}/{r.total}"
         )
     out += ["", f"{t('elements')}:"]
     for e in fw.elements:
