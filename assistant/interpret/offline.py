@@ -9,9 +9,12 @@ Two kinds of evidence are combined for the element being asked about:
   rubric descriptions and examples, which places answers that describe the state in their own
   words and tells whether the answer is about the element at all.
 
-The level with the most support wins (ties go to the higher level, because officials describe the
-road they travelled: "we discussed it, piloted it, and now it operates"). When support is weak,
-off-topic or conflicting the interpreter proposes no level and asks the element's probe question.
+A small learned model (``assistant.interpret.model``: multinomial logistic regression trained
+on answers from several independent writers by ``evals/train_interpreter.py``) turns these
+measurements into a level or "no level"; when "no level" wins or the best level is unsure, the
+interpreter proposes nothing and asks the element's probe question. A clear "don't know" with no
+level words beside it is settled before the model. The earlier hand-set combination
+(``rule_decision``) stays as the baseline it is measured against (``model=None``).
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
+from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.signals import (
     LEVELS,
     Hit,
@@ -42,7 +47,7 @@ from assistant.ports import Interpretation
 
 @dataclass(frozen=True)
 class Calibration:
-    """The few numbers that turn votes into a level and a confidence (set on the dev set)."""
+    """Hand-set numbers: vote shaping and "don't know" (always used) and the rule combiner's."""
 
     embedding_weight: float = 0.8  # total vote the rubric similarity can give, spread by softmax
     embedding_temperature: float = 0.03  # cosine differences between levels are small
@@ -64,12 +69,42 @@ class Calibration:
 
 
 @dataclass(frozen=True)
-class _Rubric:
+class Rubric:
     """An element's rubric texts embedded once: one row per text, with its level."""
 
     vectors: np.ndarray
     levels: np.ndarray
     topic: np.ndarray  # question and description: is the answer about this element at all?
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything measured about one answer, before any level is chosen.
+
+    Both combiners read it: the hand-set rules (``rule_decision``) and the learned model
+    (``assistant.interpret.model``), whose features are computed from these fields.
+    """
+
+    element: str
+    text: str
+    answer: str  # the text, stripped
+    lang: Lang  # the answer's own language
+    follow_up: str
+    spans: list[Span]
+    hits: list[Hit]  # cue hits, outside any "don't know" statement
+    deflection: bool  # a "don't know" / "ask them" part beside content
+    raw_votes: np.ndarray  # cue support per level
+    votes: np.ndarray  # the same after the two hand-set combinations
+    plan_over_absence: bool
+    loop: bool  # measured and then improved
+    per_level: np.ndarray  # best cosine to each level's rubric texts
+    topic: float  # best cosine to the element at all
+    keyword: bool  # one of the element's keywords is in the answer
+    hedged: bool
+    short: bool
+    sims: np.ndarray
+    rubric: Rubric
+    pieces: list[str]
 
 
 def _trim(phrase: str) -> str:
@@ -105,16 +140,19 @@ class OfflineInterpreter:
         framework: Framework,
         embeddings: Embeddings,
         calibration: Calibration | None = None,
+        model: LevelModel | Literal["bundled"] | None = "bundled",
     ) -> None:
+        """``model``: the learned combiner ("bundled": the shipped weights; None: hand rules)."""
         self.framework = framework
         self.embeddings = embeddings
         self.calibration = calibration or Calibration()
-        self._rubrics: dict[tuple[str, Lang], _Rubric] = {}
+        self.model = bundled_model() if model == "bundled" else model
+        self._rubrics: dict[tuple[str, Lang], Rubric] = {}
         self._lock = threading.Lock()
 
     # -- the rubric side, embedded once per element and language ------------------------------
 
-    def _rubric(self, element: Element, lang: Lang) -> _Rubric:
+    def _rubric(self, element: Element, lang: Lang) -> Rubric:
         key = (element.id, lang)
         cached = self._rubrics.get(key)
         if cached is not None:
@@ -133,7 +171,7 @@ class OfflineInterpreter:
         ]
         vectors = np.asarray(self.embeddings.embed_documents(texts + topic_texts), dtype=np.float32)
         vectors = _normalise(vectors)
-        rubric = _Rubric(
+        rubric = Rubric(
             vectors=vectors[: len(texts)],
             levels=np.asarray(levels),
             topic=vectors[len(texts) :],
@@ -153,7 +191,12 @@ class OfflineInterpreter:
 
     # -- one answer ---------------------------------------------------------------------------
 
-    def interpret(self, element: Element, text: str, lang: Lang) -> Interpretation:
+    def analyse(self, element: Element, text: str, lang: Lang) -> Analysis | Interpretation:
+        """Every signal about one answer; an Interpretation when it is settled without them.
+
+        Settled early: an empty answer, and a clear "don't know" / deflection with too little
+        level support outside it.
+        """
         cal = self.calibration
         answer = text.strip()
         tlang = detect_lang(answer, default=lang)
@@ -187,28 +230,58 @@ class OfflineInterpreter:
             [sims[:, rubric.levels == lv].max() for lv in range(LEVELS)], dtype=np.float64
         )
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
+        raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
+        return Analysis(
+            element=element.id,
+            text=text,
+            answer=answer,
+            lang=tlang,
+            follow_up=follow_up,
+            spans=spans,
+            hits=hits,
+            deflection=bool(dks),
+            raw_votes=raw_votes,
+            votes=adjust_votes(raw_votes, hits, answer, tlang, cal),
+            plan_over_absence=plan_over_absence(raw_votes, cal),
+            loop=closes_loop(answer, hits, tlang),
+            per_level=per_level,
+            topic=topic,
+            keyword=any(k.lower() in answer.lower() for k in element.keywords.get(tlang, [])),
+            hedged=is_hedged(answer, tlang),
+            short=_short(answer, tlang),
+            sims=sims,
+            rubric=rubric,
+            pieces=pieces,
+        )
 
-        votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
-        votes = adjust_votes(votes, hits, answer, tlang, cal)
-        scores = votes + cal.embedding_weight * _softmax(per_level, cal.embedding_temperature)
-        level = choose_level(scores, cal.higher_share, cal.higher_floor)
+    @property
+    def threshold(self) -> float:
+        """Below this confidence no level is proposed (the learned model's, else the rules')."""
+        return self.model.threshold if self.model is not None else self.calibration.threshold
 
-        confidence = support_confidence(scores, level, cal.support_scale)
-        keyword = any(k.lower() in answer.lower() for k in element.keywords.get(tlang, []))
-        span = cal.relevance_full - cal.relevance_floor
-        relevance = 1.0 if keyword else min(1.0, max(0.0, (topic - cal.relevance_floor) / span))
-        if hits:  # officials rarely repeat the topic: "No, not yet." is a clear answer
-            base = cal.short_relevance_base if _short(answer, tlang) else cal.cue_relevance_base
-            confidence *= base + (1 - base) * relevance
+    def interpret(self, element: Element, text: str, lang: Lang) -> Interpretation:
+        analysis = self.analyse(element, text, lang)
+        if isinstance(analysis, Interpretation):
+            return analysis
+        if self.model is not None:
+            level, confidence = self.model.decide(features(analysis))
         else:
-            confidence *= relevance * cal.no_cue_factor
-        if is_hedged(answer, tlang):
-            confidence *= cal.hedge_factor
-        confidence = round(min(1.0, max(0.0, confidence)), 3)
-
-        if confidence < cal.threshold:
-            return Interpretation(element=element.id, confidence=confidence, follow_up=follow_up)
-        evidence = self._evidence(text, spans, hits, level, sims, rubric, pieces)
+            level, confidence = rule_decision(analysis, self.calibration)
+            if confidence < self.calibration.threshold:
+                level = None
+        if level is None:
+            return Interpretation(
+                element=element.id, confidence=confidence, follow_up=analysis.follow_up
+            )
+        evidence = self._evidence(
+            analysis.text,
+            analysis.spans,
+            analysis.hits,
+            level,
+            analysis.sims,
+            analysis.rubric,
+            analysis.pieces,
+        )
         return Interpretation(
             element=element.id, level=level, confidence=confidence, evidence=evidence
         )
@@ -220,7 +293,7 @@ class OfflineInterpreter:
         hits: list[Hit],
         level: int,
         sims: np.ndarray,
-        rubric: _Rubric,
+        rubric: Rubric,
         pieces: list[str],
     ) -> str:
         """The answer's own words behind the level: the statement holding the strongest cue."""
@@ -266,8 +339,7 @@ def adjust_votes(
     - "We measure it every year and adjust it": monitoring plus change is level 4.
     """
     out = votes.copy()
-    higher = float(out[2:].max())
-    if out[0] > 0 and out[1] >= cal.plan_floor and higher < out[1]:
+    if plan_over_absence(out, cal):
         out[1] = max(out[1], out[0])
     if closes_loop(text, hits, lang) and out[3:].max() > 0:
         out[4] += cal.loop_bonus
@@ -300,3 +372,34 @@ def choose_level(scores: np.ndarray, share: float, floor: float) -> int:
     if candidates:
         return max(candidates)
     return max(range(LEVELS), key=lambda lv: (round(float(scores[lv]), 9), lv))
+
+
+def plan_over_absence(votes: np.ndarray, cal: Calibration) -> bool:
+    """ "Nothing exists yet, but it is planned": a firm plan beside an absence, nothing higher."""
+    return bool(votes[0] > 0 and votes[1] >= cal.plan_floor and float(votes[2:].max()) < votes[1])
+
+
+def rule_decision(analysis: Analysis, cal: Calibration) -> tuple[int, float]:
+    """The hand-set combination: votes plus rubric similarity, confidence from support.
+
+    Kept as the baseline the learned model is measured against, and as two of its features.
+    """
+    scores = analysis.votes + cal.embedding_weight * _softmax(
+        analysis.per_level, cal.embedding_temperature
+    )
+    level = choose_level(scores, cal.higher_share, cal.higher_floor)
+    confidence = support_confidence(scores, level, cal.support_scale)
+    span = cal.relevance_full - cal.relevance_floor
+    relevance = (
+        1.0
+        if analysis.keyword
+        else min(1.0, max(0.0, (analysis.topic - cal.relevance_floor) / span))
+    )
+    if analysis.hits:  # officials rarely repeat the topic: "No, not yet." is a clear answer
+        base = cal.short_relevance_base if analysis.short else cal.cue_relevance_base
+        confidence *= base + (1 - base) * relevance
+    else:
+        confidence *= relevance * cal.no_cue_factor
+    if analysis.hedged:
+        confidence *= cal.hedge_factor
+    return level, round(min(1.0, max(0.0, confidence)), 3)

@@ -6,6 +6,7 @@ from assistant.models import Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
     "report_title": {"en": "Smart-city self-assessment", "ja": "スマートシティ自己評価"},
+    "profile_title": {"en": "Smart-city maturity profile", "ja": "スマートシティ成熟度プロファイル"},
     "brief_title": {"en": "Mission brief", "ja": "ミッション・ブリーフ"},
     "compare_title": {"en": "Comparison", "ja": "比較"},
     "profile": {"en": "City profile", "ja": "都市プロファイル"},

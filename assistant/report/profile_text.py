@@ -8,7 +8,7 @@ from assistant.models import AnswersFile, Framework
 from assistant.report.labels import label
 from assistant.scoring.result import Assessment
 
-KEYS = {"title": "report_title", "insufficient_data": "insufficient"}
+KEYS = {"title": "profile_title", "insufficient_data": "insufficient"}
 
 
 def _pad(text: str, width: int) -> str:

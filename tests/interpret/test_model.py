@@ -1,0 +1,119 @@
+"""The learned combiner: shipped weights, feature-list guard, deterministic training, decisions."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.interpret.model import (
+    CLASSES,
+    FEATURES,
+    NULL,
+    WEIGHTS_PATH,
+    LevelModel,
+    ModelMismatchError,
+    feature_hash,
+    features,
+    load_model,
+    train,
+)
+from assistant.interpret.offline import Analysis, OfflineInterpreter
+from assistant.models import Framework
+
+
+def _synthetic(seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
+    """Six well separated clusters, one per class, in the model's feature space."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(0.0, 3.0, size=(len(CLASSES), len(FEATURES)))
+    y = np.repeat(np.arange(len(CLASSES)), 8)
+    x = centres[y] + rng.normal(0.0, 0.5, size=(len(y), len(FEATURES)))
+    return x, y
+
+
+def test_bundled_weights_load_and_match_the_feature_list() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["feature_hash"] == feature_hash()
+    assert tuple(data["features"]) == FEATURES
+    model = load_model()
+    assert model.weights.shape == (len(FEATURES), len(CLASSES))
+    assert 0.0 <= model.threshold < 1.0
+    assert sum(data["meta"]["trained_on"].values()) > 200
+
+
+def test_weights_for_another_feature_list_fail_loudly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["features"] = [*data["features"][:-1], "something_else"]
+    data["feature_hash"] = feature_hash(tuple(data["features"]))
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelMismatchError):
+        load_model(path)
+
+
+def test_training_is_deterministic_and_learns_a_separable_set() -> None:
+    x, y = _synthetic()
+    first = train(x, y, l2=0.1, threshold=0.3)
+    second = train(x, y, l2=0.1, threshold=0.3)
+    assert np.array_equal(first.weights, second.weights)
+    assert np.array_equal(first.bias, second.bias)
+    predicted = first.proba(x).argmax(axis=1)
+    assert (predicted == y).mean() == 1.0
+
+
+def test_stronger_regularisation_gives_smaller_weights() -> None:
+    x, y = _synthetic()
+    loose = train(x, y, l2=0.01, threshold=0.0)
+    tight = train(x, y, l2=10.0, threshold=0.0)
+    assert np.abs(tight.weights).sum() < np.abs(loose.weights).sum()
+
+
+def test_json_round_trip_keeps_the_decisions() -> None:
+    x, y = _synthetic()
+    model = train(x, y, l2=0.1, threshold=0.3)
+    again = LevelModel.from_json(json.loads(json.dumps(model.to_json({"note": "test"}))))
+    assert np.allclose(again.proba(x), model.proba(x), atol=1e-4)
+
+
+def _fixed(bias: list[float], threshold: float) -> LevelModel:
+    n = len(FEATURES)
+    return LevelModel(
+        mean=np.zeros(n),
+        scale=np.ones(n),
+        weights=np.zeros((n, len(CLASSES))),
+        bias=np.asarray(bias),
+        threshold=threshold,
+    )
+
+
+def test_decide_no_level_when_no_level_wins_or_the_best_is_unsure() -> None:
+    x = np.zeros(len(FEATURES))
+    clear = _fixed([0, 0, 0, 4.0, 0, 0], 0.3)
+    assert clear.decide(x)[0] == 3 and clear.decide(x)[1] >= 0.3
+    null = _fixed([0, 0, 0, 0, 0, 4.0], 0.3)
+    level, confidence = null.decide(x)
+    assert level is None and confidence < 0.3
+    flat = _fixed([0, 0, 0, 0.2, 0, -9.0], 0.3)
+    level, confidence = flat.decide(x)
+    assert level is None and confidence < 0.3
+    assert CLASSES[NULL] is None
+
+
+def test_features_of_a_real_answer(interpreter: OfflineInterpreter, fw: Framework) -> None:
+    analysis = interpreter.analyse(
+        fw.element("E15"), "We piloted a data platform in one district last year.", "en"
+    )
+    assert isinstance(analysis, Analysis)
+    x = features(analysis)
+    assert x.shape == (len(FEATURES),) and np.isfinite(x).all()
+    assert x[FEATURES.index("votes_2")] > 0
+    assert x[FEATURES.index("lang_ja")] == 0.0
+
+
+def test_the_hand_rules_remain_available(fw: Framework, interpreter: OfflineInterpreter) -> None:
+    rules = OfflineInterpreter(fw, interpreter.embeddings, model=None)
+    assert rules.model is None and interpreter.model is not None
+    text = "The Digital Office was formally established in 2021 with 9 staff and a budget."
+    assert rules.interpret(fw.element("E07"), text, "en").level == 3
+    assert rules.threshold == rules.calibration.threshold
