@@ -61,6 +61,17 @@ else
   pg_start
 fi
 
+# --- Browser for the end-to-end tests (tests/e2e, marked e2e; they run in CI too) -------------
+# Debian's chromium driven by Playwright through its executable path: never `playwright install`
+# (no browser downloads). fonts-noto-cjk lets the Japanese screenshots show real glyphs.
+if [ "$(id -u)" = 0 ] && ! { command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null 2>&1 \
+    || { apt-get update -qq </dev/null >/dev/null && apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null; }
+fi
+command -v chromium >/dev/null && echo "== $(chromium --version 2>/dev/null | head -n 1)" \
+  || echo "== chromium not installed (not root): the e2e tests will fail"
+
 echo "== pytest"
 export HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False
 .venv/bin/python -m pytest -q "$@"

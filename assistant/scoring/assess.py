@@ -34,6 +34,11 @@ def _num(value: Fraction | None) -> float | None:
     return None if value is None else round(float(value), 2)
 
 
+def _domain_name(fw: Framework, element_id: str, lang: Lang) -> str:
+    domain = fw.element(element_id).domain
+    return next(d.name.get(lang) for d in fw.domains if d.id == domain)
+
+
 def domain_scores(fw: Framework, levels: Levels) -> dict[str, Fraction | None]:
     """Rule D: a domain's score is the mean of its known levels (None if none is known)."""
     return {
@@ -170,7 +175,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Priority(
             element=e,
             level=v,
-            reason=msg(lang, "prio_reason", level=v, domain=fw.element(e).domain),
+            reason=msg(lang, "prio_reason", level=v, domain=_domain_name(fw, e, lang)),
         )
         for e, v in prio
     ]

@@ -1,0 +1,121 @@
+"""Adding documents to the knowledge base from the browser, and listing what it holds.
+
+Uploads are checked here on the server (type, size) before they are written, and again by the
+ingestion code when it reads them; they are kept under ``data_dir/uploads/`` because the
+knowledge base re-reads added documents from where they were added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.knowledge.services import KnowledgeServices
+from assistant.knowledge.sources import ADDED_TYPES
+from assistant.knowledge.store import Manifest
+from assistant.models import Lang
+from assistant.settings import Settings
+from assistant.web import resources, views
+from assistant.web.loading import Upload
+from assistant.web.strings import t
+
+
+def safe_name(name: str) -> str:
+    """The uploaded file's own name, reduced to a harmless single path component."""
+    base = Path(name.replace("\\", "/")).name
+    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .") or "document"
+    stem, suffix = Path(base).stem[:80], Path(base).suffix.lower()
+    return f"{stem}{suffix}"
+
+
+def check_upload(upload: Upload, max_bytes: int, lang: Lang) -> str | None:
+    """Why this upload is refused, or None when its type and size are acceptable."""
+    if Path(upload.name).suffix.lower() not in ADDED_TYPES:
+        return t("bad_type", lang, name=upload.name)
+    if upload.size > max_bytes:
+        return t("too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
+    return None
+
+
+def store_upload(upload: Upload, uploads_dir: Path) -> Path:
+    """Write the bytes to ``uploads/<content hash>/<name>`` (same file twice = same path)."""
+    data = upload.getvalue()
+    folder = uploads_dir / hashlib.sha256(data).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / safe_name(upload.name)
+    path.write_bytes(data)
+    return path
+
+
+def add_documents(
+    services: KnowledgeServices, uploads: list[Upload], added_by: str, lang: Lang
+) -> tuple[int, list[str]]:
+    """Check, store and ingest; returns (passages added, one line per rejected file)."""
+    settings = services.settings
+    errors: list[str] = []
+    paths: list[Path] = []
+    for upload in uploads:
+        problem = check_upload(upload, settings.max_upload_bytes, lang)
+        if problem:
+            errors.append(problem)
+        else:
+            paths.append(store_upload(upload, settings.data_dir / "uploads"))
+    if not paths:
+        return 0, errors
+    report = services.ingest(paths, added_by=added_by.strip()[:200], progress=lambda _m: None)
+    for err in report.errors:
+        errors.append(err)
+        for p in paths:
+            if str(p) in err:
+                p.unlink(missing_ok=True)
+    return report.added_chunks, errors
+
+
+def render(settings: Settings, lang: Lang) -> None:
+    mb = settings.max_upload_bytes / (1024 * 1024)
+    st.caption(t("docs_intro", lang, mb=f"{mb:g}"))
+    loader = resources.knowledge(settings)
+    if not loader.ready():
+        with st.spinner(t("kb_wait", lang)):
+            loader.future.exception()  # wait for the background load to finish
+    if (error := loader.error()) is not None:
+        st.error(t("kb_failed", lang, error=resources.describe_error(error)))
+        return
+    services = loader.get()
+    with st.form("docs-form", clear_on_submit=True):
+        files = st.file_uploader(
+            t("upload_docs", lang),
+            type=[s.lstrip(".") for s in ADDED_TYPES],
+            accept_multiple_files=True,
+            key="docs-upload",
+        )
+        who = st.text_input(t("added_by", lang), max_chars=200, key="docs-who")
+        submitted = st.form_submit_button(t("ingest", lang), icon=":material/upload_file:")
+    if submitted and files:
+        with st.spinner(t("kb_wait", lang)):
+            added, errors = add_documents(services, list(files), who, lang)
+        for err in errors:
+            st.error(t("rejected", lang, reason=err), icon=":material/block:")
+        if added:
+            st.success(t("ingest_done", lang, added=added, total=services.store.count()))
+    st.subheader(t("kb_contents", lang), divider="gray")
+    manifest = Manifest.load(services.manifest_path)
+    rows = []
+    for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
+        name = Path(rec.path).name if rec.path else key
+        rows.append(
+            [name, t(f"kind_{rec.kind}", lang), str(len(rec.chunk_ids)), rec.added_by, rec.added_at]
+        )
+    views.text_table(
+        [
+            t("source", lang),
+            t("kind", lang),
+            t("passages", lang),
+            t("who", lang),
+            t("added_at", lang),
+        ],
+        rows,
+    )

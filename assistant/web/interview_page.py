@@ -1,0 +1,293 @@
+"""The Interview page: a short city-profile form, then the chat driven by the interview engine.
+
+Each turn goes to the engine (which commits confirmed answers before it replies); this page only
+keeps what this tab has shown, in ``st.session_state``. After a reload the engine's ``resume``
+says where the person was, and the recent turns come back from the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assistant.interview.engine import InterviewEngine
+from assistant.interview.state import Action, Choice, Reply
+from assistant.models import CITY_TYPES, Framework, Lang
+from assistant.report.labels import LEAD_ACTOR_LABEL
+from assistant.web import resources, state, views
+from assistant.web.session_panel import CHAT, switch_session
+from assistant.web.strings import t
+from assistant.web.text import inert, inert_lines
+
+REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
+EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
+EARLIER_TURNS = 8
+MAX_ANSWER = 5000
+
+
+# --- the conversation kept for this tab ---------------------------------------------------
+
+
+def _entry(role: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"role": role, "parts": parts}
+
+
+def _reply_entry(reply: Reply) -> dict[str, Any]:
+    parts = [
+        {
+            "text": m.text,
+            "system": m.role == "system",
+            "citations": [c.model_dump() for c in m.citations],
+        }
+        for m in reply.messages
+    ]
+    return _entry("assistant", parts)
+
+
+def _record(user_text: str | None, reply: Reply) -> None:
+    chat: list[dict[str, Any]] = st.session_state.setdefault(CHAT, [])
+    if user_text is not None:
+        chat.append(_entry("user", [{"text": user_text, "system": False, "citations": []}]))
+    chat.append(_reply_entry(reply))
+    st.session_state[REPLY] = reply
+    if reply.saved:
+        st.session_state["interview_saved"] = True
+
+
+def _rejoin(engine: InterviewEngine, code: str) -> Reply | None:
+    """A tab that has not shown this session yet: recent turns + where it stands."""
+    reply = engine.resume(code)
+    if reply is None:
+        return None
+    turns = engine.store.turns(code)[-EARLIER_TURNS:]
+    st.session_state[EARLIER] = [(turn.role, turn.text) for turn in turns]
+    st.session_state[CHAT] = []
+    _record(None, reply)
+    return reply
+
+
+# --- intake form ----------------------------------------------------------------------------
+
+
+def _intake_texts(values: dict[str, Any], lang: Lang) -> list[str]:
+    """The form's values as the engine's intake answers, in its field order."""
+
+    def or_skip(text: str) -> str:
+        return text.strip() or "skip"
+
+    population = values["population"]
+    return [
+        values["name"].strip(),
+        or_skip(values["country"]),
+        values["city_type"],
+        values["lead_actor"],
+        "skip" if population is None else str(int(population)),
+        or_skip(values["focus_sectors"]),
+        or_skip(values["focus_areas"]),
+        lang,
+    ]
+
+
+def start_interview(engine: InterviewEngine, values: dict[str, Any], lang: Lang) -> Reply:
+    """A new session, its intake answered from the form; the chat starts at the first element."""
+    code, reply = engine.start(lang)
+    state.set_code(code)
+    welcome = reply
+    for text in _intake_texts(values, lang):
+        reply = engine.handle(code, text)
+        if reply.phase != "intake" and reply.intake_field is None:
+            break
+    st.session_state[CHAT] = []
+    st.session_state.pop(EARLIER, None)
+    st.session_state[CHAT].append(_entry("assistant", [_reply_entry(welcome)["parts"][0]]))
+    _record(None, reply)
+    return reply
+
+
+def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
+    st.subheader(t("intake_title", lang))
+    st.caption(t("intake_intro", lang))
+    with st.form("intake", border=True):
+        c1, c2 = st.columns(2)
+        name = c1.text_input(t("city_name", lang), max_chars=200, key="in-name")
+        country = c2.text_input(t("country", lang), max_chars=200, key="in-country")
+        city_type = st.selectbox(
+            t("city_type", lang),
+            CITY_TYPES,
+            format_func=lambda c: fw.city_type(c).name.get(lang),
+            key="in-type",
+        )
+        lead = st.radio(
+            t("lead_actor", lang),
+            ("municipal", "national", "private"),
+            format_func=lambda a: LEAD_ACTOR_LABEL[a][lang],
+            horizontal=True,
+            key="in-lead",
+        )
+        population = st.number_input(
+            t("population", lang), min_value=0, max_value=100_000_000, value=None, step=1000,
+            key="in-pop",
+        )  # fmt: skip
+        c3, c4 = st.columns(2)
+        sectors = c3.text_input(t("focus_sectors", lang), max_chars=400, key="in-sectors")
+        areas = c4.text_input(t("focus_areas", lang), max_chars=400, key="in-areas")
+        submitted = st.form_submit_button(
+            t("start", lang), type="primary", icon=":material/play_arrow:"
+        )
+    if submitted:
+        if not name.strip():
+            st.error(t("name_required", lang))
+            return
+        values = {
+            "name": name, "country": country, "city_type": city_type, "lead_actor": lead,
+            "population": population, "focus_sectors": sectors, "focus_areas": areas,
+        }  # fmt: skip
+        start_interview(engine, values, lang)
+        st.rerun()
+
+
+# --- the chat ---------------------------------------------------------------------------------
+
+
+def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
+    for part in parts:
+        if part["system"]:
+            st.caption(f":material/info: {inert(part['text'])}")
+        else:
+            st.markdown(inert_lines(part["text"]))
+        for c in part["citations"]:
+            views.passage(c["n"], c["title"], c["text"], c["provenance"], c["source"], lang)
+
+
+def show_chat(lang: Lang) -> None:
+    earlier = st.session_state.get(EARLIER) or []
+    if earlier:
+        with st.expander(t("earlier", lang), icon=":material/history:"):
+            for role, text in earlier:
+                who = "user" if role == "user" else "assistant"
+                st.markdown(f"**{'›' if who == 'user' else '‹'}** {inert_lines(text)}")
+    for item in st.session_state.get(CHAT, []):
+        with st.chat_message(item["role"]):
+            _show_parts(item["parts"], lang)
+
+
+def _choice_button(choice: Choice, key: str, primary: bool = False) -> bool:
+    return st.button(
+        choice.label,
+        key=key,
+        type="primary" if primary else "secondary",
+        width="stretch",
+    )
+
+
+def quick_replies(reply: Reply, lang: Lang) -> Choice | None:
+    """The engine's quick replies: confirm / finish first, the five levels one per line, then
+    don't know / explain / back; "change an answer" buttons sit in a compact grid."""
+    if not reply.choices:
+        return None
+    picked: Choice | None = None
+    by_kind: dict[str, list[Choice]] = {}
+    for c in reply.choices:
+        by_kind.setdefault(c.action.kind, []).append(c)
+    main = by_kind.pop("confirm", []) + by_kind.pop("finish", [])
+    levels = by_kind.pop("level", [])
+    say = by_kind.pop("say", [])
+    change = by_kind.pop("change", [])
+    other = [c for cs in by_kind.values() for c in cs]
+    st.caption(t("quick_replies", lang))
+    for i, c in enumerate(main):
+        if _choice_button(c, f"qr-main-{c.action.kind}-{i}", primary=True):
+            picked = c
+    if say:
+        cols = st.columns(min(len(say), 4))
+        for i, c in enumerate(say):
+            with cols[i % len(cols)]:
+                if _choice_button(c, f"qr-say-{i}"):
+                    picked = c
+    for c in levels:
+        if _choice_button(c, f"qr-level-{c.action.level}"):
+            picked = c
+    if other:
+        cols = st.columns(len(other) + 2)
+        for i, c in enumerate(other):
+            with cols[i]:
+                if st.button(c.label, key=f"qr-{c.action.kind}-{i}", type="tertiary"):
+                    picked = c
+    if change:
+        with st.expander(t("change_answer", lang), icon=":material/edit:"):
+            cols = st.columns(7)
+            for i, c in enumerate(change):
+                with cols[i % 7]:
+                    if st.button(
+                        c.action.element or c.label, key=f"qr-change-{i}", width="stretch"
+                    ):
+                        picked = c
+    return picked
+
+
+def _needs_model(action: Action | None) -> bool:
+    """Typed answers and explanations need the model; a level button or "don't know" does not."""
+    return action is None or action.kind == "explain"
+
+
+def take_turn(
+    engine: InterviewEngine, code: str, text: str | None, action: Action | None, lang: Lang
+) -> None:
+    loader = resources.knowledge(resources.current_settings())
+    if _needs_model(action) and not loader.ready():
+        with st.status(t("kb_wait", lang), expanded=False) as status:
+            loader.wait()
+            status.update(state="complete")
+    with st.spinner(""):
+        reply = engine.act(code, action) if action is not None else engine.handle(code, text or "")
+    _record(text, reply)
+
+
+def render() -> None:
+    lang = state.lang()
+    settings = resources.current_settings()
+    fw = resources.framework(settings)
+    st.title(t("app_title", lang))
+    st.caption(t("app_tagline", lang))
+    try:
+        engine = resources.engine(settings)
+    except ImportError:
+        st.error(t("engine_missing", lang))
+        return
+    code = state.code()
+    if code is None:
+        intake_form(engine, fw, lang)
+        return
+    reply: Reply | None = st.session_state.get(REPLY)
+    if CHAT not in st.session_state or reply is None or reply.code != code:
+        reply = _rejoin(engine, code)
+        if reply is None:
+            switch_session(None)
+            st.rerun()
+            return
+    progress = reply.progress
+    st.progress(
+        progress.done / progress.total,
+        text=t("progress", lang, done=progress.done, total=progress.total),
+    )
+    if st.session_state.pop("interview_saved", False):
+        st.toast(t("saved", lang), icon=":material/cloud_done:")
+    if reply.lang != lang:
+        st.caption(f":material/translate: {t('interview_lang', lang)}")
+    show_chat(lang)
+    if reply.phase == "done":
+        st.success(t("interview_done", lang), icon=":material/task_alt:")
+        st.page_link(
+            "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+        )
+    picked = quick_replies(reply, lang)
+    typed = st.chat_input(t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER)
+    if picked is not None:
+        take_turn(engine, code, picked.label, picked.action, lang)
+        st.rerun()
+    if typed and typed.strip():
+        with st.chat_message("user"):
+            st.markdown(inert(typed))
+        take_turn(engine, code, typed.strip(), None, lang)
+        st.rerun()

@@ -1,0 +1,94 @@
+"""The app shell: page setup, the language switch, navigation and the sidebar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.models import LANGS, Lang
+from assistant.web import resources, session_panel, state
+from assistant.web.strings import t
+
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("app_pages/interview.py", "page_interview", ":material/forum:"),
+    ("app_pages/results.py", "page_results", ":material/insights:"),
+    ("app_pages/ask.py", "page_ask", ":material/quiz:"),
+    ("app_pages/workspace.py", "page_workspace", ":material/work:"),
+)
+LANG_NAMES: dict[Lang, str] = {"en": "English", "ja": "日本語"}
+
+
+def language_switch() -> Lang:
+    """English / 日本語 for the whole UI, kept in the URL (``?lang=ja``) across reloads."""
+    if st.session_state.get(state.LANG) not in LANGS:  # first run of a tab: a reload or a link
+        wanted = st.query_params.get(state.LANG)
+        st.session_state[state.LANG] = wanted if wanted in LANGS else "en"
+    st.sidebar.segmented_control(
+        t("language", state.lang()),
+        LANGS,
+        required=True,
+        format_func=LANG_NAMES.get,
+        key=state.LANG,
+    )
+    lang = state.lang()
+    if lang == "en":
+        if state.LANG in st.query_params:
+            del st.query_params[state.LANG]
+    elif st.query_params.get(state.LANG) != lang:
+        st.query_params[state.LANG] = lang
+    return lang
+
+
+@st.fragment(run_every=3)
+def _poll_knowledge(lang: Lang) -> None:
+    """While the model loads: re-check every few seconds (only this small fragment reruns)."""
+    loader = resources.knowledge(resources.current_settings())
+    if not loader.ready():
+        st.caption(f":material/hourglass_top: {t('kb_loading', lang)}")
+    else:
+        _knowledge_done(loader, lang)
+
+
+def knowledge_status(lang: Lang) -> None:
+    """Start the knowledge base loading in the background and say how far it is."""
+    loader = resources.knowledge(resources.current_settings())
+    with st.sidebar:
+        if loader.ready():
+            _knowledge_done(loader, lang)
+        else:
+            _poll_knowledge(lang)
+
+
+def _knowledge_done(loader: resources.KnowledgeLoader, lang: Lang) -> None:
+    if (error := loader.error()) is not None:
+        st.caption(
+            f":material/error: {t('kb_failed', lang, error=resources.describe_error(error))}"
+        )
+    else:
+        st.caption(f":material/check_circle: {t('kb_ready', lang, n=loader.get().store.count())}")
+
+
+def main() -> None:
+    """Run one script pass: shell first (cheap), then the chosen page."""
+    st.set_page_config(
+        page_title="Smart-city self-assessment",
+        page_icon=":material/location_city:",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+    lang = language_switch()
+    pages = [
+        st.Page(
+            path,
+            title=t(title, lang),
+            icon=icon,
+            url_path=Path(path).stem,
+            default=i == 0,
+        )
+        for i, (path, title, icon) in enumerate(PAGES)
+    ]
+    page = st.navigation(pages, position="sidebar")
+    session_panel.render(lang)
+    knowledge_status(lang)
+    page.run()

@@ -1,0 +1,169 @@
+"""Shared, per-process resources for the web app, cached with ``st.cache_resource``.
+
+Only things that hold no per-user data live here: the settings, the framework, the session store
+(a database engine), the knowledge services and the chat model. Each cached function is keyed by
+the settings (as JSON) so that two configurations in one process (e.g. tests with temporary data
+directories) never share a resource.
+
+The knowledge base (embedding model + Chroma + first build) loads in a background thread started
+on the first page view, so the pages stay usable while it loads; pages ask ``KnowledgeLoader``
+whether it is ready and wait for it only when they need it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from assistant.framework import get_framework
+from assistant.models import Element, Framework, Lang
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.interview.engine import InterviewEngine
+    from assistant.knowledge.services import KnowledgeServices
+    from assistant.ports import Interpretation, Interpreter, KnowledgeAnswer, SessionStore
+
+
+def current_settings() -> Settings:
+    """Settings from the environment (cheap; read on every run so tests can vary them)."""
+    return Settings()
+
+
+def _key(settings: Settings) -> str:
+    return settings.model_dump_json()
+
+
+def framework(settings: Settings) -> Framework:
+    return get_framework(str(settings.knowledge_dir / "framework"))
+
+
+@st.cache_resource(show_spinner=False)
+def _session_store(key: str) -> SessionStore:
+    from assistant.sessions import make_session_store
+
+    return make_session_store(Settings.model_validate_json(key))
+
+
+def session_store(settings: Settings) -> SessionStore:
+    return _session_store(_key(settings))
+
+
+@st.cache_resource(show_spinner=False)
+def _chat_model(key: str) -> BaseChatModel | None:
+    from assistant.llm import make_chat_model
+
+    return make_chat_model(Settings.model_validate_json(key))
+
+
+def chat_model(settings: Settings) -> BaseChatModel | None:
+    return _chat_model(_key(settings))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the background load produces: the knowledge services and the interpreter that
+    shares their embedding model (one model in memory, loaded once)."""
+
+    services: KnowledgeServices
+    interpreter: Interpreter
+
+
+def _build(settings: Settings) -> Loaded:
+    """Embeddings, store, first build, warm retriever and rubric vectors: the slow part."""
+    from assistant.interpret import make_interpreter
+    from assistant.interpret.offline import OfflineInterpreter
+    from assistant.knowledge.services import build_services
+
+    services = build_services(settings)
+    services.ensure_built(progress=lambda _msg: None)
+    services.embeddings.embed_query("warm up")  # loads the weights now, not on the first question
+    _ = services.retriever
+    interpreter = make_interpreter(
+        settings, chat_model(settings), services.embeddings, framework=framework(settings)
+    )
+    if isinstance(interpreter, OfflineInterpreter):
+        interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
+    return Loaded(services, interpreter)
+
+
+@dataclass
+class KnowledgeLoader:
+    """The knowledge services being built in the background; thread-safe to query."""
+
+    future: Future[Loaded]
+
+    def ready(self) -> bool:
+        return self.future.done()
+
+    def error(self) -> BaseException | None:
+        return self.future.exception() if self.future.done() else None
+
+    def wait(self) -> None:
+        """Block until the load has finished (successfully or not)."""
+        self.future.exception()
+
+    def get(self, timeout: float | None = None) -> KnowledgeServices:
+        """The services, waiting up to ``timeout`` seconds; re-raises a build failure."""
+        return self.future.result(timeout).services
+
+    def interpreter(self) -> Interpreter:
+        return self.future.result().interpreter
+
+
+@st.cache_resource(show_spinner=False)
+def _knowledge(key: str) -> KnowledgeLoader:
+    settings = Settings.model_validate_json(key)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
+    return KnowledgeLoader(pool.submit(_build, settings))
+
+
+def knowledge(settings: Settings) -> KnowledgeLoader:
+    """Start (once per process and configuration) and return the knowledge-base loader."""
+    return _knowledge(_key(settings))
+
+
+class _LazyInterpreter:
+    """The engine's interpreter before the model is loaded: waits for it on first use."""
+
+    def __init__(self, loader: KnowledgeLoader) -> None:
+        self._loader = loader
+
+    def interpret(self, element: Element, text: str, lang: Lang) -> Interpretation:
+        return self._loader.interpreter().interpret(element, text, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(key: str) -> InterviewEngine:
+    from assistant.interview.engine import InterviewEngine
+    from assistant.interview.knowledge import KnowledgeAnswerer
+
+    settings = Settings.model_validate_json(key)
+    loader = _knowledge(key)
+
+    class _Answerer:
+        """Side questions through the shared knowledge services (waits for them if needed)."""
+
+        def ask(self, question: str, lang: Lang, element_id: str | None = None) -> KnowledgeAnswer:
+            answerer = KnowledgeAnswerer(services=loader.get(), chat_model=chat_model(settings))
+            return answerer.ask(question, lang, element_id)
+
+    return InterviewEngine(
+        framework(settings), _LazyInterpreter(loader), session_store(settings), _Answerer()
+    )
+
+
+def engine(settings: Settings) -> InterviewEngine:
+    """The interview engine (cheap to build: the model loads in the background)."""
+    return _engine(_key(settings))
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for a failure shown to the user."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,203 @@
+"""The Results page: the profile of one interview (the current one or a loaded answers file)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.answers_io import dump_answers
+from assistant.knowledge.chunk import Chunk
+from assistant.models import AnswersFile, Framework, Lang
+from assistant.report.document import report_html, report_markdown
+from assistant.report.labels import CITY_TYPE_LABEL, label
+from assistant.scoring import Assessment, assess
+from assistant.scoring.result import CooperationMatch
+from assistant.web import charts, loading, resources, state, views
+from assistant.web.citations import cooperation_sources
+from assistant.web.strings import t
+from assistant.web.text import inert, slug
+
+TOP_OPTIONS = 5  # per level; the rest are listed more briefly
+MAX_SOURCES = 4  # the menu line and up to three guidance passages
+
+
+def render() -> None:
+    lang = state.lang()
+    settings = resources.current_settings()
+    fw = resources.framework(settings)
+    st.title(t("results_title", lang))
+    sources = loading.available(resources.session_store(settings), lang)
+    with st.expander(t("load_answers", lang), expanded=not sources, icon=":material/upload:"):
+        loading.answers_uploader("results-upload", lang)
+    sources = loading.available(resources.session_store(settings), lang)
+    if not sources:
+        st.info(t("results_empty", lang), icon=":material/info:")
+        return
+    names = list(sources)
+    choice = (
+        st.selectbox(t("showing", lang), names, key="results-choice")
+        if len(names) > 1
+        else names[0]
+    )
+    answers = sources[choice]
+    result = assess(fw, answers, lang)
+    assessment_view(fw, answers, result, lang, str(settings.knowledge_dir))
+
+
+def report_files(
+    fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang
+) -> list[tuple[str, str, str, str]]:
+    """The three downloads: answers JSON (importable), report Markdown and HTML in ``lang``."""
+    generated = views.now()
+    base = slug(answers.city.name)
+    return [
+        (t("dl_answers", lang), dump_answers(answers), f"{base}-answers.json", "application/json"),
+        (
+            t("dl_report_md", lang),
+            report_markdown(fw, answers, result, generated),
+            f"{base}-report-{lang}.md",
+            "text/markdown",
+        ),
+        (
+            t("dl_report_html", lang),
+            report_html(fw, answers, result, generated),
+            f"{base}-report-{lang}.html",
+            "text/html",
+        ),
+    ]
+
+
+def assessment_view(
+    fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang, knowledge_dir: str
+) -> None:
+    """Stage and approach, charts, evidence, priorities, scale-up, cooperation, downloads."""
+    city = answers.city
+    st.header(inert(city.name))
+    st.caption(
+        inert(" · ".join(x for x in (city.country, CITY_TYPE_LABEL[city.city_type][lang]) if x))
+    )
+
+    c1, c2, c3 = st.columns([2, 1, 1])
+    stage_name = (
+        t("stage_insufficient", lang)
+        if result.stage == "insufficient_data"
+        else fw.stage(result.stage).name.get(lang)
+    )
+    c1.metric(t("stage", lang), stage_name)
+    c2.metric(t("overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
+    c3.metric(t("answered", lang), f"{result.answered} / {result.total}")
+
+    st.subheader(t("downloads", lang), divider="gray")
+    views.downloads(report_files(fw, answers, result, lang), key="results")
+    st.caption(t("dl_hint", lang))
+
+    st.subheader(t("stage", lang), divider="gray")
+    if result.stage == "insufficient_data":
+        st.warning(label("insufficient", lang), icon=":material/warning:")
+    else:
+        st.info(inert(fw.stage(result.stage).fits.get(lang)), icon=":material/flag:")
+    st.markdown(f"**{inert(t('approach_for_stage', lang))}**")
+    st.markdown("\n".join(f"- {inert(x)}" for x in result.approach.stage_approach))
+
+    left, right = st.columns([1, 1])
+    with left:
+        st.subheader(t("domain_chart", lang), divider="gray")
+        st.plotly_chart(charts.radar(fw, [(city.name, result)], lang), key="results-radar")
+    with right:
+        st.subheader(t("priorities", lang), divider="gray")
+        if not result.priorities:
+            st.markdown(t("none", lang))
+        for p in result.priorities:
+            e = fw.element(p.element)
+            st.markdown(
+                f"**{inert(e.id)} {inert(e.name.get(lang))}** · {t('level', lang)} {p.level}"
+            )
+            st.caption(inert(p.reason))
+        st.caption(inert(result.approach.priority_rule))
+
+    st.subheader(t("element_chart", lang), divider="gray")
+    st.plotly_chart(charts.element_bars(fw, result, lang), key="results-bars")
+    with st.expander(t("evidence_table", lang), expanded=True):
+        domain_name = {d.id: d.name.get(lang) for d in fw.domains}
+        views.text_table(
+            ["ID", t("element", lang), t("domain", lang), t("level", lang), t("evidence", lang)],
+            [
+                [
+                    e.id,
+                    e.name.get(lang),
+                    domain_name[e.domain],
+                    t("unknown", lang) if (lv := result.elements[e.id].level) is None else str(lv),
+                    result.elements[e.id].evidence,
+                ]
+                for e in fw.elements
+            ],
+        )
+        st.caption(label("rubric_note", lang))
+
+    st.subheader(t("approach", lang), divider="gray")
+    a = result.approach
+    st.markdown(f"**{inert(t('scale_up', lang))}:** {inert(label(a.scale_up, lang))}")
+    st.caption(inert(a.scale_up_because))
+    st.markdown(f"**{inert(t('direction', lang))}**")
+    st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
+
+    cooperation_view(fw, result, lang, knowledge_dir)
+
+    with st.expander(t("explanation", lang)):
+        views.table(
+            ["", "", t("rule", lang), t("answers_used", lang)],
+            [
+                [
+                    x.topic,
+                    x.conclusion,
+                    x.rule,
+                    ", ".join(
+                        f"{c.element}={t('unknown', lang) if c.level is None else c.level}"
+                        for c in x.answers
+                    ),
+                ]
+                for x in result.explanation
+            ],
+        )
+
+
+def cooperation_view(fw: Framework, result: Assessment, lang: Lang, knowledge_dir: str) -> None:
+    """National and city options, the strongest first, each with the gaps that triggered it
+    and its sources (the brochure's menu line, then the guidance that discusses it)."""
+    st.subheader(t("cooperation", lang), divider="gray")
+    passages = cooperation_sources(knowledge_dir, lang)
+    for level in ("national", "city"):
+        st.markdown(f"#### {t(level, lang)}")
+        matches = [m for m in result.cooperation if m.level == level]
+        if not matches:
+            st.markdown(t("none", lang))
+        for m in matches[:TOP_OPTIONS]:
+            option(fw, result, m, passages.get(m.id, []), lang)
+        if len(matches) > TOP_OPTIONS:
+            with st.expander(t("more_options", lang, n=len(matches) - TOP_OPTIONS)):
+                for m in matches[TOP_OPTIONS:]:
+                    option(fw, result, m, passages.get(m.id, []), lang, with_sources=False)
+
+
+def option(
+    fw: Framework,
+    result: Assessment,
+    m: CooperationMatch,
+    chunks: list[Chunk],
+    lang: Lang,
+    with_sources: bool = True,
+) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{inert(m.text)}**")
+        gaps = ", ".join(
+            f"{e} {fw.element(e).name.get(lang)} "
+            f"({t('unknown', lang) if (lv := result.elements[e].level) is None else lv})"
+            for e in m.because
+        )
+        st.markdown(f"{inert(t('triggered_by', lang))}: {inert(gaps)}")
+        st.caption(t("relevance", lang, n=m.relevance))
+        if with_sources and chunks:
+            views.sources(
+                [(c.title, c.text, c.provenance, c.source) for c in chunks[:MAX_SOURCES]],
+                lang,
+                t("sources", lang),
+            )

@@ -1,0 +1,91 @@
+"""The sidebar's session block: the code with a "resume later" note, progress per domain, the
+city profile, and resuming another session by its code."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.models import Lang
+from assistant.ports import SessionStore, StoredSession
+from assistant.report.labels import CITY_TYPE_LABEL
+from assistant.web import resources, state
+from assistant.web.strings import t
+from assistant.web.text import inert
+
+CHAT = "chat"  # the interview's messages shown in this browser tab
+
+
+def sync_code(store: SessionStore, lang: Lang) -> StoredSession | None:
+    """Adopt the code from the URL on the first run of a tab (a reload or a shared link), and
+    keep the URL carrying the current code on every run (page switches drop query params)."""
+    if state.CODE not in st.session_state:
+        url = state.url_code()
+        st.session_state[state.CODE] = None
+        if url:
+            if store.load(url) is not None:
+                state.set_code(url)
+            else:
+                state.set_code(None)
+                st.toast(t("resume_unknown", lang), icon=":material/error:")
+    code = state.code()
+    if code is None:
+        return None
+    if st.query_params.get(state.CODE) != code:
+        st.query_params[state.CODE] = code
+    return store.load(code)
+
+
+def switch_session(code: str | None) -> None:
+    """Forget this tab's chat and follow another session (or none)."""
+    st.session_state.pop(CHAT, None)
+    state.set_code(code)
+
+
+def render(lang: Lang) -> None:
+    store = resources.session_store(resources.current_settings())
+    session = sync_code(store, lang)
+    fw = resources.framework(resources.current_settings())
+    side = st.sidebar
+    if session is not None:
+        side.subheader(t("session", lang), divider="gray")
+        side.caption(t("session_code", lang))
+        side.code(session.code, language=None, wrap_lines=True)
+        side.caption(t("resume_later", lang))
+        done = len(session.answers)
+        total = len(fw.elements)
+        side.progress(done / total, text=t("progress", lang, done=done, total=total))
+        with side.expander(t("domains_done", lang), expanded=False):
+            for d in fw.domains:
+                ids = [e.id for e in fw.domain_elements(d.id)]
+                n = sum(1 for e in ids if e in session.answers)
+                mark = (
+                    ":material/check_circle:"
+                    if n == len(ids)
+                    else ":material/radio_button_unchecked:"
+                )
+                st.markdown(f"{mark} **{inert(d.name.get(lang))}** {n}/{len(ids)}")
+                st.caption(" · ".join(f"{e}{'✓' if e in session.answers else ''}" for e in ids))
+        if session.profile is not None:
+            p = session.profile
+            with side.expander(t("city_profile", lang)):
+                st.markdown(f"**{inert(p.name)}**")
+                details = [p.country, CITY_TYPE_LABEL[p.city_type][lang]]
+                if p.population:
+                    details.append(f"{p.population:,}")
+                details += p.focus_sectors + p.focus_areas
+                st.caption(inert(" · ".join(x for x in details if x)))
+        if side.button(t("new_interview", lang), icon=":material/add:", key="new-interview"):
+            switch_session(None)
+            st.rerun()
+    with (
+        side.popover(t("resume_with_code", lang), icon=":material/key:"),
+        st.form("resume-form", border=False),
+    ):
+        typed = st.text_input(t("session_code", lang), key="resume-code")
+        if st.form_submit_button(t("resume", lang)):
+            typed = typed.strip()
+            if typed and store.load(typed) is not None:
+                switch_session(typed)
+                st.rerun()
+            else:
+                st.error(t("resume_unknown", lang))

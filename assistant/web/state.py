@@ -1,0 +1,51 @@
+"""Per-user state, kept only in ``st.session_state`` (one browser tab = one user).
+
+The interview's session code is mirrored in the URL (``?code=…``) so a reload, a bookmark or a
+restarted server continues where the person was; the language is bound to ``?lang=…`` by its
+widget.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+import streamlit as st
+
+from assistant.models import LANGS, AnswersFile, Lang
+
+LANG = "lang"
+CODE = "code"
+LOADED = "loaded"
+
+
+def lang() -> Lang:
+    value = st.session_state.get(LANG)
+    return cast(Lang, value) if value in LANGS else "en"
+
+
+def code() -> str | None:
+    value = st.session_state.get(CODE)
+    return value if isinstance(value, str) and value else None
+
+
+def set_code(value: str | None) -> None:
+    """Remember the interview session and put its code in the URL (or take it out)."""
+    st.session_state[CODE] = value
+    if value:
+        st.query_params[CODE] = value
+    elif CODE in st.query_params:
+        del st.query_params[CODE]
+
+
+def url_code() -> str | None:
+    value = st.query_params.get(CODE)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def loaded() -> dict[str, AnswersFile]:
+    """Interviews loaded by this user (answers files, sessions by code), by display name."""
+    return cast(dict[str, AnswersFile], st.session_state.setdefault(LOADED, {}))
+
+
+def add_loaded(name: str, answers: AnswersFile) -> None:
+    loaded()[name] = answers

@@ -1,0 +1,43 @@
+"""Keep user- and document-provided text inert when it goes through ``st.markdown``."""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
+
+
+def inert(text: str) -> str:
+    """Escape every Markdown (and math) control character so the text shows literally.
+
+    Streamlit never renders raw HTML from Markdown unless told to; this also stops links,
+    images, emphasis and ``$`` math in an official's answer or an uploaded document.
+    """
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def inert_lines(text: str) -> str:
+    """Like ``inert`` but keeps line breaks as Markdown hard breaks."""
+    return "  \n".join(inert(line) for line in text.splitlines())
+
+
+def slug(text: str, fallback: str = "assessment") -> str:
+    """An ASCII file-name part for downloads (Japanese names fall back to ``fallback``)."""
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s[:40] or fallback
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def inert_paragraphs(text: str) -> str:
+    """A document passage, inert, with its hard-wrapped lines joined back into paragraphs."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        out = ""
+        for line in (x.strip() for x in block.splitlines() if x.strip()):
+            if out and not (_CJK.match(out[-1]) and _CJK.match(line[0])):
+                out += " "
+            out += line
+        paragraphs.append(inert(out))
+    return "\n\n".join(paragraphs)

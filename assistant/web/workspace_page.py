@@ -1,0 +1,150 @@
+"""The facilitator workspace: compare interviews, prepare a mission brief, manage documents."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.models import AnswersFile, Framework, Lang
+from assistant.report.briefing import (
+    brief_blocks,
+    brief_html,
+    brief_markdown,
+    compare_html,
+    compare_markdown,
+    compare_rows,
+)
+from assistant.scoring import Assessment, assess
+from assistant.web import charts, documents, loading, resources, state, views
+from assistant.web.strings import t
+from assistant.web.text import slug
+
+
+def render() -> None:
+    lang = state.lang()
+    settings = resources.current_settings()
+    fw = resources.framework(settings)
+    store = resources.session_store(settings)
+    st.title(t("ws_title", lang))
+    compare_tab, brief_tab, docs_tab = st.tabs(
+        [t("tab_compare", lang), t("tab_brief", lang), t("tab_docs", lang)]
+    )
+    with compare_tab:
+        load_panel(store, lang)
+        pool = loading.available(store, lang)
+        compare_view(fw, pool, lang)
+    with brief_tab:
+        pool = loading.available(store, lang)
+        brief_view(fw, pool, lang)
+    with docs_tab:
+        documents.render(settings, lang)
+
+
+def load_panel(store: object, lang: Lang) -> None:
+    """Answers files (several at once) and sessions by code join this user's loaded interviews."""
+    left, right = st.columns([3, 2])
+    with left:
+        loading.answers_uploader("ws-upload", lang, many=True)
+    with right, st.form("add-by-code", border=False):
+        code = st.text_input(t("add_by_code", lang), key="ws-code")
+        if st.form_submit_button(t("add", lang), icon=":material/add:"):
+            answers = loading.session_answers(store, code.strip()) if code.strip() else None  # type: ignore[arg-type]
+            if answers is None:
+                st.error(t("resume_unknown", lang))
+            else:
+                name = loading.display_name(answers, code.strip()[:8] + "…")
+                state.add_loaded(name, answers)
+                st.success(t("added", lang, name=name))
+
+
+def _pick_two(pool: dict[str, AnswersFile], lang: Lang) -> tuple[str, str] | None:
+    names = list(pool)
+    if len(names) < 2:
+        st.info(t("need_two", lang), icon=":material/info:")
+        return None
+    c1, c2 = st.columns(2)
+    a = c1.selectbox(t("first", lang), names, index=0, key="cmp-a")
+    b = c2.selectbox(t("second", lang), names, index=1, key="cmp-b")
+    return a, b
+
+
+def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
+    picked = _pick_two(pool, lang)
+    if picked is None:
+        return
+    named: list[tuple[str, Assessment]] = [(n, assess(fw, pool[n], lang)) for n in picked]
+    (na, ra), (nb, rb) = named
+    st.plotly_chart(charts.radar(fw, named, lang), key="cmp-radar")
+    stage = {
+        n: t("stage_insufficient", lang)
+        if r.stage == "insufficient_data"
+        else fw.stage(r.stage).name.get(lang)
+        for n, r in named
+    }
+    views.table(
+        ["", t("stage", lang), t("overall", lang), *[d.name.get(lang) for d in fw.domains]],
+        [
+            [
+                n,
+                stage[n],
+                "–" if r.overall is None else f"{r.overall:.2f}",
+                *[
+                    "–" if r.domains[d.id].score is None else f"{r.domains[d.id].score:.2f}"
+                    for d in fw.domains
+                ],
+            ]
+            for n, r in named
+        ],
+    )
+    rows, flags = compare_rows(fw, ra, rb, lang)
+    st.subheader(t("changes", lang), divider="gray")
+    st.caption(t("n_changed", lang, n=sum(flags)))
+    views.table(["ID", t("element", lang), na, nb, t("change", lang)], rows, flags)
+    base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
+    views.downloads(
+        [
+            (
+                t("dl_compare_md", lang),
+                compare_markdown(fw, named, lang),
+                f"{base}-{lang}.md",
+                "text/markdown",
+            ),
+            (
+                t("dl_compare_html", lang),
+                compare_html(fw, named, lang),
+                f"{base}-{lang}.html",
+                "text/html",
+            ),
+        ],
+        key="cmp",
+    )
+
+
+def brief_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
+    """The mission brief for one interview, shown and downloadable like the report."""
+    if not pool:
+        st.info(t("need_one", lang), icon=":material/info:")
+        return
+    name = st.selectbox(t("brief_for", lang), list(pool), key="brief-pick")
+    answers = pool[name]
+    result = assess(fw, answers, lang)
+    generated = views.now()
+    base = slug(answers.city.name)
+    views.downloads(
+        [
+            (
+                t("dl_brief_md", lang),
+                brief_markdown(fw, answers, result, generated),
+                f"{base}-brief-{lang}.md",
+                "text/markdown",
+            ),
+            (
+                t("dl_brief_html", lang),
+                brief_html(fw, answers, result, generated),
+                f"{base}-brief-{lang}.html",
+                "text/html",
+            ),
+        ],
+        key="brief",
+    )
+    with st.container(border=True):
+        views.blocks(brief_blocks(fw, answers, result, generated))

@@ -1,0 +1,105 @@
+"""Results from an uploaded answers file: the profile, evidence, cooperation sources, downloads."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.answers_io import parse_answers
+from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
+
+
+def evidence(at: AppTest) -> Any:
+    """The per-element evidence table (a static table: its cells are escaped Markdown)."""
+    return next(tb.value for tb in at.table if "Evidence given" in tb.value.columns)
+
+
+def open_results(app: AppTest) -> AppTest:
+    app.run()
+    return app.switch_page("app_pages/results.py").run()
+
+
+def upload(app: AppTest, name: str, data: bytes) -> AppTest:
+    app.file_uploader(key="results-upload").upload(name, data, "application/json")
+    return app.run()
+
+
+def test_empty_results_invite_an_upload(app: AppTest) -> None:
+    at = open_results(app)
+    assert not at.exception
+    assert "complete the interview, or load an answers file" in all_text(at)
+    assert not at.get("download_button")
+
+
+def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest) -> None:
+    at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
+    assert not at.exception
+    assert texts(at.metric) == ["Small Start", "1.21 / 4", "20 / 21"]
+    assert len(at.get("plotly_chart")) == 2  # radar + the 21 elements
+    table = evidence(at)
+    assert len(table) == 21
+    e05 = table[table["ID"] == "E05"].iloc[0]
+    assert (
+        e05["Level"] == "0" and e05["Evidence given"] == "Nobody has looked at a business case\\."
+    )
+    assert table[table["ID"] == "E17"].iloc[0]["Level"] == "unknown"
+    text = all_text(at)
+    assert "National level" in text and "City / municipal / district level" in text
+    assert "Triggered by: E05" in text or "Triggered by:" in text
+    # every cooperation option cites its brochure menu line, openable in place
+    sources = [e for e in at.expander if e.label.startswith("Sources (")]
+    assert sources
+    first = "\n".join(texts(sources[0].markdown)).replace("\\", "")
+    assert first.startswith("**[1] JICA cooperation at")
+
+
+def test_downloads_are_importable_json_and_reports_in_the_chosen_language(
+    app: AppTest, downloads: dict[str, bytes]
+) -> None:
+    at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
+    assert not at.exception
+    assert {"riverside-answers.json", "riverside-report-en.md", "riverside-report-en.html"} <= set(
+        downloads
+    )
+    again = parse_answers(downloads["riverside-answers.json"].decode("utf-8"))
+    assert again == parse_answers(EXAMPLE.read_text(encoding="utf-8"))
+    md = downloads["riverside-report-en.md"].decode("utf-8")
+    assert md.startswith("# Smart-city self-assessment: Riverside")
+    html = downloads["riverside-report-en.html"].decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "<script" not in html
+
+    downloads.clear()
+    at.query_params["lang"] = "ja"
+    at.session_state["lang"] = "ja"
+    at.run()
+    assert not at.exception
+    assert texts(at.metric)[0] == "スモールスタート" or "評価結果" in texts(at.title)
+    md_ja = downloads["riverside-report-ja.md"].decode("utf-8")
+    assert md_ja.startswith("# スマートシティ自己評価: Riverside")
+
+
+def test_malformed_file_is_refused_with_one_line(app: AppTest) -> None:
+    at = upload(open_results(app), "broken.json", b'{"schema_version": 1, "city": ')
+    errors = texts(at.error)
+    assert len(errors) == 1 and errors[0].startswith("broken.json: malformed JSON at line 1")
+    bad_level = example_bytes(E01={"level": 7, "evidence": ""})
+    app.file_uploader(key="results-upload").set_value(("bad.json", bad_level, "application/json"))
+    at = app.run()
+    assert "answers.E01.level" in texts(at.error)[0]
+    assert not at.get("download_button")
+
+
+def test_user_text_is_shown_inert(app: AppTest) -> None:
+    data = example_bytes(
+        name="[click](http://evil.example) <b>x</b> $x$",
+        E01={"level": 2, "evidence": "<img src=x onerror=alert(1)> **bold**"},
+    )
+    at = upload(open_results(app), "evil.json", data)
+    assert not at.exception
+    header = texts(at.header)[0]
+    assert header.startswith("\\[click\\]\\(http") and "\\<b\\>" in header and "\\$x\\$" in header
+    cell = evidence(at).set_index("ID").loc["E01", "Evidence given"]
+    assert cell.startswith("\\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold")
+    assert json.loads(data)["answers"]["E01"]["level"] == 2

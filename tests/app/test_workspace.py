@@ -1,0 +1,120 @@
+"""The facilitator workspace: compare two interviews, the mission brief, documents."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.answers_io import parse_answers
+from assistant.sessions import make_session_store
+from assistant.settings import Settings
+from assistant.web.documents import check_upload, safe_name
+from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
+
+FOLLOW_UP = example_bytes(
+    E05={"level": 2, "evidence": "A business case was written for the bus app."},
+    E17={"level": 1, "evidence": "Security rules are being drafted."},
+)
+
+
+def open_workspace(app: AppTest) -> AppTest:
+    app.run()
+    return app.switch_page("app_pages/workspace.py").run()
+
+
+def load_two(app: AppTest) -> AppTest:
+    at = open_workspace(app)
+    at.file_uploader(key="ws-upload").set_value(
+        [
+            ("baseline.json", EXAMPLE.read_bytes(), "application/json"),
+            ("followup.json", FOLLOW_UP, "application/json"),
+        ]
+    )
+    return at.run()
+
+
+def test_compare_highlights_changes_and_downloads(
+    app: AppTest, downloads: dict[str, bytes]
+) -> None:
+    at = load_two(app)
+    assert not at.exception
+    assert at.selectbox(key="cmp-a").value == "Riverside — baseline.json"
+    assert at.selectbox(key="cmp-b").value == "Riverside — followup.json"
+    assert "2 elements changed." in all_text(at)
+    table = next(df for df in at.dataframe if "Change" in df.value.columns)
+    rows = table.value.set_index("ID")
+    assert rows.loc["E05", "Change"] == "+2"
+    assert rows.loc["E17", "Change"] == "changed"
+    assert rows.loc["E01", "Change"] == "0"
+    assert len(at.get("plotly_chart")) == 1  # both radar shapes on one chart
+    md = downloads["riverside-vs-riverside-en.md"].decode("utf-8")
+    assert "| **E05** |" in md and "**+2**" in md
+    assert downloads["riverside-vs-riverside-en.html"].decode("utf-8").count('class="hl"') == 2
+
+
+def test_one_interview_is_not_enough_to_compare(app: AppTest) -> None:
+    at = open_workspace(app)
+    at.file_uploader(key="ws-upload").set_value(
+        [("one.json", EXAMPLE.read_bytes(), "application/json")]
+    )
+    at.run()
+    assert "Load at least two interviews" in all_text(at)
+
+
+def test_mission_brief_lists_weak_elements_and_probes(
+    app: AppTest, downloads: dict[str, bytes]
+) -> None:
+    at = load_two(app)
+    text = all_text(at)
+    assert "Weakest elements" in text and "Questions to probe on site" in text
+    assert "Riverside-brief" not in text
+    md = downloads["riverside-brief-en.md"].decode("utf-8")
+    assert md.startswith("# Mission brief: Riverside")
+    assert "E05" in md and "Nobody has looked at a business case." in md
+    assert downloads["riverside-brief-en.html"].decode("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_session_added_by_code(app: AppTest, data_dir: object) -> None:
+    store = make_session_store(Settings())
+    code = store.import_answers(parse_answers(EXAMPLE.read_text(encoding="utf-8")))
+    at = open_workspace(app)
+    at.text_input(key="ws-code").set_value(code)
+    submit = next(b for b in at.button if b.label == "Add")
+    submit.click().run()
+    assert not at.exception
+    assert any(s.startswith("Added Riverside") for s in texts(at.success))
+    at.text_input(key="ws-code").set_value("not-a-code")
+    next(b for b in at.button if b.label == "Add").click().run()
+    assert "No session matches this code." in texts(at.error)
+
+
+def test_document_upload_is_ingested_and_listed(app: AppTest) -> None:
+    at = open_workspace(app)
+    doc = (
+        "# Flood sensor pilot\n\nThe city council of Testburg installed river level sensors in 2025 "
+        "and shares their readings with the disaster management office every ten minutes. "
+    ) * 3
+    at.file_uploader(key="docs-upload").set_value(
+        [("flood pilot.md", doc.encode(), "text/markdown")]
+    )
+    next(b for b in at.button if b.label == "Add to the knowledge base").click().run()
+    assert not at.exception
+    assert any("passages; the knowledge base now holds" in s for s in texts(at.success))
+    listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
+    assert "flood pilot\\.md" in set(listing["Source"])
+
+
+class FakeUpload:
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self._data, self.size = name, data, len(data)
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def test_document_checks_run_on_the_server() -> None:
+    assert check_upload(FakeUpload("tool.exe", b"MZ"), 100, "en") is not None
+    assert "over the 10 byte limit" in (check_upload(FakeUpload("a.md", b"x" * 11), 10, "en") or "")
+    assert check_upload(FakeUpload("a.PDF", b"%PDF"), 10, "en") is None
+    assert safe_name("../../etc/passwd.md") == "passwd.md"
+    assert safe_name("..\\..\\x.txt") == "x.txt"
+    assert "/" not in safe_name("a/b<c>.md")
