@@ -113,13 +113,27 @@ class InterviewEngine:
 
     # --- the API front ends call --------------------------------------------------------
 
-    def start(self, lang: Lang = "en") -> tuple[str, Reply]:
-        """A new session: its code and the first reply (welcome + the first intake question)."""
+    def start(self, lang: Lang = "en", profile: CityProfile | None = None) -> tuple[str, Reply]:
+        """A new session: its code and the first reply.
+
+        Without a profile the reply is the welcome and the first intake question. With one
+        (already validated, e.g. by a form) the intake is skipped: the profile, the position at
+        the first element and the welcome are written in one commit, so no form value is ever
+        read as a typed command (a city called "Back" stays a city).
+        """
         code = self.store.create(lang)
         state = EngineState(lang=lang)
         step = _Step(state, {}, None)
         step.say(t(lang, "welcome", code=code))
-        step.say(t(lang, "intake_intro"))
+        if profile is None:
+            step.say(t(lang, "intake_intro"))
+        else:
+            state.intake_field = None
+            state.intake = profile.model_dump(mode="json")
+            step.profile = step.new_profile = profile
+            summary = I.profile_summary(profile, lang, self.fw)
+            step.say(t(lang, "intake_done", summary=summary))
+            self._goto(step, self.order[0])
         choices = self._prompt(step)
         return code, self._finish_turn(code, step, choices)
 
@@ -569,7 +583,9 @@ class InterviewEngine:
         element = self.fw.element(state.element)
         header = self._header(element, lang)
         if state.phase == "confirm" and state.proposal is not None:
-            step.say(f"{header}\n{self._proposal_text(state.proposal, lang)}")
+            text = f"{header}\n{self._proposal_text(state.proposal, lang)}"
+            proposal = state.proposal.model_copy()
+            step.messages.append(Message(text=text, heading=header, proposal=proposal))
             return self._element_choices(step, element)
         text = f"{header}\n{element.question.get(lang)}"
         have = step.answers.get(element.id)

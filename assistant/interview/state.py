@@ -80,9 +80,15 @@ class EngineState(BaseModel):
 
 
 class Message(BaseModel):
+    """One message. ``text`` is complete on its own (the CLI prints it); a message that asks the
+    person to confirm a proposal also carries it, with the question's ``heading`` (the text's
+    first line), so a graphical front end can lay the proposal out as a card."""
+
     role: Literal["assistant", "user", "system"] = "assistant"
     text: str
     citations: list[Citation] = Field(default_factory=list)
+    heading: str = ""
+    proposal: Proposal | None = None
 
 
 ActionKind = Literal[

@@ -10,16 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
-from assistant.interview.engine import InterviewEngine
-from assistant.interview.state import Action, Choice, Reply
-from assistant.models import CITY_TYPES, Framework, Lang
+from assistant.interview.engine import LOW_CONFIDENCE, InterviewEngine
+from assistant.interview.intake import INVALID, parse_list
+from assistant.interview.state import Action, Choice, Proposal, Reply
+from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
 from assistant.report.labels import LEAD_ACTOR_LABEL
 from assistant.web import resources, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
 
+HIGH_CONFIDENCE = 0.75
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
 EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
 EARLIER_TURNS = 8
@@ -39,6 +42,8 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
             "text": m.text,
             "system": m.role == "system",
             "citations": [c.model_dump() for c in m.citations],
+            "heading": m.heading,
+            "proposal": m.proposal.model_dump() if m.proposal is not None else None,
         }
         for m in reply.messages
     ]
@@ -70,38 +75,62 @@ def _rejoin(engine: InterviewEngine, code: str) -> Reply | None:
 # --- intake form ----------------------------------------------------------------------------
 
 
-def _intake_texts(values: dict[str, Any], lang: Lang) -> list[str]:
-    """The form's values as the engine's intake answers, in its field order."""
+def _form_list(text: str) -> list[str] | None:
+    """A comma list from the form (empty is fine); None when it breaks the profile's limits."""
+    if not text.strip():
+        return []
+    items = parse_list(text)
+    return None if items is INVALID else items  # type: ignore[return-value]
 
-    def or_skip(text: str) -> str:
-        return text.strip() or "skip"
 
+def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile | None, list[str]]:
+    """The validated city profile from the form's values, or the problems in ``lang``.
+
+    The values go straight into ``CityProfile`` (no text is ever read as a chat command).
+    """
+    name = str(values["name"]).strip()
+    if not name:
+        return None, [t("name_required", lang)]
+    errors: list[str] = []
+    lists: dict[str, list[str]] = {}
+    for field in ("focus_sectors", "focus_areas"):
+        items = _form_list(str(values[field] or ""))
+        if items is None:
+            errors.append(t("list_invalid", lang, field=t(field, lang)))
+        else:
+            lists[field] = items
+    if errors:
+        return None, errors
     population = values["population"]
-    return [
-        values["name"].strip(),
-        or_skip(values["country"]),
-        values["city_type"],
-        values["lead_actor"],
-        "skip" if population is None else str(int(population)),
-        or_skip(values["focus_sectors"]),
-        or_skip(values["focus_areas"]),
-        lang,
-    ]
+    try:
+        profile = CityProfile(
+            name=name,
+            country=str(values["country"] or "").strip(),
+            city_type=values["city_type"],
+            lead_actor=values["lead_actor"],
+            population=None if population is None else int(population),
+            language=lang,
+            **lists,
+        )
+    except ValidationError as exc:
+        labels = {"name": "city_name", "country": "country", "city_type": "city_type",
+                  "lead_actor": "lead_actor", "population": "population"}  # fmt: skip
+        fields = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
+        names = ", ".join(sorted(t(labels[f], lang) if f in labels else f for f in fields))
+        return None, [t("profile_invalid", lang, field=names)]
+    return profile, []
 
 
-def start_interview(engine: InterviewEngine, values: dict[str, Any], lang: Lang) -> Reply:
-    """A new session, its intake answered from the form; the chat starts at the first element."""
-    code, reply = engine.start(lang)
+def start_interview(engine: InterviewEngine, profile: CityProfile, lang: Lang) -> Reply:
+    """A new session with the form's profile saved; the chat starts at the first element."""
+    code, reply = engine.start(lang, profile)
     state.set_code(code)
-    welcome = reply
-    for text in _intake_texts(values, lang):
-        reply = engine.handle(code, text)
-        if reply.phase != "intake" and reply.intake_field is None:
-            break
-    st.session_state[CHAT] = []
+    entry = _reply_entry(reply)
+    welcome, rest = entry["parts"][:1], entry["parts"][1:]  # the welcome stands on its own
+    st.session_state[CHAT] = [_entry("assistant", welcome)]
     st.session_state.pop(EARLIER, None)
-    st.session_state[CHAT].append(_entry("assistant", [_reply_entry(welcome)["parts"][0]]))
     _record(None, reply)
+    st.session_state[CHAT][-1]["parts"] = rest
     return reply
 
 
@@ -136,24 +165,54 @@ def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
             t("start", lang), type="primary", icon=":material/play_arrow:"
         )
     if submitted:
-        if not name.strip():
-            st.error(t("name_required", lang))
-            return
         values = {
             "name": name, "country": country, "city_type": city_type, "lead_actor": lead,
             "population": population, "focus_sectors": sectors, "focus_areas": areas,
         }  # fmt: skip
-        start_interview(engine, values, lang)
+        profile, errors = profile_from_form(values, lang)
+        if profile is None:
+            for error in errors:
+                st.error(error, icon=":material/error:")
+            return
+        start_interview(engine, profile, lang)
         st.rerun()
 
 
 # --- the chat ---------------------------------------------------------------------------------
 
 
+def confidence_key(confidence: float) -> str:
+    """The confidence in words (high / medium / low), never the raw number."""
+    if confidence >= HIGH_CONFIDENCE:
+        return "confidence_high"
+    return "confidence_medium" if confidence >= LOW_CONFIDENCE else "confidence_low"
+
+
+def proposal_card(proposal: Proposal, lang: Lang) -> None:
+    """The proposed level, the rubric text, the phrase that justified it, how sure, any notice."""
+    with st.container(border=True):
+        st.markdown(
+            f"**{inert(t('proposal', lang, level=proposal.level))}** — {inert(proposal.rubric)}"
+        )
+        if proposal.evidence:
+            phrase = " ".join(proposal.evidence.split())
+            st.markdown(f":material/format_quote: {inert(t('because_words', lang, phrase=phrase))}")
+        st.caption(f":material/speed: {t(confidence_key(proposal.confidence), lang)}")
+        if proposal.notice:
+            st.caption(f":material/info: {inert(proposal.notice)}")
+
+
 def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
+    notices = {p["proposal"]["notice"] for p in parts if p.get("proposal")}
     for part in parts:
+        card = part.get("proposal")
         if part["system"]:
+            if part["text"] in notices:
+                continue  # shown in the proposal card
             st.caption(f":material/info: {inert(part['text'])}")
+        elif card is not None:
+            st.markdown(f"**{inert(part['heading'])}**")
+            proposal_card(Proposal.model_validate(card), lang)
         else:
             st.markdown(inert_lines(part["text"]))
         for c in part["citations"]:
@@ -266,6 +325,9 @@ def render() -> None:
             switch_session(None)
             st.rerun()
             return
+    if reply.lang != lang:  # the sidebar switch: the interview goes on in the UI's language
+        reply = engine.switch_language(code, lang)
+        _record(None, reply)
     progress = reply.progress
     st.progress(
         progress.done / progress.total,
@@ -273,8 +335,6 @@ def render() -> None:
     )
     if st.session_state.pop("interview_saved", False):
         st.toast(t("saved", lang), icon=":material/cloud_done:")
-    if reply.lang != lang:
-        st.caption(f":material/translate: {t('interview_lang', lang)}")
     show_chat(lang)
     if reply.phase == "done":
         st.success(t("interview_done", lang), icon=":material/task_alt:")

@@ -77,21 +77,34 @@ UI: dict[str, dict[Lang, str]] = {
     },
     "start": {"en": "Start the interview", "ja": "インタビューを始める"},
     "name_required": {"en": "Please enter the city's name.", "ja": "都市名を入力してください。"},
+    "list_invalid": {
+        "en": "{field}: at most 20 items, each up to 200 characters.",
+        "ja": "{field}：20項目まで、各200文字以内で入力してください。",
+    },
+    "profile_invalid": {
+        "en": "Please check this field: {field}.",
+        "ja": "次の項目を確認してください：{field}",
+    },
     # --- interview chat --------------------------------------------------------------------
     "chat_placeholder": {
         "en": "Answer in your own words, or ask a question…",
         "ja": "ご自身の言葉でお答えください。質問もできます…",
     },
     "proposal": {"en": "Proposed level {level}", "ja": "提案レベル {level}"},
-    "proposal_unknown": {"en": "Not placed yet", "ja": "まだ判定できません"},
     "because_words": {"en": "Because you said: “{phrase}”", "ja": "根拠となった発言：「{phrase}」"},
-    "confidence": {"en": "confidence {pct}%", "ja": "確信度 {pct}%"},
-    "quick_replies": {"en": "Quick replies", "ja": "クイック返信"},
-    "interview_lang": {
-        "en": "This interview continues in the language it was started in; start a new interview "
-        "to hold it in English.",
-        "ja": "このインタビューは開始時の言語で続きます。日本語で行うには新しいインタビューを始めてください。",
+    "confidence_high": {
+        "en": "Confidence: high, the answer matches this level clearly.",
+        "ja": "確信度：高（回答がこのレベルによく当てはまります）",
     },
+    "confidence_medium": {
+        "en": "Confidence: medium, please check the level description.",
+        "ja": "確信度：中（レベルの説明をご確認ください）",
+    },
+    "confidence_low": {
+        "en": "Confidence: low, choose another level below if this does not fit.",
+        "ja": "確信度：低（当てはまらなければ下から別のレベルを選んでください）",
+    },
+    "quick_replies": {"en": "Quick replies", "ja": "クイック返信"},
     "earlier": {"en": "Earlier in this interview", "ja": "これまでのやり取り"},
     "change_answer": {"en": "Change an answer", "ja": "回答を変更する"},
     "sources": {"en": "Sources", "ja": "出典"},

@@ -3,6 +3,8 @@ question, the session code in the URL, resuming after a reload, and the results 
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from assistant.sessions import make_session_store
@@ -126,3 +128,88 @@ def test_current_interview_appears_in_results(app: AppTest, downloads: dict[str,
     assert "Lakeside" in texts(at.header)[0]
     assert texts(at.metric)[2] == "1 / 21"
     assert "lakeside-answers.json" in downloads
+
+
+def card_text(at: AppTest) -> str:
+    """The proposal card: the bordered block inside the last assistant message."""
+    msg = [m for m in at.chat_message if m.name == "assistant"][-1]
+    blocks = [
+        b
+        for b in msg.children.values()
+        if b.type == "flex_container" and b.proto.flex_container.border
+    ]
+    assert blocks, "no bordered proposal card"
+    card = blocks[-1]
+    return "\n".join(texts(card.markdown) + texts(card.caption)).replace("\\", "").replace("**", "")
+
+
+def test_a_city_named_like_a_command_is_just_a_name(app: AppTest) -> None:
+    at = start(app, name="Back")
+    assert not at.exception
+    code = at.query_params["code"]
+    profile = make_session_store(Settings()).load(code).profile  # type: ignore[union-attr]
+    assert profile is not None and profile.name == "Back" and profile.country == "Example Republic"
+    assert profile.focus_sectors == ["transport"] and profile.language == "en"
+    text = last_assistant(at)
+    assert "E01" in text and "Profile saved: Back" in text
+
+
+def test_a_japanese_city_named_modoru_is_just_a_name(app: AppTest) -> None:
+    at = start(app, name="戻る", lang="ja")
+    assert not at.exception
+    code = at.query_params["code"]
+    profile = make_session_store(Settings()).load(code).profile  # type: ignore[union-attr]
+    assert profile is not None and profile.name == "戻る" and profile.language == "ja"
+    text = last_assistant(at)
+    assert "E01" in text and "都市情報を保存しました：戻る" in text
+
+
+def test_form_problems_are_shown_in_the_ui_language(app: AppTest) -> None:
+    app.query_params["lang"] = "ja"
+    at = app.run()
+    at.text_input(key="in-name").set_value("名古屋")
+    at.text_input(key="in-sectors").set_value(",".join(f"s{i}" for i in range(21)))
+    submit = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:intake"))
+    at = submit.click().run()
+    assert not at.exception
+    assert any("20項目まで" in e and "重点セクター" in e for e in texts(at.error))
+    assert "code" not in at.query_params  # no session was started
+
+
+def test_the_proposal_is_a_card_with_the_level_and_the_phrase(app: AppTest) -> None:
+    at = start(app)
+    at = say(at, "We have a draft vision from the IT department, not yet approved by the council.")
+    assert not at.exception
+    card = card_text(at)
+    assert "Proposed level 2 —" in card
+    assert "Because you said: “" in card and "draft vision" in card
+    assert "Confidence: " in card
+    assert not re.search(r"\b[01]\.\d", card)  # in words, not a raw number
+    assert next(b for b in at.button if b.label == "Yes, level 2")  # quick replies stay
+
+
+def test_switching_language_mid_interview_continues_in_it(
+    app: AppTest, downloads: dict[str, bytes]
+) -> None:
+    at = start(app, name="Riverside")
+    code = at.query_params["code"]
+    at = say(at, "We have a draft vision from the IT department, not yet approved by the council.")
+    at = button(at, "Yes, level 2")
+    assert "E02" in last_assistant(at)
+    at.query_params["lang"] = "ja"
+    at.session_state["lang"] = "ja"
+    at = at.run()
+    assert not at.exception
+    text = last_assistant(at)
+    assert "質問 2/21" in text and "E02" in text  # the same question, asked again in Japanese
+    assert "This interview continues" not in all_text(at)
+    assert stored(code) == {"E01": 2}
+    # answers in Japanese go on; the proposal card is Japanese too
+    at = say(at, "ビジョンの草案があります。")
+    assert "提案レベル 2" in card_text(at)
+    assert stored(code) == {"E01": 2}
+    # the results and their downloads follow the UI language
+    at.switch_page("app_pages/results.py").run()
+    assert not at.exception
+    md = downloads["riverside-report-ja.md"].decode("utf-8")
+    assert md.startswith("# スマートシティ自己評価: Riverside")

@@ -491,3 +491,54 @@ def test_history_replays_the_conversation(engine):
     history = engine.history(code)
     assert history[0].role == "assistant" and code in history[0].text
     assert [m.text for m in history if m.role == "user"][-1] == "draft vision"
+
+
+# --- start with a profile from a form -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Back", "戻る", "Help"])
+def test_start_with_a_profile_saves_it_and_asks_the_first_element_in_one_commit(
+    engine, store, name
+):
+    from assistant.models import CityProfile
+
+    profile = CityProfile(name=name, city_type="metropolis", focus_sectors=["transport"])
+    code, reply = engine.start("en", profile)
+    assert len(store.commits) == 1  # profile, position and welcome together
+    commit = store.commits[0]
+    assert commit.profile == profile
+    assert commit.state is not None and commit.state["phase"] == "element"
+    assert commit.state["intake_field"] is None and commit.state["element"] == "E01"
+    assert reply.phase == "element" and reply.element == "E01" and reply.intake_field is None
+    assert reply.profile == profile and store.sessions[code].profile == profile
+    text = text_of(reply)
+    assert code in text and name in text  # the welcome, then the profile summary
+    assert get_framework().element("E01").question.get("en") in text
+    # the interview goes on from there: the name was never read as a command
+    assert engine.handle(code, "We have a draft vision.").proposal is not None
+
+
+def test_start_without_a_profile_still_begins_with_the_intake(engine, store):
+    code, reply = engine.start("ja")
+    assert reply.phase == "intake" and reply.intake_field == "name"
+    assert store.sessions[code].profile is None
+
+
+def test_a_proposal_message_carries_the_proposal_and_its_heading(engine):
+    code, _ = through_intake(engine)
+    reply = engine.handle(code, "We have a draft vision. Nothing more.")
+    assert reply.phase == "confirm" and reply.proposal is not None
+    card = [m for m in reply.messages if m.proposal is not None]
+    assert len(card) == 1
+    assert card[0].proposal == reply.proposal
+    assert card[0].heading == card[0].text.splitlines()[0] and "E01" in card[0].heading
+
+
+def test_switch_language_re_asks_the_proposal_in_the_new_language(engine):
+    code, _ = through_intake(engine)
+    engine.handle(code, "We have a draft vision.")
+    reply = engine.switch_language(code, "ja")
+    assert reply.lang == "ja" and reply.phase == "confirm" and reply.proposal is not None
+    rubric_ja = get_framework().element("E01").rubric[reply.proposal.level].text.get("ja")
+    assert reply.proposal.rubric == rubric_ja
+    assert engine.act(code, Action(kind="confirm")).saved_element == "E01"
