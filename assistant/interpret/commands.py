@@ -108,7 +108,7 @@ def _build(fw: Framework) -> Interpreter:
 
 def _stream(fw: Framework, interpreter: Interpreter, args: argparse.Namespace) -> int:
     """One JSON line out per non-blank input line; a bad line answers with an error field."""
-    from assistant.interpret.signals import detect_lang
+    from assistant.lang import detect_lang
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -138,7 +138,7 @@ def _stream(fw: Framework, interpreter: Interpreter, args: argparse.Namespace) -
 
 def cmd_interpret(args: argparse.Namespace) -> int:
     from assistant.framework import get_framework
-    from assistant.interpret.signals import detect_lang
+    from assistant.lang import detect_lang
 
     fw = get_framework()
     if args.text == "-":

@@ -334,8 +334,6 @@ JA_SEGMENT_BREAK = re.compile(
 # Quoted words are someone else's ("our target is 'improve services'"): not the answer's cues.
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']{2,80}'(?!\w)")
 
-JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-
 
 # Phrases that say "it happened once, then stopped": level 2, and a negation after them is
 # part of the phrase, not a denial of it.

@@ -35,12 +35,12 @@ from assistant.interpret.signals import (
     Hit,
     Span,
     cue_scores,
-    detect_lang,
     find_hits,
     is_hedged,
     segments,
     unknown_spans,
 )
+from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang
 from assistant.ports import Interpretation
 

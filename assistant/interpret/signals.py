@@ -30,7 +30,6 @@ from assistant.interpret.cues import (
     JA_SEGMENT_BREAK,
     JA_UNIVERSAL,
     JA_UNKNOWN,
-    JAPANESE_CHARS,
     QUOTED,
 )
 from assistant.models import Lang
@@ -78,15 +77,6 @@ class Hit:
         if self.limited and self.level >= 3:
             return {2: LIMITED_VOTE * self.weight}
         return {self.level: self.weight}
-
-
-def detect_lang(text: str, default: Lang = "en") -> Lang:
-    """Japanese if the text has kana or kanji, English if it has Latin letters, else the default."""
-    if JAPANESE_CHARS.search(text):
-        return "ja"
-    if re.search(r"[A-Za-z]", text):
-        return "en"
-    return default
 
 
 def segments(text: str, lang: Lang) -> list[Span]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from assistant.knowledge.chunk import Chunk
+from assistant.lang import JAPANESE_CHARS, detect_lang
 from assistant.models import ELEMENT_IDS, Framework
 
 MIN_CHARS = 300
@@ -28,8 +29,6 @@ PDF_TYPES = {".pdf": "pdf"}
 ADDED_TYPES = {**TEXT_TYPES, **PDF_TYPES}
 SECTIONS = ("why", "what", "where", "how", "support")
 
-_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005]")
-_LATIN = re.compile(r"[A-Za-z]")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _CHUNK_COMMENT = re.compile(r"^\s*<!--\s*chunk:(.*?)-->\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -42,13 +41,6 @@ class SourceError(Exception):
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def detect_lang(text: str) -> str:
-    """'ja' when kana/kanji dominate the letters, else 'en' (one kanji ≈ two Latin letters)."""
-    cjk = len(_KANA_KANJI.findall(text))
-    latin = len(_LATIN.findall(text))
-    return "ja" if cjk and cjk * 2 >= latin else "en"
 
 
 # --- the framework ---------------------------------------------------------------------------
@@ -469,7 +461,11 @@ def _cut_long(body: str) -> list[str]:
         if cur and len(cur) + len(sentence) + 1 > MAX_CHARS:
             pieces.append(cur)
             cur = ""
-        cur = f"{cur} {sentence}" if cur and not _KANA_KANJI.match(sentence[:1]) else cur + sentence
+        cur = (
+            f"{cur} {sentence}"
+            if cur and not JAPANESE_CHARS.match(sentence[:1])
+            else cur + sentence
+        )
     if cur:
         pieces.append(cur)
     return pieces
@@ -484,7 +480,7 @@ def tag_elements(text: str, fw: Framework) -> tuple[str, ...]:
             k = unicodedata.normalize("NFKC", kw).lower().strip()
             if not k:
                 continue
-            if _KANA_KANJI.search(k):
+            if JAPANESE_CHARS.search(k):
                 hit = k in norm
             else:
                 hit = re.search(rf"(?<![a-z0-9]){re.escape(k)}", norm) is not None

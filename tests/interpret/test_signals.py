@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from assistant.interpret.signals import (
     cue_scores,
-    detect_lang,
     find_hits,
     is_hedged,
     segments,
     unknown_spans,
 )
+from assistant.lang import detect_lang
 from assistant.models import Lang
 
 

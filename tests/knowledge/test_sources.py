@@ -5,13 +5,13 @@ import pytest
 from assistant.knowledge.sources import (
     MAX_CHARS,
     SourceError,
-    detect_lang,
     framework_chunks,
     parse_guidance,
     read_added_document,
     split_passages,
     tag_elements,
 )
+from assistant.lang import detect_lang
 
 from .conftest import FIXED_TIME, GUIDE_EN, GUIDE_JA
 
