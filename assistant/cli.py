@@ -61,7 +61,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="assistant", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="assistant",
+        description="Smart-city self-assessment on JICA's Smart City Approach: the framework, "
+        "scoring, the knowledge base, and the interview. Works offline; see README.md.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("framework", help="show the domains, elements, questions and rubric")
