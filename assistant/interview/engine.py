@@ -683,7 +683,7 @@ class InterviewEngine:
         ]
 
     def _level_word(self, level: int | None, lang: Lang) -> str:
-        return t(lang, "unknown") if level is None else t(lang, "level_n", n=level)
+        return t(lang, "dont_know") if level is None else t(lang, "level_n", n=level)
 
     def _quote(self, text: str, lang: Lang, limit: int = 160) -> str:
         text = " ".join(text.split())

@@ -6,9 +6,10 @@ engine's logic never carries prose.
 
 from __future__ import annotations
 
+from assistant.i18n import Text, lookup
 from assistant.models import Lang
 
-M: dict[str, dict[Lang, str]] = {
+M: dict[str, Text] = {
     # --- start, resume, pause --------------------------------------------------------------
     "welcome": {
         "en": (
@@ -162,7 +163,6 @@ M: dict[str, dict[Lang, str]] = {
     "actor_private_name": {"en": "Private sector", "ja": "民間"},
     "lang_en_name": {"en": "English", "ja": "英語"},
     "lang_ja_name": {"en": "Japanese", "ja": "日本語"},
-    "none": {"en": "none", "ja": "なし"},
     "not_given": {"en": "not given", "ja": "未回答"},
     "population_of": {"en": "population {n:,}", "ja": "人口{n:,}人"},
     # --- elements ------------------------------------------------------------------------
@@ -175,7 +175,7 @@ M: dict[str, dict[Lang, str]] = {
         "ja": "現在の回答：{level}{evidence}。新しい回答を入力するか、レベルを選んでください。",
     },
     "level_n": {"en": "level {n}", "ja": "レベル{n}"},
-    "unknown": {"en": "don't know", "ja": "わからない"},
+    "dont_know": {"en": "don't know", "ja": "わからない"},
     "proposal": {
         "en": "I would place this at level {level}: {rubric}",
         "ja": "レベル{level}と考えます：{rubric}",
@@ -313,5 +313,5 @@ M: dict[str, dict[Lang, str]] = {
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
-    """The message ``key`` in ``lang`` with ``values`` filled in."""
-    return M[key][lang].format(**values)
+    """The message (or shared term) ``key`` in ``lang`` with ``values`` filled in."""
+    return lookup(M, key, lang, **values)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from assistant.i18n import CITY_TYPE_LABEL, LEAD_ACTOR_LABEL
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.blocks import (
     Block,
@@ -20,7 +21,7 @@ from assistant.report.blocks import (
     to_markdown,
 )
 from assistant.report.charts import element_bars_svg, radar_svg
-from assistant.report.labels import CITY_TYPE_LABEL, LEAD_ACTOR_LABEL, label
+from assistant.report.labels import label
 from assistant.scoring.result import Assessment
 
 
@@ -37,7 +38,7 @@ def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
         [label("population", lang), f"{c.population:,}" if c.population else "-"],
         [label("focus", lang), ", ".join(c.focus_sectors + c.focus_areas) or "-"],
     ]
-    return [Heading(label("profile", lang)), Table(["", ""], rows)]
+    return [Heading(label("city_profile", lang)), Table(["", ""], rows)]
 
 
 def stage_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
@@ -70,7 +71,7 @@ def domain_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
     return [
         Heading(label("domains", lang)),
         Chart(radar_svg(names, [(label("score", lang), scores)]), label("domains", lang)),
-        Table([label("domains", lang), label("score", lang), label("coverage", lang)], rows),
+        Table([label("domains", lang), label("score", lang), label("answered", lang)], rows),
     ]
 
 
@@ -131,7 +132,7 @@ def cooperation_blocks(
                 [
                     "ID",
                     label("cooperation", lang),
-                    label("because", lang),
+                    label("triggered_by", lang),
                     label("relevance", lang),
                     label("source", lang),
                 ],
@@ -178,7 +179,7 @@ def report_blocks(
 
 
 def report_title(answers: AnswersFile, lang: Lang) -> str:
-    return f"{label('report_title', lang)}: {answers.city.name}"
+    return f"{label('app_title', lang)}: {answers.city.name}"
 
 
 def report_markdown(

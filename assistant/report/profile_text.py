@@ -61,7 +61,7 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
     ]
     for m in result.cooperation[:max_coop]:
         out.append(f"  [{t(m.level)}] {m.id}: {m.text}")
-        out.append(f"      {t('because')}: {', '.join(m.because)} ({m.relevance})")
+        out.append(f"      {t('triggered_by')}: {', '.join(m.because)} ({m.relevance})")
     if len(result.cooperation) > max_coop:
         out.append(f"  … +{len(result.cooperation) - max_coop} (--json)")
     out += ["", f"{t('version')}: {result.scoring_version}"]

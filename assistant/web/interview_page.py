@@ -12,11 +12,11 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from assistant.i18n import LEAD_ACTOR_LABEL
 from assistant.interview.engine import LOW_CONFIDENCE, InterviewEngine
 from assistant.interview.intake import INVALID, parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
-from assistant.report.labels import LEAD_ACTOR_LABEL
 from assistant.web import resources, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.answers_io import dump_answers
+from assistant.i18n import CITY_TYPE_LABEL
 from assistant.knowledge.chunk import Chunk
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.document import report_html, report_markdown
-from assistant.report.labels import CITY_TYPE_LABEL, label
+from assistant.report.labels import label
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
 from assistant.web import charts, loading, resources, state, views
@@ -105,7 +106,7 @@ def assessment_view(
     with right:
         st.subheader(t("priorities", lang), divider="gray")
         if not result.priorities:
-            st.markdown(t("none", lang))
+            st.markdown(t("none_found", lang))
         for p in result.priorities:
             e = fw.element(p.element)
             st.markdown(
@@ -169,7 +170,7 @@ def cooperation_view(fw: Framework, result: Assessment, lang: Lang, knowledge_di
         st.markdown(f"#### {t(level, lang)}")
         matches = [m for m in result.cooperation if m.level == level]
         if not matches:
-            st.markdown(t("none", lang))
+            st.markdown(t("none_found", lang))
         for m in matches[:TOP_OPTIONS]:
             option(fw, result, m, passages.get(m.id, []), lang)
         if len(matches) > TOP_OPTIONS:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.i18n import CITY_TYPE_LABEL
 from assistant.models import Lang
 from assistant.ports import SessionStore, StoredSession
-from assistant.report.labels import CITY_TYPE_LABEL
 from assistant.web import resources, state
 from assistant.web.strings import t
 from assistant.web.text import inert
@@ -54,7 +54,7 @@ def render(lang: Lang) -> None:
         done = len(session.answers)
         total = len(fw.elements)
         side.progress(done / total, text=t("progress", lang, done=done, total=total))
-        with side.expander(t("domains_done", lang), expanded=False):
+        with side.expander(t("domains", lang), expanded=False):
             for d in fw.domains:
                 ids = [e.id for e in fw.domain_elements(d.id)]
                 n = sum(1 for e in ids if e in session.answers)

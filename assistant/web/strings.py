@@ -1,16 +1,17 @@
 """Every word the web app shows, in English and Japanese (data only).
 
-Report wording lives in `assistant.report.labels` and framework wording in the framework YAML;
-this table holds only what belongs to the screens (buttons, hints, statuses).
+Words the screens share with the report (stage, level, domains, ...) live in `assistant.i18n`
+and framework wording in the framework YAML; this table holds only what belongs to the screens
+(buttons, hints, statuses). `t` looks in both.
 """
 
 from __future__ import annotations
 
+from assistant.i18n import Text, lookup
 from assistant.models import Lang
 
-UI: dict[str, dict[Lang, str]] = {
+UI: dict[str, Text] = {
     # --- shell -----------------------------------------------------------------------------
-    "app_title": {"en": "Smart-city self-assessment", "ja": "スマートシティ自己評価"},
     "app_tagline": {
         "en": "Built on JICA's Smart City Approach: 5 domains, 21 elements.",
         "ja": "JICAのスマートシティ・アプローチ（5分野・21エレメント）に基づく自己評価。",
@@ -53,7 +54,6 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "{done} of {total} elements answered",
         "ja": "{total}エレメント中{done}件回答済み",
     },
-    "city_profile": {"en": "City profile", "ja": "都市プロファイル"},
     # --- intake ----------------------------------------------------------------------------
     "intake_title": {"en": "About your city", "ja": "都市について"},
     "intake_intro": {
@@ -63,8 +63,6 @@ UI: dict[str, dict[Lang, str]] = {
         "お答えください。いつでも中断し、セッションコードで再開できます。",
     },
     "city_name": {"en": "City name", "ja": "都市名"},
-    "country": {"en": "Country", "ja": "国"},
-    "city_type": {"en": "City character", "ja": "都市の性格"},
     "lead_actor": {"en": "Who leads the smart-city work?", "ja": "スマートシティの主な実施主体"},
     "population": {"en": "Population (optional)", "ja": "人口（任意）"},
     "focus_sectors": {
@@ -118,7 +116,6 @@ UI: dict[str, dict[Lang, str]] = {
         "ja": "インタビューは完了しました。評価結果ページでプロファイルとダウンロードをご覧ください。",
     },
     "see_results": {"en": "See the results", "ja": "評価結果を見る"},
-    "domains_done": {"en": "Domains", "ja": "分野"},
     # --- results ---------------------------------------------------------------------------
     "results_title": {"en": "Results", "ja": "評価結果"},
     "results_empty": {
@@ -137,36 +134,19 @@ UI: dict[str, dict[Lang, str]] = {
     "not_utf8": {"en": "{name}: not UTF-8 text.", "ja": "{name}：UTF-8のテキストではありません。"},
     "showing": {"en": "Showing", "ja": "表示する回答"},
     "current_interview": {"en": "Current interview ({name})", "ja": "現在のインタビュー（{name}）"},
-    "stage": {"en": "Stage", "ja": "段階"},
     "overall": {"en": "Overall score", "ja": "総合スコア"},
-    "answered": {"en": "Answered", "ja": "回答数"},
     "stage_insufficient": {"en": "Not enough answers", "ja": "回答不足"},
     "approach_for_stage": {"en": "The approach for this stage", "ja": "この段階のアプローチ"},
     "domain_chart": {"en": "The five domains", "ja": "5つの分野"},
     "element_chart": {"en": "The 21 elements by level", "ja": "21エレメントのレベル"},
-    "unknown": {"en": "unknown", "ja": "不明"},
-    "level": {"en": "Level", "ja": "レベル"},
-    "element": {"en": "Element", "ja": "エレメント"},
     "domain": {"en": "Domain", "ja": "分野"},
-    "evidence": {"en": "Evidence given", "ja": "回答内容（根拠）"},
     "evidence_table": {
         "en": "Every element, its level and the evidence given",
         "ja": "全エレメントのレベルと回答内容",
     },
-    "priorities": {"en": "Priority elements", "ja": "優先エレメント"},
-    "approach": {"en": "Suggested approach", "ja": "推奨アプローチ"},
-    "scale_up": {"en": "Way to scale up", "ja": "スマートシティの広げ方"},
-    "direction": {"en": "Direction for the city's character", "ja": "都市の性格に応じた方向性"},
-    "cooperation": {"en": "JICA cooperation options", "ja": "JICAの協力メニュー"},
-    "national": {"en": "National level", "ja": "国レベル"},
-    "city": {"en": "City / municipal / district level", "ja": "都市・自治体／地区レベル"},
-    "triggered_by": {"en": "Triggered by", "ja": "該当するギャップ"},
     "relevance": {"en": "relevance {n}", "ja": "関連度 {n}"},
-    "none": {"en": "None.", "ja": "なし。"},
+    "none_found": {"en": "None.", "ja": "なし。"},
     "more_options": {"en": "{n} more options", "ja": "その他の協力メニュー（{n}件）"},
-    "explanation": {"en": "How this was worked out", "ja": "判定の根拠"},
-    "rule": {"en": "Rule", "ja": "ルール"},
-    "answers_used": {"en": "Answers used", "ja": "使用した回答"},
     "downloads": {"en": "Downloads", "ja": "ダウンロード"},
     "dl_answers": {"en": "Answers file (JSON)", "ja": "回答ファイル（JSON）"},
     "dl_report_md": {"en": "Report (Markdown)", "ja": "レポート（Markdown）"},
@@ -180,10 +160,6 @@ UI: dict[str, dict[Lang, str]] = {
     "provenance_printed": {"en": "printed in the brochure", "ja": "パンフレット記載"},
     "provenance_reading": {"en": "the project's reading", "ja": "本プロジェクトの解釈"},
     "provenance_added": {"en": "added document", "ja": "追加文書"},
-    "menu_source": {
-        "en": "JICA brochure, “JICA's SUPPORT” cooperation menu",
-        "ja": "JICAパンフレット「JICA's SUPPORT」協力メニュー",
-    },
     # --- ask -------------------------------------------------------------------------------
     "ask_title": {"en": "Ask about cooperation options", "ja": "協力メニューについて質問する"},
     "ask_intro": {
@@ -197,12 +173,10 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "e.g. Does JICA support testbeds?",
         "ja": "例：JICAはテストベッドを支援しますか？",
     },
-    "declined": {"en": "Not covered by the knowledge base", "ja": "ナレッジベースの対象外"},
     "clear_chat": {"en": "Clear the conversation", "ja": "会話を消去"},
     # --- workspace -------------------------------------------------------------------------
     "ws_title": {"en": "Facilitator workspace", "ja": "ファシリテーター用ワークスペース"},
     "tab_compare": {"en": "Compare", "ja": "比較"},
-    "tab_brief": {"en": "Mission brief", "ja": "ミッション・ブリーフ"},
     "tab_docs": {"en": "Knowledge base", "ja": "ナレッジベース"},
     "loaded": {"en": "Loaded interviews", "ja": "読み込んだインタビュー"},
     "add_by_code": {"en": "Add a session by its code", "ja": "セッションコードで追加"},
@@ -223,7 +197,6 @@ UI: dict[str, dict[Lang, str]] = {
         "ja": "エレメント別（変化を強調）",
     },
     "n_changed": {"en": "{n} elements changed.", "ja": "{n}件のエレメントが変化しました。"},
-    "change": {"en": "Change", "ja": "変化"},
     "dl_compare_md": {"en": "Comparison (Markdown)", "ja": "比較（Markdown）"},
     "dl_compare_html": {"en": "Comparison (HTML)", "ja": "比較（HTML）"},
     "brief_for": {"en": "Interview", "ja": "対象インタビュー"},
@@ -252,7 +225,6 @@ UI: dict[str, dict[Lang, str]] = {
         "ja": "{name}：{size}バイトで、上限の{limit}バイトを超えています",
     },
     "kb_contents": {"en": "What is in the knowledge base", "ja": "ナレッジベースの内容"},
-    "source": {"en": "Source", "ja": "出典"},
     "kind": {"en": "Kind", "ja": "種類"},
     "passages": {"en": "Passages", "ja": "パッセージ数"},
     "added_at": {"en": "Added", "ja": "追加日時"},
@@ -264,6 +236,5 @@ UI: dict[str, dict[Lang, str]] = {
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    """The UI text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
-    text = UI[key][lang]
-    return text.format(**values) if values else text
+    """The UI text (or shared term) for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    return lookup(UI, key, lang, **values)

@@ -26,7 +26,7 @@ def render() -> None:
     store = resources.session_store(settings)
     st.title(t("ws_title", lang))
     compare_tab, brief_tab, docs_tab = st.tabs(
-        [t("tab_compare", lang), t("tab_brief", lang), t("tab_docs", lang)]
+        [t("tab_compare", lang), t("brief_title", lang), t("tab_docs", lang)]
     )
     with compare_tab:
         load_panel(store, lang)

@@ -6,6 +6,7 @@ import tomllib
 
 from streamlit.testing.v1 import AppTest
 
+from assistant.i18n import TERMS
 from assistant.settings import Settings
 from assistant.web.strings import UI
 from assistant.web.text import inert
@@ -27,7 +28,7 @@ def test_english_by_default_and_japanese_from_the_url(app: AppTest) -> None:
 
 
 def test_every_ui_string_exists_in_both_languages() -> None:
-    for key, text in UI.items():
+    for key, text in {**TERMS, **UI}.items():
         assert text["en"].strip() and text["ja"].strip(), key
         assert text["en"].count("{") == text["ja"].count("{"), key
 

@@ -1,13 +1,18 @@
-"""Engines wired to the fakes, and a helper that gets a session through the intake."""
+"""Engines on the real store (in-memory SQLite) with fake interpreter and answerer, and a helper
+that gets a session through the intake."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
 from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Reply
-from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, MemoryStore, now
+from assistant.sessions.store import SqlSessionStore
+from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, now
+from tests.interview.stores import CommitLog, commit_log, memory_store
 
 INTAKE_EN = [
     "Springfield",
@@ -23,8 +28,17 @@ INTAKE_JA = ["名古屋", "日本", "大都市", "自治体", "230万", "交通�
 
 
 @pytest.fixture
-def store() -> MemoryStore:
-    return MemoryStore()
+def store() -> Iterator[SqlSessionStore]:
+    real = memory_store()
+    yield real
+    real.engine.dispose()
+
+
+@pytest.fixture
+def log(store: SqlSessionStore) -> Iterator[CommitLog]:
+    """The store's committed write transactions, from the moment the test asks for it."""
+    with commit_log(store) as log:
+        yield log
 
 
 @pytest.fixture
@@ -33,7 +47,7 @@ def answerer() -> CannedAnswerer:
 
 
 @pytest.fixture
-def engine(store: MemoryStore, answerer: CannedAnswerer) -> InterviewEngine:
+def engine(store: SqlSessionStore, answerer: CannedAnswerer) -> InterviewEngine:
     return InterviewEngine(get_framework(), KeywordInterpreter(), store, answerer, clock=now)
 
 

@@ -23,10 +23,10 @@ def answer_all(engine: InterviewEngine, code: str, level: int = 2) -> None:
 # --- intake -------------------------------------------------------------------------------
 
 
-def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engine, store):
+def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engine, store, log):
     code, reply = through_intake(engine)
     assert reply.phase == "element" and reply.element == "E01"
-    profile = store.sessions[code].profile
+    profile = store.load(code).profile
     assert profile is not None
     assert (profile.name, profile.country, profile.city_type) == (
         "Springfield",
@@ -36,7 +36,7 @@ def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engi
     assert profile.lead_actor == "municipal" and profile.population == 1_200_000
     assert profile.focus_sectors == ["transport", "health"] and profile.focus_areas == []
     assert reply.profile == profile
-    last = store.commits[-1]  # the profile and the position past the intake: one commit
+    last = log.commits[-1]  # the profile and the position past the intake: one commit
     assert last.profile == profile and last.state is not None
     assert last.state["intake_field"] is None and last.state["element"] == "E01"
 
@@ -91,25 +91,25 @@ def test_proposal_shows_level_evidence_and_rubric_then_confirm_saves(engine, sto
     assert reply.proposal.evidence == "We have a draft vision."
     rubric = get_framework().element("E01").rubric[2].text.en
     assert reply.proposal.rubric == rubric and rubric in text_of(reply)
-    assert not reply.saved and "E01" not in store.sessions[code].answers
+    assert not reply.saved and "E01" not in store.load(code).answers
     labels = [c.label for c in reply.choices]
     assert labels[0] == "Yes, level 2" and sum(c.action.kind == "level" for c in reply.choices) == 4
 
     reply = engine.handle(code, "yes")
-    stored = store.sessions[code].answers["E01"]
+    stored = store.load(code).answers["E01"]
     assert (stored.level, stored.evidence) == (2, "We have a draft vision.")
     assert stored.text.startswith("We have a draft vision.")
     assert reply.saved and reply.saved_element == "E01" and reply.element == "E02"
     assert "Saved E01" in text_of(reply)
 
 
-def test_a_confirm_turn_is_one_commit_holding_the_answer_and_the_new_position(engine, store):
+def test_a_confirm_turn_is_one_commit_holding_the_answer_and_the_new_position(engine, log):
     code, _ = through_intake(engine)
     engine.handle(code, "draft only")
-    store.commits.clear()
+    log.commits.clear()
     reply = engine.handle(code, "ok")
-    assert len(store.commits) == 1  # one transaction: answer, position and transcript together
-    commit = store.commits[0]
+    assert len(log.commits) == 1  # one transaction: answer, position and transcript together
+    commit = log.commits[0]
     assert list(commit.answers) == ["E01"] and commit.answers["E01"].level == 2
     assert commit.state is not None and commit.state["element"] == "E02"
     assert commit.state["pending"] is None  # no write-ahead copy of the answer any more
@@ -118,15 +118,17 @@ def test_a_confirm_turn_is_one_commit_holding_the_answer_and_the_new_position(en
     assert reply.saved and reply.saved_element == "E01"
 
 
-def test_every_turn_is_exactly_one_commit(engine, store):
+def test_every_turn_is_exactly_one_commit(engine, log):
     code, _ = engine.start("en")
-    assert len(store.commits) == 1
-    for n, line in enumerate(["Springfield", "?", "draft", "back"], start=2):
+    # creating the session is its own commit (an empty session), then the welcome turn: one
+    assert [c.created for c in log.commits] == [True, False]
+    for n, line in enumerate(["Springfield", "?", "draft", "back"], start=3):
         engine.handle(code, line)
-        assert len(store.commits) == n
+        assert len(log.commits) == n
     engine.resume(code)
     engine.switch_language(code, "ja")
-    assert len(store.commits) == 7
+    assert len(log.commits) == 8
+    assert not any(c.created for c in log.commits[1:])
 
 
 @pytest.mark.parametrize("choice", ["4", "level 4", "Level 4.", "レベル４", "4です"])
@@ -134,7 +136,7 @@ def test_picking_another_level_keeps_the_persons_words(engine, store, choice):
     code, _ = through_intake(engine)
     engine.handle(code, "We have a draft vision.")
     reply = engine.handle(code, choice)
-    stored = store.sessions[code].answers["E01"]
+    stored = store.load(code).answers["E01"]
     assert stored.level == 4 and stored.evidence == "We have a draft vision."
     assert reply.element == "E02"
 
@@ -150,7 +152,7 @@ def test_adding_detail_reinterprets_the_combined_answer(engine, store):
         "We have a draft vision.\nActually the council adopted it in March.",
     )
     engine.handle(code, "yes")
-    assert store.sessions[code].answers["E01"].level == 3
+    assert store.load(code).answers["E01"].level == 3
 
 
 def test_thin_answer_gets_the_probe_then_the_five_levels(engine, store):
@@ -164,7 +166,7 @@ def test_thin_answer_gets_the_probe_then_the_five_levels(engine, store):
         assert r.text.en in text_of(reply)
     assert [c.action.level for c in reply.choices if c.action.kind == "level"] == [0, 1, 2, 3, 4]
     reply = engine.handle(code, "1")
-    stored = store.sessions[code].answers["E01"]
+    stored = store.load(code).answers["E01"]
     assert stored.level == 1 and stored.text == "hmm\nit depends"
 
 
@@ -172,7 +174,7 @@ def test_yes_before_any_proposal_is_an_answer_not_a_confirmation(engine, store):
     code, _ = through_intake(engine)
     reply = engine.handle(code, "yes")
     assert not reply.saved and reply.element == "E01"
-    assert "E01" not in store.sessions[code].answers
+    assert "E01" not in store.load(code).answers
 
 
 @pytest.mark.parametrize("words", ["don't know", "skip", "わからない", "スキップ", "Not sure."])
@@ -180,7 +182,7 @@ def test_dont_know_records_unknown_as_confirmed(engine, store, words):
     code, _ = through_intake(engine)
     reply = engine.handle(code, words)
     assert reply.saved and reply.element == "E02"
-    assert store.sessions[code].answers["E01"].level is None
+    assert store.load(code).answers["E01"].level is None
     assert reply.progress.done == 1
 
 
@@ -198,7 +200,7 @@ def test_back_goes_to_the_previous_element_and_then_forward_again(engine, store)
     assert reply.element == "E02"
     assert "Your current answer: level 2" in text_of(reply)
     reply = engine.handle(code, "4")
-    assert store.sessions[code].answers["E02"].level == 4
+    assert store.load(code).answers["E02"].level == 4
     assert reply.element == "E03"
 
 
@@ -216,7 +218,7 @@ def test_change_an_earlier_answer_then_return(engine, store, command):
     reply = engine.handle(code, command)
     assert reply.element == "E01"
     reply = engine.handle(code, "0")
-    assert store.sessions[code].answers["E01"].level == 0
+    assert store.load(code).answers["E01"].level == 0
     assert reply.element == "E05"
 
 
@@ -334,7 +336,7 @@ def test_readback_lists_every_element_then_edit_then_finish(engine, store):
     assert reply.element == "E05"
     reply = engine.handle(code, "don't know")
     assert reply.phase == "readback"
-    assert store.sessions[code].answers["E05"].level is None
+    assert store.load(code).answers["E05"].level is None
     reply = engine.handle(code, "finish")
     assert reply.phase == "done" and reply.assessment is not None
     assessment = reply.assessment
@@ -373,11 +375,11 @@ def test_quick_reply_actions_drive_the_same_flow(engine, store):
     assert reply.element == "E01"
     engine.handle(code, "draft vision")
     reply = engine.act(code, Action(kind="confirm"))
-    assert reply.saved and store.sessions[code].answers["E01"].level == 2
+    assert reply.saved and store.load(code).answers["E01"].level == 2
     reply = engine.act(code, Action(kind="level", level=0))
-    assert store.sessions[code].answers["E02"].level == 0
+    assert store.load(code).answers["E02"].level == 0
     reply = engine.act(code, Action(kind="unknown"))
-    assert store.sessions[code].answers["E03"].level is None
+    assert store.load(code).answers["E03"].level is None
     reply = engine.act(code, Action(kind="explain"))
     assert reply.element == "E04" and any(m.citations for m in reply.messages)
     reply = engine.act(code, Action(kind="back"))
@@ -394,7 +396,7 @@ def test_japanese_interview(engine, store):
     assert "セッションコード" in text_of(reply)
     for line in ["名古屋", "日本", "大都市", "自治体", "230万", "交通、防災", "スキップ", "日本語"]:
         reply = engine.handle(code, line)
-    profile = store.sessions[code].profile
+    profile = store.load(code).profile
     assert profile.city_type == "metropolis" and profile.population == 2_300_000
     assert profile.focus_sectors == ["交通", "防災"] and profile.language == "ja"
     assert reply.element == "E01" and "質問 1/21" in text_of(reply)
@@ -405,9 +407,9 @@ def test_japanese_interview(engine, store):
     reply = engine.handle(code, "はい")
     assert reply.saved and "保存しました" in text_of(reply)
     reply = engine.handle(code, "レベル3")
-    assert store.sessions[code].answers["E02"].level == 3
+    assert store.load(code).answers["E02"].level == 3
     reply = engine.handle(code, "わからない")
-    assert store.sessions[code].answers["E03"].level is None
+    assert store.load(code).answers["E03"].level is None
     reply = engine.handle(code, "JICAはどのような支援をしていますか？")
     assert any(m.citations for m in reply.messages) and reply.element == "E04"
     reply = engine.handle(code, "E1を変更")
@@ -447,7 +449,7 @@ def test_turns_are_recorded(engine, store):
 def test_interpreter_unknown_is_recorded_as_unknown(engine, store):
     code, _ = through_intake(engine)
     reply = engine.handle(code, "Honestly I have no idea about that")
-    assert reply.saved and store.sessions[code].answers["E01"].level is None
+    assert reply.saved and store.load(code).answers["E01"].level is None
 
 
 def test_an_imported_session_starts_at_its_first_unanswered_element(store):
@@ -498,19 +500,20 @@ def test_history_replays_the_conversation(engine):
 
 @pytest.mark.parametrize("name", ["Back", "戻る", "Help"])
 def test_start_with_a_profile_saves_it_and_asks_the_first_element_in_one_commit(
-    engine, store, name
+    engine, store, log, name
 ):
     from assistant.models import CityProfile
 
     profile = CityProfile(name=name, city_type="metropolis", focus_sectors=["transport"])
     code, reply = engine.start("en", profile)
-    assert len(store.commits) == 1  # profile, position and welcome together
-    commit = store.commits[0]
+    created, commit = log.commits  # the empty session, then profile, position and welcome
+    assert created.created and created.profile is None and not created.turns
+    assert not commit.created
     assert commit.profile == profile
     assert commit.state is not None and commit.state["phase"] == "element"
     assert commit.state["intake_field"] is None and commit.state["element"] == "E01"
     assert reply.phase == "element" and reply.element == "E01" and reply.intake_field is None
-    assert reply.profile == profile and store.sessions[code].profile == profile
+    assert reply.profile == profile and store.load(code).profile == profile
     text = text_of(reply)
     assert code in text and name in text  # the welcome, then the profile summary
     assert get_framework().element("E01").question.get("en") in text
@@ -521,7 +524,7 @@ def test_start_with_a_profile_saves_it_and_asks_the_first_element_in_one_commit(
 def test_start_without_a_profile_still_begins_with_the_intake(engine, store):
     code, reply = engine.start("ja")
     assert reply.phase == "intake" and reply.intake_field == "name"
-    assert store.sessions[code].profile is None
+    assert store.load(code).profile is None
 
 
 def test_a_proposal_message_carries_the_proposal_and_its_heading(engine):

@@ -7,8 +7,10 @@ import pytest
 from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Reply
+from assistant.sessions.store import SqlSessionStore
 from tests.interview.conftest import INTAKE_EN
-from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, MemoryStore, now
+from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, now
+from tests.interview.stores import commit_log, memory_store
 
 SCRIPT = [
     *INTAKE_EN[:3],
@@ -47,7 +49,7 @@ def position(reply: Reply) -> tuple[object, ...]:
     )
 
 
-def fresh(store: MemoryStore) -> InterviewEngine:
+def fresh(store: SqlSessionStore) -> InterviewEngine:
     """A new engine on the same store: what a restarted process has."""
     return InterviewEngine(
         get_framework(), KeywordInterpreter(), store, CannedAnswerer(), clock=now
@@ -55,7 +57,7 @@ def fresh(store: MemoryStore) -> InterviewEngine:
 
 
 def test_resume_after_every_step_gives_the_same_position():
-    store = MemoryStore()
+    store = memory_store()
     code, reply = fresh(store).start("en")
     assert position(fresh(store).resume(code)) == position(reply)
     for line in SCRIPT:
@@ -63,12 +65,12 @@ def test_resume_after_every_step_gives_the_same_position():
         resumed = fresh(store).resume(code)
         assert resumed is not None
         assert position(resumed) == position(reply), line
-    answered = {k: v.level for k, v in store.sessions[code].answers.items()}
+    answered = {k: v.level for k, v in store.load(code).answers.items()}
     assert answered == {"E01": 4, "E02": 2, "E03": 3}
 
 
 def test_resume_then_continue_reaches_the_read_back_and_the_result():
-    store = MemoryStore()
+    store = memory_store()
     code, _ = fresh(store).start("en")
     for line in INTAKE_EN:
         fresh(store).handle(code, line)
@@ -82,63 +84,61 @@ def test_resume_then_continue_reaches_the_read_back_and_the_result():
     assert again.phase == "done" and again.assessment == reply.assessment
 
 
-class CrashingStore(MemoryStore):
-    """Dies (like SIGKILL) inside the next commit that holds an answer, before it commits."""
-
-    crash_next = False
-
-    def commit_turn(self, code, **parts):
-        if self.crash_next and parts.get("answers"):
-            self.crash_next = False
-            raise SystemExit("killed")
-        super().commit_turn(code, **parts)
-
-
 def test_a_crash_during_the_confirm_commit_leaves_the_turn_undone_and_repeatable():
-    store = CrashingStore()
+    store = memory_store()
     code, _ = fresh(store).start("en")
     for line in INTAKE_EN:
         fresh(store).handle(code, line)
     fresh(store).handle(code, "We have a draft vision.")
     before = store.load(code)
-    turns_before = len(store.turns(code))
-    store.crash_next = True
-    with pytest.raises(SystemExit):
-        fresh(store).handle(code, "yes")
+    turns_before = store.turns(code)
+    with commit_log(store) as log:
+        log.crash_in_next_answer_commit()  # the real store dies just before its COMMIT
+        with pytest.raises(SystemExit):
+            fresh(store).handle(code, "yes")
+        assert log.commits == []
     after = store.load(code)
-    assert after == before and len(store.turns(code)) == turns_before  # nothing half-written
+    assert after == before and store.turns(code) == turns_before  # nothing half-written
     reply = fresh(store).resume(code)
     assert reply.phase == "confirm" and reply.element == "E01" and reply.proposal.level == 2
     reply = fresh(store).handle(code, "yes")
-    assert store.sessions[code].answers["E01"].level == 2
+    assert store.load(code).answers["E01"].level == 2
     assert reply.saved and reply.element == "E02" and reply.progress.done == 1
 
 
 def test_a_write_ahead_answer_from_an_older_version_is_committed_with_the_next_turn():
-    store = MemoryStore()
+    store = memory_store()
     code, _ = fresh(store).start("en")
     for line in INTAKE_EN:
         fresh(store).handle(code, line)
     fresh(store).handle(code, "We have a draft vision.")
     fresh(store).handle(code, "yes")
-    session = store.sessions[code]
-    answer = session.answers.pop("E01")  # as if the old two-commit turn died between commits
-    session.state["pending"] = {
-        "element": "E01",
-        "level": answer.level,
-        "evidence": answer.evidence,
-        "text": answer.text,
-    }
-    store.commits.clear()
-    reply = fresh(store).resume(code)
-    assert len(store.commits) == 1 and list(store.commits[0].answers) == ["E01"]
-    assert store.sessions[code].answers["E01"].level == 2
-    assert store.sessions[code].state["pending"] is None
+    session = store.load(code)
+    answer = session.answers["E01"]
+    # as if the old two-commit turn died between its commits: the answer only in the state
+    store.delete_answer(code, "E01")
+    store.save_state(
+        code,
+        {
+            **session.state,
+            "pending": {
+                "element": "E01",
+                "level": answer.level,
+                "evidence": answer.evidence,
+                "text": answer.text,
+            },
+        },
+    )
+    with commit_log(store) as log:
+        reply = fresh(store).resume(code)
+    assert len(log.commits) == 1 and list(log.commits[0].answers) == ["E01"]
+    assert store.load(code).answers["E01"].level == 2
+    assert store.load(code).state["pending"] is None
     assert reply.element == "E02" and reply.progress.done == 1
 
 
 def test_repair_does_not_overwrite_a_later_answer():
-    store = MemoryStore()
+    store = memory_store()
     code, _ = fresh(store).start("en")
     for line in INTAKE_EN:
         fresh(store).handle(code, line)
@@ -147,4 +147,4 @@ def test_repair_does_not_overwrite_a_later_answer():
     fresh(store).handle(code, "4")
     for _ in range(3):
         fresh(store).resume(code)
-    assert store.sessions[code].answers["E01"].level == 4
+    assert store.load(code).answers["E01"].level == 4

@@ -30,7 +30,7 @@ from assistant.ports import Interpreter, StoredSession
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
 from tests.interview.driver import Interview, Respondent, saved_reports
-from tests.interview.fakes import MemoryStore
+from tests.interview.stores import memory_copy
 
 pytestmark = pytest.mark.slow
 
@@ -50,12 +50,16 @@ def effective(session: StoredSession) -> tuple[object, ...]:
     return (state.phase, state.intake_field, state.element, state.draft, proposal, answers)
 
 
-def twin_after(session: StoredSession, line: str, interpreter: Interpreter) -> tuple[object, ...]:
-    """Where `line` takes this session, computed in-process on a copy."""
-    memory = MemoryStore()
-    memory.seed(session)
-    InterviewEngine(get_framework(), interpreter, memory, None).handle(session.code, line)
-    after = memory.load(session.code)
+def twin_after(
+    db_file: str, session: StoredSession, line: str, interpreter: Interpreter
+) -> tuple[object, ...]:
+    """Where `line` takes this session, computed in-process on an in-memory copy of the database."""
+    twin = memory_copy(db_file)
+    try:
+        InterviewEngine(get_framework(), interpreter, twin, None).handle(session.code, line)
+        after = twin.load(session.code)
+    finally:
+        twin.engine.dispose()
     assert after is not None
     return effective(after)
 
@@ -78,6 +82,8 @@ def test_sigkill_at_random_points_loses_no_confirmed_answer(tmp_path: Path) -> N
     settings = Settings(data_dir=tmp_path)
     store = make_session_store(settings)
     twin_interpreter = make_interpreter(settings)
+    db_file = store.engine.url.database
+    assert db_file, store.engine.url
     plan = {
         eid: (rng.choice(["text", "text", "digit", "unknown"]), rng.randint(0, 4))
         for eid in ELEMENT_IDS
@@ -124,7 +130,7 @@ def test_sigkill_at_random_points_loses_no_confirmed_answer(tmp_path: Path) -> N
         assert session is not None
         line = respondent.next_line(session)
         before = effective(session)
-        after = twin_after(session, line, twin_interpreter)
+        after = twin_after(db_file, session, line, twin_interpreter)
         cli.send(line)
         if kills < KILLS and rng.random() < KILL_CHANCE:
             time.sleep(rng.choice([0.0, rng.uniform(0.0, 0.02), rng.uniform(0.02, 0.3)]))
