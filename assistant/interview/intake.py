@@ -51,6 +51,14 @@ _POPULATION = re.compile(
 )
 
 
+def _mentions(text: str, word: str) -> bool:
+    """``word`` appears in ``text``: as a whole word for Latin words (so "en" is not found in
+    "department"), anywhere for Japanese, which has no spaces."""
+    if word.isascii():
+        return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+    return word in text
+
+
 def _pick(text: str, words: dict[str, tuple[str, ...]], order: tuple[str, ...]) -> str | None:
     """A choice by number (1-based), by id, or by a word that names exactly one option."""
     s = normalize(text)
@@ -64,7 +72,7 @@ def _pick(text: str, words: dict[str, tuple[str, ...]], order: tuple[str, ...]) 
     best: dict[str, int] = {}
     for key, ws in words.items():
         for w in ws:
-            if len(w) > 1 and normalize(w) in s:
+            if len(w) > 1 and _mentions(s, normalize(w)):
                 best[key] = max(best.get(key, 0), len(w))
     if not best:
         return None

@@ -545,3 +545,13 @@ def test_switch_language_re_asks_the_proposal_in_the_new_language(engine):
     rubric_ja = get_framework().element("E01").rubric[reply.proposal.level].text.get("ja")
     assert reply.proposal.rubric == rubric_ja
     assert engine.act(code, Action(kind="confirm")).saved_element == "E01"
+
+
+def test_intake_choice_words_match_whole_words_only() -> None:
+    """A sentence that merely contains "en" (in "department") is not a language choice."""
+    from assistant.interview.intake import INVALID, parse_field
+
+    assert parse_field("language", "We have a draft from the IT department") is INVALID
+    assert parse_field("language", "English, please") == "en"
+    assert parse_field("language", "日本語でお願いします") == "ja"
+    assert parse_field("lead_actor", "the national government leads") == "national"
