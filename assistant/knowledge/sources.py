@@ -91,10 +91,10 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
             level = _LEVEL_LABEL[lang][line.level]
             tname = types[line.type].name.get(lang)
             if lang == "en":
-                title = f"JICA cooperation at {level}: {tname.split(':')[0]}"
+                title = f"JICA cooperation at {level}: {_short(line.text.en)}"
                 text = f"JICA cooperation menu, {level} — {tname}.\n{line.text.en}"
             else:
-                title = f"JICAの協力メニュー（{level}）：{tname.split('：')[0]}"
+                title = f"JICAの協力メニュー（{level}）：{_short(line.text.ja)}"
                 text = f"JICAの協力メニュー（{level}）— {tname}\n{line.text.ja}"
             chunks.append(
                 _fw_chunk(
@@ -135,6 +135,12 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
                 _fw_chunk(f"scaleup-{su.id}", lang, su.name.get(lang), "how", text, su.provenance)
             )
     return chunks
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A menu line's text as a title: lines of one type share a type name, so the title must
+    carry the line itself to tell citations apart."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _fw_chunk(
