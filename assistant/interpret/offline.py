@@ -302,6 +302,9 @@ class OfflineInterpreter:
         if support:
             _, hit = max(support, key=lambda vh: (vh[0], -vh[1].start))
             span = spans[hit.segment]
+            sentence = _sentence_around(text, span)
+            if sentence is not None and len(sentence) <= self.calibration.long_evidence:
+                return sentence  # the whole short sentence reads better than half of it
             return _trim(self._clause(text, span, hit))
         if len(pieces) == 1:
             return spans[0].text if len(spans) == 1 else text.strip()
@@ -319,6 +322,23 @@ class OfflineInterpreter:
         end = min(rights) if rights else span.end
         clause = text[start:end].strip()
         return clause if len(clause) >= 8 else span.text
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
+
+
+def _sentence_around(text: str, span: Span) -> str | None:
+    """The sentence of ``text`` that holds ``span`` (statements also split at "but"/「が、」)."""
+    start = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.start() >= span.end:
+            break
+        if m.end() <= span.start:
+            start = m.end()
+    ends = [m.start() for m in SENTENCE_BREAK.finditer(text, span.end) if m.start() >= span.end]
+    end = ends[0] if ends else len(text)
+    sentence = text[start:end].strip()
+    return sentence if span.text in sentence else None
 
 
 def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:

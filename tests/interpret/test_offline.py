@@ -262,3 +262,20 @@ def test_deflection_gives_no_level(
 ) -> None:
     result = interpreter.interpret(fw.element("E17"), text, lang)
     assert result.level is None and result.unknown
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "lang"),
+    [
+        ("E01", "We have a draft vision, but the council has not approved it. It rains a lot.", "en"),
+        ("E01", "情報政策課がまとめたビジョン案がありますが、まだ議会で承認されていません。雨が多いです。", "ja"),
+    ],
+)
+def test_evidence_quotes_the_whole_short_sentence(
+    interpreter: OfflineInterpreter, fw: Framework, element: str, text: str, lang: Lang
+) -> None:
+    """A "but"/「が、」 splits statements for the analysis, yet the person sees the sentence."""
+    result = interpreter.interpret(fw.element(element), text, lang)
+    assert result.level == 2
+    first_sentence = text.split(". ")[0] + "." if lang == "en" else text.split("。")[0] + "。"
+    assert result.evidence == first_sentence
