@@ -267,8 +267,16 @@ def test_deflection_gives_no_level(
 @pytest.mark.parametrize(
     ("element", "text", "lang"),
     [
-        ("E01", "We have a draft vision, but the council has not approved it. It rains a lot.", "en"),
-        ("E01", "情報政策課がまとめたビジョン案がありますが、まだ議会で承認されていません。雨が多いです。", "ja"),
+        (
+            "E01",
+            "We have a draft vision, but the council has not approved it. It rains a lot.",
+            "en",
+        ),
+        (
+            "E01",
+            "情報政策課がまとめたビジョン案がありますが、まだ議会で承認されていません。雨が多いです。",
+            "ja",
+        ),
     ],
 )
 def test_evidence_quotes_the_whole_short_sentence(
