@@ -80,6 +80,13 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
 
     from langchain.chat_models import init_chat_model
 
+    from assistant.prompts import PromptError, check_all_prompts
+
+    try:
+        check_all_prompts()  # every prompt the model will see, validated once at start-up
+    except PromptError as exc:
+        raise LLMConfigError(f"the prompt files are invalid: {exc}") from exc
+
     kwargs = provider_kwargs(provider, settings.llm_timeout, settings.llm_max_retries)
     try:
         chat_model = init_chat_model(f"{provider}:{model}", **kwargs)

@@ -94,3 +94,20 @@ def test_setting_parsing_and_provider_arguments() -> None:
     assert provider_kwargs("openai", 9.0, 1) == {"timeout": 9.0, "max_retries": 1}
     assert provider_kwargs("anthropic", 9.0, 1) == {"timeout": 9.0, "max_retries": 1}
     assert provider_kwargs("ollama", 9.0, 1) == {"client_kwargs": {"timeout": 9.0}}
+
+
+def test_broken_prompt_files_stop_start_up(monkeypatch, tmp_path) -> None:
+    """A prompt with a missing variable is a start-up error, not a blank in a request."""
+    import assistant.prompts as prompts
+
+    for f in prompts.PROMPT_DIR.iterdir():
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    broken = tmp_path / "interpret.en.txt"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("{", "(").replace("}", ")"), "utf-8"
+    )
+    original = prompts.check_all_prompts
+    monkeypatch.setattr(prompts, "check_all_prompts", lambda: original(tmp_path))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    with pytest.raises(LLMConfigError, match="prompt files are invalid"):
+        make_chat_model(Settings(llm="openai:gpt-4o-mini"))
