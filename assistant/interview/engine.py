@@ -164,6 +164,11 @@ class InterviewEngine:
         """Continue in the other language: the current question is asked again in ``lang``."""
         session = self._load(code)
         step = self._step_of(session)
+        self._set_language(step, lang)
+        choices = self._prompt(step)
+        return self._finish_turn(session.code, step, choices)
+
+    def _set_language(self, step: _Step, lang: Lang) -> None:
         state = step.state
         state.lang = lang
         if state.proposal is not None and state.element is not None:
@@ -171,8 +176,6 @@ class InterviewEngine:
             state.proposal.rubric = rubric.text.get(lang)
         if state.phase == "done":
             step.assessment = self._assess(step)
-        choices = self._prompt(step)
-        return self._finish_turn(session.code, step, choices)
 
     def history(self, code: str) -> list[Message]:
         """The conversation so far as messages (a reloaded page shows it again)."""
@@ -313,6 +316,11 @@ class InterviewEngine:
             return self._prompt(step)
         if intent.kind == "help":
             step.say(t(lang, "help"))
+            return self._prompt(step)
+        if intent.kind == "language":
+            new_lang: Lang = "ja" if intent.text == "ja" else "en"
+            self._set_language(step, new_lang)
+            step.say(t(new_lang, "lang_switched"))
             return self._prompt(step)
         if state.phase == "intake":
             return self._intake(step, intent)

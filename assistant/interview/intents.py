@@ -27,6 +27,7 @@ IntentKind = Literal[
     "progress",
     "finish",
     "help",
+    "language",
     "text",
 ]
 
@@ -98,6 +99,14 @@ FINISH = _words(
     "finish", "done", "finish interview", "finished", "submit", "show results", "results",
     "complete", "完了", "終わり", "おわり", "結果", "結果を見る", "終了",
 )  # fmt: skip
+TO_ENGLISH = _words(
+    "english", "in english", "english please", "switch to english", "continue in english",
+    "英語", "英語で", "英語でお願いします", "英語に切り替え", "英語に切り替えて",
+)  # fmt: skip
+TO_JAPANESE = _words(
+    "japanese", "in japanese", "japanese please", "switch to japanese", "continue in japanese",
+    "日本語", "日本語で", "日本語でお願いします", "日本語に切り替え", "日本語に切り替えて",
+)  # fmt: skip
 HELP = _words("help", "?", "commands", "ヘルプ", "使い方")
 
 _LEVEL = re.compile(r"^(?:level|lvl|レベル|lv)?\s*([0-4])(?:\s*(?:です|にします|で))?$")
@@ -159,6 +168,8 @@ def detect(text: str, fw: Framework) -> Intent:
     ):
         if s_q in words:
             return Intent(kind)  # type: ignore[arg-type]
+    if s_q in TO_ENGLISH or s_q in TO_JAPANESE:
+        return Intent("language", text="en" if s_q in TO_ENGLISH else "ja")
     if m := _LEVEL.match(s_q):
         return Intent("level", level=int(m.group(1)))
     for pattern in (_CHANGE_EN, _CHANGE_JA, _ELEMENT_ONLY):

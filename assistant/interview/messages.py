@@ -44,14 +44,19 @@ M: dict[str, Text] = {
         "en": (
             "You can answer in your own words at any time. You can also say: yes (confirm), a "
             "number 0-4 (choose a level), don't know, back, change E07, what does this mean?, "
-            "go to technology, progress, pause. Questions about JICA's cooperation are welcome "
-            "too."
+            "go to technology, progress, pause, Japanese (continue in Japanese). Questions about "
+            "JICA's cooperation are welcome too."
         ),
         "ja": (
             "いつでもご自分の言葉でお答えください。次のようにも言えます：はい（確定）、0〜4の数字"
-            "（レベルを選ぶ）、わからない、戻る、E07を変更、どういう意味、技術へ、進捗、中断。"
+            "（レベルを選ぶ）、わからない、戻る、E07を変更、どういう意味、技術へ、進捗、中断、"
+            "英語で（英語で続ける）。"
             "JICAの協力についての質問もどうぞ。"
         ),
+    },
+    "lang_switched": {
+        "en": "We will continue in English.",
+        "ja": "ここからは日本語で続けます。",
     },
     # --- intake ------------------------------------------------------------------------------
     "intake_intro": {

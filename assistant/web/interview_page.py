@@ -301,6 +301,8 @@ def take_turn(
     with st.spinner(""):
         reply = engine.act(code, action) if action is not None else engine.handle(code, text or "")
     _record(text, reply)
+    if reply.lang != lang:  # the person asked to go on in the other language: the UI follows
+        state.request_lang(reply.lang)
 
 
 def render() -> None:

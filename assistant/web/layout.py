@@ -21,6 +21,8 @@ LANG_NAMES: dict[Lang, str] = {"en": "English", "ja": "日本語"}
 
 def language_switch() -> Lang:
     """English / 日本語 for the whole UI, kept in the URL (``?lang=ja``) across reloads."""
+    if st.session_state.get(state.LANG_NEXT) in LANGS:  # the person said "日本語で" in the chat
+        st.session_state[state.LANG] = st.session_state.pop(state.LANG_NEXT)
     if st.session_state.get(state.LANG) not in LANGS:  # first run of a tab: a reload or a link
         wanted = st.query_params.get(state.LANG)
         st.session_state[state.LANG] = wanted if wanted in LANGS else "en"

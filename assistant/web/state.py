@@ -18,6 +18,14 @@ CODE = "code"
 LOADED = "loaded"
 
 
+LANG_NEXT = "lang_next"
+
+
+def request_lang(value: Lang) -> None:
+    """Switch the UI language on the next run (the switch widget owns the key in this one)."""
+    st.session_state[LANG_NEXT] = value
+
+
 def lang() -> Lang:
     value = st.session_state.get(LANG)
     return cast(Lang, value) if value in LANGS else "en"

@@ -213,3 +213,16 @@ def test_switching_language_mid_interview_continues_in_it(
     assert not at.exception
     md = downloads["riverside-report-ja.md"].decode("utf-8")
     assert md.startswith("# スマートシティ自己評価: Riverside")
+
+
+def test_saying_japanese_in_the_chat_switches_the_whole_ui(app: AppTest) -> None:
+    at = start(app, name="Riverside")
+    at = say(at, "We have a draft vision from the IT department, not yet approved by the council.")
+    at = button(at, "Yes, level 2")
+    at = say(at, "日本語で")
+    at = at.run()  # the language switch widget takes the new value on the next run
+    assert not at.exception
+    assert at.session_state["lang"] == "ja"
+    assert at.query_params["lang"] == "ja"
+    assert "ここからは日本語で続けます" in all_text(at)
+    assert "質問 2/21" in last_assistant(at)

@@ -555,3 +555,24 @@ def test_intake_choice_words_match_whole_words_only() -> None:
     assert parse_field("language", "English, please") == "en"
     assert parse_field("language", "日本語でお願いします") == "ja"
     assert parse_field("lead_actor", "the national government leads") == "national"
+
+
+@pytest.mark.parametrize(("said", "lang"), [("日本語で", "ja"), ("in Japanese", "ja")])
+def test_saying_a_language_continues_in_it(engine, said, lang):
+    """The terminal interview has no language switch button: saying it works the same way."""
+    code, _ = through_intake(engine)
+    engine.handle(code, "draft vision")
+    reply = engine.handle(code, said)
+    assert reply.lang == lang and reply.phase == "confirm"
+    assert "ここからは日本語で続けます" in text_of(reply)
+    assert "レベル2と考えます" in text_of(reply)
+    back = engine.handle(code, "English")
+    assert back.lang == "en" and "We will continue in English" in text_of(back)
+    assert engine.resume(code).lang == "en"
+
+
+def test_language_words_during_intake_are_intake_answers(engine):
+    code, reply = engine.start("en")
+    assert reply.phase == "intake"
+    reply = engine.handle(code, "Japanese")  # the city's name, however odd
+    assert reply.lang == "en" and reply.profile is None
