@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.models import Framework, Lang
+from assistant.report.labels import label
 
 
 def framework_json(fw: Framework) -> dict[str, object]:
@@ -48,31 +49,19 @@ def framework_json(fw: Framework) -> dict[str, object]:
     }
 
 
-LABELS: dict[str, dict[Lang, str]] = {
-    "question": {"en": "Question", "ja": "質問"},
-    "probes": {"en": "Follow-up", "ja": "深掘り質問"},
-    "desired": {"en": "Desired state", "ja": "望ましい状態"},
-    "reading": {
-        "en": "(project's reading, not printed)",
-        "ja": "（本プロジェクトの解釈。原文にはない）",
-    },
-    "level": {"en": "Level", "ja": "レベル"},
-}
-
-
 def framework_text(fw: Framework, lang: Lang) -> str:
     """Domains, elements, questions and rubric as plain text in one language."""
     out: list[str] = [fw.title.get(lang), "=" * 40, "", fw.rubric_note.get(lang), ""]
     for d in fw.domains:
         out.append(f"## {d.name.get(lang)} ({d.id})")
         for e in fw.domain_elements(d.id):
-            flag = f" {LABELS['reading'][lang]}" if e.name_provenance == "reading" else ""
+            flag = f" {label('fw_reading', lang)}" if e.name_provenance == "reading" else ""
             out.append(f"\n{e.id} {e.name.get(lang)}{flag}")
-            out.append(f"  {LABELS['desired'][lang]}: {e.desired_state.get(lang)}")
-            out.append(f"  {LABELS['question'][lang]}: {e.question.get(lang)}")
+            out.append(f"  {label('fw_desired', lang)}: {e.desired_state.get(lang)}")
+            out.append(f"  {label('fw_question', lang)}: {e.question.get(lang)}")
             for p in e.probes:
-                out.append(f"  {LABELS['probes'][lang]}: {p.get(lang)}")
+                out.append(f"  {label('fw_probes', lang)}: {p.get(lang)}")
             for r in e.rubric:
-                out.append(f"    {LABELS['level'][lang]} {r.level}: {r.text.get(lang)}")
+                out.append(f"    {label('level', lang)} {r.level}: {r.text.get(lang)}")
         out.append("")
     return "\n".join(out) + "\n"

@@ -10,6 +10,13 @@ from assistant.i18n import Text, lookup
 from assistant.models import Lang
 
 LABELS: dict[str, Text] = {
+    "fw_question": {"en": "Question", "ja": "質問"},
+    "fw_probes": {"en": "Follow-up", "ja": "深掘り質問"},
+    "fw_desired": {"en": "Desired state", "ja": "望ましい状態"},
+    "fw_reading": {
+        "en": "(project's reading, not printed)",
+        "ja": "（本プロジェクトの解釈。原文にはない）",
+    },
     "profile_title": {
         "en": "Smart-city maturity profile",
         "ja": "スマートシティ成熟度プロファイル",
