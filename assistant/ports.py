@@ -27,6 +27,12 @@ class Interpretation(BaseModel):
     unknown: bool = False  # the person said they don't know
     source: Literal["offline", "llm"] = "offline"
     notice: str | None = None  # e.g. "the language model failed; used the offline interpreter"
+    # Calibrated label: "high" only where measured precision of "high" is >= 90 % (evals).
+    confidence_label: Literal["high", "medium", "low"] = "low"
+    # Other candidate levels, most likely first; empty when the interpreter is sure.
+    alternatives: list[int] = Field(default_factory=list)
+    # The short question that separates ``level`` from ``alternatives[0]`` (rubric pair data).
+    question: str | None = None
 
 
 class Interpreter(Protocol):
