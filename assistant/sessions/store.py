@@ -23,6 +23,7 @@ from assistant.models import ELEMENT_IDS, Answer, AnswersFile, CityProfile, Lang
 from assistant.ports import StoredAnswer, StoredSession, Turn
 from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
 from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
+from assistant.sessions.redact import clean, deep, mask, migrate_masked_codes, unmask
 
 MAX_ANSWER_CHARS = 5_000  # an answer's evidence and typed text (the answers file's own cap)
 MAX_TURN_CHARS = 20_000  # one turn's text (assistant turns quote rubric and citations)
@@ -115,6 +116,7 @@ class SqlSessionStore:
         self.engine = engine
         self._clock = clock
         ensure_schema(engine)
+        migrate_masked_codes(engine)
 
     @contextmanager
     def _write(self, code: str) -> Iterator[tuple[Session, SessionRow]]:
@@ -150,17 +152,26 @@ class SqlSessionStore:
             row = s.get(SessionRow, code_key(code))
             if row is None:
                 return None
+            shown = format_code(normalise_code(code) or "")
+
+            def show(text: str) -> str:
+                return unmask(text, shown)
+
             answers = {
                 a.element_id: StoredAnswer(
-                    level=a.level, evidence=a.evidence, text=a.text, confirmed_at=a.confirmed_at
+                    level=a.level,
+                    evidence=show(a.evidence),
+                    text=show(a.text),
+                    confirmed_at=a.confirmed_at,
                 )
                 for a in sorted(row.answers, key=lambda a: a.element_id)
             }
+            profile = deep(row.profile, show) if row.profile else None
             return StoredSession(
-                code=format_code(normalise_code(code) or ""),
-                profile=CityProfile.model_validate(row.profile) if row.profile else None,
+                code=shown,
+                profile=CityProfile.model_validate(profile) if profile else None,
                 lang=row.lang,  # type: ignore[arg-type]
-                state=dict(row.state or {}),
+                state=deep(dict(row.state or {}), show),
                 answers=answers,
                 created_at=row.created_at,
                 updated_at=row.updated_at,
@@ -196,12 +207,20 @@ class SqlSessionStore:
         Inputs are checked before the transaction opens; the turn limit is checked inside it,
         after the state is written, and a failure there rolls everything back.
         """
-        data = _state_json(state) if state is not None else None
+        def hide(text: str) -> str:
+            return mask(text, code)
+
+        data = deep(_state_json(state), hide) if state is not None else None
+        turns = [t.model_copy(update={"text": hide(t.text)}) for t in turns]
         for turn in turns:
             _check_len("a turn", turn.text, MAX_TURN_CHARS)
-        for element_id, answer in (answers or {}).items():
+        answers = {
+            e: a.model_copy(update={"evidence": hide(a.evidence), "text": hide(a.text)})
+            for e, a in (answers or {}).items()
+        }
+        for element_id, answer in answers.items():
             _check_answer(element_id, answer)
-        profile_data = profile.model_dump(mode="json") if profile is not None else None
+        profile_data = deep(profile.model_dump(mode="json"), hide) if profile is not None else None
         with self._write(code) as (s, row):
             if profile_data is not None:
                 row.profile = profile_data
@@ -223,7 +242,11 @@ class SqlSessionStore:
             rows = s.scalars(
                 select(TurnRow).where(TurnRow.session_key == key).order_by(TurnRow.seq)
             )
-            return [Turn(role=r.role, text=r.text, at=r.at) for r in rows]  # type: ignore[arg-type]
+            shown = format_code(normalise_code(code) or "")
+            return [
+                Turn(role=r.role, text=unmask(r.text, shown), at=r.at)  # type: ignore[arg-type]
+                for r in rows
+            ]
 
     def export(self, code: str) -> AnswersFile | None:
         """The confirmed answers as an answers file; unknowns as level null with their evidence.
@@ -254,7 +277,7 @@ class SqlSessionStore:
             if not isinstance(text, str):
                 raise InputError(f"answers.{element_id}.text: must be a string")
             stored[element_id] = StoredAnswer(
-                level=a.level, evidence=a.evidence, text=text, confirmed_at=now
+                level=a.level, evidence=clean(a.evidence), text=clean(text), confirmed_at=now
             )
             _check_answer(element_id, stored[element_id])
         code = new_code()
@@ -264,7 +287,7 @@ class SqlSessionStore:
                 SessionRow(
                     key=key,
                     lang=checked.city.language,
-                    profile=checked.city.model_dump(mode="json"),
+                    profile=deep(checked.city.model_dump(mode="json"), clean),
                     state={},
                     turn_count=0,
                     created_at=now,
