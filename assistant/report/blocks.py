@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from assistant.markup import escape_md_inline
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -42,14 +44,8 @@ Block = Heading | Para | Bullets | Table | Chart
 
 
 def _md_escape(text: str) -> str:
-    """Keep user text inert in Markdown: no raw HTML, no table breaks."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
+    """Keep user text inert in Markdown: no HTML, links, images, headings or table breaks."""
+    return escape_md_inline(text, web=False)
 
 
 def to_markdown(title: str, blocks: list[Block]) -> str:

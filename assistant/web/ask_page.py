@@ -59,7 +59,7 @@ def render() -> None:
                     chat_model=resources.chat_model(settings),
                 )
         except Exception as exc:  # the knowledge base failed to load: say so, keep the page
-            st.error(t("kb_failed", lang, error=resources.describe_error(exc)))
+            st.error(t("kb_failed", lang, error=inert(resources.describe_error(exc))))
             return
         show(result, lang)
     history.append(result)

@@ -6,6 +6,8 @@ legends; its JavaScript ships with Streamlit, so nothing is fetched from the net
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from assistant.models import Framework, Lang
@@ -34,7 +36,7 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
             go.Scatterpolar(
                 r=[*r, r[0]],
                 theta=[*labels, labels[0]],
-                name=name,
+                name=html.escape(name),  # Plotly renders <a>, <b>, <br> in names
                 fill="toself",
                 opacity=0.55 if len(named) > 1 else 0.7,
                 line={"color": colour},

@@ -21,6 +21,7 @@ from assistant.settings import Settings
 from assistant.web import resources, views
 from assistant.web.loading import Upload
 from assistant.web.strings import t
+from assistant.web.text import inert
 
 
 def safe_name(name: str) -> str:
@@ -82,7 +83,7 @@ def render(settings: Settings, lang: Lang) -> None:
         with st.spinner(t("kb_wait", lang)):
             loader.future.exception()  # wait for the background load to finish
     if (error := loader.error()) is not None:
-        st.error(t("kb_failed", lang, error=resources.describe_error(error)))
+        st.error(t("kb_failed", lang, error=inert(resources.describe_error(error))))
         return
     services = loader.get()
     with st.form("docs-form", clear_on_submit=True):
@@ -98,7 +99,7 @@ def render(settings: Settings, lang: Lang) -> None:
         with st.spinner(t("kb_wait", lang)):
             added, errors = add_documents(services, list(files), who, lang)
         for err in errors:
-            st.error(t("rejected", lang, reason=err), icon=":material/block:")
+            st.error(t("rejected", lang, reason=inert(err)), icon=":material/block:")
         if added:
             st.success(t("ingest_done", lang, added=added, total=services.store.count()))
     st.subheader(t("kb_contents", lang), divider="gray")

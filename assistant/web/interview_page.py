@@ -172,7 +172,7 @@ def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
         profile, errors = profile_from_form(values, lang)
         if profile is None:
             for error in errors:
-                st.error(error, icon=":material/error:")
+                st.error(inert(error), icon=":material/error:")
             return
         start_interview(engine, profile, lang)
         st.rerun()

@@ -12,6 +12,7 @@ from assistant.models import AnswersFile, Lang
 from assistant.ports import SessionStore
 from assistant.web import state
 from assistant.web.strings import t
+from assistant.web.text import inert
 
 
 class Upload(Protocol):
@@ -61,7 +62,7 @@ def answers_uploader(key: str, lang: Lang, many: bool = False) -> None:
     )
     uploads = got if isinstance(got, list) else ([got] if got is not None else [])
     for error in take_uploads(uploads, lang):
-        st.error(error, icon=":material/error:")
+        st.error(inert(error), icon=":material/error:")
 
 
 def session_answers(store: SessionStore, code: str) -> AnswersFile | None:

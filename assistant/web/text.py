@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
+from assistant.markup import escape_md
 
 
 def inert(text: str) -> str:
@@ -13,7 +13,7 @@ def inert(text: str) -> str:
     Streamlit never renders raw HTML from Markdown unless told to; this also stops links,
     images, emphasis and ``$`` math in an official's answer or an uploaded document.
     """
-    return _SPECIAL.sub(r"\\\1", text)
+    return escape_md(text)
 
 
 def inert_lines(text: str) -> str:

@@ -16,7 +16,7 @@ from assistant.report.briefing import (
 from assistant.scoring import Assessment, assess
 from assistant.web import charts, documents, loading, resources, state, views
 from assistant.web.strings import t
-from assistant.web.text import slug
+from assistant.web.text import inert, slug
 
 
 def render() -> None:
@@ -53,7 +53,7 @@ def load_panel(store: object, lang: Lang) -> None:
             else:
                 name = loading.display_name(answers, code.strip()[:8] + "…")
                 state.add_loaded(name, answers)
-                st.success(t("added", lang, name=name))
+                st.success(t("added", lang, name=inert(name)))
 
 
 def _pick_two(pool: dict[str, AnswersFile], lang: Lang) -> tuple[str, str] | None:

@@ -48,6 +48,7 @@ def test_no_raw_html_in_the_web_code() -> None:
 
 
 def test_inert_text_keeps_markdown_and_math_literal() -> None:
+    # the word joiners (U+2060) keep a bare URL from being auto-linked after unescaping
     assert inert("[x](http://e) **b** $a$ <i>") == (
-        "\\[x\\]\\(http\\://e\\) \\*\\*b\\*\\* \\$a\\$ \\<i\\>"
+        "\\[x\\]\\(http\u2060\\:/\u2060/e\\) \\*\\*b\\*\\* \\$a\\$ \\<i\\>"
     )

@@ -1,0 +1,87 @@
+"""The payloads through the web pages (AppTest): nothing the user typed renders as markup.
+
+Every Markdown-rendered element's source must parse (CommonMark + GFM linkify) with no image,
+link, HTML or heading, and the Plotly chart's trace names carry no live Plotly HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.answers_io import parse_answers
+from assistant.sessions import make_session_store
+from assistant.settings import Settings
+from tests.app.conftest import EXAMPLE, example_bytes
+from tests.security.payloads import PAYLOADS
+from tests.security.test_markup import MD, no_bare_links
+
+SHORT = {k: v for k, v in PAYLOADS.items() if k != "long"}
+
+
+def rendered(at: AppTest) -> list[str]:
+    """The Markdown source of every element Streamlit renders as Markdown."""
+    out: list[str] = []
+    for kind in ("markdown", "caption", "header", "subheader", "title", "error", "success"):
+        out += [str(e.value) for e in getattr(at, kind)]
+    out += [str(e.value) for e in at.warning] + [str(e.value) for e in at.info]
+    return out
+
+
+def assert_inert(at: AppTest) -> None:
+    """No element renders a payload as markup (the app's own headings are allowed)."""
+    assert not at.exception
+    for source in rendered(at):
+        html = MD.render(source)
+        assert not re.search(r"<(a|img|iframe|script|b)\b", html), source
+        headings = re.findall(r"<h\d>(.*?)</h\d>", html)
+        assert not [h for h in headings if re.search(r"(?i)heading|evil|alert|click", h)], source
+        assert no_bare_links(html), source
+
+
+def open_workspace(app: AppTest) -> AppTest:
+    app.run()
+    return app.switch_page("app_pages/workspace.py").run()
+
+
+def test_answers_file_errors_naming_city_type_stay_text(app: AppTest) -> None:
+    at = open_workspace(app)
+    files = [
+        (f"{kind}.json", example_bytes(city_type=payload), "application/json")
+        for kind, payload in SHORT.items()
+    ]
+    at.file_uploader(key="ws-upload").set_value(files)
+    at.run()
+    assert len(at.error) == len(SHORT)  # one clear error per file
+    assert_inert(at)
+
+
+def test_hostile_file_names_stay_text(app: AppTest) -> None:
+    at = open_workspace(app)
+    # a browser sends a file's base name: no "/" and no control characters
+    names = [re.sub(r"[/\x00-\x1f]", "", p)[:80] for p in SHORT.values()]
+    files = [(f"{n}.json", b"[" * (i + 1), "application/json") for i, n in enumerate(names)]
+    at.file_uploader(key="ws-upload").set_value(files)
+    at.run()
+    assert len(at.error) == len(SHORT)
+    assert_inert(at)
+
+
+def test_added_by_code_message_and_chart_names_stay_text(app: AppTest) -> None:
+    store = make_session_store(Settings())
+    at = open_workspace(app)
+    for payload in SHORT.values():
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["city"]["name"] = payload[:200]
+        code = store.import_answers(parse_answers(json.dumps(data)))
+        at.text_input(key="ws-code").set_value(code)
+        next(b for b in at.button if b.label == "Add").click().run()
+        assert at.success, payload
+        assert_inert(at)
+    chart: Any = at.get("plotly_chart")[0].proto
+    spec = json.loads(chart.spec if hasattr(chart, "spec") else chart.figure.spec)
+    names = [trace.get("name", "") for trace in spec["data"]]
+    assert names and all("<a" not in n and "<b>" not in n and "<img" not in n for n in names)
