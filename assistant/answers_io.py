@@ -45,19 +45,78 @@ def describe_validation_error(exc: ValidationError) -> str:
     return f"{_location(loc)}: {msg}{suffix}"
 
 
-def parse_answers(text: str, source: str = "<input>") -> AnswersFile:
-    """Parse an answers file from JSON text; raises InputError naming the source and place."""
+MAX_DEPTH = 8  # the format nests four levels deep; room for extra keys, not for a stack overflow
+MAX_NUMBER_CHARS = 20  # a population has at most 9 digits
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InputError(f"duplicate key {key[:60]!r} in one object")
+        seen[key] = value
+    return seen
+
+
+def _number(text: str) -> int | float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InputError(f"a number of {len(text)} characters (the limit is {MAX_NUMBER_CHARS})")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(name: str) -> float:
+    raise InputError(f"{name} is not a number JSON allows")
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of [ and { outside strings, without building anything."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def load_json(text: str, source: str) -> object:
+    """JSON with duplicate keys, deep nesting and huge numbers refused as one InputError."""
+    if _depth(text) > MAX_DEPTH:
+        raise InputError(f"{source}: nested more than {MAX_DEPTH} levels deep")
     try:
-        data = json.loads(text)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_int=_number,
+            parse_float=_number,
+            parse_constant=_no_constant,
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from exc
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from exc
+    except (RecursionError, ValueError) as exc:
+        raise InputError(f"{source}: not a valid answers file ({type(exc).__name__})") from exc
+
+
+def parse_answers(text: str, source: str = "<input>") -> AnswersFile:
+    """Parse an answers file from JSON text; raises InputError naming the source and place."""
+    data = load_json(text, source)
     if not isinstance(data, dict):
         raise InputError(f"{source}: expected a JSON object at the top level")
     version = data.get("schema_version", 1)
-    if version != 1:
-        raise InputError(f"{source}: schema_version: unsupported version {version!r} (expected 1)")
+    if type(version) is not int or version != 1:
+        raise InputError(f"{source}: schema_version: unsupported version {repr(version)[:40]} (expected 1)")
     try:
         return AnswersFile.model_validate(data)
     except ValidationError as exc:

@@ -6,7 +6,8 @@ The framework types are strict (``extra="forbid"``, both languages required) so 
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -204,6 +205,10 @@ class Framework(Strict):
 # --- The answers file (schema_version 1): a contract with users and other parts -------------
 
 
+FocusItem = Annotated[str, Field(max_length=200)]
+MAX_PROFILE_EXTRA_CHARS = 10_000
+
+
 class CityProfile(BaseModel):
     """Who is being assessed. Unknown extra keys are kept so that newer files round-trip."""
 
@@ -213,10 +218,20 @@ class CityProfile(BaseModel):
     country: str = Field(default="", max_length=200)
     city_type: CityType
     lead_actor: LeadActor = "municipal"
-    population: int | None = Field(default=None, ge=0, le=100_000_000)
+    population: int | None = Field(default=None, ge=0, le=100_000_000, strict=True)
     language: Lang = "en"
-    focus_sectors: list[str] = Field(default_factory=list, max_length=20)
-    focus_areas: list[str] = Field(default_factory=list, max_length=20)
+    focus_sectors: list[FocusItem] = Field(default_factory=list, max_length=20)
+    focus_areas: list[FocusItem] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _small_extras(self) -> CityProfile:
+        """Unknown keys round-trip, but within a size (they are stored with every session)."""
+        size = len(json.dumps(self.model_extra or {}, ensure_ascii=False, default=str))
+        if size > MAX_PROFILE_EXTRA_CHARS:
+            raise ValueError(
+                f"unknown keys hold {size} characters; the limit is {MAX_PROFILE_EXTRA_CHARS}"
+            )
+        return self
 
 
 class Answer(BaseModel):
