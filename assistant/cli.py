@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant.answers_io import InputError, read_answers
 from assistant.framework import FrameworkError, get_framework
+from assistant.terminal import SafeStream, one_line_answers
 
 # Feature modules that add sub-commands (imported lazily so `score` never loads a model).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -49,7 +50,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.model_dump(mode="json"))
     else:
-        sys.stdout.write(profile_text(get_framework(), answers, result))
+        sys.stdout.write(profile_text(get_framework(), one_line_answers(answers), result))
     return 0
 
 
@@ -93,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The sub-command, with bad input, bad data and interruptions as one line each."""
     try:
         return int(args.func(args))
     except InputError as exc:

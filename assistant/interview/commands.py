@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 PROMPT = "> "
 CODE_LINE = {"en": "Session code: {code}", "ja": "セッションコード：{code}"}
+MAX_ANSWER_CHARS = 5_000  # the web app's cap (and the stored answer's)
+TOO_LONG = {
+    "en": "That answer is {n} characters; the limit is {limit}. Nothing was saved: "
+    "please answer in fewer words.",
+    "ja": "回答が{n}文字あります。上限は{limit}文字です。保存していません。短くしてください。",
+}
 NOTE = {"en": "Note: {text}", "ja": "注意：{text}"}
 PROVENANCE = {
     "printed": {"en": "printed", "ja": "資料に記載"},
@@ -120,6 +126,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
         if line is None:  # end of input: pause, so the code is the last thing printed
             out.write("\n")
             reply = engine.handle(code, "pause")
+            continue
+        if len(line) > MAX_ANSWER_CHARS:  # interpreting a megabyte takes minutes: say so
+            out.write(TOO_LONG[reply.lang].format(n=len(line), limit=MAX_ANSWER_CHARS) + "\n")
             continue
         reply = engine.handle(code, line)
 

@@ -83,6 +83,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 2 if report.errors else 0
 
 
+MAX_QUESTION_CHARS = 5_000  # as long as an answer; a longer "question" is a document
+
+
+def _too_long(n: int) -> str:
+    return (
+        f"the question is {n} characters; the limit is {MAX_QUESTION_CHARS} "
+        "(ask about one thing at a time)"
+    )
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.knowledge.answer import answer
     from assistant.knowledge.embeddings import EmbeddingMismatchError
@@ -91,6 +101,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise InputError(f"--k must be between 1 and 10, not {args.k}")
     if args.question != "-" and not args.question.strip():
         raise InputError("the question is empty")
+    if args.question != "-" and len(args.question) > MAX_QUESTION_CHARS:
+        raise InputError(_too_long(len(args.question)))
     services = _services()
     try:
         services.ensure_built()
@@ -104,7 +116,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     if args.question == "-":
         for line in sys.stdin:
-            if line.strip():
+            if len(line) > MAX_QUESTION_CHARS:
+                sys.stderr.write(f"assistant: error: {_too_long(len(line))}\n")
+            elif line.strip():
                 result = one(line)
                 sys.stdout.write(
                     json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"

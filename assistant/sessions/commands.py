@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answers_io import InputError
+from assistant.terminal import one_line
 
 if TYPE_CHECKING:
     from assistant.sessions.store import SqlSessionStore
@@ -108,6 +109,6 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     for r in rows:
         sys.stdout.write(
             f"{r.short_id:8}  {r.created_at:%Y-%m-%d %H:%M}  {r.updated_at:%Y-%m-%d %H:%M}  "
-            f"{r.answered:>5}/21  {r.city or '(no profile yet)'}\n"
+            f"{r.answered:>5}/21  {one_line(r.city or '(no profile yet)')}\n"
         )
     return 0
