@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from assistant.answers_io import InputError, read_answers
+from assistant.faults import storage_fault
 from assistant.framework import FrameworkError, get_framework
 from assistant.terminal import SafeStream, one_line_answers
 
@@ -117,3 +118,9 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk, a read-only directory, a lock: say so, plainly
+        message = storage_fault(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"assistant: error: {message}\n")
+        return 1

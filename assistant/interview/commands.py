@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assistant.answers_io import InputError
+from assistant.faults import storage_fault
 
 if TYPE_CHECKING:
     from assistant.interview.engine import InterviewEngine
@@ -130,7 +131,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
         if len(line) > MAX_ANSWER_CHARS:  # interpreting a megabyte takes minutes: say so
             out.write(TOO_LONG[reply.lang].format(n=len(line), limit=MAX_ANSWER_CHARS) + "\n")
             continue
-        reply = engine.handle(code, line)
+        try:
+            reply = engine.handle(code, line)
+        except Exception as exc:  # the turn was not written; the person may send it again
+            message = storage_fault(exc, reply.lang)
+            if message is None:
+                raise
+            out.write(message + "\n")
 
 
 def _read_line(out: TextIO) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answers_io import InputError
+from assistant.faults import storage_fault
 from assistant.terminal import one_line
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ def _store() -> SqlSessionStore:
         return make_session_store(Settings())
     except (SQLAlchemyError, SchemaVersionError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"cannot open the session database: {first}") from exc
+        raise InputError(
+            f"cannot open the session database: {storage_fault(exc) or first}"
+        ) from exc
 
 
 def _write_atomically(path: Path, text: str) -> None:

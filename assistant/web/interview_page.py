@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from assistant.faults import storage_fault
 from assistant.i18n import LEAD_ACTOR_LABEL
 from assistant.interview.engine import LOW_CONFIDENCE, InterviewEngine
 from assistant.interview.intake import INVALID, parse_list
@@ -21,6 +22,11 @@ from assistant.web import resources, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
+
+UNSENT = {
+    "en": "Your text, not saved (copy it to send again):",
+    "ja": "保存されていないテキスト（コピーして再送信できます）：",
+}
 
 HIGH_CONFIDENCE = 0.75
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
@@ -292,17 +298,30 @@ def _needs_model(action: Action | None) -> bool:
 
 def take_turn(
     engine: InterviewEngine, code: str, text: str | None, action: Action | None, lang: Lang
-) -> None:
+) -> bool:
     loader = resources.knowledge(resources.current_settings())
     if _needs_model(action) and not loader.ready():
         with st.status(t("kb_wait", lang), expanded=False) as status:
             loader.wait()
             status.update(state="complete")
-    with st.spinner(""):
-        reply = engine.act(code, action) if action is not None else engine.handle(code, text or "")
+    try:
+        with st.spinner(""):
+            reply = (
+                engine.act(code, action) if action is not None else engine.handle(code, text or "")
+            )
+    except Exception as exc:  # disk full, read-only, locked: say so and keep the text to resend
+        message = storage_fault(exc, lang)
+        if message is None:
+            raise
+        st.error(inert(message), icon=":material/error:")
+        if text:
+            st.caption(UNSENT[lang])
+            st.code(text, language=None, wrap_lines=True)
+        return False
     _record(text, reply)
     if reply.lang != lang:  # the person asked to go on in the other language: the UI follows
         state.request_lang(reply.lang)
+    return True
 
 
 def render() -> None:
@@ -345,11 +364,10 @@ def render() -> None:
         )
     picked = quick_replies(reply, lang)
     typed = st.chat_input(t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER)
-    if picked is not None:
-        take_turn(engine, code, picked.label, picked.action, lang)
+    if picked is not None and take_turn(engine, code, picked.label, picked.action, lang):
         st.rerun()
     if typed and typed.strip():
         with st.chat_message("user"):
             st.markdown(inert(typed))
-        take_turn(engine, code, typed.strip(), None, lang)
-        st.rerun()
+        if take_turn(engine, code, typed.strip(), None, lang):
+            st.rerun()
