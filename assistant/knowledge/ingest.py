@@ -54,6 +54,52 @@ class _Planned:
     chunks: list[Chunk]
 
 
+@dataclass(frozen=True)
+class PassageLimits:
+    """Passages one added document, and all of them together, may become (checked before any
+    embedding: a 10,000-page PDF must not take the machine for minutes)."""
+
+    per_document: int = 2_000
+    all_added: int = 10_000
+
+
+def _check_limits(name: str, passages: int, others: int, limits: PassageLimits) -> None:
+    if passages > limits.per_document:
+        raise SourceError(
+            f"{name}: {passages} passages; the limit for one document is {limits.per_document}"
+        )
+    if others + passages > limits.all_added:
+        raise SourceError(
+            f"{name}: {passages} more passages would exceed the limit of {limits.all_added} "
+            f"for all added documents ({others} already); remove a document first"
+        )
+
+
+def remove_documents(
+    store: KnowledgeStore, manifest_path: Path, names: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """Remove added documents (by path, file name or key): (removed paths, names not found)."""
+    manifest = Manifest.load(manifest_path)
+    removed: list[str] = []
+    missing: list[str] = []
+    for name in names:
+        wanted = str(Path(name).resolve()) if name else name
+        keys = [
+            k
+            for k, r in manifest.sources.items()
+            if r.kind == "added" and name in (k, r.path, Path(r.path).name, wanted)
+        ]
+        if not keys:
+            missing.append(name)
+        for key in keys:
+            rec = manifest.sources.pop(key)
+            if rec.chunk_ids:
+                store.delete(rec.chunk_ids)
+            removed.append(rec.path or key)
+        manifest.save(manifest_path)
+    return removed, missing
+
+
 def _noop(_: str) -> None:
     return None
 
@@ -83,6 +129,7 @@ def ingest(
     clock: Callable[[], datetime],
     max_bytes: int,
     progress: Progress = _noop,
+    limits: PassageLimits | None = None,
 ) -> IngestReport:
     """Sync shipped sources and known added documents, then add ``paths`` as added documents."""
     report = IngestReport()
@@ -148,6 +195,8 @@ def ingest(
 
     # 3. added documents: the ones named now, and the ones added before
     now = clock()
+    limits = limits or PassageLimits()
+    budget = {"used": 0}  # passages of added documents planned so far in this run
     explicit = {str(p.resolve()): p for p in expand_paths(paths)}
     known = {k: Path(r.path) for k, r in manifest.sources.items() if r.kind == "added"}
     for key, path in {**known, **explicit}.items():
@@ -172,6 +221,13 @@ def ingest(
             doc = read_added_document(
                 path, key=key, max_bytes=max_bytes, added_by=who, added_at=stamp, fw=framework
             )
+            others = budget["used"] + sum(
+                len(r.chunk_ids)
+                for k, r in manifest.sources.items()
+                if r.kind == "added" and k != key and k not in explicit
+            )
+            _check_limits(path.name, len(doc.chunks), others, limits)
+            budget["used"] += len(doc.chunks)
             rec = SourceRecord("added", doc.sha256, [], str(path), who, doc.added_at)
             return _Planned(key, rec, doc.chunks)
 

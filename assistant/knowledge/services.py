@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.framework import get_framework
 from assistant.knowledge.embeddings import embedding_id, make_embeddings
-from assistant.knowledge.ingest import IngestReport, ingest
+from assistant.knowledge.ingest import IngestReport, PassageLimits, ingest
 from assistant.knowledge.retrieval import HybridRetriever
 from assistant.knowledge.store import MANIFEST_NAME, KnowledgeStore, Manifest, open_client
 from assistant.models import Framework
@@ -69,6 +69,9 @@ class KnowledgeServices:
             clock=self.clock,
             max_bytes=self.settings.max_upload_bytes,
             progress=progress,
+            limits=PassageLimits(
+                self.settings.max_document_passages, self.settings.max_added_passages
+            ),
         )
         if self._retriever is not None and report.changed:
             self._retriever.refresh()
