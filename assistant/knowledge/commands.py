@@ -93,9 +93,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _remove(services: Any, names: list[str]) -> int:
-    from assistant.knowledge.ingest import remove_documents
-
-    removed, missing = remove_documents(services.store, services.manifest_path, names)
+    removed, missing = services.remove(names)
     for path in removed:
         sys.stdout.write(f"removed {path}\n")
     for name in missing:

@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.framework import get_framework
 from assistant.knowledge.embeddings import embedding_id, make_embeddings
-from assistant.knowledge.ingest import IngestReport, PassageLimits, ingest
+from assistant.knowledge.ingest import IngestReport, PassageLimits, ingest, remove_documents
 from assistant.knowledge.retrieval import HybridRetriever
 from assistant.knowledge.store import MANIFEST_NAME, KnowledgeStore, Manifest, open_client
 from assistant.models import Framework
@@ -76,6 +76,13 @@ class KnowledgeServices:
         if self._retriever is not None and report.changed:
             self._retriever.refresh()
         return report
+
+    def remove(self, names: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Remove added documents by path or file name: (removed paths, names not found)."""
+        removed, missing = remove_documents(self.store, self.manifest_path, names)
+        if self._retriever is not None and removed:
+            self._retriever.refresh()
+        return removed, missing
 
     def ensure_built(self, progress: Callable[[str], None] = stderr_progress) -> None:
         """Build the knowledge base on first use (with progress), otherwise do nothing."""
