@@ -80,6 +80,10 @@ class KnowledgeServices:
     def remove(self, names: Iterable[str]) -> tuple[list[str], list[str]]:
         """Remove added documents by path or file name: (removed paths, names not found)."""
         removed, missing = remove_documents(self.store, self.manifest_path, names)
+        uploads = (self.settings.data_dir / "uploads").resolve()
+        for path in map(Path, removed):  # a web upload's copy goes too; the user's own file stays
+            if uploads in path.resolve().parents:
+                path.unlink(missing_ok=True)
         if self._retriever is not None and removed:
             self._retriever.refresh()
         return removed, missing

@@ -241,6 +241,12 @@ UI: dict[str, Text] = {
     "docs_passphrase": {"en": "Facilitator passphrase", "ja": "ファシリテーターのパスフレーズ"},
     "docs_unlock": {"en": "Unlock", "ja": "解除"},
     "docs_wrong": {"en": "That passphrase is not right.", "ja": "パスフレーズが違います。"},
+    "docs_interrupted": {
+        "en": "{name} was uploaded but is not in the knowledge base (its adding was interrupted): "
+        "add it again.",
+        "ja": "{name}はアップロードされましたが、ナレッジベースにありません（追加が中断されました）。"
+        "もう一度追加してください。",
+    },
     "docs_remove": {"en": "Remove an added document", "ja": "追加文書を削除"},
     "docs_remove_button": {"en": "Remove", "ja": "削除"},
     "docs_removed": {

@@ -51,7 +51,7 @@ def test_error_and_success_messages_show_user_text_as_text(
     bad.write_text(json.dumps(hostile(city_type=IMAGE)), encoding="utf-8")
     page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files([str(bad)])
     idle(page)
-    alert = page.get_by_test_id("stAlert").first
+    alert = page.get_by_test_id("stAlert").filter(has_text="unknown city type").first
     alert.wait_for()
     assert "![x](http://evil.example/pixel.png)" in alert.inner_text().replace("\u2060", "")
     assert live_in_alerts(page) == 0
@@ -63,7 +63,7 @@ def test_error_and_success_messages_show_user_text_as_text(
     page.get_by_label("Add a session by its code").fill(code)
     page.get_by_role("button", name="Add", exact=True).click()
     idle(page)
-    success = page.get_by_text("Added ", exact=False).last
+    success = page.get_by_test_id("stAlert").filter(has_text="Added ![x]").first
     success.wait_for()
     assert "[click](http://evil.example/)" in success.inner_text().replace("\u2060", "")
     assert live_in_alerts(page) == 0

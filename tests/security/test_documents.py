@@ -11,7 +11,6 @@ from assistant.knowledge.sources import MAX_PDF_PAGES, SourceError, extract_text
 from assistant.settings import Settings
 from tests.knowledge.conftest import FIXED_TIME, HashEmbeddings
 
-pytest_plugins = ["tests.knowledge.conftest"]
 quiet = {"progress": lambda _: None}
 
 
@@ -101,3 +100,28 @@ def test_a_pdf_over_the_page_limit_is_refused() -> None:
         assert f"the limit is {MAX_PDF_PAGES}" in str(exc)
     else:
         raise AssertionError("an over-long PDF was accepted")
+
+
+def test_an_upload_whose_ingest_was_killed_is_reported(tmp_path: Path) -> None:
+    from assistant.knowledge.store import Manifest, SourceRecord
+    from assistant.web.documents import interrupted
+
+    uploads = tmp_path / "uploads"
+    (uploads / "aa").mkdir(parents=True)
+    (uploads / "bb").mkdir()
+    held = uploads / "aa" / "held.md"
+    held.write_text("x", "utf-8")
+    (uploads / "bb" / "killed.md").write_text("y", "utf-8")
+    manifest = Manifest(sources={"k": SourceRecord("added", "s", ["c"], str(held), "", "")})
+    assert interrupted(uploads, manifest) == ["killed.md"]
+    assert interrupted(tmp_path / "none", manifest) == []
+
+
+def test_removing_a_web_upload_deletes_its_copy(settings, tmp_path):
+    svc, _ = services(settings)
+    copy = settings.data_dir / "uploads" / "ab" / "notes.txt"
+    copy.parent.mkdir(parents=True)
+    copy.write_text("Our data platform tender is being prepared.\n", "utf-8")
+    svc.ingest([copy], **quiet)
+    removed, _ = svc.remove(["notes.txt"])
+    assert removed and not copy.exists()
