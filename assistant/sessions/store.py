@@ -19,13 +19,14 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from assistant.answers_io import InputError, describe_validation_error
-from assistant.models import ELEMENT_IDS, Answer, AnswersFile, CityProfile, Lang
+from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
+from assistant.models import ELEMENT_IDS, AnswersFile, CityProfile, Lang
 from assistant.ports import StoredAnswer, StoredSession, Turn
+from assistant.sessions.answers import answers_file
 from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
 from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
 
-MAX_ANSWER_CHARS = 5_000  # an answer's evidence and typed text (the answers file's own cap)
-MAX_TURN_CHARS = 20_000  # one turn's text (assistant turns quote rubric and citations)
+MAX_ANSWER_CHARS = MAX_EVIDENCE  # an answer's evidence and typed text (the answers file's cap)
 MAX_TURNS = 2_000  # per session; an interview of 21 elements needs a few hundred at most
 MAX_STATE_CHARS = 1_000_000  # the engine's state as JSON
 
@@ -235,11 +236,7 @@ class SqlSessionStore:
             return None
         if stored.profile is None:
             raise InputError("this session has no city profile yet, so there is nothing to export")
-        answers: dict[str, Answer] = {}
-        for element_id, a in stored.answers.items():
-            extra = {"text": a.text} if a.text and a.text != a.evidence else {}
-            answers[element_id] = Answer(level=a.level, evidence=a.evidence, **extra)
-        return AnswersFile(city=stored.profile, answers=answers)
+        return answers_file(stored.profile, stored.answers)
 
     def import_answers(self, answers: AnswersFile) -> str:
         """A new session holding these answers (all confirmed now); all or nothing."""
