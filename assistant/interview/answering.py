@@ -147,7 +147,9 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
         levels = [found.level, others[0]]
         if found.question:
             state.proposal = None
-            state.separating = Separation(levels=levels, question=found.question)
+            state.separating = Separation(
+                levels=levels, question=found.question, evidence=found.evidence[:MAX_EVIDENCE]
+            )
             return ctx.prompt(step)
         state.proposal = _proposal(element, found, lang, found.level)
         state.proposal.candidates = _pair(element, levels, lang)
@@ -176,6 +178,6 @@ def _decide(
         state.proposal = _proposal(element, found, lang, found.level)
         return ctx.prompt(step)
     state.proposal = _proposal(element, found, lang, asked.levels[0])
-    state.proposal.evidence = ""
+    state.proposal.evidence = asked.evidence
     state.proposal.candidates = _pair(element, list(asked.levels), lang)
     return ctx.prompt(step)

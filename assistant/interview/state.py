@@ -65,6 +65,7 @@ class Separation(BaseModel):
 
     levels: list[int] = Field(min_length=2, max_length=2)
     question: str
+    evidence: str = ""  # the phrase of the first answer that pointed at the two levels
 
 
 class PendingAnswer(BaseModel):

@@ -76,7 +76,8 @@ def _state_json(state: dict[str, object]) -> dict[str, object]:
     except (TypeError, ValueError) as exc:
         raise TypeError(f"session state must be plain JSON data: {exc}") from exc
     _check_len("session state (as JSON)", text, MAX_STATE_CHARS)
-    return json.loads(text)  # type: ignore[no-any-return]
+    copy: dict[str, object] = json.loads(text)  # a JSON object in, a JSON object out
+    return copy
 
 
 def _put_answer(s: Session, row: SessionRow, element_id: str, answer: StoredAnswer) -> None:
@@ -160,7 +161,7 @@ class SqlSessionStore:
             return StoredSession(
                 code=format_code(normalise_code(code) or ""),
                 profile=CityProfile.model_validate(row.profile) if row.profile else None,
-                lang=row.lang,  # type: ignore[arg-type]
+                lang=row.lang,
                 state=dict(row.state or {}),
                 answers=answers,
                 created_at=row.created_at,
@@ -224,7 +225,7 @@ class SqlSessionStore:
             rows = s.scalars(
                 select(TurnRow).where(TurnRow.session_key == key).order_by(TurnRow.seq)
             )
-            return [Turn(role=r.role, text=r.text, at=r.at) for r in rows]  # type: ignore[arg-type]
+            return [Turn(role=r.role, text=r.text, at=r.at) for r in rows]
 
     def export(self, code: str) -> AnswersFile | None:
         """The confirmed answers as an answers file; unknowns as level null with their evidence.
@@ -269,15 +270,15 @@ class SqlSessionStore:
                 )
             )
             s.flush()
-            for element_id, a in stored.items():
+            for element_id, kept in stored.items():
                 s.add(
                     AnswerRow(
                         session_key=key,
                         element_id=element_id,
-                        level=a.level,
-                        evidence=a.evidence,
-                        text=a.text,
-                        confirmed_at=a.confirmed_at,
+                        level=kept.level,
+                        evidence=kept.evidence,
+                        text=kept.text,
+                        confirmed_at=kept.confirmed_at,
                     )
                 )
         return code
@@ -300,7 +301,7 @@ class SqlSessionStore:
             return [
                 SessionSummary(
                     short_id=row.key[:8],
-                    lang=row.lang,  # type: ignore[arg-type]
+                    lang=row.lang,
                     city=(row.profile or {}).get("name"),
                     answered=int(n),
                     created_at=row.created_at,

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from assistant.i18n import LEAD_ACTOR_LABEL
 from assistant.interview.engine import LOW_CONFIDENCE, InterviewEngine
-from assistant.interview.intake import INVALID, parse_list
+from assistant.interview.intake import parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
@@ -81,7 +81,7 @@ def _form_list(text: str) -> list[str] | None:
     if not text.strip():
         return []
     items = parse_list(text)
-    return None if items is INVALID else items  # type: ignore[return-value]
+    return items if isinstance(items, list) else None
 
 
 def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile | None, list[str]]:
@@ -274,7 +274,22 @@ def _grid(choices: list[Choice], prefix: str, width: int) -> Choice | None:
     cols = st.columns(min(len(choices), width))
     for i, c in enumerate(choices):
         with cols[i % len(cols)]:
-            if _choice_button(c, f"{prefix}-{c.action.level if prefix == 'qr-pair' else i}"):
+            if _choice_button(c, f"{prefix}-{i}"):
+                picked = c
+    return picked
+
+
+def _pair(choices: list[Choice], lang: Lang) -> Choice | None:
+    """The two candidate levels side by side: each its full text (a button label would be cut
+    to one line) and an equal, secondary button under it."""
+    picked = None
+    if not choices:
+        return None
+    for col, c in zip(st.columns(len(choices)), choices, strict=True):
+        with col, st.container(border=True):
+            st.markdown(inert(c.label))
+            label = t("choose_level", lang, level=c.action.level)
+            if st.button(label, key=f"qr-pair-{c.action.level}", width="stretch"):
                 picked = c
     return picked
 
@@ -315,7 +330,7 @@ def quick_replies(reply: Reply, lang: Lang) -> Choice | None:
     for i, c in enumerate(groups["main"]):
         if _choice_button(c, f"qr-main-{c.action.kind}-{i}", primary=True):
             picked = c
-    picked = _grid(groups["pair"], "qr-pair", 2) or picked
+    picked = _pair(groups["pair"], lang) or picked
     picked = _grid(groups["say"], "qr-say", 4) or picked
     for c in groups["level"]:
         if _choice_button(c, f"qr-level-{c.action.level}"):

@@ -94,6 +94,7 @@ UI: dict[str, Text] = {
         "ja": "この回答には2つのレベルが当てはまります。どちらが近いですか。",
     },
     "level_title": {"en": "Level {level}", "ja": "レベル {level}"},
+    "choose_level": {"en": "Choose level {level}", "ja": "レベル{level}を選ぶ"},
     "because_words": {"en": "Because you said: “{phrase}”", "ja": "根拠となった発言：「{phrase}」"},
     "confidence_high": {
         "en": "Confidence: high, the answer matches this level clearly.",

@@ -10,6 +10,7 @@ from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine
 from assistant.settings import Settings
 from assistant.web import resources
+from tests.app.conftest import all_text
 from tests.app.test_interview import button, card_text, last_assistant, say, start, stored
 from tests.interview.fakes import CannedAnswerer
 from tests.interview.test_levels import SEPARATE_EN, UnsureInterpreter
@@ -41,7 +42,9 @@ def test_the_separating_question_is_asked_and_the_reply_decides(app: AppTest) ->
     pair = [b for b in at.button if b.key and b.key.startswith("qr-pair-")]
     assert [b.key for b in pair] == ["qr-pair-2", "qr-pair-3"]
     assert all(b.proto.type == "secondary" for b in pair)
-    assert full(2) in pair[0].label and full(3) in pair[1].label  # full text, no "…"
+    assert [b.label for b in pair] == ["Choose level 2", "Choose level 3"]
+    shown = all_text(at)
+    assert f"Level 2: {full(2)}" in shown and f"Level 3: {full(3)}" in shown  # in full, no "…"
     assert not any(b.label.startswith("Yes, level") for b in at.button)
     assert stored(code) == {}
     at = say(at, "It runs every year since 2021.")

@@ -166,6 +166,7 @@ def test_a_reply_that_does_not_decide_leaves_the_official_to_pick_one_of_two(sto
     engine.handle(code, "We ran an online survey about bus routes.")
     reply = engine.handle(code, "yes")  # not a confirmation: an answer to the question
     assert reply.phase == "confirm" and reply.proposal.unsure
+    assert reply.proposal.evidence == "We ran a survey"  # the first answer's words stay
     assert [c.action.level for c in reply.choices if c.candidate] == [2, 3]
     assert not any(c.action.kind == "confirm" for c in reply.choices)
     reply = engine.act(code, Action(kind="level", level=2))

@@ -74,4 +74,7 @@ def test_one_japanese_character_test(char, letter, any_mark):
 def test_the_character_test_joins_japanese_lines_and_decides_the_language():
     assert inert_paragraphs("市民参加の\n仕組み。\n次に") == "市民参加の仕組み。次に"
     assert inert_paragraphs("civic\nparticipation") == "civic participation"
-    assert detect_lang("KPIは毎年見直しています") == "ja" and detect_lang("our 都市OS platform") == "en"
+    assert (
+        detect_lang("KPIは毎年見直しています") == "ja"
+        and detect_lang("our 都市OS platform") == "en"
+    )
