@@ -246,7 +246,9 @@ def answer(
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
-    specific = intents.specific_kind(question, [h.chunk.text for h in hits[:3]])
+    # The brochure never gives such specifics; a user's document might (then it is answered).
+    added = [h.chunk.text for h in hits[:3] if h.chunk.provenance == "added"]
+    specific = intents.specific_kind(question, added)
     if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
         draft = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(draft, retriever, hits, lang)

@@ -104,6 +104,47 @@ T = {
 }
 
 
+# Words nearly every passage shares: they say nothing about which sentence answers.
+_COMMON = frozenset(
+    [
+        "brochure",
+        "jica",
+        "smart",
+        "city",
+        "citie",
+        "mean",
+        "say",
+        "does",
+        "approach",
+        "element",
+        "elements",
+        "スマ",
+        "マー",
+        "ート",
+        "シテ",
+        "ティ",
+        "ィア",
+        "アプ",
+        "プロ",
+        "ロー",
+        "ーチ",
+        "とは",
+        "です",
+        "ます",
+        "すか",
+    ]
+)
+
+
+def _overlap(q: set[str], sentence: str) -> float:
+    """Share of the question's tokens in the sentence; long English words match by stem prefix
+    ("leapfrogging" ~ "leapfrog-type")."""
+    toks = set(bigram_tokenize(sentence))
+    low = sentence.lower()
+    hit = sum(t in toks or (len(t) >= 7 and t.isascii() and t[: len(t) - 3] in low) for t in q)
+    return hit / (len(q) or 1)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage: hard-wrapped lines joined first, list items and labels kept."""
     text = re.sub(r"\n(?![-•*\n]|[A-Z][a-z ]+:|\S+：)", " ", text.strip())
@@ -357,6 +398,13 @@ class Composer:
                     best = (len(key), el)
         return best[1] if best else None
 
+    def stage(self, question: str) -> Draft | None:
+        keys = it.found(it.STAGES, question)
+        if len(keys) != 1:
+            return None
+        s = self.stage_sentence(keys[0])
+        return Draft("stage", [s]) if s else None
+
     def city_direction(self, question: str) -> Draft | None:
         keys = it.found(it.CITY_TYPES, question)
         if len(keys) != 1:
@@ -391,14 +439,13 @@ class Composer:
     # -- fallback ------------------------------------------------------------------------------
     def best_sentences(self, question: str, hits: list[Hit], budget: int) -> Draft | None:
         """The question's best-matching sentences, printed text before the project's glosses."""
-        q = set(bigram_tokenize(question))
+        q = set(bigram_tokenize(question)) - _COMMON
         scored: list[tuple[tuple[float, int, int], str, Chunk]] = []
         for rank, hit in enumerate(hits[:4]):
             for i, sent in enumerate(split_sentences(hit.chunk.text)):
                 if len(sent) < 12:
                     continue
-                toks = set(bigram_tokenize(sent))
-                overlap = len(q & toks) / (len(q) or 1)
+                overlap = _overlap(q, sent)
                 score = overlap - 0.08 * rank - 0.02 * i
                 key = (-round(score, 3), _PROV_RANK.get(hit.chunk.provenance, 3), rank)
                 scored.append((key, sent, hit.chunk))
@@ -444,6 +491,10 @@ def compose(
             return draft
     if it.START.search(q):
         draft = c.start()
+        if draft:
+            return draft
+    if not it.HELP.search(q):
+        draft = c.stage(question)
         if draft:
             return draft
     if it.DIRECTION.search(q) and not it.HELP.search(q):

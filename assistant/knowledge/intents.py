@@ -40,7 +40,8 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "amount",
         _any(
-            r"how much|budget|amount|\bcost|price|maximum (grant|fund)|(usd|us\$|\$|dollars?|yen|"
+            r"how much|budget|amount|\bcost|price|maximum|ceiling|upper limit|percent|"
+            r"co-?financ|share of the cost|(usd|us\$|\$|dollars?|yen|"
             r"million|billion)\b|size of (the )?(grant|loan|fund)|予算|金額|いくら|上限額|費用|"
             r"何円|億円|万円|ドル"
         ),
@@ -58,7 +59,8 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "named",
         _any(
-            r"how many (projects|cities|countries)|which (countries|cities)|(number|list) of "
+            r"how many [\w\s-]{0,30}?(projects|cities|countries)|which (countries|cities)|"
+            r"(number|list) of "
             r"(projects|cities|countries)|projects? in [a-z]+|track record|success stories|"
             r"何件|何か国|何カ国|どの国|どの都市で|実績|事例を教え"
         ),
@@ -70,7 +72,8 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "vendor",
         _any(
-            r"vendor|supplier|which (company|companies|firm|firms|brand|product)|recommend (a|an|"
+            r"vendor|supplier|which [\w\s-]{0,20}?(company|companies|firm|firms|brand|product)|"
+            r"recommend (a|an|"
             r"any) (company|product|vendor|software|platform)|企業名|ベンダー|メーカー|どの会社|"
             r"どの企業|おすすめの(製品|企業|会社)"
         ),
@@ -92,7 +95,8 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
 # but unanswerable, not off-topic).
 DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
-    r"project|pilot|platform|urban|municipal|スマートシティ|協力|支援|円借款|融資|案件|事業|"
+    r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
+    r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償"
 )
 
@@ -140,10 +144,10 @@ ELEMENT_ASK = _any(
     r"とは|望ましい状態|求め|意味|どういう|どんな"
 )
 SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
-ELEMENT_ID = re.compile(r"\be\s?(0?[1-9]|1[0-9]|2[01])\b", re.I)
+ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
 STAGES: dict[str, tuple[str, ...]] = {
-    "small_start": ("smallstart", "スモールスタート"),
+    "small_start": ("smallstart", "スモールスタート", "quickwin"),
     "accelerate": ("accelerat", "加速"),
     "sustainable_growth": ("sustainablegrowth", "持続的成長", "持続的な成長"),
 }
