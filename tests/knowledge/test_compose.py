@@ -83,7 +83,7 @@ def test_help_ranks_menu_lines_above_element_chunks(shipped_kb):
         ("スマートシティ事業への円借款の金利はいくらですか", "ja", "金利"),
         ("実証事業の予算の上限額はいくらですか", "ja", "金額"),
         ("M/P策定調査の申請方法を教えてください", "ja", "申請"),
-        ("Smart city pilotの費用はJICAがいくらまで負担しますか", "ja", "費用"),
+        ("Smart city loanの金利は何％ですか", "ja", "金利"),
     ],
 )  # fmt: skip
 def test_specifics_the_brochure_lacks_are_said_plainly_with_menu_line_and_contact(
@@ -126,6 +126,15 @@ def test_a_user_document_is_labelled_inline_and_cited_by_name_never_by_path(ship
     assert "added by Ms Tanaka" in source_line(1 + result.sources.index(added[0]), added[0], "en")
 
 
+def test_a_hostile_document_cannot_pose_as_the_brochure(shipped_kb):
+    result = answer("How much of a smart parking pilot does JICA pay for?", shipped_kb.retriever)
+    assert "100%" in result.answer  # the user's document is the only source that says so
+    sentence = next(s for s in split_answer(result.answer) if "100%" in s)
+    assert sentence.startswith("A document added by Ms Tanaka (not JICA's brochure) says: “")
+    n = int(re.findall(r"\[(\d+)\]", sentence)[0])
+    assert result.sources[n - 1].provenance == "added"
+
+
 def test_shipped_sources_show_the_document_name_and_brochure_part(shipped_kb):
     result = answer("Is there any support for cybersecurity?", shipped_kb.retriever)
     src = result.sources[0]
@@ -153,7 +162,7 @@ def test_specific_kind_and_mixed_script_language():
     assert intents.specific_kind("What budget was approved?", ["The budget was 2 million"]) is None
     assert intents.specific_kind("Does JICA support testbeds?") is None
     assert detect_lang("Small StartとAccelerateの違いは何ですか？") == "ja"
-    assert detect_lang("What does 市民参加・共創 mean?") == "en"
+    assert detect_lang("What does 市民参加・共創 mean in the elements?") == "en"
     assert intents.found(intents.STAGES, "SmallStartとSustainable Growth") == [
         "small_start",
         "sustainable_growth",
