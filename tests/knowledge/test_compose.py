@@ -109,21 +109,20 @@ def test_off_topic_is_still_declined_with_its_reason(shipped_kb, question):
     assert result.answer == DECLINE[detect_lang(question)]
 
 
-def test_a_user_document_is_labelled_inline_and_cited_by_name_never_by_path(shipped_kb):
-    result = answer(
-        "What budget did the council approve for the smart parking pilot in the riverside "
-        "district?",
-        shipped_kb.retriever,
-    )
-    assert result.answered, result.answer  # the user's document does give the amount
+def test_a_user_document_is_labelled_inline_and_cited_by_name_never_by_path(real_kb, tmp_path):
+    question = "What was said about the data platform budget for the river flood sensors?"
+    result = answer(question, real_kb.retriever)
+    assert result.answered, result.answer
     added = [s for s in result.sources if s.provenance == "added"]
-    assert added and added[0].source == "city-notes.md" and added[0].added_by == "Ms Tanaka"
-    assert "A document added by Ms Tanaka (not JICA's brochure) says:" in result.answer
+    assert added and added[0].source == "notes.md" and added[0].added_by == "Test Facilitator"
+    assert "A document added by Test Facilitator (not JICA's brochure) says:" in result.answer
+    root = str(tmp_path.parents[1])  # the absolute directory the document was added from
     for n, src in enumerate(result.sources, 1):
         shown = source_line(n, src, "en")
-        assert "secret-dir" not in shown and "/" not in src.source
-        assert "secret-dir" not in result.answer
-    assert "added by Ms Tanaka" in source_line(1 + result.sources.index(added[0]), added[0], "en")
+        assert root not in shown and "/" not in src.source
+    assert root not in result.answer
+    n = 1 + result.sources.index(added[0])
+    assert "added by Test Facilitator" in source_line(n, added[0], "en")
 
 
 def test_a_hostile_document_cannot_pose_as_the_brochure(shipped_kb):
