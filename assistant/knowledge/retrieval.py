@@ -8,6 +8,7 @@ texts are needed for BM25 anyway) which ``refresh()`` reloads after an ingest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,13 +39,16 @@ class Filters:
     lang: str | None = None
     element_id: str | None = None
     level: Literal["national", "city"] | None = None
+    base_prefix: str | None = None  # e.g. "coop-": only the cooperation-menu lines
 
     @property
     def empty(self) -> bool:
-        return not (self.lang or self.element_id or self.level)
+        return not (self.lang or self.element_id or self.level or self.base_prefix)
 
     def accepts(self, chunk: Chunk) -> bool:
         if self.lang and chunk.lang != self.lang:
+            return False
+        if self.base_prefix and not chunk.id.startswith(self.base_prefix):
             return False
         if self.element_id and self.element_id not in chunk.element_ids:
             return False
@@ -99,9 +103,15 @@ class HybridRetriever:
         return self._bm25.overlap(query) if self._bm25 else 0.0
 
     def search(
-        self, query: str, k: int = 4, filters: Filters | None = None, mode: Mode | None = None
+        self,
+        query: str,
+        k: int = 4,
+        filters: Filters | None = None,
+        mode: Mode | None = None,
+        vector: list[float] | None = None,
     ) -> list[Hit]:
-        """The k best chunks for the query, best first."""
+        """The k best chunks for the query, best first (``vector``: the query already embedded,
+        so one question searched twice is embedded once)."""
         filters = filters or Filters()
         mode = mode or self.mode
         if not self.chunks or not query.strip():
@@ -118,7 +128,7 @@ class HybridRetriever:
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
-            vector = self.embeddings.embed_query(query)
+            vector = vector if vector is not None else self.embeddings.embed_query(query)
             dense = self.store.dense(vector, n, ids=allowed)
         if mode in ("hybrid", "lexical") and self._bm25 is not None:
             lexical = self._bm25.search(query, n, mask)
@@ -130,7 +140,7 @@ class HybridRetriever:
             top = lexical[0][1] if lexical else 1.0
             ranked = [(cid, s / top) for cid, s in lexical]
         else:
-            return self._fuse(dense, lexical, k)
+            return self._fuse(dense, lexical, k, lexical_weight=_lexical_weight(query))
         hits: list[Hit] = []
         for cid, score in ranked[:k]:
             chunk = self.get(cid)
@@ -139,7 +149,11 @@ class HybridRetriever:
         return hits
 
     def _fuse(
-        self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]], k: int
+        self,
+        dense: list[tuple[str, float]],
+        lexical: list[tuple[str, float]],
+        k: int,
+        lexical_weight: float = 1.0,
     ) -> list[Hit]:
         """RRF over base ids: the en and ja versions of the same facts pool their evidence.
 
@@ -150,7 +164,7 @@ class HybridRetriever:
         shown: dict[str, tuple[int, str]] = {}
         dense_of: dict[str, float] = {}
         lex_of: dict[str, float] = {}
-        for ranking, best_of in ((dense, dense_of), (lexical, lex_of)):
+        for ranking, best_of, weight in ((dense, dense_of, 1.0), (lexical, lex_of, lexical_weight)):
             rank = 0
             for cid, raw in ranking:
                 chunk = self.get(cid)
@@ -160,11 +174,11 @@ class HybridRetriever:
                 if base in best_of:
                     continue
                 best_of[base] = raw
-                fused[base] = fused.get(base, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                fused[base] = fused.get(base, 0.0) + weight / (self.rrf_k + rank + 1)
                 if base not in shown or rank < shown[base][0]:
                     shown[base] = (rank, cid)
                 rank += 1
-        top = 2.0 / (self.rrf_k + 1)
+        top = (1.0 + lexical_weight) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda b: (-fused[b], b))[:k]
         return [
             Hit(
@@ -175,6 +189,18 @@ class HybridRetriever:
             )
             for b in order
         ]
+
+
+MIXED_LEXICAL_WEIGHT = 1.5
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+
+
+def _lexical_weight(query: str) -> float:
+    """Mixed-script questions ("a 協議体 for the smart city") embed poorly: the exact term in the
+    other script is the strongest evidence, so BM25's ranking counts more in the fusion."""
+    mixed = len(_LATIN_WORD.findall(query)) >= 2 and _CJK_RUN.search(query) is not None
+    return MIXED_LEXICAL_WEIGHT if mixed else 1.0
 
 
 def _indexed_text(chunk: Chunk) -> str:
