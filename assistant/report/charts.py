@@ -14,7 +14,7 @@ LEVEL_FILLS = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08306b")
 DASHES = ("", "6,3", "2,2", "8,3,2,3")
 
 
-def _fit(text: str, columns: int) -> str:
+def fit_label(text: str, columns: int) -> str:
     """Cut a label to ``columns`` (a CJK character counts two), with an ellipsis."""
     used, out = 0, ""
     for ch in text:
@@ -135,7 +135,7 @@ def element_bars_svg(
         )
     for i, (eid, name, level) in enumerate(rows):
         y = i * row_h + 2
-        label = _fit(f"{eid} {name}", 33)
+        label = fit_label(f"{eid} {name}", 33)
         parts.append(f'<text x="0" y="{y + 11}">{escape(label)}</text>')
         if level is None:
             parts.append(

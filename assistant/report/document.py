@@ -178,7 +178,8 @@ def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
         [
             e.id,
             e.name.get(lang),
-            _level(lv, lang) if (lv := result.elements[e.id].level) is not None
+            _level(lv, lang)
+            if (lv := result.elements[e.id].level) is not None
             else label("unknown_clarify", lang),
             result.elements[e.id].evidence,
         ]
@@ -271,6 +272,7 @@ def appendix_blocks(
     return [
         PageBreak(),
         Heading(label("appendix", lang)),
+        Heading(label("city_profile", lang), 3),
         *profile_blocks(answers, lang)[1:],
         Heading(label("domains", lang), 3),
         domain_table(fw, result, lang),

@@ -56,6 +56,9 @@ LABELS: dict[str, Text] = {
         "en": "Not yet judged (too few answers)",
         "ja": "判定不能（回答不足）",
     },
+    "dl_report_pdf": {"en": "Report (PDF)", "ja": "レポート（PDF）"},
+    "dl_brief_pdf": {"en": "Brief (PDF)", "ja": "ブリーフ（PDF）"},
+    "dl_compare_pdf": {"en": "Comparison (PDF)", "ja": "比較（PDF）"},
     "summary": {"en": "Summary", "ja": "概要"},
     "appendix": {"en": "Appendix: the full record", "ja": "付録：評価の全記録"},
     "stage_means": {"en": "What this means for {city}", "ja": "{city}にとっての意味"},
@@ -91,7 +94,7 @@ LABELS: dict[str, Text] = {
         "ja": "優先エレメント（{names}）について関係部署と合意し、それぞれの担当を決める。",
     },
     "step_cooperation": {
-        "en": "Discuss the cooperation options above with JICA: start with \"{option}\".",
+        "en": 'Discuss the cooperation options above with JICA: start with "{option}".',
         "ja": "上記の協力メニューをJICAと協議する。まずは「{option}」から。",
     },
     "step_scale": {

@@ -63,9 +63,7 @@ def evidence_text(result: Assessment, element_id: str, lang: Lang) -> str:
     return f"“{ev}”" if lang == "en" else f"「{ev}」"
 
 
-def strongest_weakest(
-    fw: Framework, result: Assessment, n: int = 3
-) -> tuple[list[str], list[str]]:
+def strongest_weakest(fw: Framework, result: Assessment, n: int = 3) -> tuple[list[str], list[str]]:
     """The n highest and n lowest known elements (framework order breaks ties); an element is
     never in both lists."""
     known = [e.id for e in fw.elements if result.elements[e.id].level is not None]
@@ -94,9 +92,9 @@ def priorities_in_words(
     for p in result.priorities:
         options = []
         for level in ("national", "city"):
-            options += [m for m in result.cooperation if m.level == level and p.element in m.because][
-                :per_level
-            ]
+            options += [
+                m for m in result.cooperation if m.level == level and p.element in m.because
+            ][:per_level]
         out.append(
             PriorityWords(
                 element_id=p.element,

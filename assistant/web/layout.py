@@ -77,7 +77,7 @@ def main() -> None:
         page_title="Smart-city self-assessment",
         page_icon=":material/location_city:",
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="auto",  # open on a desktop, collapsed on a phone
     )
     lang = language_switch()
     pages = [
