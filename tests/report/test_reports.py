@@ -66,7 +66,9 @@ def test_markdown_report_sections_and_escaping(fw: Framework) -> None:
 def test_japanese_report(fw: Framework) -> None:
     a = _answers("ja")
     md = report_markdown(fw, a, assess(fw, a), WHEN)
-    assert "### 都市プロファイル" in md and "### JICAの協力メニュー" in md and "## 次のステップ" in md
+    assert (
+        "### 都市プロファイル" in md and "### JICAの協力メニュー" in md and "## 次のステップ" in md
+    )
     assert "都市基盤・プラットフォーム" in md
 
 
