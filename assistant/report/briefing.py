@@ -16,7 +16,7 @@ from assistant.report.blocks import (
     to_markdown,
 )
 from assistant.report.charts import radar_svg
-from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks
+from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks, stamp
 from assistant.report.labels import label
 from assistant.report.words import stage_name
 from assistant.scoring.result import Assessment
@@ -45,7 +45,7 @@ def brief_blocks(
         *profile_blocks(answers, lang),
         *stage_blocks(fw, result, lang, answers.city.name),
         Heading(label("weakest", lang)),
-        Table(["ID", label("element", lang), label("level", lang), label("evidence", lang)], rows),
+        Table([label("element_no", lang), label("element", lang), label("level", lang), label("evidence", lang)], rows),
         Heading(label("to_clarify", lang)),
         Bullets(
             [f"{e.id} {e.name.get(lang)} — {label('unknown_clarify', lang)}" for e in unknown]
@@ -54,7 +54,7 @@ def brief_blocks(
         Heading(label("probe_questions", lang)),
         Bullets(probes or [label("none", lang)]),
         *cooperation_blocks(fw, result, lang, limit=5),
-        Para(f"{label('generated', lang)}: {generated.isoformat(timespec='minutes')}", muted=True),
+        Para(f"{label('generated', lang)}: {stamp(generated, lang)}", muted=True),
     ]
 
 
@@ -129,7 +129,7 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
             Heading(label("elements", lang)),
-            Table(["ID", label("element", lang), na, nb, label("change", lang)], rows, flags),
+            Table([label("element_no", lang), label("element", lang), na, nb, label("change", lang)], rows, flags),
         ]
     return blocks
 

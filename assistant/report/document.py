@@ -46,6 +46,11 @@ def _level(value: int | None, lang: Lang) -> str:
     return label("unknown", lang) if value is None else str(value)
 
 
+def stamp(when: datetime, lang: Lang) -> str:
+    """When a document was made: ISO in English, without the Latin "T" in Japanese."""
+    return when.isoformat(timespec="minutes") if lang == "en" else when.strftime("%Y-%m-%d %H:%M")
+
+
 def profile_line(answers: AnswersFile, lang: Lang) -> str:
     c = answers.city
     parts = [
@@ -291,7 +296,7 @@ def report_blocks(
         *appendix_blocks(fw, answers, result, lang),
         Para(
             f"{label('version', lang)}: {result.scoring_version} · "
-            f"{label('generated', lang)}: {generated.isoformat(timespec='minutes')}",
+            f"{label('generated', lang)}: {stamp(generated, lang)}",
             muted=True,
         ),
     ]

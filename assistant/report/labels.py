@@ -59,6 +59,7 @@ LABELS: dict[str, Text] = {
     "dl_report_pdf": {"en": "Report (PDF)", "ja": "レポート（PDF）"},
     "dl_brief_pdf": {"en": "Brief (PDF)", "ja": "ブリーフ（PDF）"},
     "dl_compare_pdf": {"en": "Comparison (PDF)", "ja": "比較（PDF）"},
+    "element_no": {"en": "ID", "ja": "番号"},
     "summary": {"en": "Summary", "ja": "概要"},
     "appendix": {"en": "Appendix: the full record", "ja": "付録：評価の全記録"},
     "stage_means": {"en": "What this means for {city}", "ja": "{city}にとっての意味"},
@@ -119,21 +120,21 @@ LABELS: dict[str, Text] = {
     "conclusions": {"en": "Conclusions and the rule behind each", "ja": "結論と根拠のルール"},
     "concl_domains": {
         "en": "Domain scores (table above): rule D.",
-        "ja": "分野のスコア（上の表）：ルールD。",
+        "ja": "分野のスコア（上の表）：ルール（分野）。",
     },
-    "concl_stage": {"en": "Stage: {stage} — rule S.", "ja": "段階：{stage} — ルールS。"},
+    "concl_stage": {"en": "Stage: {stage} — rule S.", "ja": "段階：{stage} — ルール（段階）。"},
     "concl_priorities": {
         "en": "Priorities: {names} — rule P.",
-        "ja": "優先エレメント：{names} — ルールP。",
+        "ja": "優先エレメント：{names} — ルール（優先）。",
     },
     "concl_scale": {
         "en": "Way to scale up: {way} — rule A. {because}",
-        "ja": "広げ方：{way} — ルールA。{because}",
+        "ja": "広げ方：{way} — ルール（広げ方）。{because}",
     },
     "concl_coop": {
         "en": "{n} cooperation options fit the gaps; their match is shown in the table above "
         "— rule C.",
-        "ja": "{n}件の協力メニューがギャップに該当し、適合度は上の表のとおり — ルールC。",
+        "ja": "{n}件の協力メニューがギャップに該当し、適合度は上の表のとおり — ルール（協力）。",
     },
     "unknown_clarify": {"en": "unknown — to clarify", "ja": "不明（要確認）"},
     "overall_short": {"en": "Overall", "ja": "総合"},

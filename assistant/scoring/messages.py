@@ -8,7 +8,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rule_domain": {
         "en": "Rule D: a domain's score is the mean of its elements' known levels (0-4); "
         "unknown answers are left out and shown as coverage.",
-        "ja": "ルールD：分野のスコアは、その分野のエレメントのうち回答済みレベル（0〜4）の平均。"
+        "ja": "ルール（分野）：分野のスコアは、その分野のエレメントのうち回答済みレベル（0〜4）の平均。"
         "不明の回答は除外し、回答率として示す。",
     },
     "domain_concl": {
@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "known level; otherwise the stage cannot be judged yet. The overall score is the mean of "
         "the five domain scores: 3.0 or more with no domain under 2.0 is Sustainable Growth; 1.5 "
         "or more is Accelerate; below that is Small Start.",
-        "ja": "ルールS：21エレメント中{min_answered}件以上、かつ全分野で1件以上の回答がなければ、"
+        "ja": "ルール（段階）：21エレメント中{min_answered}件以上、かつ全分野で1件以上の回答がなければ、"
         "段階はまだ判定できない。総合スコアは5分野のスコアの平均で、3.0以上かつ2.0未満の分野がなければ"
         "「持続的成長」、1.5以上なら「加速」、それ未満は「スモールスタート」の段階。",
     },
@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "go to foundation domains (policy, then organization, system, technology, operation), "
         "then element number; up to 5 are chosen, and level-3 elements fill up to 3 when there "
         "are fewer gaps.",
-        "ja": "ルールP：レベル2以下のエレメントをギャップとし、レベルの低い順、同じレベルなら基盤となる分野"
+        "ja": "ルール（優先）：レベル2以下のエレメントをギャップとし、レベルの低い順、同じレベルなら基盤となる分野"
         "（政策→組織→システム→技術→運用）の順、次にエレメント番号順に最大5件を選ぶ。ギャップが3件未満の"
         "ときはレベル3のエレメントで3件まで補う。",
     },
@@ -57,7 +57,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rule_scale_up": {
         "en": "Rule A: the city's named focus decides first (areas, sectors or both); then "
         "Sustainable Growth calls for combined; then the city character.",
-        "ja": "ルールA：都市が挙げた重点（エリア、セクター、または両方）を最優先し、次に「持続的成長」の段階"
+        "ja": "ルール（広げ方）：都市が挙げた重点（エリア、セクター、または両方）を最優先し、次に「持続的成長」の段階"
         "なら組合せ、その他は都市の性格で決める。",
     },
     "scale_focus_both": {
@@ -109,7 +109,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Rule C: a menu line fits when an element it serves is a gap (level 2 or below; for "
         "surveys also unknown). Relevance adds 3 minus the level of each gap, 1 per unknown, 2 per "
         "priority element, and 1 when the line's level matches the lead actor.",
-        "ja": "ルールC：協力メニューの各項目は、対応するエレメントがギャップ（レベル2以下、調査は不明も含む）"
+        "ja": "ルール（協力）：協力メニューの各項目は、対応するエレメントがギャップ（レベル2以下、調査は不明も含む）"
         "のとき該当する。関連度は各ギャップの（3−レベル）、不明1件につき1、優先エレメント1件につき2、"
         "実施主体とレベルが一致すれば1を加える。",
     },
