@@ -45,7 +45,15 @@ def brief_blocks(
         *profile_blocks(answers, lang),
         *stage_blocks(fw, result, lang, answers.city.name),
         Heading(label("weakest", lang)),
-        Table([label("element_no", lang), label("element", lang), label("level", lang), label("evidence", lang)], rows),
+        Table(
+            [
+                label("element_no", lang),
+                label("element", lang),
+                label("level", lang),
+                label("evidence", lang),
+            ],
+            rows,
+        ),
         Heading(label("to_clarify", lang)),
         Bullets(
             [f"{e.id} {e.name.get(lang)} — {label('unknown_clarify', lang)}" for e in unknown]
@@ -129,7 +137,11 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
             Heading(label("elements", lang)),
-            Table([label("element_no", lang), label("element", lang), na, nb, label("change", lang)], rows, flags),
+            Table(
+                [label("element_no", lang), label("element", lang), na, nb, label("change", lang)],
+                rows,
+                flags,
+            ),
         ]
     return blocks
 

@@ -41,6 +41,8 @@ from assistant.scoring.messages import msg
 from assistant.scoring.result import Assessment
 from assistant.scoring.rules import MIN_ANSWERED
 
+CLARIFY_WITH_QUESTION = 5  # unknowns shown with their question in the summary
+
 
 def _level(value: int | None, lang: Lang) -> str:
     return label("unknown", lang) if value is None else str(value)
@@ -152,18 +154,27 @@ def summary_blocks(
         Para(f"{label('direction', lang)}:"),
         Bullets(a.direction),
         Heading(label("to_clarify", lang)),
-        Bullets(
-            [
-                f"{element_label(fw, e, lang)} — "
-                f"{label('clarify_line', lang, question=fw.element(e).question.get(lang))}"
-                for e in result.unknown
-            ]
-            or [label("none", lang)]
-        ),
+        Bullets(clarify_items(fw, result, lang)),
         Heading(label("next_steps", lang)),
         Bullets(next_steps(fw, result, lang)),
     ]
     return blocks
+
+
+def clarify_items(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
+    """Unknown elements with the question to ask; past a few, the rest by name in one line (the
+    appendix lists them all), so the summary keeps to two pages."""
+    items = [
+        f"{element_label(fw, e, lang)} — "
+        f"{label('clarify_line', lang, question=fw.element(e).question.get(lang))}"
+        for e in result.unknown[:CLARIFY_WITH_QUESTION]
+    ]
+    rest = result.unknown[CLARIFY_WITH_QUESTION:]
+    if rest:
+        sep = ", " if lang == "en" else "、"
+        names = sep.join(element_label(fw, e, lang) for e in rest)
+        items.append(label("and_more", lang, n=len(rest), names=names))
+    return items or [label("none", lang)]
 
 
 def domain_table(fw: Framework, result: Assessment, lang: Lang) -> Table:
@@ -223,7 +234,7 @@ def cooperation_blocks(
             for m in matches
         ]
         blocks += [
-            Para(ctype.name.get(lang)),
+            Heading(ctype.name.get(lang), 4),
             Table(
                 [
                     label("cooperation", lang),

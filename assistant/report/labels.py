@@ -59,6 +59,7 @@ LABELS: dict[str, Text] = {
     "dl_report_pdf": {"en": "Report (PDF)", "ja": "レポート（PDF）"},
     "dl_brief_pdf": {"en": "Brief (PDF)", "ja": "ブリーフ（PDF）"},
     "dl_compare_pdf": {"en": "Comparison (PDF)", "ja": "比較（PDF）"},
+    "and_more": {"en": "and {n} more: {names}", "ja": "ほか{n}件：{names}"},
     "element_no": {"en": "ID", "ja": "番号"},
     "summary": {"en": "Summary", "ja": "概要"},
     "appendix": {"en": "Appendix: the full record", "ja": "付録：評価の全記録"},
