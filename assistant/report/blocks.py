@@ -95,7 +95,6 @@ CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",
 "Noto Sans JP",sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#222;
 line-height:1.5;overflow-wrap:break-word}
-.n{white-space:nowrap}
 h1{border-bottom:2px solid #1f77b4;padding-bottom:.2em}h2{margin-top:1.6em;color:#1f4e79}
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.92em}
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
@@ -113,11 +112,6 @@ h4{font-size:9pt;margin:.5em 0 .1em;page-break-after:avoid}p,ul{margin:.25em 0}
 table{font-size:8pt}tr{page-break-inside:avoid}.pb{page-break-before:always}
 .charts{display:block}.charts figure{display:inline-block;vertical-align:top;width:48%}}
 """
-
-
-def _nw(cell: str) -> str:
-    """Short cells (an element number, a level) never break inside."""
-    return ' class="n"' if len(cell) <= 6 else ""
 
 
 def to_html(title: str, blocks: list[Block], lang: str) -> str:
@@ -140,17 +134,11 @@ def to_html(title: str, blocks: list[Block], lang: str) -> str:
         elif isinstance(b, Bullets):
             out.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in b.items) + "</ul>")
         elif isinstance(b, Table):
-            head = (
-                "".join(f"<th{_nw(h)}>{escape(h)}</th>" for h in b.headers)
-                if any(b.headers)
-                else ""
-            )
+            head = "".join(f"<th>{escape(h)}</th>" for h in b.headers) if any(b.headers) else ""
             rows = []
             for i, row in enumerate(b.rows):
                 cls = ' class="hl"' if b.highlight and b.highlight[i] else ""
-                rows.append(
-                    f"<tr{cls}>" + "".join(f"<td{_nw(c)}>{escape(c)}</td>" for c in row) + "</tr>"
-                )
+                rows.append(f"<tr{cls}>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
             out.append(
                 f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             )
