@@ -22,6 +22,15 @@ def stage_name(fw: Framework, result: Assessment, lang: Lang) -> str:
     return fw.stage(result.stage).name.get(lang)
 
 
+def stage_short(fw: Framework, result: Assessment, lang: Lang) -> str:
+    """The stage's name short enough for a phone: in Japanese the reading in brackets
+    ("Small Start（スモールスタート）" -> "スモールスタート")."""
+    name = stage_name(fw, result, lang)
+    if lang == "ja" and "（" in name and name.endswith("）"):
+        return name[name.index("（") + 1 : -1]
+    return name
+
+
 def relevance_word(relevance: int, lang: Lang) -> str:
     """Rule C's points as a word: strong / good / partial match."""
     if relevance >= HIGH_FROM:

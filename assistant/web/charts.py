@@ -60,7 +60,7 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
                 "angle": 90,
                 "tickangle": 90,
             },
-            "angularaxis": {"tickfont": {"size": 12}},
+            "angularaxis": {"tickfont": {"size": 12}, "rotation": 90, "direction": "clockwise"},
         },
         showlegend=len(named) > 1,
         legend={"orientation": "h", "y": -0.15},

@@ -17,7 +17,7 @@ from assistant.report.words import (
     option_line,
     priorities_in_words,
     relevance_word,
-    stage_name,
+    stage_short,
 )
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
@@ -98,7 +98,7 @@ def assessment_view(
     )
 
     c1, c2, c3 = st.columns([2, 1, 1])
-    c1.metric(t("stage", lang), stage_name(fw, result, lang))
+    c1.metric(t("stage", lang), stage_short(fw, result, lang))
     c2.metric(t("overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
     c3.metric(t("answered", lang), f"{result.answered} / {result.total}")
 
@@ -130,14 +130,12 @@ def assessment_view(
     st.subheader(t("element_chart", lang), divider="gray")
     st.plotly_chart(charts.element_bars(fw, result, lang), key="results-bars", config=PLOT_CONFIG)
     with st.expander(t("evidence_table", lang), expanded=True):
-        domain_name = {d.id: d.name.get(lang) for d in fw.domains}
-        views.text_table(
-            ["ID", t("element", lang), t("domain", lang), t("level", lang), t("evidence", lang)],
+        views.text_table(  # four columns, so the evidence fits beside them on a phone
+            ["ID", t("element", lang), t("level", lang), t("evidence", lang)],
             [
                 [
                     e.id,
                     e.name.get(lang),
-                    domain_name[e.domain],
                     label("unknown_clarify", lang)
                     if (lv := result.elements[e.id].level) is None
                     else str(lv),
