@@ -51,7 +51,7 @@ def radar_svg(
     rings 0-4 are labelled, and axis labels wrap and stay inside the picture."""
     width = size + 120  # room left and right for the axis labels
     cx, cy = width / 2, size / 2 + 8
-    radius = size / 2 - 50
+    radius = size / 2 - 56
     n = len(axes)
     legend = len(series) > 1
 
@@ -79,7 +79,7 @@ def radar_svg(
         missing = all(values[i] is None for _, values in series)
         dash = ' stroke-dasharray="3,3"' if missing else ""
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb"{dash}/>')
-        lx, ly = point(i, max_value + 0.45)
+        lx, ly = point(i, max_value + 0.6)
         anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
         lines = _lines(label, 14)
         ly -= 7 * (len(lines) - 1) if ly < cy else 0
@@ -135,7 +135,7 @@ def element_bars_svg(
         )
     for i, (eid, name, level) in enumerate(rows):
         y = i * row_h + 2
-        label = fit_label(f"{eid} {name}", 33)
+        label = fit_label(f"{eid} {name}", 31)
         parts.append(f'<text x="0" y="{y + 11}">{escape(label)}</text>')
         if level is None:
             parts.append(

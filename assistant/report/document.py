@@ -150,7 +150,10 @@ def summary_blocks(
     a = result.approach
     blocks += [
         Heading(label("approach", lang)),
-        Para(f"{label('scale_up', lang)}: {label(a.scale_up, lang)}. {a.scale_up_because}"),
+        Para(
+            f"{label('scale_up', lang)}: {label(a.scale_up, lang)}{'. ' if lang == 'en' else '。'}"
+            f"{a.scale_up_because}"
+        ),
         Para(f"{label('direction', lang)}:"),
         Bullets(a.direction),
         Heading(label("to_clarify", lang)),
