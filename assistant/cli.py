@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "assistant.interpret.commands",
     "assistant.sessions.commands",
     "assistant.interview.commands",
+    "assistant.api.commands",
 )
 
 
