@@ -99,13 +99,9 @@ def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413: by Content-Length up front, and by counting
-    when the body streams in without one."""
+    """Refuse bodies over ``limit`` bytes with 413: by Content-Length up front; a body streamed
+    without one is read (at most ``limit`` bytes) before the app sees it."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -124,28 +120,38 @@ class BodyLimit:
                 if declared > self.limit or declared < 0:
                     await self._refuse(scope, receive, send)
                     return
+        if not any(name == b"content-length" for name, _ in scope.get("headers", [])):
+            receive = await self._buffered(scope, receive, send)
+            if receive is None:
+                return
+        await self.app(scope, receive, send)
+
+    async def _buffered(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
+        """A streamed body read up to the limit (then replayed), or None after refusing it."""
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def counted() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
-
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, watched)
-        except _TooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > self.limit:
                 await self._refuse(scope, receive, send)
+                return None
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return replay
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem_response(413, detail=f"request bodies are limited to {self.limit} bytes")
