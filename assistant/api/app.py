@@ -23,6 +23,7 @@ from assistant.api.resources import Collaborators
 from assistant.api.schemas import (
     AnswerView,
     AskRequest,
+    ChoiceTurn,
     Health,
     Position,
     ReportFormat,
@@ -39,6 +40,7 @@ from assistant.models import AnswersFile, Lang
 from assistant.scoring import assess
 from assistant.scoring.result import Assessment
 from assistant.sessions.codes import code_key
+from assistant.sessions.store import SessionNotFoundError
 
 HEADER_PLACEHOLDER = "-"
 CODE_DOC = "The session code, or `-` for the one in the Authorization header."
@@ -116,7 +118,7 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
 
     def session_code(
         request: Request,
-        code: Annotated[str, Path(max_length=200, description=CODE_DOC)],
+        code: Annotated[str, Path(max_length=200, description=CODE_DOC, examples=["-"])],
         authorization: Annotated[str | None, Depends(_auth)] = None,
     ) -> str:
         limit(looking_up, request)
@@ -140,9 +142,7 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
         try:
             with locked(code):
                 return fn(code, *args)
-        except SessionNotFound as exc:
-            raise ApiProblem("session-not-found") from exc
-        except LookupError as exc:  # the store's SessionNotFoundError
+        except (SessionNotFound, SessionNotFoundError) as exc:
             raise ApiProblem("session-not-found") from exc
         except InputError as exc:
             raise ApiProblem("limit-exceeded", str(exc)) from exc
@@ -183,7 +183,7 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
     @app.post("/v1/sessions/{code}/turns", response_model=TurnResult, tags=["interview"])
     def turn(code: Code, body: TurnRequest) -> TurnResult:
         """One message typed by the person, or one of the last reply's choices."""
-        if body.choice is not None:
+        if isinstance(body, ChoiceTurn):
             reply: Reply = engine_call(code, engine.act, body.choice)
         else:
             reply = engine_call(code, engine.handle, body.text)

@@ -8,6 +8,7 @@ clients are forgotten, so the table stays small.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -99,9 +100,35 @@ def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 
 
+def _encodable(body: bytes) -> bool:
+    """False for JSON whose strings cannot be stored as UTF-8 (a lone surrogate such as
+    ``"\\udab3"``: SQLite keeps it, PostgreSQL refuses it, so the API refuses it first)."""
+    if b"\\u" not in body:
+        return True
+    try:
+        return _walk(json.loads(body))
+    except (ValueError, RecursionError):
+        return True  # not JSON: the route's own validation answers
+
+
+def _walk(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_walk(k) and _walk(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_walk(v) for v in value)
+    return True
+
+
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413: by Content-Length up front; a body streamed
-    without one is read (at most ``limit`` bytes) before the app sees it."""
+    """Refuse bodies over ``limit`` bytes with 413: by Content-Length up front, and by counting
+    as the body is read (at most ``limit`` bytes, then replayed to the app). JSON strings that
+    cannot be UTF-8 are refused with 422 here, once for every route."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -120,14 +147,27 @@ class BodyLimit:
                 if declared > self.limit or declared < 0:
                     await self._refuse(scope, receive, send)
                     return
-        if not any(name == b"content-length" for name, _ in scope.get("headers", [])):
-            receive = await self._buffered(scope, receive, send)
-            if receive is None:
-                return
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        buffered = await self._buffered(scope, receive, send)
+        if buffered is None:
+            return
+        body, receive = buffered
+        if body and not _encodable(body):
+            response = problem_response(
+                422, "The request is not valid",
+                type_="urn:assistant:problem:invalid-request",
+                detail="text must be valid Unicode (no lone surrogates)",
+            )  # fmt: skip
+            await response(scope, receive, send)
+            return
         await self.app(scope, receive, send)
 
-    async def _buffered(self, scope: Scope, receive: Receive, send: Send) -> Receive | None:
-        """A streamed body read up to the limit (then replayed), or None after refusing it."""
+    async def _buffered(
+        self, scope: Scope, receive: Receive, send: Send
+    ) -> tuple[bytes, Receive] | None:
+        """The body read up to the limit and a ``receive`` that replays it; None if refused."""
         chunks: list[bytes] = []
         seen = 0
         while True:
@@ -151,7 +191,7 @@ class BodyLimit:
             replayed = True
             return {"type": "http.request", "body": body, "more_body": False}
 
-        return replay
+        return body, replay
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem_response(413, detail=f"request bodies are limited to {self.limit} bytes")

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.interview.state import Action, IntakeField, Phase, Progress, Reply
-from assistant.models import CityProfile, Lang
+from assistant.models import DOMAIN_IDS, ELEMENT_IDS, CityProfile, Lang
 
 MAX_TEXT_CHARS = 20_000  # the store's cap on one turn
 MAX_QUESTION_CHARS = 4_000
@@ -35,22 +35,36 @@ class SessionStarted(BaseModel):
     reply: Reply
 
 
-class TurnRequest(BaseModel):
-    """Exactly one of ``text`` (typed by the person) or ``choice`` (the ``action`` of one of the
-    last reply's ``choices``, sent back as it came)."""
+class TextTurn(BaseModel):
+    """A message typed by the person."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_CHARS)
-    choice: Action | None = None
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")
+
+
+class ChoiceTurn(BaseModel):
+    """One of the last reply's ``choices``: its ``action``, sent back as it came."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    choice: Action
 
     @model_validator(mode="after")
-    def _one_of(self) -> TurnRequest:
-        if (self.text is None) == (self.choice is None):
-            raise ValueError("send exactly one of text or choice")
-        if self.text is not None and not self.text.strip():
-            raise ValueError("text is blank")
+    def _complete(self) -> ChoiceTurn:
+        action = self.choice
+        if action.kind == "level" and action.level is None:
+            raise ValueError("a level choice needs a level (0-4)")
+        if action.kind == "change" and action.element not in ELEMENT_IDS:
+            raise ValueError("a change choice needs an element id (E01 to E21)")
+        if action.kind == "domain" and action.domain not in DOMAIN_IDS:
+            raise ValueError(f"a domain choice needs a domain id ({', '.join(DOMAIN_IDS)})")
+        if action.text is not None and len(action.text) > MAX_TEXT_CHARS:
+            raise ValueError(f"choice text is over {MAX_TEXT_CHARS} characters")
         return self
+
+
+TurnRequest = TextTurn | ChoiceTurn
 
 
 class TurnResult(BaseModel):

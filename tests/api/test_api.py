@@ -110,6 +110,23 @@ def test_every_error_is_problem_json_with_one_title(client):
         client.post("/v1/sessions/-/turns", json={"choice": {"kind": "fly"}}, headers=auth(code)),
         422,
     )
+    for choice in ({"kind": "domain"}, {"kind": "change", "element": "E99"}, {"kind": "level"}):
+        r = client.post("/v1/sessions/-/turns", json={"choice": choice}, headers=auth(code))
+        assert_problem(r, 422)  # refused before the engine sees it (it would fail inside)
+    lone = b'{"text": "\\udab3 city"}'  # a lone surrogate: PostgreSQL could not store it
+    r = client.post(
+        "/v1/sessions/-/turns",
+        content=lone,
+        headers={**auth(code), "content-type": "application/json"},
+    )
+    assert_problem(r, 422)
+    pair = b'{"text": "\\ud83c\\udfd9 city"}'  # a proper pair (an emoji) is fine
+    r = client.post(
+        "/v1/sessions/-/turns",
+        content=pair,
+        headers={**auth(code), "content-type": "application/json"},
+    )
+    assert r.status_code == 200
     assert_problem(client.post("/v1/ask", json={"question": "x", "k": 11}), 422)
     assert_problem(client.post("/v1/score", json={"city": {"name": "X"}}), 422)
 
