@@ -15,6 +15,7 @@ from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine
 from assistant.knowledge.answer import AnswerResult
 from assistant.sessions.store import SqlSessionStore
+from tests.e2e.conftest import browser  # noqa: F401  (Chromium, for the replica test)
 from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, now
 from tests.interview.stores import memory_store
 

@@ -40,6 +40,7 @@ class Stack:
     apis: list[S.Service]
     tmp: Path
     logs: list[Path]
+    codes: list[str]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         started += apis
         for a in apis:
             a.wait()
-        yield Stack(env, apis, tmp, [s.log for s in started])
+        yield Stack(env, apis, tmp, [s.log for s in started], [])
     finally:
         for s in reversed(started):
             s.stop()
@@ -90,6 +91,7 @@ def test_an_interview_alternates_between_the_api_replicas(stack: Stack, first: i
     status, created = S.call("POST", f"{a.url}/v1/sessions", {"lang": "en"})
     assert status == 201, created
     code, reply = str(created["code"]), created["reply"]
+    stack.codes.append(code)
     official = Official(seed=first)
     replicas = [b, a]  # the first turn goes to the other replica
     n = 0
@@ -121,15 +123,79 @@ def test_both_replicas_answer_from_the_chroma_server(stack: Stack) -> None:
     assert not (stack.tmp / "data" / "chroma").exists()  # nothing embedded locally
 
 
+@pytest.fixture(scope="module")
+def streamlits(stack: Stack) -> Iterator[list[S.Service]]:
+    apps = [S.streamlit(stack.tmp, f"streamlit-{n}", stack.env).start() for n in (1, 2)]
+    stack.logs += [a.log for a in apps]
+    try:
+        for app in apps:
+            app.wait(120)
+        yield apps
+    finally:
+        for app in apps:
+            app.stop()
+
+
+@pytest.mark.e2e
+def test_the_web_app_and_the_api_continue_each_other(
+    stack: Stack, streamlits: list[S.Service], browser: Any
+) -> None:
+    from tests.e2e.test_browser import click, current_element, idle, turn
+
+    api1, api2 = stack.apis
+    web1, web2 = streamlits
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    main = page.get_by_test_id("stMainBlockContainer")
+
+    # API -> web: started and answered on an API replica, continued in the web app.
+    status, created = S.call("POST", f"{api1.url}/v1/sessions", {"lang": "en", "profile": PROFILE})
+    code = str(created["code"])
+    stack.codes.append(code)
+    status, _ = S.call("POST", f"{api2.url}/v1/sessions/-/turns",
+                       {"choice": {"kind": "level", "level": 2}}, code=code)  # fmt: skip
+    assert status == 200
+    page.goto(f"{web1.url}/?code={code}")
+    page.get_by_test_id("stChatMessage").first.wait_for(timeout=120_000)
+    idle(page)
+    assert current_element(page) == "E02"
+    assert "1 of 21 elements answered" in main.inner_text()
+    turn(page, lambda: click(page, "Don't know"))
+    seen = view(api1, code)
+    assert seen["position"]["element"] == "E03" and seen["answers"]["E02"]["level"] is None
+
+    # web -> API: started in the other web replica, continued on the API, seen again in the web.
+    page.goto(web2.url)
+    page.get_by_text("About your city").wait_for(timeout=120_000)
+    idle(page)
+    page.get_by_label("City name").fill("Riverside")
+    turn(page, lambda: click(page, "Start the interview", exact=False))
+    code = page.url.split("code=")[1].split("&")[0]
+    stack.codes.append(code)
+    turn(page, lambda: click(page, "Don't know"))
+    seen = view(api2, code)
+    assert seen["position"]["element"] == "E02" and seen["profile"]["name"] == "Riverside"
+    status, _ = S.call("POST", f"{api1.url}/v1/sessions/{code}/turns",
+                       {"choice": {"kind": "level", "level": 3}})  # fmt: skip
+    assert status == 200
+    page.goto(f"{web1.url}/?code={code}")
+    page.get_by_test_id("stChatMessage").first.wait_for(timeout=120_000)
+    idle(page)
+    assert current_element(page) == "E03"
+    assert "2 of 21 elements answered" in main.inner_text()
+    page.close()
+
+
 def test_no_code_in_any_log(stack: Stack) -> None:
-    """Run last in this module: every code created above must be absent from the servers' logs."""
+    """Run last in this module: no code created here is in any server's log (API, web, Chroma)."""
     status, created = S.call("POST", f"{stack.apis[0].url}/v1/sessions", {"profile": PROFILE})
     assert status == 201
     code = str(created["code"])
+    stack.codes.append(code)
     status, _ = S.call("POST", f"{stack.apis[1].url}/v1/sessions/{code}/turns", {"text": "a pilot"})
     assert status == 200
     status, report = S.call("GET", f"{stack.apis[1].url}/v1/sessions/{code}/report?format=md")
     assert status == 200 and "Springfield" in str(report["text"])
     text_ = "\n".join(log.read_text(errors="replace") for log in stack.logs)
     assert "/v1/sessions/{code}/turns" in text_  # the access log is on, with the code redacted
-    assert code not in text_ and code.replace("-", "") not in text_
+    for code in stack.codes:
+        assert code not in text_ and code.replace("-", "") not in text_
