@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.security import APIKeyHeader
+from fastapi_offline import FastAPIOffline
 
 from assistant.answers_io import InputError
 from assistant.api import problems
@@ -97,7 +98,7 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
     looking_up = RateLimiter(limits.lookups_per_minute, limits.lookups_burst)
     stripes = [threading.Lock() for _ in range(LOCK_STRIPES)]
 
-    app = FastAPI(
+    app: FastAPI = FastAPIOffline(  # /docs with Swagger UI served from the package, no CDN
         title="Smart City self-assessment assistant",
         version="1",
         description="The interview, scoring, reports and knowledge base of the assistant over "

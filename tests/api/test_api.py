@@ -224,3 +224,12 @@ def test_resume_gives_the_current_question(client):
     assert r.status_code == 200
     reply = r.json()["reply"]
     assert reply["phase"] == "element" and reply["element"] == "E01" and reply["choices"]
+
+
+def test_docs_work_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
+    assert "cdn." not in page.text and "https://" not in page.text.replace("https://fastapi", "")
+    js = next(u for u in page.text.split('"') if u.endswith("swagger-ui-bundle.js"))
+    assert client.get(js).status_code == 200
+    assert client.get("/openapi.json").json()["paths"]["/v1/sessions/{code}/turns"]
