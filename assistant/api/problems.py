@@ -91,11 +91,23 @@ def api_problem(
     )
 
 
+# Union members named in pydantic's error locations: not part of the body a client wrote.
+UNION_MEMBERS = {"TextTurn", "ChoiceTurn"}
+
+
+def _loc(parts: Any) -> list[str]:
+    return [
+        str(p)
+        for p in parts
+        if not (isinstance(p, str) and (p.startswith("function-") or p in UNION_MEMBERS))
+    ]
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     """Where and what, without the offending input (hostile input is not echoed)."""
     return [
         {
-            "loc": [str(p) for p in e.get("loc", ())],
+            "loc": _loc(e.get("loc", ())),
             "msg": str(e.get("msg", "")),
             "type": e.get("type"),
         }

@@ -103,6 +103,9 @@ def test_every_error_is_problem_json_with_one_title(client):
     )
     body = assert_problem(invalid, 422, "The request is not valid")
     assert body["errors"] and hostile not in invalid.text  # never echoed
+    wrong_type = client.post("/v1/sessions/-/turns", json={"text": 1}, headers=auth(code))
+    locs = [e["loc"] for e in assert_problem(wrong_type, 422)["errors"]]
+    assert ["body", "text"] in locs and not any("Turn" in "".join(loc) for loc in locs)
     assert_problem(
         client.post("/v1/sessions/-/turns", json={"text": "   "}, headers=auth(code)), 422
     )
