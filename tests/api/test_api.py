@@ -236,3 +236,18 @@ def test_docs_work_offline(client):
     js = next(u for u in page.text.split('"') if u.endswith("swagger-ui-bundle.js"))
     assert client.get(js).status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/v1/sessions/{code}/turns"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the engine writes its welcome and pause messages, which quote the code, to the "
+    "turns table (assistant/interview/engine.py); remove this marker once it stops",
+)
+def test_the_code_is_not_stored_in_clear(client, store):
+    from sqlalchemy import text
+
+    code = client.post("/v1/sessions", json={"profile": PROFILE}).json()["code"]
+    client.post("/v1/sessions/-/turns", json={"text": "pause"}, headers=auth(code))
+    with store.engine.connect() as conn:
+        turns = [row[0] for row in conn.execute(text("SELECT text FROM assistant_turns"))]
+    assert turns and not any(code in t or code.replace("-", "") in t for t in turns)
