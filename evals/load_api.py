@@ -144,6 +144,11 @@ def drive(url: str, users: int, duration: float, think: tuple[float, float]) -> 
     return run
 
 
+def _cpu(procs: list[psutil.Process]) -> float:
+    """CPU seconds (user + system) used so far by the server's processes."""
+    return sum(t.user + t.system for t in (p.cpu_times() for p in procs))
+
+
 def check_answers(
     database_url: str, confirmed: dict[str, dict[str, int | None]]
 ) -> tuple[int, int]:
@@ -168,10 +173,13 @@ def check_answers(
 def measure(
     name: str, env: dict[str, str], db_url: str, tmp: Path, args: argparse.Namespace
 ) -> bool:
-    server = S.api(tmp, f"api-{name}", env).start()
+    server = S.api(tmp, f"api-{name}", env)
+    server.cmd += ["--workers", str(args.workers)]
+    server.start()
     try:
         server.wait(600)
         proc = psutil.Process(server.proc.pid)  # type: ignore[union-attr]
+        procs = [proc, *proc.children(recursive=True)]  # uvicorn's workers
         ok = True
         baseline = max(10.0, args.duration / 3)
         for users, label, seconds in (
@@ -179,11 +187,11 @@ def measure(
             (args.users, "load", args.duration),
         ):
             load_before = os.getloadavg()
-            cpu0, me0, t0 = proc.cpu_times(), psutil.Process().cpu_times(), time.monotonic()
+            cpu0, me0, t0 = _cpu(procs), psutil.Process().cpu_times(), time.monotonic()
             run = drive(server.url, users, seconds, (args.think_min, args.think_max))
             wall = time.monotonic() - t0
-            cpu1, me1 = proc.cpu_times(), psutil.Process().cpu_times()
-            server_cpu = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / wall
+            cpu1, me1 = _cpu(procs), psutil.Process().cpu_times()
+            server_cpu = (cpu1 - cpu0) / wall
             own_cpu = (me1.user + me1.system - me0.user - me0.system) / wall
             checked, lost = check_answers(db_url, run.confirmed)
             cores = psutil.cpu_count() or 1
@@ -214,13 +222,15 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=90.0, help="seconds per run")
     parser.add_argument("--think-min", type=float, default=1.0, help="seconds between turns")
     parser.add_argument("--think-max", type=float, default=3.0)
+    parser.add_argument("--workers", type=int, default=1, help="`assistant serve --workers`")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--database-url", default=os.environ.get("ASSISTANT_TEST_DATABASE_URL"))
     args = parser.parse_args()
     if not 1 <= args.users <= 200 or not 1 <= args.duration <= 900:
         parser.error("--users must be 1-200 and --duration 1-900 seconds")
     print(f"load average {os.getloadavg()}, {psutil.cpu_count()} cores; think time "
-          f"{args.think_min}-{args.think_max} s; {args.duration:.0f} s per run", flush=True)  # fmt: skip
+          f"{args.think_min}-{args.think_max} s; {args.duration:.0f} s per run; "
+          f"{args.workers} API worker(s)", flush=True)  # fmt: skip
     limits = dict(api_sessions_per_minute="1000000", api_sessions_burst="1000000",
                   api_lookups_per_minute="1000000", api_lookups_burst="1000000")  # fmt: skip
     ok = True

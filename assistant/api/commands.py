@@ -15,6 +15,10 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--workers", type=int, default=1,
+        help="worker processes (each loads the model; one per core uses them all)",
+    )  # fmt: skip
     p.set_defaults(func=cmd_serve)
 
 
@@ -34,9 +38,8 @@ def log_config() -> dict[str, Any]:
     return config
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+def make_app() -> Any:
+    """The app for these settings, model warm: the factory each worker process calls."""
     from assistant.api.app import ApiLimits, create_app
     from assistant.api.resources import build_collaborators
     from assistant.settings import Settings
@@ -45,10 +48,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     collab = build_collaborators(settings)
     sys.stderr.write("assistant: loading the interpreter model...\n")
     collab.warm()
-    app = create_app(collab, ApiLimits.from_settings(settings))
-    forwarded = settings.api_forwarded_allow_ips
-    uvicorn.run(
-        app,
+    return create_app(collab, ApiLimits.from_settings(settings))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from assistant.answers_io import InputError
+    from assistant.settings import Settings
+
+    if not 1 <= args.workers <= 64:
+        raise InputError(f"--workers must be between 1 and 64, not {args.workers}")
+    forwarded = Settings().api_forwarded_allow_ips
+    options: dict[str, Any] = dict(
         host=args.host,
         port=args.port,
         access_log=False,
@@ -57,4 +69,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=forwarded,
         server_header=False,
     )
+    if args.workers == 1:  # build here, so a bad setting is one line before anything listens
+        uvicorn.run(make_app(), **options)
+    else:
+        uvicorn.run(
+            "assistant.api.commands:make_app", factory=True, workers=args.workers, **options
+        )
     return 0

@@ -251,3 +251,10 @@ def test_the_code_is_not_stored_in_clear(client, store):
     with store.engine.connect() as conn:
         turns = [row[0] for row in conn.execute(text("SELECT text FROM assistant_turns"))]
     assert turns and not any(code in t or code.replace("-", "") in t for t in turns)
+
+
+def test_serve_refuses_a_bad_worker_count(capsys):
+    from assistant.cli import main
+
+    assert main(["serve", "--workers", "0"]) == 2
+    assert "--workers must be between 1 and 64" in capsys.readouterr().err
