@@ -17,14 +17,11 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.interpret.analysis import Analysis, softmax
 from assistant.interpret.signals import LEVELS
-
-if TYPE_CHECKING:
-    from assistant.interpret.offline import Analysis
 
 FEATURE_VERSION = 2
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
@@ -72,18 +69,12 @@ class ModelMismatchError(RuntimeError):
     """The weights file was trained on another feature list than this code computes."""
 
 
-def _softmax(values: np.ndarray, temperature: float) -> np.ndarray:
-    z = (values - values.max()) / temperature
-    e = np.exp(z)
-    return e / e.sum()
-
-
 def features(analysis: Analysis) -> np.ndarray:
     """One answer's feature vector, in the order of ``FEATURES``."""
     a = analysis
     words = len(a.answer) / 2.5 if a.lang == "ja" else len(a.answer.split())
     sims = a.per_level.astype(np.float64)
-    soft = _softmax(sims, SIM_TEMPERATURE)
+    soft = softmax(sims, SIM_TEMPERATURE)
     ranked = np.sort(sims)
     argmax = np.zeros(LEVELS)
     argmax[int(sims.argmax())] = 1.0

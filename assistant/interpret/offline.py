@@ -28,6 +28,7 @@ from typing import Literal
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.interpret.analysis import Analysis, Rubric, softmax
 from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.signals import (
@@ -68,45 +69,6 @@ class Calibration:
     deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
 
 
-@dataclass(frozen=True)
-class Rubric:
-    """An element's rubric texts embedded once: one row per text, with its level."""
-
-    vectors: np.ndarray
-    levels: np.ndarray
-    topic: np.ndarray  # question and description: is the answer about this element at all?
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything measured about one answer, before any level is chosen.
-
-    Both combiners read it: the hand-set rules (``rule_decision``) and the learned model
-    (``assistant.interpret.model``), whose features are computed from these fields.
-    """
-
-    element: str
-    text: str
-    answer: str  # the text, stripped
-    lang: Lang  # the answer's own language
-    follow_up: str
-    spans: list[Span]
-    hits: list[Hit]  # cue hits, outside any "don't know" statement
-    deflection: bool  # a "don't know" / "ask them" part beside content
-    raw_votes: np.ndarray  # cue support per level
-    votes: np.ndarray  # the same after the two hand-set combinations
-    plan_over_absence: bool
-    loop: bool  # measured and then improved
-    per_level: np.ndarray  # best cosine to each level's rubric texts
-    topic: float  # best cosine to the element at all
-    keyword: bool  # one of the element's keywords is in the answer
-    hedged: bool
-    short: bool
-    sims: np.ndarray
-    rubric: Rubric
-    pieces: list[str]
-
-
 def _trim(phrase: str) -> str:
     """Drop a leading "but" / "however" that only joined the statement to the one before."""
     trimmed = re.sub(
@@ -118,12 +80,6 @@ def _trim(phrase: str) -> str:
 def _short(text: str, lang: Lang) -> bool:
     """Too short to tell its topic from its words (about a dozen words)."""
     return len(text) <= 30 if lang == "ja" else len(text.split()) <= 12
-
-
-def _softmax(values: np.ndarray, temperature: float) -> np.ndarray:
-    z = (values - values.max()) / temperature
-    e = np.exp(z)
-    return e / e.sum()
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -404,7 +360,7 @@ def rule_decision(analysis: Analysis, cal: Calibration) -> tuple[int, float]:
 
     Kept as the baseline the learned model is measured against, and as two of its features.
     """
-    scores = analysis.votes + cal.embedding_weight * _softmax(
+    scores = analysis.votes + cal.embedding_weight * softmax(
         analysis.per_level, cal.embedding_temperature
     )
     level = choose_level(scores, cal.higher_share, cal.higher_floor)

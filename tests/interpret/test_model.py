@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from assistant.interpret.analysis import Analysis
 from assistant.interpret.model import (
     CLASSES,
     FEATURES,
@@ -19,7 +20,7 @@ from assistant.interpret.model import (
     load_model,
     train,
 )
-from assistant.interpret.offline import Analysis, OfflineInterpreter
+from assistant.interpret.offline import OfflineInterpreter
 from assistant.models import Framework
 
 
