@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.interpret.clauses import Clauses, LevelWords
 from assistant.interpret.signals import Hit, Span
 from assistant.models import Lang
 
@@ -29,6 +30,7 @@ class Rubric:
     vectors: np.ndarray
     levels: np.ndarray
     topic: np.ndarray  # question and description: is the answer about this element at all?
+    words: LevelWords  # each level's own words (one-off vs regular, pilot vs city-wide, ...)
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,5 @@ class Analysis:
     sims: np.ndarray
     rubric: Rubric
     pieces: list[str]
+    clauses: Clauses  # what exists, lacks, stopped, is only planned
+    overlap: np.ndarray  # per level: log1p of that level's own words used (not negated)
