@@ -70,6 +70,19 @@ class RubricLevel(Strict):
     evidence: Text
 
 
+class PairQuestion(Strict):
+    """The one short question that tells two adjacent rubric levels apart (issue 10).
+
+    Asked when the interpreter's two most likely levels are close: the reply decides.
+    """
+
+    levels: tuple[int, int]
+    question: Text
+
+
+PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (1, 2), (2, 3), (3, 4))
+
+
 class Element(Strict):
     id: str = Field(pattern=r"^E(0[1-9]|1[0-9]|2[01])$")
     domain: DomainId
@@ -82,6 +95,7 @@ class Element(Strict):
     probes: list[Text] = Field(min_length=1, max_length=2)
     rubric: list[RubricLevel] = Field(min_length=5, max_length=5)
     keywords: dict[Lang, list[str]]
+    separating: list[PairQuestion] = Field(min_length=4, max_length=4)
 
     @model_validator(mode="after")
     def _rubric_is_0_to_4(self) -> Element:
@@ -90,7 +104,16 @@ class Element(Strict):
         for lang in LANGS:
             if not self.keywords.get(lang):
                 raise ValueError(f"{self.id}: keywords.{lang} must list at least one keyword")
+        if tuple(q.levels for q in self.separating) != PAIRS:
+            raise ValueError(f"{self.id}: separating must hold the pairs {PAIRS} in order")
         return self
+
+    def pair_question(self, a: int, b: int) -> Text:
+        """The question separating adjacent levels ``a`` and ``b`` (either order)."""
+        low, high = sorted((a, b))
+        if high - low != 1 or not 0 <= low <= 3:
+            raise ValueError(f"levels {a} and {b} are not adjacent")
+        return self.separating[low].question
 
 
 class Stage(Strict):

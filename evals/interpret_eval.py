@@ -1,9 +1,14 @@
-"""Held-out evaluation of the answer interpreter: exact and within-one accuracy per language.
+"""Held-out evaluation of the answer interpreter: accuracy, and how far its confidence is honest.
 
-The dataset (evals/datasets/interpretation.yaml) is written apart from the interpreter and is never
-used to tune it, so these numbers say how the interpreter does on answers it has not seen.
+Two held-out sets, both written apart from the interpreter and never used to tune it:
+``interpretation.yaml`` (the first, 120 answers; gate: no regression below exact 80 % /
+within-one 92 %) and ``interpretation_heldout_v2.yaml`` (issue 10, written blind; gate: exact
+>= 80 %, within-one >= 97 %, precision of "high" >= 90 % with at least a third labelled high, the
+right level among the proposal and its alternatives >= 97 %). For each: a table per language, a
+confusion matrix and a reliability table (confidence bins and labels against accuracy).
 
     .venv/bin/python evals/interpret_eval.py [--lang en|ja] [--show-errors] [--json]
+    .venv/bin/python evals/interpret_eval.py --dataset PATH [--full-targets]
 
 Exit status: 0 when the offline interpreter meets the targets in every evaluated language, 1 when
 it misses one, 2 when the dataset is invalid or the interpreter cannot be built.
@@ -12,6 +17,7 @@ it misses one, 2 when the dataset is invalid or the interpreter cannot be built.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -26,13 +32,20 @@ if TYPE_CHECKING:
     from assistant.ports import Interpreter
 
 DATASET = Path(__file__).resolve().parent / "datasets" / "interpretation.yaml"
+DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v2.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
-TARGET_EXACT = 0.70
-TARGET_WITHIN_ONE = 0.90
+TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
+TARGET_WITHIN_ONE = 0.92
+V2_EXACT = 0.80  # the blind set of issue 10, each language
+V2_WITHIN_ONE = 0.97
+V2_HIGH_PRECISION = 0.90
+V2_HIGH_SHARE = 1 / 3
+V2_COVERAGE = 0.97
+BINS: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 # Rows and columns of the confusion matrix; None is "not placed".
 LEVELS: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 REQUIRED_KEYS = ("id", "element", "lang", "text", "level")
-ALLOWED_KEYS = frozenset((*REQUIRED_KEYS, "note"))
+ALLOWED_KEYS = frozenset((*REQUIRED_KEYS, "note", "style"))  # style: plain, hedge, plan, ...
 
 
 class DatasetError(Exception):
@@ -51,6 +64,7 @@ class Case:
     text: str
     level: int | None
     note: str = ""
+    style: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,9 @@ class Outcome:
     evidence: str = ""
     source: str = ""
     error: str = ""  # the interpreter raised: counted as wrong whatever the label
+    label: str = "low"  # confidence_label
+    alternatives: tuple[int, ...] = ()
+    question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,7 @@ def _case(item: object, index: int, element_ids: frozenset[str]) -> Case:
         raise DatasetError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}")
     ident, element, lang, text, level = (item[k] for k in REQUIRED_KEYS)
     note = item.get("note") or ""
+    style = item.get("style") or ""
     if not isinstance(ident, str) or not ident.strip():
         raise DatasetError(f"{where}: id must be a non-empty string")
     if element not in element_ids:
@@ -103,9 +121,9 @@ def _case(item: object, index: int, element_ids: frozenset[str]) -> Case:
         raise DatasetError(f"{where}: text must be a non-empty string")
     if level is not None and (isinstance(level, bool) or level not in (0, 1, 2, 3, 4)):
         raise DatasetError(f"{where}: level must be 0-4 or null, got {level!r}")
-    if not isinstance(note, str):
-        raise DatasetError(f"{where}: note must be a string")
-    return Case(ident, element, lang, text.strip(), level, note)
+    if not isinstance(note, str) or not isinstance(style, str):
+        raise DatasetError(f"{where}: note and style must be strings")
+    return Case(ident, element, lang, text.strip(), level, note, style)
 
 
 def parse_cases(data: object, element_ids: Iterable[str]) -> list[Case]:
@@ -202,9 +220,99 @@ def run(interpreter: Interpreter, framework: Framework, cases: Iterable[Case]) -
             outcomes.append(Outcome(case, None, 0.0, error=f"{type(exc).__name__}: {exc}"))
             continue
         outcomes.append(
-            Outcome(case, result.level, result.confidence, result.evidence, result.source)
+            Outcome(
+                case,
+                result.level,
+                result.confidence,
+                result.evidence,
+                result.source,
+                label=result.confidence_label,
+                alternatives=tuple(result.alternatives),
+                question=result.question,
+            )
         )
     return outcomes
+
+
+# --- honest confidence ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trust:
+    """How far the confidence can be trusted, for one language."""
+
+    n: int
+    high_share: float  # answers labelled "high"
+    high_precision: float  # of those, right (exact)
+    coverage: float  # answers with a right level: it is the proposal or an alternative
+    asked: float  # answers that carry a separating question
+
+
+def trust(outcomes: Sequence[Outcome]) -> Trust:
+    clean = [o for o in outcomes if not o.error]
+    high = [o for o in clean if o.label == "high"]
+    levelled = [o for o in outcomes if o.case.level is not None]
+    covered = sum(
+        not o.error and (o.predicted == o.case.level or o.case.level in o.alternatives)
+        for o in levelled
+    )
+    n = len(outcomes)
+    return Trust(
+        n=n,
+        high_share=len(high) / n if n else 0.0,
+        high_precision=sum(_ok(o, "exact") for o in high) / len(high) if high else 0.0,
+        coverage=covered / len(levelled) if levelled else 0.0,
+        asked=sum(o.question is not None for o in clean) / n if n else 0.0,
+    )
+
+
+def meets_full_targets(summary: Summary, t: Trust) -> bool:
+    """Issue 10's targets for the blind held-out set, one language."""
+    return (
+        summary.exact >= V2_EXACT
+        and summary.within_one >= V2_WITHIN_ONE
+        and t.high_precision >= V2_HIGH_PRECISION
+        and t.high_share >= V2_HIGH_SHARE
+        and t.coverage >= V2_COVERAGE
+    )
+
+
+def reliability(outcomes: Sequence[Outcome]) -> list[tuple[str, int, float, float]]:
+    """(bin or label, count, mean confidence, exact accuracy) over placed answers and labels."""
+    placed = [o for o in outcomes if not o.error and o.predicted is not None]
+    rows: list[tuple[str, int, float, float]] = []
+    for lo, hi in itertools.pairwise(BINS):
+        sel = [o for o in placed if lo <= o.confidence < hi]
+        rows.append(_bin(f"{lo:.1f}-{min(hi, 1.0):.1f}", sel))
+    for label in ("high", "medium", "low"):
+        rows.append(_bin(label, [o for o in outcomes if not o.error and o.label == label]))
+    return rows
+
+
+def _bin(name: str, sel: Sequence[Outcome]) -> tuple[str, int, float, float]:
+    if not sel:
+        return (name, 0, 0.0, 0.0)
+    mean = sum(o.confidence for o in sel) / len(sel)
+    return (name, len(sel), mean, sum(_ok(o, "exact") for o in sel) / len(sel))
+
+
+def reliability_text(title: str, outcomes: Sequence[Outcome]) -> str:
+    lines = [title, f"{'bin/label':<10} {'n':>4} {'mean conf':>10} {'accuracy':>9}"]
+    for name, n, mean, acc in reliability(outcomes):
+        lines.append(f"{name:<10} {n:>4} {_pct(mean):>10} {_pct(acc):>9}")
+    return "\n".join(lines)
+
+
+def trust_text(title: str, outcomes: Sequence[Outcome], langs: Sequence[str]) -> str:
+    head = f"{'lang':<5} {'n':>4} {'high':>7} {'high prec':>10} {'covered':>8} {'asked':>7}"
+    lines = [title, head, "-" * len(head)]
+    for lang in langs:
+        t = trust([o for o in outcomes if o.case.lang == lang])
+        lines.append(
+            f"{lang:<5} {t.n:>4} {_pct(t.high_share):>7} {_pct(t.high_precision):>10}"
+            f" {_pct(t.coverage):>8} {_pct(t.asked):>7}"
+        )
+    return "\n".join(lines)
 
 
 def build_interpreters(want_llm: bool) -> tuple[Interpreter, Interpreter | None, str | None]:
@@ -249,13 +357,14 @@ def rows_by_lang(outcomes: Sequence[Outcome], langs: Sequence[str]) -> dict[str,
     return rows
 
 
-def table(title: str, rows: dict[str, Summary]) -> str:
-    head = f"{'lang':<5} {'n':>4} {'exact':>7} {'within-1':>9} {'placed':>7} {'null-ok':>8}"
+def table(title: str, rows: dict[str, Summary], key: str = "lang") -> str:
+    w = max(5, len(key), *(len(k) for k in rows))
+    head = f"{key:<{w}} {'n':>4} {'exact':>7} {'within-1':>9} {'placed':>7} {'null-ok':>8}"
     head += f" {'nulls caught':>13} {'false null':>11} {'errors':>7}"
     lines = [title, head, "-" * len(head)]
     for lang, s in rows.items():
         lines.append(
-            f"{lang:<5} {s.n:>4} {_pct(s.exact):>7} {_pct(s.within_one):>9} {_pct(s.placed):>7}"
+            f"{lang:<{w}} {s.n:>4} {_pct(s.exact):>7} {_pct(s.within_one):>9} {_pct(s.placed):>7}"
             f" {_pct(s.null_handling):>8} {f'{s.nulls_caught}/{s.nulls}':>13}"
             f" {s.false_nulls:>11} {s.errors:>7}"
         )
@@ -303,6 +412,9 @@ def _outcome_json(o: Outcome) -> dict[str, object]:
         "label": o.case.level,
         "predicted": o.predicted,
         "confidence": o.confidence,
+        "confidence_label": o.label,
+        "alternatives": list(o.alternatives),
+        "question": o.question,
         "evidence": o.evidence,
         "source": o.source,
         "error": o.error or None,
@@ -316,6 +428,12 @@ def report_json(
         "summary": {k: asdict(v) for k, v in rows_by_lang(outcomes, langs).items()},
         "confusion": {
             lang: _matrix_json([o for o in outcomes if o.case.lang == lang]) for lang in langs
+        },
+        "trust": {
+            lang: asdict(trust([o for o in outcomes if o.case.lang == lang])) for lang in langs
+        },
+        "reliability": {
+            lang: reliability([o for o in outcomes if o.case.lang == lang]) for lang in langs
         },
         "sources": {
             s: sum(o.source == s for o in outcomes) for s in sorted({o.source for o in outcomes})
@@ -334,9 +452,46 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--lang", choices=LANGS, default=None, help="evaluate one language only")
     p.add_argument("--show-errors", action="store_true", help="list misclassified cases")
     p.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
-    p.add_argument("--dataset", type=Path, default=DATASET, help="default: the held-out set")
+    p.add_argument(
+        "--dataset", type=Path, default=None, help="default: both held-out sets (see above)"
+    )
+    p.add_argument(
+        "--full-targets",
+        action="store_true",
+        help="gate --dataset on issue 10's targets (the blind set's), not only accuracy",
+    )
     p.add_argument("--no-llm", action="store_true", help="skip the LLM even when configured")
     return p.parse_args(argv)
+
+
+def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
+    """(name, path, full targets?) of each dataset to evaluate."""
+    if args.dataset is not None:
+        return [(args.dataset.name, args.dataset, args.full_targets)]
+    plan = [("held-out v1 (interpretation.yaml)", DATASET, False)]
+    if DATASET_V2.exists():
+        plan.append(("held-out v2, blind (interpretation_heldout_v2.yaml)", DATASET_V2, True))
+    return plan
+
+
+def _passes(outcomes: Sequence[Outcome], langs: Sequence[str], full: bool) -> bool:
+    rows = rows_by_lang(outcomes, langs)
+    for lang in langs:
+        mine = [o for o in outcomes if o.case.lang == lang]
+        ok = meets_full_targets(rows[lang], trust(mine)) if full else meets_targets(rows[lang])
+        if not ok:
+            return False
+    return True
+
+
+def _targets_line(full: bool) -> str:
+    if full:
+        return (
+            f"exact ≥ {V2_EXACT:.0%}, within-one ≥ {V2_WITHIN_ONE:.0%}, high precision ≥ "
+            f"{V2_HIGH_PRECISION:.0%} with ≥ {V2_HIGH_SHARE:.0%} high, right level in "
+            f"{{level}} ∪ alternatives ≥ {V2_COVERAGE:.0%}, each language"
+        )
+    return f"exact ≥ {TARGET_EXACT:.0%}, within-one ≥ {TARGET_WITHIN_ONE:.0%} in each language"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -344,65 +499,102 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.framework import get_framework
 
     framework = get_framework()
+    ids = [e.id for e in framework.elements]
     try:
-        cases = load_cases(args.dataset, (e.id for e in framework.elements))
+        plan = [(name, load_cases(path, ids), full) for name, path, full in _plan(args)]
         offline, llm, llm_name = build_interpreters(want_llm=not args.no_llm)
     except (DatasetError, SetupError) as exc:
         sys.stderr.write(f"interpret_eval: {exc}\n")
         return 2
     langs = [args.lang] if args.lang else list(LANGS)
-    cases = [c for c in cases if c.lang in langs]
-
-    offline_out = run(offline, framework, cases)
-    offline_rows = rows_by_lang(offline_out, langs)
-    passed = all(meets_targets(offline_rows[lang]) for lang in langs)
-    llm_out = run(llm, framework, cases) if llm is not None else None
-
+    results: list[dict[str, object]] = []
+    blocks: list[str] = []
+    passed = True
+    for name, all_cases, full in plan:
+        cases = [c for c in all_cases if c.lang in langs]
+        offline_out = run(offline, framework, cases)
+        ok = _passes(offline_out, langs, full)
+        passed = passed and ok
+        llm_out = run(llm, framework, cases) if llm is not None else None
+        if args.json:
+            entry: dict[str, object] = {
+                "dataset": name,
+                "full_targets": full,
+                "offline": report_json(offline_out, langs, args.show_errors),
+                "llm": None,
+                "passed": ok,
+            }
+            if llm_out is not None:
+                entry["llm"] = {"model": llm_name, **report_json(llm_out, langs, args.show_errors)}
+            results.append(entry)
+            continue
+        blocks += _text_blocks(name, offline_out, llm_out, llm_name, langs, args.show_errors)
+        verdict = "meets" if ok else "MISSES"
+        blocks.append(f"{name}: offline {verdict} the targets ({_targets_line(full)})")
     if args.json:
-        result: dict[str, object] = {
-            "dataset": str(args.dataset),
-            "targets": {"exact": TARGET_EXACT, "within_one": TARGET_WITHIN_ONE},
-            "offline": report_json(offline_out, langs, args.show_errors),
-            "llm": None,
+        out: dict[str, object] = {
+            "targets": {
+                "exact": TARGET_EXACT,
+                "within_one": TARGET_WITHIN_ONE,
+                "v1": {"exact": TARGET_EXACT, "within_one": TARGET_WITHIN_ONE},
+                "v2": {
+                    "exact": V2_EXACT,
+                    "within_one": V2_WITHIN_ONE,
+                    "high_precision": V2_HIGH_PRECISION,
+                    "high_share": V2_HIGH_SHARE,
+                    "coverage": V2_COVERAGE,
+                },
+            },
+            "datasets": results,
             "passed": passed,
         }
-        if llm_out is not None:
-            result["llm"] = {"model": llm_name, **report_json(llm_out, langs, args.show_errors)}
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        if len(results) == 1:  # one dataset: its report at the top level, as before
+            out.update({k: v for k, v in results[0].items() if k != "passed"})
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0 if passed else 1
+    sys.stdout.write("\n\n".join(blocks) + "\n")
+    return 0 if passed else 1
 
+
+def _text_blocks(
+    name: str,
+    offline_out: Sequence[Outcome],
+    llm_out: Sequence[Outcome] | None,
+    llm_name: str | None,
+    langs: Sequence[str],
+    show_errors: bool,
+) -> list[str]:
     blocks = [
-        table("Offline interpreter (held-out set)", offline_rows),
-        *(
-            matrix_text(
-                f"Confusion, offline, {lang}", [o for o in offline_out if o.case.lang == lang]
-            )
-            for lang in langs
-        ),
+        table(f"Offline interpreter — {name}", rows_by_lang(offline_out, langs)),
+        trust_text(f"Honest confidence — {name}", offline_out, langs),
     ]
-    if args.show_errors:
+    for lang in langs:
+        mine = [o for o in offline_out if o.case.lang == lang]
+        blocks.append(matrix_text(f"Confusion, offline, {lang}", mine))
+        blocks.append(reliability_text(f"Reliability, offline, {lang}", mine))
+    styles = sorted({o.case.style for o in offline_out if o.case.style})
+    if styles:
+        rows = {st: summarise([o for o in offline_out if o.case.style == st]) for st in styles}
+        blocks.append(table(f"By style (both languages) — {name}", rows, key="style"))
+    if show_errors:
         blocks.append(errors_text("Offline errors", offline_out))
     if llm_out is not None:
-        llm_rows = rows_by_lang(llm_out, langs)
         fallbacks = sum(o.source == "offline" for o in llm_out)
         blocks.append(
-            table(f"LLM interpreter ({llm_name}; {fallbacks} fell back to offline)", llm_rows)
+            table(
+                f"LLM interpreter ({llm_name}; {fallbacks} fell back to offline)",
+                rows_by_lang(llm_out, langs),
+            )
         )
         blocks += [
             matrix_text(f"Confusion, LLM, {lang}", [o for o in llm_out if o.case.lang == lang])
             for lang in langs
         ]
-        if args.show_errors:
+        if show_errors:
             blocks.append(errors_text("LLM errors", llm_out))
     else:
         blocks.append("LLM interpreter: not configured (set ASSISTANT_LLM to evaluate one)")
-    verdict = "meets" if passed else "MISSES"
-    blocks.append(
-        f"Offline {verdict} the targets (exact ≥ {TARGET_EXACT:.0%}, within-one ≥ "
-        f"{TARGET_WITHIN_ONE:.0%} in each language)"
-    )
-    sys.stdout.write("\n\n".join(blocks) + "\n")
-    return 0 if passed else 1
+    return blocks
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from assistant.models import Element, Framework, Lang
     from assistant.ports import Interpretation, Interpreter
 
-LABELS: dict[str, dict[str, str]] = {
+LABELS: dict[str, dict[str, Any]] = {
     "en": {
         "level": "Proposed level",
         "none": "No level proposed",
@@ -27,6 +27,9 @@ LABELS: dict[str, dict[str, str]] = {
         "follow_up": "Follow-up question",
         "unknown": 'Recorded as "don\'t know" (no level).',
         "notice": "Note",
+        "label": {"high": "high", "medium": "medium", "low": "low"},
+        "alternatives": "Or perhaps level",
+        "question": "To tell them apart",
     },
     "ja": {
         "level": "提案するレベル",
@@ -36,6 +39,9 @@ LABELS: dict[str, dict[str, str]] = {
         "follow_up": "確認の質問",
         "unknown": "「わからない」として記録します（レベルなし）。",
         "notice": "注記",
+        "label": {"high": "高", "medium": "中", "low": "低"},
+        "alternatives": "ほかの候補のレベル",
+        "question": "見分けるための質問",
     },
 }
 
@@ -83,9 +89,14 @@ def _readable(element: Element, result: Interpretation, lang: Lang) -> str:
     else:
         rubric = element.rubric[result.level].text.get(lang)
         lines.append(f"{words['level']}: {result.level} — {rubric}")
-        lines.append(f"{words['confidence']}: {result.confidence:.2f}")
+        label = words["label"][result.confidence_label]
+        lines.append(f"{words['confidence']}: {label} ({result.confidence:.2f})")
         if result.evidence:
             lines.append(f"{words['because']}: \u201c{result.evidence}\u201d")
+        for alt in result.alternatives:
+            lines.append(f"{words['alternatives']} {alt} — {element.rubric[alt].text.get(lang)}")
+        if result.question:
+            lines.append(f"{words['question']}: {result.question}")
     if result.follow_up:
         lines.append(f"{words['follow_up']}: {result.follow_up}")
     if result.notice:

@@ -48,6 +48,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\b(?:suppliers?|vendors?) (?:pitch|propose|push|offer)\w*\b", 0.8),
         (r"\brarely\b|\bseldom\b|\bhardly (?:ever|any)\b|\bbarely\b", 0.7),
         (r"\bcancel(?:l)?ed\b|\bscrapped\b|\babandoned\b|\bshelved\b|\bdisappear\w*\b", 0.6),
+        (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
     ],
     1: [
         (r"\b(?:are|is|am|'re|'s|currently|still|now|been) planning\b|\bplanned\b", 1.0),
@@ -182,6 +183,7 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"手つかず|未着手|考えていません|考えていない", 1.0),
         (r"誰も(?:い|し|やっ|関わっ)|そのまま(?:採用|使っ|導入)|言われたまま", 0.9),
         (r"だけです|程度です|程度で|しかない", 0.3),
+        (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
     ],
     1: [
         (r"検討", 1.0),
@@ -308,7 +310,12 @@ EN_UNKNOWN = re.compile(
     r"|\bnot (?:something|an area|a topic) (?:that )?(?:i|we|our \w+|my \w+) (?:deal|handle|cover)s?\b"
     r"|\b(?:'s|is) (?:really |actually )?(?:the|their|another) (?:[\w']+ ){0,3}(?:responsibility|job|remit|area)\b"
     r"|\b(?:couldn't|can't|cannot) tell you\b|\boutside (?:my|our) (?:remit|area|responsibility)\b"
-    r"|\b(?:handles|deals with|is in charge of|is responsible for) (?:that|this|it|the \w+ side)\b",
+    r"|\b(?:handles|deals with|is in charge of|is responsible for) (?:that|this|it|the \w+ side)\b"
+    r"|\b(?:a|that's a|it's a) question for\b|\b(?:i )?(?:couldn't|could not|can't|cannot) (?:really )?say\b(?=\s*[.,!;]|\s*$)"
+    r"|\bwouldn't (?:want to )?(?:guess|know)\b|\b(?:isn't|aren't|is not|are not|not) (?:really )?my "
+    r"(?:department|area|field|remit|office|unit|job)\b|\bnot something (?:my|our) (?:office|department"
+    r"|unit|team|section) (?:looks at|handles|deals with|covers|does)\b"
+    r"|\b(?:that's|it's) (?:more )?for the \w+(?: \w+)? (?:department|office|unit|team)\b",
     re.IGNORECASE,
 )
 JA_UNKNOWN = re.compile(
@@ -316,7 +323,8 @@ JA_UNKNOWN = re.compile(
     r"|不明|知りません|存じません|把握して(?:い|お)りません|把握していない|スキップ|パス(?:します|で)"
     r"|答えられません|お答えできません|担当外|確認しないと|分かりかね|わかりかね|聞いてください"
     r"|に聞かないと|に確認してください|存じ上げ|担当ではない|担当ではありません|所管(?:な|です|して)"
-    r"|確認していただけ|に聞いていただけ|にお尋ね|私の立場では|お答えしかね",
+    r"|確認していただけ|に聞いていただけ|にお尋ね|私の立場では|お答えしかね|分からないです|わからないです"
+    r"|見当がつきません|存じておりません|担当でないので|管轄外|所管外|詳しくないので|聞いてみないと",
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).
@@ -383,8 +391,13 @@ EN_MEASURED = re.compile(
 )
 EN_IMPROVED = re.compile(
     r"\b(?:adjust|updat|improv|revis|refin|scal(?:ed|ing) (?:up|out|to)|expand|rolled out|tweak"
+    r"|changed the (?:rules|process|criteria|approach|method|format|content)|simplif|cut the|reduced"
     r"|changed (?:the|our)|based on (?:the )?(?:results|findings|feedback))\w*",
     re.IGNORECASE,
 )
-JA_MEASURED = re.compile(r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して")
-JA_IMPROVED = re.compile(r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加")
+JA_MEASURED = re.compile(
+    r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出"
+)
+JA_IMPROVED = re.compile(
+    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強"
+)

@@ -204,7 +204,7 @@ class LLMInterpreter:
             return self._fall_back(element, text, lang, NOTICE_INVALID)
         evidence = quote_span(output.evidence_quote, text) or ""
         follow_up = (output.follow_up or "").strip() or None
-        return Interpretation(
+        result = Interpretation(
             element=element.id,
             level=output.level,
             confidence=output.confidence,
@@ -212,6 +212,17 @@ class LLMInterpreter:
             follow_up=follow_up,
             source="llm",
         )
+        return self._honest(result, element, text, lang)
+
+    @staticmethod
+    def _honest(result: Interpretation, element: Element, text: str, lang: Lang) -> Interpretation:
+        """The model's own confidence is not calibrated: never "high" (issue 10).
+
+        No alternatives or separating question either: those come from the offline
+        interpreter's measured probabilities, which an LLM reply does not have.
+        """
+        label = "medium" if result.level is not None and result.confidence >= 0.5 else "low"
+        return result.model_copy(update={"confidence_label": label})
 
     def _ask(self, messages: list[BaseMessage]) -> object:
         if self._structured is not None:

@@ -17,16 +17,14 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Literal
 
 import numpy as np
 
+from assistant.interpret.analysis import Analysis, softmax
 from assistant.interpret.signals import LEVELS
 
-if TYPE_CHECKING:
-    from assistant.interpret.offline import Analysis
-
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -59,6 +57,14 @@ FEATURES: tuple[str, ...] = (
     "sim_margin",
     "topic",
     "keyword",
+    *(f"overlap_{lv}" for lv in range(LEVELS)),
+    "presence",
+    "absence_beside_presence",
+    "stopped",
+    "stopped_now_absent",
+    "plan_only",
+    "plan_on_top",
+    "established_now",
 )
 
 
@@ -72,18 +78,12 @@ class ModelMismatchError(RuntimeError):
     """The weights file was trained on another feature list than this code computes."""
 
 
-def _softmax(values: np.ndarray, temperature: float) -> np.ndarray:
-    z = (values - values.max()) / temperature
-    e = np.exp(z)
-    return e / e.sum()
-
-
 def features(analysis: Analysis) -> np.ndarray:
     """One answer's feature vector, in the order of ``FEATURES``."""
     a = analysis
     words = len(a.answer) / 2.5 if a.lang == "ja" else len(a.answer.split())
     sims = a.per_level.astype(np.float64)
-    soft = _softmax(sims, SIM_TEMPERATURE)
+    soft = softmax(sims, SIM_TEMPERATURE)
     ranked = np.sort(sims)
     argmax = np.zeros(LEVELS)
     argmax[int(sims.argmax())] = 1.0
@@ -120,8 +120,52 @@ def features(analysis: Analysis) -> np.ndarray:
         float(ranked[-1] - ranked[-2]),
         a.topic,
         float(a.keyword),
+        *a.overlap,
+        a.clauses.presence,
+        float(a.clauses.absence_beside_presence),
+        float(a.clauses.stopped),
+        float(a.clauses.stopped_now_absent),
+        float(a.clauses.plan_only),
+        float(a.clauses.plan_on_top),
+        float(a.clauses.established_now),
     ]
     return np.asarray(row, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How far the model's probabilities can be trusted, measured on held-out-from-training data.
+
+    ``evals/train_interpreter.py`` predicts every training answer from a model that did not
+    see its writer, fits ``temperature`` to those predictions (temperature scaling), and picks
+    the cut-offs there: ``high`` is the lowest calibrated probability above which the measured
+    precision is at least 90 % in each language; ``coverage`` is the probability mass the
+    candidate levels must hold so that the right level is among them for >= 97 % of answers.
+    Defaults: no claim of "high" at all, two candidates whenever unsure.
+    """
+
+    temperature: float = 1.0
+    high: float = 1.01  # above any probability: never "high" without a measurement
+    medium: float = 0.5
+    coverage: float = 0.97
+    max_alternatives: int = 2
+
+    @classmethod
+    def from_meta(cls, meta: object) -> Calibration:
+        data = meta.get("calibration") if isinstance(meta, dict) else None
+        if not isinstance(data, dict):
+            return cls()
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The model's decision about one answer, with its honest uncertainty."""
+
+    level: int | None
+    confidence: float  # calibrated probability of ``level`` (kept below threshold for None)
+    label: Literal["high", "medium", "low"]
+    alternatives: list[int]  # other candidate levels, most likely first; [] when sure
 
 
 @dataclass(frozen=True)
@@ -133,10 +177,41 @@ class LevelModel:
     weights: np.ndarray  # features x classes
     bias: np.ndarray  # classes
     threshold: float  # below this probability for the best level: no level
+    calibration: Calibration = Calibration()
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.weights + self.bias
+
+    def calibrated(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities after temperature scaling (same ranking as ``proba``)."""
+        z = self.logits(x) / self.calibration.temperature
+        z = z - z.max(axis=-1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def assess(self, x: np.ndarray) -> Assessment:
+        """Level (as ``decide``), calibrated confidence, its label and the close alternatives."""
+        level, raw = self.decide(x)
+        if level is None:
+            return Assessment(None, raw, "low", [])
+        q = self.calibrated(x)
+        cal = self.calibration
+        confidence = float(q[level])
+        label = (
+            "high" if confidence >= cal.high else "medium" if confidence >= cal.medium else "low"
+        )
+        return Assessment(
+            level,
+            round(confidence, 3),
+            label,
+            []
+            if label == "high"
+            else (candidates(q[:NULL], level, cal.coverage, cal.max_alternatives)),
+        )
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities for one vector or a matrix of them (rows)."""
-        z = ((x - self.mean) / self.scale) @ self.weights + self.bias
+        z = self.logits(x)
         z = z - z.max(axis=-1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=-1, keepdims=True)
@@ -156,6 +231,8 @@ class LevelModel:
         return best, round(confidence, 3)
 
     def to_json(self, meta: dict[str, object]) -> dict[str, object]:
+        """The weights file (``meta`` carries the calibration; the format is unchanged)."""
+        meta = {**meta, "calibration": dict(self.calibration.__dict__)}
         return {
             "format": "assistant-interpret-logreg",
             "feature_version": FEATURE_VERSION,
@@ -190,6 +267,7 @@ class LevelModel:
             weights=weights,
             bias=np.asarray(data["bias"], dtype=np.float64),
             threshold=float(data["threshold"]),  # type: ignore[arg-type]  # a JSON number; bad data raises here
+            calibration=Calibration.from_meta(data.get("meta")),
         )
 
 
@@ -203,74 +281,15 @@ def bundled_model() -> LevelModel:
     return load_model(WEIGHTS_PATH)
 
 
-def train(
-    x: np.ndarray,
-    y: np.ndarray,
-    l2: float,
-    threshold: float,
-    iterations: int = 50,
-) -> LevelModel:
-    """Multinomial logistic regression with L2, fitted by damped Newton steps (deterministic).
-
-    ``y`` holds class indices into ``CLASSES`` (``NULL`` for no level). Features are standardised
-    on ``x``; the loss is the mean cross-entropy plus ``l2 / 2`` times the squared weights (the
-    biases are not penalised beyond a tiny amount that keeps the Newton system well posed).
-    """
-    n, f = x.shape
-    k = len(CLASSES)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    # a rare yes/no feature would be blown up by its small spread and then cost the penalty
-    # nothing: indicators keep the spread of a balanced one instead
-    binary = np.all((x == 0.0) | (x == 1.0), axis=0)
-    scale[binary] = 0.5
-    scale[scale < 1e-9] = 1.0
-    xs = np.hstack([(x - mean) / scale, np.ones((n, 1))])
-    onehot = np.zeros((n, k))
-    onehot[np.arange(n), y] = 1.0
-    penalty = np.full(f + 1, l2)
-    penalty[-1] = 1e-6
-    reg = np.tile(penalty, k)  # parameters are ordered class-major: theta[c * (f + 1) + j]
-    theta = np.zeros(k * (f + 1))
-
-    def loss_grad(t: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
-        w = t.reshape(k, f + 1)
-        z = xs @ w.T
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        loss = -float(np.log(np.maximum(p[onehot > 0], 1e-300)).mean()) + 0.5 * float(
-            (reg * t * t).sum()
-        )
-        grad = ((p - onehot).T @ xs / n).ravel() + reg * t
-        return loss, grad, p
-
-    loss, grad, p = loss_grad(theta)
-    for _ in range(iterations):
-        # Hessian of the mean cross-entropy: sum over answers of (diag(p) - p p^T) kron x x^T
-        a = np.einsum("ik,kl->ikl", p, np.eye(k)) - np.einsum("ik,il->ikl", p, p)
-        h = np.zeros((k * (f + 1), k * (f + 1)))
-        for c in range(k):
-            for d in range(c, k):
-                block = xs.T @ (a[:, c, d, None] * xs) / n
-                h[c * (f + 1) : (c + 1) * (f + 1), d * (f + 1) : (d + 1) * (f + 1)] = block
-                h[d * (f + 1) : (d + 1) * (f + 1), c * (f + 1) : (c + 1) * (f + 1)] = block.T
-        h[np.diag_indices_from(h)] += reg + 1e-9
-        step = np.linalg.solve(h, grad)
-        rate = 1.0
-        while rate > 1e-4:
-            candidate = theta - rate * step
-            new_loss, new_grad, new_p = loss_grad(candidate)
-            if new_loss <= loss:
-                break
-            rate *= 0.5
-        if rate <= 1e-4:
+def candidates(levels: np.ndarray, best: int, coverage: float, most: int) -> list[int]:
+    """Other levels, most likely first, until they and ``best`` hold ``coverage`` of the mass."""
+    p = levels / levels.sum()
+    order = [int(i) for i in np.argsort(-p, kind="stable") if int(i) != best]
+    out: list[int] = []
+    mass = float(p[best])
+    for lv in order:
+        if mass >= coverage or len(out) >= most:
             break
-        improvement = loss - new_loss
-        theta, loss, grad, p = candidate, new_loss, new_grad, new_p
-        if improvement < 1e-10:
-            break
-    w = theta.reshape(k, f + 1)
-    return LevelModel(
-        mean=mean, scale=scale, weights=w[:, :f].T.copy(), bias=w[:, f].copy(), threshold=threshold
-    )
+        out.append(lv)
+        mass += float(p[lv])
+    return out

@@ -19,7 +19,6 @@ level words beside it is settled before the model. The earlier hand-set combinat
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from dataclasses import dataclass
@@ -28,8 +27,11 @@ from typing import Literal
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.interpret.analysis import Analysis, Rubric
+from assistant.interpret.clauses import Clauses, level_overlap, level_words, read_clauses
 from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
 from assistant.interpret.model import LevelModel, bundled_model, features
+from assistant.interpret.rules import rule_decision
 from assistant.interpret.signals import (
     LEVELS,
     Hit,
@@ -68,45 +70,6 @@ class Calibration:
     deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
 
 
-@dataclass(frozen=True)
-class Rubric:
-    """An element's rubric texts embedded once: one row per text, with its level."""
-
-    vectors: np.ndarray
-    levels: np.ndarray
-    topic: np.ndarray  # question and description: is the answer about this element at all?
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything measured about one answer, before any level is chosen.
-
-    Both combiners read it: the hand-set rules (``rule_decision``) and the learned model
-    (``assistant.interpret.model``), whose features are computed from these fields.
-    """
-
-    element: str
-    text: str
-    answer: str  # the text, stripped
-    lang: Lang  # the answer's own language
-    follow_up: str
-    spans: list[Span]
-    hits: list[Hit]  # cue hits, outside any "don't know" statement
-    deflection: bool  # a "don't know" / "ask them" part beside content
-    raw_votes: np.ndarray  # cue support per level
-    votes: np.ndarray  # the same after the two hand-set combinations
-    plan_over_absence: bool
-    loop: bool  # measured and then improved
-    per_level: np.ndarray  # best cosine to each level's rubric texts
-    topic: float  # best cosine to the element at all
-    keyword: bool  # one of the element's keywords is in the answer
-    hedged: bool
-    short: bool
-    sims: np.ndarray
-    rubric: Rubric
-    pieces: list[str]
-
-
 def _trim(phrase: str) -> str:
     """Drop a leading "but" / "however" that only joined the statement to the one before."""
     trimmed = re.sub(
@@ -118,12 +81,6 @@ def _trim(phrase: str) -> str:
 def _short(text: str, lang: Lang) -> bool:
     """Too short to tell its topic from its words (about a dozen words)."""
     return len(text) <= 30 if lang == "ja" else len(text.split()) <= 12
-
-
-def _softmax(values: np.ndarray, temperature: float) -> np.ndarray:
-    z = (values - values.max()) / temperature
-    e = np.exp(z)
-    return e / e.sum()
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -175,6 +132,7 @@ class OfflineInterpreter:
             vectors=vectors[: len(texts)],
             levels=np.asarray(levels),
             topic=vectors[len(texts) :],
+            words=level_words(element, lang),
         )
         with self._lock:
             self._rubrics.setdefault(key, rubric)
@@ -231,6 +189,7 @@ class OfflineInterpreter:
         )
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
+        clauses = read_clauses(answer, spans, hits, tlang)
         return Analysis(
             element=element.id,
             text=text,
@@ -241,7 +200,7 @@ class OfflineInterpreter:
             hits=hits,
             deflection=bool(dks),
             raw_votes=raw_votes,
-            votes=adjust_votes(raw_votes, hits, answer, tlang, cal),
+            votes=cap_absence(adjust_votes(raw_votes, hits, answer, tlang, cal), clauses),
             plan_over_absence=plan_over_absence(raw_votes, cal),
             loop=closes_loop(answer, hits, tlang),
             per_level=per_level,
@@ -252,6 +211,8 @@ class OfflineInterpreter:
             sims=sims,
             rubric=rubric,
             pieces=pieces,
+            clauses=clauses,
+            overlap=level_overlap(answer, tlang, rubric.words),
         )
 
     @property
@@ -263,12 +224,17 @@ class OfflineInterpreter:
         analysis = self.analyse(element, text, lang)
         if isinstance(analysis, Interpretation):
             return analysis
+        label: Literal["high", "medium", "low"] = "low"
+        alternatives: list[int] = []
         if self.model is not None:
-            level, confidence = self.model.decide(features(analysis))
+            assessed = self.model.assess(features(analysis))
+            level, confidence = assessed.level, assessed.confidence
+            label, alternatives = assessed.label, assessed.alternatives
         else:
             level, confidence = rule_decision(analysis, self.calibration)
             if confidence < self.calibration.threshold:
                 level = None
+            label = "medium" if confidence >= 0.5 else "low"  # uncalibrated: never "high"
         if level is None:
             return Interpretation(
                 element=element.id, confidence=confidence, follow_up=analysis.follow_up
@@ -283,7 +249,13 @@ class OfflineInterpreter:
             analysis.pieces,
         )
         return Interpretation(
-            element=element.id, level=level, confidence=confidence, evidence=evidence
+            element=element.id,
+            level=level,
+            confidence=confidence,
+            evidence=evidence,
+            confidence_label=label,
+            alternatives=alternatives,
+            question=separating_question(element, level, alternatives, lang),
         )
 
     def _evidence(
@@ -324,6 +296,20 @@ class OfflineInterpreter:
         return clause if len(clause) >= 8 else span.text
 
 
+def separating_question(
+    element: Element, level: int, alternatives: list[int], lang: Lang
+) -> str | None:
+    """The rubric's question between ``level`` and its neighbour toward the runner-up.
+
+    Adjacent candidates get their own pair's question; for a runner-up two or more levels away
+    the first step toward it is asked about (the reply moves the proposal that way or keeps it).
+    """
+    if not alternatives:
+        return None
+    toward = level + (1 if alternatives[0] > level else -1)
+    return element.pair_question(level, toward).get(lang)
+
+
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
 
 
@@ -349,6 +335,23 @@ def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:
     return bool(measured.search(text)) and bool(improved.search(text))
 
 
+def cap_absence(votes: np.ndarray, clauses: Clauses) -> np.ndarray:
+    """ "X exists, but there is no Y": what exists decides, what is missing only caps it.
+
+    The "no"/"nothing" of the missing part votes for level 0; beside a statement that something
+    is in place now (and nothing stopped) most of that vote goes to "in part" (level 2) instead.
+    """
+    if not clauses.absence_beside_presence or clauses.stopped or votes[0] <= 0:
+        return votes
+    out = votes.copy()
+    out[2] += ABSENCE_TO_PART * out[0]
+    out[0] *= 1.0 - ABSENCE_TO_PART
+    return out
+
+
+ABSENCE_TO_PART = 0.7
+
+
 def adjust_votes(
     votes: np.ndarray, hits: list[Hit], text: str, lang: Lang, cal: Calibration
 ) -> np.ndarray:
@@ -366,60 +369,6 @@ def adjust_votes(
     return out
 
 
-def support_confidence(scores: np.ndarray, level: int, scale: float) -> float:
-    """How sure: grows with the support for the level, shrinks with support for distant levels.
-
-    Neighbouring levels do not count against it (a level-2 answer often mentions a plan), but
-    support two or more levels away does ("there is nothing" next to "it is evaluated yearly").
-    """
-    support = max(0.0, float(scores[level]))
-    far = max([0.0] + [float(scores[lv]) for lv in range(LEVELS) if abs(lv - level) >= 2])
-    strength = 1.0 - math.exp(-support / scale)
-    conflict = far / (support + far) if support + far > 0 else 1.0
-    return strength * (1.0 - 0.5 * conflict)
-
-
-def choose_level(scores: np.ndarray, share: float, floor: float) -> int:
-    """The highest level with enough support, else the best supported one.
-
-    Answers tell a story upwards ("we talked about it for years, piloted it in 2021, and it now
-    runs in every department"), and a level-4 answer always mentions level-3 facts: so a higher
-    level with a fair share of the support is preferred to a lower one with a little more.
-    """
-    top = float(scores.max())
-    bar = max(share * top, floor)
-    candidates = [lv for lv in range(LEVELS) if scores[lv] >= bar]
-    if candidates:
-        return max(candidates)
-    return max(range(LEVELS), key=lambda lv: (round(float(scores[lv]), 9), lv))
-
-
 def plan_over_absence(votes: np.ndarray, cal: Calibration) -> bool:
     """ "Nothing exists yet, but it is planned": a firm plan beside an absence, nothing higher."""
     return bool(votes[0] > 0 and votes[1] >= cal.plan_floor and float(votes[2:].max()) < votes[1])
-
-
-def rule_decision(analysis: Analysis, cal: Calibration) -> tuple[int, float]:
-    """The hand-set combination: votes plus rubric similarity, confidence from support.
-
-    Kept as the baseline the learned model is measured against, and as two of its features.
-    """
-    scores = analysis.votes + cal.embedding_weight * _softmax(
-        analysis.per_level, cal.embedding_temperature
-    )
-    level = choose_level(scores, cal.higher_share, cal.higher_floor)
-    confidence = support_confidence(scores, level, cal.support_scale)
-    span = cal.relevance_full - cal.relevance_floor
-    relevance = (
-        1.0
-        if analysis.keyword
-        else min(1.0, max(0.0, (analysis.topic - cal.relevance_floor) / span))
-    )
-    if analysis.hits:  # officials rarely repeat the topic: "No, not yet." is a clear answer
-        base = cal.short_relevance_base if analysis.short else cal.cue_relevance_base
-        confidence *= base + (1 - base) * relevance
-    else:
-        confidence *= relevance * cal.no_cue_factor
-    if analysis.hedged:
-        confidence *= cal.hedge_factor
-    return level, round(min(1.0, max(0.0, confidence)), 3)

@@ -134,10 +134,12 @@ def test_run_and_summarise_count_errors_as_misses(fw: Framework) -> None:
 
 
 def test_targets() -> None:
-    good = ev.Summary(10, 0.7, 0.9, 1.0, 1.0, 0, 0, 0, 0)
+    good = ev.Summary(10, 0.8, 0.92, 1.0, 1.0, 0, 0, 0, 0)  # issue 10: no regression below
     assert ev.meets_targets(good)
     assert not ev.meets_targets(ev.Summary(10, 0.69, 0.95, 1.0, 1.0, 0, 0, 0, 0))
     assert not ev.meets_targets(ev.Summary(10, 0.8, 0.89, 1.0, 1.0, 0, 0, 0, 0))
+    assert not ev.meets_targets(ev.Summary(10, 0.79, 0.95, 1.0, 1.0, 0, 0, 0, 0))
+    assert not ev.meets_targets(ev.Summary(10, 0.85, 0.91, 1.0, 1.0, 0, 0, 0, 0))
 
 
 def test_main_exit_status_and_json(
@@ -181,3 +183,82 @@ def test_main_fails_clearly_without_the_interpreter(
     monkeypatch.setitem(sys.modules, "assistant.interpret", None)  # import now raises ImportError
     assert ev.main(["--no-llm"]) == 2
     assert "interpreter is not built yet" in capsys.readouterr().err
+
+
+class LabelledInterpreter:
+    """Answers from a table keyed by text: (level, label, alternatives)."""
+
+    def __init__(self, answers: dict[str, tuple[int | None, str, list[int]]]) -> None:
+        self.answers = answers
+
+    def interpret(self, element: Element, text: str, lang: str) -> Interpretation:
+        level, label, alternatives = self.answers[text]
+        return Interpretation(
+            element=element.id,
+            level=level,
+            confidence=0.95 if label == "high" else 0.55,
+            confidence_label=label,  # type: ignore[arg-type]
+            alternatives=alternatives,
+            question="?" if alternatives else None,
+        )
+
+
+def test_trust_counts_high_precision_share_and_coverage(fw: Framework) -> None:
+    cases = ev.parse_cases(
+        [
+            case(id="a", text="a", level=2),  # high, right
+            case(id="b", text="b", level=3),  # high, wrong: counts against precision
+            case(id="c", text="c", level=1),  # medium, wrong, but 1 is an alternative
+            case(id="d", text="d", level=4),  # medium, wrong, 4 not among alternatives
+            case(id="e", text="e", level=None),  # no right level: not in coverage
+        ],
+        ELEMENT_IDS,
+    )
+    interp = LabelledInterpreter(
+        {
+            "a": (2, "high", []),
+            "b": (2, "high", []),
+            "c": (2, "medium", [1]),
+            "d": (2, "medium", [1]),
+            "e": (None, "low", []),
+        }
+    )
+    t = ev.trust(ev.run(interp, fw, cases))
+    assert t.high_share == pytest.approx(2 / 5)
+    assert t.high_precision == pytest.approx(1 / 2)
+    assert t.coverage == pytest.approx(2 / 4)  # a and c
+    assert t.asked == pytest.approx(2 / 5)
+    rel = {name: (n, acc) for name, n, _, acc in ev.reliability(ev.run(interp, fw, cases))}
+    assert rel["high"] == (2, 0.5) and rel["medium"] == (2, 0.0) and rel["0.9-1.0"][0] == 2
+    s = ev.summarise(ev.run(interp, fw, cases))
+    assert not ev.meets_full_targets(s, t)
+
+
+def test_full_targets_gate_the_blind_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = [
+        case(id=f"{lang}-{i}", lang=lang, text=f"{lang}{i}", level=i % 5)
+        for lang in ("en", "ja")
+        for i in range(6)
+    ]
+    path = tmp_path / "set.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    sure = {c["text"]: (c["level"], "high", []) for c in data}
+    monkeypatch.setattr(
+        ev, "build_interpreters", lambda want_llm: (LabelledInterpreter(sure), None, None)
+    )
+    assert ev.main(["--dataset", str(path), "--full-targets"]) == 0
+    text = capsys.readouterr().out
+    assert "Reliability, offline, ja" in text and "Honest confidence" in text
+    unsure = {k: (v[0], "medium", [((v[0] or 0) + 1) % 5]) for k, v in sure.items()}
+    monkeypatch.setattr(
+        ev, "build_interpreters", lambda want_llm: (LabelledInterpreter(unsure), None, None)
+    )
+    assert ev.main(["--dataset", str(path)]) == 0  # accuracy alone passes
+    capsys.readouterr()
+    assert ev.main(["--dataset", str(path), "--full-targets", "--json"]) == 1  # no "high"
+    out = json.loads(capsys.readouterr().out)
+    assert out["passed"] is False
+    assert out["offline"]["trust"]["ja"]["high_share"] == 0.0
+    assert out["offline"]["trust"]["ja"]["coverage"] == 1.0

@@ -141,3 +141,45 @@ def test_wrong_domain_fails(fw_copy: Path) -> None:
     _edit(fw_copy / "elements" / "operation.yaml", move)
     with pytest.raises(FrameworkError, match="E19"):
         load_framework(fw_copy)
+
+
+def test_every_adjacent_pair_has_a_separating_question_in_both_languages(fw: Framework) -> None:
+    for e in fw.elements:
+        assert [q.levels for q in e.separating] == [(0, 1), (1, 2), (2, 3), (3, 4)], e.id
+        for low in range(4):
+            q = e.pair_question(low, low + 1)
+            assert q == e.pair_question(low + 1, low)
+            assert q.en.endswith("?"), f"{e.id} {low}-{low + 1}: {q.en}"
+            assert q.ja.endswith("？"), f"{e.id} {low}-{low + 1}: {q.ja}"
+            assert not any("\u3040" <= ch <= "\u30ff" for ch in q.en)
+            assert any("\u3040" <= ch <= "\u30ff" for ch in q.ja)
+        questions = [q.question.en for q in e.separating]
+        assert len(set(questions)) == 4, f"{e.id}: pair questions must differ"
+    with pytest.raises(ValueError, match="not adjacent"):
+        fw.elements[0].pair_question(1, 3)
+
+
+def test_missing_japanese_pair_question_fails_loudly(fw_copy: Path) -> None:
+    _edit(
+        fw_copy / "elements" / "policy.yaml",
+        lambda d: d[2]["separating"][1]["question"].pop("ja"),
+    )
+    with pytest.raises(FrameworkError, match=r"E03.*separating.1.question.ja"):
+        load_framework(fw_copy)
+
+
+def test_missing_or_misordered_pair_fails_loudly(fw_copy: Path) -> None:
+    def drop(d: list) -> None:
+        d[0]["separating"].pop(3)
+
+    _edit(fw_copy / "elements" / "operation.yaml", drop)
+    with pytest.raises(FrameworkError, match=r"E19.*separating"):
+        load_framework(fw_copy)
+
+    def swap(d: list) -> None:
+        d[1]["separating"][0]["levels"] = [1, 2]
+
+    shutil.copy(DEFAULT_DIR / "elements" / "operation.yaml", fw_copy / "elements")
+    _edit(fw_copy / "elements" / "operation.yaml", swap)
+    with pytest.raises(FrameworkError, match=r"E20.*separating"):
+        load_framework(fw_copy)

@@ -44,6 +44,11 @@ def test_single_answer_json_japanese() -> None:
     assert data["unknown"] is False
     for key in ("confidence", "evidence", "follow_up"):
         assert key in data
+    # issue 10 contract: the calibrated label, the other candidates and the separating question
+    assert data["confidence_label"] in ("high", "medium", "low")
+    assert isinstance(data["alternatives"], list)
+    assert all(isinstance(a, int) and a != data["level"] for a in data["alternatives"])
+    assert (data["question"] is None) == (data["alternatives"] == [])
 
 
 def test_unknown_element_exits_2_with_one_line() -> None:
@@ -70,3 +75,6 @@ def test_stdin_json_lines_one_out_per_line_and_errors_do_not_stop() -> None:
     assert "error" in out[2] and "E77" in out[2]["error"]
     assert out[3]["unknown"] is True and out[3]["level"] is None
     assert out[4]["level"] == 3
+    for record in (out[0], out[3], out[4]):
+        assert {"confidence_label", "alternatives", "question"} <= set(record)
+    assert out[3]["alternatives"] == [] and out[3]["question"] is None

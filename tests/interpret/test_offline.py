@@ -287,3 +287,85 @@ def test_evidence_quotes_the_whole_short_sentence(
     assert result.level == 2
     first_sentence = text.split(". ")[0] + "." if lang == "en" else text.split("。")[0] + "。"
     assert result.evidence == first_sentence
+
+
+# --- issue 10: mixed answers by clause, honest confidence, the separating question ----------
+
+
+@pytest.mark.parametrize(
+    ("element", "text", "lang", "allowed"),
+    [
+        # something exists, something is missing: what exists decides, not "there is no"
+        (
+            "E16",
+            "The transport office puts a handful of bus data files on its web page, but there "
+            "is no portal and no data policy.",
+            "en",
+            {2},
+        ),
+        (
+            "E17",
+            "情報システム課だけはウイルス対策とバックアップをしていますが、セキュリティポリシーは"
+            "ありません。",
+            "ja",
+            {2},
+        ),
+        # stopped or lapsed: what is true now
+        (
+            "E08",
+            "We used to have an agreement with the technical college, but it expired and was "
+            "never renewed. Nowadays we just work with our contractors.",
+            "en",
+            {0},
+        ),
+        # plans with nothing in place
+        (
+            "E15",
+            "Nothing is running yet; we intend to procure a data platform in the next budget.",
+            "en",
+            {1},
+        ),
+    ],
+)
+def test_mixed_answers_read_by_clause(
+    interpreter: OfflineInterpreter,
+    fw: Framework,
+    element: str,
+    text: str,
+    lang: Lang,
+    allowed: set[int],
+) -> None:
+    result = interpreter.interpret(fw.element(element), text, lang)
+    assert result.level in allowed or set(result.alternatives[:1]) & allowed, result
+
+
+def test_unsure_proposals_carry_alternatives_and_the_pair_question(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    """Over a spread of answers: "high" has no alternatives; otherwise the question is the
+    rubric's question between the level and its neighbour toward the first alternative."""
+    texts = [
+        ("E13", "We did a survey about the buses once, and we may do it again.", "en"),
+        ("E13", "We hold a residents' survey every year.", "en"),
+        ("E07", "推進室はありますが、兼務の職員が二人だけです。", "ja"),
+        ("E01", "A vision exists, I believe, but I am not sure it was approved.", "en"),
+        ("E15", "There is a dashboard in one district, run as a pilot by a vendor.", "en"),
+    ]
+    seen_question = False
+    for eid, text, lang in texts:
+        element = fw.element(eid)
+        r = interpreter.interpret(element, text, lang)
+        assert r.confidence_label in ("high", "medium", "low")
+        if r.level is None:
+            continue
+        if r.confidence_label == "high":
+            assert r.alternatives == [] and r.question is None
+        if r.alternatives:
+            assert r.level not in r.alternatives
+            first = r.alternatives[0]
+            toward = r.level + (1 if first > r.level else -1)
+            assert r.question == element.pair_question(r.level, toward).get(lang)
+            seen_question = True
+        else:
+            assert r.question is None
+    assert seen_question

@@ -53,6 +53,9 @@ def test_success_uses_the_models_level_and_quote(element: Element) -> None:
     assert result.evidence == "A draft smart-city ordinance is waiting for the council"
     assert result.follow_up == "Is the e-bus permit used beyond the pilot?"
     assert offline.calls == 0
+    # issue 10: an LLM's own confidence is not calibrated, so it is never labelled "high"
+    assert result.confidence_label == "medium"
+    assert result.alternatives == [] and result.question is None
     assert len(model.seen) == 1 and len(model.seen[0]) == 2  # one call: system + user
 
 

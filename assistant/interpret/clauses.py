@@ -1,0 +1,196 @@
+"""Reading a mixed answer clause by clause: what exists, what is missing, what stopped, what is
+only planned, and which rubric level's own words it uses.
+
+Officials rarely answer with one level's words. "The IT department has firewalls and backups, but
+there is no written security policy" states something that exists and something missing; the
+rubric places it by what exists (the missing part caps it). "We plan to build a portal" with
+nothing in place is a plan (level 1); "the portal runs, and we plan to add APIs" is read by what
+runs. "It was stopped when the mayor changed" says what is true now. These measurements become
+features of the learned combiner (``model.features``), which weighs them against the cue votes
+and the rubric similarity; no level is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.interpret.signals import LEVELS, Hit, Span
+from assistant.models import Element, Lang
+
+# Something is there, said of the present: "we have / run / publish / use ...".
+EN_PRESENCE = re.compile(
+    r"\b(?:we|they|it|he|she|there|the \w+(?: \w+)?|our \w+(?: \w+)?)\s+"
+    r"(?:(?:already|now|currently|also|only|just|still)\s+)?"
+    r"(?:ha(?:ve|s)(?! (?:no|not|never|yet|to)\b)|run|runs|ran|publish(?:es|ed)?|use[sd]?|keeps?"
+    r"|maintains?|hold(?:s)?|held|did|do(?:es)?(?! not|n't)|made|wrote|signed|hired|trained|built"
+    r"|installed|launched|set up|opened|collect(?:s|ed)?|post(?:s|ed)?)\b"
+    r"|\bthere (?:is|are|was|were) (?:a|an|one|two|three|some|several|about|\d+)\b",
+    re.IGNORECASE,
+)
+JA_PRESENCE = re.compile(
+    r"(?:があります|がある|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
+    r"|しています|しました|ています|ておりま|ました)"
+)
+EN_NEGATED_CLAUSE = re.compile(
+    r"\b(?:no|not|never|nothing|none|without|n't|lack\w*|neither|nor)\b", re.IGNORECASE
+)
+JA_NEGATED_CLAUSE = re.compile(r"ない|ません|おらず|なし|なく|未")
+# Stopped or abandoned: the present is what is left after it.
+EN_STOPPED = re.compile(
+    r"\b(?:stopp?(?:ed|s)?|ended|discontinued|abandoned|cancel+ed|scrapped|shelved|dropped"
+    r"|closed (?:down|after)|lapsed|expired|died|fizzled|no longer|ran out|not renewed|dormant"
+    r"|defunct|restart(?:ed|s)?|start(?:ed)? (?:again|over)|from scratch|halted|suspended"
+    r"|wound down|phased out|disbanded|used to|went offline|was cut|were cut|hasn't met|has not met"
+    r"|no replacement|nothing (?:took|has taken) its place|left in \d{4}|since (?:he|she|they) left)\b",
+    re.IGNORECASE,
+)
+JA_STOPPED = re.compile(
+    r"中止|打ち切|廃止|頓挫|終了し|終わって|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
+    r"|使われなくなっ|更新されていない|形骸化|やり直し|白紙|振り出し|止まっ|自然消滅|以前は|かつては"
+    r"|終わってから|なくなりました|いなくなっ"
+)
+EN_WORD = re.compile(r"[a-z][a-z-]{3,}")
+JA_CHUNK = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}")
+EN_STOP = frozenset(
+    [
+        "with",
+        "that",
+        "this",
+        "from",
+        "have",
+        "been",
+        "being",
+        "into",
+        "their",
+        "there",
+        "which",
+        "when",
+        "where",
+        "what",
+        "about",
+        "only",
+        "some",
+        "more",
+        "than",
+        "also",
+        "such",
+        "other",
+        "each",
+        "city",
+        "city's",
+        "smart",
+        "smart-city",
+        "project",
+        "projects",
+        "level",
+        "used",
+        "does",
+        "done",
+        "make",
+        "made",
+        "they",
+        "them",
+        "these",
+        "those",
+        "very",
+        "much",
+        "many",
+        "most",
+        "work",
+        "works",
+        "working",
+        "part",
+        "partly",
+        "exists",
+        "exist",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class LevelWords:
+    """Per rubric level of one element: the words only that level's texts use."""
+
+    words: tuple[frozenset[str], ...]
+
+
+def _terms(text: str, lang: Lang) -> set[str]:
+    if lang == "ja":
+        out: set[str] = set()
+        for chunk in JA_CHUNK.findall(text):
+            out.update(chunk[i : i + 2] for i in range(len(chunk) - 1))
+        return out
+    return {w[:6] for w in EN_WORD.findall(text.lower()) if w not in EN_STOP}
+
+
+def level_words(element: Element, lang: Lang) -> LevelWords:
+    """Each level's distinguishing words: in its rubric text or example, in no other level's."""
+    per = [_terms(r.text.get(lang) + " " + r.evidence.get(lang), lang) for r in element.rubric]
+    own = tuple(
+        frozenset(per[lv] - set().union(*(per[o] for o in range(LEVELS) if o != lv)))
+        for lv in range(LEVELS)
+    )
+    return LevelWords(own)
+
+
+def _clauses(text: str, lang: Lang) -> list[str]:
+    return [c for c in re.split(r"[,;、。.!?！？\n]|\bbut\b|\band\b", text) if c.strip()]
+
+
+def level_overlap(text: str, lang: Lang, words: LevelWords) -> np.ndarray:
+    """How many of each level's own words the answer uses in clauses that are not negated."""
+    negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
+    found: list[set[str]] = [set() for _ in range(LEVELS)]
+    for clause in _clauses(text, lang):
+        if negated.search(clause):
+            continue
+        terms = _terms(clause, lang)
+        for lv in range(LEVELS):
+            found[lv] |= terms & words.words[lv]
+    return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """What a mixed answer says exists, lacks, stopped and plans."""
+
+    presence: float  # log1p of statements that say something is there now
+    absence_beside_presence: bool  # "X exists, but there is no Y"
+    stopped: bool  # something was stopped, abandoned or restarted
+    stopped_now_absent: bool  # ...and the answer says nothing is there now
+    plan_only: bool  # plans, and nothing in place
+    plan_on_top: bool  # plans beside something that runs
+    established_now: bool  # a level-3+ cue, not negated, not a plan, not limited
+
+
+def read_clauses(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> Clauses:
+    presence_re = JA_PRESENCE if lang == "ja" else EN_PRESENCE
+    negated_re = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
+    present_segments: set[int] = set()
+    for i, span in enumerate(spans):
+        for clause in _clauses(span.text, lang):
+            if presence_re.search(clause) and not negated_re.search(clause):
+                present_segments.add(i)
+    for h in hits:
+        if h.level >= 2 and not (h.negated or h.intent):
+            present_segments.add(h.segment)
+    absent_segments = {h.segment for h in hits if h.level == 0 and not h.negated} | {
+        h.segment for h in hits if h.negated and h.level >= 1
+    }
+    beside = bool(absent_segments) and bool(present_segments - absent_segments)
+    plans = any(h.intent or (h.level == 1 and not h.negated) for h in hits)
+    runs = bool(present_segments)
+    stopped = bool((JA_STOPPED if lang == "ja" else EN_STOPPED).search(text))
+    established = any(h.level >= 3 and not (h.negated or h.intent or h.limited) for h in hits)
+    return Clauses(
+        presence=float(np.log1p(len(present_segments))),
+        absence_beside_presence=beside,
+        stopped=stopped,
+        stopped_now_absent=stopped and any(h.level == 0 and not h.negated for h in hits),
+        plan_only=plans and not runs,
+        plan_on_top=plans and runs,
+        established_now=established,
+    )

@@ -1,0 +1,68 @@
+"""The interpreter's trainer (evals/train_interpreter.py, scikit-learn): deterministic, learns,
+regularises, and writes weights the numpy model reads back unchanged."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evals"))
+
+from train_interpreter import fit_temperature, train
+
+from assistant.interpret.model import CLASSES, FEATURES, LevelModel
+
+
+def _synthetic(seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
+    """Six well separated clusters, one per class, in the model's feature space."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(0.0, 3.0, size=(len(CLASSES), len(FEATURES)))
+    y = np.repeat(np.arange(len(CLASSES)), 8)
+    x = centres[y] + rng.normal(0.0, 0.5, size=(len(y), len(FEATURES)))
+    return x, y
+
+
+def test_training_is_deterministic_and_learns_a_separable_set() -> None:
+    x, y = _synthetic()
+    first = train(x, y, l2=0.1, threshold=0.3)
+    second = train(x, y, l2=0.1, threshold=0.3)
+    assert np.array_equal(first.weights, second.weights)
+    assert np.array_equal(first.bias, second.bias)
+    predicted = first.proba(x).argmax(axis=1)
+    assert (predicted == y).mean() == 1.0
+
+
+def test_stronger_regularisation_gives_smaller_weights() -> None:
+    x, y = _synthetic()
+    loose = train(x, y, l2=0.01, threshold=0.0)
+    tight = train(x, y, l2=10.0, threshold=0.0)
+    assert np.abs(tight.weights).sum() < np.abs(loose.weights).sum()
+
+
+def test_json_round_trip_keeps_the_decisions() -> None:
+    x, y = _synthetic()
+    model = train(x, y, l2=0.1, threshold=0.3)
+    again = LevelModel.from_json(json.loads(json.dumps(model.to_json({"note": "test"}))))
+    assert np.allclose(again.proba(x), model.proba(x), atol=1e-4)
+
+
+def test_a_class_missing_from_training_never_wins() -> None:
+    x, y = _synthetic()
+    keep = y != 4
+    model = train(x[keep], y[keep], l2=0.1, threshold=0.0)
+    assert (model.proba(x).argmax(axis=1) != 4).all()
+
+
+def test_temperature_softens_overconfident_logits() -> None:
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 3, size=300)
+    logits = np.zeros((300, 3))
+    logits[np.arange(300), y] = 4.0  # right...
+    wrong = rng.random(300) < 0.3  # ...but 30 % of the time the confident class is another
+    logits[wrong] = np.roll(logits[wrong], 1, axis=1)
+    assert fit_temperature(logits, y) > 1.5
