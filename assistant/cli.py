@@ -12,6 +12,7 @@ import importlib
 import json
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from assistant.answers_io import InputError, read_answers
 from assistant.faults import storage_fault
@@ -58,7 +59,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with one line (argparse prints usage + error)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

@@ -6,9 +6,21 @@ import re
 
 from assistant.models import Lang
 
-# Kana (incl. half-width katakana), CJK ideographs and the iteration mark 々.
-JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f\u3005]")
+# The one definition of a Japanese character. Letters: kana (incl. half-width katakana), CJK
+# ideographs (incl. compatibility ideographs) and the iteration mark 々. Punctuation: ideographic
+# space and punctuation (、。「」) and the full-width forms (！？（）, ＡＢＣ).
+CJK_LETTERS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uff65\uffe0-\uffef"
+JAPANESE_CHARS = re.compile(f"[{CJK_LETTERS}]")
+_CJK_ANY = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
 LATIN_CHARS = re.compile(r"[A-Za-z]")
+
+
+def is_cjk(char: str, punctuation: bool = True) -> bool:
+    """Is this character Japanese (a letter, or with ``punctuation`` also a Japanese mark)?
+    Text in these scripts is written without spaces between words."""
+    pattern = _CJK_ANY if punctuation else JAPANESE_CHARS
+    return bool(char) and pattern.match(char[:1]) is not None
 
 
 def detect_lang(text: str, default: Lang = "en") -> Lang:

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from assistant.limits import MAX_EVIDENCE
+
 Lang = Literal["en", "ja"]
 LANGS: tuple[Lang, ...] = ("en", "ja")
 DomainId = Literal["policy", "organization", "system", "technology", "operation"]
@@ -240,7 +242,7 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     level: int | None = Field(default=None, ge=0, le=4, strict=True)
-    evidence: str = Field(default="", max_length=5000)
+    evidence: str = Field(default="", max_length=MAX_EVIDENCE)
 
 
 class AnswersFile(BaseModel):

@@ -11,6 +11,9 @@ PY=${PYTHON:-python3}
 echo "== ruff"
 .venv/bin/ruff check .
 
+echo "== mypy"  # strict on scoring, interview and sessions; see [tool.mypy] in pyproject.toml
+.venv/bin/mypy
+
 # PostgreSQL on loopback for the session tests (tests/sessions run on SQLite and PostgreSQL; in CI
 # a missing ASSISTANT_TEST_DATABASE_URL fails them). A throw-away cluster in a temp dir, on a free
 # port, stopped on exit. An already-set ASSISTANT_TEST_DATABASE_URL is used as it is.

@@ -219,7 +219,7 @@ class LLMInterpreter:
         from langchain_core.messages import SystemMessage
         from langchain_core.output_parsers import PydanticOutputParser
 
-        parser = PydanticOutputParser(pydantic_object=LLMOutput)
+        parser: PydanticOutputParser[LLMOutput] = PydanticOutputParser(pydantic_object=LLMOutput)
         system = messages[0].text + "\n\n" + parser.get_format_instructions()
         reply = self._model.invoke([SystemMessage(system), *messages[1:]])
         return parser.invoke(reply)

@@ -174,7 +174,9 @@ class LevelModel:
     def from_json(cls, data: dict[str, object]) -> LevelModel:
         """Weights from their JSON form; a different feature list is an error, not a guess."""
         expected = feature_hash()
-        if data.get("feature_hash") != expected or tuple(data.get("features", ())) != FEATURES:
+        features = data.get("features")
+        same = isinstance(features, list | tuple) and tuple(features) == FEATURES
+        if data.get("feature_hash") != expected or not same:
             raise ModelMismatchError(
                 f"interpreter weights were trained on features {data.get('feature_hash')!r} but "
                 f"this code computes {expected!r}: retrain with evals/train_interpreter.py"
@@ -187,7 +189,7 @@ class LevelModel:
             scale=np.asarray(data["scale"], dtype=np.float64),
             weights=weights,
             bias=np.asarray(data["bias"], dtype=np.float64),
-            threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            threshold=float(data["threshold"]),  # type: ignore[arg-type]  # a JSON number; bad data raises here
         )
 
 

@@ -101,7 +101,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
     from assistant.settings import Settings
 
     for stream in (sys.stdin, sys.stdout):
-        _utf8(stream)  # type: ignore[arg-type]
+        _utf8(stream)
     out = sys.stdout
     engine = build_engine(Settings())
     if args.resume is not None:

@@ -147,29 +147,33 @@ def domain_names(fw: Framework) -> dict[str, str]:
     return names
 
 
-def detect(text: str, fw: Framework) -> Intent:
-    """The command in ``text``, or a ``text`` intent carrying the message as an answer."""
-    s = normalize(text)
-    s_q = s.rstrip("?？")
-    if not s:
-        return Intent("text", text="")
+_WORD_INTENTS: tuple[tuple[frozenset[str], IntentKind], ...] = (
+    (CONFIRM, "confirm"),
+    (REJECT, "reject"),
+    (UNKNOWN, "unknown"),
+    (BACK, "back"),
+    (PAUSE, "pause"),
+    (PROGRESS, "progress"),
+    (FINISH, "finish"),
+)
+
+
+def _command(s: str, s_q: str) -> Intent | None:
+    """A command said in words (help, yes, back, a language...), or None."""
     if s in HELP:
         return Intent("help")
     if s_q in EXPLAIN:
         return Intent("explain")
-    for words, kind in (
-        (CONFIRM, "confirm"),
-        (REJECT, "reject"),
-        (UNKNOWN, "unknown"),
-        (BACK, "back"),
-        (PAUSE, "pause"),
-        (PROGRESS, "progress"),
-        (FINISH, "finish"),
-    ):
+    for words, kind in _WORD_INTENTS:
         if s_q in words:
-            return Intent(kind)  # type: ignore[arg-type]
+            return Intent(kind)
     if s_q in TO_ENGLISH or s_q in TO_JAPANESE:
         return Intent("language", text="en" if s_q in TO_ENGLISH else "ja")
+    return None
+
+
+def _move(s_q: str, fw: Framework) -> Intent | None:
+    """A level, an element to change or a domain to go to, or None."""
     if m := _LEVEL.match(s_q):
         return Intent("level", level=int(m.group(1)))
     for pattern in (_CHANGE_EN, _CHANGE_JA, _ELEMENT_ONLY):
@@ -181,7 +185,16 @@ def detect(text: str, fw: Framework) -> Intent:
     for pattern in (_DOMAIN_EN, _DOMAIN_JA):
         if (m := pattern.match(s_q)) and normalize(m.group(1)) in names:
             return Intent("domain", domain=names[normalize(m.group(1))])
-    return Intent("text", text=text.strip())
+    return None
+
+
+def detect(text: str, fw: Framework) -> Intent:
+    """The command in ``text``, or a ``text`` intent carrying the message as an answer."""
+    s = normalize(text)
+    if not s:
+        return Intent("text", text="")
+    s_q = s.rstrip("?？")
+    return _command(s, s_q) or _move(s_q, fw) or Intent("text", text=text.strip())
 
 
 _QUESTION_START = re.compile(

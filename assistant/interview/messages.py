@@ -199,6 +199,20 @@ M: dict[str, Text] = {
         "ja": "よろしいですか。確定する場合は「はい」、別のレベルを選ぶ場合は0〜4の数字、"
         "補足がある場合は続けて入力してください。",
     },
+    "proposal_pair": {
+        "en": "I cannot tell which of these two levels fits better:",
+        "ja": "次の2つのレベルのどちらに当たるか、判断がつきません：",
+    },
+    "pair_hint": {
+        "en": "Which is closer? Choose level {a} or level {b}, another number 0-4, or tell me "
+        "more.",
+        "ja": "どちらが近いですか。レベル{a}かレベル{b}、または別の0〜4の数字を選ぶか、"
+        "補足を入力してください。",
+    },
+    "separate_or_pick": {
+        "en": "Tell me in your own words, or choose one of these two levels:",
+        "ja": "ご自分の言葉でお答えいただくか、次の2つのレベルから選んでください：",
+    },
     "probe": {
         "en": "Could you tell me a little more? {probe}",
         "ja": "もう少し詳しく教えてください。{probe}",

@@ -7,14 +7,17 @@ store): it is saved after every turn, in the same commit as that turn's answer a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from assistant.models import CityProfile, Lang
 from assistant.ports import Citation
 from assistant.scoring.result import Assessment
 
+# Where the interview stands. "confirm" is not a stored phase any more (version 2): an element
+# with a proposal is the confirm step. Replies still say "confirm" for it (the front ends' contract).
+StatePhase = Literal["intake", "element", "readback", "done"]
 Phase = Literal["intake", "element", "confirm", "readback", "done"]
 IntakeField = Literal[
     "name",
@@ -26,21 +29,22 @@ IntakeField = Literal[
     "focus_areas",
     "language",
 ]
-INTAKE_FIELDS: tuple[IntakeField, ...] = (
-    "name",
-    "country",
-    "city_type",
-    "lead_actor",
-    "population",
-    "focus_sectors",
-    "focus_areas",
-    "language",
-)
-STATE_VERSION = 1
+INTAKE_FIELDS: tuple[IntakeField, ...] = get_args(IntakeField)  # one list: the Literal's
+STATE_VERSION = 2
+
+
+class Candidate(BaseModel):
+    """One of two levels the interpreter could not tell apart, with its full rubric text."""
+
+    level: int = Field(ge=0, le=4)
+    rubric: str = ""
 
 
 class Proposal(BaseModel):
-    """A level proposed for the current element, waiting for the person's confirmation."""
+    """A level proposed for the current element, waiting for the person's confirmation.
+
+    ``candidates`` is empty when the interpreter is sure (one primary confirm); otherwise it
+    holds the two levels it could not separate, shown side by side as equal choices."""
 
     level: int = Field(ge=0, le=4)
     confidence: float = Field(ge=0.0, le=1.0)
@@ -48,6 +52,20 @@ class Proposal(BaseModel):
     rubric: str = ""
     notice: str | None = None
     source: Literal["offline", "llm", "person"] = "offline"
+    confidence_label: Literal["high", "medium", "low"] = "low"
+    candidates: list[Candidate] = Field(default_factory=list)
+
+    @property
+    def unsure(self) -> bool:
+        return len(self.candidates) >= 2
+
+
+class Separation(BaseModel):
+    """A question asked instead of a proposal: it tells ``levels`` apart (framework data)."""
+
+    levels: list[int] = Field(min_length=2, max_length=2)
+    question: str
+    evidence: str = ""  # the phrase of the first answer that pointed at the two levels
 
 
 class PendingAnswer(BaseModel):
@@ -63,7 +81,7 @@ class PendingAnswer(BaseModel):
 class EngineState(BaseModel):
     version: int = STATE_VERSION
     lang: Lang = "en"
-    phase: Phase = "intake"
+    phase: StatePhase = "intake"
     intake_field: IntakeField | None = "name"
     intake: dict[str, object] = Field(default_factory=dict)
     element: str | None = None
@@ -74,6 +92,26 @@ class EngineState(BaseModel):
     return_to: str | None = None  # after a change: an element id or "readback"
     pending: PendingAnswer | None = None
     turn: int = 0
+    separating: Separation | None = None  # a separating question waits for its reply
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Version 1 stored the confirm step as phase "confirm": it is an element with a
+        proposal now (the proposal is already in the state)."""
+        if isinstance(data, dict) and int(data.get("version", 1)) < 2:
+            data = dict(data)
+            if data.get("phase") == "confirm":
+                data["phase"] = "element"
+            data["version"] = STATE_VERSION
+        return data
+
+    @property
+    def reply_phase(self) -> Phase:
+        """The phase front ends see: an element with a proposal is "confirm"."""
+        if self.phase == "element" and self.proposal is not None:
+            return "confirm"
+        return self.phase
 
 
 # --- what front ends receive --------------------------------------------------------------
@@ -118,8 +156,11 @@ class Action(BaseModel):
 
 
 class Choice(BaseModel):
+    """A quick reply; ``candidate`` marks one of two equal choices shown side by side."""
+
     label: str
     action: Action
+    candidate: bool = False
 
 
 class ElementStatus(BaseModel):

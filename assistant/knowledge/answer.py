@@ -216,7 +216,7 @@ def _llm_answer(
     system, user = prompt.render(passages=format_passages(sources), question=question)
     try:
         reply = chat_model.invoke([SystemMessage(system), HumanMessage(user)])
-        text = reply.text if isinstance(reply.text, str) else str(reply.content)
+        text: str = reply.text if isinstance(reply.text, str) else str(reply.content)
     except Exception as exc:  # any model failure falls back to quoting
         reason = type(exc).__name__
         return extractive.model_copy(update={"notice": FALLBACK[lang].format(reason=reason)})

@@ -87,7 +87,9 @@ def _minilm() -> Embeddings:
 def _sentence_transformers(path: str, cls: Any = None) -> Embeddings:
     if cls is None:
         try:
-            from langchain_huggingface import HuggingFaceEmbeddings as cls
+            from langchain_huggingface import HuggingFaceEmbeddings
+
+            cls = HuggingFaceEmbeddings
         except ImportError as exc:
             raise EmbeddingSettingError(
                 "embeddings 'st:PATH' need: pip install langchain-huggingface sentence-transformers"

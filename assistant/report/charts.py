@@ -73,11 +73,11 @@ def element_bars_svg(
         f'width="{width}" height="{height}" role="img" aria-label="levels by element" '
         'font-family="sans-serif" font-size="11">'
     ]
-    for level in range(max_value + 1):
-        x = label_w + bar_w * level / max_value
+    for tick in range(max_value + 1):
+        x = label_w + bar_w * tick / max_value
         parts.append(
             f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 18}" stroke="#eee"/>'
-            f'<text x="{x:.1f}" y="{height - 4}" text-anchor="middle">{level}</text>'
+            f'<text x="{x:.1f}" y="{height - 4}" text-anchor="middle">{tick}</text>'
         )
     for i, (eid, name, level) in enumerate(rows):
         y = i * row_h + 2

@@ -27,7 +27,10 @@ def _bar(score: float | None) -> str:
 def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_coop: int = 8) -> str:
     """The assessment as plain text, in the assessment's language."""
     lang = result.lang
-    t = lambda key: label(KEYS.get(key, key), lang)  # noqa: E731
+
+    def t(key: str) -> str:
+        return label(KEYS.get(key, key), lang)
+
     city = answers.city
     out = [f"{t('title')}: {city.name}" + (f", {city.country}" if city.country else ""), ""]
     if result.stage == "insufficient_data":

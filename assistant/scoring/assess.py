@@ -69,13 +69,13 @@ def priorities_of(fw: Framework, levels: Levels) -> list[tuple[str, int]]:
     def key(eid: str) -> tuple[int, int, str]:
         return (levels[eid] or 0, order[fw.element(eid).domain], eid)
 
-    known = [e for e, v in levels.items() if v is not None]
-    gaps = sorted((e for e in known if levels[e] <= R.GAP_MAX_LEVEL), key=key)  # type: ignore[operator]
+    known = {e: v for e, v in levels.items() if v is not None}
+    gaps = sorted((e for e, v in known.items() if v <= R.GAP_MAX_LEVEL), key=key)
     chosen = gaps[: R.PRIORITY_MAX]
     if len(chosen) < R.PRIORITY_MIN:
-        established = sorted((e for e in known if levels[e] == 3), key=key)
+        established = sorted((e for e, v in known.items() if v == 3), key=key)
         chosen += established[: R.PRIORITY_MIN - len(chosen)]
-    return [(e, levels[e]) for e in chosen]  # type: ignore[misc]
+    return [(e, known[e]) for e in chosen]
 
 
 def scale_up_of(answers: AnswersFile, stage: StageResult) -> tuple[str, str]:
@@ -114,7 +114,7 @@ def cooperation_of(
         because = sorted(gaps + unknown)
         if not because:
             continue
-        relevance = sum(R.GAP_WEIGHT_BASE - levels[e] for e in gaps)  # type: ignore[operator]
+        relevance = sum(R.GAP_WEIGHT_BASE - (levels[e] or 0) for e in gaps)  # gaps are answered
         relevance += R.UNKNOWN_WEIGHT * len(unknown)
         relevance += R.PRIORITY_BONUS * len(set(gaps) & priority_ids)
         lead = line.level == lead_level
@@ -141,7 +141,10 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     """Score one set of answers. Same input, same output; the LLM never comes near this."""
     lang = lang or answers.city.language
     levels = answers.levels()
-    cite = lambda ids: [Cited(element=e, level=levels[e]) for e in ids]  # noqa: E731
+
+    def cite(ids: list[str]) -> list[Cited]:
+        return [Cited(element=e, level=levels[e]) for e in ids]
+
     explanation: list[Explanation] = []
 
     scores = domain_scores(fw, levels)
@@ -200,7 +203,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     )
     stage_for_approach = "small_start" if stage == "insufficient_data" else stage
     approach = Approach(
-        scale_up=way,  # type: ignore[arg-type]
+        scale_up=way,
         scale_up_because=scale_because,
         direction=[t.get(lang) for t in fw.city_type(answers.city.city_type).directions],
         stage_approach=[t.get(lang) for t in fw.stage(stage_for_approach).approach],
@@ -235,7 +238,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         overall=_num(overall),
         answered=answered_total,
         total=len(levels),
-        domains=domains,  # type: ignore[arg-type]
+        domains=domains,
         elements=elements,
         unknown=[e for e, v in levels.items() if v is None],
         priorities=priorities,

@@ -19,14 +19,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from assistant.answers_io import InputError, describe_validation_error
-from assistant.models import ELEMENT_IDS, Answer, AnswersFile, CityProfile, Lang
+from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
+from assistant.models import ELEMENT_IDS, AnswersFile, CityProfile, Lang
 from assistant.ports import StoredAnswer, StoredSession, Turn
+from assistant.sessions.answers import answers_file
 from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
 from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
 from assistant.sessions.redact import clean, deep, mask, migrate_masked_codes, unmask
 
-MAX_ANSWER_CHARS = 5_000  # an answer's evidence and typed text (the answers file's own cap)
-MAX_TURN_CHARS = 20_000  # one turn's text (assistant turns quote rubric and citations)
+MAX_ANSWER_CHARS = MAX_EVIDENCE  # an answer's evidence and typed text (the answers file's cap)
 MAX_TURNS = 2_000  # per session; an interview of 21 elements needs a few hundred at most
 MAX_STATE_CHARS = 1_000_000  # the engine's state as JSON
 
@@ -76,7 +77,8 @@ def _state_json(state: dict[str, object]) -> dict[str, object]:
     except (TypeError, ValueError) as exc:
         raise TypeError(f"session state must be plain JSON data: {exc}") from exc
     _check_len("session state (as JSON)", text, MAX_STATE_CHARS)
-    return json.loads(text)  # type: ignore[no-any-return]
+    copy: dict[str, object] = json.loads(text)  # a JSON object in, a JSON object out
+    return copy
 
 
 def _put_answer(s: Session, row: SessionRow, element_id: str, answer: StoredAnswer) -> None:
@@ -258,11 +260,7 @@ class SqlSessionStore:
             return None
         if stored.profile is None:
             raise InputError("this session has no city profile yet, so there is nothing to export")
-        answers: dict[str, Answer] = {}
-        for element_id, a in stored.answers.items():
-            extra = {"text": a.text} if a.text and a.text != a.evidence else {}
-            answers[element_id] = Answer(level=a.level, evidence=a.evidence, **extra)
-        return AnswersFile(city=stored.profile, answers=answers)
+        return answers_file(stored.profile, stored.answers)
 
     def import_answers(self, answers: AnswersFile) -> str:
         """A new session holding these answers (all confirmed now); all or nothing."""
@@ -295,15 +293,15 @@ class SqlSessionStore:
                 )
             )
             s.flush()
-            for element_id, a in stored.items():
+            for element_id, kept in stored.items():
                 s.add(
                     AnswerRow(
                         session_key=key,
                         element_id=element_id,
-                        level=a.level,
-                        evidence=a.evidence,
-                        text=a.text,
-                        confirmed_at=a.confirmed_at,
+                        level=kept.level,
+                        evidence=kept.evidence,
+                        text=kept.text,
+                        confirmed_at=kept.confirmed_at,
                     )
                 )
         return code
@@ -326,7 +324,7 @@ class SqlSessionStore:
             return [
                 SessionSummary(
                     short_id=row.key[:8],
-                    lang=row.lang,  # type: ignore[arg-type]
+                    lang=row.lang,
                     city=(row.profile or {}).get("name"),
                     answered=int(n),
                     created_at=row.created_at,

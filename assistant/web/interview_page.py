@@ -15,8 +15,9 @@ from pydantic import ValidationError
 from assistant.faults import storage_fault
 from assistant.i18n import LEAD_ACTOR_LABEL
 from assistant.interview.engine import LOW_CONFIDENCE, InterviewEngine
-from assistant.interview.intake import INVALID, parse_list
+from assistant.interview.intake import parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
+from assistant.limits import MAX_EVIDENCE
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
 from assistant.web import resources, state, views
 from assistant.web.session_panel import CHAT, switch_session
@@ -32,7 +33,7 @@ HIGH_CONFIDENCE = 0.75
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
 EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
 EARLIER_TURNS = 8
-MAX_ANSWER = 5000
+MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
 
 # --- the conversation kept for this tab ---------------------------------------------------
@@ -71,7 +72,7 @@ def _rejoin(engine: InterviewEngine, code: str) -> Reply | None:
     reply = engine.resume(code)
     if reply is None:
         return None
-    turns = engine.store.turns(code)[-EARLIER_TURNS:]
+    turns = engine.history(code)[-EARLIER_TURNS:]
     st.session_state[EARLIER] = [(turn.role, turn.text) for turn in turns]
     st.session_state[CHAT] = []
     _record(None, reply)
@@ -86,7 +87,7 @@ def _form_list(text: str) -> list[str] | None:
     if not text.strip():
         return []
     items = parse_list(text)
-    return None if items is INVALID else items  # type: ignore[return-value]
+    return items if isinstance(items, list) else None
 
 
 def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile | None, list[str]]:
@@ -195,11 +196,18 @@ def confidence_key(confidence: float) -> str:
 
 
 def proposal_card(proposal: Proposal, lang: Lang) -> None:
-    """The proposed level, the rubric text, the phrase that justified it, how sure, any notice."""
+    """The proposed level, the rubric text, the phrase that justified it, how sure, any notice.
+    When unsure: the two candidate levels side by side, each with its full rubric text."""
     with st.container(border=True):
-        st.markdown(
-            f"**{inert(t('proposal', lang, level=proposal.level))}** — {inert(proposal.rubric)}"
-        )
+        if proposal.unsure:
+            st.markdown(f"**{inert(t('pair_title', lang))}**")
+            for col, c in zip(st.columns(2), proposal.candidates[:2], strict=False):
+                with col, st.container(border=True):
+                    st.markdown(f"**{inert(t('level_title', lang, level=c.level))}**")
+                    st.markdown(inert(c.rubric))
+        else:
+            level = t("proposal", lang, level=proposal.level)
+            st.markdown(f"**{inert(level)}** — {inert(proposal.rubric)}")
         if proposal.evidence:
             phrase = " ".join(proposal.evidence.split())
             st.markdown(f":material/format_quote: {inert(t('because_words', lang, phrase=phrase))}")
@@ -246,49 +254,95 @@ def _choice_button(choice: Choice, key: str, primary: bool = False) -> bool:
     )
 
 
-def quick_replies(reply: Reply, lang: Lang) -> Choice | None:
-    """The engine's quick replies: confirm / finish first, the five levels one per line, then
-    don't know / explain / back; "change an answer" buttons sit in a compact grid."""
-    if not reply.choices:
+def _sorted_choices(choices: list[Choice]) -> dict[str, list[Choice]]:
+    """The quick replies by role: main (confirm / finish), pair (two equal candidates), say,
+    levels, change, other."""
+    groups: dict[str, list[Choice]] = {k: [] for k in ("main", "pair", "say", "level", "change")}
+    groups["other"] = []
+    for c in choices:
+        kind = c.action.kind
+        if c.candidate:
+            groups["pair"].append(c)
+        elif kind in ("confirm", "finish"):
+            groups["main"].append(c)
+        elif kind in ("say", "level", "change"):
+            groups[kind].append(c)
+        else:
+            groups["other"].append(c)
+    return groups
+
+
+def _grid(choices: list[Choice], prefix: str, width: int) -> Choice | None:
+    """Buttons in columns of equal weight (none primary)."""
+    picked = None
+    if not choices:
         return None
-    picked: Choice | None = None
-    by_kind: dict[str, list[Choice]] = {}
-    for c in reply.choices:
-        by_kind.setdefault(c.action.kind, []).append(c)
-    main = by_kind.pop("confirm", []) + by_kind.pop("finish", [])
-    levels = by_kind.pop("level", [])
-    say = by_kind.pop("say", [])
-    change = by_kind.pop("change", [])
-    other = [c for cs in by_kind.values() for c in cs]
-    st.caption(t("quick_replies", lang))
-    for i, c in enumerate(main):
-        if _choice_button(c, f"qr-main-{c.action.kind}-{i}", primary=True):
-            picked = c
-    if say:
-        cols = st.columns(min(len(say), 4))
-        for i, c in enumerate(say):
-            with cols[i % len(cols)]:
-                if _choice_button(c, f"qr-say-{i}"):
-                    picked = c
-    for c in levels:
-        if _choice_button(c, f"qr-level-{c.action.level}"):
-            picked = c
-    if other:
-        cols = st.columns(len(other) + 2)
-        for i, c in enumerate(other):
+    cols = st.columns(min(len(choices), width))
+    for i, c in enumerate(choices):
+        with cols[i % len(cols)]:
+            if _choice_button(c, f"{prefix}-{i}"):
+                picked = c
+    return picked
+
+
+def _pair(choices: list[Choice], lang: Lang) -> Choice | None:
+    """The two candidate levels side by side: each its full text (a button label would be cut
+    to one line) and an equal, secondary button under it."""
+    picked = None
+    if not choices:
+        return None
+    for col, c in zip(st.columns(len(choices)), choices, strict=True):
+        with col, st.container(border=True):
+            st.markdown(inert(c.label))
+            label = t("choose_level", lang, level=c.action.level)
+            if st.button(label, key=f"qr-pair-{c.action.level}", width="stretch"):
+                picked = c
+    return picked
+
+
+def _other_buttons(choices: list[Choice]) -> Choice | None:
+    picked = None
+    if choices:
+        cols = st.columns(len(choices) + 2)
+        for i, c in enumerate(choices):
             with cols[i]:
                 if st.button(c.label, key=f"qr-{c.action.kind}-{i}", type="tertiary"):
                     picked = c
-    if change:
+    return picked
+
+
+def _change_grid(choices: list[Choice], lang: Lang) -> Choice | None:
+    picked = None
+    if choices:
         with st.expander(t("change_answer", lang), icon=":material/edit:"):
             cols = st.columns(7)
-            for i, c in enumerate(change):
+            for i, c in enumerate(choices):
                 with cols[i % 7]:
-                    if st.button(
-                        c.action.element or c.label, key=f"qr-change-{i}", width="stretch"
-                    ):
+                    label = c.action.element or c.label
+                    if st.button(label, key=f"qr-change-{i}", width="stretch"):
                         picked = c
     return picked
+
+
+def quick_replies(reply: Reply, lang: Lang) -> Choice | None:
+    """The engine's quick replies: confirm / finish first; when the interpreter is unsure, the
+    two candidate levels side by side at full length, neither primary; the other levels one
+    per line, then don't know / explain / back; "change an answer" buttons in a compact grid."""
+    if not reply.choices:
+        return None
+    groups = _sorted_choices(reply.choices)
+    st.caption(t("quick_replies", lang))
+    picked: Choice | None = None
+    for i, c in enumerate(groups["main"]):
+        if _choice_button(c, f"qr-main-{c.action.kind}-{i}", primary=True):
+            picked = c
+    picked = _pair(groups["pair"], lang) or picked
+    picked = _grid(groups["say"], "qr-say", 4) or picked
+    for c in groups["level"]:
+        if _choice_button(c, f"qr-level-{c.action.level}"):
+            picked = c
+    picked = _other_buttons(groups["other"]) or picked
+    return _change_grid(groups["change"], lang) or picked
 
 
 def _needs_model(action: Action | None) -> bool:

@@ -30,7 +30,7 @@ def language_switch() -> Lang:
         t("language", state.lang()),
         LANGS,
         required=True,
-        format_func=LANG_NAMES.get,
+        format_func=lambda code: LANG_NAMES.get(code, code),
         key=state.LANG,
     )
     lang = state.lang()

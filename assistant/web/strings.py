@@ -89,6 +89,12 @@ UI: dict[str, Text] = {
         "ja": "ご自身の言葉でお答えください。質問もできます…",
     },
     "proposal": {"en": "Proposed level {level}", "ja": "提案レベル {level}"},
+    "pair_title": {
+        "en": "Two levels fit this answer. Which is closer?",
+        "ja": "この回答には2つのレベルが当てはまります。どちらが近いですか。",
+    },
+    "level_title": {"en": "Level {level}", "ja": "レベル {level}"},
+    "choose_level": {"en": "Choose level {level}", "ja": "レベル{level}を選ぶ"},
     "because_words": {"en": "Because you said: “{phrase}”", "ja": "根拠となった発言：「{phrase}」"},
     "confidence_high": {
         "en": "Confidence: high, the answer matches this level clearly.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lang import is_cjk
 from assistant.markup import escape_md
 
 
@@ -27,16 +28,13 @@ def slug(text: str, fallback: str = "assessment") -> str:
     return s[:40] or fallback
 
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
 def inert_paragraphs(text: str) -> str:
     """A document passage, inert, with its hard-wrapped lines joined back into paragraphs."""
     paragraphs = []
     for block in re.split(r"\n\s*\n", text.strip()):
         out = ""
         for line in (x.strip() for x in block.splitlines() if x.strip()):
-            if out and not (_CJK.match(out[-1]) and _CJK.match(line[0])):
+            if out and not (is_cjk(out[-1]) and is_cjk(line[0])):
                 out += " "
             out += line
         paragraphs.append(inert(out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -53,7 +54,7 @@ def table(headers: list[str], rows: list[list[str]], highlight: list[bool] | Non
         st.dataframe(frame, hide_index=True, height=_height(len(rows)))
 
 
-def _height(n_rows: int) -> int | str:
+def _height(n_rows: int) -> int | Literal["auto"]:
     """Show up to 25 rows without an inner scroll bar (the default stops at 10)."""
     return 35 * (n_rows + 1) + 3 if n_rows <= 25 else "auto"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.models import AnswersFile, Framework, Lang
+from assistant.ports import SessionStore
 from assistant.report.briefing import (
     brief_blocks,
     brief_html,
@@ -39,7 +40,7 @@ def render() -> None:
         documents.render(settings, lang)
 
 
-def load_panel(store: object, lang: Lang) -> None:
+def load_panel(store: SessionStore, lang: Lang) -> None:
     """Answers files (several at once) and sessions by code join this user's loaded interviews."""
     left, right = st.columns([3, 2])
     with left:
@@ -47,7 +48,7 @@ def load_panel(store: object, lang: Lang) -> None:
     with right, st.form("add-by-code", border=False):
         code = st.text_input(t("add_by_code", lang), key="ws-code")
         if st.form_submit_button(t("add", lang), icon=":material/add:"):
-            answers = loading.session_answers(store, code.strip()) if code.strip() else None  # type: ignore[arg-type]
+            answers = loading.session_answers(store, code.strip()) if code.strip() else None
             if answers is None:
                 st.error(t("resume_unknown", lang))
             else:

@@ -1,0 +1,183 @@
+"""The element cells of the interview table: answering, confirming, choosing, saving.
+
+An answer is interpreted exactly once per turn. A sure interpretation becomes a proposal with one
+primary confirm; an unsure one either asks the question that separates its two levels (when the
+framework has one) or shows both levels side by side as equal choices. Nothing is saved until the
+person confirms or chooses.
+"""
+
+from __future__ import annotations
+
+from assistant.interview import render
+from assistant.interview.intents import Intent, is_question
+from assistant.interview.messages import t
+from assistant.interview.state import Candidate, Choice, Message, Proposal, Separation
+from assistant.interview.turn import Context, Step
+from assistant.limits import MAX_EVIDENCE
+from assistant.models import Element, Lang
+from assistant.ports import Interpretation, StoredAnswer
+
+
+def save(
+    ctx: Context, step: Step, level: int | None, evidence: str, text: str | None = None
+) -> list[Choice]:
+    """Record the current element's answer (committed with the turn) and move on."""
+    state = step.state
+    element = ctx.element(step)
+    answer = StoredAnswer(
+        level=level,
+        evidence=evidence[:MAX_EVIDENCE],
+        text=(state.draft if text is None else text)[:MAX_EVIDENCE],
+        confirmed_at=ctx.clock(),
+    )
+    step.saving = element.id
+    step.answers[element.id] = step.to_commit[element.id] = answer
+    name = element.name.get(state.lang)
+    if level is None:
+        step.say(t(state.lang, "saved_unknown", id=element.id, name=name))
+    else:
+        step.say(t(state.lang, "saved_level", id=element.id, name=name, level=level))
+    target = state.return_to
+    state.return_to = None
+    following = ctx.next_unanswered(element.id, step)
+    if target == "readback" or (target is None and following is None):
+        return ctx.readback(step)
+    ctx.goto(step, target if target in ctx.order else following or ctx.order[0])
+    return ctx.prompt(step)
+
+
+def dont_know(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    return save(ctx, step, None, "")
+
+
+def choose_level(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    """A level chosen by the person. Words typed for it this time are its evidence; after Back
+    or a change with nothing typed, the earlier answer's words are kept (never wiped)."""
+    if intent.level is None:
+        return answer_text(ctx, step, intent)
+    state = step.state
+    evidence = (state.proposal.evidence if state.proposal else "") or state.draft
+    have = step.answers.get(ctx.element(step).id)
+    if not evidence and not state.draft and have is not None:
+        return save(ctx, step, intent.level, have.evidence or have.text, text=have.text)
+    return save(ctx, step, intent.level, evidence)
+
+
+def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    """Yes to a sure proposal. An unsure one has no default: the person picks one of the two."""
+    state = step.state
+    lang = state.lang
+    if state.proposal is None:
+        step.say(t(lang, "no_proposal"))
+        return ctx.prompt(step)
+    if state.proposal.unsure:
+        a, b = (c.level for c in state.proposal.candidates[:2])
+        step.say(t(lang, "pair_hint", a=a, b=b))
+        return render.element_choices(state, ctx.fw, ctx.element(step))
+    return save(ctx, step, state.proposal.level, state.proposal.evidence)
+
+
+def reject(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    state = step.state
+    element = ctx.element(step)
+    state.levels_offered = True
+    step.say(t(state.lang, "not_a_level") + "\n" + render.levels_text(element, state.lang))
+    return render.element_choices(state, ctx.fw, element)
+
+
+def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    """Words typed for the current element: interpreted once, then placed (or asked about).
+
+    A question-shaped message is interpreted on its own: if it places nothing it is the
+    person's own question (answered from the knowledge base) and the draft is left as it was.
+    """
+    state = step.state
+    lang = state.lang
+    element = ctx.element(step)
+    text = intent.text
+    if not text:
+        step.say(t(lang, "empty_input"))
+        return ctx.prompt(step)
+    combined = f"{state.draft}\n{text}".strip() if state.draft else text
+    question = is_question(text)
+    separating = state.separating
+    found = ctx.interpreter.interpret(
+        element, text if question or separating is not None else combined, lang
+    )
+    if question and separating is None and found.level is None and not found.unknown:
+        ctx.side_question(step, text)
+        step.say(t(lang, "back_to"))
+        return ctx.prompt(step)
+    state.draft = combined[:MAX_EVIDENCE]
+    if found.notice:
+        step.messages.append(Message(role="system", text=found.notice))
+    if found.unknown and found.level is None:
+        return save(ctx, step, None, "")
+    if separating is not None:
+        return _decide(ctx, step, element, found, separating)
+    return _place(ctx, step, element, found)
+
+
+def _proposal(element: Element, found: Interpretation, lang: Lang, level: int) -> Proposal:
+    return Proposal(
+        level=level,
+        confidence=found.confidence,
+        evidence=found.evidence[:MAX_EVIDENCE],
+        rubric=element.rubric[level].text.get(lang),
+        notice=found.notice,
+        source=found.source,
+        confidence_label=found.confidence_label,
+    )
+
+
+def _pair(element: Element, levels: list[int], lang: Lang) -> list[Candidate]:
+    return render.candidates(element, levels, lang)
+
+
+def _place(ctx: Context, step: Step, element: Element, found: Interpretation) -> list[Choice]:
+    """Turn one interpretation into a proposal, a separating question, or a probe."""
+    state = step.state
+    lang = state.lang
+    if found.level is not None:
+        state.thin = 0
+        others = [a for a in found.alternatives if a != found.level]
+        if found.confidence_label == "high" or not others:
+            state.proposal = _proposal(element, found, lang, found.level)
+            return ctx.prompt(step)
+        levels = [found.level, others[0]]
+        if found.question:
+            state.proposal = None
+            state.separating = Separation(
+                levels=levels, question=found.question, evidence=found.evidence[:MAX_EVIDENCE]
+            )
+            return ctx.prompt(step)
+        state.proposal = _proposal(element, found, lang, found.level)
+        state.proposal.candidates = _pair(element, levels, lang)
+        return ctx.prompt(step)
+    if state.proposal is not None:  # more words that place nothing: keep the proposal
+        return ctx.prompt(step)
+    state.thin += 1
+    if state.thin == 1:
+        probe = found.follow_up or element.probes[0].get(lang)
+        step.say(t(lang, "probe", probe=probe))
+        return render.element_choices(state, ctx.fw, element)
+    state.levels_offered = True
+    step.say(t(lang, "offer_levels") + "\n" + render.levels_text(element, lang))
+    return render.element_choices(state, ctx.fw, element)
+
+
+def _decide(
+    ctx: Context, step: Step, element: Element, found: Interpretation, asked: Separation
+) -> list[Choice]:
+    """The reply to a separating question: it decides when it points at one of the two levels
+    (one primary confirm); otherwise the person picks one of the two, side by side."""
+    state = step.state
+    lang = state.lang
+    state.separating = None
+    if found.level is not None and found.level in asked.levels:
+        state.proposal = _proposal(element, found, lang, found.level)
+        return ctx.prompt(step)
+    state.proposal = _proposal(element, found, lang, asked.levels[0])
+    state.proposal.evidence = asked.evidence
+    state.proposal.candidates = _pair(element, list(asked.levels), lang)
+    return ctx.prompt(step)

@@ -1,0 +1,228 @@
+"""What the interview says and offers at each position: pure functions of the engine's state,
+the framework and the language (plus the confirmed answers where a prompt quotes them).
+
+The engine decides where the interview goes; this module only words it, so the same position is
+always rendered the same way by every front end and after every reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.interview.intake import field_prompt
+from assistant.interview.messages import t
+from assistant.interview.state import (
+    Action,
+    Candidate,
+    Choice,
+    DomainProgress,
+    ElementStatus,
+    EngineState,
+    Message,
+    Progress,
+    Proposal,
+)
+from assistant.models import DOMAIN_IDS, Element, Framework, Lang
+from assistant.ports import StoredAnswer
+
+LOW_CONFIDENCE = 0.5
+Answers = Mapping[str, StoredAnswer]
+
+
+def order(fw: Framework) -> list[str]:
+    """The elements in interview order: domain by domain."""
+    return [e.id for d in DOMAIN_IDS for e in fw.domain_elements(d)]
+
+
+def short_text(text: str, limit: int = 90) -> str:
+    """The first clause of a rubric text, cut at a word boundary: a button label."""
+    for sep in ("; ", ": ", "：", "。", "；"):
+        head = text.split(sep)[0]
+        if len(head) <= limit and len(head) >= 20:
+            return head.rstrip(".")
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",.;: ") + "…"
+
+
+def header(fw: Framework, element: Element, lang: Lang) -> str:
+    domain = next(d.name.get(lang) for d in fw.domains if d.id == element.domain)
+    ids = order(fw)
+    return t(lang, "question_header", n=ids.index(element.id) + 1, total=len(ids),
+             domain=domain, id=element.id, name=element.name.get(lang))  # fmt: skip
+
+
+def level_word(level: int | None, lang: Lang) -> str:
+    return t(lang, "dont_know") if level is None else t(lang, "level_n", n=level)
+
+
+def quote(text: str, lang: Lang, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    if len(text) > limit:
+        text = text[:limit].rstrip() + "…"
+    return f" (“{text}”)" if lang == "en" else f"（「{text}」）"
+
+
+def candidates(element: Element, levels: list[int], lang: Lang) -> list[Candidate]:
+    """Two levels with their full rubric texts (never cut)."""
+    return [Candidate(level=n, rubric=element.rubric[n].text.get(lang)) for n in levels]
+
+
+def candidate_lines(cands: list[Candidate], lang: Lang) -> str:
+    return "\n".join(t(lang, "level_line", n=c.level, text=c.rubric) for c in cands)
+
+
+def proposal_text(p: Proposal, lang: Lang) -> str:
+    if p.unsure:
+        lines = [t(lang, "proposal_pair"), candidate_lines(p.candidates, lang)]
+    else:
+        key = "proposal" if p.confidence >= LOW_CONFIDENCE else "proposal_unsure"
+        lines = [t(lang, key, level=p.level, rubric=p.rubric)]
+    if p.evidence:
+        lines.append(t(lang, "because_you_said", evidence=p.evidence))
+    if p.unsure:
+        a, b = (c.level for c in p.candidates[:2])
+        lines.append(t(lang, "pair_hint", a=a, b=b))
+    else:
+        lines.append(t(lang, "confirm_hint"))
+    return "\n".join(lines)
+
+
+def levels_text(element: Element, lang: Lang) -> str:
+    return "\n".join(
+        t(lang, "level_line", n=r.level, text=r.text.get(lang)) for r in element.rubric
+    )
+
+
+def _pair(state: EngineState) -> list[int]:
+    """The two levels shown side by side as equal choices now (none when sure)."""
+    if state.separating is not None:
+        return list(state.separating.levels)
+    if state.proposal is not None and state.proposal.unsure:
+        return [c.level for c in state.proposal.candidates[:2]]
+    return []
+
+
+def element_choices(state: EngineState, fw: Framework, element: Element) -> list[Choice]:
+    """Confirm (only when sure), the two candidates at full length (when unsure), the other
+    levels, then don't know / explain / back."""
+    lang = state.lang
+    choices: list[Choice] = []
+    pair = _pair(state)
+    sure = state.proposal if state.proposal is not None and not pair else None
+    if sure is not None:
+        label = t(lang, "btn_confirm", level=sure.level)
+        choices.append(Choice(label=label, action=Action(kind="confirm")))
+    for n in pair:
+        label = t(lang, "btn_level", n=n, text=element.rubric[n].text.get(lang))
+        choices.append(Choice(label=label, action=Action(kind="level", level=n), candidate=True))
+    for r in element.rubric:
+        if r.level in pair or (sure is not None and r.level == sure.level):
+            continue
+        label = t(lang, "btn_level", n=r.level, text=short_text(r.text.get(lang)))
+        choices.append(Choice(label=label, action=Action(kind="level", level=r.level)))
+    choices.append(Choice(label=t(lang, "btn_unknown"), action=Action(kind="unknown")))
+    choices.append(Choice(label=t(lang, "btn_explain"), action=Action(kind="explain")))
+    if order(fw).index(element.id) > 0:
+        choices.append(Choice(label=t(lang, "btn_back"), action=Action(kind="back")))
+    return choices
+
+
+def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Message:
+    """The current element's question: the proposal to confirm, the separating question, or
+    the question itself (with the answer already saved, and the levels once offered)."""
+    lang = state.lang
+    assert state.element is not None
+    element = fw.element(state.element)
+    head = header(fw, element, lang)
+    if state.proposal is not None:
+        text = f"{head}\n{proposal_text(state.proposal, lang)}"
+        return Message(text=text, heading=head, proposal=state.proposal.model_copy())
+    if state.separating is not None:
+        pair = candidates(element, list(state.separating.levels), lang)
+        lines = [head, state.separating.question, t(lang, "separate_or_pick"),
+                 candidate_lines(pair, lang)]  # fmt: skip
+        return Message(text="\n".join(lines))
+    text = f"{head}\n{element.question.get(lang)}"
+    have = answers.get(element.id)
+    if have is not None:
+        text += "\n" + t(
+            lang, "current_answer", level=level_word(have.level, lang),
+            evidence=quote(have.evidence or have.text, lang),
+        )  # fmt: skip
+    if state.levels_offered:
+        text += "\n" + levels_text(element, lang)
+    return Message(text=text)
+
+
+def readback_messages(fw: Framework, answers: Answers, lang: Lang) -> list[Message]:
+    texts = [t(lang, "readback_intro")]
+    for d in fw.domains:
+        lines = [t(lang, "readback_domain", domain=d.name.get(lang))]
+        for e in fw.domain_elements(d.id):
+            have = answers.get(e.id)
+            level = level_word(have.level if have else None, lang)
+            said = quote(have.evidence or have.text, lang) if have else ""
+            lines.append(t(lang, "readback_line", id=e.id, name=e.name.get(lang), level=level,
+                           evidence=said))  # fmt: skip
+        texts.append("\n".join(lines))
+    texts.append(t(lang, "readback_hint"))
+    return [Message(text=x) for x in texts]
+
+
+def done_choices(fw: Framework, lang: Lang) -> list[Choice]:
+    return [
+        Choice(label=t(lang, "btn_change", id=eid), action=Action(kind="change", element=eid))
+        for eid in order(fw)
+    ]
+
+
+def readback_choices(fw: Framework, lang: Lang) -> list[Choice]:
+    finish = Choice(label=t(lang, "btn_finish"), action=Action(kind="finish"))
+    return [finish, *done_choices(fw, lang)]
+
+
+def prompt(
+    state: EngineState, fw: Framework, answers: Answers
+) -> tuple[list[Message], list[Choice]]:
+    """What the person is asked at this position, and the quick replies for it."""
+    lang = state.lang
+    if state.phase == "intake":
+        assert state.intake_field is not None
+        text, choices = field_prompt(state.intake_field, lang, fw)
+        return [Message(text=text)], choices
+    if state.phase == "readback":
+        return readback_messages(fw, answers, lang), readback_choices(fw, lang)
+    if state.phase == "done":
+        return [Message(text=t(lang, "already_done"))], done_choices(fw, lang)
+    assert state.element is not None
+    message = element_prompt(state, fw, answers)
+    return [message], element_choices(state, fw, fw.element(state.element))
+
+
+def progress(fw: Framework, answers: Answers, lang: Lang) -> Progress:
+    domains = []
+    for d in fw.domains:
+        ids = [e.id for e in fw.domain_elements(d.id)]
+        done = sum(e in answers for e in ids)
+        domains.append(DomainProgress(id=d.id, name=d.name.get(lang), done=done, total=len(ids)))
+    elements = [
+        ElementStatus(id=e.id, domain=e.domain, name=e.name.get(lang), answered=e.id in answers,
+                      level=answers[e.id].level if e.id in answers else None)
+        for e in fw.elements
+    ]  # fmt: skip
+    ids = order(fw)
+    return Progress(done=sum(e in answers for e in ids), total=len(ids), domains=domains,
+                    elements=elements)  # fmt: skip
+
+
+def progress_text(fw: Framework, answers: Answers, lang: Lang) -> str:
+    p = progress(fw, answers, lang)
+    sep = "; " if lang == "en" else "、"
+    parts = sep.join(
+        t(lang, "progress_domain", name=d.name, done=d.done, total=d.total) for d in p.domains
+    )
+    return t(lang, "progress", done=p.done, total=p.total, domains=parts)
