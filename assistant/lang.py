@@ -14,6 +14,7 @@ CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uff65\uffe0-\uffef"
 JAPANESE_CHARS = re.compile(f"[{CJK_LETTERS}]")
 _CJK_ANY = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
 LATIN_CHARS = re.compile(r"[A-Za-z]")
+KANA_CHARS = re.compile(r"[\u3040-\u309f]")  # hiragana: Japanese grammar, not a quoted term
 
 
 def is_cjk(char: str, punctuation: bool = True) -> bool:
@@ -25,10 +26,15 @@ def is_cjk(char: str, punctuation: bool = True) -> bool:
 
 def detect_lang(text: str, default: Lang = "en") -> Lang:
     """'ja' when kana/kanji weigh at least as much as Latin letters (one kanji counts as two
-    letters, so "KPIは毎年見直しています" is Japanese and "our 都市OS platform" is English); 'en'
+    letters, so "KPIは毎年見直しています" is Japanese and "our 都市OS platform" is English), or when
+    hiragana particles carry English terms ("Small StartとAccelerateの違いは何ですか"); 'en'
     when there are Latin letters; otherwise the default."""
     cjk = len(JAPANESE_CHARS.findall(text))
     latin = len(LATIN_CHARS.findall(text))
     if cjk and cjk * 2 >= latin:
+        return "ja"
+    # Mixed script: Japanese grammar around English terms ("Small StartとAccelerateの違いは？")
+    # is Japanese even when the Latin letters outnumber the kana.
+    if len(KANA_CHARS.findall(text)) >= 2 and cjk * 4 >= latin:
         return "ja"
     return "en" if latin else default

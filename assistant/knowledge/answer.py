@@ -1,20 +1,31 @@
-"""Answers with numbered citations: extractive (default, no LLM) or grounded by a chat model.
+"""Answers with numbered citations: composed offline (default, no LLM) or written by a chat model.
 
-Retrieved text is always treated as quoted material: in extractive mode it is shown inside
-quotation marks with its source; in LLM mode it is wrapped and labelled as data in the prompt,
-and the model's citation markers are checked against the numbered sources.
+Offline (mode "extractive"), ``compose`` builds 1-3 sentences from the framework data and the
+retrieved chunks, each sentence carrying [n] markers to the listed sources; a sentence taken
+from a user's document says so inline. With a chat model the same sources are wrapped and
+labelled as data in the prompt; its markers are checked and any number it cites must occur in
+the sources, otherwise the offline answer is shown with a notice.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.framework import get_framework
+from assistant.knowledge import intents
+from assistant.knowledge.chunk import Chunk
+from assistant.knowledge.compose import Draft, compose
+from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.retrieval import Filters, Hit
-from assistant.knowledge.sources import detect_lang
+from assistant.lang import detect_lang
+
+Mode = Literal["extractive", "llm"]
+GROUNDED = {"difference", "element", "direction"}  # kinds that name framework items
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -23,6 +34,7 @@ if TYPE_CHECKING:
 
 NOT_COVERED = "NOT_COVERED"
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 
 DECLINE = {
     "en": (
@@ -34,13 +46,27 @@ DECLINE = {
         "追加された文書に、関連する内容は見つかりませんでした。"
     ),
 }
-INTRO = {
-    "en": "From the knowledge base (quoted passages):",
-    "ja": "ナレッジベースからの引用：",
-}
 FALLBACK = {
-    "en": "The language model could not answer ({reason}); showing the quoted passages instead.",
-    "ja": "言語モデルが回答できませんでした（{reason}）。代わりに引用文を示します。",
+    "en": "The language model could not answer ({reason}); showing the answer composed from the "
+    "sources instead.",
+    "ja": "言語モデルが回答できませんでした（{reason}）。代わりに出典から組み立てた回答を示します。",
+}
+UNSOURCED_NUMBERS = {
+    "en": "numbers not found in the sources: {numbers}",
+    "ja": "出典にない数値：{numbers}",
+}
+SHIPPED_DOCUMENT = {
+    "en": "JICA Smart City Approach (knowledge base)",
+    "ja": "JICAスマートシティ・アプローチ（ナレッジベース）",
+}
+# The brochure's own part headings, used as the section of a shipped chunk.
+SECTION_NAMES = {
+    "why": "JICA's MIND",
+    "what": "What are Smart City Elements",
+    "where": "Where is your position",
+    "how": "How To Scale-up",
+    "support": "JICA's SUPPORT",
+    "added": "",
 }
 
 
@@ -77,11 +103,14 @@ class SourceRef(BaseModel):
     cooperation_ids: list[str]
     score: float
     provenance: str
-    source: str
+    source: str  # the document's name, never a filesystem path
+    section: str = ""
+    added_by: str = ""
 
 
 class AnswerResult(BaseModel):
-    """The answer contract (`assistant ask --json`)."""
+    """The answer contract (`assistant ask --json`): ``answer`` is the composed text, citing
+    ``sources`` by [n]; ``reason`` says why a question was not answered."""
 
     question: str
     answered: bool
@@ -89,6 +118,8 @@ class AnswerResult(BaseModel):
     mode: Literal["extractive", "llm"]
     sources: list[SourceRef] = Field(default_factory=list)
     notice: str | None = None
+    reason: Literal["off_topic", "not_in_sources"] | None = None
+    kind: str | None = None  # which composer answered (help, difference, start, …)
 
 
 def question_lang(question: str) -> str:
@@ -96,10 +127,15 @@ def question_lang(question: str) -> str:
 
 
 def select_passages(
-    question: str, retriever: HybridRetriever, lang: str, k: int, filters: Filters | None = None
+    question: str,
+    retriever: HybridRetriever,
+    lang: str,
+    k: int,
+    filters: Filters | None = None,
+    vector: list[float] | None = None,
 ) -> tuple[list[Hit], float]:
     """Top-k hits, one per base id, swapped to the answer language when that version exists."""
-    hits = retriever.search(question, k=max(k * 3, 8), filters=filters)
+    hits = retriever.search(question, k=max(k * 3, 8), filters=filters, vector=vector)
     chosen: list[Hit] = []
     seen: set[str] = set()
     for hit in hits:
@@ -118,29 +154,76 @@ def select_passages(
     return chosen, overlap
 
 
-def _source(hit: Hit) -> SourceRef:
-    c = hit.chunk
+def document_name(chunk: Chunk, lang: str) -> str:
+    """What a user sees as a chunk's origin: the document's name, never a path."""
+    if chunk.provenance == "added":
+        name = chunk.extra.get("file_name") or chunk.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return name or chunk.title
+    return SHIPPED_DOCUMENT.get(lang, SHIPPED_DOCUMENT["en"])
+
+
+def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
     return SourceRef(
-        id=c.id,
-        title=c.title,
-        text=c.text,
-        lang=c.lang,
-        element_ids=list(c.element_ids),
-        cooperation_ids=list(c.cooperation_ids),
-        score=hit.score,
-        provenance=c.provenance,
-        source=c.source,
+        id=chunk.id,
+        title=chunk.title,
+        text=chunk.text,
+        lang=chunk.lang,
+        element_ids=list(chunk.element_ids),
+        cooperation_ids=list(chunk.cooperation_ids),
+        score=score,
+        provenance=chunk.provenance,
+        source=document_name(chunk, lang),
+        section=SECTION_NAMES.get(chunk.section, chunk.section),
+        added_by=chunk.extra.get("added_by", "") if chunk.provenance == "added" else "",
     )
 
 
-def extractive_text(sources: list[SourceRef], lang: str) -> str:
-    """The passages quoted, each with its number: the answer when no LLM is used."""
-    open_q, close_q = ("「", "」") if lang == "ja" else ("\u201c", "\u201d")
-    parts = [INTRO[lang]]
-    for n, src in enumerate(sources, 1):
-        quote = " ".join(src.text.split()) if lang == "en" else src.text.replace("\n", " ")
-        parts.append(f"[{n}] {src.title}: {open_q}{quote}{close_q}")
-    return "\n\n".join(parts)
+def render_draft(
+    draft: Draft, retriever: HybridRetriever, hits: list[Hit], lang: str
+) -> tuple[str, list[SourceRef]]:
+    """Number the chunks the draft cites (first use first) and write its sentences with [n]."""
+    score = {h.chunk.id: h.score for h in hits}
+    order: list[str] = []
+    for sent in draft.sentences:
+        for cid in sent.cites:
+            if cid not in order and retriever.get(cid) is not None:
+                order.append(cid)
+    parts = []
+    for sent in draft.sentences:
+        marks = "".join(f"[{order.index(c) + 1}]" for c in sent.cites if c in order)
+        body = sent.text.rstrip()
+        if lang == "ja":
+            parts.append(f"{body}{marks}。")
+        else:
+            parts.append(f"{body} {marks}." if marks else f"{body}.")
+    text = ("" if lang == "ja" else " ").join(parts)
+    sources = [_source(retriever.get(c), score.get(c, 0.0), lang) for c in order]  # type: ignore[arg-type]
+    return text, sources
+
+
+PROVENANCE_LABEL = {
+    "en": {"printed": "printed in the brochure", "reading": "the project's reading"},
+    "ja": {"printed": "パンフレット記載", "reading": "本プロジェクトの読み取り"},
+}
+ADDED_LABEL = {"en": "added by {who}", "ja": "{who}が追加"}
+
+
+def source_line(n: int, src: SourceRef, lang: str) -> str:
+    """'[n] title — section · printed / reading / added by X · document': no path, no text."""
+    labels = PROVENANCE_LABEL.get(lang, PROVENANCE_LABEL["en"])
+    if src.provenance == "added":
+        who = src.added_by or ("a user" if lang == "en" else "利用者")
+        prov = ADDED_LABEL.get(lang, ADDED_LABEL["en"]).format(who=who)
+    else:
+        prov = labels.get(src.provenance, src.provenance)
+    head = f"[{n}] {src.title}" + (f" — {src.section}" if src.section else "")
+    return f"{head} · {prov} · {src.source}"
+
+
+def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
+    return AnswerResult(
+        question=question, answered=False, answer=DECLINE[lang], mode=mode, reason="off_topic"
+    )
 
 
 def answer(
@@ -152,24 +235,45 @@ def answer(
     filters: Filters | None = None,
     relevance: Relevance = DEFAULT_RELEVANCE,
 ) -> AnswerResult:
-    """Answer from the knowledge base, citing the passages used; decline when nothing fits."""
+    """A short answer composed from the knowledge base with [n] citations; says plainly when the
+    brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic)."""
     question = question.strip()
     lang = lang or question_lang(question)
-    mode: Literal["extractive", "llm"] = "llm" if chat_model is not None else "extractive"
-    hits, overlap = select_passages(question, retriever, lang, k, filters) if question else ([], 0)
-    if not hits or not relevance.relevant(hits, overlap):
-        return AnswerResult(question=question, answered=False, answer=DECLINE[lang], mode=mode)
-    sources = [_source(h) for h in hits]
-    extractive = AnswerResult(
-        question=question,
-        answered=True,
-        mode="extractive",
-        answer=extractive_text(sources, lang),
-        sources=sources,
-    )
+    mode: Mode = "llm" if chat_model is not None else "extractive"
+    if not question:
+        return _declined(question, lang, mode)
+    vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
+    hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
+    relevant = bool(hits) and relevance.relevant(hits, overlap)
+    fw = get_framework()
+    # The brochure never gives such specifics; a user's document might (then it is answered).
+    added = [h.chunk.text for h in hits[:3] if h.chunk.provenance == "added"]
+    specific = intents.specific_kind(question, added)
+    if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
+        draft = compose_limit(question, lang, specific, retriever, fw, vector)
+        text, sources = render_draft(draft, retriever, hits, lang)
+        return AnswerResult(
+            question=question, answered=False, answer=text, mode="extractive", sources=sources,
+            reason="not_in_sources", kind="limit",
+        )  # fmt: skip
+    draft = compose(question, lang, hits, retriever, fw, vector)
+    # Below the relevance bar only an answer grounded in named framework items stands
+    # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
+    if draft is None or not draft.sentences or (not relevant and draft.kind not in GROUNDED):
+        return _declined(question, lang, mode)
+    text, sources = render_draft(draft, retriever, hits, lang)
+    offline = AnswerResult(
+        question=question, answered=True, mode="extractive", answer=text, sources=sources,
+        kind=draft.kind,
+    )  # fmt: skip
     if chat_model is None:
-        return extractive
-    return _llm_answer(question, lang, sources, chat_model, extractive)
+        return offline
+    more = [
+        _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}
+    ]
+    return _llm_answer(
+        question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline
+    )
 
 
 def format_passages(sources: list[SourceRef]) -> str:
@@ -178,7 +282,10 @@ def format_passages(sources: list[SourceRef]) -> str:
     for n, src in enumerate(sources, 1):
         text = re.sub(r"</?\s*passage", "(passage", src.text, flags=re.I)
         title = src.title.replace('"', "'")
-        blocks.append(f'<passage number="{n}" title="{title}">\n{text}\n</passage>')
+        origin = (
+            f' added_by="{src.added_by.replace(chr(34), "")}"' if src.provenance == "added" else ""
+        )
+        blocks.append(f'<passage number="{n}" title="{title}"{origin}>\n{text}\n</passage>')
     return "\n\n".join(blocks)
 
 
@@ -201,32 +308,46 @@ def check_citations(text: str, n_sources: int) -> tuple[str, list[int], list[int
     return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), used, dropped
 
 
+def unsourced_numbers(text: str, sources: list[SourceRef]) -> list[str]:
+    """Numbers in the model's answer that no source contains (a sign of invention)."""
+    corpus = unicodedata.normalize("NFKC", " ".join(s.text + " " + s.title for s in sources))
+    body = _MARKER.sub("", unicodedata.normalize("NFKC", text))
+    return [n for n in dict.fromkeys(_NUMBER.findall(body)) if n not in corpus]
+
+
 def _llm_answer(
     question: str,
     lang: str,
     sources: list[SourceRef],
     chat_model: BaseChatModel,
-    extractive: AnswerResult,
+    offline: AnswerResult,
 ) -> AnswerResult:
     from langchain_core.messages import HumanMessage, SystemMessage
 
     from assistant.prompts import load_chat_prompt
+
+    def fallback(reason: str) -> AnswerResult:
+        return offline.model_copy(update={"notice": FALLBACK[lang].format(reason=reason)})
 
     prompt = load_chat_prompt("answer", lang, ("passages", "question"))
     system, user = prompt.render(passages=format_passages(sources), question=question)
     try:
         reply = chat_model.invoke([SystemMessage(system), HumanMessage(user)])
         text: str = reply.text if isinstance(reply.text, str) else str(reply.content)
-    except Exception as exc:  # any model failure falls back to quoting
-        reason = type(exc).__name__
-        return extractive.model_copy(update={"notice": FALLBACK[lang].format(reason=reason)})
+    except Exception as exc:  # any model failure falls back to the offline answer
+        return fallback(type(exc).__name__)
     text = (text or "").strip()
     if not text:
-        reason = "empty reply" if lang == "en" else "空の応答"
-        return extractive.model_copy(update={"notice": FALLBACK[lang].format(reason=reason)})
+        return fallback("empty reply" if lang == "en" else "空の応答")
     if text.strip(" .。") == NOT_COVERED or text.startswith(NOT_COVERED):
-        return AnswerResult(question=question, answered=False, answer=DECLINE[lang], mode="llm")
+        return AnswerResult(
+            question=question, answered=False, answer=DECLINE[lang], mode="llm",
+            reason="not_in_sources",
+        )  # fmt: skip
     text, used, dropped = check_citations(text, len(sources))
+    invented = unsourced_numbers(text, sources)
+    if invented:
+        return fallback(UNSOURCED_NUMBERS[lang].format(numbers=", ".join(invented)))
     notice = None
     if dropped:
         markers = ", ".join(f"[{n}]" for n in dropped)
@@ -242,5 +363,6 @@ def _llm_answer(
             else "モデルは引用番号を示しませんでした。下の出典と照合してください。"
         )
     return AnswerResult(
-        question=question, answered=True, answer=text, mode="llm", sources=sources, notice=notice
-    )
+        question=question, answered=True, answer=text, mode="llm", sources=sources, notice=notice,
+        kind=offline.kind,
+    )  # fmt: skip

@@ -145,20 +145,16 @@ def _chat_model(settings: Any) -> Any:
 
 
 def _render(result: Any) -> str:
+    """The composed answer, a notice if any, then one line per source (never a path)."""
+    from assistant.knowledge.answer import source_line
+    from assistant.lang import detect_lang
+
+    lang = detect_lang(result.answer)
     lines = [result.answer, ""]
     if result.notice:
         lines += [f"Note: {result.notice}", ""]
-    if result.sources and result.mode == "llm":
-        for n, src in enumerate(result.sources, 1):
-            lines.append(f"[{n}] {src.title} ({src.id}, {src.provenance}, {src.source})")
-        lines.append("")
-    elif result.sources:
-        lines.append(
-            "Sources: "
-            + "; ".join(
-                f"[{n}] {s.id} ({s.provenance}, {s.source})"
-                for n, s in enumerate(result.sources, 1)
-            )
-        )
+    if result.sources:
+        lines.append("Sources:" if lang == "en" else "出典：")
+        lines += [f"  {source_line(n, s, lang)}" for n, s in enumerate(result.sources, 1)]
         lines.append("")
     return "\n".join(lines)

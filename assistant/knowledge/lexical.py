@@ -35,12 +35,19 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
+        return _undouble(word[:-3])
     if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        return word[:-2]
+        return _undouble(word[:-2])
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _undouble(stem_: str) -> str:
+    """'leapfrogg' → 'leapfrog', 'plann' → 'plan' (a doubled final consonant before -ing/-ed)."""
+    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "aeiouylsz":
+        return stem_[:-1]
+    return stem_
 
 
 def bigram_tokenize(text: str) -> list[str]:

@@ -38,13 +38,16 @@ class Filters:
     lang: str | None = None
     element_id: str | None = None
     level: Literal["national", "city"] | None = None
+    base_prefix: str | None = None  # e.g. "coop-": only the cooperation-menu lines
 
     @property
     def empty(self) -> bool:
-        return not (self.lang or self.element_id or self.level)
+        return not (self.lang or self.element_id or self.level or self.base_prefix)
 
     def accepts(self, chunk: Chunk) -> bool:
         if self.lang and chunk.lang != self.lang:
+            return False
+        if self.base_prefix and not chunk.id.startswith(self.base_prefix):
             return False
         if self.element_id and self.element_id not in chunk.element_ids:
             return False
@@ -99,9 +102,15 @@ class HybridRetriever:
         return self._bm25.overlap(query) if self._bm25 else 0.0
 
     def search(
-        self, query: str, k: int = 4, filters: Filters | None = None, mode: Mode | None = None
+        self,
+        query: str,
+        k: int = 4,
+        filters: Filters | None = None,
+        mode: Mode | None = None,
+        vector: list[float] | None = None,
     ) -> list[Hit]:
-        """The k best chunks for the query, best first."""
+        """The k best chunks for the query, best first (``vector``: the query already embedded,
+        so one question searched twice is embedded once)."""
         filters = filters or Filters()
         mode = mode or self.mode
         if not self.chunks or not query.strip():
@@ -118,7 +127,7 @@ class HybridRetriever:
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
-            vector = self.embeddings.embed_query(query)
+            vector = vector if vector is not None else self.embeddings.embed_query(query)
             dense = self.store.dense(vector, n, ids=allowed)
         if mode in ("hybrid", "lexical") and self._bm25 is not None:
             lexical = self._bm25.search(query, n, mask)

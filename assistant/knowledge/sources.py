@@ -51,6 +51,22 @@ _LEVEL_LABEL = {
 }
 
 
+# Labelled glosses: the brochure prints the stage names in English only.
+_STAGE_KANA = {
+    "small_start": "スモールスタート",
+    "accelerate": "アクセラレート（加速）",
+    "sustainable_growth": "サステナブル・グロース（持続的成長）",
+}
+# 「スマートシティ技術の実装→他の地区へ導入」 is printed beside the stages; this is its one place.
+_SCALE_NOTE = {
+    "area": {
+        "en": "\n(Placing “implement smart-city technology, then introduce it to other districts”"
+        " with the area-based way is the project's reading of the layout.)",
+        "ja": "\n（「スマートシティ技術の実装→他の地区へ導入」をエリア軸の広げ方に置くのは本プロジェクトの読み取り）",
+    }
+}
+
+
 def framework_chunks(fw: Framework) -> list[Chunk]:
     """One chunk per element, cooperation line, stage, city type and scale-up way, per language."""
     chunks: list[Chunk] = []
@@ -92,10 +108,16 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
             tname = types[line.type].name.get(lang)
             if lang == "en":
                 title = f"JICA cooperation at {level}: {_short(line.text.en)}"
-                text = f"JICA cooperation menu, {level} — {tname}.\n{line.text.en}"
+                text = (
+                    f"JICA cooperation menu — {tname}.\n{line.text.en}\n"
+                    f"(Listed at {level}: the level is the project's reading of the layout.)"
+                )
             else:
                 title = f"JICAの協力メニュー（{level}）：{_short(line.text.ja)}"
-                text = f"JICAの協力メニュー（{level}）— {tname}\n{line.text.ja}"
+                text = (
+                    f"JICAの協力メニュー — {tname}\n{line.text.ja}\n"
+                    f"（{level}の項目とするのは本プロジェクトのレイアウトの読み取り）"
+                )
             chunks.append(
                 _fw_chunk(
                     f"coop-{line.id}",
@@ -103,7 +125,7 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
                     title,
                     "support",
                     text,
-                    line.level_provenance,
+                    "printed",  # the line is verbatim; its level is labelled as a reading
                     tuple(line.elements),
                     (line.id,),
                 )
@@ -114,7 +136,10 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
                 text = f"Maturity stage {st.name.en}: fits {st.fits.en}.\nApproach:\n{steps}"
                 title = f"Stage: {st.name.en}"
             else:
-                text = f"成熟度ステージ {st.name.ja}：{st.fits.ja}\nアプローチ：\n{steps}"
+                text = (
+                    f"成熟度ステージ {st.name.ja}：{st.fits.ja}\nアプローチ：\n{steps}\n"
+                    f"（カタカナ表記「{_STAGE_KANA.get(st.id, st.name.ja)}」は本プロジェクトによる）"
+                )
                 title = f"ステージ：{st.name.ja}"
             chunks.append(_fw_chunk(f"stage-{st.id}", lang, title, "where", text, st.provenance))
         for ct in fw.city_types:
@@ -131,6 +156,7 @@ def framework_chunks(fw: Framework) -> list[Chunk]:
                 text = f"How to scale up — {su.name.en}: {su.summary.en}.\n{su.description.en}"
             else:
                 text = f"スケールアップの方法 — {su.name.ja}：{su.summary.ja}\n{su.description.ja}"
+            text += _SCALE_NOTE.get(su.id, {}).get(lang, "")
             chunks.append(
                 _fw_chunk(f"scaleup-{su.id}", lang, su.name.get(lang), "how", text, su.provenance)
             )

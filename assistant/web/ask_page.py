@@ -1,31 +1,39 @@
-"""The Ask page: questions about cooperation options, answered from the knowledge base with
-numbered citations whose passages open in place; questions it does not cover are declined."""
+"""The Ask page: a short composed answer with [n] markers, its sources collapsed underneath
+(title, section, printed / reading / added by; never a path), honest when the brochure is silent
+and declining the off-topic."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.knowledge.answer import AnswerResult, answer
+from assistant.knowledge.answer import AnswerResult, answer, source_line
 from assistant.models import Lang
-from assistant.web import resources, state, views
+from assistant.web import resources, state
 from assistant.web.strings import t
-from assistant.web.text import inert, inert_lines
+from assistant.web.text import inert, inert_lines, inert_paragraphs
+
+EXCERPT = 280  # characters of a passage shown under its source line
 
 HISTORY = "ask_history"
 MAX_QUESTION = 1000
 
 
 def show(result: AnswerResult, lang: Lang) -> None:
-    """One answer: the text (inert), a notice if any, then its numbered sources."""
-    if not result.answered:
+    """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
+    if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")
         return
-    st.markdown(inert_lines(result.answer))
+    if result.answered:
+        st.markdown(inert_lines(result.answer))
+    else:  # not in the sources: said plainly, with the closest menu line and the contact
+        st.info(inert(result.answer), icon=":material/info:")
     if result.notice:
         st.caption(inert(result.notice))
-    st.caption(t("sources", lang))
-    for n, src in enumerate(result.sources, 1):
-        views.passage(n, src.title, src.text, src.provenance, src.source, lang)
+    with st.expander(f"{t('sources', lang)} ({len(result.sources)})", expanded=False):
+        for n, src in enumerate(result.sources, 1):
+            st.markdown(f"**{inert(source_line(n, src, lang))}**")
+            excerpt = src.text if len(src.text) <= EXCERPT else src.text[: EXCERPT - 1] + "…"
+            st.caption(inert_paragraphs(excerpt))
 
 
 def render() -> None:

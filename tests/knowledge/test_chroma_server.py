@@ -95,7 +95,9 @@ def test_ingest_and_ask_against_a_chroma_server(chroma_server, tmp_path):
     assert ask.returncode == 0, ask.stderr
     data = json.loads(ask.stdout)
     ids = [s["id"] for s in data["sources"]]
-    assert data["answered"] and {"test-participation.ja", "element-E13.ja"} <= set(ids)
+    # the answer cites only the passages it uses (issue 11): one of the two right ones
+    assert data["answered"] and {"test-participation.ja", "element-E13.ja"} & set(ids)
+    assert "市民参加" in data["answer"] and "[1]" in data["answer"]
     with urllib.request.urlopen(
         f"{chroma_server}/api/v2/tenants/default_tenant/databases/default_database/collections"
     ) as resp:
