@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "assistant.interpret.commands",
     "assistant.sessions.commands",
     "assistant.interview.commands",
+    "assistant.report.commands",
 )
 
 

@@ -72,6 +72,14 @@ if [ "$(id -u)" = 0 ] && ! { command -v chromium >/dev/null && fc-list 2>/dev/nu
   apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null 2>&1 \
     || { apt-get update -qq </dev/null >/dev/null && apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null; }
 fi
+# WeasyPrint (the PDF reports) draws text with Pango; fonts-noto-cjk (above) gives Japanese PDFs
+# real glyphs, embedded in the file.
+if [ "$(id -u)" = 0 ] && ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk </dev/null >/dev/null 2>&1 \
+    || { apt-get update -qq </dev/null >/dev/null \
+         && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk </dev/null >/dev/null; }
+fi
 command -v chromium >/dev/null && echo "== $(chromium --version 2>/dev/null | head -n 1)" \
   || echo "== chromium not installed (not root): the e2e tests will fail"
 

@@ -40,7 +40,19 @@ class Chart:
     alt: str
 
 
-Block = Heading | Para | Bullets | Table | Chart
+@dataclass(frozen=True)
+class ChartRow:
+    """Charts side by side on a wide page or in print (stacked on a phone)."""
+
+    charts: list[Chart]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """A new printed page (the appendix starts on its own page); nothing on screen."""
+
+
+Block = Heading | Para | Bullets | Table | Chart | ChartRow | PageBreak
 
 
 def _md_escape(text: str) -> str:
@@ -67,19 +79,34 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
         elif isinstance(b, Chart):
-            out += [f"*[{_md_escape(b.alt)}: see the HTML report]*", ""]
+            out += [f"*[{_md_escape(b.alt)}]*", ""]
+        elif isinstance(b, ChartRow):
+            out += [f"*[{_md_escape(c.alt)}]*\n" for c in b.charts]
+        elif isinstance(b, PageBreak):
+            out += ["---", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;
-max-width:900px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
+body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",
+"Noto Sans JP",sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#222;
+line-height:1.5;overflow-wrap:break-word}
 h1{border-bottom:2px solid #1f77b4;padding-bottom:.2em}h2{margin-top:1.6em;color:#1f4e79}
 table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.92em}
 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f0f4f8}tr.hl td{background:#fff4cc}.muted{color:#666;font-size:.9em}
 figure{margin:1em 0}svg{max-width:100%;height:auto}
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
+.charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+.charts figure{flex:1 1 300px;margin:0}
+li{margin:.15em 0}
+@page{size:A4;margin:14mm 14mm 16mm 14mm;
+@bottom-right{content:counter(page) " / " counter(pages);font-size:8pt;color:#666}}
+@media print{body{margin:0;max-width:none;padding:0;font-size:9pt;line-height:1.35}
+h1{font-size:15pt;margin:0 0 .3em}h2{font-size:11.5pt;margin:.8em 0 .25em;page-break-after:avoid}
+h3{font-size:10pt;margin:.6em 0 .2em;page-break-after:avoid}
+h4{font-size:9pt;margin:.5em 0 .1em;page-break-after:avoid}p,ul{margin:.25em 0}
+table{font-size:8pt}tr{page-break-inside:avoid}.pb{page-break-before:always}
+.charts{display:block}.charts figure{display:inline-block;vertical-align:top;width:48%}}
 """
 
 
@@ -113,5 +140,12 @@ def to_html(title: str, blocks: list[Block], lang: str) -> str:
             )
         elif isinstance(b, Chart):
             out.append(f'<figure aria-label="{escape(b.alt)}">{b.svg}</figure>')
+        elif isinstance(b, ChartRow):
+            figs = "".join(
+                f'<figure aria-label="{escape(c.alt)}">{c.svg}</figure>' for c in b.charts
+            )
+            out.append(f'<div class="charts">{figs}</div>')
+        elif isinstance(b, PageBreak):
+            out.append('<div class="pb"></div>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"

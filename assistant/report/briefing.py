@@ -16,8 +16,9 @@ from assistant.report.blocks import (
     to_markdown,
 )
 from assistant.report.charts import radar_svg
-from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks
+from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks, stamp
 from assistant.report.labels import label
+from assistant.report.words import stage_name
 from assistant.scoring.result import Assessment
 
 WEAKEST = 5
@@ -42,15 +43,26 @@ def brief_blocks(
         probes.append(f"{e.id}: {e.question.get(lang)}")
     return [
         *profile_blocks(answers, lang),
-        *stage_blocks(fw, result, lang),
+        *stage_blocks(fw, result, lang, answers.city.name),
         Heading(label("weakest", lang)),
-        Table(["ID", label("element", lang), label("level", lang), label("evidence", lang)], rows),
+        Table(
+            [
+                label("element_no", lang),
+                label("element", lang),
+                label("level", lang),
+                label("evidence", lang),
+            ],
+            rows,
+        ),
         Heading(label("to_clarify", lang)),
-        Bullets([f"{e.id} {e.name.get(lang)}" for e in unknown] or [label("none", lang)]),
+        Bullets(
+            [f"{e.id} {e.name.get(lang)} — {label('unknown_clarify', lang)}" for e in unknown]
+            or [label("none", lang)]
+        ),
         Heading(label("probe_questions", lang)),
         Bullets(probes or [label("none", lang)]),
         *cooperation_blocks(fw, result, lang, limit=5),
-        Para(f"{label('generated', lang)}: {generated.isoformat(timespec='minutes')}", muted=True),
+        Para(f"{label('generated', lang)}: {stamp(generated, lang)}", muted=True),
     ]
 
 
@@ -86,6 +98,11 @@ def _lv(value: int | None, lang: Lang) -> str:
     return label("unknown", lang) if value is None else str(value)
 
 
+def compare_title(named: list[tuple[str, Assessment]], lang: Lang) -> str:
+    """'Comparison: Riverside 2025 / Riverside 2026' (the names the facilitator loaded)."""
+    return label("compare_of", lang, names=" / ".join(n for n, _ in named))
+
+
 def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> list[Block]:
     """Two (or more) interviews side by side: both radar shapes on one chart, then changes."""
     axes = [d.name.get(lang) for d in fw.domains]
@@ -105,8 +122,14 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
             ],
         ),
         Table(
-            [label("stage", lang), *[r.stage for _, r in named]],
-            [],
+            ["", *[n for n, _ in named]],
+            [
+                [label("stage", lang), *[stage_name(fw, r, lang) for _, r in named]],
+                [
+                    label("overall_short", lang),
+                    *["-" if r.overall is None else f"{r.overall:.2f}" for _, r in named],
+                ],
+            ],
         ),
     ]
     if len(named) >= 2:
@@ -114,14 +137,18 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
             Heading(label("elements", lang)),
-            Table(["ID", label("element", lang), na, nb, label("change", lang)], rows, flags),
+            Table(
+                [label("element_no", lang), label("element", lang), na, nb, label("change", lang)],
+                rows,
+                flags,
+            ),
         ]
     return blocks
 
 
 def compare_markdown(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> str:
-    return to_markdown(label("compare_title", lang), compare_blocks(fw, named, lang))
+    return to_markdown(compare_title(named, lang), compare_blocks(fw, named, lang))
 
 
 def compare_html(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> str:
-    return to_html(label("compare_title", lang), compare_blocks(fw, named, lang), lang)
+    return to_html(compare_title(named, lang), compare_blocks(fw, named, lang), lang)

@@ -1,7 +1,9 @@
-"""The assessment report, the mission brief and the comparison, as blocks (then Markdown/HTML).
+"""The assessment report as blocks (then Markdown, HTML or PDF): a summary a mayor reads first
+(at most two printed pages), then the appendix with the full record.
 
 Pure functions of the framework, the answers and the assessment; the time of generation is
-passed in so reports are reproducible.
+passed in so reports are reproducible. Nothing here prints an internal id or token: stages,
+city types, lead actors and cooperation options are said in words (see `words`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from assistant.report.blocks import (
     Block,
     Bullets,
     Chart,
+    ChartRow,
     Heading,
+    PageBreak,
     Para,
     Table,
     to_html,
@@ -22,11 +26,45 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.report.labels import label
+from assistant.report.words import (
+    element_label,
+    evidence_text,
+    level_word,
+    next_steps,
+    option_line,
+    priorities_in_words,
+    relevance_word,
+    stage_name,
+    strongest_weakest,
+)
+from assistant.scoring.messages import msg
 from assistant.scoring.result import Assessment
+from assistant.scoring.rules import MIN_ANSWERED
+
+CLARIFY_WITH_QUESTION = 5  # unknowns shown with their question in the summary
 
 
 def _level(value: int | None, lang: Lang) -> str:
     return label("unknown", lang) if value is None else str(value)
+
+
+def stamp(when: datetime, lang: Lang) -> str:
+    """When a document was made: ISO in English, without the Latin "T" in Japanese."""
+    return when.isoformat(timespec="minutes") if lang == "en" else when.strftime("%Y-%m-%d %H:%M")
+
+
+def profile_line(answers: AnswersFile, lang: Lang) -> str:
+    c = answers.city
+    parts = [
+        c.country,
+        CITY_TYPE_LABEL[c.city_type][lang],
+        f"{label('lead_actor', lang)}: {LEAD_ACTOR_LABEL[c.lead_actor][lang]}",
+        f"{label('population', lang)}: {c.population:,}" if c.population else "",
+        f"{label('focus', lang)}: {', '.join(c.focus_sectors + c.focus_areas)}"
+        if c.focus_sectors or c.focus_areas
+        else "",
+    ]
+    return " · ".join(p for p in parts if p)
 
 
 def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
@@ -41,120 +79,225 @@ def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
     return [Heading(label("city_profile", lang)), Table(["", ""], rows)]
 
 
-def stage_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
-    blocks: list[Block] = [Heading(label("stage", lang))]
+def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") -> list[Block]:
+    """The stage in plain words: where the city is, what the stage fits, and the printed
+    approach for it."""
+    city = city or label("city", lang)
     if result.stage == "insufficient_data":
-        blocks.append(Para(label("insufficient", lang)))
+        line = label("stage_line_insufficient", lang, city=city, n=result.answered, t=result.total)
     else:
         stage = fw.stage(result.stage)
-        blocks.append(
-            Para(
-                f"{stage.name.get(lang)} ({label('overall', lang)} {result.overall}) — "
-                f"{stage.fits.get(lang)}"
-            )
+        line = label(
+            "stage_line",
+            lang,
+            city=city,
+            stage=stage.name.get(lang),
+            overall=f"{result.overall:.2f}",
+            n=result.answered,
+            t=result.total,
+            fits=stage.fits.get(lang),
         )
-    blocks += [Para(label("stage_approach", lang) + ":"), Bullets(result.approach.stage_approach)]
+    return [
+        Heading(label("stage", lang)),
+        Para(line),
+        Para(label("stage_means", lang, city=city) + ":"),
+        Bullets(result.approach.stage_approach),
+    ]
+
+
+def charts_block(fw: Framework, result: Assessment, lang: Lang) -> ChartRow:
+    names = [d.name.get(lang) for d in fw.domains]
+    scores = [result.domains[d.id].score for d in fw.domains]
+    bars = [(e.id, e.name.get(lang), result.elements[e.id].level) for e in fw.elements]
+    return ChartRow(
+        [
+            Chart(radar_svg(names, [(label("score", lang), scores)]), label("radar_alt", lang)),
+            Chart(element_bars_svg(bars, label("unknown", lang)), label("elements", lang)),
+        ]
+    )
+
+
+def summary_blocks(
+    fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang
+) -> list[Block]:
+    """Stage, charts, strengths and weaknesses, priorities with their options, the approach,
+    what to clarify and the next steps: the part a mayor reads."""
+    city = answers.city.name
+    strong, weak = strongest_weakest(fw, result)
+    ev = lambda e: (  # noqa: E731
+        f"{element_label(fw, e, lang)} — {level_word(result.elements[e].level, lang)}: "
+        f"{evidence_text(result, e, lang)}"
+    )
+    blocks: list[Block] = [
+        Para(profile_line(answers, lang), muted=True),
+        *stage_blocks(fw, result, lang, city),
+        charts_block(fw, result, lang),
+        Heading(label("strongest", lang)),
+        Bullets([ev(e) for e in strong] or [label("none", lang)]),
+        Heading(label("weakest", lang)),
+        Bullets([ev(e) for e in weak] or [label("none", lang)]),
+        Heading(label("priorities", lang)),
+    ]
+    prios = priorities_in_words(fw, result, lang)
+    if not prios:
+        blocks.append(Para(label("none", lang)))
+    for p in prios:
+        items = [f"{label('why_priority', lang)}: {p.why}"]
+        if p.to_raise:
+            items.append(f"{label('to_raise', lang)}: {p.to_raise}")
+        items += [f"{label('options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
+        blocks += [Heading(p.title, 3), Bullets(items)]
+    a = result.approach
+    blocks += [
+        Heading(label("approach", lang)),
+        Para(
+            f"{label('scale_up', lang)}: {label(a.scale_up, lang)}{'. ' if lang == 'en' else '。'}"
+            f"{a.scale_up_because}"
+        ),
+        Para(f"{label('direction', lang)}:"),
+        Bullets(a.direction),
+        Heading(label("to_clarify", lang)),
+        Bullets(clarify_items(fw, result, lang)),
+        Heading(label("next_steps", lang)),
+        Bullets(next_steps(fw, result, lang)),
+    ]
     return blocks
 
 
-def domain_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
-    names = [d.name.get(lang) for d in fw.domains]
-    scores = [result.domains[d.id].score for d in fw.domains]
+def clarify_items(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
+    """Unknown elements with the question to ask; past a few, the rest by name in one line (the
+    appendix lists them all), so the summary keeps to two pages."""
+    items = [
+        f"{element_label(fw, e, lang)} — "
+        f"{label('clarify_line', lang, question=fw.element(e).question.get(lang))}"
+        for e in result.unknown[:CLARIFY_WITH_QUESTION]
+    ]
+    rest = result.unknown[CLARIFY_WITH_QUESTION:]
+    if rest:
+        sep = ", " if lang == "en" else "、"
+        names = sep.join(element_label(fw, e, lang) for e in rest)
+        items.append(label("and_more", lang, n=len(rest), names=names))
+    return items or [label("none", lang)]
+
+
+def domain_table(fw: Framework, result: Assessment, lang: Lang) -> Table:
     rows = [
         [
-            n,
-            "-" if s is None else f"{s:.2f}",
+            d.name.get(lang),
+            "-" if (s := result.domains[d.id].score) is None else f"{s:.2f}",
             f"{result.domains[d.id].answered}/{result.domains[d.id].total}",
         ]
-        for n, s, d in zip(names, scores, fw.domains, strict=True)
+        for d in fw.domains
     ]
-    return [
-        Heading(label("domains", lang)),
-        Chart(radar_svg(names, [(label("score", lang), scores)]), label("domains", lang)),
-        Table([label("domains", lang), label("score", lang), label("answered", lang)], rows),
-    ]
+    return Table([label("domains", lang), label("score", lang), label("answered", lang)], rows)
 
 
-def element_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
-    bars = [(e.id, e.name.get(lang), result.elements[e.id].level) for e in fw.elements]
+def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
     rows = [
         [
             e.id,
             e.name.get(lang),
-            _level(result.elements[e.id].level, lang),
+            _level(lv, lang)
+            if (lv := result.elements[e.id].level) is not None
+            else label("unknown_clarify", lang),
             result.elements[e.id].evidence,
         ]
         for e in fw.elements
     ]
     return [
-        Heading(label("elements", lang)),
-        Chart(element_bars_svg(bars, label("unknown", lang)), label("elements", lang)),
-        Table(["ID", label("element", lang), label("level", lang), label("evidence", lang)], rows),
+        Heading(label("elements", lang), 3),
+        Table(["", label("element", lang), label("level", lang), label("evidence", lang)], rows),
         Para(label("rubric_note", lang), muted=True),
-    ]
-
-
-def approach_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
-    a = result.approach
-    prio = [
-        f"{p.element} {fw.element(p.element).name.get(lang)} — {p.reason}" for p in a.priorities
-    ]
-    return [
-        Heading(label("approach", lang)),
-        Para(f"{label('scale_up', lang)}: {label(a.scale_up, lang)}. {a.scale_up_because}"),
-        Para(f"{label('direction', lang)}:"),
-        Bullets(a.direction),
-        Heading(label("priorities", lang), 3),
-        Bullets(prio or [label("none", lang)]),
-        Para(a.priority_rule, muted=True),
     ]
 
 
 def cooperation_blocks(
     fw: Framework, result: Assessment, lang: Lang, limit: int | None = None
 ) -> list[Block]:
-    blocks: list[Block] = [Heading(label("cooperation", lang))]
-    for level in ("national", "city"):
-        matches = [m for m in result.cooperation if m.level == level][:limit]
-        blocks.append(Heading(label(level, lang), 3))
+    """Matching options grouped by the menu's headings; the source is cited once, above them."""
+    blocks: list[Block] = [
+        Heading(label("cooperation", lang), 3),
+        Para(label("menu_source", lang), muted=True),
+    ]
+    shown = 0
+    for ctype in fw.cooperation_types:
+        matches = [m for m in result.cooperation if m.type == ctype.id]
+        if limit is not None:
+            matches = matches[: max(limit - shown, 0)]
         if not matches:
-            blocks.append(Para(label("none", lang)))
             continue
-        rows = []
-        for m in matches:
-            line = fw.cooperation_line(m.id)
-            source = label("source_menu", lang)
-            if line.level_provenance == "reading":
-                source += f" ({label('reading_note', lang)})"
-            rows.append([m.id, m.text, ", ".join(m.because), str(m.relevance), source])
-        blocks.append(
+        shown += len(matches)
+        rows = [
+            [
+                m.text,
+                label(m.level, lang),
+                ", ".join(fw.element(e).name.get(lang) for e in m.because),
+                relevance_word(m.relevance, lang),
+            ]
+            for m in matches
+        ]
+        blocks += [
+            Heading(ctype.name.get(lang), 4),
             Table(
                 [
-                    "ID",
                     label("cooperation", lang),
-                    label("triggered_by", lang),
-                    label("relevance", lang),
-                    label("source", lang),
+                    label("level_word", lang),
+                    label("addresses", lang),
+                    label("match", lang),
                 ],
                 rows,
-            )
-        )
+            ),
+        ]
+    if not shown:
+        blocks.append(Para(label("none", lang)))
     return blocks
 
 
-def explanation_blocks(result: Assessment, lang: Lang) -> list[Block]:
-    rows = [
-        [
-            x.topic,
-            x.conclusion,
-            x.rule,
-            ", ".join(f"{c.element}={_level(c.level, lang)}" for c in x.answers),
-        ]
-        for x in result.explanation
+def explanation_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
+    """Each rule once, then each conclusion pointing to its rule."""
+    rules = [
+        msg(lang, "rule_domain"),
+        msg(lang, "rule_stage", min_answered=MIN_ANSWERED),
+        msg(lang, "rule_priorities"),
+        msg(lang, "rule_scale_up"),
+        msg(lang, "rule_cooperation"),
+    ]
+    sep = ", " if lang == "en" else "、"
+    a = result.approach
+    conclusions = [
+        label("concl_domains", lang),
+        label("concl_stage", lang, stage=stage_name(fw, result, lang)),
+        label(
+            "concl_priorities",
+            lang,
+            names=sep.join(element_label(fw, p.element, lang) for p in result.priorities)
+            or label("none", lang),
+        ),
+        label("concl_scale", lang, way=label(a.scale_up, lang), because=a.scale_up_because),
+        label("concl_coop", lang, n=len(result.cooperation)),
     ]
     return [
-        Heading(label("explanation", lang)),
-        Table(["", "", label("rule", lang), label("answers_used", lang)], rows),
+        Heading(label("explanation", lang), 3),
+        Para(label("rules_title", lang) + ":"),
+        Bullets(rules),
+        Para(label("conclusions", lang) + ":"),
+        Bullets(conclusions),
+    ]
+
+
+def appendix_blocks(
+    fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang
+) -> list[Block]:
+    return [
+        PageBreak(),
+        Heading(label("appendix", lang)),
+        Heading(label("city_profile", lang), 3),
+        *profile_blocks(answers, lang)[1:],
+        Heading(label("domains", lang), 3),
+        domain_table(fw, result, lang),
+        *element_table(fw, result, lang),
+        *cooperation_blocks(fw, result, lang),
+        *explanation_blocks(fw, result, lang),
     ]
 
 
@@ -163,16 +306,11 @@ def report_blocks(
 ) -> list[Block]:
     lang = result.lang
     return [
-        *profile_blocks(answers, lang),
-        *stage_blocks(fw, result, lang),
-        *domain_blocks(fw, result, lang),
-        *element_blocks(fw, result, lang),
-        *approach_blocks(fw, result, lang),
-        *cooperation_blocks(fw, result, lang),
-        *explanation_blocks(result, lang),
+        *summary_blocks(fw, answers, result, lang),
+        *appendix_blocks(fw, answers, result, lang),
         Para(
             f"{label('version', lang)}: {result.scoring_version} · "
-            f"{label('generated', lang)}: {generated.isoformat(timespec='minutes')}",
+            f"{label('generated', lang)}: {stamp(generated, lang)}",
             muted=True,
         ),
     ]

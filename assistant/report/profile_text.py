@@ -6,6 +6,7 @@ import unicodedata
 
 from assistant.models import AnswersFile, Framework
 from assistant.report.labels import label
+from assistant.report.words import relevance_word
 from assistant.scoring.result import Assessment
 
 KEYS = {"title": "profile_title", "insufficient_data": "insufficient"}
@@ -51,7 +52,7 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
         out.append(f"  {e.id} [{level}] {e.name.get(lang)}")
     out += ["", f"{t('priorities')}:"]
     for p in result.priorities:
-        out.append(f"  {p.element} {fw.element(p.element).name.get(lang)} ({p.reason})")
+        out.append(f"  {p.element} {fw.element(p.element).name.get(lang)}: {p.reason}")
     a = result.approach
     out += [
         "",
@@ -63,8 +64,11 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
         f"{t('cooperation')}:",
     ]
     for m in result.cooperation[:max_coop]:
-        out.append(f"  [{t(m.level)}] {m.id}: {m.text}")
-        out.append(f"      {t('triggered_by')}: {', '.join(m.because)} ({m.relevance})")
+        out.append(f"  [{t(m.level)}] {m.text}")
+        out.append(
+            f"      {t('triggered_by')}: {', '.join(m.because)} "
+            f"({relevance_word(m.relevance, lang)})"
+        )
     if len(result.cooperation) > max_coop:
         out.append(f"  … +{len(result.cooperation) - max_coop} (--json)")
     out += ["", f"{t('version')}: {result.scoring_version}"]

@@ -11,11 +11,13 @@ import html
 import plotly.graph_objects as go
 
 from assistant.models import Framework, Lang
+from assistant.report.charts import fit_label
 from assistant.scoring.result import Assessment
 from assistant.web.strings import t
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
-LEVEL_COLOURS = ("#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1a9850")
+# Light to dark in one hue (readable in grey, like the printed report); each bar shows its number.
+LEVEL_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08306b")
 UNKNOWN_COLOUR = "#bdbdbd"
 
 
@@ -26,7 +28,14 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
     unknown_axes = {
         i for i, d in enumerate(fw.domains) if all(r.domains[d.id].score is None for _, r in named)
     }
-    labels = [f"{a} ({t('unknown', lang)})" if i in unknown_axes else a for i, a in enumerate(axes)]
+    labels = [
+        f"{a}<br>({t('unknown', lang)})"
+        if i in unknown_axes
+        else a.replace(" ", "<br>", 1)
+        if len(a) > 12
+        else a
+        for i, a in enumerate(axes)
+    ]
     fig = go.Figure()
     for n, (name, result) in enumerate(named):
         values = [result.domains[d.id].score for d in fw.domains]
@@ -44,11 +53,21 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
             )
         )
     fig.update_layout(
-        polar={"radialaxis": {"range": [0, 4], "tickvals": [0, 1, 2, 3, 4]}},
+        polar={
+            "radialaxis": {
+                "range": [0, 4],
+                "tickvals": [0, 1, 2, 3, 4],
+                "ticktext": ["0", "1", "2", "3", "4"],
+                "showticklabels": True,
+                "angle": 90,
+                "tickangle": 90,
+            },
+            "angularaxis": {"tickfont": {"size": 12}, "rotation": 90, "direction": "clockwise"},
+        },
         showlegend=len(named) > 1,
         legend={"orientation": "h", "y": -0.15},
-        margin={"l": 110, "r": 110, "t": 40, "b": 40},
-        height=400,
+        margin={"l": 70, "r": 70, "t": 40, "b": 40},
+        height=380,
     )
     return fig
 
@@ -59,7 +78,7 @@ def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
     for e in fw.elements:
         level = result.elements[e.id].level
         ids.append(e.id)
-        names.append(f"{e.id} {e.name.get(lang)}")
+        names.append(fit_label(f"{e.id} {e.name.get(lang)}", 24))
         if level is None:
             xs.append(0.25)
             colours.append(UNKNOWN_COLOUR)
@@ -73,7 +92,7 @@ def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
             x=xs,
             y=names,
             orientation="h",
-            marker={"color": colours},
+            marker={"color": colours, "line": {"color": "#08306b", "width": 0.5}},
             text=texts,
             textposition="outside",
             cliponaxis=False,
@@ -82,8 +101,8 @@ def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
     )
     fig.update_layout(
         xaxis={"range": [0, 4.6], "tickvals": [0, 1, 2, 3, 4], "title": t("level", lang)},
-        yaxis={"autorange": "reversed"},
-        margin={"l": 10, "r": 30, "t": 10, "b": 40},
+        yaxis={"autorange": "reversed", "automargin": True},
+        margin={"l": 4, "r": 24, "t": 10, "b": 40},
         height=max(420, 24 * len(ids) + 60),
         showlegend=False,
     )

@@ -25,7 +25,10 @@ def language_switch() -> Lang:
         st.session_state[state.LANG] = st.session_state.pop(state.LANG_NEXT)
     if st.session_state.get(state.LANG) not in LANGS:  # first run of a tab: a reload or a link
         wanted = st.query_params.get(state.LANG)
-        st.session_state[state.LANG] = wanted if wanted in LANGS else "en"
+        if wanted not in LANGS:  # a session's link without ?lang: the session's language wins
+            store = resources.session_store(resources.current_settings())
+            wanted = session_panel.url_session_lang(store) or "en"
+        st.session_state[state.LANG] = wanted
     st.sidebar.segmented_control(
         t("language", state.lang()),
         LANGS,
@@ -34,7 +37,7 @@ def language_switch() -> Lang:
         key=state.LANG,
     )
     lang = state.lang()
-    if lang == "en":
+    if lang == "en" and state.CODE not in st.query_params:  # with a code, ?lang=en is kept
         if state.LANG in st.query_params:
             del st.query_params[state.LANG]
     elif st.query_params.get(state.LANG) != lang:
@@ -77,7 +80,7 @@ def main() -> None:
         page_title="Smart-city self-assessment",
         page_icon=":material/location_city:",
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="auto",  # open on a desktop, collapsed on a phone
     )
     lang = language_switch()
     pages = [

@@ -8,8 +8,17 @@ from assistant.answers_io import dump_answers
 from assistant.i18n import CITY_TYPE_LABEL
 from assistant.knowledge.chunk import Chunk
 from assistant.models import AnswersFile, Framework, Lang
-from assistant.report.document import report_html, report_markdown
+from assistant.report.document import explanation_blocks, report_html, report_markdown
 from assistant.report.labels import label
+from assistant.report.pdf import html_to_pdf
+from assistant.report.words import (
+    level_word,
+    next_steps,
+    option_line,
+    priorities_in_words,
+    relevance_word,
+    stage_short,
+)
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
 from assistant.web import charts, loading, resources, state, views
@@ -44,13 +53,24 @@ def render() -> None:
     assessment_view(fw, answers, result, lang, str(settings.knowledge_dir))
 
 
+PLOT_CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the chart
+
+
 def report_files(
     fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang
-) -> list[tuple[str, str, str, str]]:
-    """The three downloads: answers JSON (importable), report Markdown and HTML in ``lang``."""
+) -> list[tuple[str, object, str, str]]:
+    """The downloads: answers JSON (importable), the report as PDF (made on click), Markdown
+    and HTML in ``lang``."""
     generated = views.now()
     base = slug(answers.city.name)
+    html = report_html(fw, answers, result, generated)
     return [
+        (
+            label("dl_report_pdf", lang),
+            lambda: html_to_pdf(html),
+            f"{base}-report-{lang}.pdf",
+            "application/pdf",
+        ),
         (t("dl_answers", lang), dump_answers(answers), f"{base}-answers.json", "application/json"),
         (
             t("dl_report_md", lang),
@@ -60,7 +80,7 @@ def report_files(
         ),
         (
             t("dl_report_html", lang),
-            report_html(fw, answers, result, generated),
+            html,
             f"{base}-report-{lang}.html",
             "text/html",
         ),
@@ -78,12 +98,7 @@ def assessment_view(
     )
 
     c1, c2, c3 = st.columns([2, 1, 1])
-    stage_name = (
-        t("stage_insufficient", lang)
-        if result.stage == "insufficient_data"
-        else fw.stage(result.stage).name.get(lang)
-    )
-    c1.metric(t("stage", lang), stage_name)
+    c1.metric(t("stage", lang), stage_short(fw, result, lang))
     c2.metric(t("overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
     c3.metric(t("answered", lang), f"{result.answered} / {result.total}")
 
@@ -102,31 +117,28 @@ def assessment_view(
     left, right = st.columns([1, 1])
     with left:
         st.subheader(t("domain_chart", lang), divider="gray")
-        st.plotly_chart(charts.radar(fw, [(city.name, result)], lang), key="results-radar")
+        st.plotly_chart(
+            charts.radar(fw, [(city.name, result)], lang), key="results-radar", config=PLOT_CONFIG
+        )
     with right:
-        st.subheader(t("priorities", lang), divider="gray")
-        if not result.priorities:
-            st.markdown(t("none_found", lang))
-        for p in result.priorities:
-            e = fw.element(p.element)
-            st.markdown(
-                f"**{inert(e.id)} {inert(e.name.get(lang))}** · {t('level', lang)} {p.level}"
-            )
-            st.caption(inert(p.reason))
-        st.caption(inert(result.approach.priority_rule))
+        priorities_view(fw, result, lang)
+
+    clarify_view(fw, result, lang)
+    st.subheader(label("next_steps", lang), divider="gray")
+    st.markdown("\n".join(f"1. {inert(x)}" for x in next_steps(fw, result, lang)))
 
     st.subheader(t("element_chart", lang), divider="gray")
-    st.plotly_chart(charts.element_bars(fw, result, lang), key="results-bars")
+    st.plotly_chart(charts.element_bars(fw, result, lang), key="results-bars", config=PLOT_CONFIG)
     with st.expander(t("evidence_table", lang), expanded=True):
-        domain_name = {d.id: d.name.get(lang) for d in fw.domains}
-        views.text_table(
-            ["ID", t("element", lang), t("domain", lang), t("level", lang), t("evidence", lang)],
+        views.text_table(  # four columns, so the evidence fits beside them on a phone
+            ["ID", t("element", lang), t("level", lang), t("evidence", lang)],
             [
                 [
                     e.id,
                     e.name.get(lang),
-                    domain_name[e.domain],
-                    t("unknown", lang) if (lv := result.elements[e.id].level) is None else str(lv),
+                    label("unknown_clarify", lang)
+                    if (lv := result.elements[e.id].level) is None
+                    else str(lv),
                     result.elements[e.id].evidence,
                 ]
                 for e in fw.elements
@@ -144,20 +156,36 @@ def assessment_view(
     cooperation_view(fw, result, lang, knowledge_dir)
 
     with st.expander(t("explanation", lang)):
-        views.table(
-            ["", "", t("rule", lang), t("answers_used", lang)],
-            [
-                [
-                    x.topic,
-                    x.conclusion,
-                    x.rule,
-                    ", ".join(
-                        f"{c.element}={t('unknown', lang) if c.level is None else c.level}"
-                        for c in x.answers
-                    ),
-                ]
-                for x in result.explanation
-            ],
+        views.blocks(explanation_blocks(fw, result, lang)[1:])
+
+
+def priorities_view(fw: Framework, result: Assessment, lang: Lang) -> None:
+    """Each priority with why it is one, what would raise it, and the options that address it."""
+    st.subheader(t("priorities", lang), divider="gray")
+    prios = priorities_in_words(fw, result, lang)
+    if not prios:
+        st.markdown(t("none_found", lang))
+    for p in prios:
+        level = result.elements[p.element_id].level
+        st.markdown(f"**{inert(p.title)}** · {inert(level_word(level, lang))}")
+        lines = [f"{label('why_priority', lang)}: {p.why}"]
+        if p.to_raise:
+            lines.append(f"{label('to_raise', lang)}: {p.to_raise}")
+        lines += [f"{label('options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
+        st.markdown("\n".join(f"- {inert(x)}" for x in lines))
+
+
+def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
+    """Unknown answers, flagged "to clarify" with the question to ask."""
+    if not result.unknown:
+        return
+    st.subheader(label("to_clarify", lang), divider="gray")
+    for eid in result.unknown:
+        e = fw.element(eid)
+        st.warning(
+            f"**{inert(e.id)} {inert(e.name.get(lang))}** — "
+            f"{inert(label('clarify_line', lang, question=e.question.get(lang)))}",
+            icon=":material/help:",
         )
 
 
@@ -191,11 +219,11 @@ def option(
         st.markdown(f"**{inert(m.text)}**")
         gaps = ", ".join(
             f"{e} {fw.element(e).name.get(lang)} "
-            f"({t('unknown', lang) if (lv := result.elements[e].level) is None else lv})"
+            f"({label('unknown_clarify', lang) if (lv := result.elements[e].level) is None else lv})"
             for e in m.because
         )
         st.markdown(f"{inert(t('triggered_by', lang))}: {inert(gaps)}")
-        st.caption(t("relevance", lang, n=m.relevance))
+        st.caption(inert(relevance_word(m.relevance, lang)))
         if with_sources and chunks:
             views.sources(
                 [(c.title, c.text, c.provenance, c.source) for c in chunks[:MAX_SOURCES]],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.i18n import CITY_TYPE_LABEL
-from assistant.models import Lang
+from assistant.models import LANGS, Lang
 from assistant.ports import SessionStore, StoredSession
 from assistant.web import resources, state
 from assistant.web.strings import t
@@ -33,6 +33,13 @@ def sync_code(store: SessionStore, lang: Lang) -> StoredSession | None:
     if st.query_params.get(state.CODE) != code:
         st.query_params[state.CODE] = code
     return store.load(code)
+
+
+def url_session_lang(store: SessionStore) -> Lang | None:
+    """The language of the session whose code is in the URL (None: no code, or a wrong one)."""
+    code = state.url_code()
+    session = store.load(code) if code else None
+    return session.lang if session is not None and session.lang in LANGS else None
 
 
 def switch_session(code: str | None) -> None:
@@ -84,8 +91,10 @@ def render(lang: Lang) -> None:
         typed = st.text_input(t("session_code", lang), key="resume-code")
         if st.form_submit_button(t("resume", lang)):
             typed = typed.strip()
-            if typed and store.load(typed) is not None:
+            found = store.load(typed) if typed else None
+            if found is not None:
                 switch_session(typed)
+                state.request_lang(found.lang)  # the session's language wins
                 st.rerun()
             else:
                 st.error(t("resume_unknown", lang))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -104,13 +104,14 @@ def blocks(items: list[Block]) -> None:
             st.image(b.svg, caption=b.alt)
 
 
-def downloads(files: list[tuple[str, str, str, str]], key: str) -> None:
-    """Download buttons side by side: (label, data, file name, mime). No rerun on click."""
+def downloads(files: list[tuple[str, Any, str, str]], key: str) -> None:
+    """Download buttons side by side: (label, data, file name, mime). No rerun on click. Data is
+    text, bytes, or a callable made only when clicked (the PDFs)."""
     cols = st.columns(len(files))
     for col, (label, data, name, mime) in zip(cols, files, strict=True):
         col.download_button(
             label,
-            data=data.encode("utf-8"),
+            data=data.encode("utf-8") if isinstance(data, str) else data,
             file_name=name,
             mime=mime,
             key=f"{key}-{name}",

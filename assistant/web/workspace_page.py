@@ -14,6 +14,8 @@ from assistant.report.briefing import (
     compare_markdown,
     compare_rows,
 )
+from assistant.report.labels import label
+from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
 from assistant.web import charts, documents, loading, resources, state, views
 from assistant.web.strings import t
@@ -101,8 +103,15 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     st.caption(t("n_changed", lang, n=sum(flags)))
     views.table(["ID", t("element", lang), na, nb, t("change", lang)], rows, flags)
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
+    cmp_html = compare_html(fw, named, lang)
     views.downloads(
         [
+            (
+                label("dl_compare_pdf", lang),
+                lambda: html_to_pdf(cmp_html),
+                f"{base}-{lang}.pdf",
+                "application/pdf",
+            ),
             (
                 t("dl_compare_md", lang),
                 compare_markdown(fw, named, lang),
@@ -111,7 +120,7 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
             ),
             (
                 t("dl_compare_html", lang),
-                compare_html(fw, named, lang),
+                cmp_html,
                 f"{base}-{lang}.html",
                 "text/html",
             ),
@@ -130,8 +139,15 @@ def brief_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
     result = assess(fw, answers, lang)
     generated = views.now()
     base = slug(answers.city.name)
+    html = brief_html(fw, answers, result, generated)
     views.downloads(
         [
+            (
+                label("dl_brief_pdf", lang),
+                lambda: html_to_pdf(html),
+                f"{base}-brief-{lang}.pdf",
+                "application/pdf",
+            ),
             (
                 t("dl_brief_md", lang),
                 brief_markdown(fw, answers, result, generated),
@@ -140,7 +156,7 @@ def brief_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
             ),
             (
                 t("dl_brief_html", lang),
-                brief_html(fw, answers, result, generated),
+                html,
                 f"{base}-brief-{lang}.html",
                 "text/html",
             ),

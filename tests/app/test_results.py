@@ -44,8 +44,14 @@ def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest)
     assert (
         e05["Level"] == "0" and e05["Evidence given"] == "Nobody has looked at a business case\\."
     )
-    assert table[table["ID"] == "E17"].iloc[0]["Level"] == "unknown"
+    assert table[table["ID"] == "E17"].iloc[0]["Level"] == "unknown — to clarify"
     text = all_text(at)
+    # reasons in words, the unknown flagged to clarify, relevance as words (issue 13)
+    assert "What would raise it" in text and "Cooperation that addresses it" in text
+    assert "to clarify" in "\n".join(texts(at.warning))
+    assert "strong match" in text and "relevance 1" not in text
+    for token in ("small_start", "regional_core", "(municipal)", "nat-", "cooperation:"):
+        assert token not in text
     assert "National level" in text and "City / municipal / district level" in text
     assert "Triggered by: E05" in text or "Triggered by:" in text
     # every cooperation option cites its brochure menu line, openable in place

@@ -33,22 +33,31 @@ def test_html_report_is_self_contained_and_escapes_user_text(fw: Framework) -> N
     assert "unknown" in html  # E17 drawn as unknown
     for e in fw.elements:
         assert e.id in html
-    assert "Testville" in html and "Triggered by" in html
+    assert "Testville" in html and "Cooperation that addresses it" in html
 
 
 def test_markdown_report_sections_and_escaping(fw: Framework) -> None:
     a = _answers()
     md = report_markdown(fw, a, assess(fw, a), WHEN)
+    summary, appendix = md.split("## Appendix: the full record")
     for heading in [
-        "## City profile",
         "## Stage",
-        "## Domains",
-        "## Elements",
+        "## Strongest elements",
+        "## Weakest elements",
+        "## Priority elements",
         "## Suggested approach",
-        "## JICA cooperation options",
-        "## How this was",
+        "## Unknown, to clarify",
+        "## Next steps",
     ]:
-        assert heading in md
+        assert heading in summary
+    for heading in [
+        "### City profile",
+        "### Domains",
+        "### Elements",
+        "### JICA cooperation options",
+        "### How this was",
+    ]:
+        assert heading in appendix
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert "\\|" in md  # a pipe in evidence does not break the table
     assert "2026-11-24T09:30" in md
@@ -57,7 +66,9 @@ def test_markdown_report_sections_and_escaping(fw: Framework) -> None:
 def test_japanese_report(fw: Framework) -> None:
     a = _answers("ja")
     md = report_markdown(fw, a, assess(fw, a), WHEN)
-    assert "## 都市プロファイル" in md and "## JICAの協力メニュー" in md
+    assert (
+        "### 都市プロファイル" in md and "### JICAの協力メニュー" in md and "## 次のステップ" in md
+    )
     assert "都市基盤・プラットフォーム" in md
 
 

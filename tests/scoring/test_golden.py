@@ -73,7 +73,7 @@ def test_ten_answers_are_not_enough(fw: Framework) -> None:
 def test_japanese_explanations(fw: Framework) -> None:
     r = assess(fw, make_answers(1, language="ja"))
     assert r.lang == "ja"
-    assert "ルールS" in next(x.rule for x in r.explanation if x.topic == "stage")
+    assert "ルール（段階）" in next(x.rule for x in r.explanation if x.topic == "stage")
     assert (
         r.approach.stage_approach[0] == "既存のアセットを最大限活用しつつ、できることからはじめる"
     )

@@ -1,0 +1,140 @@
+"""The assessment said in words for people: stage names, relevance as words, why an element is a
+priority and what would raise it, strengths and weaknesses, next steps.
+
+Shared by the downloadable reports and the Results page so both say the same thing; pure
+functions of the framework and the assessment (no raw ids or tokens come out of here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.models import Framework, Lang
+from assistant.report.labels import label
+from assistant.scoring.result import Assessment, CooperationMatch
+
+HIGH_FROM, MEDIUM_FROM = 6, 3  # relevance points (rule C) for "strong" and "good" matches
+
+
+def stage_name(fw: Framework, result: Assessment, lang: Lang) -> str:
+    if result.stage == "insufficient_data":
+        return label("stage_insufficient", lang)
+    return fw.stage(result.stage).name.get(lang)
+
+
+def stage_short(fw: Framework, result: Assessment, lang: Lang) -> str:
+    """The stage's name short enough for a phone: in Japanese the reading in brackets
+    ("Small Start（スモールスタート）" -> "スモールスタート")."""
+    name = stage_name(fw, result, lang)
+    if lang == "ja" and "（" in name and name.endswith("）"):
+        return name[name.index("（") + 1 : -1]
+    return name
+
+
+def relevance_word(relevance: int, lang: Lang) -> str:
+    """Rule C's points as a word: strong / good / partial match."""
+    if relevance >= HIGH_FROM:
+        return label("rel_high", lang)
+    return label("rel_medium" if relevance >= MEDIUM_FROM else "rel_low", lang)
+
+
+def level_word(level: int | None, lang: Lang) -> str:
+    if level is None:
+        return label("unknown_clarify", lang)
+    return label("level_of", lang, level=level)
+
+
+def element_label(fw: Framework, element_id: str, lang: Lang) -> str:
+    """'E05 Sustainability of vision and policy' (the framework's number and name)."""
+    return f"{element_id} {fw.element(element_id).name.get(lang)}"
+
+
+def raise_it(fw: Framework, element_id: str, level: int | None) -> tuple[int, object] | None:
+    """The rubric's next level for the element (None at level 4 or when unknown)."""
+    if level is None or level >= 4:
+        return None
+    nxt = next((r for r in fw.element(element_id).rubric if r.level == level + 1), None)
+    return None if nxt is None else (nxt.level, nxt.text)
+
+
+def what_would_raise(fw: Framework, element_id: str, level: int | None, lang: Lang) -> str:
+    step = raise_it(fw, element_id, level)
+    if step is None:
+        return ""
+    n, text = step
+    return f"{label('level_of', lang, level=n)}: {text.get(lang)}"  # type: ignore[attr-defined]
+
+
+def evidence_text(result: Assessment, element_id: str, lang: Lang) -> str:
+    ev = result.elements[element_id].evidence.strip()
+    if not ev:
+        return label("no_evidence", lang)
+    return f"“{ev}”" if lang == "en" else f"「{ev}」"
+
+
+def strongest_weakest(fw: Framework, result: Assessment, n: int = 3) -> tuple[list[str], list[str]]:
+    """The n highest and n lowest known elements (framework order breaks ties); an element is
+    never in both lists."""
+    known = [e.id for e in fw.elements if result.elements[e.id].level is not None]
+    order = {e.id: i for i, e in enumerate(fw.elements)}
+    lv = lambda e: result.elements[e].level or 0  # noqa: E731
+    strong = sorted(known, key=lambda e: (-lv(e), order[e]))[:n]
+    weak = [e for e in sorted(known, key=lambda e: (lv(e), order[e])) if e not in strong][:n]
+    return strong, weak
+
+
+@dataclass(frozen=True)
+class PriorityWords:
+    element_id: str
+    title: str
+    why: str
+    to_raise: str
+    options: list[CooperationMatch]
+
+
+def priorities_in_words(
+    fw: Framework, result: Assessment, lang: Lang, per_level: int = 1
+) -> list[PriorityWords]:
+    """Each priority with its reason, the next rubric step, and the strongest national and city
+    options that address it."""
+    out = []
+    for p in result.priorities:
+        options = []
+        for level in ("national", "city"):
+            options += [
+                m for m in result.cooperation if m.level == level and p.element in m.because
+            ][:per_level]
+        out.append(
+            PriorityWords(
+                element_id=p.element,
+                title=element_label(fw, p.element, lang),
+                why=p.reason,
+                to_raise=what_would_raise(fw, p.element, p.level, lang),
+                options=options,
+            )
+        )
+    return out
+
+
+def option_line(fw: Framework, m: CooperationMatch, lang: Lang) -> str:
+    """'National level: <menu line> (strong match)'."""
+    return f"{label(m.level, lang)}: {m.text} ({relevance_word(m.relevance, lang)})"
+
+
+def next_steps(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
+    steps = []
+    if result.unknown:
+        steps.append(label("step_clarify", lang, n=len(result.unknown)))
+    if result.priorities:
+        names = ", " if lang == "en" else "、"
+        steps.append(
+            label(
+                "step_priorities",
+                lang,
+                names=names.join(fw.element(p.element).name.get(lang) for p in result.priorities),
+            )
+        )
+    if result.cooperation:
+        steps.append(label("step_cooperation", lang, option=result.cooperation[0].text))
+    steps.append(label("step_scale", lang, way=label(result.approach.scale_up, lang)))
+    return steps
