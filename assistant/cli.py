@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "assistant.sessions.commands",
     "assistant.interview.commands",
     "assistant.report.commands",
+    "assistant.api.commands",
 )
 
 

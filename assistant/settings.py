@@ -45,6 +45,27 @@ class Settings(BaseSettings):
         default=5 * 1024 * 1024, description="Largest document accepted for ingestion."
     )
 
+    # --- the HTTP API (`assistant serve`) ---
+    api_max_body_bytes: int = Field(
+        default=1024 * 1024, description="Largest request body the HTTP API accepts (bytes)."
+    )
+    api_sessions_per_minute: float = Field(
+        default=20.0, description="New sessions per minute per client address (HTTP API)."
+    )
+    api_sessions_burst: int = Field(
+        default=10, description="New sessions a client may create at once before being limited."
+    )
+    api_lookups_per_minute: float = Field(
+        default=600.0, description="Requests naming a session code, per minute per client address."
+    )
+    api_lookups_burst: int = Field(
+        default=120, description="Requests naming a session code a client may make at once."
+    )
+    api_forwarded_allow_ips: str | None = Field(
+        default=None,
+        description="Proxies trusted for X-Forwarded-For (comma-separated); unset = none.",
+    )
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
