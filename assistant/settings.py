@@ -44,6 +44,12 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=5 * 1024 * 1024, description="Largest document accepted for ingestion."
     )
+    max_document_pages: int = Field(
+        default=300, description="Most pages read from one PDF (knowledge base and prefill)."
+    )
+    max_document_chars: int = Field(
+        default=1_000_000, description="Most characters of text read from one document."
+    )
 
     # --- the HTTP API (`assistant serve`) ---
     api_max_body_bytes: int = Field(
