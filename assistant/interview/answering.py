@@ -56,7 +56,7 @@ def choose_level(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if intent.level is None:
         return answer_text(ctx, step, intent)
     state = step.state
-    evidence = (state.proposal.evidence if state.proposal else "") or state.draft
+    evidence = (evidence_of(state.proposal, state.lang) if state.proposal else "") or state.draft
     have = step.answers.get(ctx.element(step).id)
     if not evidence and not state.draft and have is not None:
         return save(ctx, step, intent.level, have.evidence or have.text, text=have.text)
@@ -74,7 +74,14 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         a, b = (c.level for c in state.proposal.candidates[:2])
         step.say(t(lang, "pair_hint", a=a, b=b))
         return render.element_choices(state, ctx.fw, ctx.element(step))
-    return save(ctx, step, state.proposal.level, state.proposal.evidence)
+    return save(ctx, step, state.proposal.level, evidence_of(state.proposal, state.lang))
+
+
+def evidence_of(proposal: Proposal, lang: Lang) -> str:
+    """The evidence to save: a document's quote says which document it came from."""
+    if proposal.source == "document" and proposal.origin:
+        return t(lang, "from_document", origin=proposal.origin, quote=proposal.evidence)
+    return proposal.evidence
 
 
 def reject(ctx: Context, step: Step, intent: Intent) -> list[Choice]:

@@ -64,6 +64,9 @@ class Context:
         state.separating = None
         state.thin = 0
         state.levels_offered = False
+        draft = state.drafts.get(element_id)
+        if draft is not None and element_id not in step.answers:
+            state.proposal = draft.model_copy()  # offered, not saved: the person decides
 
     def next_unanswered(self, after: str | None, step: Step) -> str | None:
         """The first unanswered element after ``after`` in order, wrapping round; None if all."""

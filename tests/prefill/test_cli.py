@@ -52,3 +52,20 @@ def test_readable_japanese() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "E07 推進主体: レベル 3" in proc.stdout
     assert "記載なし" in proc.stdout
+
+
+def test_terminal_interview_from_documents(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ASSISTANT_DATA_DIR=str(tmp_path))
+    intake = "Harbourton\nKenya\n2\n2\nskip\nskip\nskip\nEnglish\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "interview", "--from-docs",
+         str(DEV / "en-dev-1-harbourton-digital-plan.md")],
+        input=intake + "yes\npause\n",
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    offer = out.index("From your documents (en-dev-1-harbourton-digital-plan.md, “2. Vision”)")
+    assert out.index("Saved E01 (Vision and philosophy): level 3.") > offer
+    assert "Question 2/21" in out
