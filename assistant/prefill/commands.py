@@ -49,6 +49,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help=".pdf, .docx, .md or .txt")
     p.add_argument("--lang", choices=["en", "ja"], default=None, help="default: each document's")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--brief",
+        action="store_true",
+        help="the facilitator's pre-mission brief: map, drafts with quotes, questions for site",
+    )
     p.set_defaults(func=cmd_prefill)
 
 
@@ -104,6 +109,10 @@ def cmd_prefill(args: argparse.Namespace) -> int:
     lang: Lang = "ja" if (args.lang or first) == "ja" else "en"
     if args.json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    elif args.brief and any(d.error is None for d in result.documents):
+        from assistant.prefill.brief import brief_text
+
+        sys.stdout.write(brief_text(result, fw, lang))
     elif any(d.error is None for d in result.documents):
         sys.stdout.write(readable(fw, result, lang))
     for line in errors:
