@@ -75,11 +75,15 @@ def build_engine(settings: Settings) -> InterviewEngine:
     interpreter = make_interpreter(
         settings, chat_model=chat_model, embeddings=embeddings, framework=framework
     )
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.spotter import AnswerSpotter
+
     return InterviewEngine(
         framework,
         interpreter,
         make_session_store(settings),
         answerer=KnowledgeAnswerer(settings, chat_model=chat_model, embeddings=embeddings),
+        spotter=AnswerSpotter(DocumentReader(framework, interpreter, embeddings)),
     )
 
 

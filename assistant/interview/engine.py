@@ -30,7 +30,7 @@ from assistant.interview.state import (
     Reply,
 )
 from assistant.interview.table import handler_for, set_language
-from assistant.interview.turn import Context, Step
+from assistant.interview.turn import Context, Spotter, Step
 from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import AnswersFile, CityProfile, Framework, Lang
 from assistant.ports import (
@@ -75,6 +75,7 @@ class InterviewEngine:
         store: SessionStore,
         answerer: Answerer | None = None,
         clock: Callable[[], datetime] = utc_now,
+        spotter: Spotter | None = None,
     ) -> None:
         self.fw = framework
         self.interpreter = interpreter
@@ -82,7 +83,7 @@ class InterviewEngine:
         self.answerer = answerer
         self.clock = clock
         self.order: list[str] = render.order(framework)
-        self.ctx = Context(framework, interpreter, answerer, clock, self.order)
+        self.ctx = Context(framework, interpreter, answerer, clock, self.order, spotter)
 
     # --- the API front ends call --------------------------------------------------------
 

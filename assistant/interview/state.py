@@ -51,10 +51,12 @@ class Proposal(BaseModel):
     evidence: str = ""
     rubric: str = ""
     notice: str | None = None
-    source: Literal["offline", "llm", "person", "document"] = "offline"
+    source: Literal["offline", "llm", "person", "document", "earlier"] = "offline"
     confidence_label: Literal["high", "medium", "low"] = "low"
     candidates: list[Candidate] = Field(default_factory=list)
-    origin: str = ""  # source "document": where the quote (``evidence``) is, "plan.pdf, p. 12"
+    # source "document": where the quote (``evidence``) is, "plan.pdf, p. 12"; source "earlier":
+    # the element whose answer said it (one answer that spoke of several elements)
+    origin: str = ""
 
     @property
     def unsure(self) -> bool:

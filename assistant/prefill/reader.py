@@ -163,9 +163,15 @@ class DocumentReader:
         w = self.cal.context_weight
         return (1 - w) * own + w * context[parent] + self.cal.keyword_weight * bonus
 
-    def read_document(self, doc: Document) -> dict[str, Proposal]:
-        """One document's proposals, by element id (elements it does not cover are absent)."""
-        cal = self.cal
+    def read_document(
+        self,
+        doc: Document,
+        skip: frozenset[str] = frozenset(),
+        calibration: ReaderCalibration | None = None,
+    ) -> dict[str, Proposal]:
+        """One document's proposals, by element id (elements it does not cover, or in ``skip``,
+        are absent). ``calibration`` overrides the reader's for this reading."""
+        cal = calibration or self.cal
         groups = passages(doc, cal.passage_chars)
         score = self.scores(doc, groups)
         if not len(score):
@@ -176,7 +182,7 @@ class DocumentReader:
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])
-            if not len(hits):
+            if not len(hits) or element.id in skip:
                 continue
             hits = hits[np.argsort(-score[hits, j], kind="stable")]
             best = score[hits[0], j]
