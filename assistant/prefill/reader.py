@@ -28,6 +28,23 @@ from assistant.prefill.drafts import DocumentInfo, Draft, Prefill, Proposal, Quo
 
 Progress = Callable[[float, str], None]
 
+# Minutes report speech: "Mr Reis said that …", "○山田委員　…". The frame says who spoke, not
+# what about; it is left out of what is compared with the elements (the quote keeps it).
+_EN_FRAME = re.compile(
+    r"^(?:[A-Za-z][\w.'’-]*\s+){1,4}(?:said|reported|replied|noted|explained|stated|"
+    r"added|confirmed|answered|responded|recalled|argued|claimed|asked)(?:\s+that)?[,:]?\s+",
+)
+_JA_FRAME = re.compile(
+    r"^[○◯◎〇]?\s*[^\s　。、]{1,12}?(?:委員長|副委員長|委員|議員|議長|市長|町長|村長|副市長|部長|課長|"
+    r"室長|局長|係長|参事|主幹|理事)(?:[（(][^）)]{0,12}[）)])?[\s　：:]+"
+)
+
+
+def topic_text(sentence: str) -> str:
+    """The sentence without a reported-speech frame (what is compared with the elements)."""
+    stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)
+    return stripped if len(stripped) >= 12 else sentence
+
 
 @dataclass(frozen=True)
 class ReaderCalibration:
@@ -147,7 +164,9 @@ class DocumentReader:
         if not doc.sentences:
             return np.zeros((0, len(elements)))
         sentences = [doc.quote(s) for s in doc.sentences]
-        vectors = self._embed(sentences + [doc.text[p.start : p.end] for p in groups])
+        vectors = self._embed(
+            [topic_text(s) for s in sentences] + [doc.text[p.start : p.end] for p in groups]
+        )
         sims = self._similarity(vectors, doc.lang)
         own, context = sims[: len(sentences)], sims[len(sentences) :]
         parent = np.empty(len(sentences), dtype=int)

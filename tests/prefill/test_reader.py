@@ -106,3 +106,12 @@ def test_two_documents_one_reading(reader: DocumentReader) -> None:
     e07 = data["elements"]["E07"]
     assert set(e07) >= {"level", "confidence", "quotes"}
     assert set(e07["quotes"][0]) >= {"text", "document", "page"}
+
+
+def test_reported_speech_frames_are_left_out_of_the_comparison_only() -> None:
+    from assistant.prefill.reader import topic_text
+
+    assert topic_text("Mr Reis said that backups are made weekly.") == "backups are made weekly."
+    assert topic_text("○山田委員　推進室は廃止されたのですか。") == "推進室は廃止されたのですか。"
+    assert topic_text("The city adopted a plan in 2024.") == "The city adopted a plan in 2024."
+    assert topic_text("Ms Costa said yes.") == "Ms Costa said yes."  # too little left
