@@ -115,3 +115,25 @@ def test_reported_speech_frames_are_left_out_of_the_comparison_only() -> None:
     assert topic_text("○山田委員　推進室は廃止されたのですか。") == "推進室は廃止されたのですか。"
     assert topic_text("The city adopted a plan in 2024.") == "The city adopted a plan in 2024."
     assert topic_text("Ms Costa said yes.") == "Ms Costa said yes."  # too little left
+
+
+class InventingInterpreter:
+    """Stands in for a language model that proposes a level with an invented quote."""
+
+    source = "llm"
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        from assistant.ports import Interpretation
+
+        return Interpretation(
+            element=element.id, level=4, confidence=0.9, source="llm",
+            evidence="The city is a world leader in every respect (invented).",
+        )  # fmt: skip
+
+
+def test_a_model_proposing_cannot_put_words_in_the_document(reader: DocumentReader) -> None:
+    llm_reader = DocumentReader(reader.framework, InventingInterpreter(), reader.embeddings)
+    result = llm_reader.read([_doc("strategy.md", STRATEGY)])
+    assert result.elements["E07"] is not None and result.elements["E07"].source == "llm"
+    _all_quotes_exact(result, {"strategy.md": STRATEGY})
+    assert result.drafted() and all(d.level == 4 for d in result.drafted())
