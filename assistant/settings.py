@@ -45,7 +45,7 @@ class Settings(BaseSettings):
         default=5 * 1024 * 1024, description="Largest document accepted for ingestion."
     )
     max_document_pages: int = Field(
-        default=300, description="Most pages read from one PDF (knowledge base and prefill)."
+        default=300, description="Most pages read from one PDF (assistant prefill)."
     )
     max_document_chars: int = Field(
         default=1_000_000, description="Most characters of text read from one document."
