@@ -215,11 +215,13 @@ def proposal_card(proposal: Proposal, lang: Lang) -> None:
         else:
             level = t("proposal", lang, level=proposal.level)
             st.markdown(f"**{inert(level)}** — {inert(proposal.rubric)}")
-        if proposal.source == "document":
-            st.caption(f":material/description: {inert(proposal.origin)}")
+        words = {"document": "document_words", "earlier": "earlier_words"}.get(
+            proposal.source, "because_words"
+        )
         if proposal.evidence:
             phrase = " ".join(proposal.evidence.split())
-            st.markdown(f":material/format_quote: {inert(t('because_words', lang, phrase=phrase))}")
+            said = t(words, lang, phrase=phrase, origin=proposal.origin)
+            st.markdown(f":material/format_quote: {inert(said)}")
         st.caption(f":material/speed: {t(confidence_key(proposal.confidence), lang)}")
         if proposal.notice:
             st.caption(f":material/info: {inert(proposal.notice)}")

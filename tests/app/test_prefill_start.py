@@ -28,7 +28,8 @@ def test_start_from_documents_offers_the_draft_and_saves_only_on_confirm(app: Ap
     assert errors == ["scan.pdf: not a PDF file (no %PDF header)"]  # one line; the other read
     assert next(i.value.replace("\\", "") for i in at.info).startswith("Drafts for ")
     shown = last_assistant(at)
-    assert QUOTE in shown and f"{DOC.name}, “2. Vision”" in shown
+    assert QUOTE in shown and f"From your documents ({DOC.name}, “2. Vision”)" in shown
+    assert "Because you said" not in shown
     code = at.query_params["code"]
     assert stored(code) == {}  # offered, not saved
     at = button(at, next(b.label for b in at.button if b.label.startswith("Yes")))
