@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.framework import get_framework  # noqa: E402
-from assistant.prefill import build_reader, limits, read_bytes  # noqa: E402
+from assistant.prefill.documents import read_bytes  # noqa: E402
+from assistant.prefill.service import build_reader, limits  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 SOURCE = ROOT / "evals" / "datasets" / "prefill" / "en-1-seriwangi-digital-strategy.md"

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.framework import get_framework  # noqa: E402
-from assistant.prefill import build_reader, read_paths  # noqa: E402
+from assistant.prefill.service import build_reader, read_paths  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 TARGETS = {"precision": 0.90, "recall": 0.75, "within_one": 0.85, "quotes": 1.0}

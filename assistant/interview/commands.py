@@ -157,8 +157,9 @@ def _drafts(engine: InterviewEngine, files: list[str], lang: Lang) -> dict[str, 
     """Read the documents (a bad one: one line, the others still read); offered, not saved."""
     from pathlib import Path
 
-    from assistant.prefill import DocumentReader, read_paths
     from assistant.prefill.interview import proposals
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.service import read_paths
     from assistant.settings import Settings
 
     settings = Settings()

@@ -95,7 +95,7 @@ def cmd_prefill(args: argparse.Namespace) -> int:
     from assistant.framework import get_framework
     from assistant.knowledge.embeddings import EmbeddingSettingError
     from assistant.llm import make_chat_model
-    from assistant.prefill import build_reader, read_paths
+    from assistant.prefill.service import build_reader, read_paths
     from assistant.settings import Settings
 
     settings = Settings()

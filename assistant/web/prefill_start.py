@@ -57,9 +57,10 @@ def uploader(lang: Lang) -> None:
 
 def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal] | None:
     """The uploaded documents read into proposals, with a progress bar; None without files."""
-    from assistant.prefill import DocumentError, DocumentReader, limits, read_bytes
-    from assistant.prefill.documents import Document
+    from assistant.prefill.documents import Document, DocumentError, read_bytes
     from assistant.prefill.interview import proposals
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.service import limits
 
     files = st.session_state.get(UPLOADS) or []
     if not files:
