@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "assistant.interview.commands",
     "assistant.report.commands",
     "assistant.api.commands",
+    "assistant.prefill.commands",
 )
 
 

@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     max_added_passages: int = Field(
         default=10_000, description="Most passages all added documents together may become."
     )
+    max_document_pages: int = Field(
+        default=300, description="Most pages read from one PDF (assistant prefill)."
+    )
+    max_document_chars: int = Field(
+        default=1_000_000, description="Most characters of text read from one document."
+    )
 
     # --- the HTTP API (`assistant serve`) ---
     api_max_body_bytes: int = Field(

@@ -56,7 +56,7 @@ def choose_level(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if intent.level is None:
         return answer_text(ctx, step, intent)
     state = step.state
-    evidence = (state.proposal.evidence if state.proposal else "") or state.draft
+    evidence = (evidence_of(state.proposal, state.lang) if state.proposal else "") or state.draft
     have = step.answers.get(ctx.element(step).id)
     if not evidence and not state.draft and have is not None:
         return save(ctx, step, intent.level, have.evidence or have.text, text=have.text)
@@ -74,7 +74,16 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         a, b = (c.level for c in state.proposal.candidates[:2])
         step.say(t(lang, "pair_hint", a=a, b=b))
         return render.element_choices(state, ctx.fw, ctx.element(step))
-    return save(ctx, step, state.proposal.level, state.proposal.evidence)
+    return save(ctx, step, state.proposal.level, evidence_of(state.proposal, state.lang))
+
+
+def evidence_of(proposal: Proposal, lang: Lang) -> str:
+    """The evidence to save: a document's quote says which document it came from."""
+    if proposal.source == "document" and proposal.origin:
+        return t(lang, "from_document", origin=proposal.origin, quote=proposal.evidence)
+    if proposal.source == "earlier" and proposal.origin:
+        return t(lang, "from_earlier", origin=proposal.origin, quote=proposal.evidence)
+    return proposal.evidence
 
 
 def reject(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
@@ -109,6 +118,7 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         step.say(t(lang, "back_to"))
         return ctx.prompt(step)
     state.draft = combined[:MAX_EVIDENCE]
+    _spot(ctx, step, element, text)
     if found.notice:
         step.messages.append(Message(role="system", text=found.notice))
     if found.unknown and found.level is None:
@@ -116,6 +126,22 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if separating is not None:
         return _decide(ctx, step, element, found, separating)
     return _place(ctx, step, element, found)
+
+
+def _spot(ctx: Context, step: Step, element: Element, text: str) -> None:
+    """Keep a draft for each other unanswered element the answer clearly speaks of; it is
+    offered ("Earlier you mentioned …") when that element comes, and saved only if confirmed."""
+    state = step.state
+    if ctx.spotter is None:
+        return
+    skip = {element.id, *step.answers, *state.drafts}
+    try:
+        found = ctx.spotter.spot(text, state.lang, skip)
+    except Exception:  # noticing more must never cost the answer itself
+        return
+    for eid, proposal in found.items():
+        if eid not in skip and eid in ctx.order:
+            state.drafts[eid] = proposal.model_copy(update={"origin": element.id})
 
 
 def _proposal(element: Element, found: Interpretation, lang: Lang, level: int) -> Proposal:

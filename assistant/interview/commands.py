@@ -16,7 +16,8 @@ from assistant.faults import storage_fault
 
 if TYPE_CHECKING:
     from assistant.interview.engine import InterviewEngine
-    from assistant.interview.state import Reply
+    from assistant.interview.state import Proposal, Reply
+    from assistant.models import Lang
     from assistant.settings import Settings
 
 PROMPT = "> "
@@ -40,6 +41,13 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--lang", choices=["en", "ja"], default="en", help="interview language")
     p.add_argument("--resume", metavar="CODE", default=None, help="continue a paused session")
+    p.add_argument(
+        "--from-docs",
+        nargs="+",
+        metavar="FILE",
+        default=None,
+        help="start from drafts read from the city's documents (.pdf, .docx, .md, .txt)",
+    )
     p.set_defaults(func=cmd_interview)
 
 
@@ -67,11 +75,15 @@ def build_engine(settings: Settings) -> InterviewEngine:
     interpreter = make_interpreter(
         settings, chat_model=chat_model, embeddings=embeddings, framework=framework
     )
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.spotter import AnswerSpotter
+
     return InterviewEngine(
         framework,
         interpreter,
         make_session_store(settings),
         answerer=KnowledgeAnswerer(settings, chat_model=chat_model, embeddings=embeddings),
+        spotter=AnswerSpotter(DocumentReader(framework, interpreter, embeddings)),
     )
 
 
@@ -110,7 +122,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
             raise InputError("no session with that code")
         code = reply.code
     else:
-        code, reply = engine.start(args.lang)
+        drafts = _drafts(engine, args.from_docs, args.lang) if args.from_docs else None
+        code, reply = engine.start(args.lang, drafts=drafts)
     out.write(CODE_LINE[reply.lang].format(code=code) + "\n\n")
     while True:
         render(reply, out)
@@ -138,6 +151,31 @@ def cmd_interview(args: argparse.Namespace) -> int:
             if message is None:
                 raise
             out.write(message + "\n")
+
+
+def _drafts(engine: InterviewEngine, files: list[str], lang: Lang) -> dict[str, Proposal]:
+    """Read the documents (a bad one: one line, the others still read); offered, not saved."""
+    from pathlib import Path
+
+    from assistant.prefill.interview import proposals
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.service import read_paths
+    from assistant.settings import Settings
+
+    settings = Settings()
+    offline = getattr(engine.interpreter, "fallback", engine.interpreter)
+    embeddings = getattr(offline, "embeddings", None)  # the interpreter's model: loaded once
+    if embeddings is None:
+        from assistant.knowledge.embeddings import make_embeddings
+
+        embeddings = make_embeddings(settings.embeddings)
+    reader = DocumentReader(engine.fw, engine.interpreter, embeddings)
+    result, errors = read_paths([Path(f) for f in files], settings, reader, lang)
+    for line in errors:
+        sys.stderr.write(f"assistant: error: {line}\n")
+    if errors and not any(d.error is None for d in result.documents):
+        raise InputError("none of the documents could be read")
+    return proposals(result, engine.fw, lang)
 
 
 def _read_line(out: TextIO) -> str | None:

@@ -26,10 +26,11 @@ from assistant.interview.state import (
     EngineState,
     Message,
     Progress,
+    Proposal,
     Reply,
 )
 from assistant.interview.table import handler_for, set_language
-from assistant.interview.turn import Context, Step
+from assistant.interview.turn import Context, Spotter, Step
 from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import AnswersFile, CityProfile, Framework, Lang
 from assistant.ports import (
@@ -74,6 +75,7 @@ class InterviewEngine:
         store: SessionStore,
         answerer: Answerer | None = None,
         clock: Callable[[], datetime] = utc_now,
+        spotter: Spotter | None = None,
     ) -> None:
         self.fw = framework
         self.interpreter = interpreter
@@ -81,20 +83,26 @@ class InterviewEngine:
         self.answerer = answerer
         self.clock = clock
         self.order: list[str] = render.order(framework)
-        self.ctx = Context(framework, interpreter, answerer, clock, self.order)
+        self.ctx = Context(framework, interpreter, answerer, clock, self.order, spotter)
 
     # --- the API front ends call --------------------------------------------------------
 
-    def start(self, lang: Lang = "en", profile: CityProfile | None = None) -> tuple[str, Reply]:
+    def start(
+        self,
+        lang: Lang = "en",
+        profile: CityProfile | None = None,
+        drafts: dict[str, Proposal] | None = None,
+    ) -> tuple[str, Reply]:
         """A new session: its code and the first reply.
 
         Without a profile the reply is the welcome and the first intake question. With one
         (already validated, e.g. by a form) the intake is skipped: the profile, the position at
         the first element and the welcome are written in one commit, so no form value is ever
-        read as a typed command (a city called "Back" stays a city).
+        read as a typed command (a city called "Back" stays a city). ``drafts`` (read from the
+        city's documents) are kept in the position and offered as their elements come.
         """
         code = self.store.create(lang)
-        state = EngineState(lang=lang)
+        state = EngineState(lang=lang, drafts=dict(drafts or {}))
         step = Step(state, {}, None, code=code)
         step.say(t(lang, "welcome", code=code))
         if profile is None:

@@ -185,6 +185,32 @@ M: dict[str, Text] = {
         "en": "I would place this at level {level}: {rubric}",
         "ja": "レベル{level}と考えます：{rubric}",
     },
+    "proposal_document": {
+        "en": 'From your documents ({origin}): "{quote}" — I would put this at level {level}: '
+        "{rubric}",
+        "ja": "お送りいただいた文書（{origin}）より：「{quote}」— レベル{level}と考えます：{rubric}",
+    },
+    "document_hint": {
+        "en": "Is that still right? Say yes to confirm, a number 0-4 to choose another level, or "
+        "tell me more. Nothing from the documents is saved until you confirm.",
+        "ja": "現在もこの通りでよろしいですか。確定する場合は「はい」、別のレベルは0〜4の数字、"
+        "補足がある場合は続けて入力してください。確定するまで文書の内容は保存されません。",
+    },
+    "from_document": {"en": "From {origin}: {quote}", "ja": "{origin}より：{quote}"},
+    "proposal_earlier": {
+        "en": 'Earlier you mentioned: "{quote}" — I would put this at level {level}: {rubric}',
+        "ja": "先ほど「{quote}」とお話しいただきました — レベル{level}と考えます：{rubric}",
+    },
+    "earlier_hint": {
+        "en": "Is that right? Say yes to confirm, a number 0-4 to choose another level, or tell "
+        "me more. Nothing is saved for this topic until you confirm.",
+        "ja": "よろしいですか。確定する場合は「はい」、別のレベルは0〜4の数字、補足がある場合は"
+        "続けて入力してください。確定するまでこの項目には保存されません。",
+    },
+    "from_earlier": {
+        "en": "Said while answering {origin}: {quote}",
+        "ja": "{origin}への回答の中で：{quote}",
+    },
     "proposal_unsure": {
         "en": "I am not sure, but this looks like level {level}: {rubric}",
         "ja": "確信はありませんが、レベル{level}に近いと考えます：{rubric}",

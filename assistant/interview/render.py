@@ -76,6 +76,14 @@ def candidate_lines(cands: list[Candidate], lang: Lang) -> str:
 
 
 def proposal_text(p: Proposal, lang: Lang) -> str:
+    if p.source == "earlier" and not p.unsure:
+        lines = [t(lang, "proposal_earlier", quote=p.evidence, level=p.level, rubric=p.rubric),
+                 t(lang, "earlier_hint")]  # fmt: skip
+        return "\n".join(lines)
+    if p.source == "document" and not p.unsure:
+        lines = [t(lang, "proposal_document", origin=p.origin, quote=p.evidence, level=p.level,
+                   rubric=p.rubric), t(lang, "document_hint")]  # fmt: skip
+        return "\n".join(lines)
     if p.unsure:
         lines = [t(lang, "proposal_pair"), candidate_lines(p.candidates, lang)]
     else:

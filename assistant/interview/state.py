@@ -51,9 +51,12 @@ class Proposal(BaseModel):
     evidence: str = ""
     rubric: str = ""
     notice: str | None = None
-    source: Literal["offline", "llm", "person"] = "offline"
+    source: Literal["offline", "llm", "person", "document", "earlier"] = "offline"
     confidence_label: Literal["high", "medium", "low"] = "low"
     candidates: list[Candidate] = Field(default_factory=list)
+    # source "document": where the quote (``evidence``) is, "plan.pdf, p. 12"; source "earlier":
+    # the element whose answer said it (one answer that spoke of several elements)
+    origin: str = ""
 
     @property
     def unsure(self) -> bool:
@@ -93,6 +96,9 @@ class EngineState(BaseModel):
     pending: PendingAnswer | None = None
     turn: int = 0
     separating: Separation | None = None  # a separating question waits for its reply
+    # Drafts read from the city's documents (issue 14), offered when their element comes;
+    # never answers: nothing from a document is saved until the person confirms it.
+    drafts: dict[str, Proposal] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from assistant.interview import render
 from assistant.interview.messages import t
-from assistant.interview.state import Choice, EngineState, Message
-from assistant.models import CityProfile, Element, Framework
+from assistant.interview.state import Choice, EngineState, Message, Proposal
+from assistant.models import CityProfile, Element, Framework, Lang
 from assistant.ports import Answerer, Citation, Interpreter, StoredAnswer, Turn
 from assistant.scoring import Assessment, assess
 from assistant.sessions.answers import answers_file
@@ -41,6 +42,12 @@ class Step:
         self.messages.append(Message(text=text, citations=citations or []))
 
 
+class Spotter(Protocol):
+    """Finds the other elements one answer clearly speaks of (issue 14, item 3)."""
+
+    def spot(self, text: str, lang: Lang, skip: set[str]) -> dict[str, Proposal]: ...
+
+
 @dataclass(frozen=True)
 class Context:
     """The framework and collaborators of one engine (no per-user data)."""
@@ -50,6 +57,7 @@ class Context:
     answerer: Answerer | None
     clock: Callable[[], datetime]
     order: list[str]
+    spotter: Spotter | None = None
 
     def element(self, step: Step) -> Element:
         assert step.state.element is not None
@@ -64,6 +72,9 @@ class Context:
         state.separating = None
         state.thin = 0
         state.levels_offered = False
+        draft = state.drafts.get(element_id)
+        if draft is not None and element_id not in step.answers:
+            state.proposal = draft.model_copy()  # offered, not saved: the person decides
 
     def next_unanswered(self, after: str | None, step: Step) -> str | None:
         """The first unanswered element after ``after`` in order, wrapping round; None if all."""

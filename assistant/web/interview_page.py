@@ -19,7 +19,7 @@ from assistant.interview.intake import parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
-from assistant.web import resources, state, views
+from assistant.web import prefill_start, resources, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
@@ -128,9 +128,14 @@ def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile |
     return profile, []
 
 
-def start_interview(engine: InterviewEngine, profile: CityProfile, lang: Lang) -> Reply:
+def start_interview(
+    engine: InterviewEngine,
+    profile: CityProfile,
+    lang: Lang,
+    drafts: dict[str, Proposal] | None = None,
+) -> Reply:
     """A new session with the form's profile saved; the chat starts at the first element."""
-    code, reply = engine.start(lang, profile)
+    code, reply = engine.start(lang, profile, drafts=drafts)
     state.set_code(code)
     entry = _reply_entry(reply)
     welcome, rest = entry["parts"][:1], entry["parts"][1:]  # the welcome stands on its own
@@ -144,6 +149,7 @@ def start_interview(engine: InterviewEngine, profile: CityProfile, lang: Lang) -
 def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
     st.subheader(t("intake_title", lang))
     st.caption(t("intake_intro", lang))
+    prefill_start.uploader(lang)
     with st.form("intake", border=True):
         c1, c2 = st.columns(2)
         name = c1.text_input(t("city_name", lang), max_chars=200, key="in-name")
@@ -181,7 +187,8 @@ def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
             for error in errors:
                 st.error(inert(error), icon=":material/error:")
             return
-        start_interview(engine, profile, lang)
+        found = prefill_start.drafts(resources.current_settings(), fw, lang)
+        start_interview(engine, profile, lang, found)
         st.rerun()
 
 
@@ -208,9 +215,13 @@ def proposal_card(proposal: Proposal, lang: Lang) -> None:
         else:
             level = t("proposal", lang, level=proposal.level)
             st.markdown(f"**{inert(level)}** — {inert(proposal.rubric)}")
+        words = {"document": "document_words", "earlier": "earlier_words"}.get(
+            proposal.source, "because_words"
+        )
         if proposal.evidence:
             phrase = " ".join(proposal.evidence.split())
-            st.markdown(f":material/format_quote: {inert(t('because_words', lang, phrase=phrase))}")
+            said = t(words, lang, phrase=phrase, origin=proposal.origin)
+            st.markdown(f":material/format_quote: {inert(said)}")
         st.caption(f":material/speed: {t(confidence_key(proposal.confidence), lang)}")
         if proposal.notice:
             st.caption(f":material/info: {inert(proposal.notice)}")
@@ -410,6 +421,7 @@ def render() -> None:
     )
     if st.session_state.pop("interview_saved", False):
         st.toast(t("saved", lang), icon=":material/cloud_done:")
+    prefill_start.show_notes()
     show_chat(lang)
     if reply.phase == "done":
         st.success(t("interview_done", lang), icon=":material/task_alt:")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -154,8 +154,32 @@ def _engine(key: str) -> InterviewEngine:
             return answerer.ask(question, lang, element_id)
 
     return InterviewEngine(
-        framework(settings), _LazyInterpreter(loader), session_store(settings), _Answerer()
+        framework(settings),
+        _LazyInterpreter(loader),
+        session_store(settings),
+        _Answerer(),
+        spotter=_LazySpotter(loader, framework(settings)),
     )
+
+
+class _LazySpotter:
+    """One answer, several elements (assistant.prefill.spotter), once the model is loaded."""
+
+    def __init__(self, loader: KnowledgeLoader, fw: Framework) -> None:
+        self._loader = loader
+        self._fw = fw
+        self._spotter: Any = None
+
+    def spot(self, text: str, lang: Lang, skip: set[str]) -> dict[str, Any]:
+        if self._spotter is None:
+            from assistant.prefill.reader import DocumentReader
+            from assistant.prefill.spotter import AnswerSpotter
+
+            loaded = self._loader
+            reader = DocumentReader(self._fw, loaded.interpreter(), loaded.get().embeddings)
+            self._spotter = AnswerSpotter(reader)  # framework data only: shared per process
+        result: dict[str, Any] = self._spotter.spot(text, lang, skip)
+        return result
 
 
 def engine(settings: Settings) -> InterviewEngine:

@@ -96,6 +96,16 @@ UI: dict[str, Text] = {
     "level_title": {"en": "Level {level}", "ja": "レベル {level}"},
     "choose_level": {"en": "Choose level {level}", "ja": "レベル{level}を選ぶ"},
     "because_words": {"en": "Because you said: “{phrase}”", "ja": "根拠となった発言：「{phrase}」"},
+    "document_words": {
+        "en": "From your documents ({origin}): “{phrase}” — is that still right? Nothing from "
+        "the documents is saved until you confirm.",
+        "ja": "お送りいただいた文書（{origin}）より：「{phrase}」— 現在もこの通りでよろしいですか。"
+        "確定するまで保存されません。",
+    },
+    "earlier_words": {
+        "en": "Earlier you mentioned: “{phrase}” — is that right for this topic?",
+        "ja": "先ほどのお話：「{phrase}」— この項目についてもこの通りでよろしいですか。",
+    },
     "confidence_high": {
         "en": "Confidence: high, the answer matches this level clearly.",
         "ja": "確信度：高（回答がこのレベルによく当てはまります）",

@@ -1,0 +1,96 @@
+"""Interview page, "Start from documents": the city's documents read into drafts, with progress.
+
+The drafts go to ``InterviewEngine.start`` and are offered one by one as their elements come;
+nothing is saved until the official confirms. A bad file is one line; the others are read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from assistant.web import resources
+from assistant.web.text import inert
+
+if TYPE_CHECKING:
+    from assistant.interview.state import Proposal
+    from assistant.models import Framework, Lang
+    from assistant.settings import Settings
+
+UPLOADS = "prefill_uploads"
+NOTES = "prefill_notes"  # what the reading said, shown once on the chat page after the rerun
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Start from documents", "ja": "文書から始める"},
+    "help": {
+        "en": "Optional: your smart-city or digital strategy, master plan, minutes or project "
+        "reports (PDF, Word, Markdown, text). Covered topics are offered as drafts with the "
+        "quoted sentences, for you to confirm or change; nothing is saved until you confirm.",
+        "ja": "任意：スマートシティ・DX戦略、マスタープラン、議事録、事業報告書など（PDF、Word、"
+        "Markdown、テキスト）。記載のある項目は引用文付きの回答案として示し、確定または変更して"
+        "いただきます。確定するまで保存されません。",
+    },
+    "reading": {"en": "Reading {name}…", "ja": "{name} を読んでいます…"},
+    "found": {
+        "en": "Drafts for {n} of 21 topics from your documents.",
+        "ja": "文書から21項目中{n}項目の回答案を作成しました。",
+    },
+}
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    return TEXT[key][lang].format(**values)
+
+
+def uploader(lang: Lang) -> None:
+    """The file picker (shown above the intake form; read when the interview starts)."""
+    with st.expander(_t("title", lang), icon=":material/description:"):
+        st.caption(_t("help", lang))
+        st.file_uploader(
+            _t("title", lang),
+            type=["pdf", "docx", "md", "txt"],
+            accept_multiple_files=True,
+            key=UPLOADS,
+            label_visibility="collapsed",
+        )
+
+
+def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal] | None:
+    """The uploaded documents read into proposals, with a progress bar; None without files."""
+    from assistant.prefill.documents import Document, DocumentError, read_bytes
+    from assistant.prefill.interview import proposals
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.service import limits
+
+    files = st.session_state.get(UPLOADS) or []
+    if not files:
+        return None
+    loader = resources.knowledge(settings)
+    reader = DocumentReader(fw, loader.interpreter(), loader.get().embeddings)
+    bar = st.progress(0.0)
+    docs: list[Document] = []
+    for i, upload in enumerate(files):
+        bar.progress(i / (2 * len(files)), text=inert(_t("reading", lang, name=upload.name)))
+        try:
+            docs.append(read_bytes(upload.name, upload.getvalue(), lang=None, **limits(settings)))
+        except DocumentError as exc:
+            st.session_state.setdefault(NOTES, []).append(("error", str(exc)))
+
+    def step(done: float, name: str) -> None:
+        text = _t("reading", lang, name=name) if name else None
+        bar.progress(0.5 + done / 2, text=inert(text) if text else None)
+
+    result = reader.read(docs, progress=step)
+    bar.empty()
+    found = proposals(result, fw, lang)
+    st.session_state.setdefault(NOTES, []).append(("info", _t("found", lang, n=len(found))))
+    return found
+
+
+def show_notes() -> None:
+    """The reading's outcome (bad files, drafts found), once, above the chat."""
+    for kind, text in st.session_state.pop(NOTES, []):
+        if kind == "error":
+            st.error(inert(text), icon=":material/error:")
+        else:
+            st.info(inert(text), icon=":material/description:")

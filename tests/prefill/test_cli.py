@@ -1,0 +1,71 @@
+"""`assistant prefill` as a user runs it: JSON contract, bad files one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "evals" / "datasets" / "prefill_dev"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "prefill", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_json_contract_and_a_bad_file_among_good_ones(tmp_path: Path) -> None:
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"not a pdf")
+    good = DEV / "en-dev-1-harbourton-digital-plan.md"
+    proc = run(str(good), str(bad), "--json")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"assistant: error: {bad}: not a PDF file (no %PDF header)"
+    ]
+    data = json.loads(proc.stdout)
+    assert len(data["elements"]) == 21
+    e07 = data["elements"]["E07"]
+    assert isinstance(e07["level"], int) and 0 <= e07["confidence"] <= 1
+    raw = good.read_text(encoding="utf-8")
+    for item in (v for v in data["elements"].values() if v):
+        for q in item["quotes"]:
+            assert q["document"] == good.name and q["text"] in raw and "page" in q
+    names = [d["name"] for d in data["documents"]]
+    assert names == [good.name, bad.name]
+    assert "error" in data["documents"][1]
+
+
+def test_readable_japanese() -> None:
+    proc = run(str(DEV / "ja-dev-1-minamikawa-dx.md"), "--lang", "ja")
+    assert proc.returncode == 0, proc.stderr
+    assert "E07 推進主体: レベル 3" in proc.stdout
+    assert "記載なし" in proc.stdout
+
+
+def test_terminal_interview_from_documents(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ASSISTANT_DATA_DIR=str(tmp_path))
+    intake = "Harbourton\nKenya\n2\n2\nskip\nskip\nskip\nEnglish\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "interview", "--from-docs",
+         str(DEV / "en-dev-1-harbourton-digital-plan.md")],
+        input=intake + "yes\npause\n",
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    offer = out.index("From your documents (en-dev-1-harbourton-digital-plan.md, “2. Vision”)")
+    assert out.index("Saved E01 (Vision and philosophy): level 3.") > offer
+    assert "Question 2/21" in out

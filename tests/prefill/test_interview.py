@@ -1,0 +1,71 @@
+"""The interview starting from document drafts: offered, confirmed or changed, never saved first."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.framework import get_framework
+from assistant.interview.engine import InterviewEngine
+from assistant.interview.state import Action
+from assistant.models import CityProfile
+from assistant.prefill.drafts import Draft, Prefill, Quote
+from assistant.prefill.interview import proposals
+from assistant.sessions.store import SqlSessionStore
+from tests.interview.fakes import KeywordInterpreter, now
+from tests.interview.stores import memory_store
+
+QUOTE = "A Smart City Unit was established in the Mayor's Office by executive order in 2026."
+
+
+@pytest.fixture
+def store() -> SqlSessionStore:
+    return memory_store()
+
+
+def _prefill() -> Prefill:
+    quote = Quote(text=QUOTE, document="plan.pdf", page=12)
+    elements: dict[str, Draft | None] = {f"E{i:02d}": None for i in range(1, 22)}
+    elements["E01"] = Draft(element="E01", level=3, confidence=0.8, quotes=[quote])
+    elements["E02"] = Draft(element="E02", level=None, confidence=0.0, quotes=[quote])  # conflict
+    return Prefill(elements=elements, documents=[])
+
+
+def _start(store: SqlSessionStore, lang: str = "en") -> tuple[InterviewEngine, str, object]:
+    fw = get_framework()
+    engine = InterviewEngine(fw, KeywordInterpreter(), store, None, clock=now)
+    profile = CityProfile(name="Harbourton", city_type="regional_core", lead_actor="municipal")
+    code, reply = engine.start(lang, profile, drafts=proposals(_prefill(), fw, lang))  # type: ignore[arg-type]
+    return engine, code, reply
+
+
+def test_a_document_draft_is_offered_and_nothing_saved_before_confirmation(store) -> None:
+    engine, code, reply = _start(store)
+    assert reply.phase == "confirm" and reply.element == "E01"
+    text = reply.messages[-1].text
+    assert "From your documents (plan.pdf, p. 12)" in text and QUOTE in text
+    assert "level 3" in text and "Is that still right?" in text
+    assert store.load(code).answers == {}  # offered, not saved
+    reply = engine.act(code, Action(kind="confirm"))
+    saved = store.load(code).answers["E01"]
+    assert saved.level == 3 and saved.evidence == f"From plan.pdf, p. 12: {QUOTE}"
+    assert reply.element == "E02" and reply.phase == "element"  # disagreeing docs: asked in full
+
+
+def test_another_level_keeps_the_document_as_evidence(store) -> None:
+    engine, code, _ = _start(store)
+    engine.act(code, Action(kind="level", level=2))
+    saved = store.load(code).answers["E01"]
+    assert saved.level == 2 and "plan.pdf" in saved.evidence
+
+
+def test_japanese_offer(store) -> None:
+    _, _, reply = _start(store, "ja")
+    assert "お送りいただいた文書（plan.pdf、12ページ）より" in reply.messages[-1].text
+
+
+def test_pausing_keeps_drafts_unsaved_and_offered_on_resume(store) -> None:
+    engine, code, _ = _start(store)
+    engine.handle(code, "pause")
+    assert store.load(code).answers == {}
+    reply = engine.resume(code)
+    assert reply is not None and reply.phase == "confirm" and reply.element == "E01"
