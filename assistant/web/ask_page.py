@@ -4,13 +4,17 @@ and declining the off-topic."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from assistant.knowledge.answer import AnswerResult, answer, source_line
 from assistant.models import Lang
 from assistant.web import resources, state
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines, inert_paragraphs
+
+if TYPE_CHECKING:  # imported when a question comes: the page paints before LangChain and Chroma
+    from assistant.knowledge.answer import AnswerResult
 
 EXCERPT = 280  # characters of a passage shown under its source line
 
@@ -20,6 +24,8 @@ MAX_QUESTION = 1000
 
 def show(result: AnswerResult, lang: Lang) -> None:
     """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
+    from assistant.knowledge.answer import source_line
+
     if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")
         return
@@ -57,6 +63,8 @@ def render() -> None:
         st.markdown(inert(question))
     with st.chat_message("assistant"):
         loader = resources.knowledge(settings)
+        from assistant.knowledge.answer import answer
+
         try:
             with st.spinner(t("kb_wait", lang)):
                 services = loader.get()
