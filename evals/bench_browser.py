@@ -111,8 +111,11 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, log: Path) -> None:
+        launcher = ["-m", "streamlit", "run", self.script]
+        if self.script == "app.py" and (self.cwd / "assistant" / "web" / "__main__.py").exists():
+            launcher = ["-m", "assistant.web"]  # warms the knowledge base from server start
         cmd = [
-            sys.executable, "-m", "streamlit", "run", self.script,
+            sys.executable, *launcher,
             "--server.headless", "true", "--server.port", str(self.port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none", "--server.runOnSave", "false",
@@ -251,7 +254,12 @@ def bench_app(browser: Any, root: Path, args: argparse.Namespace, tmp: Path, lab
     if args.cold_cache:
         env["ASSISTANT_CACHE_DIR"] = str(tmp / f"cache-{label}")
     server = Server(root, "app.py", env)
-    print(f"\n== {label}: {root}  (load {load()})")
+    how = (
+        "python -m assistant.web"
+        if (root / "assistant/web/__main__.py").exists()
+        else "streamlit run app.py"
+    )
+    print(f"\n== {label}: {how} in {root}  (load {load()})")
     try:
         server.start(tmp / f"{label}.log")
         page = browser.new_page(viewport={"width": 1280, "height": 900})

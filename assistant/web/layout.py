@@ -45,7 +45,7 @@ def language_switch() -> Lang:
     return lang
 
 
-@st.fragment(run_every=3)
+@st.fragment(run_every=1)
 def _poll_knowledge(lang: Lang) -> None:
     """While the model loads: re-check every few seconds (only this small fragment reruns)."""
     loader = resources.knowledge(resources.current_settings())
