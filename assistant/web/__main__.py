@@ -1,9 +1,10 @@
 """``python -m assistant.web [streamlit options]``: the web app, warming up from server start.
 
 ``streamlit run app.py`` runs nothing until the first browser connects, so the knowledge base and
-the embedding model would start loading only then. This starts their background load in the
-server's own process first (the same ``st.cache_resource`` entry the pages use), then hands over
-to ``streamlit run app.py`` with the options given.
+the embedding model would start loading only then, and the first visitor would also wait for the
+pages' imports. This starts the background load in the server's own process first (the same
+``st.cache_resource`` entries the pages use) and prepares what a first page view needs, then
+hands over to ``streamlit run app.py`` with the options given.
 """
 
 from __future__ import annotations
@@ -14,10 +15,24 @@ from pathlib import Path
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
-def main(argv: list[str]) -> None:
-    from assistant.web import resources
+def warm() -> None:
+    """Start the knowledge base loading, then do what the first page view would do first:
+    import the pages and open the framework, the session store and the engine (all cheap,
+    none of them needs the model), so the first visitor's form paints at once."""
+    from assistant.web import ask_page, interview_page, layout, resources  # noqa: F401
 
-    resources.knowledge(resources.current_settings())  # starts the load; returns at once
+    settings = resources.current_settings()
+    resources.knowledge(settings)  # the slow part, in its own thread; returns at once
+    try:
+        resources.framework(settings)
+        resources.session_store(settings)
+        resources.engine(settings)
+    except Exception:  # the page shows the problem to the person, in their language
+        return
+
+
+def main(argv: list[str]) -> None:
+    warm()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *argv]
