@@ -25,7 +25,8 @@ _SCHEME = re.compile(
 _REPORT_SPECIAL = re.compile(r"([\\`*_\[\]!#|~{}])")
 _WEB_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
 _SETEXT = re.compile(r"^(\s*)=", re.MULTILINE)
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])", re.MULTILINE)
+# Only what starts a block: a list marker needs a space after it, so "+2" and "-3%" stay as written.
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([-+](?=\s|$)|[=>])", re.MULTILINE)
 
 
 def strip_controls(text: str) -> str:

@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=5 * 1024 * 1024, description="Largest document accepted for ingestion."
     )
+    facilitator_passphrase: str | None = Field(
+        default=None,
+        description="Passphrase a facilitator types before adding or removing documents in the "
+        "web app; unset = the web app offers no document upload.",
+    )
+    max_document_passages: int = Field(
+        default=2_000, description="Most passages one added document may become."
+    )
+    max_added_passages: int = Field(
+        default=10_000, description="Most passages all added documents together may become."
+    )
 
     # --- the HTTP API (`assistant serve`) ---
     api_max_body_bytes: int = Field(

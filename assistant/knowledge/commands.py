@@ -33,6 +33,13 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="who adds these documents (recorded with each one)",
     )
+    p.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="DOCUMENT",
+        help="remove an added document (its path or file name) and its passages; repeatable",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("ask", help="ask the knowledge base a question")
@@ -67,6 +74,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.knowledge.embeddings import EmbeddingMismatchError
 
     services = _services()
+    if args.remove:
+        return _remove(services, args.remove)
     try:
         report = services.ingest(
             [Path(p) for p in args.paths], rebuild=args.rebuild, added_by=args.added_by
@@ -81,6 +90,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"{f', rejected files {len(report.errors)}' if report.errors else ''}\n"
     )
     return 2 if report.errors else 0
+
+
+def _remove(services: Any, names: list[str]) -> int:
+    removed, missing = services.remove(names)
+    for path in removed:
+        sys.stdout.write(f"removed {path}\n")
+    for name in missing:
+        sys.stderr.write(f"assistant: error: no added document {name!r}\n")
+    sys.stdout.write(f"knowledge base: {services.store.count()} chunks\n")
+    return 2 if missing else 0
 
 
 MAX_QUESTION_CHARS = 5_000  # as long as an answer; a longer "question" is a document

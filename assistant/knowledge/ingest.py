@@ -54,6 +54,52 @@ class _Planned:
     chunks: list[Chunk]
 
 
+@dataclass(frozen=True)
+class PassageLimits:
+    """Passages one added document, and all of them together, may become (checked before any
+    embedding: a 10,000-page PDF must not take the machine for minutes)."""
+
+    per_document: int = 2_000
+    all_added: int = 10_000
+
+
+def _check_limits(name: str, passages: int, others: int, limits: PassageLimits) -> None:
+    if passages > limits.per_document:
+        raise SourceError(
+            f"{name}: {passages} passages; the limit for one document is {limits.per_document}"
+        )
+    if others + passages > limits.all_added:
+        raise SourceError(
+            f"{name}: {passages} more passages would exceed the limit of {limits.all_added} "
+            f"for all added documents ({others} already); remove a document first"
+        )
+
+
+def remove_documents(
+    store: KnowledgeStore, manifest_path: Path, names: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """Remove added documents (by path, file name or key): (removed paths, names not found)."""
+    manifest = Manifest.load(manifest_path)
+    removed: list[str] = []
+    missing: list[str] = []
+    for name in names:
+        wanted = str(Path(name).resolve()) if name else name
+        keys = [
+            k
+            for k, r in manifest.sources.items()
+            if r.kind == "added" and name in (k, r.path, Path(r.path).name, wanted)
+        ]
+        if not keys:
+            missing.append(name)
+        for key in keys:
+            rec = manifest.sources.pop(key)
+            if rec.chunk_ids:
+                store.delete(rec.chunk_ids)
+            removed.append(rec.path or key)
+        manifest.save(manifest_path)
+    return removed, missing
+
+
 def _noop(_: str) -> None:
     return None
 
@@ -83,54 +129,78 @@ def ingest(
     clock: Callable[[], datetime],
     max_bytes: int,
     progress: Progress = _noop,
+    limits: PassageLimits | None = None,
 ) -> IngestReport:
-    """Sync shipped sources and known added documents, then add ``paths`` as added documents."""
-    report = IngestReport()
+    """Sync shipped sources and known added documents, then add ``paths`` as added documents.
+
+    Steps: settle the manifest (rebuild if stale), plan what changed (framework, guidance, added
+    documents; limits checked before anything is embedded), then apply removals and additions.
+    """
+    run = _Run(IngestReport(), _settle_manifest(store, manifest_path, rebuild, progress))
+    run.manifest.embedding_model = store.model_id
+    _plan_shipped(run, framework, knowledge_dir)
+    _plan_added(run, paths, added_by, clock(), max_bytes, framework, limits or PassageLimits())
+    _apply_removals(run, store, manifest_path, progress)
+    _apply_plans(run, store, manifest_path, progress)
+    run.manifest.save(manifest_path)
+    run.report.total_chunks = run.manifest.chunk_count
+    return run.report
+
+
+@dataclass
+class _Run:
+    """One ingest run's working state: what it reports, the manifest, and what it plans."""
+
+    report: IngestReport
+    manifest: Manifest
+    plans: list[_Planned] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def plan(self, key: str, sha: str, make: Callable[[], _Planned]) -> None:
+        """Plan re-reading `key` unless its hash is unchanged; a bad source is reported."""
+        self.seen.add(key)
+        old = self.manifest.sources.get(key)
+        if old is not None and old.sha256 == sha:
+            self.report.unchanged += 1
+            return
+        try:
+            self.plans.append(make())
+        except SourceError as exc:
+            self.report.errors.append(str(exc))
+
+
+def _settle_manifest(
+    store: KnowledgeStore, manifest_path: Path, rebuild: bool, progress: Progress
+) -> Manifest:
+    """The manifest to work from: a fresh one (added documents kept) when rebuilding or stale."""
     manifest = Manifest.load(manifest_path)
     stale = manifest.embedding_model not in ("", store.model_id) or (
         store.count() != manifest.chunk_count
     )
-    if rebuild or stale:
-        if stale and not rebuild and manifest.sources:
-            progress("knowledge base and manifest disagree: rebuilding from sources")
-        if rebuild or store.built_with() in (None, store.model_id):
-            store.reset()
-        previous = manifest.sources
-        manifest = Manifest(sources={})
-        # Added documents are re-read from where they were added from.
-        for key, rec in previous.items():
-            if rec.kind == "added":
-                manifest.sources[key] = SourceRecord(
-                    "added", "", [], rec.path, rec.added_by, rec.added_at
-                )
-    else:
+    if not (rebuild or stale):
         _ = store.collection  # raises EmbeddingMismatchError before any work is done
-    manifest.embedding_model = store.model_id
+        return manifest
+    if stale and not rebuild and manifest.sources:
+        progress("knowledge base and manifest disagree: rebuilding from sources")
+    if rebuild or store.built_with() in (None, store.model_id):
+        store.reset()
+    fresh = Manifest(sources={})
+    # Added documents are re-read from where they were added from.
+    for key, rec in manifest.sources.items():
+        if rec.kind == "added":
+            fresh.sources[key] = SourceRecord("added", "", [], rec.path, rec.added_by, rec.added_at)
+    return fresh
 
-    plans: list[_Planned] = []
-    seen: set[str] = set()
 
-    def plan(key: str, sha: str, make: Callable[[], _Planned]) -> None:
-        seen.add(key)
-        old = manifest.sources.get(key)
-        if old is not None and old.sha256 == sha:
-            report.unchanged += 1
-            return
-        try:
-            plans.append(make())
-        except SourceError as exc:
-            report.errors.append(str(exc))
-
-    # 1. the framework (hash of the generated chunks, so code changes count too)
+def _plan_shipped(run: _Run, framework: Framework, knowledge_dir: Path) -> None:
+    """1. the framework (hash of the generated chunks, so code changes count too); 2. guidance."""
     fw_chunks = framework_chunks(framework)
     fw_sha = _hash_chunks(fw_chunks)
-    plan(
+    run.plan(
         "framework",
         fw_sha,
         lambda: _Planned("framework", SourceRecord("framework", fw_sha, []), fw_chunks),
     )
-
-    # 2. shipped guidance documents
     for path in guidance_files(knowledge_dir / "docs"):
         key = f"docs/{path.relative_to(knowledge_dir / 'docs').as_posix()}"
         data = path.read_bytes()
@@ -144,10 +214,21 @@ def ingest(
             chunks = parse_guidance(text, f"knowledge/{key}", framework)
             return _Planned(key, SourceRecord("guidance", sha, []), chunks)
 
-        plan(key, sha, make_guidance)
+        run.plan(key, sha, make_guidance)
 
-    # 3. added documents: the ones named now, and the ones added before
-    now = clock()
+
+def _plan_added(
+    run: _Run,
+    paths: Iterable[Path],
+    added_by: str,
+    now: datetime,
+    max_bytes: int,
+    framework: Framework,
+    limits: PassageLimits,
+) -> None:
+    """3. added documents: the ones named now, and the ones added before."""
+    manifest = run.manifest
+    budget = {"used": 0}  # passages of added documents planned so far in this run
     explicit = {str(p.resolve()): p for p in expand_paths(paths)}
     known = {k: Path(r.path) for k, r in manifest.sources.items() if r.kind == "added"}
     for key, path in {**known, **explicit}.items():
@@ -164,7 +245,6 @@ def ingest(
         def make_added(
             key: str = key,
             path: Path = path,
-            sha: str = sha,
             who: str = who,
             when: str | None = when,
         ) -> _Planned:
@@ -172,20 +252,32 @@ def ingest(
             doc = read_added_document(
                 path, key=key, max_bytes=max_bytes, added_by=who, added_at=stamp, fw=framework
             )
+            others = budget["used"] + sum(
+                len(r.chunk_ids)
+                for k, r in manifest.sources.items()
+                if r.kind == "added" and k != key and k not in explicit
+            )
+            _check_limits(path.name, len(doc.chunks), others, limits)
+            budget["used"] += len(doc.chunks)
             rec = SourceRecord("added", doc.sha256, [], str(path), who, doc.added_at)
             return _Planned(key, rec, doc.chunks)
 
         if sha:
-            plan(key, sha, make_added)
+            run.plan(key, sha, make_added)
         else:
-            seen.add(key)
+            run.seen.add(key)
             try:
                 make_added()
             except SourceError as exc:
-                report.errors.append(str(exc))
+                run.report.errors.append(str(exc))
 
-    # 4. apply: removals first, then replacements
-    for key in [k for k in manifest.sources if k not in seen]:
+
+def _apply_removals(
+    run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress
+) -> None:
+    """4a. sources that disappeared lose their chunks."""
+    manifest, report = run.manifest, run.report
+    for key in [k for k in manifest.sources if k not in run.seen]:
         rec = manifest.sources.pop(key)
         if rec.chunk_ids:
             store.delete(rec.chunk_ids)
@@ -194,10 +286,14 @@ def ingest(
         progress(f"removed {rec.path or key} ({len(rec.chunk_ids)} chunks)")
         manifest.save(manifest_path)
 
+
+def _apply_plans(run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress) -> None:
+    """4b. replacements: old chunks out, new ones embedded; the manifest saved after each."""
+    manifest, report = run.manifest, run.report
     owned = {cid: k for k, r in manifest.sources.items() for cid in r.chunk_ids}
-    total = sum(len(p.chunks) for p in plans)
+    total = sum(len(p.chunks) for p in run.plans)
     done = 0
-    for item in plans:
+    for item in run.plans:
         clash = [c.id for c in item.chunks if owned.get(c.id, item.key) != item.key]
         if clash:
             report.errors.append(
@@ -219,9 +315,6 @@ def ingest(
         report.added_chunks += len(item.chunks)
         report.updated.append(item.record.path or item.key)
         progress(f"[{done}/{total}] {item.record.path or item.key}: {len(item.chunks)} chunks")
-    manifest.save(manifest_path)
-    report.total_chunks = manifest.chunk_count
-    return report
 
 
 def _hash_chunks(chunks: list[Chunk]) -> str:

@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.framework import get_framework
 from assistant.knowledge.embeddings import embedding_id, make_embeddings
 from assistant.knowledge.index_cache import cached_bm25, cached_embeddings, sharing
-from assistant.knowledge.ingest import IngestReport, ingest
+from assistant.knowledge.ingest import IngestReport, PassageLimits, ingest, remove_documents
 from assistant.knowledge.lexical import BM25Index, Tokenizer
 from assistant.knowledge.retrieval import HybridRetriever
 from assistant.knowledge.store import MANIFEST_NAME, KnowledgeStore, Manifest, open_client
@@ -72,10 +72,24 @@ class KnowledgeServices:
             clock=self.clock,
             max_bytes=self.settings.max_upload_bytes,
             progress=progress,
+            limits=PassageLimits(
+                self.settings.max_document_passages, self.settings.max_added_passages
+            ),
         )
         if self._retriever is not None and report.changed:
             self._retriever.refresh()
         return report
+
+    def remove(self, names: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Remove added documents by path or file name: (removed paths, names not found)."""
+        removed, missing = remove_documents(self.store, self.manifest_path, names)
+        uploads = (self.settings.data_dir / "uploads").resolve()
+        for path in map(Path, removed):  # a web upload's copy goes too; the user's own file stays
+            if uploads in path.resolve().parents:
+                path.unlink(missing_ok=True)
+        if self._retriever is not None and removed:
+            self._retriever.refresh()
+        return removed, missing
 
     def ensure_built(self, progress: Callable[[str], None] = stderr_progress) -> None:
         """Build the knowledge base on first use (with progress), otherwise do nothing."""

@@ -389,6 +389,9 @@ def read_added_document(
     )
 
 
+MAX_PDF_PAGES = 500  # a longer PDF is a library, not a guidance document
+
+
 def extract_text(data: bytes, kind: str, where: str) -> str:
     """The document's text; checks that the content matches the type the extension claims."""
     if not data.strip():
@@ -399,7 +402,7 @@ def extract_text(data: bytes, kind: str, where: str) -> str:
             raise SourceError(f"{where}: not a PDF file (no %PDF header)")
         text = _pdf_text(data, where)
     else:
-        if is_pdf or b"\x00" in data[:8192]:
+        if is_pdf or b"\x00" in data:  # anywhere: a NUL after byte 8192 is binary too
             raise SourceError(f"{where}: binary content in a {kind} file")
         try:
             text = data.decode("utf-8-sig")
@@ -422,6 +425,10 @@ def _pdf_text(data: bytes, where: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise SourceError(f"{where}: the PDF is encrypted")
+        if len(reader.pages) > MAX_PDF_PAGES:  # counted before any page is read
+            raise SourceError(
+                f"{where}: {len(reader.pages)} pages; the limit is {MAX_PDF_PAGES} per document"
+            )
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
     except SourceError:
         raise

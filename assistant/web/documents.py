@@ -8,6 +8,7 @@ knowledge base re-reads added documents from where they were added.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from assistant.web import resources, views
 from assistant.web.loading import Upload
 from assistant.web.strings import t
 from assistant.web.text import inert
+
+UNLOCKED = "docs_unlocked"  # per browser session
+FLASH = "docs_flash"  # messages shown after the rerun that follows a change
 
 
 def safe_name(name: str) -> str:
@@ -86,6 +90,41 @@ def render(settings: Settings, lang: Lang) -> None:
         st.error(t("kb_failed", lang, error=inert(resources.describe_error(error))))
         return
     services = loader.get()
+    if unlocked(settings, lang):
+        manage(services, lang)
+    listing(services, lang)
+
+
+def unlocked(settings: Settings, lang: Lang) -> bool:
+    """Whether this browser session may add or remove documents (a facilitator's passphrase).
+
+    Without a passphrase set, nobody can: anyone who can open the app could otherwise feed the
+    knowledge base what it quotes to every user.
+    """
+    secret = settings.facilitator_passphrase
+    if not secret:
+        st.caption(t("docs_locked", lang))
+        return False
+    if st.session_state.get(UNLOCKED):
+        return True
+    with st.form("docs-unlock"):
+        typed = st.text_input(t("docs_passphrase", lang), type="password", key="docs-pass")
+        if st.form_submit_button(t("docs_unlock", lang), icon=":material/lock_open:"):
+            if hmac.compare_digest(typed.encode(), secret.encode()):
+                st.session_state[UNLOCKED] = True
+                st.rerun()
+            st.error(t("docs_wrong", lang))
+    return False
+
+
+def manage(services: KnowledgeServices, lang: Lang) -> None:
+    """Add documents, and remove one that was added.
+
+    A change reruns the page so the sidebar's passage count is counted again; its message is
+    carried over the rerun in the session.
+    """
+    for kind, message in st.session_state.pop(FLASH, []):
+        (st.success if kind == "success" else st.error)(message)
     with st.form("docs-form", clear_on_submit=True):
         files = st.file_uploader(
             t("upload_docs", lang),
@@ -98,12 +137,43 @@ def render(settings: Settings, lang: Lang) -> None:
     if submitted and files:
         with st.spinner(t("kb_wait", lang)):
             added, errors = add_documents(services, list(files), who, lang)
-        for err in errors:
-            st.error(t("rejected", lang, reason=inert(err)), icon=":material/block:")
+        flash = [("error", t("rejected", lang, reason=inert(err))) for err in errors]
         if added:
-            st.success(t("ingest_done", lang, added=added, total=services.store.count()))
+            flash.append(
+                ("success", t("ingest_done", lang, added=added, total=services.store.count()))
+            )
+        st.session_state[FLASH] = flash
+        st.rerun()
+    manifest = Manifest.load(services.manifest_path)
+    added_docs = {k: Path(r.path).name for k, r in manifest.sources.items() if r.kind == "added"}
+    if added_docs:
+        with st.form("docs-remove"):
+            key = st.selectbox(
+                t("docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
+            )
+            if st.form_submit_button(t("docs_remove_button", lang), icon=":material/delete:"):
+                services.remove([key])
+                total = services.store.count()
+                st.session_state[FLASH] = [("success", t("docs_removed", lang, total=total))]
+                st.rerun()
+
+
+def interrupted(uploads: Path, manifest: Manifest) -> list[str]:
+    """Uploaded files the knowledge base does not hold: their ingestion was killed part-way."""
+    if not uploads.is_dir():
+        return []
+    held = {str(Path(r.path).resolve()) for r in manifest.sources.values() if r.path}
+    return sorted(
+        f.name for f in uploads.glob("*/*") if f.is_file() and str(f.resolve()) not in held
+    )
+
+
+def listing(services: KnowledgeServices, lang: Lang) -> None:
+    """What the knowledge base holds, counted now (not when the page was first drawn)."""
     st.subheader(t("kb_contents", lang), divider="gray")
     manifest = Manifest.load(services.manifest_path)
+    for name in interrupted(services.settings.data_dir / "uploads", manifest):
+        st.warning(t("docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
     rows = []
     for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
         name = Path(rec.path).name if rec.path else key

@@ -18,6 +18,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 )
 LANG_NAMES: dict[Lang, str] = {"en": "English", "ja": "日本語"}
 
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+
 
 def language_switch() -> Lang:
     """English / 日本語 for the whole UI, kept in the URL (``?lang=ja``) across reloads."""
@@ -78,7 +80,7 @@ def main() -> None:
     """Run one script pass: shell first (cheap), then the chosen page."""
     st.set_page_config(
         page_title="Smart-city self-assessment",
-        page_icon=":material/location_city:",
+        page_icon=str(FAVICON),  # shipped: a material icon would be fetched from a font CDN
         layout="wide",
         initial_sidebar_state="auto",  # open on a desktop, collapsed on a phone
     )

@@ -36,7 +36,7 @@ def current_settings() -> Settings:
 
 
 def _key(settings: Settings) -> str:
-    return settings.model_dump_json()
+    return settings.model_dump_json(exclude={"facilitator_passphrase"})  # not a resource key
 
 
 def framework(settings: Settings) -> Framework:

@@ -238,6 +238,27 @@ UI: dict[str, Text] = {
     "kind_framework": {"en": "framework", "ja": "フレームワーク"},
     "kind_guidance": {"en": "guidance", "ja": "ガイダンス"},
     "kind_added": {"en": "added", "ja": "追加文書"},
+    "docs_locked": {
+        "en": "Adding and removing documents is off: a facilitator sets "
+        "ASSISTANT_FACILITATOR_PASSPHRASE to turn it on.",
+        "ja": "文書の追加・削除は無効です。ファシリテーターが ASSISTANT_FACILITATOR_PASSPHRASE "
+        "を設定すると有効になります。",
+    },
+    "docs_passphrase": {"en": "Facilitator passphrase", "ja": "ファシリテーターのパスフレーズ"},
+    "docs_unlock": {"en": "Unlock", "ja": "解除"},
+    "docs_wrong": {"en": "That passphrase is not right.", "ja": "パスフレーズが違います。"},
+    "docs_interrupted": {
+        "en": "{name} was uploaded but is not in the knowledge base (its adding was interrupted): "
+        "add it again.",
+        "ja": "{name}はアップロードされましたが、ナレッジベースにありません（追加が中断されました）。"
+        "もう一度追加してください。",
+    },
+    "docs_remove": {"en": "Remove an added document", "ja": "追加文書を削除"},
+    "docs_remove_button": {"en": "Remove", "ja": "削除"},
+    "docs_removed": {
+        "en": "Removed; the knowledge base now holds {total} passages.",
+        "ja": "削除しました（合計{total}件）。",
+    },
 }
 
 

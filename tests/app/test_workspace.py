@@ -87,8 +87,11 @@ def test_session_added_by_code(app: AppTest, data_dir: object) -> None:
     assert "No session matches this code." in texts(at.error)
 
 
-def test_document_upload_is_ingested_and_listed(app: AppTest) -> None:
+def test_document_upload_is_ingested_and_listed(app: AppTest, monkeypatch) -> None:
+    monkeypatch.setenv("ASSISTANT_FACILITATOR_PASSPHRASE", "river sensors")
     at = open_workspace(app)
+    at.text_input(key="docs-pass").input("river sensors")
+    next(b for b in at.button if b.label == "Unlock").click().run()
     doc = (
         "# Flood sensor pilot\n\nThe city council of Testburg installed river level sensors in 2025 "
         "and shares their readings with the disaster management office every ten minutes. "

@@ -1,3 +1,4 @@
-"""AppTest fixtures from the app tests (a built data dir, the environment, an app)."""
+"""Fixtures borrowed from the knowledge tests (a small knowledge dir and its settings); the web
+page tests import the app fixtures themselves (they build a knowledge base once per session)."""
 
-from tests.app.conftest import app, app_env, data_dir, downloads  # noqa: F401
+from tests.knowledge.conftest import knowledge_dir, settings  # noqa: F401

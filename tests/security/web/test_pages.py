@@ -85,3 +85,25 @@ def test_added_by_code_message_and_chart_names_stay_text(app: AppTest) -> None:
     spec = json.loads(chart.spec if hasattr(chart, "spec") else chart.figure.spec)
     names = [trace.get("name", "") for trace in spec["data"]]
     assert names and all("<a" not in n and "<b>" not in n and "<img" not in n for n in names)
+
+
+def test_documents_need_the_facilitator_passphrase(app: AppTest, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    at = open_workspace(app)
+    assert not offers_upload(at)
+    assert "ASSISTANT_FACILITATOR_PASSPHRASE" in "\n".join(str(c.value) for c in at.caption)
+    monkeypatch.setenv("ASSISTANT_FACILITATOR_PASSPHRASE", "river sensors")
+    at = open_workspace(AppTest.from_file(app._script_path, default_timeout=120))
+    at.text_input(key="docs-pass").input("wrong")
+    next(b for b in at.button if b.label == "Unlock").click().run()
+    assert "That passphrase is not right." in [str(e.value) for e in at.error]
+    at.text_input(key="docs-pass").input("river sensors")
+    next(b for b in at.button if b.label == "Unlock").click().run()
+    assert offers_upload(at)
+
+
+def offers_upload(at: AppTest) -> bool:
+    try:
+        at.file_uploader(key="docs-upload")
+    except KeyError:
+        return False
+    return True
