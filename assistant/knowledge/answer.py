@@ -247,7 +247,7 @@ def answer(
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
     # The brochure never gives such specifics; a user's document might (then it is answered).
-    added = [h.chunk.text for h in hits[:3] if h.chunk.provenance == "added"]
+    added = [h.chunk.text for h in hits if h.chunk.provenance == "added"]
     specific = intents.specific_kind(question, added)
     if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
         draft = compose_limit(question, lang, specific, retriever, fw, vector)

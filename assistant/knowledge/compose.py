@@ -10,10 +10,12 @@ model is involved, so every statement is traceable to one chunk.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
+from assistant.knowledge.compose_text import T
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Filters, Hit
 
@@ -25,84 +27,6 @@ if TYPE_CHECKING:
 CONTACT_BASE = "contact-jica"
 _PROV_RANK = {"printed": 0, "reading": 1, "added": 2}
 _SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z「“\"(])|\n+")
-
-T = {
-    "yes_line": {
-        "en": "Yes: under “{type}” ({level}), JICA's cooperation menu lists “{text}”",
-        "ja": "はい。JICAの協力メニューには「{type}」（{level}）として「{text}」があります",
-    },
-    "also_line": {
-        "en": "It also lists “{text}” under “{type}” ({level})",
-        "ja": "また「{type}」（{level}）として「{text}」もあります",
-    },
-    "both_levels": {"en": "national and city level", "ja": "国レベル・都市レベル"},
-    "level": {
-        "en": {"national": "national level", "city": "city level"},
-        "ja": {"national": "国レベル", "city": "都市・自治体レベル"},
-    },
-    "stage": {
-        "en": "{name} fits {fits}: {steps}",
-        "ja": "{name}は「{fits}」向けで、{steps}",
-    },
-    "scale": {"en": "The {name} goes “{summary}”: {desc}", "ja": "{name}は「{summary}」：{desc}"},
-    "combine": {
-        "en": "The brochure adds that the two ways can be combined",
-        "ja": "パンフレットは、これらを組み合わせることも可能としています",
-    },
-    "city_type": {
-        "en": "For a {name}, the directions are: {dirs} (bullets assigned to types by the "
-        "project's reading of the layout)",
-        "ja": "{name}の方向性は「{dirs}」です（項目と都市の対応は本プロジェクトの読み取り）",
-    },
-    "levels_nat": {
-        "en": "At national level the menu lists, for example, “{a}” and “{b}”",
-        "ja": "国レベルでは、例えば「{a}」や「{b}」を支援します",
-    },
-    "levels_city": {
-        "en": "At city level it lists, for example, “{a}” and “{b}” (which block is which level "
-        "is the project's reading)",
-        "ja": "都市・自治体レベルでは、例えば「{a}」や「{b}」を支援します（レベルの区別は本プロジェクトの読み取り）",
-    },
-    "start": {
-        "en": "Start with the Small Start approach for countries and cities starting new work: "
-        "{steps}",
-        "ja": "新たに取組みを始める国・都市向けのSmall Startから始めます：{steps}",
-    },
-    "assess": {
-        "en": "JICA first assesses the five domains (policy, organization, system, technology, "
-        "operation) and acts according to the city's stage, with programmes for cities just "
-        "starting too",
-        "ja": "JICAは「政策」「組織」「システム」「技術」「運用」の5分野をアセスメントした上で成熟段階に"
-        "応じた取組みを実施し、新たに取組みを始める都市にも協力プログラムを用意します",
-    },
-    "element": {
-        "en": "{name} ({domain} domain, element {id}) asks that {state}",
-        "ja": "{name}（{domain}、エレメント{id}）の望ましい状態は「{state}」です",
-    },
-    "contact": {
-        "en": "JICA's contact as printed in the brochure: {text}",
-        "ja": "パンフレットに記載のJICAの連絡先：{text}",
-    },
-    "limit": {
-        "en": "The brochure does not give {what}; the closest line in JICA's cooperation menu is "
-        "“{text}” under “{type}” ({level})",
-        "ja": "パンフレットには{what}は書かれていません。最も近い協力メニューは「{type}」（{level}）の「{text}」です",
-    },
-    "limit_bare": {
-        "en": "The brochure does not give {what}",
-        "ja": "パンフレットには{what}は書かれていません",
-    },
-    "ask_jica": {
-        "en": "For that, contact JICA: {text}",
-        "ja": "詳しくはJICAにお問い合わせください：{text}",
-    },
-    "added": {
-        "en": "A document added by {who} (not JICA's brochure) says: “{text}”",
-        "ja": "{who}が追加した文書（JICAのパンフレットではありません）には「{text}」とあります",
-    },
-    "someone": {"en": "a user", "ja": "利用者"},
-}
-
 
 # Words nearly every passage shares: they say nothing about which sentence answers.
 _COMMON = frozenset(
@@ -481,36 +405,20 @@ def compose(
     """The offline answer for ``question`` (None when nothing usable was found)."""
     c = Composer(retriever, fw, lang)
     q = it.norm(question)
-    if it.CONTACT.search(q) and not it.HELP.search(q.replace("contact", "")):
-        draft = c.contact()
-        if draft:
-            return draft
-    if it.DIFFERENCE.search(q):
-        draft = c.difference(question)
-        if draft:
-            return draft
-    if it.START.search(q):
-        draft = c.start()
-        if draft:
-            return draft
-    if not it.HELP.search(q):
-        draft = c.stage(question)
-        if draft:
-            return draft
-    if it.DIRECTION.search(q) and not it.HELP.search(q):
-        draft = c.city_direction(question)
-        if draft:
-            return draft
-    if it.ELEMENT_ASK.search(q) and not it.HELP.search(q):
-        draft = c.element(question)
-        if draft:
-            return draft
-    if it.HELP.search(q):
-        draft = c.help(question, vector, hits)
-        if draft:
-            return draft
-    if it.SCALE_UP.search(q) and not it.found(it.CITY_TYPES, question):
-        draft = c.scale_up()
+    helps = bool(it.HELP.search(q))
+    # (does the question look like this kind?, how to answer it), tried in order
+    kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
+        (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
+        (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
+        (bool(it.START.search(q)), c.start),
+        (not helps, lambda: c.stage(question)),
+        (bool(it.DIRECTION.search(q)) and not helps, lambda: c.city_direction(question)),
+        (bool(it.ELEMENT_ASK.search(q)) and not helps, lambda: c.element(question)),
+        (helps, lambda: c.help(question, vector, hits)),
+        (bool(it.SCALE_UP.search(q)) and not it.found(it.CITY_TYPES, question), c.scale_up),
+    ]
+    for applies, build in kinds:
+        draft = build() if applies else None
         if draft:
             return draft
     return c.best_sentences(question, hits, 420 if lang == "en" else 200)

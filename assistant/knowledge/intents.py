@@ -38,12 +38,14 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         {"en": "loan terms or interest rates", "ja": "融資条件や金利"},
     ),
     (
+        # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
         "amount",
         _any(
-            r"how much|budget|amount|\bcost|price|maximum|ceiling|upper limit|percent|"
-            r"co-?financ|share of the cost|(usd|us\$|\$|dollars?|yen|"
-            r"million|billion)\b|size of (the )?(grant|loan|fund)|予算|金額|いくら|上限額|費用|"
-            r"何円|億円|万円|ドル"
+            r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
+            r"\bcosts? (of|to|for)\b|how expensive|price|maximum|ceiling|upper limit|percent|"
+            r"co-?financ|share of the cost|\d+ ?(usd|dollars?|yen|million|billion)|"
+            r"いくら|上限|何円|億円|万円|ドル|何％|何パーセント|割合|(予算|費用|金額)は(どの|いくら|何)|"
+            r"どのくらいの(予算|費用|金額)|負担"
         ),
         {"en": "amounts, budgets or costs", "ja": "金額・予算・費用"},
     ),
@@ -51,8 +53,10 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "deadline",
         _any(
             r"deadline|due date|by when|closing date|application period|call for proposals|"
-            r"how long (does|will|would)|how many (months|years|weeks)|timeline|when (can|should|do) "
-            r"we (apply|submit)|締切|締め切り|期限|いつまで|募集期間|公募|何か月|何年かか|どのくらいの期間"
+            r"how long (does|will|would)|how many (months|years|weeks)|"
+            r"when (can|should|do|is|are) (we |i )?(apply|submit|the next call)|"
+            r"締切|締め切り|期限|いつまで|募集期間|公募は|公募の時期|何か月|何年かか|どのくらいの期間|"
+            r"いつですか"
         ),
         {"en": "deadlines or timelines", "ja": "締切や期間"},
     ),
@@ -60,9 +64,8 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "named",
         _any(
             r"how many [\w\s-]{0,30}?(projects|cities|countries)|which (countries|cities)|"
-            r"(number|list) of "
-            r"(projects|cities|countries)|projects? in [a-z]+|track record|success stories|"
-            r"何件|何か国|何カ国|どの国|どの都市で|実績|事例を教え"
+            r"(number|list) of (projects|cities|countries)|projects? in [a-z]+|track record|"
+            r"何件|何か国|何カ国|どの国|どの都市で|実績|事例を教え|国はどこ"
         ),
         {
             "en": "figures or projects for named countries or cities",
@@ -72,10 +75,9 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
     (
         "vendor",
         _any(
-            r"vendor|supplier|which [\w\s-]{0,20}?(company|companies|firm|firms|brand|product)|"
-            r"recommend (a|an|"
-            r"any) (company|product|vendor|software|platform)|企業名|ベンダー|メーカー|どの会社|"
-            r"どの企業|おすすめの(製品|企業|会社)"
+            r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|product)|"
+            r"recommend (a|an|any) |names? of (the )?(vendors|companies|suppliers)|"
+            r"企業名|ベンダー名|ベンダーはどこ|どの会社|どの企業|どのメーカー|おすすめの"
         ),
         {"en": "names of vendors, companies or products", "ja": "企業名や製品名"},
     ),
@@ -83,9 +85,10 @@ SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
         "eligibility",
         _any(
             r"eligib|qualif|who can apply|how (do|can|should) (we|i|a city|cities) (apply|request)|"
-            r"application form|apply for|selection criteria|requirements? (to|for) (apply|get)|"
-            r"応募資格|申請方法|申請書|申し込み|申込|対象となる条件|要件|選定基準|どうやって申請|"
-            r"どのように申請"
+            r"application (form|procedure|process)|selection criteria|requirements? (to|for) "
+            r"(apply|get)|apply for (jica|a |the |support|funding)|"
+            r"応募資格|申請方法|申請書|申し込み方法|申込方法|対象となる条件|要件|選定基準|どうやって申請|"
+            r"どのように申請|資格がありますか"
         ),
         {"en": "eligibility rules or how to apply", "ja": "応募資格や申請の手続き"},
     ),

@@ -8,6 +8,7 @@ texts are needed for BM25 anyway) which ``refresh()`` reloads after an ingest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -142,7 +143,7 @@ class HybridRetriever:
             top = lexical[0][1] if lexical else 1.0
             ranked = [(cid, s / top) for cid, s in lexical]
         else:
-            return self._fuse(dense, lexical, k)
+            return self._fuse(dense, lexical, k, lexical_weight=_lexical_weight(query))
         hits: list[Hit] = []
         for cid, score in ranked[:k]:
             chunk = self.get(cid)
@@ -151,7 +152,11 @@ class HybridRetriever:
         return hits
 
     def _fuse(
-        self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]], k: int
+        self,
+        dense: list[tuple[str, float]],
+        lexical: list[tuple[str, float]],
+        k: int,
+        lexical_weight: float = 1.0,
     ) -> list[Hit]:
         """RRF over base ids: the en and ja versions of the same facts pool their evidence.
 
@@ -162,7 +167,7 @@ class HybridRetriever:
         shown: dict[str, tuple[int, str]] = {}
         dense_of: dict[str, float] = {}
         lex_of: dict[str, float] = {}
-        for ranking, best_of in ((dense, dense_of), (lexical, lex_of)):
+        for ranking, best_of, weight in ((dense, dense_of, 1.0), (lexical, lex_of, lexical_weight)):
             rank = 0
             for cid, raw in ranking:
                 chunk = self.get(cid)
@@ -172,11 +177,11 @@ class HybridRetriever:
                 if base in best_of:
                     continue
                 best_of[base] = raw
-                fused[base] = fused.get(base, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                fused[base] = fused.get(base, 0.0) + weight / (self.rrf_k + rank + 1)
                 if base not in shown or rank < shown[base][0]:
                     shown[base] = (rank, cid)
                 rank += 1
-        top = 2.0 / (self.rrf_k + 1)
+        top = (1.0 + lexical_weight) / (self.rrf_k + 1)
         order = sorted(fused, key=lambda b: (-fused[b], b))[:k]
         return [
             Hit(
@@ -187,6 +192,18 @@ class HybridRetriever:
             )
             for b in order
         ]
+
+
+MIXED_LEXICAL_WEIGHT = 1.5
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+
+
+def _lexical_weight(query: str) -> float:
+    """Mixed-script questions ("a 協議体 for the smart city") embed poorly: the exact term in the
+    other script is the strongest evidence, so BM25's ranking counts more in the fusion."""
+    mixed = len(_LATIN_WORD.findall(query)) >= 2 and _CJK_RUN.search(query) is not None
+    return MIXED_LEXICAL_WEIGHT if mixed else 1.0
 
 
 def _indexed_text(chunk: Chunk) -> str:

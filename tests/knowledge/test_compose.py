@@ -83,7 +83,7 @@ def test_help_ranks_menu_lines_above_element_chunks(shipped_kb):
         ("スマートシティ事業への円借款の金利はいくらですか", "ja", "金利"),
         ("実証事業の予算の上限額はいくらですか", "ja", "金額"),
         ("M/P策定調査の申請方法を教えてください", "ja", "申請"),
-        ("Smart city pilotの費用はJICAがいくらまで負担しますか", "ja", "費用"),
+        ("Smart city loanの金利は何％ですか", "ja", "金利"),
     ],
 )  # fmt: skip
 def test_specifics_the_brochure_lacks_are_said_plainly_with_menu_line_and_contact(
@@ -109,21 +109,29 @@ def test_off_topic_is_still_declined_with_its_reason(shipped_kb, question):
     assert result.answer == DECLINE[detect_lang(question)]
 
 
-def test_a_user_document_is_labelled_inline_and_cited_by_name_never_by_path(shipped_kb):
-    result = answer(
-        "What budget did the council approve for the smart parking pilot in the riverside "
-        "district?",
-        shipped_kb.retriever,
-    )
-    assert result.answered, result.answer  # the user's document does give the amount
+def test_a_user_document_is_labelled_inline_and_cited_by_name_never_by_path(real_kb, tmp_path):
+    question = "What was said about the data platform budget for the river flood sensors?"
+    result = answer(question, real_kb.retriever)
+    assert result.answered, result.answer
     added = [s for s in result.sources if s.provenance == "added"]
-    assert added and added[0].source == "city-notes.md" and added[0].added_by == "Ms Tanaka"
-    assert "A document added by Ms Tanaka (not JICA's brochure) says:" in result.answer
+    assert added and added[0].source == "notes.md" and added[0].added_by == "Test Facilitator"
+    assert "A document added by Test Facilitator (not JICA's brochure) says:" in result.answer
+    root = str(tmp_path.parents[1])  # the absolute directory the document was added from
     for n, src in enumerate(result.sources, 1):
         shown = source_line(n, src, "en")
-        assert "secret-dir" not in shown and "/" not in src.source
-        assert "secret-dir" not in result.answer
-    assert "added by Ms Tanaka" in source_line(1 + result.sources.index(added[0]), added[0], "en")
+        assert root not in shown and "/" not in src.source
+    assert root not in result.answer
+    n = 1 + result.sources.index(added[0])
+    assert "added by Test Facilitator" in source_line(n, added[0], "en")
+
+
+def test_a_hostile_document_cannot_pose_as_the_brochure(shipped_kb):
+    result = answer("How much of a smart parking pilot does JICA pay for?", shipped_kb.retriever)
+    assert "100%" in result.answer  # the user's document is the only source that says so
+    sentence = next(s for s in split_answer(result.answer) if "100%" in s)
+    assert sentence.startswith("A document added by Ms Tanaka (not JICA's brochure) says: “")
+    n = int(re.findall(r"\[(\d+)\]", sentence)[0])
+    assert result.sources[n - 1].provenance == "added"
 
 
 def test_shipped_sources_show_the_document_name_and_brochure_part(shipped_kb):
@@ -153,7 +161,7 @@ def test_specific_kind_and_mixed_script_language():
     assert intents.specific_kind("What budget was approved?", ["The budget was 2 million"]) is None
     assert intents.specific_kind("Does JICA support testbeds?") is None
     assert detect_lang("Small StartとAccelerateの違いは何ですか？") == "ja"
-    assert detect_lang("What does 市民参加・共創 mean?") == "en"
+    assert detect_lang("What does 市民参加・共創 mean in the elements?") == "en"
     assert intents.found(intents.STAGES, "SmallStartとSustainable Growth") == [
         "small_start",
         "sustainable_growth",

@@ -1,0 +1,82 @@
+"""The composed answer's sentence templates, en and ja (one bilingual table, as in each module).
+
+Templates carry the framework's own words in quotation marks; anything the project reads into
+the layout says so inside the sentence ("the project's reading").
+"""
+
+T = {
+    "yes_line": {
+        "en": "Yes: under “{type}” ({level}), JICA's cooperation menu lists “{text}”",
+        "ja": "はい。JICAの協力メニューには「{type}」（{level}）として「{text}」があります",
+    },
+    "also_line": {
+        "en": "It also lists “{text}” under “{type}” ({level})",
+        "ja": "また「{type}」（{level}）として「{text}」もあります",
+    },
+    "both_levels": {"en": "national and city level", "ja": "国レベル・都市レベル"},
+    "level": {
+        "en": {"national": "national level", "city": "city level"},
+        "ja": {"national": "国レベル", "city": "都市・自治体レベル"},
+    },
+    "stage": {
+        "en": "{name} fits {fits}: {steps}",
+        "ja": "{name}は「{fits}」向けで、{steps}",
+    },
+    "scale": {"en": "The {name} goes “{summary}”: {desc}", "ja": "{name}は「{summary}」：{desc}"},
+    "combine": {
+        "en": "The brochure adds that the two ways can be combined",
+        "ja": "パンフレットは、これらを組み合わせることも可能としています",
+    },
+    "city_type": {
+        "en": "For a {name}, the directions are: {dirs} (bullets assigned to types by the "
+        "project's reading of the layout)",
+        "ja": "{name}の方向性は「{dirs}」です（項目と都市の対応は本プロジェクトの読み取り）",
+    },
+    "levels_nat": {
+        "en": "At national level the menu lists, for example, “{a}” and “{b}”",
+        "ja": "国レベルでは、例えば「{a}」や「{b}」を支援します",
+    },
+    "levels_city": {
+        "en": "At city level it lists, for example, “{a}” and “{b}” (which block is which level "
+        "is the project's reading)",
+        "ja": "都市・自治体レベルでは、例えば「{a}」や「{b}」を支援します（レベルの区別は本プロジェクトの読み取り）",
+    },
+    "start": {
+        "en": "Start with the Small Start approach for countries and cities starting new work: "
+        "{steps}",
+        "ja": "新たに取組みを始める国・都市向けのSmall Startから始めます：{steps}",
+    },
+    "assess": {
+        "en": "JICA first assesses the five domains (policy, organization, system, technology, "
+        "operation) and acts according to the city's stage, with programmes for cities just "
+        "starting too",
+        "ja": "JICAは「政策」「組織」「システム」「技術」「運用」の5分野をアセスメントした上で成熟段階に"
+        "応じた取組みを実施し、新たに取組みを始める都市にも協力プログラムを用意します",
+    },
+    "element": {
+        "en": "{name} ({domain} domain, element {id}) asks that {state}",
+        "ja": "{name}（{domain}、エレメント{id}）の望ましい状態は「{state}」です",
+    },
+    "contact": {
+        "en": "JICA's contact as printed in the brochure: {text}",
+        "ja": "パンフレットに記載のJICAの連絡先：{text}",
+    },
+    "limit": {
+        "en": "The brochure does not give {what}; the closest line in JICA's cooperation menu is "
+        "“{text}” under “{type}” ({level})",
+        "ja": "パンフレットには{what}は書かれていません。最も近い協力メニューは「{type}」（{level}）の「{text}」です",
+    },
+    "limit_bare": {
+        "en": "The brochure does not give {what}",
+        "ja": "パンフレットには{what}は書かれていません",
+    },
+    "ask_jica": {
+        "en": "For that, contact JICA: {text}",
+        "ja": "詳しくはJICAにお問い合わせください：{text}",
+    },
+    "added": {
+        "en": "A document added by {who} (not JICA's brochure) says: “{text}”",
+        "ja": "{who}が追加した文書（JICAのパンフレットではありません）には「{text}」とあります",
+    },
+    "someone": {"en": "a user", "ja": "利用者"},
+}
