@@ -158,10 +158,10 @@ UI: dict[str, Text] = {
     "dl_report_md": {"en": "Report (Markdown)", "ja": "レポート（Markdown）"},
     "dl_report_html": {"en": "Report (HTML, printable)", "ja": "レポート（HTML・印刷可）"},
     "dl_hint": {
-        "en": "The answers file can be loaded again here or compared later. Open the HTML report "
-        "in a browser and print it to PDF.",
-        "ja": "回答ファイルはここで再読み込みや後日の比較に使えます。HTMLレポートはブラウザで開き、"
-        "PDFとして印刷できます。",
+        "en": "The PDF report starts with a two-page summary; the full record follows as an "
+        "appendix. The answers file can be loaded again here or compared later.",
+        "ja": "PDFレポートは2ページの概要から始まり、評価の全記録が付録として続きます。"
+        "回答ファイルはここで再読み込みや後日の比較に使えます。",
     },
     "provenance_printed": {"en": "printed in the brochure", "ja": "パンフレット記載"},
     "provenance_reading": {"en": "the project's reading", "ja": "本プロジェクトの解釈"},
