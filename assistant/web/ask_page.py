@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assistant.models import Lang
-from assistant.web import resources, state
+from assistant.web import repaint, resources, state
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines, inert_paragraphs
 
@@ -44,19 +44,28 @@ def show(result: AnswerResult, lang: Lang) -> None:
 
 def render() -> None:
     lang = state.lang()
-    settings = resources.current_settings()
     st.title(t("ask_title", lang))
     st.caption(t("ask_intro", lang))
+    conversation(lang)
+
+
+@st.fragment
+def conversation(lang: Lang) -> None:
+    """The questions and answers and the chat box: a question reruns only this."""
+    settings = resources.current_settings()
     history: list[AnswerResult] = st.session_state.setdefault(HISTORY, [])
     for item in history:
         with st.chat_message("user"):
             st.markdown(inert(item.question))
         with st.chat_message("assistant"):
             show(item, lang)
-    question = st.chat_input(t("ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION)
+    with repaint.bottom():
+        question = st.chat_input(
+            t("ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION
+        )
     if history and st.button(t("clear_chat", lang), icon=":material/delete:", key="ask-clear"):
         history.clear()
-        st.rerun()
+        repaint.rerun_fragment()
     if not question or not question.strip():
         return
     with st.chat_message("user"):

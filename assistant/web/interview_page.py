@@ -19,7 +19,7 @@ from assistant.interview.intake import parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
-from assistant.web import resources, state, views
+from assistant.web import repaint, resources, session_panel, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
@@ -403,11 +403,19 @@ def render() -> None:
     if reply.lang != lang:  # the sidebar switch: the interview goes on in the UI's language
         reply = engine.switch_language(code, lang)
         _record(None, reply)
+    conversation(engine, fw, code, lang)
+
+
+@st.fragment
+def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) -> None:
+    """Progress, the chat, quick replies and the chat box: a turn reruns only this, not the page
+    (the sidebar, the title and the other pages' wiring stay as they are)."""
+    reply: Reply | None = st.session_state.get(REPLY)
+    if reply is None or reply.code != code or state.code() != code:
+        st.rerun()  # another session was chosen meanwhile: the whole page follows
+        return
     progress = reply.progress
-    st.progress(
-        progress.done / progress.total,
-        text=t("progress", lang, done=progress.done, total=progress.total),
-    )
+    session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
     if st.session_state.pop("interview_saved", False):
         st.toast(t("saved", lang), icon=":material/cloud_done:")
     show_chat(lang)
@@ -417,11 +425,21 @@ def render() -> None:
             "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
         )
     picked = quick_replies(reply, lang)
-    typed = st.chat_input(t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER)
+    with repaint.bottom():
+        typed = st.chat_input(
+            t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER
+        )
     if picked is not None and take_turn(engine, code, picked.label, picked.action, lang):
-        st.rerun()
+        _repaint(code, lang)
     if typed and typed.strip():
         with st.chat_message("user"):
             st.markdown(inert(typed))
         if take_turn(engine, code, typed.strip(), None, lang):
-            st.rerun()
+            _repaint(code, lang)
+
+
+def _repaint(code: str, lang: Lang) -> None:
+    """After a turn: the conversation only, unless the language or the session changed."""
+    if state.LANG_NEXT in st.session_state or state.code() != code or state.lang() != lang:
+        st.rerun()
+    repaint.rerun_fragment()

@@ -96,6 +96,6 @@ def main() -> None:
         for i, (path, title, icon) in enumerate(PAGES)
     ]
     page = st.navigation(pages, position="sidebar")
-    session_panel.render(lang)
+    session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
     knowledge_status(lang)
     page.run()
