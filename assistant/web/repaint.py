@@ -14,9 +14,9 @@ from streamlit.errors import StreamlitAPIException
 
 
 def bottom() -> AbstractContextManager[Any]:
-    """Where a chat box goes: pinned under the page (``st._bottom``; inline in a Streamlit
-    without that container)."""
-    pinned = getattr(st, "_bottom", None)
+    """Where a chat box goes: pinned under the page (``st.bottom``, ``st._bottom`` before it was
+    public; inline in a Streamlit without that container)."""
+    pinned = getattr(st, "bottom", None) or getattr(st, "_bottom", None)
     return pinned if pinned is not None else nullcontext()
 
 
