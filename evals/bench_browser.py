@@ -207,12 +207,27 @@ def answer_turns(page: Any, answer_for: dict[str, str], times: list[float], limi
     """Answer and confirm element after element until ``limit`` turns (or the read-back)."""
     while len(times) < limit:
         eid = current_element(page)
-        if eid is None or eid not in answer_for:
-            return
+        if (
+            eid is None
+            or eid not in answer_for
+            or page.get_by_role("button", name="Finish").count()
+        ):
+            return  # the read-back: every element answered
         times.append(turn(page, lambda: type_in_chat(page, answer_for[eid])))  # noqa: B023
-        confirm = page.get_by_role("button", name=re.compile(r"^Yes, level \d$"))
-        button = confirm if confirm.count() else page.get_by_role("button", name="Don't know")
-        times.append(turn(page, button.first.click))
+        times.append(turn(page, confirm_button(page).click))
+
+
+def confirm_button(page: Any) -> Any:
+    """The quick reply that settles the proposal: confirm it, choose the first of an unsure
+    pair, or "don't know" when no level was proposed."""
+    for _ in range(50):
+        for name in (r"^Yes, level \d$", r"^Choose level \d$", r"^Don't know$"):
+            button = page.get_by_role("button", name=re.compile(name))
+            if button.count():
+                return button.first
+        page.wait_for_timeout(100)
+    page.screenshot(path="bench-browser-failure.png", full_page=True)
+    raise RuntimeError("no quick reply to settle the proposal (bench-browser-failure.png)")
 
 
 def stats(name: str, values: list[float]) -> str:
@@ -288,9 +303,7 @@ def bench_app(browser: Any, root: Path, args: argparse.Namespace, tmp: Path, lab
         print(f"{'form painted, warm server (new tab)':<38} {warm:7.2f} s")
         second.close()
 
-        confirm = page.get_by_role("button", name=re.compile(r"^Yes, level \d$"))
-        button = confirm if confirm.count() else page.get_by_role("button", name="Don't know")
-        times = [turn(page, button.first.click)]
+        times = [turn(page, confirm_button(page).click)]
         answer_turns(page, answer_for, times, args.turns)
         print(stats("interview turn painted", times))
 
