@@ -9,8 +9,11 @@ hands over to ``streamlit run app.py`` with the options given.
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -29,6 +32,16 @@ def warm() -> None:
         resources.engine(settings)
     except Exception:  # the page shows the problem to the person, in their language
         return
+    loader = resources.knowledge(settings)
+    threading.Thread(target=_then_other_pages, args=(loader,), daemon=True).start()
+
+
+def _then_other_pages(loader: Any) -> None:
+    """Once the knowledge base is in, import what the other pages need (pandas for tables,
+    the report modules), so the first switch to Results does not pay for it."""
+    loader.wait()
+    for name in ("pandas", "assistant.web.results_page", "assistant.web.workspace_page"):
+        importlib.import_module(name)
 
 
 def main(argv: list[str]) -> None:
