@@ -25,14 +25,13 @@ def warm() -> None:
     from assistant.web import ask_page, interview_page, layout, resources  # noqa: F401
 
     settings = resources.current_settings()
-    resources.knowledge(settings)  # the slow part, in its own thread; returns at once
     try:
         resources.framework(settings)
         resources.session_store(settings)
         resources.engine(settings)
     except Exception:  # the page shows the problem to the person, in their language
-        return
-    loader = resources.knowledge(settings)
+        pass
+    loader = resources.knowledge(settings)  # the slow part, in its own thread; returns at once
     threading.Thread(target=_then_other_pages, args=(loader,), daemon=True).start()
 
 
