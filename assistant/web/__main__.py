@@ -19,9 +19,9 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def warm() -> None:
-    """Start the knowledge base loading, then do what the first page view would do first:
-    import the pages and open the framework, the session store and the engine (all cheap,
-    none of them needs the model), so the first visitor's form paints at once."""
+    """Do what the first page view would do first (import the pages, open the framework, the
+    session store and the engine: cheap, none needs the model), then start the knowledge base
+    loading in its own thread, and after it the other pages' imports."""
     from assistant.web import ask_page, interview_page, layout, resources  # noqa: F401
 
     settings = resources.current_settings()
