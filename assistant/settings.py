@@ -6,6 +6,7 @@ never reads the environment itself.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -83,6 +84,12 @@ class Settings(BaseSettings):
         description="Proxies trusted for X-Forwarded-For (comma-separated); unset = none.",
     )
 
+    cache_dir: Path = Field(
+        default_factory=lambda: default_cache_dir(),
+        description="The shipped knowledge's index (vectors, BM25), reused by every process; "
+        "default ~/.cache/smartcity-assistant. Safe to delete.",
+    )
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
@@ -90,3 +97,9 @@ class Settings(BaseSettings):
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "sessions.sqlite3"
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/smartcity-assistant`` (``~/.cache/...`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "smartcity-assistant"

@@ -9,6 +9,7 @@ texts are needed for BM25 anyway) which ``refresh()`` reloads after an ingest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -71,6 +72,7 @@ class HybridRetriever:
         mode: Mode = "hybrid",
         candidates: int = CANDIDATES,
         rrf_k: int = RRF_K,
+        bm25: Callable[[list[str], list[str], Tokenizer], BM25Index] = BM25Index,
     ):
         self.store = store
         self.embeddings = embeddings
@@ -78,6 +80,7 @@ class HybridRetriever:
         self.mode: Mode = mode
         self.candidates = candidates
         self.rrf_k = rrf_k
+        self._make_bm25 = bm25  # e.g. index_cache.cached_bm25: loaded when built before
         self.chunks: list[Chunk] = []
         self._by_id: dict[str, int] = {}
         self._bm25: BM25Index | None = None
@@ -87,7 +90,7 @@ class HybridRetriever:
         """Reload chunks from the store and rebuild the BM25 index (after an ingest)."""
         self.chunks = self.store.all_chunks()
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
-        self._bm25 = BM25Index(
+        self._bm25 = self._make_bm25(
             [c.id for c in self.chunks], [_indexed_text(c) for c in self.chunks], self.tokenizer
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,9 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.framework import get_framework
 from assistant.knowledge.embeddings import embedding_id, make_embeddings
+from assistant.knowledge.index_cache import cached_bm25, cached_embeddings, sharing
 from assistant.knowledge.ingest import IngestReport, PassageLimits, ingest, remove_documents
+from assistant.knowledge.lexical import BM25Index, Tokenizer
 from assistant.knowledge.retrieval import HybridRetriever
 from assistant.knowledge.store import MANIFEST_NAME, KnowledgeStore, Manifest, open_client
 from assistant.models import Framework
@@ -92,7 +95,8 @@ class KnowledgeServices:
         """Build the knowledge base on first use (with progress), otherwise do nothing."""
         if not self.is_built():
             progress("no knowledge base yet: building it from knowledge/ (first use only)")
-            report = self.ingest(progress=progress)
+            with self._sharing_shipped():
+                report = self.ingest(progress=progress)
             for err in report.errors:
                 progress(f"skipped: {err}")
             progress(f"ready: {report.total_chunks} chunks")
@@ -100,8 +104,20 @@ class KnowledgeServices:
     @property
     def retriever(self) -> HybridRetriever:
         if self._retriever is None:
-            self._retriever = HybridRetriever(self.store, self.embeddings)
+            cache_dir = self.settings.cache_dir
+
+            def bm25(ids: list[str], texts: list[str], tokenizer: Tokenizer) -> BM25Index:
+                return cached_bm25(ids, texts, tokenizer, cache_dir)
+
+            self._retriever = HybridRetriever(self.store, self.embeddings, bm25=bm25)
         return self._retriever
+
+    def _sharing_shipped(self) -> AbstractContextManager[None]:
+        """Vectors go into the shared cache only when every source is shipped (no added ones)."""
+        manifest = Manifest.load(self.manifest_path)
+        if any(r.kind == "added" for r in manifest.sources.values()):
+            return nullcontext()
+        return sharing(self.embeddings)
 
 
 def build_services(
@@ -112,7 +128,12 @@ def build_services(
     """Create the embeddings, the Chroma client and store (no model weights load until used)."""
     framework_dir = settings.knowledge_dir / "framework"
     framework = get_framework(str(framework_dir))
-    emb = embeddings if embeddings is not None else make_embeddings(settings.embeddings)
+    model_id = embedding_id(settings.embeddings)
+    emb = (
+        embeddings
+        if embeddings is not None  # passed in (tests, fakes): never mixed with cached vectors
+        else cached_embeddings(make_embeddings(settings.embeddings), settings.cache_dir, model_id)
+    )
     client = open_client(settings.chroma_dir, settings.chroma_url)
-    store = KnowledgeStore(client, emb, embedding_id(settings.embeddings))
+    store = KnowledgeStore(client, emb, model_id)
     return KnowledgeServices(settings, emb, store, framework, clock)

@@ -4,13 +4,17 @@ and declining the off-topic."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from assistant.knowledge.answer import AnswerResult, answer, source_line
 from assistant.models import Lang
-from assistant.web import resources, state
+from assistant.web import repaint, resources, state
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines, inert_paragraphs
+
+if TYPE_CHECKING:  # imported when a question comes: the page paints before LangChain and Chroma
+    from assistant.knowledge.answer import AnswerResult
 
 EXCERPT = 280  # characters of a passage shown under its source line
 
@@ -20,6 +24,8 @@ MAX_QUESTION = 1000
 
 def show(result: AnswerResult, lang: Lang) -> None:
     """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
+    from assistant.knowledge.answer import source_line
+
     if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")
         return
@@ -38,25 +44,36 @@ def show(result: AnswerResult, lang: Lang) -> None:
 
 def render() -> None:
     lang = state.lang()
-    settings = resources.current_settings()
     st.title(t("ask_title", lang))
     st.caption(t("ask_intro", lang))
+    conversation(lang)
+
+
+@st.fragment
+def conversation(lang: Lang) -> None:
+    """The questions and answers and the chat box: a question reruns only this."""
+    settings = resources.current_settings()
     history: list[AnswerResult] = st.session_state.setdefault(HISTORY, [])
     for item in history:
         with st.chat_message("user"):
             st.markdown(inert(item.question))
         with st.chat_message("assistant"):
             show(item, lang)
-    question = st.chat_input(t("ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION)
+    with repaint.bottom():
+        question = st.chat_input(
+            t("ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION
+        )
     if history and st.button(t("clear_chat", lang), icon=":material/delete:", key="ask-clear"):
         history.clear()
-        st.rerun()
+        repaint.rerun_fragment()
     if not question or not question.strip():
         return
     with st.chat_message("user"):
         st.markdown(inert(question))
     with st.chat_message("assistant"):
         loader = resources.knowledge(settings)
+        from assistant.knowledge.answer import answer
+
         try:
             with st.spinner(t("kb_wait", lang)):
                 services = loader.get()

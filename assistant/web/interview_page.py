@@ -19,7 +19,7 @@ from assistant.interview.intake import parse_list
 from assistant.interview.state import Action, Choice, Proposal, Reply
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
-from assistant.web import prefill_start, resources, state, views
+from assistant.web import prefill_start, repaint, resources, session_panel, state, views
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
@@ -33,6 +33,7 @@ HIGH_CONFIDENCE = 0.75
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
 EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
 EARLIER_TURNS = 8
+FULL_ENTRIES = 6  # the latest messages drawn in full; older ones as plain text
 MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
 
@@ -251,9 +252,32 @@ def show_chat(lang: Lang) -> None:
             for role, text in earlier:
                 who = "user" if role == "user" else "assistant"
                 st.markdown(f"**{'›' if who == 'user' else '‹'}** {inert_lines(text)}")
-    for item in st.session_state.get(CHAT, []):
+    chat = st.session_state.get(CHAT, [])
+    for i, item in enumerate(chat):
         with st.chat_message(item["role"]):
-            _show_parts(item["parts"], lang)
+            if i < len(chat) - FULL_ENTRIES:
+                _show_compact(item["parts"], lang)
+            else:
+                _show_parts(item["parts"], lang)
+
+
+def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:
+    """An older message as one block of text (its level and evidence in words, no card): the
+    browser then repaints a long conversation as fast as a short one."""
+    lines = []
+    for part in parts:
+        card = part.get("proposal")
+        if card is not None:
+            proposal = Proposal.model_validate(card)
+            said = (
+                t("pair_title", lang)
+                if proposal.unsure
+                else t("proposal", lang, level=proposal.level)
+            )
+            lines.append(f"{part['heading']} — {said}")
+        elif not part["system"]:
+            lines.append(part["text"])
+    st.markdown(inert_lines("\n".join(lines)))
 
 
 def _choice_button(choice: Choice, key: str, primary: bool = False) -> bool:
@@ -262,7 +286,17 @@ def _choice_button(choice: Choice, key: str, primary: bool = False) -> bool:
         key=key,
         type="primary" if primary else "secondary",
         width="stretch",
+        on_click=_pick,
+        args=(choice,),
     )
+
+
+PICKED = "interview_picked"  # a quick reply clicked, taken at the start of the next run
+
+
+def _pick(choice: Choice) -> None:
+    """A quick reply's click: noted here, taken before the conversation is drawn (one run)."""
+    st.session_state[PICKED] = choice
 
 
 def _sorted_choices(choices: list[Choice]) -> dict[str, list[Choice]]:
@@ -306,7 +340,9 @@ def _pair(choices: list[Choice], lang: Lang) -> Choice | None:
         with col, st.container(border=True):
             st.markdown(inert(c.label))
             label = t("choose_level", lang, level=c.action.level)
-            if st.button(label, key=f"qr-pair-{c.action.level}", width="stretch"):
+            if st.button(
+                label, key=f"qr-pair-{c.action.level}", width="stretch", on_click=_pick, args=(c,)
+            ):
                 picked = c
     return picked
 
@@ -317,7 +353,8 @@ def _other_buttons(choices: list[Choice]) -> Choice | None:
         cols = st.columns(len(choices) + 2)
         for i, c in enumerate(choices):
             with cols[i]:
-                if st.button(c.label, key=f"qr-{c.action.kind}-{i}", type="tertiary"):
+                key = f"qr-{c.action.kind}-{i}"
+                if st.button(c.label, key=key, type="tertiary", on_click=_pick, args=(c,)):
                     picked = c
     return picked
 
@@ -330,7 +367,9 @@ def _change_grid(choices: list[Choice], lang: Lang) -> Choice | None:
             for i, c in enumerate(choices):
                 with cols[i % 7]:
                     label = c.action.element or c.label
-                    if st.button(label, key=f"qr-change-{i}", width="stretch"):
+                    if st.button(
+                        label, key=f"qr-change-{i}", width="stretch", on_click=_pick, args=(c,)
+                    ):
                         picked = c
     return picked
 
@@ -414,26 +453,55 @@ def render() -> None:
     if reply.lang != lang:  # the sidebar switch: the interview goes on in the UI's language
         reply = engine.switch_language(code, lang)
         _record(None, reply)
-    progress = reply.progress
-    st.progress(
-        progress.done / progress.total,
-        text=t("progress", lang, done=progress.done, total=progress.total),
-    )
-    if st.session_state.pop("interview_saved", False):
-        st.toast(t("saved", lang), icon=":material/cloud_done:")
-    prefill_start.show_notes()
-    show_chat(lang)
-    if reply.phase == "done":
-        st.success(t("interview_done", lang), icon=":material/task_alt:")
-        st.page_link(
-            "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+    conversation(engine, fw, code, lang)
+
+
+@st.fragment
+def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) -> None:
+    """Progress, the chat, quick replies and the chat box: a turn reruns only this, not the page
+    (the sidebar, the title and the other pages' wiring stay as they are). The turn is taken
+    first, then the conversation drawn once with its reply (one run per turn, not two)."""
+    head = st.container()  # progress, the chat, quick replies
+    tail = st.container()  # under them: waiting for the model, a storage error, unsent text
+    with repaint.bottom():
+        typed = st.chat_input(
+            t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER
         )
-    picked = quick_replies(reply, lang)
-    typed = st.chat_input(t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER)
-    if picked is not None and take_turn(engine, code, picked.label, picked.action, lang):
+    picked: Choice | None = st.session_state.pop(PICKED, None)
+    with tail:
+        if picked is not None:
+            took = take_turn(engine, code, picked.label, picked.action, lang)
+        elif typed and typed.strip():
+            echo = st.empty()  # the typed text, shown while its reply is being made
+            with echo.container(), st.chat_message("user"):
+                st.markdown(inert(typed))
+            took = take_turn(engine, code, typed.strip(), None, lang)
+            if took:
+                echo.empty()  # now in the conversation above
+        else:
+            took = False
+    if took:
+        _repaint(code, lang)
+    reply: Reply | None = st.session_state.get(REPLY)
+    if reply is None or reply.code != code or state.code() != code:
+        st.rerun()  # another session was chosen meanwhile: the whole page follows
+        return
+    with head:
+        progress = reply.progress
+        session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
+        if st.session_state.pop("interview_saved", False):
+            st.toast(t("saved", lang), icon=":material/cloud_done:")
+        prefill_start.show_notes()
+        show_chat(lang)
+        if reply.phase == "done":
+            st.success(t("interview_done", lang), icon=":material/task_alt:")
+            st.page_link(
+                "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+            )
+        quick_replies(reply, lang)  # a click is taken by ``_pick`` and the next run
+
+
+def _repaint(code: str, lang: Lang) -> None:
+    """After a turn that changed the language or the session: the whole page."""
+    if state.LANG_NEXT in st.session_state or state.code() != code or state.lang() != lang:
         st.rerun()
-    if typed and typed.strip():
-        with st.chat_message("user"):
-            st.markdown(inert(typed))
-        if take_turn(engine, code, typed.strip(), None, lang):
-            st.rerun()

@@ -47,7 +47,7 @@ def language_switch() -> Lang:
     return lang
 
 
-@st.fragment(run_every=3)
+@st.fragment(run_every=1)
 def _poll_knowledge(lang: Lang) -> None:
     """While the model loads: re-check every few seconds (only this small fragment reruns)."""
     loader = resources.knowledge(resources.current_settings())
@@ -96,6 +96,6 @@ def main() -> None:
         for i, (path, title, icon) in enumerate(PAGES)
     ]
     page = st.navigation(pages, position="sidebar")
-    session_panel.render(lang)
+    session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
     knowledge_status(lang)
     page.run()

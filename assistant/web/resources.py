@@ -75,20 +75,29 @@ class Loaded:
 
 
 def _build(settings: Settings) -> Loaded:
-    """Embeddings, store, first build, warm retriever and rubric vectors: the slow part."""
+    """Embeddings, store, first build, warm retriever and rubric vectors: the slow part.
+
+    The model's weights load in a second thread while the index is loaded (or built), and the
+    rubric vectors come from the shared cache (``assistant.knowledge.index_cache``).
+    """
     from assistant.interpret import make_interpreter
     from assistant.interpret.offline import OfflineInterpreter
+    from assistant.knowledge.index_cache import sharing
     from assistant.knowledge.services import build_services
 
     services = build_services(settings)
+    weights = ThreadPoolExecutor(max_workers=1, thread_name_prefix="weights")
+    loaded = weights.submit(services.embeddings.embed_query, "warm up")
+    weights.shutdown(wait=False)
     services.ensure_built(progress=lambda _msg: None)
-    services.embeddings.embed_query("warm up")  # loads the weights now, not on the first question
     _ = services.retriever
     interpreter = make_interpreter(
         settings, chat_model(settings), services.embeddings, framework=framework(settings)
     )
     if isinstance(interpreter, OfflineInterpreter):
-        interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
+        with sharing(services.embeddings):
+            interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
+    loaded.result()  # the weights, so the first question pays nothing either
     return Loaded(services, interpreter)
 
 

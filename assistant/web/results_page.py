@@ -21,7 +21,7 @@ from assistant.report.words import (
 )
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
-from assistant.web import charts, loading, resources, state, views
+from assistant.web import charts, loading, memo, resources, state, views
 from assistant.web.citations import cooperation_sources
 from assistant.web.strings import t
 from assistant.web.text import inert, slug
@@ -102,8 +102,10 @@ def assessment_view(
     c2.metric(t("overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
     c3.metric(t("answered", lang), f"{result.answered} / {result.total}")
 
+    built = memo.fingerprint(answers, lang)  # charts and files: rebuilt when the answers change
     st.subheader(t("downloads", lang), divider="gray")
-    views.downloads(report_files(fw, answers, result, lang), key="results")
+    files = memo.once("results-files", built, lambda: report_files(fw, answers, result, lang))
+    views.downloads(files, key="results")
     st.caption(t("dl_hint", lang))
 
     st.subheader(t("stage", lang), divider="gray")
@@ -117,9 +119,10 @@ def assessment_view(
     left, right = st.columns([1, 1])
     with left:
         st.subheader(t("domain_chart", lang), divider="gray")
-        st.plotly_chart(
-            charts.radar(fw, [(city.name, result)], lang), key="results-radar", config=PLOT_CONFIG
+        radar = memo.once(
+            "results-radar", built, lambda: charts.radar(fw, [(city.name, result)], lang)
         )
+        st.plotly_chart(radar, key="results-radar", config=PLOT_CONFIG)
     with right:
         priorities_view(fw, result, lang)
 
@@ -128,7 +131,8 @@ def assessment_view(
     st.markdown("\n".join(f"1. {inert(x)}" for x in next_steps(fw, result, lang)))
 
     st.subheader(t("element_chart", lang), divider="gray")
-    st.plotly_chart(charts.element_bars(fw, result, lang), key="results-bars", config=PLOT_CONFIG)
+    bars = memo.once("results-bars", built, lambda: charts.element_bars(fw, result, lang))
+    st.plotly_chart(bars, key="results-bars", config=PLOT_CONFIG)
     with st.expander(t("evidence_table", lang), expanded=True):
         views.text_table(  # four columns, so the evidence fits beside them on a phone
             ["ID", t("element", lang), t("level", lang), t("evidence", lang)],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.i18n import CITY_TYPE_LABEL
-from assistant.models import LANGS, Lang
+from assistant.models import LANGS, Framework, Lang
 from assistant.ports import SessionStore, StoredSession
 from assistant.web import resources, state
 from assistant.web.strings import t
@@ -48,7 +48,25 @@ def switch_session(code: str | None) -> None:
     state.set_code(code)
 
 
-def render(lang: Lang) -> None:
+def progress_block(fw: Framework, answered: set[str], lang: Lang) -> None:
+    """Elements answered, and per domain, in the current container (the sidebar, or the
+    interview's conversation, which repaints it on every turn)."""
+    done = len(answered)
+    total = len(fw.elements)
+    st.progress(done / total, text=t("progress", lang, done=done, total=total))
+    with st.expander(t("domains", lang), expanded=False):
+        for d in fw.domains:
+            ids = [e.id for e in fw.domain_elements(d.id)]
+            n = sum(1 for e in ids if e in answered)
+            mark = (
+                ":material/check_circle:" if n == len(ids) else ":material/radio_button_unchecked:"
+            )
+            st.markdown(f"{mark} **{inert(d.name.get(lang))}** {n}/{len(ids)}")
+            st.caption(" · ".join(f"{e}{'✓' if e in answered else ''}" for e in ids))
+
+
+def render(lang: Lang, progress: bool = True) -> None:
+    """The sidebar block; ``progress=False`` on the Interview page, which shows it itself."""
     store = resources.session_store(resources.current_settings())
     session = sync_code(store, lang)
     fw = resources.framework(resources.current_settings())
@@ -58,20 +76,9 @@ def render(lang: Lang) -> None:
         side.caption(t("session_code", lang))
         side.code(session.code, language=None, wrap_lines=True)
         side.caption(t("resume_later", lang))
-        done = len(session.answers)
-        total = len(fw.elements)
-        side.progress(done / total, text=t("progress", lang, done=done, total=total))
-        with side.expander(t("domains", lang), expanded=False):
-            for d in fw.domains:
-                ids = [e.id for e in fw.domain_elements(d.id)]
-                n = sum(1 for e in ids if e in session.answers)
-                mark = (
-                    ":material/check_circle:"
-                    if n == len(ids)
-                    else ":material/radio_button_unchecked:"
-                )
-                st.markdown(f"{mark} **{inert(d.name.get(lang))}** {n}/{len(ids)}")
-                st.caption(" · ".join(f"{e}{'✓' if e in session.answers else ''}" for e in ids))
+        if progress:
+            with side:
+                progress_block(fw, set(session.answers), lang)
         if session.profile is not None:
             p = session.profile
             with side.expander(t("city_profile", lang)):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-import pandas as pd
 import streamlit as st
 
 from assistant.models import Lang
@@ -43,6 +42,8 @@ def passage(
 
 def table(headers: list[str], rows: list[list[str]], highlight: list[bool] | None = None) -> None:
     """A read-only table of plain text (never HTML), with optional highlighted rows."""
+    import pandas as pd  # here, not at import: pages paint before pandas loads
+
     frame = pd.DataFrame(rows, columns=_distinct(headers))
     if highlight and any(highlight):
         marks = list(highlight)
@@ -61,6 +62,8 @@ def _height(n_rows: int) -> int | Literal["auto"]:
 
 def text_table(headers: list[str], rows: list[list[str]]) -> None:
     """A static table whose long cells wrap (``st.table`` renders Markdown: cells are inert)."""
+    import pandas as pd
+
     frame = pd.DataFrame(
         [[inert(c) for c in row] for row in rows], columns=_distinct([inert(h) for h in headers])
     )
