@@ -152,7 +152,7 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
         answers = engine_call(code, engine.answers_file)
         if answers is None:
             raise ApiProblem("no-profile-yet", "finish the intake first")
-        return answers  # type: ignore[no-any-return]
+        return answers
 
     def lang_of(code: str, lang: Lang | None) -> Lang:
         if lang is not None:

@@ -197,7 +197,7 @@ class LevelModel:
         q = self.calibrated(x)
         cal = self.calibration
         confidence = float(q[level])
-        label = (
+        label: Literal["high", "medium", "low"] = (
             "high" if confidence >= cal.high else "medium" if confidence >= cal.medium else "low"
         )
         return Assessment(

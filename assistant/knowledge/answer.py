@@ -250,8 +250,8 @@ def answer(
     added = [h.chunk.text for h in hits if h.chunk.provenance == "added"]
     specific = intents.specific_kind(question, added)
     if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
-        draft = compose_limit(question, lang, specific, retriever, fw, vector)
-        text, sources = render_draft(draft, retriever, hits, lang)
+        limit = compose_limit(question, lang, specific, retriever, fw, vector)
+        text, sources = render_draft(limit, retriever, hits, lang)
         return AnswerResult(
             question=question, answered=False, answer=text, mode="extractive", sources=sources,
             reason="not_in_sources", kind="limit",

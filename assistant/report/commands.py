@@ -44,7 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="the assessment report of an answers file (md, html, pdf)")
     p.add_argument("file", help="path to the answers file")
     p.add_argument("--format", choices=["md", "html", "pdf"], default="md")

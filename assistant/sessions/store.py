@@ -172,7 +172,7 @@ class SqlSessionStore:
             return StoredSession(
                 code=shown,
                 profile=CityProfile.model_validate(profile) if profile else None,
-                lang=row.lang,  # type: ignore[arg-type]
+                lang=row.lang,
                 state=deep(dict(row.state or {}), show),
                 answers=answers,
                 created_at=row.created_at,
@@ -246,7 +246,7 @@ class SqlSessionStore:
             )
             shown = format_code(normalise_code(code) or "")
             return [
-                Turn(role=r.role, text=unmask(r.text, shown), at=r.at)  # type: ignore[arg-type]
+                Turn(role=r.role, text=unmask(r.text, shown), at=r.at)
                 for r in rows
             ]
 

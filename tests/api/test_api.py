@@ -238,11 +238,6 @@ def test_docs_work_offline(client):
     assert client.get("/openapi.json").json()["paths"]["/v1/sessions/{code}/turns"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the engine writes its welcome and pause messages, which quote the code, to the "
-    "turns table (assistant/interview/engine.py); remove this marker once it stops",
-)
 def test_the_code_is_not_stored_in_clear(client, store):
     from sqlalchemy import text
 
