@@ -205,12 +205,13 @@ def create_app(collab: Collaborators, limits: "ApiLimits | None" = None) -> Fast
         if session is None:
             raise ApiProblem("session-not-found")
         state = EngineState.model_validate(session.state or {"lang": session.lang})
-        in_element = state.phase in ("element", "confirm")
+        phase = state.reply_phase  # "confirm" is an element with a proposal (engine state v2)
+        in_element = phase in ("element", "confirm")
         return SessionView(
             position=Position(
                 lang=state.lang,
-                phase=state.phase,
-                intake_field=state.intake_field if state.phase == "intake" else None,
+                phase=phase,
+                intake_field=state.intake_field if phase == "intake" else None,
                 element=state.element if in_element else None,
             ),
             profile=session.profile,
