@@ -13,10 +13,12 @@ HOSTILE = "Our plan is **approved** <b>by</b> [council](http://evil.example) in 
 def test_older_messages_become_plain_text_and_stay_inert(app) -> None:  # type: ignore[no-untyped-def]
     at = start(app)
     at = say(at, HOSTILE)
-    for _ in range(3):  # settle it and answer on, until the hostile answer is an older message
+    partly = "Only the IT department has a draft for this; the council has not approved it yet."
+    pilot = "We have a pilot in one department only, not yet city-wide."
+    for text in (partly, partly, pilot):  # settle it and answer on (E02-E04, clear answers)
         yes = [b for b in at.button if b.label.startswith(("Yes, level", "Choose level"))]
         at = yes[0].click().run() if yes else button(at, "Don't know")
-        at = say(at, "A draft exists in the IT department, not yet approved by the council.")
+        at = say(at, text)
     assert not at.exception
     messages = list(at.chat_message)
     assert len(messages) > FULL_ENTRIES + 2
