@@ -7,7 +7,7 @@ question with the offline composer and prints: decline precision and recall per 
 (off_topic, not_in_sources), answerable questions wrongly declined, key-fact hit rate, answer
 length median and p90 per answer language, answer language correctness, citation validity
 (every sentence carries a marker that points to a listed source), and warm `ask` latency
-(median, p95, with the load average). A held-out set (default /work/writers/ask_eval.yaml, if
+(median, p95, with the load average). A held-out set (default evals/datasets/answers_heldout.yaml, if
 present) is reported separately. Exits 1 when the development set misses a target.
 """
 
@@ -41,7 +41,7 @@ TARGETS = {
     "citation_valid": 1.0,
     "warm_p95_ms_max": 50.0,
 }
-DEFAULT_HELDOUT = Path("/work/writers/ask_eval.yaml")
+DEFAULT_HELDOUT = Path(__file__).parent / "datasets" / "answers_heldout.yaml"
 
 
 @dataclass
