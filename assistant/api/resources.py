@@ -62,45 +62,23 @@ class Collaborators:
 
 def build_collaborators(settings: Settings) -> Collaborators:
     """Everything the app needs; a bad setting is an ``InputError`` (one line at start-up)."""
-    from assistant.framework import DEFAULT_DIR, get_framework
-    from assistant.interpret import make_interpreter
-    from assistant.interview.engine import InterviewEngine
-    from assistant.interview.knowledge import KnowledgeAnswerer
-    from assistant.knowledge.embeddings import EmbeddingSettingError, make_embeddings
     from assistant.knowledge.services import build_services
-    from assistant.llm import make_chat_model
-    from assistant.sessions import make_session_store
+    from assistant.wiring import build_parts, make_engine
 
+    parts = build_parts(settings)
     try:
-        chat_model = make_chat_model(settings)
-    except (ImportError, ValueError) as exc:
-        raise InputError(f"cannot set up the language model {settings.llm!r}: {exc}") from exc
-    try:
-        embeddings = make_embeddings(settings.embeddings)
-        services = build_services(settings, embeddings=embeddings)
-    except (EmbeddingSettingError, ValueError) as exc:
+        services = build_services(settings, embeddings=parts.embeddings)
+    except ValueError as exc:
         raise InputError(str(exc)) from exc
-    directory = settings.knowledge_dir / "framework"
-    same = directory.resolve() == DEFAULT_DIR.resolve()
-    framework = get_framework(None if same else str(directory))
-    interpreter = make_interpreter(
-        settings, chat_model=chat_model, embeddings=embeddings, framework=framework
-    )
-    store = make_session_store(settings)
-    engine = InterviewEngine(
-        framework,
-        interpreter,
-        store,
-        answerer=KnowledgeAnswerer(services=services, chat_model=chat_model),
-    )
-    ask = KnowledgeAsk(services, chat_model)
+    engine = make_engine(parts, services)
+    ask = KnowledgeAsk(services, parts.chat_model)
 
     def warm() -> None:
         """Load the model weights and rubric vectors now, not on the first request."""
         from assistant.interpret.offline import OfflineInterpreter
 
-        embeddings.embed_query("warm up")
-        if isinstance(interpreter, OfflineInterpreter):
-            interpreter.warm()
+        parts.embeddings.embed_query("warm up")
+        if isinstance(parts.interpreter, OfflineInterpreter):
+            parts.interpreter.warm()
 
-    return Collaborators(framework, engine, store, ask, warm)
+    return Collaborators(parts.framework, engine, parts.store, ask, warm)

@@ -53,38 +53,9 @@ def register(subparsers: Any) -> None:
 
 def build_engine(settings: Settings) -> InterviewEngine:
     """The engine with the real collaborators for these settings (one set per process)."""
-    from assistant.framework import DEFAULT_DIR, get_framework
-    from assistant.interpret import make_interpreter
-    from assistant.interview.engine import InterviewEngine
-    from assistant.interview.knowledge import KnowledgeAnswerer
-    from assistant.knowledge.embeddings import EmbeddingSettingError, make_embeddings
-    from assistant.llm import make_chat_model
-    from assistant.sessions import make_session_store
+    from assistant.wiring import build_parts, make_engine
 
-    try:
-        chat_model = make_chat_model(settings)
-    except (ImportError, ValueError) as exc:
-        raise InputError(f"cannot set up the language model {settings.llm!r}: {exc}") from exc
-    try:
-        embeddings = make_embeddings(settings.embeddings)  # the model itself loads on first use
-    except (EmbeddingSettingError, ValueError) as exc:
-        raise InputError(str(exc)) from exc
-    directory = settings.knowledge_dir / "framework"
-    same = directory.resolve() == DEFAULT_DIR.resolve()
-    framework = get_framework(None if same else str(directory))
-    interpreter = make_interpreter(
-        settings, chat_model=chat_model, embeddings=embeddings, framework=framework
-    )
-    from assistant.prefill.reader import DocumentReader
-    from assistant.prefill.spotter import AnswerSpotter
-
-    return InterviewEngine(
-        framework,
-        interpreter,
-        make_session_store(settings),
-        answerer=KnowledgeAnswerer(settings, chat_model=chat_model, embeddings=embeddings),
-        spotter=AnswerSpotter(DocumentReader(framework, interpreter, embeddings)),
-    )
+    return make_engine(build_parts(settings))
 
 
 def render(reply: Reply, out: TextIO) -> None:
