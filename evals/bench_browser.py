@@ -27,7 +27,6 @@ import argparse
 import contextlib
 import os
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -41,16 +40,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, TURN_DONE, stop_process  # noqa: E402
+
 TIMEOUT = 180_000  # ms: a busy machine, a cold model
 ECHO_APP = """import streamlit as st
 
@@ -65,12 +57,6 @@ if typed:
     st.session_state.log += [("user", typed), ("assistant", "You said: " + typed)]
     st.rerun()
 """
-TURN_DONE = """([before]) => {
-  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-  if (msgs.length < before + 2) return false;
-  const last = msgs[msgs.length - 1];
-  return !!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]');
-}"""
 WATCH_READY = """(() => {
   const t = setInterval(() => {
     const side = document.querySelector('[data-testid="stSidebar"]');
@@ -155,13 +141,7 @@ class Server:
         return total / 1024
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.framework import get_framework
+from tests.e2e.browser import TURN_DONE
 from tests.e2e.conftest import Server
 
 pytestmark = pytest.mark.e2e
@@ -34,12 +35,6 @@ def idle(page: Any, timeout: int = RUN_TIMEOUT) -> None:
     page.wait_for_timeout(100)
 
 
-TURN_DONE = """([before]) => {
-  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-  if (msgs.length < before + 2) return false;
-  const last = msgs[msgs.length - 1];
-  return !!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]');
-}"""
 
 
 def turn(page: Any, act: Any) -> None:
