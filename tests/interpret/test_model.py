@@ -25,15 +25,6 @@ from assistant.interpret.offline import OfflineInterpreter
 from assistant.models import Framework
 
 
-def _synthetic(seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
-    """Six well separated clusters, one per class, in the model's feature space."""
-    rng = np.random.default_rng(seed)
-    centres = rng.normal(0.0, 3.0, size=(len(CLASSES), len(FEATURES)))
-    y = np.repeat(np.arange(len(CLASSES)), 8)
-    x = centres[y] + rng.normal(0.0, 0.5, size=(len(y), len(FEATURES)))
-    return x, y
-
-
 def test_bundled_weights_load_and_match_the_feature_list() -> None:
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert data["feature_hash"] == feature_hash()
