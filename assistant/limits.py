@@ -7,4 +7,5 @@ texts; a limit changed here changes it everywhere (and the tests read it from he
 from __future__ import annotations
 
 MAX_EVIDENCE = 5_000  # one answer's evidence and typed text (the answers file's cap)
+MAX_QUESTION = 5_000  # one question to the knowledge base (web Ask, `assistant ask`, the API)
 MAX_TURN_CHARS = 20_000  # one conversation turn's text (assistant turns quote rubric and citations)

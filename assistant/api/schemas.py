@@ -12,10 +12,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.interview.state import Action, IntakeField, Phase, Progress, Reply
+from assistant.limits import MAX_QUESTION, MAX_TURN_CHARS
 from assistant.models import DOMAIN_IDS, ELEMENT_IDS, CityProfile, Lang
 
-MAX_TEXT_CHARS = 20_000  # the store's cap on one turn
-MAX_QUESTION_CHARS = 4_000
+MAX_TEXT_CHARS = MAX_TURN_CHARS  # the store's cap on one turn
+MAX_QUESTION_CHARS = MAX_QUESTION
 
 
 class StartRequest(BaseModel):

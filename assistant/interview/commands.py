@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from assistant.answers_io import InputError
 from assistant.faults import storage_fault
+from assistant.limits import MAX_EVIDENCE
 
 if TYPE_CHECKING:
     from assistant.interview.engine import InterviewEngine
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 PROMPT = "> "
 CODE_LINE = {"en": "Session code: {code}", "ja": "セッションコード：{code}"}
-MAX_ANSWER_CHARS = 5_000  # the web app's cap (and the stored answer's)
+MAX_ANSWER_CHARS = MAX_EVIDENCE  # the web app's cap (and the stored answer's)
 TOO_LONG = {
     "en": "That answer is {n} characters; the limit is {limit}. Nothing was saved: "
     "please answer in fewer words.",

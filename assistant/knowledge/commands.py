@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answers_io import InputError
+from assistant.limits import MAX_QUESTION
 
 
 def register(subparsers: Any) -> None:
@@ -102,7 +103,7 @@ def _remove(services: Any, names: list[str]) -> int:
     return 2 if missing else 0
 
 
-MAX_QUESTION_CHARS = 5_000  # as long as an answer; a longer "question" is a document
+MAX_QUESTION_CHARS = MAX_QUESTION  # a longer "question" is a document
 
 
 def _too_long(n: int) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assistant.limits import MAX_QUESTION
 from assistant.models import Lang
 from assistant.web import repaint, resources, state
 from assistant.web.strings import t
@@ -19,7 +20,6 @@ if TYPE_CHECKING:  # imported when a question comes: the page paints before Lang
 EXCERPT = 280  # characters of a passage shown under its source line
 
 HISTORY = "ask_history"
-MAX_QUESTION = 1000
 
 
 def show(result: AnswerResult, lang: Lang) -> None:
