@@ -21,6 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     create_engine,
+    text,
     event,
 )
 from sqlalchemy.engine import Dialect, make_url
@@ -159,9 +160,21 @@ def _version_row(engine: Engine, record: bool) -> str | None:
         return None
 
 
+# Any constant shared by every process of the product: the key of PostgreSQL's advisory lock.
+_SCHEMA_LOCK = 0x5C_A55E55
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Create the tables if missing and check (or record) the schema version."""
-    Base.metadata.create_all(engine)
+    """Create the tables if missing and check (or record) the schema version.
+
+    Replicas starting together on a new PostgreSQL database would both run CREATE TABLE and one
+    would fail on the catalogue's unique index; a transaction-level advisory lock makes them
+    take turns (SQLite's own file lock already does).
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        Base.metadata.create_all(conn)
     try:
         found = _version_row(engine, record=True)
     except IntegrityError:  # another process recorded it at the same moment
