@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assistant.interpret.cues import (
-    CUES,
     EN_ABSENCE,
     EN_HEDGES,
     EN_INTENT,
@@ -32,6 +31,7 @@ from assistant.interpret.cues import (
     JA_UNKNOWN,
     QUOTED,
 )
+from assistant.interpret.level_cues import CUES
 from assistant.models import Lang
 
 LEVELS = 5

@@ -4,7 +4,17 @@ Templates carry the framework's own words in quotation marks; anything the proje
 the layout says so inside the sentence ("the project's reading").
 """
 
-T = {
+from __future__ import annotations
+
+from assistant.models import Lang
+
+# A menu line's level as the sentence names it.
+LEVEL: dict[Lang, dict[str, str]] = {
+    "en": {"national": "national level", "city": "city level"},
+    "ja": {"national": "国レベル", "city": "都市・自治体レベル"},
+}
+
+T: dict[str, dict[Lang, str]] = {
     "yes_line": {
         "en": "Yes: under “{type}” ({level}), JICA's cooperation menu lists “{text}”",
         "ja": "はい。JICAの協力メニューには「{type}」（{level}）として「{text}」があります",
@@ -14,10 +24,6 @@ T = {
         "ja": "また「{type}」（{level}）として「{text}」もあります",
     },
     "both_levels": {"en": "national and city level", "ja": "国レベル・都市レベル"},
-    "level": {
-        "en": {"national": "national level", "city": "city level"},
-        "ja": {"national": "国レベル", "city": "都市・自治体レベル"},
-    },
     "stage": {
         "en": "{name} fits {fits}: {steps}",
         "ja": "{name}は「{fits}」向けで、{steps}",

@@ -1,0 +1,300 @@
+"""The per-kind composers: each builds 1-3 sentences from the structured framework data for one
+common kind of question (cooperation menu lines, two items side by side, city-type directions,
+where to start, an element's desired state, contact, the not-in-sources reply), each sentence
+carrying the chunk ids it rests on. ``compose`` decides which kind a question is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose_text import LEVEL, T
+from assistant.knowledge.retrieval import Filters
+
+if TYPE_CHECKING:
+    from assistant.knowledge.retrieval import Hit, HybridRetriever
+    from assistant.models import Element, Framework, Lang
+
+CONTACT_BASE = "contact-jica"
+
+
+@dataclass
+class Sentence:
+    text: str
+    cites: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """What the composer says: sentences with their chunk ids, and whether it answers."""
+
+    kind: str
+    sentences: list[Sentence]
+    answered: bool = True
+    reason: str | None = None
+    extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
+
+
+class Composer:
+    """Builds a ``Draft`` for one question from the framework and the retrieved hits."""
+
+    def __init__(self, retriever: HybridRetriever, fw: Framework, lang: Lang):
+        self.r = retriever
+        self.fw = fw
+        self.lang = lang
+
+    # -- helpers -------------------------------------------------------------------------------
+    def cid(self, base: str) -> str | None:
+        """The chunk id of ``base`` in the answer language (or the other one), if indexed."""
+        for lang in (self.lang, "ja" if self.lang == "en" else "en"):
+            if self.r.get(f"{base}.{lang}") is not None:
+                return f"{base}.{lang}"
+        return None
+
+    def t(self, key: str, **kw: str) -> str:
+        return T[key][self.lang].format(**kw)
+
+    def join(self, items: list[str]) -> str:
+        return ("、" if self.lang == "ja" else "; ").join(items)
+
+    def lower(self, text: str) -> str:
+        """English: lower-case the first letter of a fragment set inside a sentence."""
+        if self.lang != "en" or not text or text[:2].isupper():
+            return text
+        return text[0].lower() + text[1:]
+
+    def strip(self, text: str) -> str:
+        return text.strip().rstrip(".。")
+
+    # -- kinds ---------------------------------------------------------------------------------
+    def contact(self) -> Draft | None:
+        cid = self.cid(CONTACT_BASE)
+        if cid is None:
+            return None
+        return Draft("contact", [Sentence(self.t("contact", text=self.contact_text()), [cid])])
+
+    def contact_text(self) -> str:
+        chunk = self.r.get(self.cid(CONTACT_BASE) or "")
+        return self.strip(chunk.text.split("\n\n")[0]).replace("\n", " ") if chunk else ""
+
+    def menu_lines(
+        self,
+        question: str,
+        vector: list[float] | None,
+        n: int = 2,
+        hits: list[Hit] | None = None,
+        prefer: str | None = None,
+    ) -> list[tuple[float, str]]:
+        """The best menu lines as (score, line id): the lines' own ranking, plus the lines that
+        the best guidance passages discuss (their ``cooperation_ids``)."""
+        score: dict[str, float] = {}
+        own = self.r.search(question, k=8, filters=Filters(base_prefix="coop-"), vector=vector)
+        top_lex = max((h.lexical or 0.0 for h in own), default=0.0) or 1.0
+        top_dense = max((h.dense or 0.0 for h in own), default=0.0) or 1.0
+        for h in own:
+            if (h.lexical or 0) > 0 or (h.dense or 0) >= 0.3:
+                lid = h.chunk.base_id.removeprefix("coop-")
+                # words the line shares with the question weigh most (TOR, cybersecurity…)
+                score[lid] = 1.5 * (h.lexical or 0.0) / top_lex + (h.dense or 0.0) / top_dense
+        for rank, h in enumerate((hits or [])[:6]):
+            ids = h.chunk.cooperation_ids
+            for lid in ids:
+                score[lid] = score.get(lid, 0.0) + 0.3 / (rank + 1) / len(ids)
+        lines = {c.id: c for c in self.fw.cooperation}
+        if prefer:
+            for lid in score:
+                if lines.get(lid) is not None and lines[lid].type == prefer:
+                    score[lid] += 1.0
+        out: list[tuple[float, str]] = []
+        for lid in sorted(score, key=lambda x: (-score[x], x)):
+            line = lines.get(lid)
+            if line is None or any(lines[o].text.en == line.text.en for _, o in out):
+                continue
+            out.append((score[lid], lid))
+            if len(out) == n:
+                break
+        return out
+
+    def line_parts(self, lid: str) -> tuple[dict[str, str], str]:
+        """Template fields for a menu line, and the chunk id to cite (answer language)."""
+        line = next(c for c in self.fw.cooperation if c.id == lid)
+        twins = [c for c in self.fw.cooperation if c.text.en == line.text.en]
+        levels = {c.level for c in twins}
+        level = T["both_levels"][self.lang] if len(levels) > 1 else LEVEL[self.lang][line.level]
+        ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        fields = {
+            "type": ctype.name.get(self.lang).split("：")[0].split(":")[0]
+            if line.type == "survey"
+            else ctype.name.get(self.lang),
+            "level": level,
+            "text": self.strip(line.text.get(self.lang)),
+        }
+        return fields, self.cid(f"coop-{line.id}") or f"coop-{line.id}.{self.lang}"
+
+    def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
+        lines = self.menu_lines(question, vector, hits=hits)
+        if not lines:
+            return None
+        fields, cid = self.line_parts(lines[0][1])
+        sentences = [Sentence(self.t("yes_line", **fields), [cid])]
+        if len(lines) > 1 and lines[1][0] >= 0.75 * lines[0][0]:
+            f2, c2 = self.line_parts(lines[1][1])
+            sentences.append(Sentence(self.t("also_line", **f2), [c2]))
+        return Draft("help", sentences)
+
+    def stage_sentence(self, sid: str) -> Sentence | None:
+        st = next((s for s in self.fw.stages if s.id == sid), None)
+        cid = self.cid(f"stage-{sid}")
+        if st is None or cid is None:
+            return None
+        steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
+        name = st.name.en if self.lang == "en" else st.name.ja
+        fits = self.strip(st.fits.get(self.lang))
+        fits = fits[0].lower() + fits[1:] if self.lang == "en" else fits
+        return Sentence(self.t("stage", name=name, fits=fits, steps=steps), [cid])
+
+    def scale_sentence(self, sid: str) -> Sentence | None:
+        su = next((s for s in self.fw.scale_up if s.id == sid), None)
+        cid = self.cid(f"scaleup-{sid}")
+        if su is None or cid is None:
+            return None
+        name = su.name.en.lower() if self.lang == "en" else su.name.ja
+        return Sentence(
+            self.t(
+                "scale",
+                name=name,
+                summary=self.strip(su.summary.get(self.lang)).lower()
+                if self.lang == "en"
+                else self.strip(su.summary.ja),
+                desc=self.lower(self.strip(su.description.get(self.lang))),
+            ),
+            [cid],
+        )
+
+    def city_sentence(self, tid: str) -> Sentence | None:
+        ct = next((c for c in self.fw.city_types if c.id == tid), None)
+        cid = self.cid(f"citytype-{tid}")
+        if ct is None or cid is None:
+            return None
+        name = ct.name.en.lower() if self.lang == "en" else ct.name.ja
+        dirs = self.join(
+            [
+                self.strip(d.get(self.lang)).lower() if self.lang == "en" else self.strip(d.ja)
+                for d in ct.directions
+            ]
+        )
+        return Sentence(self.t("city_type", name=name, dirs=dirs), [cid])
+
+    def levels(self) -> Draft | None:
+        picks = {
+            "national": ("nat-masterplan-1", "nat-institution-1"),
+            "city": ("city-organization-2", "city-finance-1"),
+        }
+        out = []
+        for level, ids in picks.items():
+            lines = [c for c in self.fw.cooperation if c.id in ids]
+            cids = [x for x in (self.cid(f"coop-{i}") for i in ids) if x]
+            if len(lines) != 2 or not cids:
+                return None
+            a, b = (self.strip(x.text.get(self.lang)) for x in lines)
+            key = "levels_nat" if level == "national" else "levels_city"
+            out.append(Sentence(self.t(key, a=a, b=b), cids))
+        return Draft("difference", out)
+
+    def difference(self, question: str) -> Draft | None:
+        for table, make in (
+            (it.STAGES, self.stage_sentence),
+            (it.SCALE_WAYS, self.scale_sentence),
+            (it.CITY_TYPES, self.city_sentence),
+        ):
+            keys = it.found(table, question)
+            if len(keys) >= 2:
+                sentences = [s for s in (make(k) for k in keys[:2]) if s]
+                if len(sentences) == 2:
+                    if table is it.SCALE_WAYS:
+                        sentences.append(Sentence(self.t("combine"), sentences[0].cites))
+                    return Draft("difference", sentences)
+        if len(it.found(it.LEVELS, question)) >= 2:
+            return self.levels()
+        return None
+
+    def start(self) -> Draft | None:
+        st = next(s for s in self.fw.stages if s.id == "small_start")
+        cid = self.cid("stage-small_start")
+        if cid is None:
+            return None
+        steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
+        out = [Sentence(self.t("start", steps=steps), [cid])]
+        assess = self.cid("position-assessment")
+        if assess:
+            out.append(Sentence(self.t("assess"), [assess]))
+        return Draft("start", out)
+
+    def element(self, question: str) -> Draft | None:
+        el = self.find_element(question)
+        cid = self.cid(f"element-{el.id}") if el else None
+        if el is None or cid is None:
+            return None
+        dom = next(d for d in self.fw.domains if d.id == el.domain).name.get(self.lang)
+        state = self.strip(el.desired_state.get(self.lang))
+        if self.lang == "en":
+            state = state[0].lower() + state[1:]
+        name = el.name.get(self.lang)
+        return Draft(
+            "element",
+            [Sentence(self.t("element", name=name, domain=dom, id=el.id, state=state), [cid])],
+        )
+
+    def find_element(self, question: str) -> Element | None:
+        match = it.ELEMENT_ID.search(it.norm(question))
+        if match:
+            eid = f"E{int(match.group(1)):02d}"
+            return next((e for e in self.fw.elements if e.id == eid), None)
+        q = it.squash(question)
+        best = None
+        for el in self.fw.elements:
+            for name in (el.name.en, el.name.ja):
+                key = it.squash(name)
+                if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
+                    best = (len(key), el)
+        return best[1] if best else None
+
+    def stage(self, question: str) -> Draft | None:
+        keys = it.found(it.STAGES, question)
+        if len(keys) != 1:
+            return None
+        s = self.stage_sentence(keys[0])
+        return Draft("stage", [s]) if s else None
+
+    def city_direction(self, question: str) -> Draft | None:
+        keys = it.found(it.CITY_TYPES, question)
+        if len(keys) != 1:
+            return None
+        s = self.city_sentence(keys[0])
+        return Draft("direction", [s]) if s else None
+
+    def scale_up(self) -> Draft | None:
+        out = [s for s in (self.scale_sentence("area"), self.scale_sentence("sector")) if s]
+        if len(out) != 2:
+            return None
+        return Draft("scale_up", [*out, Sentence(self.t("combine"), out[0].cites)])
+
+    def limit(
+        self, kind: str, label: dict[str, str], question: str, vector: list[float] | None
+    ) -> Draft:
+        what = label[self.lang]
+        prefer = "finance" if kind in ("loan", "amount") else None
+        lines = self.menu_lines(question, vector, n=1, prefer=prefer)
+        sentences: list[Sentence] = []
+        if lines:
+            fields, cid = self.line_parts(lines[0][1])
+            sentences.append(Sentence(self.t("limit", what=what, **fields), [cid]))
+        contact = self.cid(CONTACT_BASE)
+        if contact:
+            sentences.append(Sentence(self.t("ask_jica", text=self.contact_text()), [contact]))
+        if not lines:
+            first = Sentence(self.t("limit_bare", what=what), [contact] if contact else [])
+            sentences.insert(0, first)
+        return Draft("limit", sentences, answered=False, reason="not_in_sources")
