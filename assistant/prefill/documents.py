@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from assistant.knowledge.sources import SourceError, extract_text
+from assistant.knowledge.files import SourceError, extract_text
 from assistant.lang import detect_lang
 from assistant.models import Lang
 
