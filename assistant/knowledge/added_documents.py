@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.files import SourceError, extract_text, sha256_bytes
+from assistant.knowledge.files import SourceError, extract_text, read_checked, sha256_bytes
 from assistant.lang import JAPANESE_CHARS, detect_lang
 from assistant.models import Framework
 
@@ -50,17 +50,7 @@ def read_added_document(
             f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
             "accepted: .md, .markdown, .txt, .pdf"
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(f"{path}: file is {size} bytes, over the {max_bytes} byte limit")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise SourceError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise SourceError(f"{path}: is a directory") from exc
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    data = read_checked(path, max_bytes)
     if len(data) > max_bytes:
         raise SourceError(f"{path}: file is over the {max_bytes} byte limit")
     text = extract_text(data, kind, str(path))
