@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.knowledge.files import read_checked
 from assistant.models import AnswersFile
 
 MAX_ANSWERS_FILE_BYTES = 2 * 1024 * 1024
@@ -126,19 +127,14 @@ def parse_answers(text: str, source: str = "<input>") -> AnswersFile:
 def read_answers(path: Path | str) -> AnswersFile:
     """Read an answers file from disk, refusing missing, unreadable or oversized files."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_ANSWERS_FILE_BYTES:
-            raise InputError(
-                f"{p}: file is {size} bytes, larger than the {MAX_ANSWERS_FILE_BYTES} byte limit"
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{p}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{p}: is a directory, not an answers file") from exc
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read file: {exc.strerror or exc}") from exc
+    raw = read_checked(
+        p,
+        MAX_ANSWERS_FILE_BYTES,
+        InputError,
+        too_big="file is {size} bytes, larger than the {limit} byte limit",
+        directory="is a directory, not an answers file",
+        unreadable="cannot read file",
+    )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from assistant.knowledge.sources import SourceError, extract_text
+from assistant.knowledge.files import SourceError, clean_text, extract_text, pdf_pages, read_checked
 from assistant.lang import detect_lang
 from assistant.models import Lang
 
@@ -75,30 +74,11 @@ class Document:
         return self.text[p.start : p.end]
 
 
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-
-
 def _pdf_pages(data: bytes, where: str, max_pages: int) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    if data.lstrip()[:5] != b"%PDF-":
-        raise DocumentError(f"{where}: not a PDF file (no %PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise DocumentError(f"{where}: the PDF is encrypted")
-        if len(reader.pages) > max_pages:
-            raise DocumentError(
-                f"{where}: {len(reader.pages)} pages, over the {max_pages} page limit"
-            )
-        return [_clean(page.extract_text() or "").strip() for page in reader.pages]
-    except DocumentError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise DocumentError(f"{where}: cannot read the PDF: {exc}") from exc
+    """Every page's cleaned text, empty pages kept, so a paragraph's page number stays right."""
+    too_many = "{pages} pages, over the {limit} page limit"
+    pages = pdf_pages(data, where, max_pages, DocumentError, too_many)
+    return [clean_text(page).strip() for page in pages]
 
 
 def _docx_markdown(data: bytes, where: str) -> str:
@@ -124,7 +104,7 @@ def _docx_markdown(data: bytes, where: str) -> str:
         if name.lower() == "title" or level:
             text = "#" * (int(level.group(1)) if level else 1) + " " + text.replace("#", "")
         blocks.append(text)
-    return _clean("\n\n".join(blocks))
+    return clean_text("\n\n".join(blocks))
 
 
 def read_bytes(
@@ -171,17 +151,7 @@ def read_file(
     path: Path, *, max_bytes: int, max_pages: int, max_chars: int, lang: Lang | None = None
 ) -> Document:
     """Check and read one file; DocumentError (one line naming the file) on any problem."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DocumentError(f"{path}: file is {size} bytes, over the {max_bytes} byte limit")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DocumentError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise DocumentError(f"{path}: is a directory") from exc
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    data = read_checked(path, max_bytes, DocumentError)
     doc = read_bytes(
         str(path), data, max_bytes=max_bytes, max_pages=max_pages, max_chars=max_chars, lang=lang
     )

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from assistant.framework import get_framework
-from assistant.knowledge.sources import framework_chunks, guidance_files, parse_guidance
+from assistant.knowledge.framework_source import framework_chunks
+from assistant.knowledge.guidance import guidance_files, parse_guidance
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"

@@ -2,15 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.sources import (
+from assistant.knowledge.added_documents import (
     MAX_CHARS,
-    SourceError,
-    framework_chunks,
-    parse_guidance,
     read_added_document,
     split_passages,
     tag_elements,
 )
+from assistant.knowledge.files import SourceError
+from assistant.knowledge.framework_source import framework_chunks
+from assistant.knowledge.guidance import parse_guidance
 from assistant.lang import detect_lang
 
 from .conftest import FIXED_TIME, GUIDE_EN, GUIDE_JA

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from assistant.knowledge.files import MAX_PDF_PAGES, SourceError, extract_text
 from assistant.knowledge.ingest import remove_documents
 from assistant.knowledge.services import build_services
-from assistant.knowledge.sources import MAX_PDF_PAGES, SourceError, extract_text
 from assistant.settings import Settings
 from tests.knowledge.conftest import FIXED_TIME, HashEmbeddings
 
