@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from assistant.knowledge.files import read_checked
+from assistant.files import read_checked
 from assistant.models import AnswersFile
 
 MAX_ANSWERS_FILE_BYTES = 2 * 1024 * 1024

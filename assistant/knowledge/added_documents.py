@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from assistant.files import SourceError, extract_text, read_checked, sha256_bytes
 from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.files import SourceError, extract_text, read_checked, sha256_bytes
 from assistant.lang import JAPANESE_CHARS, detect_lang
 from assistant.models import Framework
 

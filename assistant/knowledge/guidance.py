@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from assistant.files import SourceError
 from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.files import SourceError
 from assistant.models import ELEMENT_IDS, Framework
 
 _CHUNK_COMMENT = re.compile(r"^\s*<!--\s*chunk:(.*?)-->\s*$")

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from assistant.files import SourceError, sha256_bytes
 from assistant.knowledge.added_documents import ADDED_TYPES, read_added_document
 from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.files import SourceError, sha256_bytes
 from assistant.knowledge.framework_source import framework_chunks
 from assistant.knowledge.guidance import guidance_files, parse_guidance
 from assistant.knowledge.store import KnowledgeStore, Manifest, SourceRecord

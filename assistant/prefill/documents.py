@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from assistant.knowledge.files import SourceError, clean_text, extract_text, pdf_pages, read_checked
+from assistant.files import SourceError, clean_text, extract_text, pdf_pages, read_checked
 from assistant.lang import detect_lang
 from assistant.models import Lang
 

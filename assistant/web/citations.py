@@ -9,7 +9,8 @@ import streamlit as st
 
 from assistant.framework import get_framework
 from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.sources import framework_chunks, guidance_files, parse_guidance
+from assistant.knowledge.framework_source import framework_chunks
+from assistant.knowledge.guidance import guidance_files, parse_guidance
 
 
 @st.cache_resource(show_spinner=False)

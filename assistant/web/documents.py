@@ -14,8 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.knowledge.added_documents import ADDED_TYPES
 from assistant.knowledge.services import KnowledgeServices
-from assistant.knowledge.sources import ADDED_TYPES
 from assistant.knowledge.store import Manifest
 from assistant.models import Lang
 from assistant.settings import Settings

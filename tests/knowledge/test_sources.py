@@ -2,13 +2,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.files import SourceError
 from assistant.knowledge.added_documents import (
     MAX_CHARS,
     read_added_document,
     split_passages,
     tag_elements,
 )
-from assistant.knowledge.files import SourceError
 from assistant.knowledge.framework_source import framework_chunks
 from assistant.knowledge.guidance import parse_guidance
 from assistant.lang import detect_lang

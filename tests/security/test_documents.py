@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from assistant.knowledge.files import MAX_PDF_PAGES, SourceError, extract_text
+from assistant.files import MAX_PDF_PAGES, SourceError, extract_text
 from assistant.knowledge.ingest import remove_documents
 from assistant.knowledge.services import build_services
 from assistant.settings import Settings
