@@ -13,11 +13,9 @@ from assistant.interview.engine import InterviewEngine
 from assistant.interview.intake import parse_list
 from assistant.interview.state import Proposal, Reply
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
-from assistant.web import prefill_start, resources, state
-from assistant.web.session_panel import CHAT
+from assistant.web import prefill_start, resources, state, transcript
 from assistant.web.strings import t
 from assistant.web.text import inert
-from assistant.web.transcript import EARLIER, entry, record, reply_entry
 
 
 def _form_list(text: str) -> list[str] | None:
@@ -75,12 +73,7 @@ def start_interview(
     """A new session with the form's profile saved; the chat starts at the first element."""
     code, reply = engine.start(lang, profile, drafts=drafts)
     state.set_code(code)
-    first = reply_entry(reply)
-    welcome, rest = first["parts"][:1], first["parts"][1:]  # the welcome stands on its own
-    st.session_state[CHAT] = [entry("assistant", welcome)]
-    st.session_state.pop(EARLIER, None)
-    record(None, reply)
-    st.session_state[CHAT][-1]["parts"] = rest
+    transcript.begin(reply)
     return reply
 
 

@@ -23,7 +23,7 @@ from assistant.web.proposal_view import PICKED, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.strings import t
 from assistant.web.text import inert
-from assistant.web.transcript import REPLY, record, rejoin, show_chat
+from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
 
 UNSENT = {
     "en": "Your text, not saved (copy it to send again):",
@@ -127,7 +127,7 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     with head:
         progress = reply.progress
         session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
-        if st.session_state.pop("interview_saved", False):
+        if st.session_state.pop(SAVED, False):
             st.toast(t("saved", lang), icon=":material/cloud_done:")
         prefill_start.show_notes()
         show_chat(lang)

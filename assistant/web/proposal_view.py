@@ -3,6 +3,8 @@ replies under the conversation (confirm, the two candidate levels, the other lev
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from assistant.interview.engine import LOW_CONFIDENCE
@@ -22,19 +24,24 @@ def confidence_key(confidence: float) -> str:
     return "confidence_medium" if confidence >= LOW_CONFIDENCE else "confidence_low"
 
 
+def level_words(proposal: Proposal, lang: Lang) -> str:
+    """The proposed level in words, or "two levels fit" when the interpreter is unsure."""
+    return t("pair_title", lang) if proposal.unsure else t("proposal", lang, level=proposal.level)
+
+
 def proposal_card(proposal: Proposal, lang: Lang) -> None:
     """The proposed level, the rubric text, the phrase that justified it, how sure, any notice.
     When unsure: the two candidate levels side by side, each with its full rubric text."""
     with st.container(border=True):
+        heading = inert(level_words(proposal, lang))
         if proposal.unsure:
-            st.markdown(f"**{inert(t('pair_title', lang))}**")
+            st.markdown(f"**{heading}**")
             for col, c in zip(st.columns(2), proposal.candidates[:2], strict=False):
                 with col, st.container(border=True):
                     st.markdown(f"**{inert(t('level_title', lang, level=c.level))}**")
                     st.markdown(inert(c.rubric))
         else:
-            level = t("proposal", lang, level=proposal.level)
-            st.markdown(f"**{inert(level)}** — {inert(proposal.rubric)}")
+            st.markdown(f"**{heading}** — {inert(proposal.rubric)}")
         words = {"document": "document_words", "earlier": "earlier_words"}.get(
             proposal.source, "because_words"
         )
@@ -50,20 +57,28 @@ def proposal_card(proposal: Proposal, lang: Lang) -> None:
 # --- quick replies ------------------------------------------------------------------------------
 
 
-def _choice_button(choice: Choice, key: str, primary: bool = False) -> bool:
-    return st.button(
-        choice.label,
-        key=key,
-        type="primary" if primary else "secondary",
-        width="stretch",
-        on_click=_pick,
-        args=(choice,),
-    )
-
-
 def _pick(choice: Choice) -> None:
     """A quick reply's click: noted here, taken before the conversation is drawn (one run)."""
     st.session_state[PICKED] = choice
+
+
+def _button(
+    choice: Choice,
+    key: str,
+    *,
+    label: str | None = None,
+    kind: Literal["primary", "secondary", "tertiary"] = "secondary",
+    stretch: bool = True,
+) -> None:
+    """One quick reply; its click goes to ``_pick`` and the next run, not to a return value."""
+    st.button(
+        label or choice.label,
+        key=key,
+        type=kind,
+        width="stretch" if stretch else "content",
+        on_click=_pick,
+        args=(choice,),
+    )
 
 
 def _sorted_choices(choices: list[Choice]) -> dict[str, list[Choice]]:
@@ -84,79 +99,61 @@ def _sorted_choices(choices: list[Choice]) -> dict[str, list[Choice]]:
     return groups
 
 
-def _grid(choices: list[Choice], prefix: str, width: int) -> Choice | None:
+def _grid(choices: list[Choice], prefix: str, width: int) -> None:
     """Buttons in columns of equal weight (none primary)."""
-    picked = None
     if not choices:
-        return None
+        return
     cols = st.columns(min(len(choices), width))
     for i, c in enumerate(choices):
         with cols[i % len(cols)]:
-            if _choice_button(c, f"{prefix}-{i}"):
-                picked = c
-    return picked
+            _button(c, f"{prefix}-{i}")
 
 
-def _pair(choices: list[Choice], lang: Lang) -> Choice | None:
+def _pair(choices: list[Choice], lang: Lang) -> None:
     """The two candidate levels side by side: each its full text (a button label would be cut
     to one line) and an equal, secondary button under it."""
-    picked = None
     if not choices:
-        return None
+        return
     for col, c in zip(st.columns(len(choices)), choices, strict=True):
         with col, st.container(border=True):
             st.markdown(inert(c.label))
             label = t("choose_level", lang, level=c.action.level)
-            if st.button(
-                label, key=f"qr-pair-{c.action.level}", width="stretch", on_click=_pick, args=(c,)
-            ):
-                picked = c
-    return picked
+            _button(c, f"qr-pair-{c.action.level}", label=label)
 
 
-def _other_buttons(choices: list[Choice]) -> Choice | None:
-    picked = None
-    if choices:
-        cols = st.columns(len(choices) + 2)
+def _other_buttons(choices: list[Choice]) -> None:
+    if not choices:
+        return
+    cols = st.columns(len(choices) + 2)
+    for i, c in enumerate(choices):
+        with cols[i]:
+            _button(c, f"qr-{c.action.kind}-{i}", kind="tertiary", stretch=False)
+
+
+def _change_grid(choices: list[Choice], lang: Lang) -> None:
+    if not choices:
+        return
+    with st.expander(t("change_answer", lang), icon=":material/edit:"):
+        cols = st.columns(7)
         for i, c in enumerate(choices):
-            with cols[i]:
-                key = f"qr-{c.action.kind}-{i}"
-                if st.button(c.label, key=key, type="tertiary", on_click=_pick, args=(c,)):
-                    picked = c
-    return picked
+            with cols[i % 7]:
+                _button(c, f"qr-change-{i}", label=c.action.element)
 
 
-def _change_grid(choices: list[Choice], lang: Lang) -> Choice | None:
-    picked = None
-    if choices:
-        with st.expander(t("change_answer", lang), icon=":material/edit:"):
-            cols = st.columns(7)
-            for i, c in enumerate(choices):
-                with cols[i % 7]:
-                    label = c.action.element or c.label
-                    if st.button(
-                        label, key=f"qr-change-{i}", width="stretch", on_click=_pick, args=(c,)
-                    ):
-                        picked = c
-    return picked
-
-
-def quick_replies(reply: Reply, lang: Lang) -> Choice | None:
+def quick_replies(reply: Reply, lang: Lang) -> None:
     """The engine's quick replies: confirm / finish first; when the interpreter is unsure, the
     two candidate levels side by side at full length, neither primary; the other levels one
-    per line, then don't know / explain / back; "change an answer" buttons in a compact grid."""
+    per line, then don't know / explain / back; "change an answer" buttons in a compact grid.
+    A click is taken by ``_pick`` (``PICKED``) and the next run."""
     if not reply.choices:
-        return None
+        return
     groups = _sorted_choices(reply.choices)
     st.caption(t("quick_replies", lang))
-    picked: Choice | None = None
     for i, c in enumerate(groups["main"]):
-        if _choice_button(c, f"qr-main-{c.action.kind}-{i}", primary=True):
-            picked = c
-    picked = _pair(groups["pair"], lang) or picked
-    picked = _grid(groups["say"], "qr-say", 4) or picked
+        _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
+    _pair(groups["pair"], lang)
+    _grid(groups["say"], "qr-say", 4)
     for c in groups["level"]:
-        if _choice_button(c, f"qr-level-{c.action.level}"):
-            picked = c
-    picked = _other_buttons(groups["other"]) or picked
-    return _change_grid(groups["change"], lang) or picked
+        _button(c, f"qr-level-{c.action.level}")
+    _other_buttons(groups["other"])
+    _change_grid(groups["change"], lang)

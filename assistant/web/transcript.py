@@ -14,7 +14,7 @@ from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Proposal, Reply
 from assistant.models import Lang
 from assistant.web import views
-from assistant.web.proposal_view import proposal_card
+from assistant.web.proposal_view import level_words, proposal_card
 from assistant.web.session_panel import CHAT
 from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
@@ -23,16 +23,17 @@ REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposa
 EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
 EARLIER_TURNS = 8
 FULL_ENTRIES = 6  # the latest messages drawn in full; older ones as plain text
+SAVED = "interview_saved"  # a turn saved an answer: the page says so once
 
 
 # --- the conversation kept for this tab ---------------------------------------------------
 
 
-def entry(role: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
+def _entry(role: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
     return {"role": role, "parts": parts}
 
 
-def reply_entry(reply: Reply) -> dict[str, Any]:
+def _reply_entry(reply: Reply) -> dict[str, Any]:
     parts = [
         {
             "text": m.text,
@@ -43,17 +44,26 @@ def reply_entry(reply: Reply) -> dict[str, Any]:
         }
         for m in reply.messages
     ]
-    return entry("assistant", parts)
+    return _entry("assistant", parts)
 
 
 def record(user_text: str | None, reply: Reply) -> None:
     chat: list[dict[str, Any]] = st.session_state.setdefault(CHAT, [])
     if user_text is not None:
-        chat.append(entry("user", [{"text": user_text, "system": False, "citations": []}]))
-    chat.append(reply_entry(reply))
+        chat.append(_entry("user", [{"text": user_text, "system": False, "citations": []}]))
+    chat.append(_reply_entry(reply))
     st.session_state[REPLY] = reply
     if reply.saved:
-        st.session_state["interview_saved"] = True
+        st.session_state[SAVED] = True
+
+
+def begin(reply: Reply) -> None:
+    """A new session's chat: the welcome stands on its own, the first question under it."""
+    st.session_state.pop(EARLIER, None)
+    st.session_state[CHAT] = []
+    record(None, reply)
+    parts = st.session_state[CHAT][0]["parts"]
+    st.session_state[CHAT] = [_entry("assistant", parts[:1]), _entry("assistant", parts[1:])]
 
 
 def rejoin(engine: InterviewEngine, code: str) -> Reply | None:
@@ -93,8 +103,7 @@ def show_chat(lang: Lang) -> None:
     if earlier:
         with st.expander(t("earlier", lang), icon=":material/history:"):
             for role, text in earlier:
-                who = "user" if role == "user" else "assistant"
-                st.markdown(f"**{'›' if who == 'user' else '‹'}** {inert_lines(text)}")
+                st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
     chat = st.session_state.get(CHAT, [])
     for i, item in enumerate(chat):
         with st.chat_message(item["role"]):
@@ -111,12 +120,7 @@ def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:
     for part in parts:
         card = part.get("proposal")
         if card is not None:
-            proposal = Proposal.model_validate(card)
-            said = (
-                t("pair_title", lang)
-                if proposal.unsure
-                else t("proposal", lang, level=proposal.level)
-            )
+            said = level_words(Proposal.model_validate(card), lang)
             lines.append(f"{part['heading']} — {said}")
         elif not part["system"]:
             lines.append(part["text"])
