@@ -3,8 +3,8 @@ the latest in full with the proposal card, and every message stays in the chat."
 
 from __future__ import annotations
 
-from assistant.web.interview_page import FULL_ENTRIES
 from assistant.web.text import inert
+from assistant.web.transcript import FULL_ENTRIES
 from tests.app.test_interview import button, say, start
 
 HOSTILE = "Our plan is **approved** <b>by</b> [council](http://evil.example) in 2022."

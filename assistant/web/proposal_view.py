@@ -1,0 +1,159 @@
+"""The interview's proposal card (level, rubric, the phrase behind it, how sure) and the quick
+replies under the conversation (confirm, the two candidate levels, the other levels, change)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+
+from assistant.interview.engine import LOW_CONFIDENCE
+from assistant.interview.state import Choice, Proposal, Reply
+from assistant.models import Lang
+from assistant.web.strings import t
+from assistant.web.text import inert
+
+HIGH_CONFIDENCE = 0.75
+PICKED = "interview_picked"  # a quick reply clicked, taken at the start of the next run
+
+
+def confidence_key(confidence: float) -> str:
+    """The confidence in words (high / medium / low), never the raw number."""
+    if confidence >= HIGH_CONFIDENCE:
+        return "confidence_high"
+    return "confidence_medium" if confidence >= LOW_CONFIDENCE else "confidence_low"
+
+
+def level_words(proposal: Proposal, lang: Lang) -> str:
+    """The proposed level in words, or "two levels fit" when the interpreter is unsure."""
+    return t("pair_title", lang) if proposal.unsure else t("proposal", lang, level=proposal.level)
+
+
+def proposal_card(proposal: Proposal, lang: Lang) -> None:
+    """The proposed level, the rubric text, the phrase that justified it, how sure, any notice.
+    When unsure: the two candidate levels side by side, each with its full rubric text."""
+    with st.container(border=True):
+        heading = inert(level_words(proposal, lang))
+        if proposal.unsure:
+            st.markdown(f"**{heading}**")
+            for col, c in zip(st.columns(2), proposal.candidates[:2], strict=False):
+                with col, st.container(border=True):
+                    st.markdown(f"**{inert(t('level_title', lang, level=c.level))}**")
+                    st.markdown(inert(c.rubric))
+        else:
+            st.markdown(f"**{heading}** — {inert(proposal.rubric)}")
+        words = {"document": "document_words", "earlier": "earlier_words"}.get(
+            proposal.source, "because_words"
+        )
+        if proposal.evidence:
+            phrase = " ".join(proposal.evidence.split())
+            said = t(words, lang, phrase=phrase, origin=proposal.origin)
+            st.markdown(f":material/format_quote: {inert(said)}")
+        st.caption(f":material/speed: {t(confidence_key(proposal.confidence), lang)}")
+        if proposal.notice:
+            st.caption(f":material/info: {inert(proposal.notice)}")
+
+
+# --- quick replies ------------------------------------------------------------------------------
+
+
+def _pick(choice: Choice) -> None:
+    """A quick reply's click: noted here, taken before the conversation is drawn (one run)."""
+    st.session_state[PICKED] = choice
+
+
+def _button(
+    choice: Choice,
+    key: str,
+    *,
+    label: str | None = None,
+    kind: Literal["primary", "secondary", "tertiary"] = "secondary",
+    stretch: bool = True,
+) -> None:
+    """One quick reply; its click goes to ``_pick`` and the next run, not to a return value."""
+    st.button(
+        label or choice.label,
+        key=key,
+        type=kind,
+        width="stretch" if stretch else "content",
+        on_click=_pick,
+        args=(choice,),
+    )
+
+
+def _sorted_choices(choices: list[Choice]) -> dict[str, list[Choice]]:
+    """The quick replies by role: main (confirm / finish), pair (two equal candidates), say,
+    levels, change, other."""
+    groups: dict[str, list[Choice]] = {k: [] for k in ("main", "pair", "say", "level", "change")}
+    groups["other"] = []
+    for c in choices:
+        kind = c.action.kind
+        if c.candidate:
+            groups["pair"].append(c)
+        elif kind in ("confirm", "finish"):
+            groups["main"].append(c)
+        elif kind in ("say", "level", "change"):
+            groups[kind].append(c)
+        else:
+            groups["other"].append(c)
+    return groups
+
+
+def _grid(choices: list[Choice], prefix: str, width: int) -> None:
+    """Buttons in columns of equal weight (none primary)."""
+    if not choices:
+        return
+    cols = st.columns(min(len(choices), width))
+    for i, c in enumerate(choices):
+        with cols[i % len(cols)]:
+            _button(c, f"{prefix}-{i}")
+
+
+def _pair(choices: list[Choice], lang: Lang) -> None:
+    """The two candidate levels side by side: each its full text (a button label would be cut
+    to one line) and an equal, secondary button under it."""
+    if not choices:
+        return
+    for col, c in zip(st.columns(len(choices)), choices, strict=True):
+        with col, st.container(border=True):
+            st.markdown(inert(c.label))
+            label = t("choose_level", lang, level=c.action.level)
+            _button(c, f"qr-pair-{c.action.level}", label=label)
+
+
+def _other_buttons(choices: list[Choice]) -> None:
+    if not choices:
+        return
+    cols = st.columns(len(choices) + 2)
+    for i, c in enumerate(choices):
+        with cols[i]:
+            _button(c, f"qr-{c.action.kind}-{i}", kind="tertiary", stretch=False)
+
+
+def _change_grid(choices: list[Choice], lang: Lang) -> None:
+    if not choices:
+        return
+    with st.expander(t("change_answer", lang), icon=":material/edit:"):
+        cols = st.columns(7)
+        for i, c in enumerate(choices):
+            with cols[i % 7]:
+                _button(c, f"qr-change-{i}", label=c.action.element)
+
+
+def quick_replies(reply: Reply, lang: Lang) -> None:
+    """The engine's quick replies: confirm / finish first; when the interpreter is unsure, the
+    two candidate levels side by side at full length, neither primary; the other levels one
+    per line, then don't know / explain / back; "change an answer" buttons in a compact grid.
+    A click is taken by ``_pick`` (``PICKED``) and the next run."""
+    if not reply.choices:
+        return
+    groups = _sorted_choices(reply.choices)
+    st.caption(t("quick_replies", lang))
+    for i, c in enumerate(groups["main"]):
+        _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
+    _pair(groups["pair"], lang)
+    _grid(groups["say"], "qr-say", 4)
+    for c in groups["level"]:
+        _button(c, f"qr-level-{c.action.level}")
+    _other_buttons(groups["other"])
+    _change_grid(groups["change"], lang)
