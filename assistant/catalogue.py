@@ -1,8 +1,8 @@
 """Every user-facing message in one validated file (`catalogue.yaml`) and one accessor, `t`.
 
 Keys are dotted by area: ``ui.*`` (the web screens), ``interview.*`` (the conversation),
-``report.*`` (reports and briefs), ``scoring.*`` (the scoring explanations), ``errors.*`` (faults
-and refusals told to a person), ``terms.*`` (the vocabulary the screens, the report and the
+``report.*`` (reports and briefs), ``scoring.*`` (the scoring explanations), ``interpret.*`` (the
+``assistant interpret`` command), ``answer.*`` (answers from the knowledge base), ``errors.*`` (faults told to a person), ``terms.*`` (the vocabulary the screens, the report and the
 interview share, so a word never drifts between them). The file is read and checked once, on the
 first call: every message in every language of ``languages``, no empty text, the same
 ``{placeholders}`` in each language. A typo in a key is a KeyError naming the key; a missing

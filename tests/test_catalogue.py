@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CODE = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))]
 CODE += sorted((ROOT / "assistant").rglob("*.py")) + sorted((ROOT / "evals").glob("*.py"))
 TESTS = sorted((ROOT / "tests").rglob("*.py"))
-AREAS = ("ui.", "interview.", "report.", "scoring.", "terms.")
+AREAS = ("ui.", "interview.", "report.", "scoring.", "terms.", "errors.", "interpret.", "answer.")
 
 
 def _area(name: str) -> dict[str, dict[str, str]]:
