@@ -35,10 +35,10 @@ def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile |
         return None, [t("ui.name_required", lang)]
     errors: list[str] = []
     lists: dict[str, list[str]] = {}
-    for field, name in (("focus_sectors", "ui.focus_sectors"), ("focus_areas", "ui.focus_areas")):
+    for field, field_key in (("focus_sectors", "ui.focus_sectors"), ("focus_areas", "ui.focus_areas")):
         items = _form_list(str(values[field] or ""))
         if items is None:
-            errors.append(t("ui.list_invalid", lang, field=t(name, lang)))
+            errors.append(t("ui.list_invalid", lang, field=t(field_key, lang)))
         else:
             lists[field] = items
     if errors:
