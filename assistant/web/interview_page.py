@@ -25,11 +25,6 @@ from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.text import inert
 from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
 
-UNSENT = {
-    "en": "Your text, not saved (copy it to send again):",
-    "ja": "保存されていないテキスト（コピーして再送信できます）：",
-}
-
 MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
 
@@ -57,7 +52,7 @@ def take_turn(
             raise
         st.error(inert(message), icon=":material/error:")
         if text:
-            st.caption(UNSENT[lang])
+            st.caption(t("ui.unsent", lang))
             st.code(text, language=None, wrap_lines=True)
         return False
     record(text, reply)
