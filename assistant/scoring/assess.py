@@ -78,6 +78,40 @@ def priorities_of(fw: Framework, levels: Levels) -> list[tuple[str, int]]:
     return [(e, known[e]) for e in chosen]
 
 
+def priority_reason(
+    fw: Framework, levels: Levels, element_id: str, chosen: list[str], lang: Lang
+) -> str:
+    """Why Rule P chose this element, in its own terms: where its level stands among the
+    answers, what that level of its rubric says, and — when others share the level but were
+    left out — that its domain comes earlier in the approach's order."""
+    element = fw.element(element_id)
+    level = levels[element_id] or 0
+    domain = _domain_name(fw, element_id, lang)
+    known = {e: v for e, v in levels.items() if v is not None}
+    below = [v for v in known.values() if v < level]
+    if level > R.GAP_MAX_LEVEL:
+        parts = [t("scoring.prio_established", lang, level=level, domain=domain)]
+    elif not below:
+        parts = [t("scoring.prio_lowest", lang, level=level, domain=domain)]
+    else:
+        parts = [t("scoring.prio_lower", lang, level=level, domain=domain, below=max(below))]
+    rubric = next((r.text.get(lang) for r in element.rubric if r.level == level), "")
+    if rubric:
+        parts.append(t("scoring.prio_now", lang, rubric=rubric.rstrip("。.")))
+    order = {d: i for i, d in enumerate(R.FOUNDATION_ORDER)}
+    peers = [e for e, v in known.items() if v == level and e != element_id]
+    left_out = [e for e in peers if e not in chosen]
+    later = [e for e in left_out if order[fw.element(e).domain] > order[element.domain]]
+    if later:
+        names = {d.id: d.name.get(lang) for d in fw.domains}
+        sequence = (" → " if lang == "ja" else ", ").join(names[d] for d in R.FOUNDATION_ORDER)
+        parts.append(
+            t("scoring.prio_before", lang, n=len(peers), domain=domain, after=len(later),
+              order=sequence)
+        )  # fmt: skip
+    return ("" if lang == "ja" else " ").join(parts)
+
+
 def scale_up_of(answers: AnswersFile, stage: StageResult) -> tuple[str, str]:
     """Rule A: which way to scale up, and the key of the reason (see messages.py)."""
     city = answers.city
@@ -178,7 +212,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Priority(
             element=e,
             level=v,
-            reason=t("scoring.prio_reason", lang, level=v, domain=_domain_name(fw, e, lang)),
+            reason=priority_reason(fw, levels, e, [x for x, _ in prio], lang),
         )
         for e, v in prio
     ]
