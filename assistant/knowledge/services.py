@@ -60,7 +60,10 @@ class KnowledgeServices:
         rebuild: bool = False,
         added_by: str = "",
         progress: Callable[[str], None] = stderr_progress,
+        stop: Callable[[], bool] | None = None,
+        passages: Callable[[int, int], None] | None = None,
     ) -> IngestReport:
+        """See `ingest.ingest`; the retriever follows what changed."""
         report = ingest(
             self.store,
             self.manifest_path,
@@ -75,6 +78,8 @@ class KnowledgeServices:
             limits=PassageLimits(
                 self.settings.max_document_passages, self.settings.max_added_passages
             ),
+            stop=stop,
+            passages=passages,
         )
         if self._retriever is not None and report.changed:
             self._retriever.refresh()

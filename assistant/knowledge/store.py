@@ -141,19 +141,24 @@ class KnowledgeStore:
             self.client.delete_collection(self.name)
         self._collection = None
 
-    def add(self, chunks: Sequence[Chunk], progress: Callable[[int], None] | None = None) -> None:
-        """Embed and upsert chunks in batches."""
-        for start in range(0, len(chunks), BATCH):
-            batch = chunks[start : start + BATCH]
-            vectors = self.embeddings.embed_documents([c.text for c in batch])
+    def add(
+        self,
+        chunks: Sequence[Chunk],
+        progress: Callable[[int], None] | None = None,
+        batch: int = BATCH,
+    ) -> None:
+        """Embed and upsert chunks in batches (``progress`` gets each batch's size)."""
+        for start in range(0, len(chunks), batch):
+            part = chunks[start : start + batch]
+            vectors = self.embeddings.embed_documents([c.text for c in part])
             self.collection.upsert(
-                ids=[c.id for c in batch],
+                ids=[c.id for c in part],
                 embeddings=vectors,
-                documents=[c.text for c in batch],
-                metadatas=[c.metadata() for c in batch],
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],
             )
             if progress:
-                progress(len(batch))
+                progress(len(part))
 
     def delete(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), 1000):
