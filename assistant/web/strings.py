@@ -269,6 +269,32 @@ UI: dict[str, Text] = {
         "en": "Removed; the knowledge base now holds {total} passages.",
         "ja": "削除しました（合計{total}件）。",
     },
+    "ingest_progress": {
+        "en": "Adding to the knowledge base: {done} of {total} passages embedded",
+        "ja": "ナレッジベースに追加中：{total}件中{done}件のパッセージを処理しました",
+    },
+    "ingest_reading": {
+        "en": "Reading the documents and checking the limits…",
+        "ja": "文書を読み込み、上限を確認しています…",
+    },
+    "ingest_waiting": {
+        "en": "Waiting: another document is being added first.",
+        "ja": "待機中：別の文書を追加しています。",
+    },
+    "ingest_cancel": {"en": "Cancel", "ja": "キャンセル"},
+    "ingest_cancelling": {"en": "Cancelling…", "ja": "キャンセルしています…"},
+    "ingest_cancelled": {
+        "en": "Cancelled: nothing from these documents was added.",
+        "ja": "キャンセルしました。これらの文書からは何も追加されていません。",
+    },
+    "ingest_failed": {
+        "en": "Adding the documents failed ({error}); nothing from them was added.",
+        "ja": "文書の追加に失敗しました（{error}）。これらの文書からは何も追加されていません。",
+    },
+    "docs_busy": {
+        "en": "A document is being added: remove one when that has finished.",
+        "ja": "文書を追加中です。完了してから削除してください。",
+    },
 }
 
 
