@@ -42,7 +42,7 @@ class _Watch:
     @property
     def batch(self) -> int:
         """Smaller batches when someone may cancel: a cancel waits for one batch at most."""
-        return 32 if self.stop is not None else BATCH
+        return 16 if self.stop is not None else BATCH
 
     def check(self) -> None:
         if self.stop is not None and self.stop():
