@@ -61,3 +61,28 @@ def test_a_locked_database_keeps_the_typed_text_in_the_chat_box(
     assert not at.exception and not at.error
     assert "level 2" in last_assistant(at)
     assert stored(code) == {}  # proposed, not confirmed
+
+
+def test_a_locked_database_when_starting_keeps_the_form(
+    app: AppTest, short_lock_wait: None
+) -> None:
+    at = app.run()  # the page is drawn (the store opened) before the lock is taken
+    at.text_input(key="in-name").set_value("Lakeside")
+    at.text_input(key="in-country").set_value("Example Republic")
+    submit = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:intake"))
+    holder = sqlite3.connect(Settings().sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        at = submit.click().run()
+        assert not at.exception  # not "This app has encountered an error"
+        (error,) = texts(at.error)
+        assert "locked by another program" in error and "Your text is kept" in error
+        assert "code" not in at.query_params
+        assert at.text_input(key="in-name").value == "Lakeside"  # the form as it was filled
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    submit = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:intake"))
+    at = submit.click().run()
+    assert not at.exception and "code" in at.query_params
+    assert "E01" in last_assistant(at)
