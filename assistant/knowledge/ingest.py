@@ -346,6 +346,7 @@ def _apply_plans(
             store.delete(old.chunk_ids)
             report.removed_chunks += len(old.chunk_ids)
             old.chunk_ids, old.sha256 = [], ""  # re-read next time if this one does not finish
+            manifest.save(manifest_path)
         try:
             store.add(item.chunks, progress=watch.advance, batch=watch.batch)
         except BaseException:  # cancelled or failed part-way: none of this source stays

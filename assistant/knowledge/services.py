@@ -106,6 +106,23 @@ class KnowledgeServices:
                 progress(f"skipped: {err}")
             progress(f"ready: {report.total_chunks} chunks")
 
+    def drop_unlisted(self) -> int:
+        """Take out passages no source in the manifest owns: what an ingest killed part-way had
+        embedded (its document is then reported as interrupted, never half-present in answers).
+
+        Only at a process's start, when no ingest of this data directory is running: a live
+        ingest's passages are unlisted until its document is saved in the manifest.
+        """
+        owned = {
+            cid for r in Manifest.load(self.manifest_path).sources.values() for cid in r.chunk_ids
+        }
+        unlisted = [cid for cid in self.store.ids() if cid not in owned]
+        if unlisted:
+            self.store.delete(unlisted)
+            if self._retriever is not None:
+                self._retriever.refresh()
+        return len(unlisted)
+
     @property
     def retriever(self) -> HybridRetriever:
         if self._retriever is None:

@@ -164,6 +164,14 @@ class KnowledgeStore:
         for start in range(0, len(ids), 1000):
             self.collection.delete(ids=list(ids[start : start + 1000]))
 
+    def ids(self) -> list[str]:
+        """Every chunk id in the collection (no texts, no vectors)."""
+        col = self.collection
+        out: list[str] = []
+        for offset in range(0, col.count(), 5000):
+            out.extend(col.get(include=[], limit=5000, offset=offset)["ids"])
+        return out
+
     def all_chunks(self) -> list[Chunk]:
         """Every chunk with its metadata (for the BM25 index and lookups)."""
         col = self.collection

@@ -138,3 +138,23 @@ def test_removing_one_document_by_its_full_path_keeps_the_others(settings, tmp_p
     assert removed == [str(one.resolve())]
     names = {Path(r.path).name for r in Manifest.load(svc.manifest_path).sources.values() if r.path}
     assert names == {"two.txt"}
+
+
+def test_passages_of_a_killed_ingest_are_taken_out_at_start(settings, tmp_path):
+    from datetime import datetime
+
+    from assistant.knowledge.added_documents import read_added_document
+
+    svc, _ = services(settings)
+    before = svc.store.count()
+    doc = long_doc(tmp_path / "killed.txt", 20)
+    read = read_added_document(
+        doc, key=str(doc), max_bytes=10**6, added_by="", added_at=datetime.now(), fw=None
+    )
+    assert len(read.chunks) > 3
+    svc.store.add(read.chunks[:3])  # embedded, then the process was killed: no manifest entry
+    assert svc.store.count() == before + 3
+    assert svc.drop_unlisted() == 3
+    assert svc.store.count() == before
+    assert not svc.ingest(**quiet).changed  # manifest and collection agree: no rebuild
+    assert svc.drop_unlisted() == 0
