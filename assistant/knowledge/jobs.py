@@ -119,13 +119,17 @@ def run_job(services: Ingesting, job: IngestJob, uploads: Path | None = None) ->
         return
     except Exception as exc:  # reported to the page that started it, not raised in a worker
         _discard(services, job, held_before, uploads)
-        job.update(state="failed", failure=f"{type(exc).__name__}: {exc}".splitlines()[0])
+        job.update(state="failed", failure=_line(exc))
         return
     for path in job.paths:  # a rejected file is not kept (its error starts with its path or name)
         named = (f"{path}:", f"{path.name}:")
         if any(err.startswith(named) for err in report.errors) and _inside(path, uploads):
             path.unlink(missing_ok=True)
     job.update(state="done", added=report.added_chunks, errors=tuple(report.errors))
+
+
+def _line(exc: BaseException) -> str:
+    return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0][:300]
 
 
 def _held(manifest_path: Path) -> set[str]:
@@ -199,6 +203,8 @@ class IngestJobs:
         with self._busy:
             try:
                 run_job(services, job, uploads)
+            except Exception as exc:  # the clean-up itself failed (a full disk): still an end
+                job.update(state="failed", failure=_line(exc))
             finally:
                 job.finished_at = time.monotonic()
 

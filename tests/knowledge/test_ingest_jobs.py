@@ -12,7 +12,7 @@ import pytest
 from assistant.knowledge.answer import answer
 from assistant.knowledge.jobs import IngestJob, IngestJobs, JobStatus, run_job
 from assistant.knowledge.services import KnowledgeServices, build_services
-from assistant.knowledge.store import Manifest
+from assistant.knowledge.store import Manifest, SourceRecord
 from assistant.settings import Settings
 from tests.knowledge.conftest import FIXED_TIME, HashEmbeddings
 
@@ -165,3 +165,30 @@ def test_a_question_is_answered_while_a_document_is_being_embedded(built, tmp_pa
     assert not jobs.pending_paths()
     with jobs.exclusive() as free:
         assert free
+
+
+class FullDisk:
+    """Services on a full disk: one document is saved, the next fails, and so does the clean-up."""
+
+    def __init__(self, manifest_path: Path) -> None:
+        self.manifest_path = manifest_path
+
+    def ingest(self, paths: list[Path], **_: object) -> object:
+        held = {"k": SourceRecord("added", "s", ["c"], str(paths[0]))}
+        Manifest(sources=held).save(self.manifest_path)
+        raise OSError(28, "No space left on device")
+
+    def remove(self, names: object) -> object:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_job_whose_clean_up_fails_still_ends_as_failed(tmp_path: Path) -> None:
+    jobs = IngestJobs()
+    docs = [document(tmp_path / "uploads" / f"d{i}", f"d{i}.txt", 2) for i in (1, 2)]
+    job = jobs.submit(FullDisk(tmp_path / "knowledge-manifest.json"), docs, "F")  # type: ignore[arg-type]
+    for _ in range(600):
+        if job.status().finished:
+            break
+        threading.Event().wait(0.05)
+    assert job.status().state == "failed" and "No space left" in job.status().failure
+    assert not jobs.pending_paths()
