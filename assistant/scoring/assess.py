@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from assistant.catalogue import t
 from assistant.models import DOMAIN_IDS, AnswersFile, Framework, Lang
 from assistant.scoring import rules as R
-from assistant.scoring.messages import msg
 from assistant.scoring.result import (
     Approach,
     Assessment,
@@ -119,9 +119,9 @@ def cooperation_of(
         relevance += R.PRIORITY_BONUS * len(set(gaps) & priority_ids)
         lead = line.level == lead_level
         relevance += R.LEAD_ACTOR_BONUS if lead else 0
-        why = msg(lang, "coop_why", gaps=", ".join(gaps) or "-", unknown=", ".join(unknown) or "-")
+        why = t("scoring.coop_why", lang, gaps=", ".join(gaps) or "-", unknown=", ".join(unknown) or "-")
         if lead:
-            why += " " + msg(lang, "coop_lead", actor=answers.city.lead_actor)
+            why += " " + t("scoring.coop_lead", lang, actor=t(f"scoring.value.{answers.city.lead_actor}", lang))
         matches.append(
             CooperationMatch(
                 id=line.id,
@@ -156,8 +156,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         explanation.append(
             Explanation(
                 topic=f"domain:{d}",
-                conclusion=msg(lang, "domain_concl", score=_num(scores[d]), n=answered, t=len(ids)),
-                rule=msg(lang, "rule_domain"),
+                conclusion=t("scoring.domain_concl", lang, score=_num(scores[d]), n=answered, t=len(ids)),
+                rule=t("scoring.rule_domain", lang),
                 answers=cite(ids),
             )
         )
@@ -167,8 +167,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     explanation.append(
         Explanation(
             topic="stage",
-            conclusion=msg(lang, f"stage_{stage}", overall=_num(overall), n=answered_total),
-            rule=msg(lang, "rule_stage", min_answered=R.MIN_ANSWERED),
+            conclusion=t(f"scoring.stage_{stage}", lang, overall=_num(overall), n=answered_total),
+            rule=t("scoring.rule_stage", lang, min_answered=R.MIN_ANSWERED),
             answers=cite(sorted(levels)),
         )
     )
@@ -178,7 +178,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Priority(
             element=e,
             level=v,
-            reason=msg(lang, "prio_reason", level=v, domain=_domain_name(fw, e, lang)),
+            reason=t("scoring.prio_reason", lang, level=v, domain=_domain_name(fw, e, lang)),
         )
         for e, v in prio
     ]
@@ -186,18 +186,18 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Explanation(
             topic="priorities",
             conclusion=", ".join(e for e, _ in prio) or "-",
-            rule=msg(lang, "rule_priorities"),
+            rule=t("scoring.rule_priorities", lang),
             answers=cite([e for e, _ in prio]),
         )
     )
 
     way, reason_key = scale_up_of(answers, stage)
-    scale_because = msg(lang, f"scale_{reason_key}", city_type=answers.city.city_type)
+    scale_because = t(f"scoring.scale_{reason_key}", lang, city_type=t(f"scoring.value.{answers.city.city_type}", lang))
     explanation.append(
         Explanation(
             topic="scale_up",
             conclusion=way,
-            rule=msg(lang, "rule_scale_up") + " " + scale_because,
+            rule=t("scoring.rule_scale_up", lang) + " " + scale_because,
             answers=[],
         )
     )
@@ -208,7 +208,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         direction=[t.get(lang) for t in fw.city_type(answers.city.city_type).directions],
         stage_approach=[t.get(lang) for t in fw.stage(stage_for_approach).approach],
         priorities=priorities,
-        priority_rule=msg(lang, "rule_priorities"),
+        priority_rule=t("scoring.rule_priorities", lang),
     )
 
     cooperation = cooperation_of(fw, answers, levels, {e for e, _ in prio}, lang)
@@ -216,8 +216,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         explanation.append(
             Explanation(
                 topic=f"cooperation:{m.id}",
-                conclusion=msg(lang, "coop_concl", id=m.id, relevance=m.relevance),
-                rule=msg(lang, "rule_cooperation") + " " + m.why,
+                conclusion=t("scoring.coop_concl", lang, id=m.id, relevance=m.relevance),
+                rule=t("scoring.rule_cooperation", lang) + " " + m.why,
                 answers=cite(m.because),
             )
         )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.knowledge.added_documents import ADDED_TYPES
 from assistant.knowledge.jobs import IngestJobs, JobStatus
 from assistant.knowledge.services import KnowledgeServices
@@ -25,7 +26,6 @@ from assistant.models import Lang
 from assistant.settings import Settings
 from assistant.web import resources, views
 from assistant.web.loading import Upload
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 UNLOCKED = "docs_unlocked"  # per browser session
@@ -45,9 +45,9 @@ def safe_name(name: str) -> str:
 def check_upload(upload: Upload, max_bytes: int, lang: Lang) -> str | None:
     """Why this upload is refused, or None when its type and size are acceptable."""
     if Path(upload.name).suffix.lower() not in ADDED_TYPES:
-        return t("bad_type", lang, name=upload.name)
+        return t("ui.bad_type", lang, name=upload.name)
     if upload.size > max_bytes:
-        return t("too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
+        return t("ui.too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
     return None
 
 
@@ -88,13 +88,13 @@ def submit(
 
 def render(settings: Settings, lang: Lang) -> None:
     mb = settings.max_upload_bytes / (1024 * 1024)
-    st.caption(t("docs_intro", lang, mb=f"{mb:g}"))
+    st.caption(t("ui.docs_intro", lang, mb=f"{mb:g}"))
     loader = resources.knowledge(settings)
     if not loader.ready():
-        with st.spinner(t("kb_wait", lang)):
+        with st.spinner(t("ui.kb_wait", lang)):
             loader.future.exception()  # wait for the background load to finish
     if (error := loader.error()) is not None:
-        st.error(t("kb_failed", lang, error=inert(resources.describe_error(error))))
+        st.error(t("ui.kb_failed", lang, error=inert(resources.describe_error(error))))
         return
     services = loader.get()
     if unlocked(settings, lang):
@@ -110,17 +110,17 @@ def unlocked(settings: Settings, lang: Lang) -> bool:
     """
     secret = settings.facilitator_passphrase
     if not secret:
-        st.caption(t("docs_locked", lang))
+        st.caption(t("ui.docs_locked", lang))
         return False
     if st.session_state.get(UNLOCKED):
         return True
     with st.form("docs-unlock"):
-        typed = st.text_input(t("docs_passphrase", lang), type="password", key="docs-pass")
-        if st.form_submit_button(t("docs_unlock", lang), icon=":material/lock_open:"):
+        typed = st.text_input(t("ui.docs_passphrase", lang), type="password", key="docs-pass")
+        if st.form_submit_button(t("ui.docs_unlock", lang), icon=":material/lock_open:"):
             if hmac.compare_digest(typed.encode(), secret.encode()):
                 st.session_state[UNLOCKED] = True
                 st.rerun()
-            st.error(t("docs_wrong", lang))
+            st.error(t("ui.docs_wrong", lang))
     return False
 
 
@@ -143,16 +143,18 @@ def manage(services: KnowledgeServices, lang: Lang) -> None:
 def upload_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> None:
     with st.form("docs-form", clear_on_submit=True):
         files = st.file_uploader(
-            t("upload_docs", lang),
+            t("ui.upload_docs", lang),
             type=[s.lstrip(".") for s in ADDED_TYPES],
             accept_multiple_files=True,
             key="docs-upload",
         )
-        who = st.text_input(t("added_by", lang), max_chars=200, key="docs-who")
-        submitted = st.form_submit_button(t("ingest", lang), icon=":material/upload_file:")
+        who = st.text_input(t("ui.added_by", lang), max_chars=200, key="docs-who")
+        submitted = st.form_submit_button(t("ui.ingest", lang), icon=":material/upload_file:")
     if submitted and files:
         job_id, errors = submit(jobs, services, list(files), who, lang)
-        st.session_state[FLASH] = [("error", t("rejected", lang, reason=inert(e))) for e in errors]
+        st.session_state[FLASH] = [
+            ("error", t("ui.rejected", lang, reason=inert(e))) for e in errors
+        ]
         if job_id is not None:
             st.session_state[JOB] = job_id
         st.rerun()
@@ -173,14 +175,14 @@ def job_progress(services: KnowledgeServices, job_id: str, lang: Lang) -> None:
         st.rerun()
         return
     if status.state == "queued":
-        st.progress(0.0, text=t("ingest_waiting", lang))
+        st.progress(0.0, text=t("ui.ingest_waiting", lang))
     elif status.total == 0:
-        st.progress(0.0, text=t("ingest_reading", lang))
+        st.progress(0.0, text=t("ui.ingest_reading", lang))
     else:
-        text = t("ingest_progress", lang, done=status.embedded, total=status.total)
+        text = t("ui.ingest_progress", lang, done=status.embedded, total=status.total)
         st.progress(min(1.0, status.embedded / status.total), text=text)
     cancel = st.button(
-        t("ingest_cancel", lang),
+        t("ui.ingest_cancel", lang),
         key="docs-cancel",
         icon=":material/cancel:",
         disabled=job.cancelled(),
@@ -188,7 +190,7 @@ def job_progress(services: KnowledgeServices, job_id: str, lang: Lang) -> None:
     if cancel:
         job.cancel()
     if job.cancelled():
-        st.caption(t("ingest_cancelling", lang))
+        st.caption(t("ui.ingest_cancelling", lang))
 
 
 def outcome(status: JobStatus | None, total: int, lang: Lang) -> list[tuple[str, str]]:
@@ -196,12 +198,12 @@ def outcome(status: JobStatus | None, total: int, lang: Lang) -> list[tuple[str,
     if status is None:
         return []
     if status.state == "cancelled":
-        return [("info", t("ingest_cancelled", lang))]
+        return [("info", t("ui.ingest_cancelled", lang))]
     if status.state == "failed":
-        return [("error", t("ingest_failed", lang, error=inert(status.failure)))]
-    flash = [("error", t("rejected", lang, reason=inert(err))) for err in status.errors]
+        return [("error", t("ui.ingest_failed", lang, error=inert(status.failure)))]
+    flash = [("error", t("ui.rejected", lang, reason=inert(err))) for err in status.errors]
     if status.added:
-        flash.append(("success", t("ingest_done", lang, added=status.added, total=total)))
+        flash.append(("success", t("ui.ingest_done", lang, added=status.added, total=total)))
     return flash
 
 
@@ -212,16 +214,16 @@ def remove_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> No
         return
     with st.form("docs-remove"):
         key = st.selectbox(
-            t("docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
+            t("ui.docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
         )
-        if st.form_submit_button(t("docs_remove_button", lang), icon=":material/delete:"):
+        if st.form_submit_button(t("ui.docs_remove_button", lang), icon=":material/delete:"):
             with jobs.exclusive() as free:  # never while a job rewrites the manifest
                 if free:
                     services.remove([key])
                     total = services.store.count()
-                    st.session_state[FLASH] = [("success", t("docs_removed", lang, total=total))]
+                    st.session_state[FLASH] = [("success", t("ui.docs_removed", lang, total=total))]
                 else:
-                    st.session_state[FLASH] = [("error", t("docs_busy", lang))]
+                    st.session_state[FLASH] = [("error", t("ui.docs_busy", lang))]
             st.rerun()
 
 
@@ -241,24 +243,30 @@ def interrupted(
 
 def listing(services: KnowledgeServices, lang: Lang) -> None:
     """What the knowledge base holds, counted now (not when the page was first drawn)."""
-    st.subheader(t("kb_contents", lang), divider="gray")
+    st.subheader(t("ui.kb_contents", lang), divider="gray")
     manifest = Manifest.load(services.manifest_path)
     pending = resources.ingest_jobs().pending_paths()
     for name in interrupted(services.settings.data_dir / "uploads", manifest, pending):
-        st.warning(t("docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
+        st.warning(t("ui.docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
     rows = []
     for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
         name = Path(rec.path).name if rec.path else key
         rows.append(
-            [name, t(f"kind_{rec.kind}", lang), str(len(rec.chunk_ids)), rec.added_by, rec.added_at]
+            [
+                name,
+                t(f"ui.kind_{rec.kind}", lang),
+                str(len(rec.chunk_ids)),
+                rec.added_by,
+                rec.added_at,
+            ]
         )
     views.text_table(
         [
-            t("source", lang),
-            t("kind", lang),
-            t("passages", lang),
-            t("who", lang),
-            t("added_at", lang),
+            t("terms.source", lang),
+            t("ui.kind", lang),
+            t("ui.passages", lang),
+            t("ui.who", lang),
+            t("ui.added_at", lang),
         ],
         rows,
     )
