@@ -111,7 +111,9 @@ class KnowledgeServices:
         embedded (its document is then reported as interrupted, never half-present in answers).
 
         Only at a process's start, when no ingest of this data directory is running: a live
-        ingest's passages are unlisted until its document is saved in the manifest.
+        ingest's passages are unlisted until its document is saved in the manifest. So the web
+        app does this with embedded Chroma only (one process writes it); replicas sharing a
+        Chroma server leave it to the next `assistant ingest`, which rebuilds on a mismatch.
         """
         owned = {
             cid for r in Manifest.load(self.manifest_path).sources.values() for cid in r.chunk_ids

@@ -91,7 +91,8 @@ def _build(settings: Settings) -> Loaded:
     loaded = weights.submit(services.embeddings.embed_query, "warm up")
     weights.shutdown(wait=False)
     services.ensure_built(progress=lambda _msg: None)
-    services.drop_unlisted()  # what an ingest killed with the last server had half-added
+    if settings.chroma_url is None:  # embedded Chroma: this process is the only writer
+        services.drop_unlisted()  # what an ingest killed with the last server had half-added
     _ = services.retriever
     interpreter = make_interpreter(
         settings, chat_model(settings), services.embeddings, framework=framework(settings)
