@@ -11,6 +11,7 @@ from assistant.framework import get_framework
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.framework_source import framework_chunks
 from assistant.knowledge.guidance import guidance_files, parse_guidance
+from assistant.knowledge.source_names import guidance_titles
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,3 +37,9 @@ def cooperation_sources(knowledge_dir: str, lang: str) -> dict[str, list[Chunk]]
             elif c.source.startswith("knowledge/"):
                 out[cid].append(c)  # guidance that discusses it
     return out
+
+
+@st.cache_resource(show_spinner=False)
+def document_titles(knowledge_dir: str) -> dict[str, str]:
+    """The shipped guidance documents' titles, to name a passage's origin (never its path)."""
+    return guidance_titles(Path(knowledge_dir))

@@ -21,6 +21,7 @@ from assistant.catalogue import t
 from assistant.knowledge.added_documents import ADDED_TYPES
 from assistant.knowledge.jobs import IngestJobs, JobStatus
 from assistant.knowledge.services import KnowledgeServices
+from assistant.knowledge.source_names import file_name, guidance_titles, source_name
 from assistant.knowledge.store import Manifest
 from assistant.models import Lang
 from assistant.settings import Settings
@@ -209,7 +210,7 @@ def outcome(status: JobStatus | None, total: int, lang: Lang) -> list[tuple[str,
 
 def remove_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> None:
     manifest = Manifest.load(services.manifest_path)
-    added_docs = {k: Path(r.path).name for k, r in manifest.sources.items() if r.kind == "added"}
+    added_docs = {k: file_name(r.path) for k, r in manifest.sources.items() if r.kind == "added"}
     if not added_docs:
         return
     with st.form("docs-remove"):
@@ -248,12 +249,12 @@ def listing(services: KnowledgeServices, lang: Lang) -> None:
     pending = resources.ingest_jobs().pending_paths()
     for name in interrupted(services.settings.data_dir / "uploads", manifest, pending):
         st.warning(t("ui.docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
+    titles = guidance_titles(Path(services.settings.knowledge_dir))
     rows = []
     for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
-        name = Path(rec.path).name if rec.path else key
         rows.append(
             [
-                name,
+                source_name(key, rec.kind, rec.path, titles, lang),  # never a path
                 t(f"ui.kind_{rec.kind}", lang),
                 str(len(rec.chunk_ids)),
                 rec.added_by,

@@ -7,6 +7,7 @@ import streamlit as st
 from assistant.answers_io import dump_answers
 from assistant.catalogue import t
 from assistant.knowledge.chunk import Chunk
+from assistant.knowledge.source_names import origin_name
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.document import explanation_blocks, report_html, report_markdown
 from assistant.report.pdf import html_to_pdf
@@ -21,7 +22,7 @@ from assistant.report.words import (
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
 from assistant.web import charts, loading, memo, resources, state, views
-from assistant.web.citations import cooperation_sources
+from assistant.web.citations import cooperation_sources, document_titles
 from assistant.web.text import inert, slug
 
 TOP_OPTIONS = 5  # per level; the rest are listed more briefly
@@ -69,7 +70,12 @@ def report_files(
             f"{base}-report-{lang}.pdf",
             "application/pdf",
         ),
-        (t("ui.dl_answers", lang), dump_answers(answers), f"{base}-answers.json", "application/json"),
+        (
+            t("ui.dl_answers", lang),
+            dump_answers(answers),
+            f"{base}-answers.json",
+            "application/json",
+        ),
         (
             t("ui.dl_report_md", lang),
             report_markdown(fw, answers, result, generated),
@@ -88,32 +94,26 @@ def report_files(
 def assessment_view(
     fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang, knowledge_dir: str
 ) -> None:
-    """Stage and approach, charts, evidence, priorities, scale-up, cooperation, downloads."""
+    """What an official needs first (stage, approach, profile, priorities, next steps, the
+    downloads), then the long parts in tabs: every element with its evidence, the cooperation
+    options with their sources, the explanation. On a phone the first part is a few screens."""
     city = answers.city
     st.header(inert(city.name))
     st.caption(
-        inert(" · ".join(x for x in (city.country, t(f"terms.city_types.{city.city_type}", lang)) if x))
+        inert(
+            " · ".join(
+                x for x in (city.country, t(f"terms.city_types.{city.city_type}", lang)) if x
+            )
+        )
     )
-
-    c1, c2, c3 = st.columns([2, 1, 1])
-    c1.metric(t("terms.stage", lang), stage_short(fw, result, lang))
-    c2.metric(t("ui.overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
-    c3.metric(t("terms.answered", lang), f"{result.answered} / {result.total}")
+    with st.container(horizontal=True, gap="large"):  # wraps on a phone instead of stacking
+        st.metric(t("terms.stage", lang), stage_short(fw, result, lang), width="content")
+        overall = "–" if result.overall is None else f"{result.overall:.2f} / 4"
+        st.metric(t("ui.overall", lang), overall, width="content")
+        st.metric(t("terms.answered", lang), f"{result.answered} / {result.total}", width="content")
 
     built = memo.fingerprint(answers, lang)  # charts and files: rebuilt when the answers change
-    st.subheader(t("ui.downloads", lang), divider="gray")
-    files = memo.once("results-files", built, lambda: report_files(fw, answers, result, lang))
-    views.downloads(files, key="results")
-    st.caption(t("ui.dl_hint", lang))
-
-    st.subheader(t("terms.stage", lang), divider="gray")
-    if result.stage == "insufficient_data":
-        st.warning(t("report.insufficient", lang), icon=":material/warning:")
-    else:
-        st.info(inert(fw.stage(result.stage).fits.get(lang)), icon=":material/flag:")
-    st.markdown(f"**{inert(t('ui.approach_for_stage', lang))}**")
-    st.markdown("\n".join(f"- {inert(x)}" for x in result.approach.stage_approach))
-
+    approach_view(fw, result, lang)
     left, right = st.columns([1, 1])
     with left:
         st.subheader(t("ui.domain_chart", lang), divider="gray")
@@ -128,10 +128,47 @@ def assessment_view(
     st.subheader(t("report.next_steps", lang), divider="gray")
     st.markdown("\n".join(f"1. {inert(x)}" for x in next_steps(fw, result, lang)))
 
-    st.subheader(t("ui.element_chart", lang), divider="gray")
+    st.subheader(t("ui.downloads", lang), divider="gray")
+    files = memo.once("results-files", built, lambda: report_files(fw, answers, result, lang))
+    views.downloads(files, key="results")
+    st.caption(t("ui.dl_hint", lang))
+
+    st.subheader(t("ui.details", lang), divider="gray")
+    elements_tab, coop_tab, why_tab = st.tabs(
+        [t("ui.tab_elements", lang), t("ui.tab_cooperation", lang), t("ui.tab_explanation", lang)]
+    )
+    with elements_tab:
+        elements_view(fw, result, lang, built)
+    with coop_tab:
+        cooperation_view(fw, result, lang, knowledge_dir)
+    with why_tab:
+        views.blocks(explanation_blocks(fw, result, lang)[1:])
+
+
+def approach_view(fw: Framework, result: Assessment, lang: Lang) -> None:
+    """The stage in words, the approach for it, and how to scale up and in which direction."""
+    st.subheader(t("terms.approach", lang), divider="gray")
+    if result.stage == "insufficient_data":
+        st.warning(t("report.insufficient", lang), icon=":material/warning:")
+    else:
+        st.info(inert(fw.stage(result.stage).fits.get(lang)), icon=":material/flag:")
+    a = result.approach
+    st.markdown(f"**{inert(t('ui.approach_for_stage', lang))}**")
+    st.markdown("\n".join(f"- {inert(x)}" for x in a.stage_approach))
+    st.markdown(
+        f"**{inert(t('terms.scale_up', lang))}:** {inert(t(f'report.scale_way.{a.scale_up}', lang))}"
+    )
+    st.caption(inert(a.scale_up_because))
+    st.markdown(f"**{inert(t('terms.direction', lang))}**")
+    st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
+
+
+def elements_view(fw: Framework, result: Assessment, lang: Lang, built: str) -> None:
+    """The 21 elements as bars, and every element's evidence in a table opened on demand."""
+    st.markdown(f"**{inert(t('ui.element_chart', lang))}**")
     bars = memo.once("results-bars", built, lambda: charts.element_bars(fw, result, lang))
     st.plotly_chart(bars, key="results-bars", config=PLOT_CONFIG)
-    with st.expander(t("ui.evidence_table", lang), expanded=True):
+    with st.expander(t("ui.evidence_table", lang), icon=":material/table_rows:"):
         views.text_table(  # four columns, so the evidence fits beside them on a phone
             ["ID", t("terms.element", lang), t("terms.level", lang), t("terms.evidence", lang)],
             [
@@ -148,18 +185,6 @@ def assessment_view(
         )
         st.caption(t("report.rubric_note", lang))
 
-    st.subheader(t("terms.approach", lang), divider="gray")
-    a = result.approach
-    st.markdown(f"**{inert(t('terms.scale_up', lang))}:** {inert(t(f'report.scale_way.{a.scale_up}', lang))}")
-    st.caption(inert(a.scale_up_because))
-    st.markdown(f"**{inert(t('terms.direction', lang))}**")
-    st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
-
-    cooperation_view(fw, result, lang, knowledge_dir)
-
-    with st.expander(t("terms.explanation", lang)):
-        views.blocks(explanation_blocks(fw, result, lang)[1:])
-
 
 def priorities_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     """Each priority with why it is one, what would raise it, and the options that address it."""
@@ -167,14 +192,16 @@ def priorities_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     prios = priorities_in_words(fw, result, lang)
     if not prios:
         st.markdown(t("ui.none_found", lang))
-    for p in prios:
+    for p in prios:  # one line each; why, what would raise it and the options open in place
         level = result.elements[p.element_id].level
-        st.markdown(f"**{inert(p.title)}** · {inert(level_word(level, lang))}")
-        lines = [f"{t('report.why_priority', lang)}: {p.why}"]
-        if p.to_raise:
-            lines.append(f"{t('report.to_raise', lang)}: {p.to_raise}")
-        lines += [f"{t('report.options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
-        st.markdown("\n".join(f"- {inert(x)}" for x in lines))
+        with st.expander(f"{inert(p.title)} · {inert(level_word(level, lang))}"):
+            lines = [f"{t('report.why_priority', lang)}: {p.why}"]
+            if p.to_raise:
+                lines.append(f"{t('report.to_raise', lang)}: {p.to_raise}")
+            lines += [
+                f"{t('report.options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options
+            ]
+            st.markdown("\n".join(f"- {inert(x)}" for x in lines))
 
 
 def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
@@ -196,17 +223,18 @@ def cooperation_view(fw: Framework, result: Assessment, lang: Lang, knowledge_di
     and its sources (the brochure's menu line, then the guidance that discusses it)."""
     st.subheader(t("terms.cooperation", lang), divider="gray")
     passages = cooperation_sources(knowledge_dir, lang)
+    titles = document_titles(knowledge_dir)
     for level in ("national", "city"):
         st.markdown(f"#### {t(f'terms.coop_level.{level}', lang)}")
         matches = [m for m in result.cooperation if m.level == level]
         if not matches:
             st.markdown(t("ui.none_found", lang))
         for m in matches[:TOP_OPTIONS]:
-            option(fw, result, m, passages.get(m.id, []), lang)
+            option(fw, result, m, passages.get(m.id, []), titles, lang)
         if len(matches) > TOP_OPTIONS:
             with st.expander(t("ui.more_options", lang, n=len(matches) - TOP_OPTIONS)):
                 for m in matches[TOP_OPTIONS:]:
-                    option(fw, result, m, passages.get(m.id, []), lang, with_sources=False)
+                    option(fw, result, m, passages.get(m.id, []), titles, lang, with_sources=False)
 
 
 def option(
@@ -214,9 +242,12 @@ def option(
     result: Assessment,
     m: CooperationMatch,
     chunks: list[Chunk],
+    titles: dict[str, str],
     lang: Lang,
     with_sources: bool = True,
 ) -> None:
+    """One option: its text, the gaps that triggered it, how strong a match, its sources (each
+    named by its document's title, never a path)."""
     with st.container(border=True):
         st.markdown(f"**{inert(m.text)}**")
         gaps = ", ".join(
@@ -228,7 +259,10 @@ def option(
         st.caption(inert(relevance_word(m.relevance, lang)))
         if with_sources and chunks:
             views.sources(
-                [(c.title, c.text, c.provenance, c.source) for c in chunks[:MAX_SOURCES]],
+                [
+                    (c.title, c.text, c.provenance, origin_name(c.source, titles, lang))
+                    for c in chunks[:MAX_SOURCES]
+                ],
                 lang,
                 t("ui.sources", lang),
             )

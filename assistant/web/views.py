@@ -8,6 +8,7 @@ from typing import Any, Literal
 import streamlit as st
 
 from assistant.catalogue import t
+from assistant.knowledge.source_names import shown_origin
 from assistant.models import Lang
 from assistant.report.blocks import Block, Bullets, Chart, Heading, Para, Table
 from assistant.web.text import inert, inert_paragraphs
@@ -33,7 +34,7 @@ def passage(
     with st.expander(f"{inert(head)} · {inert(provenance(prov, lang))}"):
         st.markdown(inert_paragraphs(text))
         if source:
-            st.caption(inert(source))
+            st.caption(inert(shown_origin(source)))
 
 
 def table(headers: list[str], rows: list[list[str]], highlight: list[bool] | None = None) -> None:
@@ -82,7 +83,7 @@ def sources(items: list[tuple[str, str, str, str]], lang: Lang, label: str) -> N
             st.markdown(f"**\\[{n}\\] {inert(title)}** · {inert(provenance(prov, lang))}")
             st.markdown("\n".join(f"> {line}" for line in inert_paragraphs(text).split("\n")))
             if origin:
-                st.caption(inert(origin))
+                st.caption(inert(shown_origin(origin)))
 
 
 def blocks(items: list[Block]) -> None:
