@@ -10,6 +10,7 @@ import yaml
 
 from assistant.catalogue import t
 from assistant.knowledge.guidance import guidance_files
+from assistant.models import Lang
 
 FRAMEWORK = "framework"  # the source key (and chunk source) of the framework's passages
 
@@ -47,7 +48,7 @@ def file_name(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name
 
 
-def source_name(key: str, kind: str, path: str, titles: dict[str, str], lang: str) -> str:
+def source_name(key: str, kind: str, path: str, titles: dict[str, str], lang: Lang) -> str:
     """A knowledge-base source (a manifest entry: key, kind, path) by name: the framework in
     words, a guidance document by its title, an added document by its file name."""
     if kind == FRAMEWORK or key == FRAMEWORK:
@@ -57,7 +58,7 @@ def source_name(key: str, kind: str, path: str, titles: dict[str, str], lang: st
     return file_name(path) if path else file_name(key)
 
 
-def origin_name(source: str, titles: dict[str, str], lang: str) -> str:
+def origin_name(source: str, titles: dict[str, str], lang: Lang) -> str:
     """A passage's ``source`` field (``framework``, ``knowledge/docs/…md``, an added file's
     path) by name, for the line under a quoted passage."""
     if source == FRAMEWORK:

@@ -66,8 +66,8 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
         },
         showlegend=len(named) > 1,
         legend={"orientation": "h", "y": -0.15},
-        margin={"l": 70, "r": 70, "t": 40, "b": 40},
-        height=380,
+        margin={"l": 64, "r": 64, "t": 28, "b": 28},
+        height=340,  # on a phone the width sets the circle: a taller figure is only blank
     )
     return fig
 

@@ -106,7 +106,7 @@ def assessment_view(
             )
         )
     )
-    with st.container(horizontal=True, gap="large"):  # wraps on a phone instead of stacking
+    with st.container(horizontal=True, gap="medium"):  # wraps on a phone instead of stacking
         st.metric(t("terms.stage", lang), stage_short(fw, result, lang), width="content")
         overall = "–" if result.overall is None else f"{result.overall:.2f} / 4"
         st.metric(t("ui.overall", lang), overall, width="content")
@@ -221,7 +221,6 @@ def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
 def cooperation_view(fw: Framework, result: Assessment, lang: Lang, knowledge_dir: str) -> None:
     """National and city options, the strongest first, each with the gaps that triggered it
     and its sources (the brochure's menu line, then the guidance that discusses it)."""
-    st.subheader(t("terms.cooperation", lang), divider="gray")
     passages = cooperation_sources(knowledge_dir, lang)
     titles = document_titles(knowledge_dir)
     for level in ("national", "city"):
@@ -255,8 +254,8 @@ def option(
             f"({t('report.unknown_clarify', lang) if (lv := result.elements[e].level) is None else lv})"
             for e in m.because
         )
-        st.markdown(f"{inert(t('terms.triggered_by', lang))}: {inert(gaps)}")
-        st.caption(inert(relevance_word(m.relevance, lang)))
+        because = f"{t('terms.triggered_by', lang)}: {gaps}"
+        st.caption(f"{inert(relevance_word(m.relevance, lang))} · {inert(because)}")
         if with_sources and chunks:
             views.sources(
                 [

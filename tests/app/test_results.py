@@ -109,3 +109,57 @@ def test_user_text_is_shown_inert(app: AppTest) -> None:
     cell = evidence(at).set_index("ID").loc["E01", "Evidence given"]
     assert cell.startswith("\\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold")
     assert json.loads(data)["answers"]["E01"]["level"] == 2
+
+
+def outside_folds(block: Any) -> list[Any]:
+    """Every element on the page that is not inside an expander or a tab (what a phone shows
+    before anything is opened)."""
+    out = []
+    for child in getattr(block, "children", {}).values():
+        if getattr(child, "type", "") in ("expander", "tab"):
+            continue
+        out.append(child)
+        out += outside_folds(child)
+    return out
+
+
+def test_long_parts_are_folded_and_the_summary_comes_first(app: AppTest) -> None:
+    """Issue: Results was ~10,000–18,000 px tall on a phone. The stage, approach, profile and
+    priorities stay open; each element's evidence, each option's sources and the explanation
+    are in tabs or expanders."""
+    at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
+    assert not at.exception
+    shown = outside_folds(at.main)
+    shown_text = "\n".join(str(getattr(e, "value", "")) for e in shown).replace("\\", "")
+    # open: stage, approach, the radar, the priorities' names, next steps, downloads
+    assert "Small Start" in shown_text and "The approach for this stage" in shown_text
+    assert "Way to scale up:" in shown_text and "Next steps" in shown_text
+    assert [e for e in shown if e.type == "plotly_chart"] == [at.get("plotly_chart")[0]]
+    assert sum(e.type == "download_button" for e in shown) == 4
+    priorities = [e for e in at.expander if e.label.startswith("E05 Sustainability")]
+    assert len(priorities) == 1 and "What would raise it" in "\n".join(
+        texts(priorities[0].markdown)
+    )
+    # folded: every element's evidence, the reasons, the cooperation sources, the explanation
+    assert "What would raise it" not in shown_text and "Triggered by" not in shown_text
+    assert not [e for e in shown if e.type == "table"]
+    assert "Nobody has looked at a business case" not in shown_text
+    elements, cooperation, why = at.tabs
+    assert [tab.label for tab in at.tabs] == ["21 elements", "Cooperation", "Why"]
+    assert len(elements.get("plotly_chart")) == 1
+    evidence_fold = next(e for e in elements.expander if e.label.startswith("Every element"))
+    assert len(evidence_fold.table) == 1 and len(evidence_fold.table[0].value) == 21
+    assert [e for e in cooperation.expander if e.label.startswith("Sources (")]
+    assert "Triggered by" in "\n".join(texts(cooperation.caption)).replace("\\", "")
+    assert why.markdown or why.table
+
+
+def test_cooperation_sources_are_named_never_a_path(app: AppTest) -> None:
+    at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
+    sources = [e for e in at.expander if e.label.startswith("Sources (")]
+    origins = [c for s in sources for c in texts(s.caption)]
+    assert origins
+    for origin in origins:
+        plain = origin.replace("\\", "")
+        assert ".md" not in plain and "docs/" not in plain and "knowledge/" not in plain, plain
+    assert any(o.replace("\\", "").startswith("JICA's support") for o in origins)

@@ -101,12 +101,16 @@ def test_document_upload_is_ingested_and_listed(app: AppTest, monkeypatch) -> No
     at.file_uploader(key="docs-upload").set_value(
         [("flood pilot.md", doc.encode(), "text/markdown")]
     )
+    at.text_input(key="docs-who").input("Aiko (planning)")
     next(b for b in at.button if b.label == "Add to the knowledge base").click().run()
     assert not at.exception
     at = until_added(at)  # added by a background job: the page polls it
     assert any("passages; the knowledge base now holds" in s for s in texts(at.success))
     listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
     assert "flood pilot\\.md" in set(listing["Source"])
+    added = listing[listing["Source"] == "flood pilot\\.md"].iloc[0]
+    assert added["Added by"] == "Aiko \\(planning\\)"
+    assert not [s for s in listing["Source"] if "/" in s or "uploads" in s]  # the name, no path
 
 
 def until_added(at: AppTest) -> AppTest:
@@ -134,3 +138,19 @@ def test_document_checks_run_on_the_server() -> None:
     assert safe_name("../../etc/passwd.md") == "passwd.md"
     assert safe_name("..\\..\\x.txt") == "x.txt"
     assert "/" not in safe_name("a/b<c>.md")
+
+
+def test_knowledge_base_lists_documents_by_title_never_a_path(app: AppTest) -> None:
+    """The shipped guidance is listed by its title and the framework in words, in either
+    language; no repository path like docs/en/brochure.md."""
+    at = open_workspace(app)
+    listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
+    shipped = listing[listing["Kind"] != "added"]  # another test may have added a document
+    names = [n.replace("\\", "") for n in shipped["Source"]]
+    assert len(names) == 15 and not [
+        n for n in names if n.endswith(".md") or "docs/" in n or n == "framework"
+    ], names
+    assert "JICA's support: the cooperation menu for smart cities" in names
+    assert "The brochure's text (translated from the printed Japanese)" in names
+    assert "パンフレットの本文（印刷されたとおり）" in names
+    assert any(n.startswith("JICA Smart City Approach: the elements") for n in names)
