@@ -1,5 +1,6 @@
-"""Results on a phone (390 × 844) in real Chromium: the sidebar starts collapsed, nothing in the
-main container is wider than the screen, the charts have no toolbar over them, and the PDF
+"""Results on a phone (390 × 844) in real Chromium: the sidebar starts collapsed, the page is a
+few screens with the priorities on the first three, nothing in the main container is wider than
+the screen, the charts have no toolbar over them, and the PDF
 download works. Screenshots go to test-artifacts/ (phone-*.png)."""
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ OVERFLOW = """() => {
 }"""
 
 
+LAYOUT = """() => {
+  const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const top = block.getBoundingClientRect().top;
+  const heads = {};
+  for (const h of block.querySelectorAll('h2, h3')) {
+    heads[h.innerText.trim()] = Math.round(h.getBoundingClientRect().top - top);
+  }
+  return {height: block.scrollHeight, heads: heads};
+}"""
+
+
 def sidebar_open(page: Any) -> bool:
     box = page.get_by_test_id("stSidebar").bounding_box()
     return box is not None and box["x"] + box["width"] > 10
@@ -58,6 +70,13 @@ def test_results_fit_a_phone(server: Server, browser: Any, artifacts: Path, lang
     page.get_by_test_id("stPlotlyChart").nth(1).wait_for(timeout=60_000)
     page.wait_for_timeout(800)  # Plotly lays out after the script run
     page.screenshot(path=str(artifacts / f"phone-results-top-{lang}.png"))
+
+    # the summary comes first and the long parts are folded: ~4,100 px (10,000 before, with the
+    # evidence, the reasons and every cooperation option open)
+    layout = page.evaluate(LAYOUT)
+    assert layout["height"] < 6000, layout
+    priorities = "Priority elements" if lang == "en" else "優先エレメント"
+    assert layout["heads"][priorities] < 3 * PHONE["height"], layout
 
     found = page.evaluate(OVERFLOW)
     assert found["main"] <= 1 and found["doc"] <= 1, found
