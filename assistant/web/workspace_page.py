@@ -17,7 +17,7 @@ from assistant.report.briefing import (
 from assistant.report.labels import label
 from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
-from assistant.web import charts, documents, loading, resources, state, views
+from assistant.web import charts, documents, loading, prefill_brief, resources, state, views
 from assistant.web.strings import t
 from assistant.web.text import inert, slug
 
@@ -28,9 +28,10 @@ def render() -> None:
     fw = resources.framework(settings)
     store = resources.session_store(settings)
     st.title(t("ws_title", lang))
-    compare_tab, brief_tab, docs_tab = st.tabs(
-        [t("tab_compare", lang), t("brief_title", lang), t("tab_docs", lang)]
-    )
+    compare_tab, brief_tab, docs_tab, pm_tab = st.tabs(
+        [t("tab_compare", lang), t("brief_title", lang), t("tab_docs", lang),
+         prefill_brief.TEXT["tab"][lang]]
+    )  # fmt: skip
     with compare_tab:
         load_panel(store, lang)
         pool = loading.available(store, lang)
@@ -40,6 +41,8 @@ def render() -> None:
         brief_view(fw, pool, lang)
     with docs_tab:
         documents.render(settings, lang)
+    with pm_tab:
+        prefill_brief.render(settings, fw, lang)
 
 
 def load_panel(store: SessionStore, lang: Lang) -> None:
