@@ -149,13 +149,19 @@ class DocumentReader:
         vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
         return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
 
-    def _similarity(self, vectors: np.ndarray, lang: Lang) -> np.ndarray:
-        """Rows x elements: the best cosine to any of the element's own texts."""
-        topic, owner = self._topic_vectors(lang)
-        sims = vectors @ topic.T
-        return np.stack(
-            [sims[:, owner == i].max(axis=1) for i in range(len(self.framework.elements))], axis=1
-        )
+    def _similarity(self, vectors: np.ndarray, langs: Sequence[Lang]) -> np.ndarray:
+        """Rows x elements: the best cosine to any of the element's own texts, each row compared
+        with the texts in its own language."""
+        out = np.zeros((len(vectors), len(self.framework.elements)), dtype=np.float32)
+        for lang in set(langs):
+            rows = np.flatnonzero(np.asarray(langs) == lang)
+            topic, owner = self._topic_vectors(lang)
+            sims = vectors[rows] @ topic.T
+            out[rows] = np.stack(
+                [sims[:, owner == i].max(axis=1) for i in range(len(self.framework.elements))],
+                axis=1,
+            )
+        return out
 
     def scores(self, doc: Document, groups: Sequence[Passage]) -> np.ndarray:
         """Sentences x elements: the sentence's and its passage's similarity to the element's
@@ -167,15 +173,17 @@ class DocumentReader:
         vectors = self._embed(
             [topic_text(s) for s in sentences] + [doc.text[p.start : p.end] for p in groups]
         )
-        sims = self._similarity(vectors, doc.lang)
+        langs = [doc.lang_of(s) for s in doc.sentences]
+        langs += [doc.paragraphs[doc.sentences[p.sentences[0]].paragraph].lang for p in groups]
+        sims = self._similarity(vectors, langs)
         own, context = sims[: len(sentences)], sims[len(sentences) :]
         parent = np.empty(len(sentences), dtype=int)
         for g, p in enumerate(groups):
             parent[list(p.sentences)] = g
         bonus = np.array(
             [
-                [min(keyword_count(el, t, doc.lang), self.cal.keyword_cap) for el in elements]
-                for t in sentences
+                [min(keyword_count(el, t, lang), self.cal.keyword_cap) for el in elements]
+                for t, lang in zip(sentences, langs, strict=False)
             ],
             dtype=np.float64,
         )
@@ -219,7 +227,9 @@ class DocumentReader:
     ) -> Proposal | None:
         """The interpreter reads the chosen sentences as an answer; its level, their quotes."""
         text = "\n".join(doc.quote(s) for s in chosen)
-        result = self.interpreter.interpret(element, text, doc.lang)
+        langs = [doc.lang_of(s) for s in chosen]
+        lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
+        result = self.interpreter.interpret(element, text, lang)
         if result.level is None or result.unknown or result.confidence < self.cal.min_confidence:
             return None
         quotes = self._quotes(doc, element, chosen, result.evidence)
@@ -250,11 +260,15 @@ class DocumentReader:
                 if needle in doc.quote(s) or (len(doc.quote(s)) >= 12 and doc.quote(s) in needle):
                     picked.append(s)
                     break
-        ranked = sorted(candidates, key=lambda s: -keyword_count(element, doc.quote(s), doc.lang))
+
+        def named(s: Sentence) -> int:
+            return keyword_count(element, doc.quote(s), doc.lang_of(s))
+
+        ranked = sorted(candidates, key=lambda s: -named(s))
         for s in ranked:
             if len(picked) >= self.cal.max_quotes:
                 break
-            if s not in picked and keyword_count(element, doc.quote(s), doc.lang):
+            if s not in picked and named(s):
                 picked.append(s)
         if not picked and candidates:
             picked.append(candidates[0])

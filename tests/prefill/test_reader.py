@@ -137,3 +137,41 @@ def test_a_model_proposing_cannot_put_words_in_the_document(reader: DocumentRead
     assert result.elements["E07"] is not None and result.elements["E07"].source == "llm"
     _all_quotes_exact(result, {"strategy.md": STRATEGY})
     assert result.drafted() and all(d.level == 4 for d in result.drafted())
+
+
+MIXED = """# Lakeside Smart City Strategy
+
+## Organisation
+
+A Smart City Office was established by mayoral decree in 2023. It has eight full-time staff and
+its own budget, and it coordinates the digital projects of all departments.
+
+## 姉妹都市向け要約（日本語）
+
+本市は2022年に情報セキュリティポリシーを策定し、全システムのバックアップを毎日実施している。
+職員は毎年サイバーセキュリティ研修を受講している。
+"""
+
+
+class RecordingInterpreter:
+    """The real interpreter, with the language of every reading noted."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.langs = inner, {}
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        self.langs[element.id] = lang
+        return self.inner.interpret(element, text, lang)
+
+
+def test_each_passage_is_read_in_its_own_language(reader: DocumentReader) -> None:
+    doc = _doc("mixed.md", MIXED)
+    assert {doc.lang_of(s) for s in doc.sentences if "セキュリティ" in doc.quote(s)} == {"ja"}
+    assert {doc.lang_of(s) for s in doc.sentences if "Smart City Office" in doc.quote(s)} == {"en"}
+    spy = RecordingInterpreter(reader.interpreter)
+    result = DocumentReader(reader.framework, spy, reader.embeddings).read([doc])
+    e17 = result.elements["E17"]
+    assert e17 is not None and e17.level is not None and e17.level >= 2
+    assert all("セキュリティ" in q.text for q in e17.quotes)
+    assert spy.langs["E17"] == "ja" and spy.langs["E07"] == "en"
+    _all_quotes_exact(result, {"mixed.md": MIXED})
