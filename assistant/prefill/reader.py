@@ -20,9 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.interpret.cues import EN_INTENT, EN_NEGATORS, JA_INTENT, JA_NEGATORS
 from assistant.lang import JAPANESE_CHARS
 from assistant.models import Element, Framework, Lang
 from assistant.ports import Interpreter
+from assistant.prefill import lexicon
 from assistant.prefill.documents import Document, Sentence
 from assistant.prefill.drafts import DocumentInfo, Draft, Prefill, Proposal, Quote
 
@@ -40,6 +42,20 @@ _JA_FRAME = re.compile(
 )
 
 
+# A question asked in a meeting names a topic without saying anything about the city's state:
+# "Councillor Silva asked whether residents had been consulted", "…はどうか。", "…のか。".
+_QUESTION = re.compile(
+    r"[?？]\s*[\"”’)）]?\s*$|(?:のか|ですか|ますか|でしょうか|どうか|いかがか|か)[。．]?\s*$"
+    r"|^(?:[A-Za-z][\w.'’-]*\s+){1,4}(?:asked|wondered|queried|inquired|enquired)"
+    r"(?:\s+\w+){0,2}?\s+(?:whether|if|about|why|how|what|when|who|which)\b",
+)
+
+
+def is_question(sentence: str) -> bool:
+    """A question (asked, or reported as asked): it names a topic, it is no evidence."""
+    return _QUESTION.search(sentence.strip()) is not None
+
+
 def topic_text(sentence: str) -> str:
     """The sentence without a reported-speech frame (what is compared with the elements)."""
     stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)
@@ -51,17 +67,23 @@ class ReaderCalibration:
     """Hand-set on the project's own dev documents (evals/datasets/prefill_dev), not held-out."""
 
     passage_chars: int = 600  # a passage: consecutive sentences of one paragraph up to this
-    cover: float = 0.46  # combined score a sentence needs to make an element covered
-    margin: float = 0.16  # ...and by this much above the sentence's average over elements
+    cover: float = 0.43  # combined score a sentence needs to make an element covered
+    margin: float = 0.12  # ...and by this much above the sentence's average over elements
     near_top: float = 0.05  # ...and the sentence's best element, or within this of it
     keyword_weight: float = 0.05  # score per distinct keyword of the element in the passage
     keyword_cap: int = 3
+    lexicon_weight: float = 0.05  # score per distinct stem of the element's topic (lexicon.py)
+    lexicon_cap: int = 2
+    unnamed_slack: float = 0.12  # an element not named in the sentence needs this much more
     context_weight: float = 0.3  # share of a sentence's score that comes from its passage
     read_sentences: int = 3  # sentences read together as the "answer" for one element
     read_slack: float = 0.08  # further sentences within this of the best are read too
     max_quotes: int = 3
     min_confidence: float = 0.15  # interpreter confidence below which nothing is drafted
     topic_share: float = 0.4  # share of a draft's confidence from how clearly the text is on topic
+    alone_sure: float = 0.7  # a sentence read alone this sure, at a higher level, wins (1: off)
+    read_neighbours: bool = True  # adjacent sentences naming the element are read as well
+    absence_needs_words: bool = True  # level 0 only where the text says something is absent
     conflict_gap: int = 2  # documents this many levels apart disagree: take neither
 
 
@@ -165,10 +187,16 @@ class DocumentReader:
 
     def scores(self, doc: Document, groups: Sequence[Passage]) -> np.ndarray:
         """Sentences x elements: the sentence's and its passage's similarity to the element's
-        texts, plus a bonus for the element's keywords in the sentence."""
+        texts, plus a bonus for the element's keywords and topic stems in the sentence."""
+        return self.scores_and_words(doc, groups)[0]
+
+    def scores_and_words(
+        self, doc: Document, groups: Sequence[Passage]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``scores``, and per sentence and element whether the element is named in words."""
         elements = self.framework.elements
         if not doc.sentences:
-            return np.zeros((0, len(elements)))
+            return np.zeros((0, len(elements))), np.zeros((0, len(elements)), dtype=bool)
         sentences = [doc.quote(s) for s in doc.sentences]
         vectors = self._embed(
             [topic_text(s) for s in sentences] + [doc.text[p.start : p.end] for p in groups]
@@ -180,15 +208,17 @@ class DocumentReader:
         parent = np.empty(len(sentences), dtype=int)
         for g, p in enumerate(groups):
             parent[list(p.sentences)] = g
-        bonus = np.array(
-            [
-                [min(keyword_count(el, t, lang), self.cal.keyword_cap) for el in elements]
-                for t, lang in zip(sentences, langs, strict=False)
-            ],
-            dtype=np.float64,
-        )
-        w = self.cal.context_weight
-        return (1 - w) * own + w * context[parent] + self.cal.keyword_weight * bonus
+        cal = self.cal
+        counted = [
+            [(keyword_count(el, t, lang), lexicon.hits(el.id, t, lang)) for el in elements]
+            for t, lang in zip(sentences, langs, strict=False)
+        ]
+        kw = np.array([[k for k, _ in row] for row in counted], dtype=np.float64)
+        lex = np.array([[x for _, x in row] for row in counted], dtype=np.float64)
+        bonus = cal.keyword_weight * np.minimum(kw, cal.keyword_cap)
+        bonus += cal.lexicon_weight * np.minimum(lex, cal.lexicon_cap)
+        w = cal.context_weight
+        return (1 - w) * own + w * context[parent] + bonus, (kw + lex) > 0
 
     def read_document(
         self,
@@ -200,12 +230,17 @@ class DocumentReader:
         are absent). ``calibration`` overrides the reader's for this reading."""
         cal = calibration or self.cal
         groups = passages(doc, cal.passage_chars)
-        score = self.scores(doc, groups)
+        score, named = self.scores_and_words(doc, groups)
         if not len(score):
             return {}
         mean = score.mean(axis=1, keepdims=True)
         top = score.max(axis=1, keepdims=True)
         speaks = (score >= cal.cover) & (score - mean >= cal.margin) & (score >= top - cal.near_top)
+        # A sentence that resembles several elements about equally ("the council approved the
+        # plan") speaks clearly only of those it names in words, unless it is far above the rest.
+        speaks &= named | (score >= cal.cover + cal.unnamed_slack)
+        asked = np.array([is_question(doc.quote(s)) for s in doc.sentences])
+        speaks[asked] = False
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])
@@ -217,21 +252,53 @@ class DocumentReader:
                 int(i) for i in hits[: cal.read_sentences] if score[i, j] >= best - cal.read_slack
             )
             strength = float(np.clip((best - cal.cover) / 0.2, 0.0, 1.0))
-            proposal = self._propose(doc, element, [doc.sentences[i] for i in chosen], strength)
+            if cal.read_neighbours:
+                # What exists and what is missing are often told in adjacent sentences: a
+                # neighbour in the same paragraph that names the element is read too.
+                near = {
+                    k
+                    for i in chosen
+                    for k in (i - 1, i + 1)
+                    if 0 <= k < len(doc.sentences)
+                    and named[k, j]
+                    and doc.sentences[k].paragraph == doc.sentences[i].paragraph
+                }
+                chosen = sorted(set(chosen) | near)
+            picked = [doc.sentences[i] for i in chosen]
+            proposal = self._propose(doc, element, picked, strength, cal)
             if proposal is not None:
                 out[element.id] = proposal
         return out
 
     def _propose(
-        self, doc: Document, element: Element, chosen: list[Sentence], strength: float
+        self,
+        doc: Document,
+        element: Element,
+        chosen: list[Sentence],
+        strength: float,
+        cal: ReaderCalibration,
     ) -> Proposal | None:
-        """The interpreter reads the chosen sentences as an answer; its level, their quotes."""
+        """The interpreter reads the chosen sentences as an answer; its level, their quotes.
+
+        A document states what exists next to what is missing ("a pilot dashboard joins two
+        systems; the others remain separate"): when one sentence read alone is surely at a
+        higher level than the sentences read together, what exists wins."""
         text = "\n".join(doc.quote(s) for s in chosen)
         langs = [doc.lang_of(s) for s in chosen]
         lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
         result = self.interpreter.interpret(element, text, lang)
-        if result.level is None or result.unknown or result.confidence < self.cal.min_confidence:
+        if len(chosen) > 1 and cal.alone_sure < 1.0:
+            for s in chosen:
+                alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
+                sure = alone.level is not None and alone.confidence >= cal.alone_sure
+                if sure and not alone.unknown and alone.level > (result.level or 0):
+                    result = alone
+        if result.level is None or result.unknown or result.confidence < cal.min_confidence:
             return None
+        if result.level == 0 and cal.absence_needs_words and not _says_absent(text, lang):
+            # Level 0 is "nothing exists, nothing considered": a document must say so. Words
+            # about the element with no "no / not / ない" in them are at least a first step.
+            result = result.model_copy(update={"level": 1})
         quotes = self._quotes(doc, element, chosen, result.evidence)
         if not quotes:
             return None
@@ -239,8 +306,7 @@ class DocumentReader:
             document=doc.name,
             level=result.level,
             confidence=round(
-                (1 - self.cal.topic_share) * float(result.confidence)
-                + self.cal.topic_share * strength,
+                (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength,
                 3,
             ),
             quotes=quotes,
@@ -309,6 +375,14 @@ class DocumentReader:
             for d in docs
         ]
         return Prefill(elements=elements, documents=[*infos, *errors])
+
+
+def _says_absent(text: str, lang: Lang) -> bool:
+    return (JA_NEGATORS if lang == "ja" else EN_NEGATORS).search(text) is not None
+
+
+def _plans(text: str, lang: Lang) -> bool:
+    return (JA_INTENT if lang == "ja" else EN_INTENT).search(text) is not None
 
 
 def merge(element_id: str, proposals: list[Proposal], gap: int) -> Draft | None:

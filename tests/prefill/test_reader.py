@@ -175,3 +175,49 @@ def test_each_passage_is_read_in_its_own_language(reader: DocumentReader) -> Non
     assert all("セキュリティ" in q.text for q in e17.quotes)
     assert spy.langs["E17"] == "ja" and spy.langs["E07"] == "en"
     _all_quotes_exact(result, {"mixed.md": MIXED})
+
+
+def test_a_question_asked_in_a_meeting_is_no_evidence() -> None:
+    from assistant.prefill.reader import is_question
+
+    assert is_question("Councillor Silva asked whether the residents had been consulted.")
+    assert is_question("○高橋委員　市はオープンデータを公開していると聞いているが、実際はどうか。")
+    assert is_question("Is there a budget for the platform?")
+    assert not is_question("The council asked the department to prepare a plan.")
+    assert not is_question("○小林課長　現在公開しているのは12件でございます。")
+
+
+def test_topic_stems_name_elements_in_a_citys_words() -> None:
+    from assistant.prefill.lexicon import hits
+
+    assert hits("E20", "We signed a twinning agreement with Halvik in 2023.", "en")
+    assert hits("E13", "Each ward committee holds a public hearing on the budget.", "en")
+    assert hits("E02", "The plan covers water, health, transport and tourism.", "en")  # a list
+    assert not hits("E02", "The plan covers water and health.", "en")
+    assert hits("E19", "本年4月に市長が交代したことを受け、計画の見直しを行っている。", "ja")
+    assert not hits("E17", "The choir sings Handel on Sunday.", "en")
+
+
+class ZeroInterpreter:
+    """Reads every text as level 0 (the interpreter's reading of a thin or negative answer)."""
+
+    source = "offline"
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        from assistant.ports import Interpretation
+
+        return Interpretation(element=element.id, level=0, confidence=0.9, evidence=text)
+
+
+def test_level_zero_needs_the_document_to_say_something_is_missing(
+    reader: DocumentReader,
+) -> None:
+    zero = DocumentReader(reader.framework, ZeroInterpreter(), reader.embeddings)
+    said = "# Security\n\nThe city adopted an information security policy and backs up every system daily.\n"
+    missing = (
+        "# Security\n\nThe city has no information security policy and no backups of its systems.\n"
+    )
+    e17 = zero.read([_doc("said.md", said)]).elements["E17"]
+    assert e17 is not None and e17.level == 1  # spoken of, nothing said missing: a first step
+    e17 = zero.read([_doc("missing.md", missing)]).elements["E17"]
+    assert e17 is not None and e17.level == 0
