@@ -132,11 +132,37 @@ def _patterns(element_id: str, lang: Lang) -> list[re.Pattern[str]]:
     return out
 
 
-def hits(element_id: str, text: str, lang: Lang) -> int:
-    """Distinct stems of the element found in the text (the sector list counts as one)."""
+def matched(element_id: str, text: str, lang: Lang) -> set[str]:
+    """The stems of the element found in the text (a list of sectors is one, "<sectors>")."""
     norm = _norm(text)
-    count = sum(p.search(norm) is not None for p in _patterns(element_id, lang))
-    if element_id == "E02":
-        found = {m.group() for m in re.finditer(SECTORS[lang], norm)}
-        count += len(found) >= BREADTH
-    return count
+    found = {p.pattern for p in _patterns(element_id, lang) if p.search(norm) is not None}
+    sectors = {m.group() for m in re.finditer(SECTORS[lang], norm)}
+    if element_id == "E02" and len(sectors) >= BREADTH:
+        found.add("<sectors>")
+    return found
+
+
+def hits(element_id: str, text: str, lang: Lang) -> int:
+    """How many distinct stems of the element the text holds."""
+    return len(matched(element_id, text, lang))
+
+
+# Elements whose plain words are everyday municipal vocabulary: "aligned with the master plan",
+# "zoning regulations", "building permits". They are about the *smart-city* instance (a digital
+# scope aligned with the city plan; rules for smart-city development), so their paragraph must
+# speak of digital or data work for a sentence to count as speaking of them.
+NEEDS_DIGITAL = frozenset({"E04", "E12"})
+DIGITAL = {
+    "en": re.compile(
+        r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"
+        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation)"
+    ),
+    "ja": re.compile(
+        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー"
+    ),
+}
+
+
+def digital(text: str, lang: Lang) -> bool:
+    """Does the text speak of digital or data work?"""
+    return DIGITAL[lang].search(_norm(text)) is not None

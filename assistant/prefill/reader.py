@@ -72,8 +72,10 @@ class ReaderCalibration:
     near_top: float = 0.05  # ...and the sentence's best element, or within this of it
     keyword_weight: float = 0.05  # score per distinct keyword of the element in the passage
     keyword_cap: int = 3
-    lexicon_weight: float = 0.05  # score per distinct stem of the element's topic (lexicon.py)
+    lexicon_weight: float = 0.08  # score per distinct stem of the element's topic (lexicon.py)
     lexicon_cap: int = 2
+    genre_share: float = 0.08  # a term in more than this share of the sentences is the genre's
+    genre_min: int = 4  # ...and in more than this many
     unnamed_slack: float = 0.12  # an element not named in the sentence needs this much more
     context_weight: float = 0.3  # share of a sentence's score that comes from its passage
     read_sentences: int = 3  # sentences read together as the "answer" for one element
@@ -83,6 +85,7 @@ class ReaderCalibration:
     topic_share: float = 0.4  # share of a draft's confidence from how clearly the text is on topic
     alone_sure: float = 0.7  # a sentence read alone this sure, at a higher level, wins (1: off)
     read_neighbours: bool = True  # adjacent sentences naming the element are read as well
+    unplaced: float | None = 0.3  # confidence of the guess where the interpreter places nothing
     absence_needs_words: bool = True  # level 0 only where the text says something is absent
     conflict_gap: int = 2  # documents this many levels apart disagree: take neither
 
@@ -120,18 +123,25 @@ def _norm(text: str) -> str:
     return re.sub(r"[-‐–—]", " ", unicodedata.normalize("NFKC", text).lower())
 
 
-def keyword_count(element: Element, text: str, lang: Lang) -> int:
-    """Distinct keywords of the element (in the document's language) found in the text."""
+def keywords_in(element: Element, text: str, lang: Lang) -> set[str]:
+    """The element's keywords (in the given language) found in the text."""
     norm = _norm(text)
-    count = 0
+    found: set[str] = set()
     for kw in {_norm(k).strip() for k in element.keywords.get(lang, [])}:
         if not kw:
             continue
         if JAPANESE_CHARS.search(kw):
-            count += kw in norm
+            hit = kw in norm
         else:
-            count += re.search(rf"(?<![a-z0-9]){re.escape(kw)}", norm) is not None
-    return count
+            hit = re.search(rf"(?<![a-z0-9]){re.escape(kw)}", norm) is not None
+        if hit:
+            found.add(kw)
+    return found
+
+
+def keyword_count(element: Element, text: str, lang: Lang) -> int:
+    """Distinct keywords of the element (in the document's language) found in the text."""
+    return len(keywords_in(element, text, lang))
 
 
 class DocumentReader:
@@ -209,12 +219,20 @@ class DocumentReader:
         for g, p in enumerate(groups):
             parent[list(p.sentences)] = g
         cal = self.cal
-        counted = [
-            [(keyword_count(el, t, lang), lexicon.hits(el.id, t, lang)) for el in elements]
+        found = [
+            [(keywords_in(el, t, lang), lexicon.matched(el.id, t, lang)) for el in elements]
             for t, lang in zip(sentences, langs, strict=False)
         ]
-        kw = np.array([[k for k, _ in row] for row in counted], dtype=np.float64)
-        lex = np.array([[x for _, x in row] for row in counted], dtype=np.float64)
+        # A term found all through the document is its genre ("master plan" in a master plan,
+        # "regulations" in a zoning plan), not what one sentence is about: it does not count.
+        seen: dict[str, int] = {}
+        for row in found:
+            for term in {t for k, x in row for t in (*k, *x)}:
+                seen[term] = seen.get(term, 0) + 1
+        common = max(cal.genre_min, cal.genre_share * len(sentences))
+        genre = {t for t, n in seen.items() if n > common}
+        kw = np.array([[len(k - genre) for k, _ in row] for row in found], dtype=np.float64)
+        lex = np.array([[len(x - genre) for _, x in row] for row in found], dtype=np.float64)
         bonus = cal.keyword_weight * np.minimum(kw, cal.keyword_cap)
         bonus += cal.lexicon_weight * np.minimum(lex, cal.lexicon_cap)
         w = cal.context_weight
@@ -239,6 +257,12 @@ class DocumentReader:
         # A sentence that resembles several elements about equally ("the council approved the
         # plan") speaks clearly only of those it names in words, unless it is far above the rest.
         speaks &= named | (score >= cal.cover + cal.unnamed_slack)
+        plain = [not lexicon.digital(doc.paragraph_text(p), doc.paragraphs[p].lang) for p in
+                 range(len(doc.paragraphs))]  # fmt: skip
+        off_topic = np.array([plain[s.paragraph] for s in doc.sentences])
+        for j, element in enumerate(self.framework.elements):
+            if element.id in lexicon.NEEDS_DIGITAL:
+                speaks[off_topic, j] = False
         asked = np.array([is_question(doc.quote(s)) for s in doc.sentences])
         speaks[asked] = False
         out: dict[str, Proposal] = {}
@@ -293,6 +317,12 @@ class DocumentReader:
                 sure = alone.level is not None and alone.confidence >= cal.alone_sure
                 if sure and not alone.unknown and alone.level > (result.level or 0):
                     result = alone
+        if result.level is None and not result.unknown and cal.unplaced is not None:
+            # The interpreter's cues are an official's words; a document's sentence that clearly
+            # speaks of the element but matches none of them still says what exists (2), what
+            # is planned or missing (1). A guess: low confidence, checked on site.
+            guess = 1 if _plans(text, lang) or _says_absent(text, lang) else 2
+            result = result.model_copy(update={"level": guess, "confidence": cal.unplaced})
         if result.level is None or result.unknown or result.confidence < cal.min_confidence:
             return None
         if result.level == 0 and cal.absence_needs_words and not _says_absent(text, lang):

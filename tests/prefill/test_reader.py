@@ -221,3 +221,27 @@ def test_level_zero_needs_the_document_to_say_something_is_missing(
     assert e17 is not None and e17.level == 1  # spoken of, nothing said missing: a first step
     e17 = zero.read([_doc("missing.md", missing)]).elements["E17"]
     assert e17 is not None and e17.level == 0
+
+
+ROADS_PLAN = """# Northgate Master Plan 2040: Roads and Land
+
+## Roads
+
+The master plan widens the ring road to four lanes by 2032.
+Under the master plan, the bus terminal moves to the northern gate.
+The master plan reserves land for a new fire station in Ward 6.
+Zoning regulations in the master plan limit buildings near the river to three floors.
+The master plan sets building permit fees for the new industrial zone.
+Street trees will be planted along every road the master plan widens.
+The master plan protects the old market square from new construction.
+Parking regulations in the master plan apply to the whole city centre.
+The master plan designates two areas for affordable housing.
+Drainage works under the master plan are funded by the national roads fund.
+"""
+
+
+def test_a_plans_own_vocabulary_is_not_evidence(reader: DocumentReader) -> None:
+    """A master plan about roads says "master plan" and "regulations" all through: neither
+    policy coherence (E04) nor smart-city rules (E12) are drafted from that."""
+    result = reader.read([_doc("roads.md", ROADS_PLAN)])
+    assert result.elements["E04"] is None and result.elements["E12"] is None
