@@ -368,7 +368,7 @@ class DocumentReader:
                 picked.append(s)
         if not picked and candidates:
             picked.append(candidates[0])
-        picked.sort(key=lambda s: s.start)
+        # the sentence that decided the level first: the interview shows it on the card
         return [self._quote(doc, s) for s in picked]
 
     @staticmethod

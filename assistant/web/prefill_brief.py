@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.prefill.brief import WORDS, brief_text, status, to_ask
 from assistant.prefill.interview import where
 from assistant.web import prefill_start, views
@@ -24,27 +25,10 @@ if TYPE_CHECKING:
 
 UPLOADS = "pm-upload"
 RESULT = "pm-prefill"  # this user's last reading (per browser session, never shared)
-TEXT: dict[str, dict[str, str]] = {
-    "tab": {"en": "Pre-mission brief", "ja": "事前ブリーフ"},
-    "help": {
-        "en": "Documents the city sent (strategy, master plan, minutes, project reports; PDF, "
-        "Word, Markdown, text), read into drafts per element with quoted evidence, and the "
-        "questions to ask on site. Nothing here is saved as an answer.",
-        "ja": "市から受け取った文書（戦略、マスタープラン、議事録、事業報告書。PDF、Word、"
-        "Markdown、テキスト）を項目別の回答案と引用根拠に読み取り、現地で確認する質問を示します。"
-        "ここでは回答として保存されません。",
-    },
-    "read": {"en": "Read the documents", "ja": "文書を読む"},
-    "element": {"en": "Element", "ja": "項目"},
-    "domain": {"en": "Domain", "ja": "領域"},
-    "status": {"en": "From the documents", "ja": "文書の記載"},
-    "dl_md": {"en": "Brief (Markdown)", "ja": "ブリーフ（Markdown）"},
-    "dl_json": {"en": "Drafts (JSON)", "ja": "回答案（JSON）"},
-}
 
 
 def _t(key: str, lang: Lang) -> str:
-    return TEXT[key][lang]
+    return t(f"ui.pm_{key}", lang)
 
 
 def render(settings: Settings, fw: Framework, lang: Lang) -> None:
