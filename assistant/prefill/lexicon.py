@@ -152,6 +152,9 @@ def hits(element_id: str, text: str, lang: Lang) -> int:
 # scope aligned with the city plan; rules for smart-city development), so their paragraph must
 # speak of digital or data work for a sentence to count as speaking of them.
 NEEDS_DIGITAL = frozenset({"E04", "E12"})
+# Elements a city's plan speaks of in plain terms too: its vision and breadth, and the links to
+# climate, disaster risk and quality of life.
+ANY_CONTEXT = frozenset({"E01", "E02", "E14"})
 DIGITAL = {
     "en": re.compile(
         r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"

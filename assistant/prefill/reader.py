@@ -76,6 +76,7 @@ class ReaderCalibration:
     lexicon_cap: int = 2
     genre_share: float = 0.08  # a term in more than this share of the sentences is the genre's
     genre_min: int = 4  # ...and in more than this many
+    plain_penalty: float = 0.08  # off a paragraph whose section never speaks of digital work
     unnamed_slack: float = 0.12  # an element not named in the sentence needs this much more
     context_weight: float = 0.3  # share of a sentence's score that comes from its passage
     read_sentences: int = 3  # sentences read together as the "answer" for one element
@@ -251,15 +252,25 @@ class DocumentReader:
         score, named = self.scores_and_words(doc, groups)
         if not len(score):
             return {}
+        # Municipal life (a tourism council, a bridge inspection, startup support in the old
+        # town) resembles the organisational elements; they are about the smart-city instance.
+        # A paragraph whose section never speaks of digital or data work counts for less, and
+        # not at all for the elements whose words are everyday municipal vocabulary.
+        plain = _plain_paragraphs(doc)
+        off_topic = np.array([plain[s.paragraph] for s in doc.sentences], dtype=bool)
+        penalty = np.array(
+            [
+                0.0 if el.id in lexicon.ANY_CONTEXT else cal.plain_penalty
+                for el in self.framework.elements
+            ]
+        )
+        score = score - np.outer(off_topic, penalty)
         mean = score.mean(axis=1, keepdims=True)
         top = score.max(axis=1, keepdims=True)
         speaks = (score >= cal.cover) & (score - mean >= cal.margin) & (score >= top - cal.near_top)
         # A sentence that resembles several elements about equally ("the council approved the
         # plan") speaks clearly only of those it names in words, unless it is far above the rest.
         speaks &= named | (score >= cal.cover + cal.unnamed_slack)
-        plain = [not lexicon.digital(doc.paragraph_text(p), doc.paragraphs[p].lang) for p in
-                 range(len(doc.paragraphs))]  # fmt: skip
-        off_topic = np.array([plain[s.paragraph] for s in doc.sentences])
         for j, element in enumerate(self.framework.elements):
             if element.id in lexicon.NEEDS_DIGITAL:
                 speaks[off_topic, j] = False
@@ -405,6 +416,17 @@ class DocumentReader:
             for d in docs
         ]
         return Prefill(elements=elements, documents=[*infos, *errors])
+
+
+def _plain_paragraphs(doc: Document) -> list[bool]:
+    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?"""
+    own = [lexicon.digital(doc.paragraph_text(i), p.lang) for i, p in enumerate(doc.paragraphs)]
+    sections = {p.section for i, p in enumerate(doc.paragraphs) if own[i] and p.section}
+    titled = {p.section for p in doc.paragraphs if p.section and lexicon.digital(p.section, p.lang)}
+    return [
+        not (own[i] or (p.section is not None and p.section in sections | titled))
+        for i, p in enumerate(doc.paragraphs)
+    ]
 
 
 def _says_absent(text: str, lang: Lang) -> bool:
