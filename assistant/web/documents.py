@@ -172,7 +172,8 @@ def job_progress(services: KnowledgeServices, job_id: str, lang: Lang) -> None:
         st.session_state.pop(JOB, None)
         jobs.forget(job_id)
         flash = st.session_state.get(FLASH, [])
-        st.session_state[FLASH] = flash + outcome(status, services.store.count(), lang)
+        found = outcome(status, services.store.count(), lang, services.settings.data_dir)
+        st.session_state[FLASH] = flash + found
         st.rerun()
         return
     if status.state == "queued":
@@ -194,18 +195,35 @@ def job_progress(services: KnowledgeServices, job_id: str, lang: Lang) -> None:
         st.caption(t("ui.ingest_cancelling", lang))
 
 
-def outcome(status: JobStatus | None, total: int, lang: Lang) -> list[tuple[str, str]]:
-    """The messages a finished job leaves (kind, text), every file name and error inert."""
+def outcome(
+    status: JobStatus | None, total: int, lang: Lang, data_dir: Path | None = None
+) -> list[tuple[str, str]]:
+    """The messages a finished job leaves (kind, text), every file name and error inert, and
+    no directory of the server in them (a stored upload is named by its file name)."""
     if status is None:
         return []
     if status.state == "cancelled":
         return [("info", t("ui.ingest_cancelled", lang))]
     if status.state == "failed":
-        return [("error", t("ui.ingest_failed", lang, error=inert(status.failure)))]
-    flash = [("error", t("ui.rejected", lang, reason=inert(err))) for err in status.errors]
+        failure = without_dirs(status.failure, data_dir)
+        return [("error", t("ui.ingest_failed", lang, error=inert(failure)))]
+    flash = [
+        ("error", t("ui.rejected", lang, reason=inert(without_dirs(err, data_dir))))
+        for err in status.errors
+    ]
     if status.added:
         flash.append(("success", t("ui.ingest_done", lang, added=status.added, total=total)))
     return flash
+
+
+def without_dirs(text: str, data_dir: Path | None) -> str:
+    """``<data_dir>/uploads/<hash>/plan.pdf: no text`` → ``plan.pdf: no text``; any other
+    mention of the data directory becomes "…"."""
+    if data_dir is None:
+        return text
+    base = str(data_dir)
+    uploads = re.escape(str(data_dir / "uploads")) + r"[/\\][0-9a-f]+[/\\]"
+    return re.sub(uploads, "", text).replace(base, "…")
 
 
 def remove_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
+from assistant.knowledge.jobs import JobStatus
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
-from assistant.web.documents import JOB, check_upload, safe_name
+from assistant.web.documents import JOB, check_upload, outcome, safe_name
 from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
 
 FOLLOW_UP = example_bytes(
@@ -154,3 +156,17 @@ def test_knowledge_base_lists_documents_by_title_never_a_path(app: AppTest) -> N
     assert "The brochure's text (translated from the printed Japanese)" in names
     assert "パンフレットの本文（印刷されたとおり）" in names
     assert any(n.startswith("JICA Smart City Approach: the elements") for n in names)
+
+
+def test_a_rejected_upload_is_named_without_the_servers_directories() -> None:
+    data = Path("/srv/assistant-data")
+    status = JobStatus(
+        state="done",
+        added=3,
+        errors=(f"{data}/uploads/0a1b2c3d4e5f6a7b/empty scan.pdf: no text to index",),
+    )
+    (kind, text), _done = outcome(status, 211, "en", data)
+    assert kind == "error" and "empty scan.pdf: no text to index" in text.replace("\\", "")
+    assert "/srv" not in text and "uploads" not in text
+    failed = JobStatus(state="failed", failure=f"OSError: cannot open {data}/chroma/x.bin")
+    assert "/srv" not in outcome(failed, 0, "en", data)[0][1]
