@@ -34,10 +34,12 @@ def render() -> None:
     settings = resources.current_settings()
     fw = resources.framework(settings)
     st.title(t("ui.results_title", lang))
-    sources = loading.available(resources.session_store(settings), lang)
-    with st.expander(t("ui.load_answers", lang), expanded=not sources, icon=":material/upload:"):
+    before = loading.available(resources.session_store(settings), lang)
+    with st.expander(t("ui.load_answers", lang), expanded=not before, icon=":material/upload:"):
         loading.answers_uploader("results-upload", lang)
     sources = loading.available(resources.session_store(settings), lang)
+    if sources and not before:
+        st.rerun()  # the first file is in: drawn again with the uploader folded (a phone's screen)
     if not sources:
         st.info(t("ui.results_empty", lang), icon=":material/info:")
         return
