@@ -66,8 +66,8 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
         },
         showlegend=len(named) > 1,
         legend={"orientation": "h", "y": -0.15},
-        margin={"l": 64, "r": 64, "t": 28, "b": 28},
-        height=340,  # on a phone the width sets the circle: a taller figure is only blank
+        margin={"l": 80, "r": 80, "t": 28, "b": 28},  # room for "Organization" beside the circle
+        height=320,  # on a phone the width sets the circle: a taller figure is only blank
     )
     return fig
 
