@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
-from assistant.knowledge.compose_text import LEVEL, T
+from assistant.knowledge.compose_text import LEVEL, PRINTED, T
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from assistant.models import Element, Framework, Lang
 
 CONTACT_BASE = "contact-jica"
+# The printed sentences behind the "assess" template (brochure, Where is your position).
+ASSESS_JA = (
+    "「政策」「組織」「システム」「技術」「運用」の５つの分野の取組み状況をアセスメントした上で、"
+    "その都市の成熟段階に応じて最適な取組みを実施していきます",
+    "新たに取組みを始める都市にも、適した協力プログラムを用意します",
+)
 
 
 @dataclass
@@ -68,15 +74,26 @@ class Composer:
     def strip(self, text: str) -> str:
         return text.strip().rstrip(".。")
 
+    def printed(self, *ja: str) -> str:
+        """English only: the brochure's printed (Japanese) wording of what the sentence renders."""
+        quotes = "".join(f"「{self.strip(x)}」" for x in ja if x and x.strip())
+        return PRINTED[self.lang].format(quotes=quotes) if quotes else ""
+
     # -- kinds ---------------------------------------------------------------------------------
     def contact(self) -> Draft | None:
         cid = self.cid(CONTACT_BASE)
         if cid is None:
             return None
-        return Draft("contact", [Sentence(self.t("contact", text=self.contact_text()), [cid])])
+        cites = [cid]
+        printed = ""
+        if self.lang == "en" and self.r.get(f"{CONTACT_BASE}.ja") is not None:
+            printed = self.printed(self.contact_text("ja"))
+            cites.append(f"{CONTACT_BASE}.ja")
+        text = self.t("contact", text=self.contact_text(), printed=printed)
+        return Draft("contact", [Sentence(text, cites)])
 
-    def contact_text(self) -> str:
-        chunk = self.r.get(self.cid(CONTACT_BASE) or "")
+    def contact_text(self, lang: str | None = None) -> str:
+        chunk = self.r.get(f"{CONTACT_BASE}.{lang}" if lang else self.cid(CONTACT_BASE) or "")
         return self.strip(chunk.text.split("\n\n")[0]).replace("\n", " ") if chunk else ""
 
     def menu_lines(
@@ -124,14 +141,22 @@ class Composer:
         levels = {c.level for c in twins}
         level = T["both_levels"][self.lang] if len(levels) > 1 else LEVEL[self.lang][line.level]
         ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        short = line.type == "survey"  # its heading is long: name only, purpose in the line
         fields = {
-            "type": ctype.name.get(self.lang).split("：")[0].split(":")[0]
-            if line.type == "survey"
-            else ctype.name.get(self.lang),
+            "type": self.type_name(ctype.name.get(self.lang), short),
             "level": level,
             "text": self.strip(line.text.get(self.lang)),
+            "printed": self.printed(line.text.ja, self.type_name(ctype.name.ja, short)),
         }
         return fields, self.cid(f"coop-{line.id}") or f"coop-{line.id}.{self.lang}"
+
+    def first_clause(self, text: str) -> str:
+        """English renderings quote the printed sentence beside them: their first clause will do."""
+        return text.split(": ")[0] if self.lang == "en" else text
+
+    @staticmethod
+    def type_name(name: str, short: bool) -> str:
+        return name.split("：")[0].split(":")[0] if short else name
 
     def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
         lines = self.menu_lines(question, vector, hits=hits)
@@ -153,7 +178,8 @@ class Composer:
         name = st.name.en if self.lang == "en" else st.name.ja
         fits = self.strip(st.fits.get(self.lang))
         fits = fits[0].lower() + fits[1:] if self.lang == "en" else fits
-        return Sentence(self.t("stage", name=name, fits=fits, steps=steps), [cid])
+        printed = self.printed(st.fits.ja, *(a.ja for a in st.approach))
+        return Sentence(self.t("stage", name=name, fits=fits, steps=steps, printed=printed), [cid])
 
     def scale_sentence(self, sid: str) -> Sentence | None:
         su = next((s for s in self.fw.scale_up if s.id == sid), None)
@@ -168,7 +194,8 @@ class Composer:
                 summary=self.strip(su.summary.get(self.lang)).lower()
                 if self.lang == "en"
                 else self.strip(su.summary.ja),
-                desc=self.lower(self.strip(su.description.get(self.lang))),
+                desc=self.lower(self.strip(self.first_clause(su.description.get(self.lang)))),
+                printed=self.printed(su.name.ja, su.summary.ja, su.description.ja.split("。")[0]),
             ),
             [cid],
         )
@@ -185,22 +212,28 @@ class Composer:
                 for d in ct.directions
             ]
         )
-        return Sentence(self.t("city_type", name=name, dirs=dirs), [cid])
+        printed = self.printed(ct.name.ja, *(d.ja for d in ct.directions))
+        return Sentence(self.t("city_type", name=name, dirs=dirs, printed=printed), [cid])
 
     def levels(self) -> Draft | None:
-        picks = {
-            "national": ("nat-masterplan-1", "nat-institution-1"),
-            "city": ("city-organization-2", "city-finance-1"),
+        picks = {  # one line of each main kind of cooperation at that level
+            "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
+            "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
         }
         out = []
         for level, ids in picks.items():
+            ids = ids[: 3 if self.lang == "ja" else 2]  # English also quotes the printed lines
             lines = [c for c in self.fw.cooperation if c.id in ids]
             cids = [x for x in (self.cid(f"coop-{i}") for i in ids) if x]
-            if len(lines) != 2 or not cids:
+            if len(lines) != len(ids) or not cids:
                 return None
-            a, b = (self.strip(x.text.get(self.lang)) for x in lines)
+            quote = "“{}”" if self.lang == "en" else "「{}」"
+            items = [quote.format(self.strip(x.text.get(self.lang))) for x in lines]
+            joined = ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
+            heading = LEVEL["ja"][level]
+            printed = self.printed(heading, *(x.text.ja for x in lines))
             key = "levels_nat" if level == "national" else "levels_city"
-            out.append(Sentence(self.t(key, a=a, b=b), cids))
+            out.append(Sentence(self.t(key, items=joined, printed=printed), cids))
         return Draft("difference", out)
 
     def difference(self, question: str) -> Draft | None:
@@ -226,10 +259,10 @@ class Composer:
         if cid is None:
             return None
         steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
-        out = [Sentence(self.t("start", steps=steps), [cid])]
-        assess = self.cid("position-assessment")
+        out = [Sentence(self.t("start", steps=steps, printed=self.printed(*(a.ja for a in st.approach))), [cid])]
+        assess = self.cid("brochure-position") or self.cid("position-assessment")
         if assess:
-            out.append(Sentence(self.t("assess"), [assess]))
+            out.append(Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [assess]))
         return Draft("start", out)
 
     def element(self, question: str) -> Draft | None:
@@ -242,10 +275,9 @@ class Composer:
         if self.lang == "en":
             state = state[0].lower() + state[1:]
         name = el.name.get(self.lang)
-        return Draft(
-            "element",
-            [Sentence(self.t("element", name=name, domain=dom, id=el.id, state=state), [cid])],
-        )
+        printed = self.printed(el.name.ja, el.desired_state.ja)
+        text = self.t("element", name=name, domain=dom, id=el.id, state=state, printed=printed)
+        return Draft("element", [Sentence(text, [cid])])
 
     def find_element(self, question: str) -> Element | None:
         match = it.ELEMENT_ID.search(it.norm(question))
