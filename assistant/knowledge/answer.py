@@ -25,7 +25,7 @@ from assistant.knowledge.retrieval import Filters, Hit
 from assistant.lang import detect_lang
 
 Mode = Literal["extractive", "llm"]
-GROUNDED = {"difference", "element", "direction"}  # kinds that name framework items
+GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -162,6 +162,21 @@ def document_name(chunk: Chunk, lang: str) -> str:
     return SHIPPED_DOCUMENT.get(lang, SHIPPED_DOCUMENT["en"])
 
 
+_DESIRED = re.compile(r"^(?:Desired state: |望ましい状態：)(.*)$", re.M)
+
+
+def given_text(chunk: Chunk) -> str:
+    """What a passage states as fact: printed text and users' documents; of an element chunk
+    only its printed desired state; nothing of the project's own readings."""
+    if chunk.provenance == "added":
+        return chunk.text
+    if chunk.provenance != "printed":
+        return ""
+    if chunk.base_id.startswith("element-"):
+        return " ".join(_DESIRED.findall(chunk.text))
+    return chunk.text
+
+
 def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
     return SourceRef(
         id=chunk.id,
@@ -246,9 +261,8 @@ def answer(
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
-    # The brochure never gives such specifics; a user's document might (then it is answered).
-    added = [h.chunk.text for h in hits if h.chunk.provenance == "added"]
-    specific = intents.specific_kind(question, added)
+    # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
+    specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
     if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
         limit = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(limit, retriever, hits, lang)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+
+from assistant.knowledge.specifics import specific_kind
+
+__all__ = ["specific_kind"]  # the not-in-sources test lives in specifics.py
 
 Lang = str
 
@@ -26,93 +29,14 @@ def _any(patterns: str) -> re.Pattern[str]:
     return re.compile(patterns, re.I)
 
 
-# --- specifics the brochure never gives (answered: false, reason not_in_sources) -------------
-
-SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
-    (
-        "loan",
-        _any(
-            r"interest|loan terms?|repay|grace period|concessional|yen loan|"
-            r"金利|利率|返済|融資条件|償還|据置"
-        ),
-        {"en": "loan terms or interest rates", "ja": "融資条件や金利"},
-    ),
-    (
-        # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
-        "amount",
-        _any(
-            r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
-            r"\bcosts? (of|to|for)\b|how expensive|price|maximum|ceiling|upper limit|percent|"
-            r"co-?financ|share of the cost|\d+ ?(usd|dollars?|yen|million|billion)|"
-            r"いくら|上限|何円|億円|万円|ドル|何％|何パーセント|割合|(予算|費用|金額)は(どの|いくら|何)|"
-            r"どのくらいの(予算|費用|金額)|負担"
-        ),
-        {"en": "amounts, budgets or costs", "ja": "金額・予算・費用"},
-    ),
-    (
-        "deadline",
-        _any(
-            r"deadline|due date|by when|closing date|application period|call for proposals|"
-            r"how long (does|will|would)|how many (months|years|weeks)|"
-            r"when (can|should|do|is|are) (we |i )?(apply|submit|the next call)|"
-            r"締切|締め切り|期限|いつまで|募集期間|公募は|公募の時期|何か月|何年かか|どのくらいの期間|"
-            r"いつですか"
-        ),
-        {"en": "deadlines or timelines", "ja": "締切や期間"},
-    ),
-    (
-        "named",
-        _any(
-            r"how many [\w\s-]{0,30}?(projects|cities|countries)|which (countries|cities)|"
-            r"(number|list) of (projects|cities|countries)|projects? in [a-z]+|track record|"
-            r"何件|何か国|何カ国|どの国|どの都市で|実績|事例を教え|国はどこ"
-        ),
-        {
-            "en": "figures or projects for named countries or cities",
-            "ja": "国別・都市別の件数や事例",
-        },
-    ),
-    (
-        "vendor",
-        _any(
-            r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|product)|"
-            r"recommend (a|an|any) |names? of (the )?(vendors|companies|suppliers)|"
-            r"企業名|ベンダー名|ベンダーはどこ|どの会社|どの企業|どのメーカー|おすすめの"
-        ),
-        {"en": "names of vendors, companies or products", "ja": "企業名や製品名"},
-    ),
-    (
-        "eligibility",
-        _any(
-            r"eligib|qualif|who can apply|how (do|can|should) (we|i|a city|cities) (apply|request)|"
-            r"application (form|procedure|process)|selection criteria|requirements? (to|for) "
-            r"(apply|get)|apply for (jica|a |the |support|funding)|"
-            r"応募資格|申請方法|申請書|申し込み方法|申込方法|対象となる条件|要件|選定基準|どうやって申請|"
-            r"どのように申請|資格がありますか"
-        ),
-        {"en": "eligibility rules or how to apply", "ja": "応募資格や申請の手続き"},
-    ),
-]
-
 # Words that tie a question about money or procedure to JICA's cooperation (then it is on-topic
 # but unanswerable, not off-topic).
 DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償"
+    r"都市|自治体|無償|有償|要請|派遣|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
-
-
-def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
-    """The first kind of specific the question asks for and no passage speaks of (e.g. a
-    budget that an added document does mention is answerable), with its label per language."""
-    q = norm(question)
-    texts = [norm(p) for p in passages]
-    for kind, pattern, label in SPECIFICS:
-        if pattern.search(q) and not any(pattern.search(t) for t in texts):
-            return kind, label
-    return None
 
 
 # --- answerable kinds --------------------------------------------------------------------------
