@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
+from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_text import T
 from assistant.knowledge.lexical import bigram_tokenize
 
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "Sentence", "best_sentences", "compose", "limit", "split_sentences"]
 
 _PROV_RANK = {"printed": 0, "reading": 1, "added": 2}
+# Asking what something is or contains (not whether JICA can help with it).
+WHAT = re.compile(
+    r"^(what|which)|purpose|\binclude|\bcover|consist|list|目的|内容|どのような|どんな|何が|とは|教えて",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z「“\"(])|\n+")
 
 # Words nearly every passage shares: they say nothing about which sentence answers.
@@ -81,18 +87,54 @@ def as_lang(lang: str) -> Lang:
     return "ja" if lang == "ja" else "en"
 
 
+ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
+_COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
+_PARTS = {  # the brochure's part headings, as a question may name them
+    "why": ("jica's mind", "jicas mind", "jica’s mind"),
+    "what": ("what are smart city elements",),
+    "where": ("where is your position",),
+    "how": ("how to scale-up", "how to scale up"),
+    "support": ("jica's support", "jica’s support"),
+}
+
+
+def _brochure_part(question: str) -> str | None:
+    q = it.norm(question)
+    return next((p for p, names in _PARTS.items() if any(n in q for n in names)), None)
+
+
+def _printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
+    """English sentence ``i`` of a chunk translated from the printed Japanese: the printed
+    sentence it renders and the Japanese chunk's id (the two are sentence-aligned)."""
+    if c.lang != "en" or chunk.lang != "en" or chunk.provenance != "printed":
+        return None
+    twin = c.r.get(f"{chunk.base_id}.ja")
+    if twin is None or twin.provenance != "printed" or not chunk.base_id.startswith(ALIGNED):
+        return None
+    en, ja = split_sentences(chunk.text), split_sentences(twin.text)
+    if len(en) != len(ja) or i >= len(ja):
+        return None
+    return ja[i], twin.id
+
+
 def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> Draft | None:
     """The question's best-matching sentences, printed text before the project's glosses."""
     q = set(bigram_tokenize(question)) - _COMMON
-    scored: list[tuple[tuple[float, int, int], str, Chunk]] = []
+    scored: list[tuple[tuple[float, int, int], str, Chunk, int]] = []
+    counting = bool(_COUNT.search(it.norm(question)))
+    part = _brochure_part(question)
     for rank, hit in enumerate(hits[:4]):
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
             if len(sent) < 12:
                 continue
             overlap = _overlap(q, sent)
             score = overlap - 0.08 * rank - 0.02 * i
+            if counting and re.search(r"\d", sent):
+                score += 0.2  # "how many": the sentence with the number answers
+            if part and hit.chunk.section == part:
+                score += 0.2  # the question names the brochure's part
             key = (-round(score, 3), _PROV_RANK.get(hit.chunk.provenance, 3), rank)
-            scored.append((key, sent, hit.chunk))
+            scored.append((key, sent, hit.chunk, i))
 
     if not scored:
         return None
@@ -100,14 +142,19 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
     best = -scored[0][0][0]
     out: list[Sentence] = []
     used = 0
-    for key, sent, chunk in scored:
+    for key, sent, chunk, i in scored:
         if out and (used + len(sent) > budget or -key[0] < max(0.15, best * 0.6)):
             continue
         text = c.strip(sent)
+        cites = [chunk.id]
+        printed = _printed_twin(c, chunk, i)
+        if printed:
+            text += c.printed(printed[0])
+            cites.append(printed[1])
         if chunk.provenance == "added":
             who = chunk.extra.get("added_by") or T["someone"][c.lang]
             text = c.t("added", who=who, text=text)
-        out.append(Sentence(text, [chunk.id]))
+        out.append(Sentence(text, cites))
         used += len(text)
         if len(out) == 3 or used >= budget * 0.8:
             break
@@ -123,18 +170,34 @@ def compose(
     vector: list[float] | None = None,
 ) -> Draft | None:
     """The offline answer for ``question`` (None when nothing usable was found)."""
-    c = Composer(retriever, fw, as_lang(lang))
-    q = it.norm(question)
-    helps = bool(it.HELP.search(q))
+    c = Overview(retriever, fw, as_lang(lang))
+    q = it.norm(question).strip()
+    helps = bool(it.HELP.search(q)) and not it.NOT_HELP.search(q)
+    one_stage = len(it.found(it.STAGES, question)) == 1
+    asks_what = bool(WHAT.search(q))
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (bool(it.START.search(q)), c.start),
         (not helps, lambda: c.stage(question)),
+        (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
+        (
+            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q)),
+            lambda: c.domains_if(question),
+        ),
+        (bool(it.POLICY.search(q)), c.policy),
+        (bool(it.ASSETS.search(q)), c.assets),
         (bool(it.DIRECTION.search(q)) and not helps, lambda: c.city_direction(question)),
-        (bool(it.ELEMENT_ASK.search(q)) and not helps, lambda: c.element(question)),
+        (
+            bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,
+            lambda: c.element(question),
+        ),
+        (bool(it.ASSESS.search(q)), c.assessment),
+        (bool(it.REPORT.search(q)), c.report),
+        (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (helps, lambda: c.help(question, vector, hits)),
+        (not helps, lambda: c.scale_one(question)),
         (bool(it.SCALE_UP.search(q)) and not it.found(it.CITY_TYPES, question), c.scale_up),
     ]
     for applies, build in kinds:

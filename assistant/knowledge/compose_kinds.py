@@ -6,6 +6,7 @@ carrying the chunk ids it rests on. ``compose`` decides which kind a question is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -164,7 +165,7 @@ class Composer:
             return None
         fields, cid = self.line_parts(lines[0][1])
         sentences = [Sentence(self.t("yes_line", **fields), [cid])]
-        if len(lines) > 1 and lines[1][0] >= 0.75 * lines[0][0]:
+        if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1])
             sentences.append(Sentence(self.t("also_line", **f2), [c2]))
         return Draft("help", sentences)
@@ -229,7 +230,9 @@ class Composer:
                 return None
             quote = "“{}”" if self.lang == "en" else "「{}」"
             items = [quote.format(self.strip(x.text.get(self.lang))) for x in lines]
-            joined = ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
+            joined = (
+                ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
+            )
             heading = LEVEL["ja"][level]
             printed = self.printed(heading, *(x.text.ja for x in lines))
             key = "levels_nat" if level == "national" else "levels_city"
@@ -259,11 +262,35 @@ class Composer:
         if cid is None:
             return None
         steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
-        out = [Sentence(self.t("start", steps=steps, printed=self.printed(*(a.ja for a in st.approach))), [cid])]
+        out = [
+            Sentence(
+                self.t("start", steps=steps, printed=self.printed(*(a.ja for a in st.approach))),
+                [cid],
+            )
+        ]
         assess = self.cid("brochure-position") or self.cid("position-assessment")
         if assess:
             out.append(Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [assess]))
         return Draft("start", out)
+
+    def assessment(self) -> Draft | None:
+        cid = self.cid("brochure-position") or self.cid("position-assessment")
+        if cid is None:
+            return None
+        return Draft("start", [Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [cid])])
+
+    def report(self) -> Draft | None:
+        """The study the brochure summarises and where its report is (printed colophon)."""
+        cid = self.cid("brochure-source")
+        chunk = self.r.get(cid or "")
+        if chunk is None:
+            return None
+        study = re.search(r"「([^」]+)」", chunk.text)
+        url = re.search(r"https?://\S+[^\s).]", chunk.text)
+        if not study or not url:
+            return None
+        text = self.t("report", study=study.group(1), url=url.group(0))
+        return Draft("report", [Sentence(text, [cid])])
 
     def element(self, question: str) -> Draft | None:
         el = self.find_element(question)

@@ -65,6 +65,12 @@ T: dict[str, dict[Lang, str]] = {
         "ja": "JICAは「政策」「組織」「システム」「技術」「運用」の5分野をアセスメントした上で成熟段階に"
         "応じた取組みを実施し、新たに取組みを始める都市にも協力プログラムを用意します",
     },
+    "report": {
+        "en": "The brochure is based on JICA's study 「{study}」; its report can be read on the "
+        "JICA library portal site ({url})",
+        "ja": "本資料は「{study}」の内容に基づいて作成されたもので、報告書はJICA図書館ポータルサイト（{url}）"
+        "にてご覧になれます",
+    },
     "element": {
         "en": "{name} ({domain} domain, element {id}) asks that {state}{printed}",
         "ja": "{name}（{domain}、エレメント{id}）の望ましい状態は「{state}」です",

@@ -60,12 +60,18 @@ DIRECTION = _any(
     r"方向|目指|重点|どのような.*都市|向け"
 )
 HELP = _any(
-    r"(can|could|will|would|does|do|is) jica (help|support|assist|offer|provide|fund|finance|"
-    r"send|cooperate|work)|jica (help|support|assist|offer)|can we (get|ask|receive)|"
-    r"is there (any )?(help|support|assistance)|support for|help (us|with)|assist|"
-    r"offer|provide|cooperation (on|for|with)|"
-    r"支援|協力|手伝|助け|サポート|してもらえ|してくれ"
+    r"(can|could|will|would|does|do|is|are) (jica|you|they) (help|support|assist|offer|provide|"
+    r"fund|finance|send|cooperate|work)|jica (help|support|assist|offer)|"
+    r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
+    r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
+    r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
+    r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
+    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)"
 )
+# A question asking for a number, a reason or a name is not a request for help, whatever verb
+# it uses ("How many countries does JICA cooperate with?").
+NOT_HELP = _any(r"^(how many|how much|why|who|when)\b")
 ELEMENT_ASK = _any(
     r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|"
     r"とは|望ましい状態|求め|意味|どういう|どんな"
@@ -73,11 +79,74 @@ ELEMENT_ASK = _any(
 SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
-STAGES: dict[str, tuple[str, ...]] = {
-    "small_start": ("smallstart", "スモールスタート", "quickwin"),
-    "accelerate": ("accelerat", "加速"),
-    "sustainable_growth": ("sustainablegrowth", "持続的成長", "持続的な成長"),
+STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
+    "small_start": ("smallstart", "スモールスタート", "quickwin", "新たに取組みを始める"),
+    "accelerate": (
+        "accelerat",
+        "加速",
+        "取組みを進めようとしている",
+        "取り組みを進めようとしている",
+        "movingforward",
+        "movingtheirworkforward",
+    ),
+    "sustainable_growth": (
+        "sustainablegrowth",
+        "持続的成長",
+        "持続的な成長",
+        "取組みを発展させていく",
+        "取り組みを発展させていく",
+        "developingfurther",
+        "developingtheirworkfurther",
+    ),
 }
+# One scale-up way named explicitly (the printed labels and slogans, not the bare word "area").
+SCALE_ONE: dict[str, tuple[str, ...]] = {
+    "area": (
+        "areabased",
+        "点から面",
+        "エリアを軸",
+        "エリア型",
+        "pointtoasurface",
+        "pointtosurface",
+    ),
+    "sector": (
+        "sectorbased",
+        "セクターを軸",
+        "特定のセクターから",
+        "多様なセクターへ",
+        "onesectortomany",
+        "specificsectortomany",
+    ),
+}
+# Questions about the framework as a whole.
+STAGES_ALL = _any(
+    r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
+    r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
+    r"どのような段階|どんな段階"
+)
+DOMAINS_ALL = _any(
+    r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
+    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの分野|分野(は|とは)(何|なに)|何の分野|どの分野|"
+    r"エレメントは(いくつ|何個)|いくつのエレメント"
+)
+ASSESS = _any(
+    r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
+    r"before (deciding|choosing|selecting)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)"
+)
+REPORT = _any(
+    r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"報告書|図書館|元になった調査|基づいて作成"
+)
+ELEMENTS_OF = _any(r"elements|エレメント|要素")
+ASSETS = _any(
+    r"strength|assets?\b|what does jica bring|why (work with|choose|ask) jica|jica's (advantage|edge)|"
+    r"強み|アセット|ならでは|jicaの特長"
+)
+POLICY = _any(
+    r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
+    r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
+    r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は"
+)
 SCALE_WAYS: dict[str, tuple[str, ...]] = {
     "area": ("areabased", "エリアを軸", "点から面", "エリア型", "地区から"),
     "sector": ("sectorbased", "セクター", "sector", "分野を軸", "分野から"),
