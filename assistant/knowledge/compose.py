@@ -19,10 +19,11 @@ from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_text import T
 from assistant.knowledge.lexical import bigram_tokenize
+from assistant.knowledge.retrieval import Hit
 
 if TYPE_CHECKING:
     from assistant.knowledge.chunk import Chunk
-    from assistant.knowledge.retrieval import Hit, HybridRetriever
+    from assistant.knowledge.retrieval import HybridRetriever
     from assistant.models import Framework, Lang
 
 __all__ = ["Draft", "Sentence", "best_sentences", "compose", "limit", "split_sentences"]
@@ -87,6 +88,7 @@ def as_lang(lang: str) -> Lang:
     return "ja" if lang == "ja" else "en"
 
 
+MIN_OVERLAP = 0.1
 ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 _PARTS = {  # the brochure's part headings, as a question may name them
@@ -95,6 +97,13 @@ _PARTS = {  # the brochure's part headings, as a question may name them
     "where": ("where is your position",),
     "how": ("how to scale-up", "how to scale up"),
     "support": ("jica's support", "jica’s support"),
+}
+PART_CHUNKS = {  # the printed text of each part
+    "why": ("brochure-mind", "brochure-mind-trust"),
+    "what": ("brochure-elements",),
+    "where": ("brochure-position",),
+    "how": ("brochure-scale",),
+    "support": ("brochure-support",),
 }
 
 
@@ -109,6 +118,10 @@ def _printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
     if c.lang != "en" or chunk.lang != "en" or chunk.provenance != "printed":
         return None
     twin = c.r.get(f"{chunk.base_id}.ja")
+    sent = split_sentences(chunk.text)[i]
+    if twin is not None and chunk.base_id.startswith("element-") and sent.startswith("Desired"):
+        state = re.search(r"望ましい状態：(.+)", twin.text)  # the printed desired state
+        return (state.group(1).strip(), twin.id) if state else None
     if twin is None or twin.provenance != "printed" or not chunk.base_id.startswith(ALIGNED):
         return None
     en, ja = split_sentences(chunk.text), split_sentences(twin.text)
@@ -117,28 +130,50 @@ def _printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
     return ja[i], twin.id
 
 
-def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> Draft | None:
-    """The question's best-matching sentences, printed text before the project's glosses."""
+Scored = tuple[tuple[float, int, int], str, "Chunk", int]
+
+
+def _pool(c: Composer, hits: list[Hit], part: str | None) -> list[Hit]:
+    """The top hits, plus the printed text of a brochure part the question names."""
+    pool = list(hits[:4])
+    if part:
+        have = {h.chunk.id for h in pool}
+        for base in PART_CHUNKS[part]:
+            chunk = c.r.get(c.cid(base) or "")
+            if chunk is not None and chunk.id not in have:
+                pool.append(Hit(chunk, 0.0, None, None))
+    return pool
+
+
+def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
+    """Every usable sentence with its sort key (best first): shared words, the hit's rank and
+    the sentence's place, a number for "how many", the printed text of a part named."""
     q = set(bigram_tokenize(question)) - _COMMON
-    scored: list[tuple[tuple[float, int, int], str, Chunk, int]] = []
     counting = bool(_COUNT.search(it.norm(question)))
     part = _brochure_part(question)
-    for rank, hit in enumerate(hits[:4]):
+    scored: list[Scored] = []
+    for rank, hit in enumerate(_pool(c, hits, part)):
+        rank = 0 if rank >= 4 else rank  # a named part's printed text ranks as if first
+        printed_part = bool(part) and hit.chunk.section == part
+        printed_part = printed_part and hit.chunk.provenance == "printed"
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
             if len(sent) < 12:
                 continue
-            overlap = _overlap(q, sent)
-            score = overlap - 0.08 * rank - 0.02 * i
-            if counting and re.search(r"\d", sent):
-                score += 0.2  # "how many": the sentence with the number answers
-            if part and hit.chunk.section == part:
-                score += 0.2  # the question names the brochure's part
+            if part and hit.chunk.provenance != "printed" and _brochure_part(sent) == part:
+                continue  # "JICA's MIND, the first part of…" speaks of the part, not its content
+            score = _overlap(q, sent) - 0.08 * rank - 0.02 * i
+            score += 0.2 * bool(counting and re.search(r"\d", sent)) + 0.3 * printed_part
             key = (-round(score, 3), _PROV_RANK.get(hit.chunk.provenance, 3), rank)
             scored.append((key, sent, hit.chunk, i))
+    return sorted(scored, key=lambda x: x[0])
 
-    if not scored:
+
+def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> Draft | None:
+    """The question's best-matching sentences, printed text before the project's glosses; an
+    English sentence translated from the printed text quotes the printed sentence."""
+    scored = _score(c, question, hits)
+    if not scored or -scored[0][0][0] < MIN_OVERLAP:  # no sentence shares the question's words
         return None
-    scored.sort(key=lambda x: x[0])
     best = -scored[0][0][0]
     out: list[Sentence] = []
     used = 0
@@ -188,7 +223,10 @@ def compose(
         ),
         (bool(it.POLICY.search(q)), c.policy),
         (bool(it.ASSETS.search(q)), c.assets),
-        (bool(it.DIRECTION.search(q)) and not helps, lambda: c.city_direction(question)),
+        (
+            bool(it.DIRECTION.search(q) or it.found(it.CITY_TYPES, question)) and not helps,
+            lambda: c.city_direction(question),
+        ),
         (
             bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,
             lambda: c.element(question),

@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from assistant.models import Element, Framework, Lang
 
 CONTACT_BASE = "contact-jica"
+_NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
+
+
+def _spelling(text: str) -> str:
+    """US and British spellings alike (utilization / utilisation, organization)."""
+    return text.replace("iz", "is").replace("yz", "ys")
+
+
 # The printed sentences behind the "assess" template (brochure, Where is your position).
 ASSESS_JA = (
     "「政策」「組織」「システム」「技術」「運用」の５つの分野の取組み状況をアセスメントした上で、"
@@ -311,14 +319,35 @@ class Composer:
         if match:
             eid = f"E{int(match.group(1)):02d}"
             return next((e for e in self.fw.elements if e.id == eid), None)
-        q = it.squash(question)
+        q = _spelling(it.squash(question))
         best = None
         for el in self.fw.elements:
             for name in (el.name.en, el.name.ja):
-                key = it.squash(name)
+                key = _spelling(it.squash(name))
                 if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
                     best = (len(key), el)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
+
+    def element_by_words(self, question: str) -> Element | None:
+        """An element named loosely ("the element on trust", "partnerships with other
+        cities"): most of its English name's words occur in the question, and no other
+        element matches as well."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", _spelling(it.norm(question)))}
+        scored = []
+        for el in self.fw.elements:
+            name = [w[:5] for w in re.findall(r"[a-z]+", _spelling(el.name.en.lower()))]
+            name = [w for w in name if w not in _NAME_STOP]
+            hit = sum(w in words for w in name)
+            if name and hit:
+                scored.append((hit / len(name), hit, el))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        if not scored or scored[0][0] < 0.5:
+            return None
+        if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
+            return None
+        return scored[0][2]
 
     def stage(self, question: str) -> Draft | None:
         keys = it.found(it.STAGES, question)

@@ -35,7 +35,7 @@ DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償|要請|派遣|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
+    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
 
 
@@ -43,7 +43,7 @@ DOMAIN = _any(
 
 CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
-    r"問合せ|電話|メール|住所|連絡"
+    r"問合せ|電話|メール|住所|連絡|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
@@ -71,7 +71,7 @@ HELP = _any(
 )
 # A question asking for a number, a reason or a name is not a request for help, whatever verb
 # it uses ("How many countries does JICA cooperate with?").
-NOT_HELP = _any(r"^(how many|how much|why|who|when)\b")
+NOT_HELP = _any(r"^(how many|how much|why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ")
 ELEMENT_ASK = _any(
     r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|"
     r"とは|望ましい状態|求め|意味|どういう|どんな"
@@ -80,7 +80,21 @@ SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケー�
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
 STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
-    "small_start": ("smallstart", "スモールスタート", "quickwin", "新たに取組みを始める"),
+    "small_start": (
+        "smallstart",
+        "スモールスタート",
+        "quickwin",
+        "新たに取組みを始める",
+        "startingnew",
+        "juststarting",
+        "onlystarting",
+        "justbeginning",
+        "onlybeginning",
+        "firststage",
+        "earlieststage",
+        "lowest stage",
+        "最初の段階",
+    ),
     "accelerate": (
         "accelerat",
         "加速",
@@ -97,6 +111,15 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "取り組みを発展させていく",
         "developingfurther",
         "developingtheirworkfurther",
+        "mostadvanced",
+        "mostmature",
+        "highest stage",
+        "finalstage",
+        "laststage",
+        "topstage",
+        "最終段階",
+        "最も成熟",
+        "最も進んだ",
     ),
 }
 # One scale-up way named explicitly (the printed labels and slogans, not the bare word "area").

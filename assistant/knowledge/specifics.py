@@ -62,7 +62,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
             r"\bcosts? (of|to|for)\b|how expensive|price|ceiling|upper limit|percent|"
             r"maximum (amount|grant|budget|fund|loan|size|sum)|"
-            r"share of the cost|how big|size of (the |a )?(grant|fund|loan|budget)|"
+            r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
+            r"how big|size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion)|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
@@ -100,13 +101,13 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "named",
         _rx(
-            r"(which|what) (countries|cities|nations|municipalities)( \w+)? (has|have|had|did|"
+            r"(which|what) (countries|cities|nations|municipalities)( [\w-]+){0,3} (has|have|had|did|"
             r"does|do|is|are|were|already|use|used|adopt|apply|applied|took|receive)|"
             r"(number|list|names?) of (the )?(projects|cities|countries|municipalities)|"
             r"projects? in [a-z]+|track record|case stud|success stor|"
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
-            r"どの国(で|が|と|に)|何か国|何カ国|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
         {
@@ -118,7 +119,8 @@ SPECIFICS: tuple[Specific, ...] = (
         "person",
         _rx(
             r"who is (the |our )?[\w\s-]{0,30}(officer|contact|person|manager|director|head|"
-            r"in charge)|names? of (the )?(staff|officers?|person|people|experts?|members?)|"
+            r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
+            r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名"
         ),
@@ -245,6 +247,15 @@ _PLACES = _rx(
 )
 
 
+# A question naming a place and asking for JICA's record there ("projects in Kenya", "who in Cebu").
+_ABOUT_PLACE = re.compile(
+    f"(?=.*(?:{_PLACES.pattern}))"
+    r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
+    r"実績|事例|何件|どこ|誰|一覧|案件))",
+    re.I,
+)
+
+
 def _gives_count(question: str, texts: Sequence[str]) -> bool:
     """A count is given when a passage puts a number before the noun the question counts, or
     the noun is one of the framework's own parts (the framework data counts those)."""
@@ -278,6 +289,9 @@ def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     if spec.kind == "count":
         return _gives_count(question, texts)
     if spec.kind == "named":
+        place = _PLACES.search(question)  # a place the question names must be the one given
+        if place:
+            return any(place.group(0) in t for t in texts)
         return any(_PLACES.search(t) for t in texts)
     return spec.gives is not None and any(spec.gives.search(t) for t in texts)
 
@@ -288,6 +302,7 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
     q = norm(question)
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
-        if spec.asks.search(q) and not _gives(spec, q, texts):
+        asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        if asks and not _gives(spec, q, texts):
             return spec.kind, spec.label
     return None
