@@ -32,7 +32,9 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
     when there are Latin letters; otherwise the default. Japanese quoted in 「」 inside an English
     sentence (an answer quoting the printed brochure) is a quotation: it does not count when
     letters remain outside the quotes."""
-    bare = _QUOTED.sub(" ", text)
+    bare = text
+    for _ in range(3):  # nested quotes: 「「政策」「組織」の5つの分野」
+        bare = _QUOTED.sub(" ", bare)
     if LATIN_CHARS.search(bare) or JAPANESE_CHARS.search(bare):
         text = bare
     cjk = len(JAPANESE_CHARS.findall(text))
