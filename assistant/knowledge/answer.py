@@ -26,6 +26,9 @@ from assistant.lang import detect_lang, is_cjk
 
 Mode = Literal["extractive", "llm"]
 GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
+# kinds that stand below the relevance bar when the question is about JICA or its approach
+# (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
+ON_DOMAIN = {"contact", "report", "overview", "menu_type", "chart", "scale_up"}
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -306,7 +309,14 @@ def answer(
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
-    if draft is None or not draft.sentences or (not relevant and draft.kind not in GROUNDED):
+    stands = relevant or (
+        draft is not None
+        and (
+            draft.kind in GROUNDED
+            or (draft.kind in ON_DOMAIN and bool(intents.DOMAIN.search(intents.norm(question))))
+        )
+    )
+    if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(

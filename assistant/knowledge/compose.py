@@ -163,6 +163,7 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content
             score = _overlap(q, sent) - 0.08 * rank - 0.02 * i
             score += 0.2 * bool(counting and re.search(r"\d", sent)) + 0.3 * printed_part
+            score += 0.1 * (hit.chunk.provenance == "printed")  # printed text before glosses
             key = (-round(score, 3), _PROV_RANK.get(hit.chunk.provenance, 3), rank)
             scored.append((key, sent, hit.chunk, i))
     return sorted(scored, key=lambda x: x[0])
@@ -223,6 +224,7 @@ def compose(
         ),
         (bool(it.POLICY.search(q)), c.policy),
         (bool(it.ASSETS.search(q)), c.assets),
+        (bool(it.CHART.search(q)), c.chart),
         (
             bool(it.DIRECTION.search(q) or it.found(it.CITY_TYPES, question)) and not helps,
             lambda: c.city_direction(question),

@@ -190,7 +190,8 @@ class Composer:
         printed = self.printed(st.fits.ja, *(a.ja for a in st.approach))
         return Sentence(self.t("stage", name=name, fits=fits, steps=steps, printed=printed), [cid])
 
-    def scale_sentence(self, sid: str) -> Sentence | None:
+    def scale_sentence(self, sid: str, full: bool = False) -> Sentence | None:
+        """One scale-up way; ``full``: quote all of its printed description (asked alone)."""
         su = next((s for s in self.fw.scale_up if s.id == sid), None)
         cid = self.cid(f"scaleup-{sid}")
         if su is None or cid is None:
@@ -204,7 +205,11 @@ class Composer:
                 if self.lang == "en"
                 else self.strip(su.summary.ja),
                 desc=self.lower(self.strip(self.first_clause(su.description.get(self.lang)))),
-                printed=self.printed(su.name.ja, su.summary.ja, su.description.ja.split("。")[0]),
+                printed=self.printed(
+                    su.name.ja,
+                    su.summary.ja,
+                    *(su.description.ja.split("。")[: None if full else 1]),
+                ),
             ),
             [cid],
         )

@@ -6,6 +6,7 @@ that carry them. ``compose`` decides when a question is of one of these kinds.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
@@ -36,6 +37,10 @@ T: dict[str, dict[Lang, str]] = {
         "“trust”{printed}, drawing on the mutual trust built through many years of development "
         "cooperation and the knowledge of diverse partners",
         "ja": "JICAの取組み方針は「「信頼」に基づく「共創」によるスマートシティへの協力」です",
+    },
+    "chart": {
+        "en": "",
+        "ja": "都市の成熟度×都市の特徴の図には4つのねらいが示されています：{items}",
     },
     "menu_type": {
         "en": "Under “{type}”{printed}, JICA's cooperation menu lists: {items}",
@@ -96,7 +101,7 @@ class Overview(Composer):
         keys = it.found(it.SCALE_ONE, question)
         if len(keys) != 1:
             return None
-        s = self.scale_sentence(keys[0])
+        s = self.scale_sentence(keys[0], full=True)
         return Draft("scale_up", [s]) if s else None
 
     def domains(self, question: str) -> Draft | None:
@@ -146,6 +151,32 @@ class Overview(Composer):
                 ):
                     return d
         return None
+
+    def chart(self) -> Draft | None:
+        """The four aims printed on the maturity × character chart (position-chart lists them
+        as "自立発展：企業や市民の自発的な取組みを促進。"; the English chunk names them in a sentence)."""
+        cid = self.cid("position-chart")
+        ja = self.r.get("position-chart.ja")
+        if cid is None or ja is None:
+            return None
+        aims = re.findall(r"^(\S{2,8})：(.+?)。?$", ja.text, re.M)
+        if len(aims) < 2:
+            return None
+        if self.lang == "en":
+            chunk = self.r.get(cid)
+            sent = (
+                next((s for s in re.split(r"(?<=\.)\s+", chunk.text) if "aims" in s), "")
+                if chunk
+                else ""
+            )
+            if not sent:
+                return None
+            text = self.strip(" ".join(sent.split())) + self.printed(
+                *(f"{a}：{b}" for a, b in aims)
+            )
+            return Draft("chart", [Sentence(text, [cid, ja.id])])
+        items = "、".join(f"{a}（{b}）" for a, b in aims)
+        return Draft("chart", [Sentence(T["chart"]["ja"].format(items=items), [ja.id])])
 
     def assets(self) -> Draft | None:
         cid = self.cid("brochure-support") or self.cid("support-assets")

@@ -131,6 +131,8 @@ SCALE_ONE: dict[str, tuple[str, ...]] = {
         "エリア型",
         "pointtoasurface",
         "pointtosurface",
+        "otherdistrict",
+        "他の地区",
     ),
     "sector": (
         "sectorbased",
@@ -154,16 +156,21 @@ DOMAINS_ALL = _any(
 )
 ASSESS = _any(
     r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
-    r"before (deciding|choosing|selecting)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)"
+    r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
+    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
 )
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"報告書|図書館|元になった調査|基づいて作成"
 )
-ELEMENTS_OF = _any(r"elements|エレメント|要素")
+CHART = _any(
+    r"\bchart\b|matrix|four aims|4 aims|aims (on|of|in) the|(4|４|四)つの(ねらい|狙い)|ねらい|狙い|"
+    r"自立発展|ビジョン追求|価値創造|成熟度.{0,10}(図|チャート)|(図|チャート).{0,10}成熟度"
+)
+ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
-    r"strength|assets?\b|what does jica bring|why (work with|choose|ask) jica|jica's (advantage|edge)|"
-    r"強み|アセット|ならでは|jicaの特長"
+    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|what does jica bring|"
+    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長"
 )
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"

@@ -107,6 +107,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"projects? in [a-z]+|track record|case stud|success stor|"
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
+            r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
+            r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
@@ -122,7 +124,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
             r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
-            r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名"
+            r"who (signs|approves|authori[sz]es|will sign|would sign)|"
+            r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
         {"en": "names of staff or members", "ja": "担当者やメンバーの名前"},
@@ -164,7 +167,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(application|request|official) forms?|forms? (to|for) (apply|request)|fill (in|out)|"
             r"(application|request(ing)?|apply(ing)?) (procedure|process)|"
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
-            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート"
+            r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
+            r"submit (with|along)|required documents|documents? (required|needed)|"
+            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
         {"en": "how to apply: procedures or forms", "ja": "申請の手続きや様式"},
@@ -174,7 +179,8 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"\bkpis?\b|indicators?\b|\bmetrics?\b|benchmark|\bscor(e|es|ing)\b|\bratings?\b|"
             r"out of \d|\biso\b|"
-            r"certif|complian|指標|スコア|点数|何点|何段階|評価基準|認証|準拠"
+            r"certif|complian|\bcompl(y|ies)\b|conform|(what|which) standards?\b|"
+            r"standards? (must|required|to follow)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
         ),
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
         {"en": "indicators, scores or standards", "ja": "指標・スコア・基準"},
@@ -182,7 +188,7 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "count",
         _rx(
-            r"how many|number of|何件|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
+            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
         ),
         None,  # checked against the noun counted (``_gives_count``)
         {"en": "such counts or figures", "ja": "そうした件数や数"},
