@@ -16,6 +16,7 @@ _CJK_ANY = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
 LATIN_CHARS = re.compile(r"[A-Za-z]")
 KANA_CHARS = re.compile(r"[\u3040-\u309f]")  # hiragana: Japanese grammar, not a quoted term
 _QUOTED = re.compile(r"「[^「」]*」")
+_JA_ENDING = re.compile(r"[\u3040-\u309f][？?。！!]?\s*$")
 
 
 def is_cjk(char: str, punctuation: bool = True) -> bool:
@@ -44,5 +45,8 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
     # Mixed script: Japanese grammar around English terms ("Small StartとAccelerateの違いは？")
     # is Japanese even when the Latin letters outnumber the kana.
     if len(KANA_CHARS.findall(text)) >= 2 and cjk * 4 >= latin:
+        return "ja"
+    # ... or ends the Japanese way ("JICAのcontact emailは？")
+    if _JA_ENDING.search(text):
         return "ja"
     return "en" if latin else default

@@ -112,13 +112,40 @@ def _brochure_part(question: str) -> str | None:
     return next((p for p, names in _PARTS.items() if any(n in q for n in names)), None)
 
 
+_RENDERINGS: dict[int, dict[str, str]] = {}  # per framework object (shared, read-only data)
+
+
+def printed_renderings(fw: Framework) -> dict[str, str]:
+    """The framework's English renderings of printed text, each to its printed Japanese."""
+    if id(fw) in _RENDERINGS:
+        return _RENDERINGS[id(fw)]
+    pairs = [(s.fits, s.approach) for s in fw.stages]
+    texts = [t for fits, approach in pairs for t in (fits, *approach)]
+    texts += [d for ct in fw.city_types for d in (ct.name, *ct.directions)]
+    texts += [x for su in fw.scale_up for x in (su.summary, su.description)]
+    texts += [line.text for line in fw.cooperation] + list(fw.assets)
+    texts += [el.desired_state for el in fw.elements if el.desired_state_provenance == "printed"]
+    _RENDERINGS[id(fw)] = {_key(t.en): t.ja for t in texts}
+    return _RENDERINGS[id(fw)]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
 def _printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
     """English sentence ``i`` of a chunk translated from the printed Japanese: the printed
-    sentence it renders and the Japanese chunk's id (the two are sentence-aligned)."""
-    if c.lang != "en" or chunk.lang != "en" or chunk.provenance != "printed":
+    sentence it renders and the Japanese chunk's id (brochure chunks are sentence-aligned;
+    framework chunks render printed lines, looked up by their English)."""
+    if c.lang != "en" or chunk.lang != "en" or chunk.provenance == "added":
         return None
     twin = c.r.get(f"{chunk.base_id}.ja")
-    sent = split_sentences(chunk.text)[i]
+    sent = _key(re.sub(r"^(- |Desired state: )", "", split_sentences(chunk.text)[i]))
+    known = [k for k in printed_renderings(c.fw) if len(k) >= 15 and sent.startswith(k)]
+    if known and twin is not None:  # a framework line rendered from print (its level may not be)
+        return printed_renderings(c.fw)[max(known, key=len)], twin.id
+    if chunk.provenance != "printed":
+        return None
     if twin is not None and chunk.base_id.startswith("element-") and sent.startswith("Desired"):
         state = re.search(r"望ましい状態：(.+)", twin.text)  # the printed desired state
         return (state.group(1).strip(), twin.id) if state else None
@@ -182,6 +209,8 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if out and (used + len(sent) > budget or -key[0] < max(0.15, best * 0.6)):
             continue
         text = c.strip(sent)
+        if text.startswith("- "):  # a list item: say what it is a list of
+            text = c.t("item", title=chunk.title, text=text[2:])
         cites = [chunk.id]
         printed = _printed_twin(c, chunk, i)
         if printed:
@@ -234,6 +263,7 @@ def compose(
             lambda: c.element(question),
         ),
         (bool(it.ASSESS.search(q)), c.assessment),
+        (bool(it.ABOUT_JICA.search(q)), c.about_jica),
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (helps, lambda: c.help(question, vector, hits)),

@@ -292,6 +292,20 @@ class Composer:
             return None
         return Draft("start", [Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [cid])])
 
+    def about_jica(self) -> Draft | None:
+        """What JICA is, as the brochure's colophon prints it."""
+        cid = self.cid(CONTACT_BASE)
+        chunk = self.r.get(cid or "")
+        paras = chunk.text.split("\n\n") if chunk else []
+        if len(paras) < 2:
+            return None
+        ja = self.r.get(f"{CONTACT_BASE}.ja")
+        jap = ja.text.split("\n\n") if ja else []
+        printed = self.printed(jap[1]) if len(jap) > 1 else ""
+        text = self.t("about_jica", text=self.strip(paras[1]), printed=printed)
+        cites = [cid] + ([ja.id] if printed and ja is not None and ja.id != cid else [])
+        return Draft("about", [Sentence(text, cites)])
+
     def report(self) -> Draft | None:
         """The study the brochure summarises and where its report is (printed colophon)."""
         cid = self.cid("brochure-source")

@@ -97,4 +97,6 @@ T: dict[str, dict[Lang, str]] = {
         "ja": "{who}が追加した文書（JICAのパンフレットではありません）には「{text}」とあります",
     },
     "someone": {"en": "a user", "ja": "利用者"},
+    "item": {"en": "{title}: {text}", "ja": "{title}：{text}"},
+    "about_jica": {"en": "{text}{printed}", "ja": "{text}"},
 }

@@ -156,8 +156,13 @@ DOMAINS_ALL = _any(
 )
 ASSESS = _any(
     r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
+    r"only for (advanced|developed|mature)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
+)
+ABOUT_JICA = _any(
+    r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
+    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
 )
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"

@@ -121,3 +121,8 @@ def test_an_excerpt_keeps_a_heading_apart_from_its_line_and_joins_wrapped_lines(
         "Maturity stage Accelerate: fits cities.", "Approach:", "- Identify areas", "- Put in funds"
     ]  # fmt: skip
     assert excerpt("x" * 400, 280) == "x" * 279 + "…"
+
+
+def test_a_question_ending_the_japanese_way_is_japanese():
+    assert detect_lang("JICAのcontact emailは？") == "ja"
+    assert detect_lang("What does 「できることからはじめる」 mean?") == "en"
