@@ -260,7 +260,7 @@ def compose(
         ),
         (
             bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,
-            lambda: c.element(question),
+            lambda: c.element(question, hits),
         ),
         (bool(it.ASSESS.search(q)), c.assessment),
         (bool(it.ABOUT_JICA.search(q)), c.about_jica),

@@ -115,15 +115,7 @@ class Composer:
     ) -> list[tuple[float, str]]:
         """The best menu lines as (score, line id): the lines' own ranking, plus the lines that
         the best guidance passages discuss (their ``cooperation_ids``)."""
-        score: dict[str, float] = {}
-        own = self.r.search(question, k=8, filters=Filters(base_prefix="coop-"), vector=vector)
-        top_lex = max((h.lexical or 0.0 for h in own), default=0.0) or 1.0
-        top_dense = max((h.dense or 0.0 for h in own), default=0.0) or 1.0
-        for h in own:
-            if (h.lexical or 0) > 0 or (h.dense or 0) >= 0.3:
-                lid = h.chunk.base_id.removeprefix("coop-")
-                # words the line shares with the question weigh most (TOR, cybersecurity…)
-                score[lid] = 1.5 * (h.lexical or 0.0) / top_lex + (h.dense or 0.0) / top_dense
+        score = self.line_scores(question, vector)
         for rank, h in enumerate((hits or [])[:6]):
             ids = h.chunk.cooperation_ids
             for lid in ids:
@@ -141,6 +133,39 @@ class Composer:
             out.append((score[lid], lid))
             if len(out) == n:
                 break
+        return out
+
+    def line_scores(self, question: str, vector: list[float] | None) -> dict[str, float]:
+        """Each menu line's own match: shared words weigh most (TOR, cybersecurity…), in either
+        language version of the line, plus its best dense similarity."""
+        own = self.r.search(question, k=8, filters=Filters(base_prefix="coop-"), vector=vector)
+        top_lex = max((h.lexical or 0.0 for h in own), default=0.0) or 1.0
+        top_dense = max((h.dense or 0.0 for h in own), default=0.0) or 1.0
+        lex: dict[str, float] = {}
+        dense: dict[str, float] = {}
+        for h in own:
+            if (h.lexical or 0) > 0 or (h.dense or 0) >= 0.3:
+                lid = h.chunk.base_id.removeprefix("coop-")
+                lex[lid] = lex.get(lid, 0.0) + 1.5 * (h.lexical or 0.0) / top_lex
+                dense[lid] = max(dense.get(lid, 0.0), (h.dense or 0.0) / top_dense)
+        for lid, value in self.mixed_terms(question).items():
+            lex[lid] = lex.get(lid, 0.0) + value
+            dense.setdefault(lid, 0.0)
+        return {lid: lex[lid] + dense[lid] for lid in lex}
+
+    def mixed_terms(self, question: str) -> dict[str, float]:
+        """Mixed script: the English term is what the question is about ("Testbedの構築支援"), so
+        the menu lines that share it lexically weigh more."""
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z-]{2,}", question))
+        if not latin or not re.search(r"[^\x00-\x7f]", question):
+            return {}
+        terms = self.r.search(latin, k=4, filters=Filters(base_prefix="coop-"), mode="lexical")
+        top = max((h.lexical or 0.0 for h in terms), default=0.0) or 1.0
+        out: dict[str, float] = {}
+        for h in terms:
+            if (h.lexical or 0) > 0:
+                lid = h.chunk.base_id.removeprefix("coop-")
+                out[lid] = max(out.get(lid, 0.0), 1.5 * (h.lexical or 0.0) / top)
         return out
 
     def line_parts(self, lid: str) -> tuple[dict[str, str], str]:
@@ -319,8 +344,13 @@ class Composer:
         text = self.t("report", study=study.group(1), url=url.group(0))
         return Draft("report", [Sentence(text, [cid])])
 
-    def element(self, question: str) -> Draft | None:
+    def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
         el = self.find_element(question)
+        if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
+            # "the promoting-body element": the element chunk retrieval ranks first names it
+            top = hits[0].chunk.base_id
+            if top.startswith("element-"):
+                el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
         cid = self.cid(f"element-{el.id}") if el else None
         if el is None or cid is None:
             return None

@@ -43,7 +43,7 @@ DOMAIN = _any(
 
 CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
-    r"問合せ|電話|メール|住所|連絡|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
+    r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
@@ -174,7 +174,8 @@ CHART = _any(
 )
 ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
-    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|what does jica bring|"
+    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
+    r"what does jica bring|"
     r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長"
 )
 POLICY = _any(
