@@ -42,7 +42,6 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 
 
-
 def _lang(lang: str) -> Lang:
     """The catalogue's language for ``lang`` (English for anything it does not speak)."""
     return "ja" if lang == "ja" else "en"
@@ -256,7 +255,11 @@ def excerpt(text: str, limit: int = 280) -> str:
 
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
-        question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode=mode, reason="off_topic"
+        question=question,
+        answered=False,
+        answer=t("answer.not_covered", _lang(lang)),
+        mode=mode,
+        reason="off_topic",
     )
 
 
@@ -367,7 +370,9 @@ def _llm_answer(
     from assistant.prompts import load_chat_prompt
 
     def fallback(reason: str) -> AnswerResult:
-        return offline.model_copy(update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)})
+        return offline.model_copy(
+            update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)}
+        )
 
     prompt = load_chat_prompt("answer", lang, ("passages", "question"))
     system, user = prompt.render(passages=format_passages(sources), question=question)

@@ -99,4 +99,35 @@ T: dict[str, dict[Lang, str]] = {
     "someone": {"en": "a user", "ja": "利用者"},
     "item": {"en": "{title}: {text}", "ja": "{title}：{text}"},
     "about_jica": {"en": "{text}{printed}", "ja": "{text}"},
+    # framework-wide kinds (compose_overview.py)
+    "stages": {
+        "en": "The brochure places a city's smart-city work on three stages: {items}",
+        "ja": "パンフレットはスマートシティへの取組みを3つの段階で示しています：{items}",
+    },
+    "domains": {
+        "en": "The smart city elements are 21 elements in 5 domains: {items}",
+        "ja": "スマートシティエレメントは5つの分野・21のエレメントです：{items}",
+    },
+    "domain_elements": {
+        "en": "The {domain} domain has {n} elements: {items}",
+        "ja": "「{domain}」分野のエレメントは{n}つです：{items}",
+    },
+    "assets": {
+        "en": "JICA names four assets it brings to smart-city cooperation: {items}",
+        "ja": "JICAはスマートシティ協力の強みとして次の4つを挙げています：{items}",
+    },
+    "policy": {
+        "en": "JICA's policy is cooperation on smart cities through “co-creation” based on "
+        "“trust”{printed}, drawing on the mutual trust built through many years of development "
+        "cooperation and the knowledge of diverse partners",
+        "ja": "JICAの取組み方針は「「信頼」に基づく「共創」によるスマートシティへの協力」です",
+    },
+    "chart": {
+        "en": "",
+        "ja": "都市の成熟度×都市の特徴の図には4つのねらいが示されています：{items}",
+    },
+    "menu_type": {
+        "en": "Under “{type}”{printed}, JICA's cooperation menu lists: {items}",
+        "ja": "協力メニューの「{type}」には次の項目があります：{items}",
+    },
 }
