@@ -89,6 +89,8 @@ def as_lang(lang: str) -> Lang:
 
 
 MIN_OVERLAP = 0.1
+# Lines of an element chunk that are the project's own (its question, keywords, top level).
+_PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
 ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 _PARTS = {  # the brochure's part headings, as a question may name them
@@ -184,7 +186,7 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
         printed_part = bool(part) and hit.chunk.section == part
         printed_part = printed_part and hit.chunk.provenance == "printed"
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
-            if len(sent) < 12:
+            if len(sent) < 12 or sent.startswith(_PROJECT_LINES):
                 continue
             if part and hit.chunk.provenance != "printed" and _brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content

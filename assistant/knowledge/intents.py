@@ -73,8 +73,8 @@ HELP = _any(
 # it uses ("How many countries does JICA cooperate with?").
 NOT_HELP = _any(r"^(how many|how much|why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ")
 ELEMENT_ASK = _any(
-    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|"
-    r"とは|望ましい状態|求め|意味|どういう|どんな"
+    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
+    r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
 SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)

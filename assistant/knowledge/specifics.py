@@ -96,7 +96,9 @@ SPECIFICS: tuple[Specific, ...] = (
         "duration",
         _rx(
             r"how long|for how long|how many (months|years|weeks|days)|duration|time ?frame|"
-            r"期間|何か月|何ヶ月|何カ月|何年(間|かか)|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか)"
+            r"how (soon|quickly|fast)|lead time|turnaround|"
+            r"期間|何か月|何ヶ月|何カ月|何年(間|かか)|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
+            r"時間がかか|日数|いつ頃"
         ),
         _rx(rf"{_NUM}\s?(months?|years?|weeks?|days?|か月|ヶ月|カ月|年間|週間|日間)"),
         {"en": "durations or timelines", "ja": "期間"},
@@ -111,8 +113,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
-            r"which (japanese |african |asian |other |foreign |partner )?(cit(y|ies)(?! (type|character|"
-            r"kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
+            r"which ([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
@@ -130,7 +131,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
             r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
-            r"who (signs|approves|authori[sz]es|will sign|would sign)|"
+            r"who (signs|approves|authori[sz]es|will sign|would sign)|who (are|were|would be|will be) the\b|"
+            r"\bnames?,? please|their names|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
@@ -156,7 +158,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"eligib|qualif|who can apply|(selection|eligibility) criteria|criteria (for|to) "
             r"(select|choos|receiv|get|be )|prerequisite|requirements? "
             r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
-            r"threshold|conditions? (to|for) (get|receiv|be )|"
+            r"threshold|conditions? (to|for) (get|receiv|be )|(conditions?|requirements?)[\w\s',-]{0,40}"
+            r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
+            r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上"
         ),
@@ -196,7 +200,7 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "count",
         _rx(
-            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
+            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
         ),
         None,  # checked against the noun counted (``_gives_count``)
         {"en": "such counts or figures", "ja": "そうした件数や数"},
