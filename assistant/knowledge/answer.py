@@ -30,7 +30,7 @@ Mode = Literal["extractive", "llm"]
 GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
-ON_DOMAIN = {"contact", "report", "overview", "menu_type", "chart", "scale_up", "about"}
+ON_DOMAIN = {"contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about"}
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

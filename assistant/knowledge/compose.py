@@ -268,6 +268,11 @@ def compose(
         (bool(it.ABOUT_JICA.search(q)), c.about_jica),
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
+        (
+            bool(it.MENU_ASK.search(q))
+            or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
+            lambda: c.menu(question),
+        ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
         (bool(it.SCALE_UP.search(q)) and not it.found(it.CITY_TYPES, question), c.scale_up),

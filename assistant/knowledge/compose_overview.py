@@ -17,6 +17,26 @@ if TYPE_CHECKING:
     pass
 
 MAX_LINES = {"en": 3, "ja": 4}
+SHARED_KINDS = {"survey", "knowledge"}  # printed once, read as serving both levels
+
+
+def _short_kind(name: str) -> str:
+    """A kind of cooperation by its own words ("Technical assistance: building a platform" →
+    "building a platform"; the survey without its long purpose)."""
+    for sep in (": ", "："):
+        head, _, rest = name.partition(sep)
+        if rest:
+            return rest if head in ("Technical assistance", "技術支援") else head
+    return name
+
+
+LEVEL_NAME = {  # the level as printed, and its rendering
+    "en": {
+        "national": "national level (国レベル)",
+        "city": "city level (都市・自治体／地区レベル)",
+    },
+    "ja": {"national": "国レベル", "city": "都市・自治体／地区レベル"},
+}
 POLICY_JA = "「信頼」に基づく「共創」によるスマートシティへの協力"
 
 # Words naming each kind of cooperation (the menu's headings), en + ja.
@@ -33,6 +53,8 @@ MENU_TYPES: dict[str, tuple[str, ...]] = {
         "資金協力",
         "中小sdgs",
         "インフラ支援",
+        "実証事業の実施",
+        "demonstrationprojects",
     ),
 }
 
@@ -162,6 +184,52 @@ class Overview(Composer):
             return None
         text = T["policy"][self.lang].format(printed=self.printed(POLICY_JA))
         return Draft("overview", [Sentence(text, [cid])])
+
+    def menu(self, question: str) -> Draft | None:
+        """What the menu holds: its kinds of cooperation, or (one level named) one line of each
+        kind at that level."""
+        if it.found(MENU_TYPES, question):
+            return None  # one kind named: menu_type or help answers
+        levels = it.found(it.LEVELS, question)
+        if len(levels) > 1:
+            return None  # national vs city: the difference composer
+        if not levels and re.search(r"\bcit(y|ies)\b|municipal|都市|自治体", it.norm(question)):
+            levels = ["city"]
+        return self.menu_level(levels[0]) if levels else self.menu_kinds()
+
+    def menu_kinds(self) -> Draft | None:
+        cid = self.cid("brochure-support") or self.cid("support-approach")
+        if cid is None:
+            return None
+        kinds = self.fw.cooperation_types
+        names = [_short_kind(k.name.get(self.lang)) for k in kinds]
+        if self.lang == "ja":
+            names = [f"「{n}」" for n in names]
+        printed = self.printed(*(k.name.ja for k in kinds))
+        text = T["menu_kinds"][self.lang].format(items=self.join(names), printed=printed)
+        return Draft("menu", [Sentence(text, [cid])])
+
+    def menu_level(self, level: str) -> Draft | None:
+        items, cites, seen = [], [], set(SHARED_KINDS)
+        for line in self.fw.cooperation:
+            if line.level != level or line.type in seen:
+                continue
+            seen.add(line.type)
+            items.append(
+                self.quote(line.text.en, line.text.ja)
+                if self.lang == "en"
+                else f"「{self.strip(line.text.ja)}」"
+            )
+            cid = self.cid(f"coop-{line.id}")
+            if cid:
+                cites.append(cid)
+            if len(items) == MAX_LINES[self.lang]:
+                break
+        if not cites:
+            return None
+        name = LEVEL_NAME[self.lang][level]
+        text = T["menu_level"][self.lang].format(level=name, items=self.join(items))
+        return Draft("menu", [Sentence(text, cites)])
 
     def menu_type(self, question: str) -> Draft | None:
         keys = it.found(MENU_TYPES, question)

@@ -100,6 +100,15 @@ T: dict[str, dict[Lang, str]] = {
     "item": {"en": "{title}: {text}", "ja": "{title}：{text}"},
     "about_jica": {"en": "{text}{printed}", "ja": "{text}"},
     # framework-wide kinds (compose_overview.py)
+    "menu_kinds": {
+        "en": "JICA's cooperation menu has six kinds of cooperation: {items}{printed}",
+        "ja": "JICAの協力メニューは6種類です：{items}",
+    },
+    "menu_level": {
+        "en": "At {level} JICA's cooperation menu lists, among others: {items} (which block is "
+        "which level is the project's reading)",
+        "ja": "{level}の協力メニューには、例えば{items}があります（レベルの区別は本プロジェクトの読み取り）",
+    },
     "stages": {
         "en": "The brochure places a city's smart-city work on three stages: {items}",
         "ja": "パンフレットはスマートシティへの取組みを3つの段階で示しています：{items}",

@@ -208,6 +208,15 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
     ),
     "area_development": ("areadevelopment", "newdistrict", "エリア開発"),
 }
+# Asking what the cooperation menu holds (as a whole, or at one level).
+MENU_ASK = _any(
+    r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
+    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧"
+)
+# ... or asking what support there is, with a level named ("What support at the city level?")
+MENU_WHAT = _any(
+    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)"
+)
 LEVELS: dict[str, tuple[str, ...]] = {
     "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
     "city": ("citylevel", "municipal", "local government", "自治体", "都市レベル", "市レベル"),

@@ -206,6 +206,14 @@ def test_sentences_of_a_hard_wrapped_passage():
         ("Can JICA help with cybersecurity?", "help", "en", ["「サイバーセキュリティ対策支援」"]),
         ("What direction fits a regional core city?", "direction", "en", ["「地方中核都市」", "包摂的"]),
         ("What is JICA's postal address?", "contact", "en", ["二番町5-25"]),
+        ("What types of cooperation are in JICA's menu?", "menu", "en",
+         ["knowledge-sharing platform", "「情報収集確認調査"]),
+        ("都市・自治体レベルの協力メニューを教えてください", "menu", "ja", ["協議体", "本プロジェクトの読み取り"]),
+        ("What cooperation does JICA offer at the city level?", "menu", "en",
+         ["city level (都市・自治体／地区レベル)", "協議体"]),
+        ("Testbedの構築支援はありますか", "help", "ja", ["テストベッド構築支援"]),
+        ("Who is JICA?", "about", "en", ["二国間援助"]),
+        ("What are the four aims on the maturity chart?", "chart", "en", ["自立発展", "価値創造"]),
     ],
 )  # fmt: skip
 def test_framework_wide_kinds_and_printed_wording(shipped_kb, question, kind, lang, facts):
