@@ -67,7 +67,7 @@ HELP = _any(
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
-    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)"
+    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
 )
 # A question asking for a number, a reason or a name is not a request for help, whatever verb
 # it uses ("How many countries does JICA cooperate with?").

@@ -177,7 +177,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(application|request|official) forms?|forms? (to|for) (apply|request)|fill (in|out)|"
             r"(application|request(ing)?|apply(ing)?|approval|review|selection) (procedure|process)|"
             r"process (inside|within|at) jica|how (is|are) (a |the )?(requests?|applications?|proposals?) "
-            r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|審査|選考|"
+            r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|(jica|要請|申請)の?審査|選考|"
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
@@ -314,10 +314,20 @@ def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     return spec.gives is not None and any(spec.gives.search(t) for t in texts)
 
 
+# A question about this assessment tool itself (its levels, its questionnaire) is answered from
+# the project's own description, not the brochure: no specific is missing from the brochure.
+_ABOUT_TOOL = _rx(
+    r"this (questionnaire|self-?assessment|assessment|tool|assistant)|the 0 ?(to|-) ?4|"
+    r"この(質問票|自己評価|ツール|アシスタント)|本ツール|0〜4|0～4"
+)
+
+
 def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
     q = norm(question)
+    if _ABOUT_TOOL.search(q):
+        return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
         asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))

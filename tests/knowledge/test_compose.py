@@ -212,6 +212,8 @@ def test_sentences_of_a_hard_wrapped_passage():
         ("What cooperation does JICA offer at the city level?", "menu", "en",
          ["city level (都市・自治体／地区レベル)", "協議体"]),
         ("Testbedの構築支援はありますか", "help", "ja", ["テストベッド構築支援"]),
+        ("procurement の technical evaluation や contract の準備も手伝ってもらえますか", "help",
+         "ja", ["技術評価"]),
         ("Who is JICA?", "about", "en", ["二国間援助"]),
         ("What are the four aims on the maturity chart?", "chart", "en", ["自立発展", "価値創造"]),
     ],

@@ -70,6 +70,9 @@ def test_a_passage_that_gives_the_specific_makes_it_answerable(question, passage
         "ナレッジシェアのプラットフォーム構築では、どのような支援が受けられますか？",
         "How can we make the most of existing assets?",
         "Does JICA support building an evaluation system for smart-city institutions?",
+        "Are the 0 to 4 levels in this questionnaire an official JICA scoring scale?",
+        "データ連携基盤を入札で調達するとき、仕様書づくりや提案の審査を手伝ってもらえますか",
+        "What is the phone number of JICA's office?",
     ],
 )
 def test_answerable_questions_ask_for_no_missing_specific(question):
