@@ -188,8 +188,11 @@ class Overview(Composer):
     def menu(self, question: str) -> Draft | None:
         """What the menu holds: its kinds of cooperation, or (one level named) one line of each
         kind at that level."""
-        if it.found(MENU_TYPES, question):
-            return None  # one kind named: menu_type or help answers
+        q = it.norm(question).strip()
+        if it.found(MENU_TYPES, question) or re.match(r"(is|are|does|do|can|could|will)\b", q):
+            return None  # one kind named, or a yes/no question: menu_type or help answers
+        if re.search(r"「.+?」", question) or self.mixed_terms(question):
+            return None  # a term quoted or in English within Japanese: its menu line answers
         levels = it.found(it.LEVELS, question)
         if len(levels) > 1:
             return None  # national vs city: the difference composer

@@ -35,7 +35,7 @@ DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
+    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
 
 

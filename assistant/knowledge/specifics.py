@@ -50,6 +50,7 @@ SPECIFICS: tuple[Specific, ...] = (
         "loan",
         _rx(
             r"interest|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
+            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
@@ -82,7 +83,9 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"deadline|due date|by when|closing date|application period|call for proposals|"
             rf"when (is|are|will|does|do|can|should|would) [\w\s/-]{{0,40}}?{_WHEN_VERB}|"
-            r"what date|which (month|year)|"
+            r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
+            r"(published|issued|released|printed|written|updated|revised)|"
+            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施)|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
         _rx(
@@ -131,7 +134,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
             r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
-            r"who (signs|approves|authori[sz]es|will sign|would sign)|who (are|were|would be|will be) the\b|"
+            r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
+            r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|their names|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
@@ -144,7 +148,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
             r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) |"
             r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
-            r"\badb\b|企業名|ベンダー|どの会社|どの企業|企業はどこ|メーカー|おすすめ|推奨|世界銀行|開発銀行"
+            r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
+            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
         ),
         _rx(
             r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
