@@ -24,6 +24,7 @@ def warm() -> None:
     loading in its own thread, and after it the other pages' imports."""
     from assistant.web import ask_page, interview_page, layout, resources  # noqa: F401
 
+    _first_run_once()
     settings = resources.current_settings()
     try:
         resources.framework(settings)
@@ -35,12 +36,50 @@ def warm() -> None:
     threading.Thread(target=_then_other_pages, args=(loader,), daemon=True).start()
 
 
+def _first_run_once() -> None:
+    """What Streamlit does once per process on the first page view, done before any visitor:
+    the first run of a page took 1.0–1.2 s, 0.9 s of it these (profiled):
+
+    - the emoji table and its regular expression (a segmented control's labels);
+    - Pillow's image plugins (the favicon);
+    - a check whether Streamlit runs in a REPL, which walks the stack and every loaded module's
+      file (``inspect.stack``, 0.4 s with Chroma and LangChain loaded): it only decides whether
+      to print a warning for ``python app.py``, and this is ``streamlit run``.
+    """
+    from PIL import Image
+    from streamlit import delta_generator
+
+    from assistant.web.layout import FAVICON
+
+    importlib.import_module("streamlit.emojis")
+    with Image.open(FAVICON) as icon:
+        icon.load()
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+
+
 def _then_other_pages(loader: Any) -> None:
     """Once the knowledge base is in, import what the other pages need (pandas for tables,
-    the report modules), so the first switch to Results does not pay for it."""
+    the report modules) and draw an example's charts and report once (Plotly and the report
+    templates load their parts on first use), so the first switch to Results does not pay."""
     loader.wait()
     for name in ("pandas", "assistant.web.results_page", "assistant.web.workspace_page"):
         importlib.import_module(name)
+    example = APP.parent / "examples" / "regional-core.json"
+    if example.exists():
+        from assistant.answers_io import read_answers
+        from assistant.scoring import assess
+        from assistant.web import charts, resources, results_page
+
+        fw = resources.framework(resources.current_settings())
+        answers = read_answers(example)
+        result = assess(fw, answers, "en")
+        charts.radar(fw, [(answers.city.name, result)], "en")
+        charts.element_bars(fw, result, "en")
+        results_page.report_files(fw, answers, result, "en")
+    from assistant.web.resources import settle
+
+    settle()
 
 
 def main(argv: list[str]) -> None:

@@ -12,6 +12,8 @@ whether it is ready and wait for it only when they need it.
 
 from __future__ import annotations
 
+import gc
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,9 +32,19 @@ if TYPE_CHECKING:
     from assistant.ports import Interpretation, Interpreter, KnowledgeAnswer, SessionStore
 
 
+_SETTINGS: dict[tuple[tuple[str, str], ...], Settings] = {}
+
+
 def current_settings() -> Settings:
-    """Settings from the environment (cheap; read on every run so tests can vary them)."""
-    return Settings()
+    """Settings from the environment, read again whenever an ``ASSISTANT_*`` variable changes
+    (tests vary them); otherwise the same object (building one costs ~10 ms, ten times a run)."""
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith("ASSISTANT_")))
+    got = _SETTINGS.get(env)
+    if got is None:
+        if len(_SETTINGS) > 16:
+            _SETTINGS.clear()
+        got = _SETTINGS[env] = Settings()
+    return got
 
 
 def _key(settings: Settings) -> str:
@@ -72,18 +84,24 @@ class Loaded:
 
     services: KnowledgeServices
     interpreter: Interpreter
+    spotter: Any  # assistant.prefill.spotter.AnswerSpotter, its topic vectors warm
 
 
 def _build(settings: Settings) -> Loaded:
     """Embeddings, store, first build, warm retriever and rubric vectors: the slow part.
 
     The model's weights load in a second thread while the index is loaded (or built), and the
-    rubric vectors come from the shared cache (``assistant.knowledge.index_cache``).
+    rubric vectors and the answer spotter's topic vectors come from the shared cache
+    (``assistant.knowledge.index_cache``). At the end everything loaded so far is moved out of
+    the garbage collector's way (``gc.freeze``): Streamlit collects after every script run, and
+    walking the ~200,000 objects of the loaded libraries cost 80–200 ms per chat turn.
     """
     from assistant.interpret import make_interpreter
     from assistant.interpret.offline import OfflineInterpreter
     from assistant.knowledge.index_cache import sharing
     from assistant.knowledge.services import build_services
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.spotter import AnswerSpotter
 
     services = build_services(settings)
     weights = ThreadPoolExecutor(max_workers=1, thread_name_prefix="weights")
@@ -98,7 +116,18 @@ def _build(settings: Settings) -> Loaded:
         with sharing(services.embeddings):
             interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
     loaded.result()  # the weights, so the first question pays nothing either
-    return Loaded(services, interpreter)
+    spotter = AnswerSpotter(DocumentReader(framework(settings), interpreter, services.embeddings))
+    with sharing(services.embeddings):
+        for lang in ("en", "ja"):  # the elements' texts embedded once, not on the first answer
+            spotter.spot("warm up", lang, set())
+    settle()
+    return Loaded(services, interpreter, spotter)
+
+
+def settle() -> None:
+    """Collect once, then keep what is loaded out of later collections (never freed anyway)."""
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass
@@ -167,27 +196,19 @@ def _engine(key: str) -> InterviewEngine:
         _LazyInterpreter(loader),
         session_store(settings),
         _Answerer(),
-        spotter=_LazySpotter(loader, framework(settings)),
+        spotter=_LazySpotter(loader),
     )
 
 
 class _LazySpotter:
     """One answer, several elements (assistant.prefill.spotter), once the model is loaded."""
 
-    def __init__(self, loader: KnowledgeLoader, fw: Framework) -> None:
+    def __init__(self, loader: KnowledgeLoader) -> None:
         self._loader = loader
-        self._fw = fw
-        self._spotter: Any = None
 
     def spot(self, text: str, lang: Lang, skip: set[str]) -> dict[str, Any]:
-        if self._spotter is None:
-            from assistant.prefill.reader import DocumentReader
-            from assistant.prefill.spotter import AnswerSpotter
-
-            loaded = self._loader
-            reader = DocumentReader(self._fw, loaded.interpreter(), loaded.get().embeddings)
-            self._spotter = AnswerSpotter(reader)  # framework data only: shared per process
-        result: dict[str, Any] = self._spotter.spot(text, lang, skip)
+        spotter = self._loader.future.result().spotter  # framework data only: one per process
+        result: dict[str, Any] = spotter.spot(text, lang, skip)
         return result
 
 
