@@ -9,6 +9,7 @@ hands over to ``streamlit run app.py`` with the options given.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 import threading
@@ -67,19 +68,26 @@ def _then_other_pages(loader: Any) -> None:
         importlib.import_module(name)
     example = APP.parent / "examples" / "regional-core.json"
     if example.exists():
-        from assistant.answers_io import read_answers
-        from assistant.scoring import assess
-        from assistant.web import charts, resources, results_page
-
-        fw = resources.framework(resources.current_settings())
-        answers = read_answers(example)
-        result = assess(fw, answers, "en")
-        charts.radar(fw, [(answers.city.name, result)], "en")
-        charts.element_bars(fw, result, "en")
-        results_page.report_files(fw, answers, result, "en")
+        with contextlib.suppress(Exception):  # only a head start: the page reports problems
+            _draw_results(example)
     from assistant.web.resources import settle
 
     settle()
+
+
+def _draw_results(example: Path) -> None:
+    """An example's charts and report, drawn and dropped (Plotly and the report templates load
+    their parts on first use)."""
+    from assistant.answers_io import read_answers
+    from assistant.scoring import assess
+    from assistant.web import charts, resources, results_page
+
+    fw = resources.framework(resources.current_settings())
+    answers = read_answers(example)
+    result = assess(fw, answers, "en")
+    charts.radar(fw, [(answers.city.name, result)], "en")
+    charts.element_bars(fw, result, "en")
+    results_page.report_files(fw, answers, result, "en")
 
 
 def main(argv: list[str]) -> None:
