@@ -285,8 +285,9 @@ def _apply_removals(
 def _apply_plans(run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress) -> None:
     """4b. replacements: old chunks out, new ones embedded; the manifest saved after each.
 
-    A first build (nothing recorded yet, so nothing to lose) writes all sources in one go: each
-    write is a commit in Chroma, and fifteen of them made a cold start's build ~1 s, not ~0.15 s.
+    A first build (nothing recorded yet, so nothing to lose) writes the shipped sources in one go:
+    each write is a commit in Chroma, and fifteen of them made a cold start's build ~1 s, not
+    ~0.15 s. Added documents (possibly large) still go one by one, with their progress.
     """
     manifest = run.manifest
     owned = {cid: k for k, r in manifest.sources.items() for cid in r.chunk_ids}
@@ -307,7 +308,7 @@ def _apply_plans(run: _Run, store: KnowledgeStore, manifest_path: Path, progress
             run.report.removed_chunks += len(old.chunk_ids)
         for c in item.chunks:
             owned[c.id] = item.key
-        if first_build:
+        if first_build and item.record.kind != "added":  # small; added ones show progress
             together.append(item)
             continue
         store.add(item.chunks)
