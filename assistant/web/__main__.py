@@ -61,10 +61,11 @@ def _first_run_once() -> None:
 
 def _then_other_pages(loader: Any) -> None:
     """Once the knowledge base is in, import what the other pages need (pandas for tables,
-    the report modules) and draw an example's charts and report once (Plotly and the report
+    the Ask page's answer composer, the report modules) and draw an example's charts and report once (Plotly and the report
     templates load their parts on first use), so the first switch to Results does not pay."""
     loader.wait()
-    for name in ("pandas", "assistant.web.results_page", "assistant.web.workspace_page"):
+    pages = ("assistant.web.results_page", "assistant.web.workspace_page")
+    for name in ("pandas", "assistant.knowledge.answer", *pages):
         importlib.import_module(name)
     example = APP.parent / "examples" / "regional-core.json"
     if example.exists():
