@@ -26,6 +26,7 @@ def warm() -> None:
     from assistant.web import ask_page, interview_page, layout, resources  # noqa: F401
 
     _first_run_once()
+    resources.settle()  # the pages' modules: out of the collection after every script run
     settings = resources.current_settings()
     try:
         resources.framework(settings)
