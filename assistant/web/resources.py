@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from assistant.framework import get_framework
-from assistant.models import Element, Framework, Lang
+from assistant.models import LANGS, Element, Framework, Lang
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -116,10 +116,11 @@ def _build(settings: Settings) -> Loaded:
         with sharing(services.embeddings):
             interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
     loaded.result()  # the weights, so the first question pays nothing either
-    spotter = AnswerSpotter(DocumentReader(framework(settings), interpreter, services.embeddings))
+    fw = framework(settings)
+    spotter = AnswerSpotter(DocumentReader(fw, interpreter, services.embeddings))
     with sharing(services.embeddings):
-        for lang in ("en", "ja"):  # the elements' texts embedded once, not on the first answer
-            spotter.spot("warm up", lang, set())
+        for lang in LANGS:  # the elements' texts embedded once, not on the first answer
+            spotter.spot(fw.elements[0].question.get(lang), lang, {e.id for e in fw.elements})
     settle()
     return Loaded(services, interpreter, spotter)
 
