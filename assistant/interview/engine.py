@@ -35,6 +35,7 @@ from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import AnswersFile, CityProfile, Framework, Lang
 from assistant.ports import (
     Answerer,
+    ConcurrentTurnError,
     Interpreter,
     SessionStore,
     StoredAnswer,
@@ -52,6 +53,9 @@ __all__ = [
     "SessionNotFound",
     "short_text",
 ]
+
+# How often a turn is read again when another process committed one of the same session first.
+TURN_RETRIES = 3
 
 # Typed commands that stay commands during the intake; anything else typed there is a value.
 INTAKE_COMMANDS = {"pause", "progress", "help", "back", "change", "domain", "explain"}
@@ -181,12 +185,23 @@ class InterviewEngine:
         return session
 
     def _run(self, code: str, user_text: str, intent_of: Callable[[EngineState], Intent]) -> Reply:
-        step = self._step_of(self._load(code))
-        step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
-        intent = intent_of(step.state)
-        choices = handler_for(step.state.phase, intent.kind)(self.ctx, step, intent)
-        step.state.turn += 1
-        return self._finish_turn(step, choices)
+        """One turn from the saved position. Another process (a second replica, a second tab on
+        another server) may commit a turn of the same session meanwhile: the commit then fails
+        its position check and the turn is read again from the newer position, so two turns
+        are applied one after the other and neither is lost."""
+        for attempt in range(TURN_RETRIES):
+            step = self._step_of(self._load(code))
+            loaded_at = step.state.turn
+            step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
+            intent = intent_of(step.state)
+            choices = handler_for(step.state.phase, intent.kind)(self.ctx, step, intent)
+            step.state.turn += 1
+            try:
+                return self._finish_turn(step, choices, expect_turn=loaded_at)
+            except ConcurrentTurnError:
+                if attempt == TURN_RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _step_of(self, session: StoredSession) -> Step:
         """A turn starting from the saved position (see ``_state_of``)."""
@@ -229,8 +244,13 @@ class InterviewEngine:
                 self.ctx.goto(step, first)
         return state
 
-    def _finish_turn(self, step: Step, choices: list[Choice]) -> Reply:
-        """Commit the turn (one transaction), then build the reply: "saved" only after that."""
+    def _finish_turn(
+        self, step: Step, choices: list[Choice], expect_turn: int | None = None
+    ) -> Reply:
+        """Commit the turn (one transaction), then build the reply: "saved" only after that.
+
+        ``expect_turn``: the position's turn number when it was read; the commit is refused
+        (``ConcurrentTurnError``) when the stored position has moved on since."""
         state = step.state
         text = "\n\n".join(m.text for m in step.messages)[:MAX_TURN_CHARS]
         turns = [step.user_turn] if step.user_turn is not None else []
@@ -241,6 +261,7 @@ class InterviewEngine:
             turns=turns,
             answers=step.to_commit,
             profile=step.new_profile,
+            expect_turn=expect_turn,
         )
         phase = state.reply_phase
         return Reply(
