@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -25,6 +25,7 @@ from assistant.models import LANGS, Element, Framework, Lang
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
     from langchain_core.language_models import BaseChatModel
 
     from assistant.interview.engine import InterviewEngine
@@ -78,51 +79,81 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """What the background load produces: the knowledge services and the interpreter that
-    shares their embedding model (one model in memory, loaded once)."""
+class Model:
+    """What a typed answer needs, ready before the index: the interpreter and the answer spotter
+    over one embedding model (loaded once, shared with the knowledge services)."""
 
-    services: KnowledgeServices
     interpreter: Interpreter
     spotter: Any  # assistant.prefill.spotter.AnswerSpotter, its topic vectors warm
 
 
-def _build(settings: Settings) -> Loaded:
-    """Embeddings, store, first build, warm retriever and rubric vectors: the slow part.
+@dataclass(frozen=True)
+class Loaded:
+    """What the background load produces: the knowledge services and the model parts."""
 
-    The model's weights load in a second thread while the index is loaded (or built), and the
-    rubric vectors and the answer spotter's topic vectors come from the shared cache
-    (``assistant.knowledge.index_cache``). At the end everything loaded so far is moved out of
-    the garbage collector's way (``gc.freeze``): Streamlit collects after every script run, and
-    walking the ~200,000 objects of the loaded libraries cost 80–200 ms per chat turn.
+    services: KnowledgeServices
+    interpreter: Interpreter
+    spotter: Any
+
+
+def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Loaded:
+    """The slow part: the model, and beside it the index (Chroma, a first build, BM25).
+
+    The model comes first and is published on ``model_ready`` at once, since a typed answer
+    needs only it: the embedding model unpacked from its cache, the interpreter's rubric vectors
+    and the spotter's topic vectors from the shared vector cache
+    (``assistant.knowledge.index_cache``). A second thread meanwhile opens or builds the index.
+    At the end everything loaded is moved out of the garbage collector's way (``settle``).
     """
+    from assistant.knowledge.embeddings import embedding_id, make_embeddings
+    from assistant.knowledge.index_cache import cached_embeddings
+
+    ready: Future[Model] = model_ready if model_ready is not None else Future()
+    try:
+        model = make_embeddings(settings.embeddings, settings.cache_dir)
+        embeddings = cached_embeddings(model, settings.cache_dir, embedding_id(settings.embeddings))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        index = pool.submit(_index, settings, embeddings)
+        pool.shutdown(wait=False)
+        ready.set_result(_model(settings, embeddings))
+    except BaseException as exc:
+        if not ready.done():
+            ready.set_exception(exc)  # a waiting turn hears of it instead of waiting forever
+        raise
+    services = index.result()
+    settle()
+    parts = ready.result()
+    return Loaded(services, parts.interpreter, parts.spotter)
+
+
+def _model(settings: Settings, embeddings: Embeddings) -> Model:
+    """The weights in, the interpreter's rubric vectors and the spotter's topic vectors warm."""
     from assistant.interpret import make_interpreter
     from assistant.interpret.offline import OfflineInterpreter
     from assistant.knowledge.index_cache import sharing
-    from assistant.knowledge.services import build_services
     from assistant.prefill.reader import DocumentReader
     from assistant.prefill.spotter import AnswerSpotter
 
-    services = build_services(settings)
-    weights = ThreadPoolExecutor(max_workers=1, thread_name_prefix="weights")
-    loaded = weights.submit(services.embeddings.embed_query, "warm up")
-    weights.shutdown(wait=False)
-    services.ensure_built(progress=lambda _msg: None)
-    _ = services.retriever
-    interpreter = make_interpreter(
-        settings, chat_model(settings), services.embeddings, framework=framework(settings)
-    )
-    if isinstance(interpreter, OfflineInterpreter):
-        with sharing(services.embeddings):
-            interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
-    loaded.result()  # the weights, so the first question pays nothing either
+    embeddings.embed_query("warm up")  # the model itself
     fw = framework(settings)
-    spotter = AnswerSpotter(DocumentReader(fw, interpreter, services.embeddings))
-    with sharing(services.embeddings):
+    interpreter = make_interpreter(settings, chat_model(settings), embeddings, framework=fw)
+    spotter = AnswerSpotter(DocumentReader(fw, interpreter, embeddings))
+    with sharing(embeddings):
+        if isinstance(interpreter, OfflineInterpreter):
+            interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
         for lang in LANGS:  # the elements' texts embedded once, not on the first answer
             spotter.spot(fw.elements[0].question.get(lang), lang, {e.id for e in fw.elements})
-    settle()
-    return Loaded(services, interpreter, spotter)
+    return Model(interpreter, spotter)
+
+
+def _index(settings: Settings, embeddings: Embeddings) -> KnowledgeServices:
+    """Chroma opened (built from the shipped sources on an empty data directory), BM25 loaded."""
+    from assistant.knowledge.services import build_services
+
+    services = build_services(settings, embeddings)
+    services.ensure_built(progress=lambda _msg: None)
+    _ = services.retriever
+    return services
 
 
 def settle() -> None:
@@ -133,9 +164,11 @@ def settle() -> None:
 
 @dataclass
 class KnowledgeLoader:
-    """The knowledge services being built in the background; thread-safe to query."""
+    """The knowledge services being built in the background; thread-safe to query. ``model``
+    is done first: what a typed answer needs (``model_ready``, ``interpreter``, ``spotter``)."""
 
     future: Future[Loaded]
+    model: Future[Model] = field(default_factory=Future)
 
     def ready(self) -> bool:
         return self.future.done()
@@ -151,15 +184,26 @@ class KnowledgeLoader:
         """The services, waiting up to ``timeout`` seconds; re-raises a build failure."""
         return self.future.result(timeout).services
 
+    def model_ready(self) -> bool:
+        return self.model.done()
+
+    def wait_model(self) -> None:
+        """Block until the model parts are in (or failed to load)."""
+        self.model.exception()
+
     def interpreter(self) -> Interpreter:
-        return self.future.result().interpreter
+        return self.model.result().interpreter
+
+    def spotter(self) -> Any:
+        return self.model.result().spotter
 
 
 @st.cache_resource(show_spinner=False)
 def _knowledge(key: str) -> KnowledgeLoader:
     settings = Settings.model_validate_json(key)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
-    return KnowledgeLoader(pool.submit(_build, settings))
+    model: Future[Model] = Future()
+    return KnowledgeLoader(pool.submit(_build, settings, model), model)
 
 
 def knowledge(settings: Settings) -> KnowledgeLoader:
@@ -208,7 +252,7 @@ class _LazySpotter:
         self._loader = loader
 
     def spot(self, text: str, lang: Lang, skip: set[str]) -> dict[str, Any]:
-        spotter = self._loader.future.result().spotter  # framework data only: one per process
+        spotter = self._loader.spotter()  # framework data only: one per process
         result: dict[str, Any] = spotter.spot(text, lang, skip)
         return result
 
