@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from assistant.catalogue import t
 from assistant.interview import intake as I
 from assistant.interview import render
 from assistant.interview.intents import Intent, detect
-from assistant.interview.messages import t
 from assistant.interview.render import LOW_CONFIDENCE, short_text
 from assistant.interview.state import (
     Action,
@@ -108,15 +108,15 @@ class InterviewEngine:
         code = self.store.create(lang)
         state = EngineState(lang=lang, drafts=dict(drafts or {}))
         step = Step(state, {}, None, code=code)
-        step.say(t(lang, "welcome", code=code))
+        step.say(t("interview.welcome", lang, code=code))
         if profile is None:
-            step.say(t(lang, "intake_intro"))
+            step.say(t("interview.intake_intro", lang))
         else:
             state.intake_field = None
             state.intake = profile.model_dump(mode="json")
             step.profile = step.new_profile = profile
             summary = I.profile_summary(profile, lang, self.fw)
-            step.say(t(lang, "intake_done", summary=summary))
+            step.say(t("interview.intake_done", lang, summary=summary))
             self.ctx.goto(step, self.order[0])
         choices = self.ctx.prompt(step)
         return code, self._finish_turn(step, choices)
@@ -128,7 +128,7 @@ class InterviewEngine:
             return None
         step = self._step_of(session)
         state = step.state
-        step.say(t(state.lang, "welcome_back", done=len(step.answers), total=len(self.order)))
+        step.say(t("interview.welcome_back", state.lang, done=len(step.answers), total=len(self.order)))
         if state.phase == "done":
             step.assessment = self.ctx.assess(step)
         choices = self.ctx.prompt(step)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.knowledge.added_documents import ADDED_TYPES
 from assistant.knowledge.services import KnowledgeServices
 from assistant.knowledge.store import Manifest
@@ -21,7 +22,6 @@ from assistant.models import Lang
 from assistant.settings import Settings
 from assistant.web import resources, views
 from assistant.web.loading import Upload
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 UNLOCKED = "docs_unlocked"  # per browser session
@@ -39,9 +39,9 @@ def safe_name(name: str) -> str:
 def check_upload(upload: Upload, max_bytes: int, lang: Lang) -> str | None:
     """Why this upload is refused, or None when its type and size are acceptable."""
     if Path(upload.name).suffix.lower() not in ADDED_TYPES:
-        return t("bad_type", lang, name=upload.name)
+        return t("ui.bad_type", lang, name=upload.name)
     if upload.size > max_bytes:
-        return t("too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
+        return t("ui.too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
     return None
 
 
@@ -81,13 +81,13 @@ def add_documents(
 
 def render(settings: Settings, lang: Lang) -> None:
     mb = settings.max_upload_bytes / (1024 * 1024)
-    st.caption(t("docs_intro", lang, mb=f"{mb:g}"))
+    st.caption(t("ui.docs_intro", lang, mb=f"{mb:g}"))
     loader = resources.knowledge(settings)
     if not loader.ready():
-        with st.spinner(t("kb_wait", lang)):
+        with st.spinner(t("ui.kb_wait", lang)):
             loader.future.exception()  # wait for the background load to finish
     if (error := loader.error()) is not None:
-        st.error(t("kb_failed", lang, error=inert(resources.describe_error(error))))
+        st.error(t("ui.kb_failed", lang, error=inert(resources.describe_error(error))))
         return
     services = loader.get()
     if unlocked(settings, lang):
@@ -103,17 +103,17 @@ def unlocked(settings: Settings, lang: Lang) -> bool:
     """
     secret = settings.facilitator_passphrase
     if not secret:
-        st.caption(t("docs_locked", lang))
+        st.caption(t("ui.docs_locked", lang))
         return False
     if st.session_state.get(UNLOCKED):
         return True
     with st.form("docs-unlock"):
-        typed = st.text_input(t("docs_passphrase", lang), type="password", key="docs-pass")
-        if st.form_submit_button(t("docs_unlock", lang), icon=":material/lock_open:"):
+        typed = st.text_input(t("ui.docs_passphrase", lang), type="password", key="docs-pass")
+        if st.form_submit_button(t("ui.docs_unlock", lang), icon=":material/lock_open:"):
             if hmac.compare_digest(typed.encode(), secret.encode()):
                 st.session_state[UNLOCKED] = True
                 st.rerun()
-            st.error(t("docs_wrong", lang))
+            st.error(t("ui.docs_wrong", lang))
     return False
 
 
@@ -127,20 +127,20 @@ def manage(services: KnowledgeServices, lang: Lang) -> None:
         (st.success if kind == "success" else st.error)(message)
     with st.form("docs-form", clear_on_submit=True):
         files = st.file_uploader(
-            t("upload_docs", lang),
+            t("ui.upload_docs", lang),
             type=[s.lstrip(".") for s in ADDED_TYPES],
             accept_multiple_files=True,
             key="docs-upload",
         )
-        who = st.text_input(t("added_by", lang), max_chars=200, key="docs-who")
-        submitted = st.form_submit_button(t("ingest", lang), icon=":material/upload_file:")
+        who = st.text_input(t("ui.added_by", lang), max_chars=200, key="docs-who")
+        submitted = st.form_submit_button(t("ui.ingest", lang), icon=":material/upload_file:")
     if submitted and files:
-        with st.spinner(t("kb_wait", lang)):
+        with st.spinner(t("ui.kb_wait", lang)):
             added, errors = add_documents(services, list(files), who, lang)
-        flash = [("error", t("rejected", lang, reason=inert(err))) for err in errors]
+        flash = [("error", t("ui.rejected", lang, reason=inert(err))) for err in errors]
         if added:
             flash.append(
-                ("success", t("ingest_done", lang, added=added, total=services.store.count()))
+                ("success", t("ui.ingest_done", lang, added=added, total=services.store.count()))
             )
         st.session_state[FLASH] = flash
         st.rerun()
@@ -149,12 +149,12 @@ def manage(services: KnowledgeServices, lang: Lang) -> None:
     if added_docs:
         with st.form("docs-remove"):
             key = st.selectbox(
-                t("docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
+                t("ui.docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
             )
-            if st.form_submit_button(t("docs_remove_button", lang), icon=":material/delete:"):
+            if st.form_submit_button(t("ui.docs_remove_button", lang), icon=":material/delete:"):
                 services.remove([key])
                 total = services.store.count()
-                st.session_state[FLASH] = [("success", t("docs_removed", lang, total=total))]
+                st.session_state[FLASH] = [("success", t("ui.docs_removed", lang, total=total))]
                 st.rerun()
 
 
@@ -170,23 +170,23 @@ def interrupted(uploads: Path, manifest: Manifest) -> list[str]:
 
 def listing(services: KnowledgeServices, lang: Lang) -> None:
     """What the knowledge base holds, counted now (not when the page was first drawn)."""
-    st.subheader(t("kb_contents", lang), divider="gray")
+    st.subheader(t("ui.kb_contents", lang), divider="gray")
     manifest = Manifest.load(services.manifest_path)
     for name in interrupted(services.settings.data_dir / "uploads", manifest):
-        st.warning(t("docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
+        st.warning(t("ui.docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
     rows = []
     for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
         name = Path(rec.path).name if rec.path else key
         rows.append(
-            [name, t(f"kind_{rec.kind}", lang), str(len(rec.chunk_ids)), rec.added_by, rec.added_at]
+            [name, t(f"ui.kind_{rec.kind}", lang), str(len(rec.chunk_ids)), rec.added_by, rec.added_at]
         )
     views.text_table(
         [
-            t("source", lang),
-            t("kind", lang),
-            t("passages", lang),
-            t("who", lang),
-            t("added_at", lang),
+            t("terms.source", lang),
+            t("ui.kind", lang),
+            t("ui.passages", lang),
+            t("ui.who", lang),
+            t("ui.added_at", lang),
         ],
         rows,
     )
