@@ -92,7 +92,14 @@ def _draw_results(example: Path) -> None:
     results_page.report_files(fw, answers, result, "en")
 
 
+SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
+
+
 def main(argv: list[str]) -> None:
+    # The server's event loop waits for the interpreter lock while the knowledge base loads in
+    # its thread; a shorter switch interval hands it over sooner. Form painted after health,
+    # 8 alternating pairs on a busy 2-core machine: 1.72 s mean instead of 1.91 s.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     warm()
     from streamlit.web import cli
 
