@@ -24,7 +24,7 @@ from assistant.models import ELEMENT_IDS, AnswersFile, CityProfile, Lang
 from assistant.ports import ConcurrentTurnError, StoredAnswer, StoredSession, Turn
 from assistant.sessions.answers import answers_file
 from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
-from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
+from assistant.sessions.db import READ_ONLY, AnswerRow, SessionRow, TurnRow, ensure_schema
 from assistant.sessions.redact import clean, deep, mask, migrate_masked_codes, unmask
 
 MAX_ANSWER_CHARS = MAX_EVIDENCE  # an answer's evidence and typed text (the answers file's cap)
@@ -122,6 +122,7 @@ class SqlSessionStore:
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
         self.engine = engine
+        self._reader = engine.execution_options(**{READ_ONLY: True})  # reads: no write lock
         self._clock = clock
         ensure_schema(engine)
         migrate_masked_codes(engine)
@@ -165,7 +166,7 @@ class SqlSessionStore:
         return code
 
     def load(self, code: str) -> StoredSession | None:
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             row = s.get(SessionRow, code_key(code))
             if row is None:
                 return None
@@ -253,7 +254,7 @@ class SqlSessionStore:
             _append_turns(s, row, turns)
 
     def turns(self, code: str) -> list[Turn]:
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             key = code_key(code)
             if s.get(SessionRow, key) is None:
                 return []
@@ -336,7 +337,7 @@ class SqlSessionStore:
             .outerjoin(counts, counts.c.session_key == SessionRow.key)
             .order_by(SessionRow.updated_at.desc(), SessionRow.key)
         )
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             return [
                 SessionSummary(
                     short_id=row.key[:8],

@@ -25,6 +25,10 @@ from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.text import inert
 from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
 
+INPUT = "interview-input"  # the chat box's widget key
+FAULT = "interview-fault"  # a storage fault's message, shown after the rerun that restores...
+RESTORE = "interview-restore"  # ...the unsent text into the chat box
+
 MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
 
@@ -50,10 +54,9 @@ def take_turn(
         message = storage_fault(exc, lang)
         if message is None:
             raise
-        st.error(inert(message), icon=":material/error:")
-        if text:
-            st.caption(t("ui.unsent", lang))
-            st.code(text, language=None, wrap_lines=True)
+        st.session_state[FAULT] = message
+        if text and action is None:  # typed: back into the chat box (a button stays a button)
+            st.session_state[RESTORE] = text
         return False
     record(text, reply)
     if reply.lang != lang:  # the person asked to go on in the other language: the UI follows
@@ -96,10 +99,10 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     first, then the conversation drawn once with its reply (one run per turn, not two)."""
     head = st.container()  # progress, the chat, quick replies
     tail = st.container()  # under them: waiting for the model, a storage error, unsent text
+    if (unsent := st.session_state.pop(RESTORE, None)) is not None:
+        st.session_state[INPUT] = unsent  # the widget shows it, unsent, until sent again
     with repaint.bottom():
-        typed = st.chat_input(
-            t("ui.chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER
-        )
+        typed = st.chat_input(t("ui.chat_placeholder", lang), key=INPUT, max_chars=MAX_ANSWER)
     picked: Choice | None = st.session_state.pop(PICKED, None)
     with tail:
         if picked is not None:
@@ -113,6 +116,10 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
                 echo.empty()  # now in the conversation above
         else:
             took = False
+        if RESTORE in st.session_state:
+            st.rerun()  # the chat box exists already in this run: the next one refills it
+        if (fault := st.session_state.pop(FAULT, None)) is not None:
+            st.error(inert(fault), icon=":material/error:")
     if took:
         _repaint(code, lang)
     reply: Reply | None = st.session_state.get(REPLY)

@@ -7,8 +7,10 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.catalogue import t
+from assistant.faults import storage_fault
 from assistant.models import LANGS, Lang
 from assistant.web import resources, session_panel, state
+from assistant.web.text import inert
 
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("app_pages/interview.py", "ui.page_interview", ":material/forum:"),
@@ -100,6 +102,12 @@ def main() -> None:
         for i, (path, title, icon) in enumerate(PAGES)
     ]
     page = st.navigation(pages, position="sidebar")
-    session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
-    knowledge_status(lang)
-    page.run()
+    try:
+        session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
+        knowledge_status(lang)
+        page.run()
+    except Exception as exc:  # a storage fault anywhere (starting a session, resuming one)
+        message = storage_fault(exc, lang)
+        if message is None:
+            raise
+        st.error(inert(message), icon=":material/error:")  # what was typed stays in its widget

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from assistant.interview.engine import InterviewEngine
+    from assistant.knowledge.jobs import IngestJobs
     from assistant.knowledge.services import KnowledgeServices
     from assistant.ports import Interpretation, Interpreter, KnowledgeAnswer, SessionStore
 
@@ -152,6 +153,8 @@ def _index(settings: Settings, embeddings: Embeddings) -> KnowledgeServices:
 
     services = build_services(settings, embeddings)
     services.ensure_built(progress=lambda _msg: None)
+    if settings.chroma_url is None:  # embedded Chroma: this process is the only writer
+        services.drop_unlisted()  # what an ingest killed with the last server had half-added
     _ = services.retriever
     return services
 
@@ -204,6 +207,15 @@ def _knowledge(key: str) -> KnowledgeLoader:
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
     model: Future[Model] = Future()
     return KnowledgeLoader(pool.submit(_build, settings, model), model)
+
+
+@st.cache_resource(show_spinner=False)
+def ingest_jobs() -> IngestJobs:
+    """The process's document-ingest jobs: they hold jobs, never users (a session keeps only
+    its job's id), and one worker runs them in turn, off every page's request."""
+    from assistant.knowledge.jobs import IngestJobs
+
+    return IngestJobs()
 
 
 def knowledge(settings: Settings) -> KnowledgeLoader:

@@ -20,9 +20,9 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     got: list[list[str]] = []
     real = KnowledgeStore.add
 
-    def add(self: KnowledgeStore, chunks: Any, progress: Any = None) -> None:
+    def add(self: KnowledgeStore, chunks: Any, *args: Any, **kwargs: Any) -> None:
         got.append([c.id for c in chunks])
-        real(self, chunks, progress)
+        real(self, chunks, *args, **kwargs)
 
     monkeypatch.setattr(KnowledgeStore, "add", add)
     return got
