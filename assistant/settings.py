@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,12 @@ class Settings(BaseSettings):
     llm: str | None = Field(
         default=None,
         description="Chat model, e.g. openai:gpt-4o-mini or ollama:llama3.1; unset = offline.",
+    )
+    llm_method: Literal["auto", "json_schema", "function_calling", "json_mode"] = Field(
+        default="auto",
+        description="How the interpreter asks the chat model for structured output: auto (the "
+        "model's default), json_schema, function_calling or json_mode. llama.cpp's server "
+        "refuses json_schema: use function_calling or json_mode there.",
     )
     llm_timeout: float = Field(default=30.0, description="Seconds before an LLM call gives up.")
     llm_max_retries: int = Field(default=1, description="Retries after a failed LLM call.")
@@ -86,8 +93,8 @@ class Settings(BaseSettings):
 
     cache_dir: Path = Field(
         default_factory=lambda: default_cache_dir(),
-        description="The shipped knowledge's index (vectors, BM25), reused by every process; "
-        "default ~/.cache/smartcity-assistant. Safe to delete.",
+        description="The shipped knowledge's index (vectors, BM25) and the unpacked embedding "
+        "model, reused by every process; default ~/.cache/smartcity-assistant. Safe to delete.",
     )
 
     @property

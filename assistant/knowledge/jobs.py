@@ -91,6 +91,8 @@ class IngestJob:
 
     def update(self, **changes: object) -> None:
         with self._lock:
+            # dataclasses.replace checks the field names at run time; its stub types
+            # **changes as the fields' union, which a keyword-forwarding helper cannot name.
             self._status = replace(self._status, **changes)  # type: ignore[arg-type]
 
 

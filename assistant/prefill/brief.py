@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def _status(draft: Draft | None, w: dict[str, str]) -> str:
+def status(draft: Draft | None, w: dict[str, str]) -> str:
     if draft is None:
         return w["uncovered"]
     if draft.level is None:
@@ -94,15 +94,15 @@ def brief_text(prefill: Prefill, fw: Framework, lang: Lang) -> str:
     for domain in fw.domains:
         lines.append(f"### {domain.name.get(lang)}")
         for el in fw.domain_elements(domain.id):
-            status = _status(prefill.elements.get(el.id), w)
-            lines.append(f"- {el.id} {el.name.get(lang)}: {status}")
+            shown = status(prefill.elements.get(el.id), w)
+            lines.append(f"- {el.id} {el.name.get(lang)}: {shown}")
         lines.append("")
     lines += [f"## {w['drafts']}", ""]
     for el in fw.elements:
         draft = prefill.elements.get(el.id)
         if draft is None:
             continue
-        lines.append(f"### {el.id} {el.name.get(lang)}: {_status(draft, w)}")
+        lines.append(f"### {el.id} {el.name.get(lang)}: {status(draft, w)}")
         for q in draft.quotes:
             lines.append(f"> “{' '.join(q.text.split())}” ({where(q, lang)})")
         lines.append("")

@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from assistant.files import SourceError, clean_text, extract_text, pdf_pages, read_checked
-from assistant.lang import detect_lang
+from assistant.lang import JAPANESE_CHARS, LATIN_CHARS, detect_lang
 from assistant.models import Lang
 
 KINDS = {
@@ -54,6 +54,7 @@ class Paragraph:
     page: int | None  # PDF page, 1-based
     section: str | None  # the Markdown / Word heading above it
     heading: bool = False  # a heading line itself: located, never quoted
+    lang: Lang = "en"  # its own language: a Japanese plan quotes English passages, and back
 
 
 @dataclass
@@ -68,6 +69,10 @@ class Document:
 
     def quote(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
+
+    def lang_of(self, sentence: Sentence) -> Lang:
+        """The language the sentence is read in: its paragraph's, not the document's."""
+        return self.paragraphs[sentence.paragraph].lang
 
     def paragraph_text(self, index: int) -> str:
         p = self.paragraphs[index]
@@ -189,8 +194,15 @@ def _cut(doc: Document, pages: list[str] | None, markdown: bool) -> None:
         if block.lstrip().startswith("<!--") or block.strip() in ("---", "***"):
             continue
         index = len(doc.paragraphs)
-        doc.paragraphs.append(Paragraph(start, end, page, section))
+        lang = _paragraph_lang(doc.text[start:end], doc.lang)
+        doc.paragraphs.append(Paragraph(start, end, page, section, lang=lang))
         _sentences(doc, start, end, index, _PDF_SENTENCE if pages is not None else _SENTENCE)
+
+
+def _paragraph_lang(text: str, default: Lang) -> Lang:
+    """A paragraph's own language; too few letters to tell (a figure, a name): the document's."""
+    letters = len(LATIN_CHARS.findall(text)) + 2 * len(JAPANESE_CHARS.findall(text))
+    return detect_lang(text, default=default) if letters >= 24 else default
 
 
 def _sentences(doc: Document, start: int, end: int, paragraph: int, rule: re.Pattern[str]) -> None:

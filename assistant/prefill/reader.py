@@ -20,9 +20,11 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.interpret.cues import EN_INTENT, EN_NEGATORS, JA_INTENT, JA_NEGATORS
 from assistant.lang import JAPANESE_CHARS
 from assistant.models import Element, Framework, Lang
 from assistant.ports import Interpreter
+from assistant.prefill import lexicon
 from assistant.prefill.documents import Document, Sentence
 from assistant.prefill.drafts import DocumentInfo, Draft, Prefill, Proposal, Quote
 
@@ -40,6 +42,20 @@ _JA_FRAME = re.compile(
 )
 
 
+# A question asked in a meeting names a topic without saying anything about the city's state:
+# "Councillor Silva asked whether residents had been consulted", "…はどうか。", "…のか。".
+_QUESTION = re.compile(
+    r"[?？]\s*[\"”’)）]?\s*$|(?:のか|ですか|ますか|でしょうか|どうか|いかがか|か)[。．]?\s*$"
+    r"|^(?:[A-Za-z][\w.'’-]*\s+){1,4}(?:asked|wondered|queried|inquired|enquired)"
+    r"(?:\s+\w+){0,2}?\s+(?:whether|if|about|why|how|what|when|who|which)\b",
+)
+
+
+def is_question(sentence: str) -> bool:
+    """A question (asked, or reported as asked): it names a topic, it is no evidence."""
+    return _QUESTION.search(sentence.strip()) is not None
+
+
 def topic_text(sentence: str) -> str:
     """The sentence without a reported-speech frame (what is compared with the elements)."""
     stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)
@@ -51,17 +67,27 @@ class ReaderCalibration:
     """Hand-set on the project's own dev documents (evals/datasets/prefill_dev), not held-out."""
 
     passage_chars: int = 600  # a passage: consecutive sentences of one paragraph up to this
-    cover: float = 0.46  # combined score a sentence needs to make an element covered
-    margin: float = 0.16  # ...and by this much above the sentence's average over elements
+    cover: float = 0.43  # combined score a sentence needs to make an element covered
+    margin: float = 0.12  # ...and by this much above the sentence's average over elements
     near_top: float = 0.05  # ...and the sentence's best element, or within this of it
     keyword_weight: float = 0.05  # score per distinct keyword of the element in the passage
     keyword_cap: int = 3
+    lexicon_weight: float = 0.08  # score per distinct stem of the element's topic (lexicon.py)
+    lexicon_cap: int = 2
+    genre_share: float = 0.08  # a term in more than this share of the sentences is the genre's
+    genre_min: int = 4  # ...and in more than this many
+    plain_penalty: float = 0.08  # off a paragraph whose section never speaks of digital work
+    unnamed_slack: float = 0.12  # an element not named in the sentence needs this much more
     context_weight: float = 0.3  # share of a sentence's score that comes from its passage
     read_sentences: int = 3  # sentences read together as the "answer" for one element
     read_slack: float = 0.08  # further sentences within this of the best are read too
     max_quotes: int = 3
     min_confidence: float = 0.15  # interpreter confidence below which nothing is drafted
     topic_share: float = 0.4  # share of a draft's confidence from how clearly the text is on topic
+    alone_sure: float = 0.7  # a sentence read alone this sure, at a higher level, wins (1: off)
+    read_neighbours: bool = True  # adjacent sentences naming the element are read as well
+    unplaced: float | None = 0.3  # confidence of the guess where the interpreter places nothing
+    absence_needs_words: bool = True  # level 0 only where the text says something is absent
     conflict_gap: int = 2  # documents this many levels apart disagree: take neither
 
 
@@ -98,18 +124,25 @@ def _norm(text: str) -> str:
     return re.sub(r"[-‐–—]", " ", unicodedata.normalize("NFKC", text).lower())
 
 
-def keyword_count(element: Element, text: str, lang: Lang) -> int:
-    """Distinct keywords of the element (in the document's language) found in the text."""
+def keywords_in(element: Element, text: str, lang: Lang) -> set[str]:
+    """The element's keywords (in the given language) found in the text."""
     norm = _norm(text)
-    count = 0
+    found: set[str] = set()
     for kw in {_norm(k).strip() for k in element.keywords.get(lang, [])}:
         if not kw:
             continue
         if JAPANESE_CHARS.search(kw):
-            count += kw in norm
+            hit = kw in norm
         else:
-            count += re.search(rf"(?<![a-z0-9]){re.escape(kw)}", norm) is not None
-    return count
+            hit = re.search(rf"(?<![a-z0-9]){re.escape(kw)}", norm) is not None
+        if hit:
+            found.add(kw)
+    return found
+
+
+def keyword_count(element: Element, text: str, lang: Lang) -> int:
+    """Distinct keywords of the element (in the document's language) found in the text."""
+    return len(keywords_in(element, text, lang))
 
 
 class DocumentReader:
@@ -149,38 +182,62 @@ class DocumentReader:
         vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
         return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
 
-    def _similarity(self, vectors: np.ndarray, lang: Lang) -> np.ndarray:
-        """Rows x elements: the best cosine to any of the element's own texts."""
-        topic, owner = self._topic_vectors(lang)
-        sims = vectors @ topic.T
-        return np.stack(
-            [sims[:, owner == i].max(axis=1) for i in range(len(self.framework.elements))], axis=1
-        )
+    def _similarity(self, vectors: np.ndarray, langs: Sequence[Lang]) -> np.ndarray:
+        """Rows x elements: the best cosine to any of the element's own texts, each row compared
+        with the texts in its own language."""
+        out = np.zeros((len(vectors), len(self.framework.elements)), dtype=np.float32)
+        for lang in set(langs):
+            rows = np.flatnonzero(np.asarray(langs) == lang)
+            topic, owner = self._topic_vectors(lang)
+            sims = vectors[rows] @ topic.T
+            out[rows] = np.stack(
+                [sims[:, owner == i].max(axis=1) for i in range(len(self.framework.elements))],
+                axis=1,
+            )
+        return out
 
     def scores(self, doc: Document, groups: Sequence[Passage]) -> np.ndarray:
         """Sentences x elements: the sentence's and its passage's similarity to the element's
-        texts, plus a bonus for the element's keywords in the sentence."""
+        texts, plus a bonus for the element's keywords and topic stems in the sentence."""
+        return self.scores_and_words(doc, groups)[0]
+
+    def scores_and_words(
+        self, doc: Document, groups: Sequence[Passage]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``scores``, and per sentence and element whether the element is named in words."""
         elements = self.framework.elements
         if not doc.sentences:
-            return np.zeros((0, len(elements)))
+            return np.zeros((0, len(elements))), np.zeros((0, len(elements)), dtype=bool)
         sentences = [doc.quote(s) for s in doc.sentences]
         vectors = self._embed(
             [topic_text(s) for s in sentences] + [doc.text[p.start : p.end] for p in groups]
         )
-        sims = self._similarity(vectors, doc.lang)
+        langs = [doc.lang_of(s) for s in doc.sentences]
+        langs += [doc.paragraphs[doc.sentences[p.sentences[0]].paragraph].lang for p in groups]
+        sims = self._similarity(vectors, langs)
         own, context = sims[: len(sentences)], sims[len(sentences) :]
         parent = np.empty(len(sentences), dtype=int)
         for g, p in enumerate(groups):
             parent[list(p.sentences)] = g
-        bonus = np.array(
-            [
-                [min(keyword_count(el, t, doc.lang), self.cal.keyword_cap) for el in elements]
-                for t in sentences
-            ],
-            dtype=np.float64,
-        )
-        w = self.cal.context_weight
-        return (1 - w) * own + w * context[parent] + self.cal.keyword_weight * bonus
+        cal = self.cal
+        found = [
+            [(keywords_in(el, t, lang), lexicon.matched(el.id, t, lang)) for el in elements]
+            for t, lang in zip(sentences, langs, strict=False)
+        ]
+        # A term found all through the document is its genre ("master plan" in a master plan,
+        # "regulations" in a zoning plan), not what one sentence is about: it does not count.
+        seen: dict[str, int] = {}
+        for row in found:
+            for term in {t for k, x in row for t in (*k, *x)}:
+                seen[term] = seen.get(term, 0) + 1
+        common = max(cal.genre_min, cal.genre_share * len(sentences))
+        genre = {t for t, n in seen.items() if n > common}
+        kw = np.array([[len(k - genre) for k, _ in row] for row in found], dtype=np.float64)
+        lex = np.array([[len(x - genre) for _, x in row] for row in found], dtype=np.float64)
+        bonus = cal.keyword_weight * np.minimum(kw, cal.keyword_cap)
+        bonus += cal.lexicon_weight * np.minimum(lex, cal.lexicon_cap)
+        w = cal.context_weight
+        return (1 - w) * own + w * context[parent] + bonus, (kw + lex) > 0
 
     def read_document(
         self,
@@ -192,12 +249,33 @@ class DocumentReader:
         are absent). ``calibration`` overrides the reader's for this reading."""
         cal = calibration or self.cal
         groups = passages(doc, cal.passage_chars)
-        score = self.scores(doc, groups)
+        score, named = self.scores_and_words(doc, groups)
         if not len(score):
             return {}
+        # Municipal life (a tourism council, a bridge inspection, startup support in the old
+        # town) resembles the organisational elements; they are about the smart-city instance.
+        # A paragraph whose section never speaks of digital or data work counts for less, and
+        # not at all for the elements whose words are everyday municipal vocabulary.
+        plain = _plain_paragraphs(doc)
+        off_topic = np.array([plain[s.paragraph] for s in doc.sentences], dtype=bool)
+        penalty = np.array(
+            [
+                0.0 if el.id in lexicon.ANY_CONTEXT else cal.plain_penalty
+                for el in self.framework.elements
+            ]
+        )
+        score = score - np.outer(off_topic, penalty)
         mean = score.mean(axis=1, keepdims=True)
         top = score.max(axis=1, keepdims=True)
         speaks = (score >= cal.cover) & (score - mean >= cal.margin) & (score >= top - cal.near_top)
+        # A sentence that resembles several elements about equally ("the council approved the
+        # plan") speaks clearly only of those it names in words, unless it is far above the rest.
+        speaks &= named | (score >= cal.cover + cal.unnamed_slack)
+        for j, element in enumerate(self.framework.elements):
+            if element.id in lexicon.NEEDS_DIGITAL:
+                speaks[off_topic, j] = False
+        asked = np.array([is_question(doc.quote(s)) for s in doc.sentences])
+        speaks[asked] = False
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])
@@ -209,19 +287,59 @@ class DocumentReader:
                 int(i) for i in hits[: cal.read_sentences] if score[i, j] >= best - cal.read_slack
             )
             strength = float(np.clip((best - cal.cover) / 0.2, 0.0, 1.0))
-            proposal = self._propose(doc, element, [doc.sentences[i] for i in chosen], strength)
+            if cal.read_neighbours:
+                # What exists and what is missing are often told in adjacent sentences: a
+                # neighbour in the same paragraph that names the element is read too.
+                near = {
+                    k
+                    for i in chosen
+                    for k in (i - 1, i + 1)
+                    if 0 <= k < len(doc.sentences)
+                    and named[k, j]
+                    and doc.sentences[k].paragraph == doc.sentences[i].paragraph
+                }
+                chosen = sorted(set(chosen) | near)
+            picked = [doc.sentences[i] for i in chosen]
+            proposal = self._propose(doc, element, picked, strength, cal)
             if proposal is not None:
                 out[element.id] = proposal
         return out
 
     def _propose(
-        self, doc: Document, element: Element, chosen: list[Sentence], strength: float
+        self,
+        doc: Document,
+        element: Element,
+        chosen: list[Sentence],
+        strength: float,
+        cal: ReaderCalibration,
     ) -> Proposal | None:
-        """The interpreter reads the chosen sentences as an answer; its level, their quotes."""
+        """The interpreter reads the chosen sentences as an answer; its level, their quotes.
+
+        A document states what exists next to what is missing ("a pilot dashboard joins two
+        systems; the others remain separate"): when one sentence read alone is surely at a
+        higher level than the sentences read together, what exists wins."""
         text = "\n".join(doc.quote(s) for s in chosen)
-        result = self.interpreter.interpret(element, text, doc.lang)
-        if result.level is None or result.unknown or result.confidence < self.cal.min_confidence:
+        langs = [doc.lang_of(s) for s in chosen]
+        lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
+        result = self.interpreter.interpret(element, text, lang)
+        if len(chosen) > 1 and cal.alone_sure < 1.0:
+            for s in chosen:
+                alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
+                sure = alone.level is not None and alone.confidence >= cal.alone_sure
+                if sure and not alone.unknown and alone.level > (result.level or 0):
+                    result = alone
+        if result.level is None and not result.unknown and cal.unplaced is not None:
+            # The interpreter's cues are an official's words; a document's sentence that clearly
+            # speaks of the element but matches none of them still says what exists (2), what
+            # is planned or missing (1). A guess: low confidence, checked on site.
+            guess = 1 if _plans(text, lang) or _says_absent(text, lang) else 2
+            result = result.model_copy(update={"level": guess, "confidence": cal.unplaced})
+        if result.level is None or result.unknown or result.confidence < cal.min_confidence:
             return None
+        if result.level == 0 and cal.absence_needs_words and not _says_absent(text, lang):
+            # Level 0 is "nothing exists, nothing considered": a document must say so. Words
+            # about the element with no "no / not / ない" in them are at least a first step.
+            result = result.model_copy(update={"level": 1})
         quotes = self._quotes(doc, element, chosen, result.evidence)
         if not quotes:
             return None
@@ -229,8 +347,7 @@ class DocumentReader:
             document=doc.name,
             level=result.level,
             confidence=round(
-                (1 - self.cal.topic_share) * float(result.confidence)
-                + self.cal.topic_share * strength,
+                (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength,
                 3,
             ),
             quotes=quotes,
@@ -250,15 +367,19 @@ class DocumentReader:
                 if needle in doc.quote(s) or (len(doc.quote(s)) >= 12 and doc.quote(s) in needle):
                     picked.append(s)
                     break
-        ranked = sorted(candidates, key=lambda s: -keyword_count(element, doc.quote(s), doc.lang))
+
+        def named(s: Sentence) -> int:
+            return keyword_count(element, doc.quote(s), doc.lang_of(s))
+
+        ranked = sorted(candidates, key=lambda s: -named(s))
         for s in ranked:
             if len(picked) >= self.cal.max_quotes:
                 break
-            if s not in picked and keyword_count(element, doc.quote(s), doc.lang):
+            if s not in picked and named(s):
                 picked.append(s)
         if not picked and candidates:
             picked.append(candidates[0])
-        picked.sort(key=lambda s: s.start)
+        # the sentence that decided the level first: the interview shows it on the card
         return [self._quote(doc, s) for s in picked]
 
     @staticmethod
@@ -295,6 +416,25 @@ class DocumentReader:
             for d in docs
         ]
         return Prefill(elements=elements, documents=[*infos, *errors])
+
+
+def _plain_paragraphs(doc: Document) -> list[bool]:
+    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?"""
+    own = [lexicon.digital(doc.paragraph_text(i), p.lang) for i, p in enumerate(doc.paragraphs)]
+    sections = {p.section for i, p in enumerate(doc.paragraphs) if own[i] and p.section}
+    titled = {p.section for p in doc.paragraphs if p.section and lexicon.digital(p.section, p.lang)}
+    return [
+        not (own[i] or (p.section is not None and p.section in sections | titled))
+        for i, p in enumerate(doc.paragraphs)
+    ]
+
+
+def _says_absent(text: str, lang: Lang) -> bool:
+    return (JA_NEGATORS if lang == "ja" else EN_NEGATORS).search(text) is not None
+
+
+def _plans(text: str, lang: Lang) -> bool:
+    return (JA_INTENT if lang == "ja" else EN_INTENT).search(text) is not None
 
 
 def merge(element_id: str, proposals: list[Proposal], gap: int) -> Draft | None:

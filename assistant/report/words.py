@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.catalogue import t
-from assistant.models import Framework, Lang
+from assistant.models import Framework, Lang, Text
 from assistant.scoring.result import Assessment, CooperationMatch
 
 HIGH_FROM, MEDIUM_FROM = 6, 3  # relevance points (rule C) for "strong" and "good" matches
@@ -49,7 +49,7 @@ def element_label(fw: Framework, element_id: str, lang: Lang) -> str:
     return f"{element_id} {fw.element(element_id).name.get(lang)}"
 
 
-def raise_it(fw: Framework, element_id: str, level: int | None) -> tuple[int, object] | None:
+def raise_it(fw: Framework, element_id: str, level: int | None) -> tuple[int, Text] | None:
     """The rubric's next level for the element (None at level 4 or when unknown)."""
     if level is None or level >= 4:
         return None
@@ -62,7 +62,7 @@ def what_would_raise(fw: Framework, element_id: str, level: int | None, lang: La
     if step is None:
         return ""
     n, text = step
-    return f"{t('report.level_of', lang, level=n)}: {text.get(lang)}"  # type: ignore[attr-defined]
+    return f"{t('report.level_of', lang, level=n)}: {text.get(lang)}"
 
 
 def evidence_text(result: Assessment, element_id: str, lang: Lang) -> str:

@@ -103,7 +103,7 @@ def priority_reason(
     left_out = [e for e in peers if e not in chosen]
     later = [e for e in left_out if order[fw.element(e).domain] > order[element.domain]]
     if later:
-        names = {d.id: d.name.get(lang) for d in fw.domains}
+        names: dict[str, str] = {d.id: d.name.get(lang) for d in fw.domains}
         sequence = (" → " if lang == "ja" else ", ").join(names[d] for d in R.FOUNDATION_ORDER)
         parts.append(
             t("scoring.prio_before", lang, n=len(peers), domain=domain, after=len(later),

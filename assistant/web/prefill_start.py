@@ -6,7 +6,7 @@ nothing is saved until the official confirms. A bad file is one line; the others
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -16,6 +16,7 @@ from assistant.web.text import inert
 if TYPE_CHECKING:
     from assistant.interview.state import Proposal
     from assistant.models import Framework, Lang
+    from assistant.prefill.drafts import Prefill
     from assistant.settings import Settings
 
 UPLOADS = "prefill_uploads"
@@ -55,33 +56,48 @@ def uploader(lang: Lang) -> None:
         )
 
 
-def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal] | None:
-    """The uploaded documents read into proposals, with a progress bar; None without files."""
+def read_uploads(files: list[Any], settings: Settings, fw: Framework, lang: Lang) -> Prefill:
+    """Uploaded documents read into drafts with a progress bar (the Interview page and the
+    facilitator's brief share this); each bad file is one line in the result's documents."""
     from assistant.prefill.documents import Document, DocumentError, read_bytes
-    from assistant.prefill.interview import proposals
+    from assistant.prefill.drafts import DocumentInfo
     from assistant.prefill.reader import DocumentReader
     from assistant.prefill.service import limits
 
-    files = st.session_state.get(UPLOADS) or []
-    if not files:
-        return None
     loader = resources.knowledge(settings)
     reader = DocumentReader(fw, loader.interpreter(), loader.get().embeddings)
     bar = st.progress(0.0)
     docs: list[Document] = []
+    bad: list[DocumentInfo] = []
     for i, upload in enumerate(files):
         bar.progress(i / (2 * len(files)), text=inert(_t("reading", lang, name=upload.name)))
         try:
             docs.append(read_bytes(upload.name, upload.getvalue(), lang=None, **limits(settings)))
         except DocumentError as exc:
-            st.session_state.setdefault(NOTES, []).append(("error", str(exc)))
+            bad.append(
+                DocumentInfo(name=upload.name, lang="", kind="", characters=0, error=str(exc))
+            )
 
     def step(done: float, name: str) -> None:
         text = _t("reading", lang, name=name) if name else None
         bar.progress(0.5 + done / 2, text=inert(text) if text else None)
 
-    result = reader.read(docs, progress=step)
+    result = reader.read(docs, bad, progress=step)
     bar.empty()
+    return result
+
+
+def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal] | None:
+    """The uploaded documents read into proposals, with a progress bar; None without files."""
+    from assistant.prefill.interview import proposals
+
+    files = st.session_state.get(UPLOADS) or []
+    if not files:
+        return None
+    result = read_uploads(files, settings, fw, lang)
+    for doc in result.documents:
+        if doc.error:
+            st.session_state.setdefault(NOTES, []).append(("error", doc.error))
     found = proposals(result, fw, lang)
     st.session_state.setdefault(NOTES, []).append(("info", _t("found", lang, n=len(found))))
     return found

@@ -17,7 +17,7 @@ from assistant.report.briefing import (
 )
 from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
-from assistant.web import charts, documents, loading, resources, state, views
+from assistant.web import charts, documents, loading, prefill_brief, resources, state, views
 from assistant.web.text import inert, slug
 
 
@@ -27,9 +27,10 @@ def render() -> None:
     fw = resources.framework(settings)
     store = resources.session_store(settings)
     st.title(t("ui.ws_title", lang))
-    compare_tab, brief_tab, docs_tab = st.tabs(
-        [t("ui.tab_compare", lang), t("terms.brief_title", lang), t("ui.tab_docs", lang)]
-    )
+    compare_tab, brief_tab, docs_tab, pm_tab = st.tabs(
+        [t("ui.tab_compare", lang), t("terms.brief_title", lang), t("ui.tab_docs", lang),
+         t("ui.pm_tab", lang)]
+    )  # fmt: skip
     with compare_tab:
         load_panel(store, lang)
         pool = loading.available(store, lang)
@@ -39,6 +40,8 @@ def render() -> None:
         brief_view(fw, pool, lang)
     with docs_tab:
         documents.render(settings, lang)
+    with pm_tab:
+        prefill_brief.render(settings, fw, lang)
 
 
 def load_panel(store: SessionStore, lang: Lang) -> None:

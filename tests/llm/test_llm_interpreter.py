@@ -249,3 +249,34 @@ def test_llm_output_validates_the_quote_only_against_the_given_answer() -> None:
     assert LLMOutput.model_validate(data, context={"answer": "We are planning it."})
     with pytest.raises(ValueError, match="not a phrase of the answer"):
         LLMOutput.model_validate(data, context={"answer": "Nothing at all."})
+
+
+@pytest.mark.parametrize("method", ["function_calling", "json_mode", "json_schema"])
+def test_the_structured_output_method_is_the_setting(
+    element: Element, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """llama.cpp's server refuses json_schema: ASSISTANT_LLM_METHOD picks another."""
+    seen: list[dict[str, object]] = []
+    model = _fake(tool_reply(level=2, evidence="one-time permit"))
+    original = ToolCallingFake.with_structured_output
+
+    def recording(self: ToolCallingFake, schema: object, **kwargs: object) -> object:
+        seen.append(kwargs)
+        return original(self, schema, **kwargs)
+
+    monkeypatch.setattr(ToolCallingFake, "with_structured_output", recording)
+    LLMInterpreter(model, FakeOffline(), method=method)
+    LLMInterpreter(model, FakeOffline())
+    assert seen == [{"method": method}, {}]  # "auto" (the default) passes none
+
+
+def test_an_unknown_method_setting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    from assistant.settings import Settings
+
+    monkeypatch.setenv("ASSISTANT_LLM_METHOD", "xml")
+    with pytest.raises(ValidationError):
+        Settings()
+    monkeypatch.setenv("ASSISTANT_LLM_METHOD", "function_calling")
+    assert Settings().llm_method == "function_calling"

@@ -69,3 +69,34 @@ def test_pausing_keeps_drafts_unsaved_and_offered_on_resume(store) -> None:
     assert store.load(code).answers == {}
     reply = engine.resume(code)
     assert reply is not None and reply.phase == "confirm" and reply.element == "E01"
+
+
+def test_the_walk_costs_one_turn_per_drafted_element_and_two_for_the_others(store) -> None:
+    """The cost model of evals/prefill_eval.py, checked on the engine: a drafted element is one
+    turn (confirm, or another level), any other element an answer and a confirmation."""
+    fw = get_framework()
+    quote = Quote(text=QUOTE, document="plan.pdf", page=12)
+    elements: dict[str, Draft | None] = {e.id: None for e in fw.elements}
+    drafted = {"E01": 3, "E07": 2, "E13": 1, "E17": 4, "E21": 0}
+    for eid, level in drafted.items():
+        elements[eid] = Draft(element=eid, level=level, confidence=0.8, quotes=[quote])
+    engine = InterviewEngine(fw, KeywordInterpreter(), store, None, clock=now)
+    profile = CityProfile(name="Harbourton", city_type="regional_core", lead_actor="municipal")
+    drafts = proposals(Prefill(elements=elements, documents=[]), fw, "en")
+    code, reply = engine.start("en", profile, drafts=drafts)
+    turns = 0
+    while reply.phase != "readback":
+        element = reply.element
+        if element in drafted:
+            action = Action(kind="confirm") if element != "E07" else Action(kind="level", level=3)
+            reply = engine.act(code, action)  # the official decides in one turn
+            turns += 1
+            continue
+        assert reply.phase == "element"
+        reply = engine.handle(code, "The plan was adopted and is operating.")
+        assert reply.phase == "confirm"
+        reply = engine.act(code, Action(kind="confirm"))
+        turns += 2
+    answers = store.load(code).answers
+    assert len(answers) == 21 and answers["E07"].level == 3 and answers["E21"].level == 0
+    assert turns == len(drafted) + 2 * (21 - len(drafted))

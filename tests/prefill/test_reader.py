@@ -137,3 +137,111 @@ def test_a_model_proposing_cannot_put_words_in_the_document(reader: DocumentRead
     assert result.elements["E07"] is not None and result.elements["E07"].source == "llm"
     _all_quotes_exact(result, {"strategy.md": STRATEGY})
     assert result.drafted() and all(d.level == 4 for d in result.drafted())
+
+
+MIXED = """# Lakeside Smart City Strategy
+
+## Organisation
+
+A Smart City Office was established by mayoral decree in 2023. It has eight full-time staff and
+its own budget, and it coordinates the digital projects of all departments.
+
+## 姉妹都市向け要約（日本語）
+
+本市は2022年に情報セキュリティポリシーを策定し、全システムのバックアップを毎日実施している。
+職員は毎年サイバーセキュリティ研修を受講している。
+"""
+
+
+class RecordingInterpreter:
+    """The real interpreter, with the language of every reading noted."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.langs = inner, {}
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        self.langs[element.id] = lang
+        return self.inner.interpret(element, text, lang)
+
+
+def test_each_passage_is_read_in_its_own_language(reader: DocumentReader) -> None:
+    doc = _doc("mixed.md", MIXED)
+    assert {doc.lang_of(s) for s in doc.sentences if "セキュリティ" in doc.quote(s)} == {"ja"}
+    assert {doc.lang_of(s) for s in doc.sentences if "Smart City Office" in doc.quote(s)} == {"en"}
+    spy = RecordingInterpreter(reader.interpreter)
+    result = DocumentReader(reader.framework, spy, reader.embeddings).read([doc])
+    e17 = result.elements["E17"]
+    assert e17 is not None and e17.level is not None and e17.level >= 2
+    assert all("セキュリティ" in q.text for q in e17.quotes)
+    assert spy.langs["E17"] == "ja" and spy.langs["E07"] == "en"
+    _all_quotes_exact(result, {"mixed.md": MIXED})
+
+
+def test_a_question_asked_in_a_meeting_is_no_evidence() -> None:
+    from assistant.prefill.reader import is_question
+
+    assert is_question("Councillor Silva asked whether the residents had been consulted.")
+    assert is_question("○高橋委員　市はオープンデータを公開していると聞いているが、実際はどうか。")
+    assert is_question("Is there a budget for the platform?")
+    assert not is_question("The council asked the department to prepare a plan.")
+    assert not is_question("○小林課長　現在公開しているのは12件でございます。")
+
+
+def test_topic_stems_name_elements_in_a_citys_words() -> None:
+    from assistant.prefill.lexicon import hits
+
+    assert hits("E20", "We signed a twinning agreement with Halvik in 2023.", "en")
+    assert hits("E13", "Each ward committee holds a public hearing on the budget.", "en")
+    assert hits("E02", "The plan covers water, health, transport and tourism.", "en")  # a list
+    assert not hits("E02", "The plan covers water and health.", "en")
+    assert hits("E19", "本年4月に市長が交代したことを受け、計画の見直しを行っている。", "ja")
+    assert not hits("E17", "The choir sings Handel on Sunday.", "en")
+
+
+class ZeroInterpreter:
+    """Reads every text as level 0 (the interpreter's reading of a thin or negative answer)."""
+
+    source = "offline"
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        from assistant.ports import Interpretation
+
+        return Interpretation(element=element.id, level=0, confidence=0.9, evidence=text)
+
+
+def test_level_zero_needs_the_document_to_say_something_is_missing(
+    reader: DocumentReader,
+) -> None:
+    zero = DocumentReader(reader.framework, ZeroInterpreter(), reader.embeddings)
+    said = "# Security\n\nThe city adopted an information security policy and backs up every system daily.\n"
+    missing = (
+        "# Security\n\nThe city has no information security policy and no backups of its systems.\n"
+    )
+    e17 = zero.read([_doc("said.md", said)]).elements["E17"]
+    assert e17 is not None and e17.level == 1  # spoken of, nothing said missing: a first step
+    e17 = zero.read([_doc("missing.md", missing)]).elements["E17"]
+    assert e17 is not None and e17.level == 0
+
+
+ROADS_PLAN = """# Northgate Master Plan 2040: Roads and Land
+
+## Roads
+
+The master plan widens the ring road to four lanes by 2032.
+Under the master plan, the bus terminal moves to the northern gate.
+The master plan reserves land for a new fire station in Ward 6.
+Zoning regulations in the master plan limit buildings near the river to three floors.
+The master plan sets building permit fees for the new industrial zone.
+Street trees will be planted along every road the master plan widens.
+The master plan protects the old market square from new construction.
+Parking regulations in the master plan apply to the whole city centre.
+The master plan designates two areas for affordable housing.
+Drainage works under the master plan are funded by the national roads fund.
+"""
+
+
+def test_a_plans_own_vocabulary_is_not_evidence(reader: DocumentReader) -> None:
+    """A master plan about roads says "master plan" and "regulations" all through: neither
+    policy coherence (E04) nor smart-city rules (E12) are drafted from that."""
+    result = reader.read([_doc("roads.md", ROADS_PLAN)])
+    assert result.elements["E04"] is None and result.elements["E12"] is None

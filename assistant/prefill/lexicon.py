@@ -1,0 +1,171 @@
+"""How city documents name each element's topic: word stems beyond the framework's keywords.
+
+The framework's keywords are the assessment's own terms ("urban OS", "co-creation"); a city's
+plan or minutes say "control room dashboard", "public hearing", "twinning agreement". These
+stems were written from the elements' definitions and rubrics (not from any evaluation
+document) and only add evidence to the embedding comparison: a sentence still has to resemble
+the element more than the others. A sentence that lists several sectors speaks of the vision's
+breadth (E02) whatever its words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.models import Lang
+
+EN: dict[str, list[str]] = {
+    "E01": [r"vision", r"(?:aims?|aspires?|wants?|seeks?) to (?:be|become)", r"future (?:image|city)",
+            r"philosoph", r"well-?being", r"smart[- ]city (?:concept|strategy|plan)"],
+    "E02": [r"multi-?sector", r"cross-?sector", r"(?:all|many|several|every) (?:sectors|areas|fields)",
+            r"(?:covers?|spans?|across) (?:\w+ ){0,3}(?:sectors|areas|fields|domains)"],
+    "E03": [r"targets?\b", r"\bkpis?\b", r"indicators?", r"measurable", r"baseline",
+            r"\d+ ?(?:%|percent|per cent)"],
+    "E04": [r"aligned with", r"consistent with", r"in line with",
+            r"(?:comprehensive|master|development|national|sector) (?:plan|strategy)", r"coheren"],
+    "E05": [r"business (?:case|model|plan)", r"cost[- ]benefit", r"return on investment", r"revenue",
+            r"user fees?", r"\bloans?\b", r"repa(?:id|y)", r"payback", r"self-financ",
+            r"public[- ]private partnership", r"\bppp\b", r"investors?", r"financing"],
+    "E06": [r"awareness", r"publici[sz]", r"campaign", r"communicat", r"outreach",
+            r"information (?:sessions?|meetings?)", r"newsletter", r"brochure",
+            r"(?:residents|citizens|the public) (?:know|are aware|understand)"],
+    "E07": [r"(?:smart[- ]city|digital|innovation|transformation|ict|e-government) (?:office|unit|"
+            r"department|directorate|division|team|agency|section)", r"steering (?:committee|group)",
+            r"task ?force", r"chief (?:digital|information|innovation|technology) officer",
+            r"\bc[di]o\b", r"headed by", r"reports? (?:directly )?to the (?:mayor|deputy)"],
+    "E08": [r"universit", r"chamber of commerce", r"private (?:sector|companies|firms|partners)",
+            r"academi", r"research (?:institut|centre)", r"consortium",
+            r"memorandum of understanding", r"\bmou\b", r"\bngos?\b", r"civil society"],
+    "E09": [r"training", r"specification", r"\btender", r"procur",
+            r"technical (?:staff|team|expertise)", r"advis[eo]r", r"trained"],
+    "E10": [r"start-?ups?", r"incubat", r"accelerator", r"hackathon", r"innovation (?:hub|centre|"
+            r"center|district|lab)", r"testbed", r"entrepreneur", r"venture", r"local (?:firms|developers)"],
+    "E11": [r"\btrust", r"transparen", r"privacy", r"personal (?:data|information)",
+            r"worried", r"complain", r"accountab", r"surveillance", r"cameras?"],
+    "E12": [r"by-?laws?", r"ordinance", r"regulat", r"legal framework", r"legislation", r"sandbox",
+            r"guidelines?", r"incentives?", ],
+    "E13": [r"public (?:hearings?|consultations?|meetings?)", r"ward committees?", r"co-?(?:design|creat)",
+            r"participat", r"feedback", r"surveys?", r"workshops?", r"living lab",
+            r"citizen (?:panels?|assembl|jur)", r"residents (?:can|may) (?:report|comment|vote|propose)",
+            r"consulted"],
+    "E14": [r"decarboni", r"carbon", r"emissions?", r"climate", r"energy (?:use|saving|efficien|consumption)",
+            r"disaster", r"flood", r"resilien", r"quality of life", r"health outcomes"],
+    "E15": [r"data platform", r"urban os", r"dashboard", r"data hub", r"integrat\w* (?:data|systems)",
+            r"(?:separate|not connected|do not exchange)", r"interoperab", r"\bapis?\b",
+            r"control (?:room|centre|center)", r"command (?:centre|center)", r"(?:exchange|share) data"],
+    "E16": [r"open data", r"data ?portal", r"datasets?", r"analytics", r"big data", r"data[- ]driven",
+            r"publish\w* (?:\w+ ){0,3}data", r"data (?:use|analysis)"],
+    "E17": [r"cyber", r"security polic", r"information security", r"backups?", r"breach", r"attacks?",
+            r"phishing", r"penetration test", r"iso ?27001", r"incidents?", r"ransomware"],
+    "E18": [r"service design", r"user (?:needs|research|journey)", r"needs assessment", r"designed around",
+            r"(?:outcomes?|requirements) (?:it wanted )?rather than", r"technology (?:choice|selection)",
+            r"whole service", r"process (?:redesign|re-engineering)", r"business process"],
+    "E19": [r"(?:new|change of|incoming) (?:mayor|administration|government|council)", r"elections?",
+            r"review\w* (?:of )?(?:the |its )?(?:plan|roadmap|strategy|programme)",
+            r"abolish", r"suspend", r"paused", r"switched off", r"discontinu", r"frozen"],
+    "E20": [r"sister cit", r"twin(?:ning)? ?(?:city|cities|town|agreement)", r"twinning",
+            r"other (?:cities|municipalities|towns)", r"neighbou?ring (?:cities|municipalities|towns)",
+            r"city network", r"study (?:visits?|tours?)", r"peer (?:learning|exchange)",
+            r"staff exchanges?", r"association of (?:cities|municipalities)"],
+    "E21": [r"budget", r"multi-?year", r"long-?term", r"operat\w* (?:and maintenance|costs)",
+            r"maintenance", r"recurrent", r"grants? end", r"donor",
+            r"fixed-term"],
+}  # fmt: skip
+
+JA: dict[str, list[str]] = {
+    "E01": ["ビジョン", "目指す姿", "将来像", "基本理念", "理念", "ウェルビーイング", "Well-being", ],
+    "E02": ["分野横断", "複数の分野", "幅広い分野", "各分野", "全分野", "あらゆる分野"],
+    "E03": ["目標値", "数値目標", "KPI", "指標", ],
+    "E04": ["整合", "総合計画", "上位計画", "関連計画", ],
+    "E05": ["収益", "ビジネスモデル", "費用対効果", "投資", "資金調達", "自立", "官民連携", "PPP", "PFI",
+            "受益者負担", "利用料"],
+    "E06": ["周知", "広報", "説明会", "市報", "認知", "PR", "普及啓発", "シンポジウム", ],
+    "E07": ["推進室", "推進本部", "推進課", "推進係", "本部長", "CIO", "CDO", "推進体制", "専任",
+            "庁内横断", "司令塔", "推進組織"],
+    "E08": ["産官学", "産学官", "大学", "民間事業者", "協議会", "コンソーシアム", "連携協定",
+            "金融機関", "NPO", "商工会"],
+    "E09": ["人材育成", "研修", "調達", "専門人材", "外部人材", "スキル"],
+    "E10": ["スタートアップ", "ベンチャー", "インキュベーション", "ハッカソン", "実証フィールド",
+            "エコシステム", "創業", "地元企業"],
+    "E11": ["信頼", "透明性", "プライバシー", "個人情報", "苦情", "説明責任", "監視"],
+    "E12": ["条例", "規制", "法令", "特区", "ガイドライン", "要綱", ],
+    "E13": ["市民参加", "住民参加", "共創", "ワークショップ", "意見募集", "パブリックコメント",
+            "アンケート", "市民の意見", "住民の意見", "住民の声", "市民の声", "対話", "参画"],
+    "E14": ["脱炭素", "CO2", "温室効果ガス", "省エネ", "防災", "減災", "気候", "生活の質",
+            "エネルギー"],
+    "E15": ["都市OS", "データ連携基盤", "連携基盤", "ダッシュボード", "API", ],
+    "E16": ["オープンデータ", "データセット", "データ活用", "データ分析", "ビッグデータ", "データを公開"],
+    "E17": ["セキュリティ", "不正アクセス", "バックアップ", "情報漏", "標的型", "サイバー", "インシデント"],
+    "E18": ["サービスデザイン", "ニーズ", "利用者", "業務改革", "BPR", "技術選定", "業務フロー"],
+    "E19": ["見直し", "政権交代", "市長が交代", "市長交代", "首長交代", "凍結", "廃止", "柔軟", ],
+    "E20": ["姉妹都市", "他都市", "他市", "他の自治体", "近隣", "広域連携", "視察", "都市間", "自治体間",
+            ],
+    "E21": ["中長期", "複数年", "維持管理", "保守", "補助金", "交付金", "財源", "恒常",
+            "継続的"],
+}  # fmt: skip
+
+# Sectors a city's services fall into: a sentence naming several speaks of breadth (E02).
+SECTORS = {
+    "en": r"transport|mobility|health|education|water|sanitation|energy|waste|housing|tourism|"
+    r"agricultur|economic|disaster|flood|environment|safety|welfare|administration|public services",
+    "ja": r"交通|医療|福祉|教育|防災|観光|農業|環境|エネルギー|子育て|行政|産業|水道|住宅|健康",
+}
+BREADTH = 3
+
+_COMPILED: dict[tuple[str, Lang], re.Pattern[str]] = {}
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _patterns(element_id: str, lang: Lang) -> list[re.Pattern[str]]:
+    source = EN if lang == "en" else JA
+    out = []
+    for stem in source.get(element_id, []):
+        key = (stem, lang)
+        if key not in _COMPILED:
+            body = stem if lang == "en" else re.escape(_norm(stem))
+            _COMPILED[key] = re.compile(rf"(?<![a-z0-9]){body}" if lang == "en" else body)
+        out.append(_COMPILED[key])
+    return out
+
+
+def matched(element_id: str, text: str, lang: Lang) -> set[str]:
+    """The stems of the element found in the text (a list of sectors is one, "<sectors>")."""
+    norm = _norm(text)
+    found = {p.pattern for p in _patterns(element_id, lang) if p.search(norm) is not None}
+    sectors = {m.group() for m in re.finditer(SECTORS[lang], norm)}
+    if element_id == "E02" and len(sectors) >= BREADTH:
+        found.add("<sectors>")
+    return found
+
+
+def hits(element_id: str, text: str, lang: Lang) -> int:
+    """How many distinct stems of the element the text holds."""
+    return len(matched(element_id, text, lang))
+
+
+# Elements whose plain words are everyday municipal vocabulary: "aligned with the master plan",
+# "zoning regulations", "building permits". They are about the *smart-city* instance (a digital
+# scope aligned with the city plan; rules for smart-city development), so their paragraph must
+# speak of digital or data work for a sentence to count as speaking of them.
+NEEDS_DIGITAL = frozenset({"E04", "E12"})
+# Elements a city's plan speaks of in plain terms too: its vision and breadth, and the links to
+# climate, disaster risk and quality of life.
+ANY_CONTEXT = frozenset({"E01", "E02", "E14"})
+DIGITAL = {
+    "en": re.compile(
+        r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"
+        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation)"
+    ),
+    "ja": re.compile(
+        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー"
+    ),
+}
+
+
+def digital(text: str, lang: Lang) -> bool:
+    """Does the text speak of digital or data work?"""
+    return DIGITAL[lang].search(_norm(text)) is not None

@@ -1,0 +1,93 @@
+"""Workspace, "Pre-mission brief from documents": a facilitator reads the documents a city sent.
+
+Shown on the page (covered/uncovered map, drafts with their quotes, questions to ask on site) and
+downloadable (the brief as Markdown, the drafts as the ``assistant prefill --json`` JSON). Quotes
+are the documents' own words: every piece of document text goes through ``inert``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from assistant.catalogue import t
+from assistant.prefill.brief import WORDS, brief_text, status, to_ask
+from assistant.prefill.interview import where
+from assistant.web import prefill_start, views
+from assistant.web.text import inert
+
+if TYPE_CHECKING:
+    from assistant.models import Framework, Lang
+    from assistant.prefill.drafts import Prefill
+    from assistant.settings import Settings
+
+UPLOADS = "pm-upload"
+RESULT = "pm-prefill"  # this user's last reading (per browser session, never shared)
+
+
+def _t(key: str, lang: Lang) -> str:
+    return t(f"ui.pm_{key}", lang)
+
+
+def render(settings: Settings, fw: Framework, lang: Lang) -> None:
+    st.caption(_t("help", lang))
+    files = st.file_uploader(
+        _t("tab", lang),
+        type=["pdf", "docx", "md", "txt"],
+        accept_multiple_files=True,
+        key=UPLOADS,
+        label_visibility="collapsed",
+    )
+    if st.button(_t("read", lang), disabled=not files, icon=":material/description:"):
+        st.session_state[RESULT] = prefill_start.read_uploads(list(files or []), settings, fw, lang)
+    result: Prefill | None = st.session_state.get(RESULT)
+    if result is not None:
+        show(result, fw, lang)
+
+
+def show(result: Prefill, fw: Framework, lang: Lang) -> None:
+    """The brief on the page, the same content as the Markdown download."""
+    w = WORDS[lang]
+    ask = to_ask(result, fw, lang)
+    for doc in result.documents:
+        if doc.error:
+            st.error(inert(doc.error), icon=":material/error:")
+    st.info(
+        inert(
+            w["summary"].format(covered=len(result.drafted()), total=len(fw.elements), ask=len(ask))
+        ),
+        icon=":material/fact_check:",
+    )
+    st.subheader(w["map"], divider="gray")
+    rows = [
+        [el.id, d.name.get(lang), el.name.get(lang), status(result.elements.get(el.id), w)]
+        for d in fw.domains
+        for el in fw.domain_elements(d.id)
+    ]
+    views.text_table(["ID", _t("domain", lang), _t("element", lang), _t("status", lang)], rows)
+    st.subheader(w["drafts"], divider="gray")
+    for el in fw.elements:
+        draft = result.elements.get(el.id)
+        if draft is None:
+            continue
+        st.markdown(f"**{el.id} {inert(el.name.get(lang))}**: {inert(status(draft, w))}")
+        for q in draft.quotes:
+            st.markdown(f"> {inert(' '.join(q.text.split()))}")
+            st.caption(inert(where(q, lang)))
+    st.subheader(w["ask"], divider="gray")
+    for eid, why in ask:
+        el = fw.element(eid)
+        lines = [el.question.get(lang), *(p.get(lang) for p in el.probes[:2])]
+        st.markdown(f"**{eid} {inert(el.name.get(lang))}** ({inert(why)})")
+        st.markdown("\n".join(f"- {inert(line)}" for line in lines))
+    views.downloads(
+        [
+            (_t("dl_md", lang), brief_text(result, fw, lang), f"pre-mission-brief-{lang}.md",
+             "text/markdown"),
+            (_t("dl_json", lang), json.dumps(result.to_json(), ensure_ascii=False, indent=2),
+             "prefill.json", "application/json"),
+        ],
+        key="pm",
+    )  # fmt: skip
