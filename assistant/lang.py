@@ -15,6 +15,8 @@ JAPANESE_CHARS = re.compile(f"[{CJK_LETTERS}]")
 _CJK_ANY = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
 LATIN_CHARS = re.compile(r"[A-Za-z]")
 KANA_CHARS = re.compile(r"[\u3040-\u309f]")  # hiragana: Japanese grammar, not a quoted term
+_QUOTED = re.compile(r"「[^「」]*」")
+_JA_ENDING = re.compile(r"[\u3040-\u309f][？?。！!]?\s*$")
 
 
 def is_cjk(char: str, punctuation: bool = True) -> bool:
@@ -28,7 +30,14 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
     """'ja' when kana/kanji weigh at least as much as Latin letters (one kanji counts as two
     letters, so "KPIは毎年見直しています" is Japanese and "our 都市OS platform" is English), or when
     hiragana particles carry English terms ("Small StartとAccelerateの違いは何ですか"); 'en'
-    when there are Latin letters; otherwise the default."""
+    when there are Latin letters; otherwise the default. Japanese quoted in 「」 inside an English
+    sentence (an answer quoting the printed brochure) is a quotation: it does not count when
+    letters remain outside the quotes."""
+    bare = text
+    for _ in range(3):  # nested quotes: 「「政策」「組織」の5つの分野」
+        bare = _QUOTED.sub(" ", bare)
+    if LATIN_CHARS.search(bare) or JAPANESE_CHARS.search(bare):
+        text = bare
     cjk = len(JAPANESE_CHARS.findall(text))
     latin = len(LATIN_CHARS.findall(text))
     if cjk and cjk * 2 >= latin:
@@ -36,5 +45,8 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
     # Mixed script: Japanese grammar around English terms ("Small StartとAccelerateの違いは？")
     # is Japanese even when the Latin letters outnumber the kana.
     if len(KANA_CHARS.findall(text)) >= 2 and cjk * 4 >= latin:
+        return "ja"
+    # ... or ends the Japanese way ("JICAのcontact emailは？")
+    if _JA_ENDING.search(text):
         return "ja"
     return "en" if latin else default

@@ -93,8 +93,8 @@ class Settings(BaseSettings):
 
     cache_dir: Path = Field(
         default_factory=lambda: default_cache_dir(),
-        description="The shipped knowledge's index (vectors, BM25), reused by every process; "
-        "default ~/.cache/smartcity-assistant. Safe to delete.",
+        description="The shipped knowledge's index (vectors, BM25) and the unpacked embedding "
+        "model, reused by every process; default ~/.cache/smartcity-assistant. Safe to delete.",
     )
 
     @property

@@ -61,7 +61,7 @@ def build_parts(settings: Settings) -> Parts:
     except (ImportError, ValueError) as exc:
         raise InputError(f"cannot set up the language model {settings.llm!r}: {exc}") from exc
     try:
-        model = make_embeddings(settings.embeddings)  # the weights load on first use
+        model = make_embeddings(settings.embeddings, settings.cache_dir)  # loads on first use
         embeddings = cached_embeddings(model, settings.cache_dir, embedding_id(settings.embeddings))
     except (EmbeddingSettingError, ValueError) as exc:
         raise InputError(str(exc)) from exc

@@ -23,11 +23,14 @@ from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.retrieval import Filters, Hit
-from assistant.lang import detect_lang
+from assistant.lang import detect_lang, is_cjk
 from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
-GROUNDED = {"difference", "element", "direction"}  # kinds that name framework items
+GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
+# kinds that stand below the relevance bar when the question is about JICA or its approach
+# (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
+ON_DOMAIN = {"contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about"}
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -37,7 +40,6 @@ if TYPE_CHECKING:
 NOT_COVERED = "NOT_COVERED"
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-
 
 
 def _lang(lang: str) -> Lang:
@@ -150,6 +152,21 @@ def document_name(chunk: Chunk, lang: str) -> str:
     return t("answer.shipped_document", _lang(lang))
 
 
+_DESIRED = re.compile(r"^(?:Desired state: |望ましい状態：)(.*)$", re.M)
+
+
+def given_text(chunk: Chunk) -> str:
+    """What a passage states as fact: printed text and users' documents; of an element chunk
+    only its printed desired state; nothing of the project's own readings."""
+    if chunk.provenance == "added":
+        return chunk.text
+    if chunk.provenance != "printed":
+        return ""
+    if chunk.base_id.startswith("element-"):
+        return " ".join(_DESIRED.findall(chunk.text))
+    return chunk.text
+
+
 def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
     return SourceRef(
         id=chunk.id,
@@ -203,9 +220,46 @@ def source_line(n: int, src: SourceRef, lang: str) -> str:
     return f"{head} · {prov} · {src.source}"
 
 
+_LIST_ITEM = re.compile(r"^([-•*・]|\(|（|\d+[.)] )")
+_LABEL = re.compile(r"^[^\s：:]{1,16}(：|: )")  # 望ましい状態：, Desired state: , Level 4:
+_ENDS = tuple("。．.:：!?！？」）)")
+
+
+def _keeps_break(prev: str, line: str) -> bool:
+    """A line break that is structure, not wrapping: after a heading ("… — …") or a finished
+    sentence or label, and before a list item or a labelled line."""
+    return bool(
+        " — " in prev or prev.endswith(_ENDS) or _LIST_ITEM.match(line) or _LABEL.match(line)
+    )
+
+
+def excerpt(text: str, limit: int = 280) -> str:
+    """A passage as shown under its source line: hard-wrapped lines joined (Japanese without a
+    space, English with one), a heading kept apart from its line, cut to ``limit`` characters."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        out = ""
+        for line in (x.strip() for x in block.splitlines() if x.strip()):
+            if not out:
+                out = line
+            elif _keeps_break(out.rsplit("\n", 1)[-1], line):
+                out += "\n" + line
+            elif is_cjk(out[-1]) and is_cjk(line[0]):
+                out += line
+            else:
+                out += " " + line
+        paragraphs.append(out)
+    joined = "\n\n".join(paragraphs)
+    return joined if len(joined) <= limit else joined[: limit - 1].rstrip() + "…"
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
-        question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode=mode, reason="off_topic"
+        question=question,
+        answered=False,
+        answer=t("answer.not_covered", _lang(lang)),
+        mode=mode,
+        reason="off_topic",
     )
 
 
@@ -229,9 +283,8 @@ def answer(
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
-    # The brochure never gives such specifics; a user's document might (then it is answered).
-    added = [h.chunk.text for h in hits if h.chunk.provenance == "added"]
-    specific = intents.specific_kind(question, added)
+    # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
+    specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
     if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
         limit = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(limit, retriever, hits, lang)
@@ -242,7 +295,14 @@ def answer(
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
-    if draft is None or not draft.sentences or (not relevant and draft.kind not in GROUNDED):
+    stands = relevant or (
+        draft is not None
+        and (
+            draft.kind in GROUNDED
+            or (draft.kind in ON_DOMAIN and bool(intents.DOMAIN.search(intents.norm(question))))
+        )
+    )
+    if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(
@@ -310,7 +370,9 @@ def _llm_answer(
     from assistant.prompts import load_chat_prompt
 
     def fallback(reason: str) -> AnswerResult:
-        return offline.model_copy(update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)})
+        return offline.model_copy(
+            update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)}
+        )
 
     prompt = load_chat_prompt("answer", lang, ("passages", "question"))
     system, user = prompt.render(passages=format_passages(sources), question=question)

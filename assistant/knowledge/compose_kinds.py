@@ -6,11 +6,12 @@ carrying the chunk ids it rests on. ``compose`` decides which kind a question is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
-from assistant.knowledge.compose_text import LEVEL, T
+from assistant.knowledge.compose_text import LEVEL, PRINTED, T
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
@@ -18,6 +19,20 @@ if TYPE_CHECKING:
     from assistant.models import Element, Framework, Lang
 
 CONTACT_BASE = "contact-jica"
+_NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
+
+
+def _spelling(text: str) -> str:
+    """US and British spellings alike (utilization / utilisation, organization)."""
+    return text.replace("iz", "is").replace("yz", "ys")
+
+
+# The printed sentences behind the "assess" template (brochure, Where is your position).
+ASSESS_JA = (
+    "「政策」「組織」「システム」「技術」「運用」の５つの分野の取組み状況をアセスメントした上で、"
+    "その都市の成熟段階に応じて最適な取組みを実施していきます",
+    "新たに取組みを始める都市にも、適した協力プログラムを用意します",
+)
 
 
 @dataclass
@@ -68,15 +83,26 @@ class Composer:
     def strip(self, text: str) -> str:
         return text.strip().rstrip(".。")
 
+    def printed(self, *ja: str) -> str:
+        """English only: the brochure's printed (Japanese) wording of what the sentence renders."""
+        quotes = "".join(f"「{self.strip(x)}」" for x in ja if x and x.strip())
+        return PRINTED[self.lang].format(quotes=quotes) if quotes else ""
+
     # -- kinds ---------------------------------------------------------------------------------
     def contact(self) -> Draft | None:
         cid = self.cid(CONTACT_BASE)
         if cid is None:
             return None
-        return Draft("contact", [Sentence(self.t("contact", text=self.contact_text()), [cid])])
+        cites = [cid]
+        printed = ""
+        if self.lang == "en" and self.r.get(f"{CONTACT_BASE}.ja") is not None:
+            printed = self.printed(self.contact_text("ja"))
+            cites.append(f"{CONTACT_BASE}.ja")
+        text = self.t("contact", text=self.contact_text(), printed=printed)
+        return Draft("contact", [Sentence(text, cites)])
 
-    def contact_text(self) -> str:
-        chunk = self.r.get(self.cid(CONTACT_BASE) or "")
+    def contact_text(self, lang: str | None = None) -> str:
+        chunk = self.r.get(f"{CONTACT_BASE}.{lang}" if lang else self.cid(CONTACT_BASE) or "")
         return self.strip(chunk.text.split("\n\n")[0]).replace("\n", " ") if chunk else ""
 
     def menu_lines(
@@ -89,15 +115,7 @@ class Composer:
     ) -> list[tuple[float, str]]:
         """The best menu lines as (score, line id): the lines' own ranking, plus the lines that
         the best guidance passages discuss (their ``cooperation_ids``)."""
-        score: dict[str, float] = {}
-        own = self.r.search(question, k=8, filters=Filters(base_prefix="coop-"), vector=vector)
-        top_lex = max((h.lexical or 0.0 for h in own), default=0.0) or 1.0
-        top_dense = max((h.dense or 0.0 for h in own), default=0.0) or 1.0
-        for h in own:
-            if (h.lexical or 0) > 0 or (h.dense or 0) >= 0.3:
-                lid = h.chunk.base_id.removeprefix("coop-")
-                # words the line shares with the question weigh most (TOR, cybersecurity…)
-                score[lid] = 1.5 * (h.lexical or 0.0) / top_lex + (h.dense or 0.0) / top_dense
+        score = self.line_scores(question, vector)
         for rank, h in enumerate((hits or [])[:6]):
             ids = h.chunk.cooperation_ids
             for lid in ids:
@@ -117,6 +135,39 @@ class Composer:
                 break
         return out
 
+    def line_scores(self, question: str, vector: list[float] | None) -> dict[str, float]:
+        """Each menu line's own match: shared words weigh most (TOR, cybersecurity…), in either
+        language version of the line, plus its best dense similarity."""
+        own = self.r.search(question, k=8, filters=Filters(base_prefix="coop-"), vector=vector)
+        top_lex = max((h.lexical or 0.0 for h in own), default=0.0) or 1.0
+        top_dense = max((h.dense or 0.0 for h in own), default=0.0) or 1.0
+        lex: dict[str, float] = {}
+        dense: dict[str, float] = {}
+        for h in own:
+            if (h.lexical or 0) > 0 or (h.dense or 0) >= 0.3:
+                lid = h.chunk.base_id.removeprefix("coop-")
+                lex[lid] = lex.get(lid, 0.0) + 1.5 * (h.lexical or 0.0) / top_lex
+                dense[lid] = max(dense.get(lid, 0.0), (h.dense or 0.0) / top_dense)
+        for lid, value in self.mixed_terms(question).items():
+            lex[lid] = lex.get(lid, 0.0) + value
+            dense.setdefault(lid, 0.0)
+        return {lid: lex[lid] + dense[lid] for lid in lex}
+
+    def mixed_terms(self, question: str) -> dict[str, float]:
+        """Mixed script: the English term is what the question is about ("Testbedの構築支援"), so
+        the menu lines that share it lexically weigh more."""
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z-]{2,}", question))
+        if not latin or not re.search(r"[^\x00-\x7f]", question):
+            return {}
+        terms = self.r.search(latin, k=4, filters=Filters(base_prefix="coop-"), mode="lexical")
+        top = max((h.lexical or 0.0 for h in terms), default=0.0) or 1.0
+        out: dict[str, float] = {}
+        for h in terms:
+            if (h.lexical or 0) > 0:
+                lid = h.chunk.base_id.removeprefix("coop-")
+                out[lid] = max(out.get(lid, 0.0), 1.5 * (h.lexical or 0.0) / top)
+        return out
+
     def line_parts(self, lid: str) -> tuple[dict[str, str], str]:
         """Template fields for a menu line, and the chunk id to cite (answer language)."""
         line = next(c for c in self.fw.cooperation if c.id == lid)
@@ -124,14 +175,22 @@ class Composer:
         levels = {c.level for c in twins}
         level = T["both_levels"][self.lang] if len(levels) > 1 else LEVEL[self.lang][line.level]
         ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        short = line.type == "survey"  # its heading is long: name only, purpose in the line
         fields = {
-            "type": ctype.name.get(self.lang).split("：")[0].split(":")[0]
-            if line.type == "survey"
-            else ctype.name.get(self.lang),
+            "type": self.type_name(ctype.name.get(self.lang), short),
             "level": level,
             "text": self.strip(line.text.get(self.lang)),
+            "printed": self.printed(line.text.ja, self.type_name(ctype.name.ja, short)),
         }
         return fields, self.cid(f"coop-{line.id}") or f"coop-{line.id}.{self.lang}"
+
+    def first_clause(self, text: str) -> str:
+        """English renderings quote the printed sentence beside them: their first clause will do."""
+        return text.split(": ")[0] if self.lang == "en" else text
+
+    @staticmethod
+    def type_name(name: str, short: bool) -> str:
+        return name.split("：")[0].split(":")[0] if short else name
 
     def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
         lines = self.menu_lines(question, vector, hits=hits)
@@ -139,7 +198,7 @@ class Composer:
             return None
         fields, cid = self.line_parts(lines[0][1])
         sentences = [Sentence(self.t("yes_line", **fields), [cid])]
-        if len(lines) > 1 and lines[1][0] >= 0.75 * lines[0][0]:
+        if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1])
             sentences.append(Sentence(self.t("also_line", **f2), [c2]))
         return Draft("help", sentences)
@@ -153,9 +212,11 @@ class Composer:
         name = st.name.en if self.lang == "en" else st.name.ja
         fits = self.strip(st.fits.get(self.lang))
         fits = fits[0].lower() + fits[1:] if self.lang == "en" else fits
-        return Sentence(self.t("stage", name=name, fits=fits, steps=steps), [cid])
+        printed = self.printed(st.fits.ja, *(a.ja for a in st.approach))
+        return Sentence(self.t("stage", name=name, fits=fits, steps=steps, printed=printed), [cid])
 
-    def scale_sentence(self, sid: str) -> Sentence | None:
+    def scale_sentence(self, sid: str, full: bool = False) -> Sentence | None:
+        """One scale-up way; ``full``: quote all of its printed description (asked alone)."""
         su = next((s for s in self.fw.scale_up if s.id == sid), None)
         cid = self.cid(f"scaleup-{sid}")
         if su is None or cid is None:
@@ -168,7 +229,12 @@ class Composer:
                 summary=self.strip(su.summary.get(self.lang)).lower()
                 if self.lang == "en"
                 else self.strip(su.summary.ja),
-                desc=self.lower(self.strip(su.description.get(self.lang))),
+                desc=self.lower(self.strip(self.first_clause(su.description.get(self.lang)))),
+                printed=self.printed(
+                    su.name.ja,
+                    su.summary.ja,
+                    *(su.description.ja.split("。")[: None if full else 1]),
+                ),
             ),
             [cid],
         )
@@ -185,22 +251,30 @@ class Composer:
                 for d in ct.directions
             ]
         )
-        return Sentence(self.t("city_type", name=name, dirs=dirs), [cid])
+        printed = self.printed(ct.name.ja, *(d.ja for d in ct.directions))
+        return Sentence(self.t("city_type", name=name, dirs=dirs, printed=printed), [cid])
 
     def levels(self) -> Draft | None:
-        picks = {
-            "national": ("nat-masterplan-1", "nat-institution-1"),
-            "city": ("city-organization-2", "city-finance-1"),
+        picks = {  # one line of each main kind of cooperation at that level
+            "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
+            "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
         }
         out = []
         for level, ids in picks.items():
+            ids = ids[: 3 if self.lang == "ja" else 2]  # English also quotes the printed lines
             lines = [c for c in self.fw.cooperation if c.id in ids]
             cids = [x for x in (self.cid(f"coop-{i}") for i in ids) if x]
-            if len(lines) != 2 or not cids:
+            if len(lines) != len(ids) or not cids:
                 return None
-            a, b = (self.strip(x.text.get(self.lang)) for x in lines)
+            quote = "“{}”" if self.lang == "en" else "「{}」"
+            items = [quote.format(self.strip(x.text.get(self.lang))) for x in lines]
+            joined = (
+                ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
+            )
+            heading = LEVEL["ja"][level]
+            printed = self.printed(heading, *(x.text.ja for x in lines))
             key = "levels_nat" if level == "national" else "levels_city"
-            out.append(Sentence(self.t(key, a=a, b=b), cids))
+            out.append(Sentence(self.t(key, items=joined, printed=printed), cids))
         return Draft("difference", out)
 
     def difference(self, question: str) -> Draft | None:
@@ -226,14 +300,57 @@ class Composer:
         if cid is None:
             return None
         steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
-        out = [Sentence(self.t("start", steps=steps), [cid])]
-        assess = self.cid("position-assessment")
+        out = [
+            Sentence(
+                self.t("start", steps=steps, printed=self.printed(*(a.ja for a in st.approach))),
+                [cid],
+            )
+        ]
+        assess = self.cid("brochure-position") or self.cid("position-assessment")
         if assess:
-            out.append(Sentence(self.t("assess"), [assess]))
+            out.append(Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [assess]))
         return Draft("start", out)
 
-    def element(self, question: str) -> Draft | None:
+    def assessment(self) -> Draft | None:
+        cid = self.cid("brochure-position") or self.cid("position-assessment")
+        if cid is None:
+            return None
+        return Draft("start", [Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [cid])])
+
+    def about_jica(self) -> Draft | None:
+        """What JICA is, as the brochure's colophon prints it."""
+        cid = self.cid(CONTACT_BASE)
+        chunk = self.r.get(cid or "")
+        paras = chunk.text.split("\n\n") if chunk else []
+        if len(paras) < 2:
+            return None
+        ja = self.r.get(f"{CONTACT_BASE}.ja")
+        jap = ja.text.split("\n\n") if ja else []
+        printed = self.printed(jap[1]) if len(jap) > 1 else ""
+        text = self.t("about_jica", text=self.strip(paras[1]), printed=printed)
+        cites = [cid] + ([ja.id] if printed and ja is not None and ja.id != cid else [])
+        return Draft("about", [Sentence(text, cites)])
+
+    def report(self) -> Draft | None:
+        """The study the brochure summarises and where its report is (printed colophon)."""
+        cid = self.cid("brochure-source")
+        chunk = self.r.get(cid or "")
+        if chunk is None:
+            return None
+        study = re.search(r"「([^」]+)」", chunk.text)
+        url = re.search(r"https?://\S+[^\s).]", chunk.text)
+        if not study or not url:
+            return None
+        text = self.t("report", study=study.group(1), url=url.group(0))
+        return Draft("report", [Sentence(text, [cid])])
+
+    def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
         el = self.find_element(question)
+        if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
+            # "the promoting-body element": the element chunk retrieval ranks first names it
+            top = hits[0].chunk.base_id
+            if top.startswith("element-"):
+                el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
         cid = self.cid(f"element-{el.id}") if el else None
         if el is None or cid is None:
             return None
@@ -242,24 +359,44 @@ class Composer:
         if self.lang == "en":
             state = state[0].lower() + state[1:]
         name = el.name.get(self.lang)
-        return Draft(
-            "element",
-            [Sentence(self.t("element", name=name, domain=dom, id=el.id, state=state), [cid])],
-        )
+        printed = self.printed(el.name.ja, el.desired_state.ja)
+        text = self.t("element", name=name, domain=dom, id=el.id, state=state, printed=printed)
+        return Draft("element", [Sentence(text, [cid])])
 
     def find_element(self, question: str) -> Element | None:
         match = it.ELEMENT_ID.search(it.norm(question))
         if match:
             eid = f"E{int(match.group(1)):02d}"
             return next((e for e in self.fw.elements if e.id == eid), None)
-        q = it.squash(question)
+        q = _spelling(it.squash(question))
         best = None
         for el in self.fw.elements:
             for name in (el.name.en, el.name.ja):
-                key = it.squash(name)
+                key = _spelling(it.squash(name))
                 if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
                     best = (len(key), el)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
+
+    def element_by_words(self, question: str) -> Element | None:
+        """An element named loosely ("the element on trust", "partnerships with other
+        cities"): most of its English name's words occur in the question, and no other
+        element matches as well."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", _spelling(it.norm(question)))}
+        scored = []
+        for el in self.fw.elements:
+            name = [w[:5] for w in re.findall(r"[a-z]+", _spelling(el.name.en.lower()))]
+            name = [w for w in name if w not in _NAME_STOP]
+            hit = sum(w in words for w in name)
+            if name and hit:
+                scored.append((hit / len(name), hit, el))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        if not scored or scored[0][0] < 0.5:
+            return None
+        if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
+            return None
+        return scored[0][2]
 
     def stage(self, question: str) -> Draft | None:
         keys = it.found(it.STAGES, question)

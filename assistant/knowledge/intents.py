@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+
+from assistant.knowledge.specifics import specific_kind
+
+__all__ = ["specific_kind"]  # the not-in-sources test lives in specifics.py
 
 Lang = str
 
@@ -26,100 +29,21 @@ def _any(patterns: str) -> re.Pattern[str]:
     return re.compile(patterns, re.I)
 
 
-# --- specifics the brochure never gives (answered: false, reason not_in_sources) -------------
-
-SPECIFICS: list[tuple[str, re.Pattern[str], dict[str, str]]] = [
-    (
-        "loan",
-        _any(
-            r"interest|loan terms?|repay|grace period|concessional|yen loan|"
-            r"金利|利率|返済|融資条件|償還|据置"
-        ),
-        {"en": "loan terms or interest rates", "ja": "融資条件や金利"},
-    ),
-    (
-        # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
-        "amount",
-        _any(
-            r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
-            r"\bcosts? (of|to|for)\b|how expensive|price|maximum|ceiling|upper limit|percent|"
-            r"co-?financ|share of the cost|\d+ ?(usd|dollars?|yen|million|billion)|"
-            r"いくら|上限|何円|億円|万円|ドル|何％|何パーセント|割合|(予算|費用|金額)は(どの|いくら|何)|"
-            r"どのくらいの(予算|費用|金額)|負担"
-        ),
-        {"en": "amounts, budgets or costs", "ja": "金額・予算・費用"},
-    ),
-    (
-        "deadline",
-        _any(
-            r"deadline|due date|by when|closing date|application period|call for proposals|"
-            r"how long (does|will|would)|how many (months|years|weeks)|"
-            r"when (can|should|do|is|are) (we |i )?(apply|submit|the next call)|"
-            r"締切|締め切り|期限|いつまで|募集期間|公募は|公募の時期|何か月|何年かか|どのくらいの期間|"
-            r"いつですか"
-        ),
-        {"en": "deadlines or timelines", "ja": "締切や期間"},
-    ),
-    (
-        "named",
-        _any(
-            r"how many [\w\s-]{0,30}?(projects|cities|countries)|which (countries|cities)|"
-            r"(number|list) of (projects|cities|countries)|projects? in [a-z]+|track record|"
-            r"何件|何か国|何カ国|どの国|どの都市で|実績|事例を教え|国はどこ"
-        ),
-        {
-            "en": "figures or projects for named countries or cities",
-            "ja": "国別・都市別の件数や事例",
-        },
-    ),
-    (
-        "vendor",
-        _any(
-            r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|product)|"
-            r"recommend (a|an|any) |names? of (the )?(vendors|companies|suppliers)|"
-            r"企業名|ベンダー名|ベンダーはどこ|どの会社|どの企業|どのメーカー|おすすめの"
-        ),
-        {"en": "names of vendors, companies or products", "ja": "企業名や製品名"},
-    ),
-    (
-        "eligibility",
-        _any(
-            r"eligib|qualif|who can apply|how (do|can|should) (we|i|a city|cities) (apply|request)|"
-            r"application (form|procedure|process)|selection criteria|requirements? (to|for) "
-            r"(apply|get)|apply for (jica|a |the |support|funding)|"
-            r"応募資格|申請方法|申請書|申し込み方法|申込方法|対象となる条件|要件|選定基準|どうやって申請|"
-            r"どのように申請|資格がありますか"
-        ),
-        {"en": "eligibility rules or how to apply", "ja": "応募資格や申請の手続き"},
-    ),
-]
-
 # Words that tie a question about money or procedure to JICA's cooperation (then it is on-topic
 # but unanswerable, not off-topic).
 DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償"
+    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
-
-
-def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
-    """The first kind of specific the question asks for and no passage speaks of (e.g. a
-    budget that an added document does mention is answerable), with its label per language."""
-    q = norm(question)
-    texts = [norm(p) for p in passages]
-    for kind, pattern, label in SPECIFICS:
-        if pattern.search(q) and not any(pattern.search(t) for t in texts):
-            return kind, label
-    return None
 
 
 # --- answerable kinds --------------------------------------------------------------------------
 
 CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
-    r"問合せ|電話|メール|住所|連絡"
+    r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
@@ -136,24 +60,129 @@ DIRECTION = _any(
     r"方向|目指|重点|どのような.*都市|向け"
 )
 HELP = _any(
-    r"(can|could|will|would|does|do|is) jica (help|support|assist|offer|provide|fund|finance|"
-    r"send|cooperate|work)|jica (help|support|assist|offer)|can we (get|ask|receive)|"
-    r"is there (any )?(help|support|assistance)|support for|help (us|with)|assist|"
-    r"offer|provide|cooperation (on|for|with)|"
-    r"支援|協力|手伝|助け|サポート|してもらえ|してくれ"
+    r"(can|could|will|would|does|do|is|are) (jica|you|they) (help|support|assist|offer|provide|"
+    r"fund|finance|send|cooperate|work)|jica (help|support|assist|offer)|"
+    r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
+    r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
+    r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
+    r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
+    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
 )
+# A question asking for a number, a reason or a name is not a request for help, whatever verb
+# it uses ("How many countries does JICA cooperate with?").
+NOT_HELP = _any(r"^(how many|how much|why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ")
 ELEMENT_ASK = _any(
-    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|"
-    r"とは|望ましい状態|求め|意味|どういう|どんな"
+    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
+    r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
 SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
-STAGES: dict[str, tuple[str, ...]] = {
-    "small_start": ("smallstart", "スモールスタート", "quickwin"),
-    "accelerate": ("accelerat", "加速"),
-    "sustainable_growth": ("sustainablegrowth", "持続的成長", "持続的な成長"),
+STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
+    "small_start": (
+        "smallstart",
+        "スモールスタート",
+        "quickwin",
+        "新たに取組みを始める",
+        "startingnew",
+        "juststarting",
+        "onlystarting",
+        "justbeginning",
+        "onlybeginning",
+        "firststage",
+        "earlieststage",
+        "lowest stage",
+        "最初の段階",
+    ),
+    "accelerate": (
+        "accelerat",
+        "加速",
+        "取組みを進めようとしている",
+        "取り組みを進めようとしている",
+        "movingforward",
+        "movingtheirworkforward",
+    ),
+    "sustainable_growth": (
+        "sustainablegrowth",
+        "持続的成長",
+        "持続的な成長",
+        "取組みを発展させていく",
+        "取り組みを発展させていく",
+        "developingfurther",
+        "developingtheirworkfurther",
+        "mostadvanced",
+        "mostmature",
+        "highest stage",
+        "finalstage",
+        "laststage",
+        "topstage",
+        "最終段階",
+        "最も成熟",
+        "最も進んだ",
+    ),
 }
+# One scale-up way named explicitly (the printed labels and slogans, not the bare word "area").
+SCALE_ONE: dict[str, tuple[str, ...]] = {
+    "area": (
+        "areabased",
+        "点から面",
+        "エリアを軸",
+        "エリア型",
+        "pointtoasurface",
+        "pointtosurface",
+        "otherdistrict",
+        "他の地区",
+    ),
+    "sector": (
+        "sectorbased",
+        "セクターを軸",
+        "特定のセクターから",
+        "多様なセクターへ",
+        "onesectortomany",
+        "specificsectortomany",
+    ),
+}
+# Questions about the framework as a whole.
+STAGES_ALL = _any(
+    r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
+    r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
+    r"どのような段階|どんな段階"
+)
+DOMAINS_ALL = _any(
+    r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
+    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの分野|分野(は|とは)(何|なに)|何の分野|どの分野|"
+    r"エレメントは(いくつ|何個)|いくつのエレメント"
+)
+ASSESS = _any(
+    r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
+    r"only for (advanced|developed|mature)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
+    r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
+    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
+)
+ABOUT_JICA = _any(
+    r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
+    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
+)
+REPORT = _any(
+    r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"報告書|図書館|元になった調査|基づいて作成"
+)
+CHART = _any(
+    r"\bchart\b|matrix|four aims|4 aims|aims (on|of|in) the|(4|４|四)つの(ねらい|狙い)|ねらい|狙い|"
+    r"自立発展|ビジョン追求|価値創造|成熟度.{0,10}(図|チャート)|(図|チャート).{0,10}成熟度"
+)
+ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
+ASSETS = _any(
+    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
+    r"what does jica bring|"
+    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長"
+)
+POLICY = _any(
+    r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
+    r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
+    r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は"
+)
 SCALE_WAYS: dict[str, tuple[str, ...]] = {
     "area": ("areabased", "エリアを軸", "点から面", "エリア型", "地区から"),
     "sector": ("sectorbased", "セクター", "sector", "分野を軸", "分野から"),
@@ -179,6 +208,15 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
     ),
     "area_development": ("areadevelopment", "newdistrict", "エリア開発"),
 }
+# Asking what the cooperation menu holds (as a whole, or at one level).
+MENU_ASK = _any(
+    r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
+    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧"
+)
+# ... or asking what support there is, with a level named ("What support at the city level?")
+MENU_WHAT = _any(
+    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)"
+)
 LEVELS: dict[str, tuple[str, ...]] = {
     "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
     "city": ("citylevel", "municipal", "local government", "自治体", "都市レベル", "市レベル"),

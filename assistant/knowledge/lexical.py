@@ -39,7 +39,10 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
         return _undouble(word[:-2])
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        single = word[:-1]  # "testbeds" and "testbed" must meet: the singular takes -ed too
+        if len(single) > 4 and single.endswith("ed") and not single.endswith("eed"):
+            return _undouble(single[:-2])
+        return single
     return word
 
 

@@ -156,7 +156,9 @@ def build_services(
     emb = (
         embeddings
         if embeddings is not None  # passed in (tests, fakes): never mixed with cached vectors
-        else cached_embeddings(make_embeddings(settings.embeddings), settings.cache_dir, model_id)
+        else cached_embeddings(
+            make_embeddings(settings.embeddings, settings.cache_dir), settings.cache_dir, model_id
+        )
     )
     client = open_client(settings.chroma_dir, settings.chroma_url)
     store = KnowledgeStore(client, emb, model_id)

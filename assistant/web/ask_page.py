@@ -12,7 +12,7 @@ from assistant.catalogue import t
 from assistant.limits import MAX_QUESTION
 from assistant.models import Lang
 from assistant.web import repaint, resources, state
-from assistant.web.text import inert, inert_lines, inert_paragraphs
+from assistant.web.text import inert, inert_lines
 
 if TYPE_CHECKING:  # imported when a question comes: the page paints before LangChain and Chroma
     from assistant.knowledge.answer import AnswerResult
@@ -24,7 +24,7 @@ HISTORY = "ask_history"
 
 def show(result: AnswerResult, lang: Lang) -> None:
     """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
-    from assistant.knowledge.answer import source_line
+    from assistant.knowledge.answer import excerpt, source_line
 
     if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")
@@ -38,8 +38,7 @@ def show(result: AnswerResult, lang: Lang) -> None:
     with st.expander(f"{t('ui.sources', lang)} ({len(result.sources)})", expanded=False):
         for n, src in enumerate(result.sources, 1):
             st.markdown(f"**{inert(source_line(n, src, lang))}**")
-            excerpt = src.text if len(src.text) <= EXCERPT else src.text[: EXCERPT - 1] + "…"
-            st.caption(inert_paragraphs(excerpt))
+            st.caption(inert_lines(excerpt(src.text, EXCERPT)))
 
 
 def render() -> None:

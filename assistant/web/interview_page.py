@@ -41,9 +41,9 @@ def take_turn(
     engine: InterviewEngine, code: str, text: str | None, action: Action | None, lang: Lang
 ) -> bool:
     loader = resources.knowledge(resources.current_settings())
-    if _needs_model(action) and not loader.ready():
+    if _needs_model(action) and not loader.model_ready():
         with st.status(t("ui.kb_wait", lang), expanded=False) as status:
-            loader.wait()
+            loader.wait_model()  # the model only: the index may still be loading
             status.update(state="complete")
     try:
         with st.spinner(""):

@@ -51,12 +51,16 @@ def language_switch() -> Lang:
 
 @st.fragment(run_every=1)
 def _poll_knowledge(lang: Lang) -> None:
-    """While the model loads: re-check every few seconds (only this small fragment reruns)."""
+    """While the model loads: re-check every second (only this small fragment reruns). Once it
+    is in, one whole-page run, whose sidebar no longer polls: a fragment with ``run_every``
+    reruns until a page run leaves it out, and on the Interview page (turns rerun only the
+    conversation) that was never, a rerun every second under every chat turn."""
     loader = resources.knowledge(resources.current_settings())
     if not loader.ready():
         st.caption(f":material/hourglass_top: {t('ui.kb_loading', lang)}")
     else:
         _knowledge_done(loader, lang)
+        st.rerun()
 
 
 def knowledge_status(lang: Lang) -> None:

@@ -12,17 +12,20 @@ whether it is ready and wait for it only when they need it.
 
 from __future__ import annotations
 
+import gc
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from assistant.framework import get_framework
-from assistant.models import Element, Framework, Lang
+from assistant.models import LANGS, Element, Framework, Lang
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
     from langchain_core.language_models import BaseChatModel
 
     from assistant.interview.engine import InterviewEngine
@@ -31,9 +34,19 @@ if TYPE_CHECKING:
     from assistant.ports import Interpretation, Interpreter, KnowledgeAnswer, SessionStore
 
 
+_SETTINGS: dict[tuple[tuple[str, str], ...], Settings] = {}
+
+
 def current_settings() -> Settings:
-    """Settings from the environment (cheap; read on every run so tests can vary them)."""
-    return Settings()
+    """Settings from the environment, read again whenever an ``ASSISTANT_*`` variable changes
+    (tests vary them); otherwise the same object (building one costs ~10 ms, ten times a run)."""
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith("ASSISTANT_")))
+    got = _SETTINGS.get(env)
+    if got is None:
+        if len(_SETTINGS) > 16:
+            _SETTINGS.clear()
+        got = _SETTINGS[env] = Settings()
+    return got
 
 
 def _key(settings: Settings) -> str:
@@ -67,48 +80,98 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
 
 
 @dataclass(frozen=True)
+class Model:
+    """What a typed answer needs, ready before the index: the interpreter and the answer spotter
+    over one embedding model (loaded once, shared with the knowledge services)."""
+
+    interpreter: Interpreter
+    spotter: Any  # assistant.prefill.spotter.AnswerSpotter, its topic vectors warm
+
+
+@dataclass(frozen=True)
 class Loaded:
-    """What the background load produces: the knowledge services and the interpreter that
-    shares their embedding model (one model in memory, loaded once)."""
+    """What the background load produces: the knowledge services and the model parts."""
 
     services: KnowledgeServices
     interpreter: Interpreter
+    spotter: Any
 
 
-def _build(settings: Settings) -> Loaded:
-    """Embeddings, store, first build, warm retriever and rubric vectors: the slow part.
+def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Loaded:
+    """The slow part: the model, and beside it the index (Chroma, a first build, BM25).
 
-    The model's weights load in a second thread while the index is loaded (or built), and the
-    rubric vectors come from the shared cache (``assistant.knowledge.index_cache``).
+    The model comes first and is published on ``model_ready`` at once, since a typed answer
+    needs only it: the embedding model unpacked from its cache, the interpreter's rubric vectors
+    and the spotter's topic vectors from the shared vector cache
+    (``assistant.knowledge.index_cache``). A second thread meanwhile opens or builds the index.
+    At the end everything loaded is moved out of the garbage collector's way (``settle``).
     """
+    from assistant.knowledge.embeddings import embedding_id, make_embeddings
+    from assistant.knowledge.index_cache import cached_embeddings
+
+    ready: Future[Model] = model_ready if model_ready is not None else Future()
+    try:
+        model = make_embeddings(settings.embeddings, settings.cache_dir)
+        embeddings = cached_embeddings(model, settings.cache_dir, embedding_id(settings.embeddings))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
+        index = pool.submit(_index, settings, embeddings)
+        pool.shutdown(wait=False)
+        ready.set_result(_model(settings, embeddings))
+    except BaseException as exc:
+        if not ready.done():
+            ready.set_exception(exc)  # a waiting turn hears of it instead of waiting forever
+        raise
+    services = index.result()
+    settle()
+    parts = ready.result()
+    return Loaded(services, parts.interpreter, parts.spotter)
+
+
+def _model(settings: Settings, embeddings: Embeddings) -> Model:
+    """The weights in, the interpreter's rubric vectors and the spotter's topic vectors warm."""
     from assistant.interpret import make_interpreter
     from assistant.interpret.offline import OfflineInterpreter
     from assistant.knowledge.index_cache import sharing
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.spotter import AnswerSpotter
+
+    embeddings.embed_query("warm up")  # the model itself
+    fw = framework(settings)
+    interpreter = make_interpreter(settings, chat_model(settings), embeddings, framework=fw)
+    spotter = AnswerSpotter(DocumentReader(fw, interpreter, embeddings))
+    with sharing(embeddings):
+        if isinstance(interpreter, OfflineInterpreter):
+            interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
+        for lang in LANGS:  # the elements' texts embedded once, not on the first answer
+            spotter.spot(fw.elements[0].question.get(lang), lang, {e.id for e in fw.elements})
+    return Model(interpreter, spotter)
+
+
+def _index(settings: Settings, embeddings: Embeddings) -> KnowledgeServices:
+    """Chroma opened (built from the shipped sources on an empty data directory), BM25 loaded."""
     from assistant.knowledge.services import build_services
 
-    services = build_services(settings)
-    weights = ThreadPoolExecutor(max_workers=1, thread_name_prefix="weights")
-    loaded = weights.submit(services.embeddings.embed_query, "warm up")
-    weights.shutdown(wait=False)
+    services = build_services(settings, embeddings)
     services.ensure_built(progress=lambda _msg: None)
     if settings.chroma_url is None:  # embedded Chroma: this process is the only writer
         services.drop_unlisted()  # what an ingest killed with the last server had half-added
     _ = services.retriever
-    interpreter = make_interpreter(
-        settings, chat_model(settings), services.embeddings, framework=framework(settings)
-    )
-    if isinstance(interpreter, OfflineInterpreter):
-        with sharing(services.embeddings):
-            interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
-    loaded.result()  # the weights, so the first question pays nothing either
-    return Loaded(services, interpreter)
+    return services
+
+
+def settle() -> None:
+    """Collect once, then keep what is loaded out of later collections (never freed anyway)."""
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass
 class KnowledgeLoader:
-    """The knowledge services being built in the background; thread-safe to query."""
+    """The knowledge services being built in the background; thread-safe to query. ``model``
+    is done first: what a typed answer needs (``model_ready``, ``interpreter``, ``spotter``)."""
 
     future: Future[Loaded]
+    model: Future[Model] = field(default_factory=Future)
 
     def ready(self) -> bool:
         return self.future.done()
@@ -124,15 +187,26 @@ class KnowledgeLoader:
         """The services, waiting up to ``timeout`` seconds; re-raises a build failure."""
         return self.future.result(timeout).services
 
+    def model_ready(self) -> bool:
+        return self.model.done()
+
+    def wait_model(self) -> None:
+        """Block until the model parts are in (or failed to load)."""
+        self.model.exception()
+
     def interpreter(self) -> Interpreter:
-        return self.future.result().interpreter
+        return self.model.result().interpreter
+
+    def spotter(self) -> Any:
+        return self.model.result().spotter
 
 
 @st.cache_resource(show_spinner=False)
 def _knowledge(key: str) -> KnowledgeLoader:
     settings = Settings.model_validate_json(key)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
-    return KnowledgeLoader(pool.submit(_build, settings))
+    model: Future[Model] = Future()
+    return KnowledgeLoader(pool.submit(_build, settings, model), model)
 
 
 @st.cache_resource(show_spinner=False)
@@ -179,27 +253,19 @@ def _engine(key: str) -> InterviewEngine:
         _LazyInterpreter(loader),
         session_store(settings),
         _Answerer(),
-        spotter=_LazySpotter(loader, framework(settings)),
+        spotter=_LazySpotter(loader),
     )
 
 
 class _LazySpotter:
     """One answer, several elements (assistant.prefill.spotter), once the model is loaded."""
 
-    def __init__(self, loader: KnowledgeLoader, fw: Framework) -> None:
+    def __init__(self, loader: KnowledgeLoader) -> None:
         self._loader = loader
-        self._fw = fw
-        self._spotter: Any = None
 
     def spot(self, text: str, lang: Lang, skip: set[str]) -> dict[str, Any]:
-        if self._spotter is None:
-            from assistant.prefill.reader import DocumentReader
-            from assistant.prefill.spotter import AnswerSpotter
-
-            loaded = self._loader
-            reader = DocumentReader(self._fw, loaded.interpreter(), loaded.get().embeddings)
-            self._spotter = AnswerSpotter(reader)  # framework data only: shared per process
-        result: dict[str, Any] = self._spotter.spot(text, lang, skip)
+        spotter = self._loader.spotter()  # framework data only: one per process
+        result: dict[str, Any] = spotter.spot(text, lang, skip)
         return result
 
 

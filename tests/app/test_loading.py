@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -22,10 +23,10 @@ def test_pages_render_while_the_model_is_still_loading(
     started = threading.Event()
     real_build = resources._build
 
-    def slow_build(settings: Settings) -> resources.Loaded:
+    def slow_build(settings: Settings, *rest: Any) -> resources.Loaded:
         started.set()
         release.wait(timeout=60)
-        return real_build(settings)
+        return real_build(settings, *rest)
 
     monkeypatch.setattr(resources, "_build", slow_build)
     try:
@@ -44,3 +45,32 @@ def test_pages_render_while_the_model_is_still_loading(
     finally:
         release.set()
     resources.knowledge(Settings()).wait()
+
+
+def test_a_typed_answer_waits_for_the_model_not_for_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.app.test_interview import last_assistant, say, start
+
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path))  # a configuration of its own
+    release = threading.Event()
+    real_index = resources._index
+
+    def slow_index(settings: Settings, embeddings: Any) -> Any:
+        release.wait(timeout=60)  # Chroma and BM25 still "loading" throughout the answer
+        return real_index(settings, embeddings)
+
+    monkeypatch.setattr(resources, "_index", slow_index)
+    try:
+        loader = resources.knowledge(Settings())
+        loader.wait_model()
+        assert loader.model_ready() and not loader.ready()
+        at = start(AppTest.from_file(APP, default_timeout=30))
+        at = say(at, "A smart city office in the mayor's office coordinates all departments.")
+        assert not at.exception
+        assert not loader.ready()  # answered with the index still loading
+        assert "level" in last_assistant(at).lower()
+    finally:
+        release.set()
+    resources.knowledge(Settings()).wait()
+    assert resources.knowledge(Settings()).error() is None

@@ -175,3 +175,77 @@ def test_sentences_of_a_hard_wrapped_passage():
         "It assesses five domains.",
         "- a list item",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "lang", "facts"),
+    [
+        ("What are the three maturity stages?", "overview", "en",
+         ["Small Start", "Accelerate", "Sustainable Growth", "新たに取組みを始める国・都市"]),
+        ("成熟度の3つの段階を教えてください", "overview", "ja", ["Small Start", "Sustainable Growth"]),
+        ("What are the five domains?", "overview", "en", ["「政策」", "「運用」", "21"]),
+        ("Which elements belong to the organization domain?", "overview", "en",
+         ["推進主体", "トラスト醸成"]),
+        ("技術の分野にはどのエレメントがありますか", "overview", "ja", ["都市基盤・プラットフォーム"]),
+        ("What strengths does JICA bring?", "overview", "en", ["ネットワーク", "ノウハウ"]),
+        ("JICAの強みは何ですか", "overview", "ja", ["多様なネットワーク"]),
+        ("What is JICA's basic policy for smart city cooperation?", "overview", "en",
+         ["co-creation", "「信頼」に基づく「共創」"]),
+        ("情報収集確認調査の目的は何ですか", "menu_type", "ja", ["ロードマップ"]),
+        ("What does the knowledge-sharing platform cooperation include?", "menu_type", "en",
+         ["知見・教訓の共有"]),
+        ("Where can I read the full report?", "report", "en", ["organization/library"]),
+        ("報告書はどこで読めますか", "report", "ja", ["図書館ポータル"]),
+        ("What does JICA assess before acting?", "start", "en", ["成熟段階", "協力プログラム"]),
+        ("What happens at the most advanced stage?", "stage", "en",
+         ["Sustainable Growth", "領域横断で包括的な取組み"]),
+        ("取組みを進めようとしている国・都市へのアプローチは？", "stage", "ja", ["弾力的に資金"]),
+        ("What is the sector-based approach?", "scale_up", "en", ["交通", "SECTOR-based"]),
+        ("What does the data utilization element ask for?", "element", "en",
+         ["オープンデータ", "E16"]),
+        ("Can JICA help with cybersecurity?", "help", "en", ["「サイバーセキュリティ対策支援」"]),
+        ("What direction fits a regional core city?", "direction", "en", ["「地方中核都市」", "包摂的"]),
+        ("What is JICA's postal address?", "contact", "en", ["二番町5-25"]),
+        ("What types of cooperation are in JICA's menu?", "menu", "en",
+         ["knowledge-sharing platform", "「情報収集確認調査"]),
+        ("都市・自治体レベルの協力メニューを教えてください", "menu", "ja", ["協議体", "本プロジェクトの読み取り"]),
+        ("What cooperation does JICA offer at the city level?", "menu", "en",
+         ["city level (都市・自治体／地区レベル)", "協議体"]),
+        ("Testbedの構築支援はありますか", "help", "ja", ["テストベッド構築支援"]),
+        ("procurement の technical evaluation や contract の準備も手伝ってもらえますか", "help",
+         "ja", ["技術評価"]),
+        ("Who is JICA?", "about", "en", ["二国間援助"]),
+        ("What are the four aims on the maturity chart?", "chart", "en", ["自立発展", "価値創造"]),
+    ],
+)  # fmt: skip
+def test_framework_wide_kinds_and_printed_wording(shipped_kb, question, kind, lang, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, result.answer
+    assert detect_lang(result.answer) == lang
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many JICA experts would be sent to our city, and for how long?",
+        "Who are the members of the council JICA set up in Cebu?",
+        "各エレメントの評価は何段階のスコアで行いますか",
+        "要請書の様式はどこで入手できますか",
+        "Technical cooperationの期間はどのくらいですか",
+    ],
+)
+def test_on_topic_specifics_in_any_script_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_a_count_the_brochure_prints_is_answered_with_its_number(shipped_kb):
+    for question in ("How many countries and regions does JICA cooperate with?",
+                     "JICAは何か国と協力していますか"):  # fmt: skip
+        result = answer(question, shipped_kb.retriever)
+        assert result.answered and "150" in result.answer, result.answer

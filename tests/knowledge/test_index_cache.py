@@ -128,7 +128,7 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[Counting]:
     """``build_services`` builds Counting embeddings (so it wraps them in the cache)."""
     made: list[Counting] = []
 
-    def make(_setting: str) -> Counting:
+    def make(_setting: str, _cache_dir: object = None) -> Counting:
         made.append(Counting(frozen=len(made) > 0))
         return made[-1]
 

@@ -29,3 +29,11 @@ def test_bm25_scores_japanese_and_english_and_respects_mask():
     assert index.search("platform procurement", 3)[0][0] == "c"
     assert index.search("市民参加", 3, mask=np.array([False, True, True])) == []
     assert index.overlap("zzz qqq") == 0.0
+
+
+def test_a_plural_and_its_singular_stem_alike():
+    from assistant.knowledge.lexical import stem
+
+    assert stem("testbeds") == stem("testbed")
+    assert stem("needs") == stem("need") == "need"
+    assert stem("platforms") == stem("platform")

@@ -1,0 +1,264 @@
+"""Composers for questions about the framework as a whole: the three stages, the five domains
+(and the elements of one), JICA's four assets, JICA's policy, and what one kind of cooperation
+covers. Each lists the framework's own items in their printed wording, cited to the chunks
+that carry them. ``compose`` decides when a question is of one of these kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
+from assistant.knowledge.compose_text import T
+
+if TYPE_CHECKING:
+    pass
+
+MAX_LINES = {"en": 3, "ja": 4}
+SHARED_KINDS = {"survey", "knowledge"}  # printed once, read as serving both levels
+
+
+def _short_kind(name: str) -> str:
+    """A kind of cooperation by its own words ("Technical assistance: building a platform" →
+    "building a platform"; the survey without its long purpose)."""
+    for sep in (": ", "："):
+        head, _, rest = name.partition(sep)
+        if rest:
+            return rest if head in ("Technical assistance", "技術支援") else head
+    return name
+
+
+LEVEL_NAME = {  # the level as printed, and its rendering
+    "en": {
+        "national": "national level (国レベル)",
+        "city": "city level (都市・自治体／地区レベル)",
+    },
+    "ja": {"national": "国レベル", "city": "都市・自治体／地区レベル"},
+}
+POLICY_JA = "「信頼」に基づく「共創」によるスマートシティへの協力"
+
+# Words naming each kind of cooperation (the menu's headings), en + ja.
+MENU_TYPES: dict[str, tuple[str, ...]] = {
+    "survey": ("datacollection", "confirmationsurvey", "情報収集確認調査", "情報収集・確認調査"),
+    "masterplan": ("masterplan", "m/p", "マスタープラン", "m/p策定"),
+    "knowledge": ("knowledgeshar", "knowledgeplatform", "ナレッジシェア"),
+    "institution": ("institutionsandtheiroperation", "制度・体制", "制度体制"),
+    "finance": (
+        "financialcooperation",
+        "smeandsdgs",
+        "sme/sdgs",
+        "businessverification",
+        "資金協力",
+        "中小sdgs",
+        "インフラ支援",
+        "実証事業の実施",
+        "demonstrationprojects",
+    ),
+}
+
+
+class Overview(Composer):
+    """The framework-wide kinds, in the answer language, with printed wording quoted."""
+
+    def quote(self, en: str, ja: str) -> str:
+        return (
+            f"{self.lower(self.strip(en))} (「{self.strip(ja)}」)"
+            if self.lang == "en"
+            else (f"「{self.strip(ja)}」")
+        )
+
+    def stages(self) -> Draft | None:
+        cites = [c for c in (self.cid(f"stage-{s.id}") for s in self.fw.stages) if c]
+        if not cites:
+            return None
+        items = [
+            f"{s.name.en} ({self.quote(s.fits.en, s.fits.ja)})"
+            if self.lang == "en"
+            else f"{s.name.ja}（{self.strip(s.fits.ja)}）"
+            for s in self.fw.stages
+        ]
+        text = T["stages"][self.lang].format(items=self.join(items))
+        return Draft("overview", [Sentence(text, cites)])
+
+    def domains_if(self, question: str) -> Draft | None:
+        """The domains (or one domain's elements) when the question asks for them as a list."""
+        if self.named_domain(question) is None and not it.DOMAINS_ALL.search(it.norm(question)):
+            return None
+        return self.domains(question)
+
+    def scale_one(self, question: str) -> Draft | None:
+        keys = it.found(it.SCALE_ONE, question)
+        if len(keys) != 1:
+            return None
+        s = self.scale_sentence(keys[0], full=True)
+        return Draft("scale_up", [s]) if s else None
+
+    def domains(self, question: str) -> Draft | None:
+        dom = self.named_domain(question)
+        if dom is not None:
+            els = [e for e in self.fw.elements if e.domain == dom.id]
+            items = [
+                f"{e.id} {e.name.en} (「{e.name.ja}」)"
+                if self.lang == "en"
+                else f"{e.id}「{e.name.ja}」"
+                for e in els
+            ]
+            cite = self.cid(f"elements-{dom.id}") or self.cid(f"element-{els[0].id}")
+            name = dom.name.en.lower() if self.lang == "en" else dom.name.ja
+            text = T["domain_elements"][self.lang].format(
+                domain=name, n=str(len(els)), items=self.join(items)
+            )
+            return Draft("overview", [Sentence(text, [cite])]) if cite else None
+        cites = [c for c in (self.cid("brochure-position"), self.cid("brochure-elements")) if c]
+        if not cites:
+            return None
+        items = []
+        for d in self.fw.domains:
+            ids = [e.id for e in self.fw.elements if e.domain == d.id]
+            span = f"{ids[0]}-{ids[-1]}"
+            items.append(
+                f"{d.name.en} (「{d.name.ja}」, {span})"
+                if self.lang == "en"
+                else f"「{d.name.ja}」（{span}）"
+            )
+        text = T["domains"][self.lang].format(items=self.join(items))
+        return Draft("overview", [Sentence(text, cites)])
+
+    def named_domain(self, question: str):
+        """The domain a question asks the elements of ("elements of the organization domain")."""
+        q = it.norm(question)
+        if not it.ELEMENTS_OF.search(q):
+            return None
+        for d in self.fw.domains:
+            for name in (d.name.en.lower(), d.name.ja, d.id):
+                if name and (
+                    f"「{name}」" in q
+                    or f"{name} domain" in q
+                    or f"{name}分野" in q
+                    or f"{name}の分野" in q
+                    or f"{name} 分野" in q
+                ):
+                    return d
+        return None
+
+    def chart(self) -> Draft | None:
+        """The four aims printed on the maturity × character chart (position-chart lists them
+        as "自立発展：企業や市民の自発的な取組みを促進。"; the English chunk names them in a sentence)."""
+        cid = self.cid("position-chart")
+        ja = self.r.get("position-chart.ja")
+        if cid is None or ja is None:
+            return None
+        aims = re.findall(r"^(\S{2,8})：(.+?)。?$", ja.text, re.M)
+        if len(aims) < 2:
+            return None
+        if self.lang == "en":
+            chunk = self.r.get(cid)
+            sent = (
+                next((s for s in re.split(r"(?<=\.)\s+", chunk.text) if "aims" in s), "")
+                if chunk
+                else ""
+            )
+            if not sent:
+                return None
+            text = self.strip(" ".join(sent.split())) + self.printed(
+                *(f"{a}：{b}" for a, b in aims)
+            )
+            return Draft("chart", [Sentence(text, [cid, ja.id])])
+        items = "、".join(f"{a}（{b}）" for a, b in aims)
+        return Draft("chart", [Sentence(T["chart"]["ja"].format(items=items), [ja.id])])
+
+    def assets(self) -> Draft | None:
+        cid = self.cid("brochure-support") or self.cid("support-assets")
+        if cid is None:
+            return None
+        items = [self.quote(a.en, a.ja) for a in self.fw.assets]
+        return Draft(
+            "overview", [Sentence(T["assets"][self.lang].format(items=self.join(items)), [cid])]
+        )
+
+    def policy(self) -> Draft | None:
+        cid = self.cid("brochure-support")
+        if cid is None:
+            return None
+        text = T["policy"][self.lang].format(printed=self.printed(POLICY_JA))
+        return Draft("overview", [Sentence(text, [cid])])
+
+    def menu(self, question: str) -> Draft | None:
+        """What the menu holds: its kinds of cooperation, or (one level named) one line of each
+        kind at that level."""
+        q = it.norm(question).strip()
+        if it.found(MENU_TYPES, question) or re.match(r"(is|are|does|do|can|could|will)\b", q):
+            return None  # one kind named, or a yes/no question: menu_type or help answers
+        if re.search(r"「.+?」", question) or self.mixed_terms(question):
+            return None  # a term quoted or in English within Japanese: its menu line answers
+        levels = it.found(it.LEVELS, question)
+        if len(levels) > 1:
+            return None  # national vs city: the difference composer
+        if not levels and re.search(r"\bcit(y|ies)\b|municipal|都市|自治体", it.norm(question)):
+            levels = ["city"]
+        return self.menu_level(levels[0]) if levels else self.menu_kinds()
+
+    def menu_kinds(self) -> Draft | None:
+        cid = self.cid("brochure-support") or self.cid("support-approach")
+        if cid is None:
+            return None
+        kinds = self.fw.cooperation_types
+        names = [_short_kind(k.name.get(self.lang)) for k in kinds]
+        if self.lang == "ja":
+            names = [f"「{n}」" for n in names]
+        printed = self.printed(*(k.name.ja for k in kinds))
+        text = T["menu_kinds"][self.lang].format(items=self.join(names), printed=printed)
+        return Draft("menu", [Sentence(text, [cid])])
+
+    def menu_level(self, level: str) -> Draft | None:
+        items, cites, seen = [], [], set(SHARED_KINDS)
+        for line in self.fw.cooperation:
+            if line.level != level or line.type in seen:
+                continue
+            seen.add(line.type)
+            items.append(
+                self.quote(line.text.en, line.text.ja)
+                if self.lang == "en"
+                else f"「{self.strip(line.text.ja)}」"
+            )
+            cid = self.cid(f"coop-{line.id}")
+            if cid:
+                cites.append(cid)
+            if len(items) == MAX_LINES[self.lang]:
+                break
+        if not cites:
+            return None
+        name = LEVEL_NAME[self.lang][level]
+        text = T["menu_level"][self.lang].format(level=name, items=self.join(items))
+        return Draft("menu", [Sentence(text, cites)])
+
+    def menu_type(self, question: str) -> Draft | None:
+        keys = it.found(MENU_TYPES, question)
+        if len(keys) != 1:
+            return None
+        ctype = next(t for t in self.fw.cooperation_types if t.id == keys[0])
+        seen: set[str] = set()
+        items: list[str] = []
+        cites: list[str] = []
+        for line in self.fw.cooperation:
+            if line.type != ctype.id or line.text.en in seen or len(items) == MAX_LINES[self.lang]:
+                continue
+            seen.add(line.text.en)
+            items.append(
+                self.quote(line.text.en, line.text.ja)
+                if self.lang == "en"
+                else f"「{self.strip(line.text.ja)}」"
+            )
+            cid = self.cid(f"coop-{line.id}")
+            if cid:
+                cites.append(cid)
+        if not cites:
+            return None
+        text = T["menu_type"][self.lang].format(
+            type=ctype.name.get(self.lang),
+            printed=self.printed(ctype.name.ja),
+            items=self.join(items),
+        )
+        return Draft("menu_type", [Sentence(text, cites)])

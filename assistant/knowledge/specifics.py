@@ -1,0 +1,341 @@
+"""Does the question ask for a specific the sources do not give? (reason ``not_in_sources``)
+
+A general test, not a list of questions: each kind of specific (an amount, a rate or loan term, a
+date, a duration, a count, a named country/city/company/person, an eligibility threshold, an
+application procedure or form, an indicator or standard) has two patterns, en + ja + mixed
+script: what *asking* for it looks like, and what *giving* it looks like in a passage (a sum
+with its currency, a number with its unit, a date, a name...). A question is not answerable
+from the sources when it asks for a kind and no retrieved passage gives one. Only what JICA
+printed and what users added count as giving a specific: the project's own readings do not.
+
+Counts are checked against the noun counted: "how many countries" needs "150 countries" in a
+passage; counts of the framework's own parts (stages, domains, elements...) are answerable
+from the framework data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """\\b as an ASCII word edge: in 「のKPIの」 the kana are word characters too."""
+    return re.compile(pattern.replace(r"\b", _ASCII_EDGE), re.I)
+
+
+_NUM = r"\d[\d,.]*"
+_WHEN_VERB = r"(apply|submit|open|close|launch|start accepting|announce|call|deadline|next|due)"
+
+
+@dataclass(frozen=True)
+class Specific:
+    kind: str
+    asks: re.Pattern[str]
+    gives: re.Pattern[str] | None  # None: only the count check (``_gives_count``) can answer
+    label: dict[str, str]
+
+
+SPECIFICS: tuple[Specific, ...] = (
+    Specific(
+        "loan",
+        _rx(
+            r"interest|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
+            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|"
+            r"金利|利率|返済|融資条件|償還|据置|協調融資"
+        ),
+        _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
+        {"en": "loan terms or interest rates", "ja": "融資条件や金利"},
+    ),
+    Specific(
+        # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
+        "amount",
+        _rx(
+            r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
+            r"\bcosts? (of|to|for)\b|how expensive|price|ceiling|upper limit|percent|"
+            r"maximum (amount|grant|budget|fund|loan|size|sum)|"
+            r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
+            r"how big|\bsalar(y|ies)\b|\bfees?\b|\bwages?\b|(minimum|maximum|typical) (project )?(size|amount)|"
+            r"project size|co-?fund|\b(success|acceptance|approval|adoption) rates?\b|"
+            r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
+            r"size of (the |a )?(grant|fund|loan|budget)|"
+            rf"{_NUM} ?(usd|dollars?|yen|million|billion)|"
+            r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
+            r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
+        ),
+        _rx(
+            rf"{_NUM}\s?(%|percent|yen|円|usd|dollars?|million|billion|億|万円|千円)|"
+            rf"[$¥€]\s?{_NUM}"
+        ),
+        {"en": "amounts, budgets or costs", "ja": "金額・予算・費用"},
+    ),
+    Specific(
+        "deadline",
+        _rx(
+            r"deadline|due date|by when|closing date|application period|call for proposals|"
+            rf"when (is|are|will|does|do|can|should|would) [\w\s/-]{{0,40}}?{_WHEN_VERB}|"
+            r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
+            r"(published|issued|released|printed|written|updated|revised)|"
+            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施)|"
+            r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
+        ),
+        _rx(
+            r"\b(19|20)\d\d\b|\d{1,2}月|\d{1,2}日まで|"
+            r"\b(january|february|march|april|may|june|july|august|september|october|"
+            r"november|december)\b|deadline (is|of)|締切は"
+        ),
+        {"en": "deadlines or timelines", "ja": "締切や期間"},
+    ),
+    Specific(
+        "duration",
+        _rx(
+            r"how long|for how long|how many (months|years|weeks|days)|duration|time ?frame|"
+            r"how (soon|quickly|fast)|lead time|turnaround|"
+            r"期間|何か月|何ヶ月|何カ月|何年(間|かか)|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
+            r"時間がかか|日数|いつ頃"
+        ),
+        _rx(rf"{_NUM}\s?(months?|years?|weeks?|days?|か月|ヶ月|カ月|年間|週間|日間)"),
+        {"en": "durations or timelines", "ja": "期間"},
+    ),
+    Specific(
+        "named",
+        _rx(
+            r"(which|what) (countries|cities|nations|municipalities)( [\w-]+){0,3} (has|have|had|did|"
+            r"does|do|is|are|were|already|use|used|adopt|apply|applied|took|receive)|"
+            r"(number|list|names?) of (the )?(projects|cities|countries|municipalities)|"
+            r"projects? in [a-z]+|track record|case stud|success stor|"
+            r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
+            r"examples? of (real |actual |specific )?(cities|projects|countries)|"
+            r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
+            r"which ([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
+            r"(first|earliest|last) (city|country|cities|countries) to|"
+            r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
+        ),
+        None,  # names: checked against the gazetteer below
+        {
+            "en": "figures or projects for named countries or cities",
+            "ja": "国別・都市別の件数や事例",
+        },
+    ),
+    Specific(
+        "person",
+        _rx(
+            r"who is (the |our )?[\w\s-]{0,30}(officer|contact|person|manager|director|head|"
+            r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
+            r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
+            r"who are the (members|staff|experts|officers)|members of|person in charge|"
+            r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
+            r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
+            r"\bnames?,? please|their names|"
+            r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
+        ),
+        _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
+        {"en": "names of staff or members", "ja": "担当者やメンバーの名前"},
+    ),
+    Specific(
+        "vendor",
+        _rx(
+            r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
+            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) |"
+            r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
+            r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
+            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
+        ),
+        _rx(
+            r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
+            r"world bank|asian development bank|世界銀行|アジア開発銀行"
+        ),
+        {"en": "names of vendors, companies or partner institutions", "ja": "企業名や提携機関名"},
+    ),
+    Specific(
+        "eligibility",
+        _rx(
+            r"eligib|qualif|who can apply|(selection|eligibility) criteria|criteria (for|to) "
+            r"(select|choos|receiv|get|be )|prerequisite|requirements? "
+            r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
+            r"threshold|conditions? (to|for) (get|receiv|be )|(conditions?|requirements?)[\w\s',-]{0,40}"
+            r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
+            r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
+            r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
+            r"人口(何|が何|\d)|人口.{0,8}以上"
+        ),
+        _rx(
+            r"eligib|criteria|requirements? (is|are|include)|must (have|be)|population of \d|資格|要件|人口\d"
+        ),
+        {"en": "eligibility rules or thresholds", "ja": "応募資格や対象の条件"},
+    ),
+    Specific(
+        "procedure",
+        _rx(
+            r"how (do|can|should|would|to) ((we|i|a city|cities|our \w+|a ministry) )?(apply|request|"
+            r"submit)|application (form|procedure|process)|request (form|letter)|template|"
+            r"(application|request|official) forms?|forms? (to|for) (apply|request)|fill (in|out)|"
+            r"(application|request(ing)?|apply(ing)?|approval|review|selection) (procedure|process)|"
+            r"process (inside|within|at) jica|how (is|are) (a |the )?(requests?|applications?|proposals?) "
+            r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|(jica|要請|申請)の?審査|選考|"
+            r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
+            r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
+            r"submit (with|along)|required documents|documents? (required|needed)|"
+            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|必要な書類|提出書類|提出する書類"
+        ),
+        _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
+        {"en": "how to apply: procedures or forms", "ja": "申請の手続きや様式"},
+    ),
+    Specific(
+        "metric",
+        _rx(
+            r"\bkpis?\b|indicators?\b|\bmetrics?\b|benchmark|\bscor(e|es|ing)\b|\bratings?\b|"
+            r"out of \d|\biso\b|"
+            r"certif|complian|\bcompl(y|ies)\b|conform|(what|which) standards?\b|"
+            r"standards? (must|required|to follow)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
+        ),
+        _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
+        {"en": "indicators, scores or standards", "ja": "指標・スコア・基準"},
+    ),
+    Specific(
+        "count",
+        _rx(
+            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
+        ),
+        None,  # checked against the noun counted (``_gives_count``)
+        {"en": "such counts or figures", "ja": "そうした件数や数"},
+    ),
+)
+
+# Parts of the framework that the structured data counts (stages, domains, elements...).
+_COLLECTIONS = _rx(
+    r"stage|step|domain|area|element|city (type|character)|types? of (city|cities|cooperation)|"
+    r"ways?|approach|assets?|strength|menu|kinds? of (cooperation|support)|aims?|"
+    r"ステージ|段階|分野|領域|エレメント|要素|都市の(性格|特性|タイプ)|広げ方|切り口|強み|アセット|メニュー|"
+    r"協力の種類|狙い"
+)
+_COUNTED_EN = re.compile(r"(?:how many|number of) ((?:[a-z/-]+ ){0,3}[a-z/-]+)")
+_COUNTED_JA = re.compile(r"何(か国|カ国|ヶ国|件|都市|人|名|社|か所|種類|つ)")
+_JA_COUNTER = {"か国": "か国|カ国|ヶ国", "カ国": "か国|カ国|ヶ国", "ヶ国": "か国|カ国|ヶ国"}
+_NUM_WORDS = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)"
+_STOP = {
+    *[
+        "smart",
+        "city",
+        "the",
+        "of",
+        "a",
+        "an",
+        "and",
+        "or",
+        "jica",
+        "does",
+        "do",
+        "did",
+        "are",
+        "is",
+        "was",
+        "were",
+        "have",
+        "has",
+        "had",
+        "would",
+        "will",
+        "can",
+        "could",
+        "should",
+        "be",
+        "in",
+        "at",
+        "for",
+        "with",
+    ]
+}
+
+# Named places a passage may give. Not exhaustive: a passage naming one of these "gives" a name.
+_PLACES = _rx(
+    r"\b(vietnam|viet nam|indonesia|philippines|thailand|cambodia|laos|myanmar|malaysia|india|"
+    r"bangladesh|sri lanka|nepal|pakistan|mongolia|kenya|rwanda|ethiopia|egypt|nigeria|ghana|"
+    r"tanzania|uganda|senegal|brazil|mexico|peru|colombia|chile|turkey|jordan|cebu|jakarta|"
+    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai)\b|"
+    r"ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
+    r"スリランカ|ネパール|パキスタン|モンゴル|ケニア|ルワンダ|エチオピア|エジプト|ナイジェリア|ガーナ|"
+    r"タンザニア|ウガンダ|セネガル|ブラジル|メキシコ|ペルー|トルコ|ヨルダン|セブ|ジャカルタ|マニラ|"
+    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー"
+)
+
+
+# A question naming a place and asking for JICA's record there ("projects in Kenya", "who in Cebu").
+_ABOUT_PLACE = re.compile(
+    f"(?=.*(?:{_PLACES.pattern}))"
+    r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
+    r"実績|事例|何件|どこ|誰|一覧|案件))",
+    re.I,
+)
+
+
+def _gives_count(question: str, texts: Sequence[str]) -> bool:
+    """A count is given when a passage puts a number before the noun the question counts, or
+    the noun is one of the framework's own parts (the framework data counts those)."""
+    nouns: list[str] = []
+    m = _COUNTED_EN.search(question)
+    if m:
+        words = [w for w in m.group(1).split() if w not in _STOP]
+        if _COLLECTIONS.search(" ".join(words)):
+            return True
+        nouns += [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+        if re.search(r"countries|nations", m.group(1)):
+            nouns.append("countr")
+    m = _COUNTED_JA.search(question)
+    if m:
+        nouns.append(_JA_COUNTER.get(m.group(1), m.group(1)))
+    if _COLLECTIONS.search(question) and not nouns:
+        return True
+    for noun in nouns:
+        if not noun:
+            continue
+        if noun.isascii():
+            pattern = rf"{_NUM_WORDS}\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}"
+        else:
+            pattern = rf"\d[\d,]*\s?(?:{noun})"
+        if any(re.search(pattern, t) for t in texts):
+            return True
+    return False
+
+
+def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
+    if spec.kind == "count":
+        return _gives_count(question, texts)
+    if spec.kind == "named":
+        place = _PLACES.search(question)  # a place the question names must be the one given
+        if place:
+            return any(place.group(0) in t for t in texts)
+        return any(_PLACES.search(t) for t in texts)
+    return spec.gives is not None and any(spec.gives.search(t) for t in texts)
+
+
+# A question about this assessment tool itself (its levels, its questionnaire) is answered from
+# the project's own description, not the brochure: no specific is missing from the brochure.
+_ABOUT_TOOL = _rx(
+    r"this (questionnaire|self-?assessment|assessment|tool|assistant)|the 0 ?(to|-) ?4|"
+    r"この(質問票|自己評価|ツール|アシスタント)|本ツール|0〜4|0～4"
+)
+
+
+def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
+    """The first kind of specific the question asks for and no passage gives (e.g. a budget that
+    an added document states is answerable), with its label per language."""
+    q = norm(question)
+    if _ABOUT_TOOL.search(q):
+        return None
+    texts = [norm(p) for p in passages]
+    for spec in SPECIFICS:
+        asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        if asks and not _gives(spec, q, texts):
+            return spec.kind, spec.label
+    return None
