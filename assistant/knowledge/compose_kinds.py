@@ -255,7 +255,7 @@ class Composer:
         return Sentence(self.t("city_type", name=name, dirs=dirs, printed=printed), [cid])
 
     def levels(self) -> Draft | None:
-        picks = {  # one line of each main kind of cooperation at that level
+        picks: dict[str, tuple[str, ...]] = {  # one line of each main kind of cooperation
             "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
             "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
         }
@@ -328,8 +328,8 @@ class Composer:
         jap = ja.text.split("\n\n") if ja else []
         printed = self.printed(jap[1]) if len(jap) > 1 else ""
         text = self.t("about_jica", text=self.strip(paras[1]), printed=printed)
-        cites = [cid] + ([ja.id] if printed and ja is not None and ja.id != cid else [])
-        return Draft("about", [Sentence(text, cites)])
+        cites = [c for c in (cid, ja.id if printed and ja is not None else None) if c]
+        return Draft("about", [Sentence(text, list(dict.fromkeys(cites)))])
 
     def report(self) -> Draft | None:
         """The study the brochure summarises and where its report is (printed colophon)."""
@@ -342,7 +342,7 @@ class Composer:
         if not study or not url:
             return None
         text = self.t("report", study=study.group(1), url=url.group(0))
-        return Draft("report", [Sentence(text, [cid])])
+        return Draft("report", [Sentence(text, [cid])]) if cid else None
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
         el = self.find_element(question)

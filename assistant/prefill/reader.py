@@ -326,7 +326,8 @@ class DocumentReader:
             for s in chosen:
                 alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
                 sure = alone.level is not None and alone.confidence >= cal.alone_sure
-                if sure and not alone.unknown and alone.level > (result.level or 0):
+                higher = alone.level is not None and alone.level > (result.level or 0)
+                if sure and not alone.unknown and higher:
                     result = alone
         if result.level is None and not result.unknown and cal.unplaced is not None:
             # The interpreter's cues are an official's words; a document's sentence that clearly
