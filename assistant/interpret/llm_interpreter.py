@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from assistant.catalogue import t
 from assistant.ports import Interpretation, Interpreter
 from assistant.prompts import Prompt, load_prompt
 
@@ -37,15 +38,9 @@ PROMPT_NAME = "interpret"
 MAX_ANSWER_CHARS = 4000  # answers are short; a pasted document is cut, not sent whole
 MAX_FIELD_CHARS = 1000  # a quote or a follow-up question longer than this is not one
 
-NOTICE_FAILED = {
-    "en": "The language model did not answer; the offline interpreter proposed this level.",
-    "ja": "言語モデルから回答が得られなかったため、オフラインの解釈でレベルを提案しています。",
-}
-NOTICE_INVALID = {
-    "en": "The language model's answer could not be used; the offline interpreter proposed this "
-    "level.",
-    "ja": "言語モデルの回答が使えなかったため、オフラインの解釈でレベルを提案しています。",
-}
+# The notices shown when the offline interpreter stands in (texts in the catalogue).
+NOTICE_FAILED = {lang: t("interpret.llm_failed", lang) for lang in ("en", "ja")}
+NOTICE_INVALID = {lang: t("interpret.llm_invalid", lang) for lang in ("en", "ja")}
 
 # Tags the prompt uses around quoted data; the answer must not be able to open or close them.
 _DELIMITER = re.compile(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assistant.catalogue import t
-from assistant.prefill.brief import WORDS, brief_text, status, to_ask
+from assistant.prefill.brief import brief_text, status, to_ask
 from assistant.prefill.interview import where
 from assistant.web import prefill_start, views
 from assistant.web.text import inert
@@ -49,34 +49,33 @@ def render(settings: Settings, fw: Framework, lang: Lang) -> None:
 
 def show(result: Prefill, fw: Framework, lang: Lang) -> None:
     """The brief on the page, the same content as the Markdown download."""
-    w = WORDS[lang]
     ask = to_ask(result, fw, lang)
     for doc in result.documents:
         if doc.error:
             st.error(inert(doc.error), icon=":material/error:")
     st.info(
         inert(
-            w["summary"].format(covered=len(result.drafted()), total=len(fw.elements), ask=len(ask))
+            t("report.brief_docs.summary", lang, covered=len(result.drafted()), total=len(fw.elements), ask=len(ask))
         ),
         icon=":material/fact_check:",
     )
-    st.subheader(w["map"], divider="gray")
+    st.subheader(t("report.brief_docs.map", lang), divider="gray")
     rows = [
-        [el.id, d.name.get(lang), el.name.get(lang), status(result.elements.get(el.id), w)]
+        [el.id, d.name.get(lang), el.name.get(lang), status(result.elements.get(el.id), lang)]
         for d in fw.domains
         for el in fw.domain_elements(d.id)
     ]
     views.text_table(["ID", _t("domain", lang), _t("element", lang), _t("status", lang)], rows)
-    st.subheader(w["drafts"], divider="gray")
+    st.subheader(t("report.brief_docs.drafts", lang), divider="gray")
     for el in fw.elements:
         draft = result.elements.get(el.id)
         if draft is None:
             continue
-        st.markdown(f"**{el.id} {inert(el.name.get(lang))}**: {inert(status(draft, w))}")
+        st.markdown(f"**{el.id} {inert(el.name.get(lang))}**: {inert(status(draft, lang))}")
         for q in draft.quotes:
             st.markdown(f"> {inert(' '.join(q.text.split()))}")
             st.caption(inert(where(q, lang)))
-    st.subheader(w["ask"], divider="gray")
+    st.subheader(t("report.brief_docs.ask", lang), divider="gray")
     for eid, why in ask:
         el = fw.element(eid)
         lines = [el.question.get(lang), *(p.get(lang) for p in el.probes[:2])]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.web import resources
 from assistant.web.text import inert
 
@@ -21,34 +22,14 @@ if TYPE_CHECKING:
 
 UPLOADS = "prefill_uploads"
 NOTES = "prefill_notes"  # what the reading said, shown once on the chat page after the rerun
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "Start from documents", "ja": "文書から始める"},
-    "help": {
-        "en": "Optional: your smart-city or digital strategy, master plan, minutes or project "
-        "reports (PDF, Word, Markdown, text). Covered topics are offered as drafts with the "
-        "quoted sentences, for you to confirm or change; nothing is saved until you confirm.",
-        "ja": "任意：スマートシティ・DX戦略、マスタープラン、議事録、事業報告書など（PDF、Word、"
-        "Markdown、テキスト）。記載のある項目は引用文付きの回答案として示し、確定または変更して"
-        "いただきます。確定するまで保存されません。",
-    },
-    "reading": {"en": "Reading {name}…", "ja": "{name} を読んでいます…"},
-    "found": {
-        "en": "Drafts for {n} of 21 topics from your documents.",
-        "ja": "文書から21項目中{n}項目の回答案を作成しました。",
-    },
-}
-
-
-def _t(key: str, lang: Lang, **values: object) -> str:
-    return TEXT[key][lang].format(**values)
 
 
 def uploader(lang: Lang) -> None:
     """The file picker (shown above the intake form; read when the interview starts)."""
-    with st.expander(_t("title", lang), icon=":material/description:"):
-        st.caption(_t("help", lang))
+    with st.expander(t("ui.prefill_title", lang), icon=":material/description:"):
+        st.caption(t("ui.prefill_help", lang))
         st.file_uploader(
-            _t("title", lang),
+            t("ui.prefill_title", lang),
             type=["pdf", "docx", "md", "txt"],
             accept_multiple_files=True,
             key=UPLOADS,
@@ -70,7 +51,7 @@ def read_uploads(files: list[Any], settings: Settings, fw: Framework, lang: Lang
     docs: list[Document] = []
     bad: list[DocumentInfo] = []
     for i, upload in enumerate(files):
-        bar.progress(i / (2 * len(files)), text=inert(_t("reading", lang, name=upload.name)))
+        bar.progress(i / (2 * len(files)), text=inert(t("ui.prefill_reading", lang, name=upload.name)))
         try:
             docs.append(read_bytes(upload.name, upload.getvalue(), lang=None, **limits(settings)))
         except DocumentError as exc:
@@ -79,7 +60,7 @@ def read_uploads(files: list[Any], settings: Settings, fw: Framework, lang: Lang
             )
 
     def step(done: float, name: str) -> None:
-        text = _t("reading", lang, name=name) if name else None
+        text = t("ui.prefill_reading", lang, name=name) if name else None
         bar.progress(0.5 + done / 2, text=inert(text) if text else None)
 
     result = reader.read(docs, bad, progress=step)
@@ -99,7 +80,7 @@ def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal]
         if doc.error:
             st.session_state.setdefault(NOTES, []).append(("error", doc.error))
     found = proposals(result, fw, lang)
-    st.session_state.setdefault(NOTES, []).append(("info", _t("found", lang, n=len(found))))
+    st.session_state.setdefault(NOTES, []).append(("info", t("ui.prefill_found", lang, n=len(found))))
     return found
 
 
