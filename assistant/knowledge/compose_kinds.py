@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.catalogue import t
 from assistant.knowledge import intents as it
-from assistant.knowledge.compose_text import LEVEL, PRINTED, T
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
@@ -68,9 +68,6 @@ class Composer:
                 return f"{base}.{lang}"
         return None
 
-    def t(self, key: str, **kw: str) -> str:
-        return T[key][self.lang].format(**kw)
-
     def join(self, items: list[str]) -> str:
         return ("、" if self.lang == "ja" else "; ").join(items)
 
@@ -86,7 +83,9 @@ class Composer:
     def printed(self, *ja: str) -> str:
         """English only: the brochure's printed (Japanese) wording of what the sentence renders."""
         quotes = "".join(f"「{self.strip(x)}」" for x in ja if x and x.strip())
-        return PRINTED[self.lang].format(quotes=quotes) if quotes else ""
+        if not quotes or self.lang != "en":
+            return ""
+        return t("answer.compose.printed", self.lang, quotes=quotes)
 
     # -- kinds ---------------------------------------------------------------------------------
     def contact(self) -> Draft | None:
@@ -98,7 +97,7 @@ class Composer:
         if self.lang == "en" and self.r.get(f"{CONTACT_BASE}.ja") is not None:
             printed = self.printed(self.contact_text("ja"))
             cites.append(f"{CONTACT_BASE}.ja")
-        text = self.t("contact", text=self.contact_text(), printed=printed)
+        text = t("answer.compose.contact", self.lang, text=self.contact_text(), printed=printed)
         return Draft("contact", [Sentence(text, cites)])
 
     def contact_text(self, lang: str | None = None) -> str:
@@ -173,7 +172,11 @@ class Composer:
         line = next(c for c in self.fw.cooperation if c.id == lid)
         twins = [c for c in self.fw.cooperation if c.text.en == line.text.en]
         levels = {c.level for c in twins}
-        level = T["both_levels"][self.lang] if len(levels) > 1 else LEVEL[self.lang][line.level]
+        level = (
+            t("answer.compose.both_levels", self.lang)
+            if len(levels) > 1
+            else t(f"answer.compose.level.{line.level}", self.lang)
+        )
         ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
         short = line.type == "survey"  # its heading is long: name only, purpose in the line
         fields = {
@@ -197,10 +200,10 @@ class Composer:
         if not lines:
             return None
         fields, cid = self.line_parts(lines[0][1])
-        sentences = [Sentence(self.t("yes_line", **fields), [cid])]
+        sentences = [Sentence(t("answer.compose.yes_line", self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1])
-            sentences.append(Sentence(self.t("also_line", **f2), [c2]))
+            sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
         return Draft("help", sentences)
 
     def stage_sentence(self, sid: str) -> Sentence | None:
@@ -213,7 +216,17 @@ class Composer:
         fits = self.strip(st.fits.get(self.lang))
         fits = fits[0].lower() + fits[1:] if self.lang == "en" else fits
         printed = self.printed(st.fits.ja, *(a.ja for a in st.approach))
-        return Sentence(self.t("stage", name=name, fits=fits, steps=steps, printed=printed), [cid])
+        return Sentence(
+            t(
+                "answer.compose.stage",
+                self.lang,
+                name=name,
+                fits=fits,
+                steps=steps,
+                printed=printed,
+            ),
+            [cid],
+        )
 
     def scale_sentence(self, sid: str, full: bool = False) -> Sentence | None:
         """One scale-up way; ``full``: quote all of its printed description (asked alone)."""
@@ -223,8 +236,9 @@ class Composer:
             return None
         name = su.name.en.lower() if self.lang == "en" else su.name.ja
         return Sentence(
-            self.t(
-                "scale",
+            t(
+                "answer.compose.scale",
+                self.lang,
                 name=name,
                 summary=self.strip(su.summary.get(self.lang)).lower()
                 if self.lang == "en"
@@ -252,7 +266,9 @@ class Composer:
             ]
         )
         printed = self.printed(ct.name.ja, *(d.ja for d in ct.directions))
-        return Sentence(self.t("city_type", name=name, dirs=dirs, printed=printed), [cid])
+        return Sentence(
+            t("answer.compose.city_type", self.lang, name=name, dirs=dirs, printed=printed), [cid]
+        )
 
     def levels(self) -> Draft | None:
         picks: dict[str, tuple[str, ...]] = {  # one line of each main kind of cooperation
@@ -271,10 +287,17 @@ class Composer:
             joined = (
                 ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
             )
-            heading = LEVEL["ja"][level]
+            heading = t(f"answer.compose.level.{level}", "ja")
             printed = self.printed(heading, *(x.text.ja for x in lines))
-            key = "levels_nat" if level == "national" else "levels_city"
-            out.append(Sentence(self.t(key, items=joined, printed=printed), cids))
+            text = t(
+                "answer.compose.levels_nat"
+                if level == "national"
+                else "answer.compose.levels_city",
+                self.lang,
+                items=joined,
+                printed=printed,
+            )
+            out.append(Sentence(text, cids))
         return Draft("difference", out)
 
     def difference(self, question: str) -> Draft | None:
@@ -288,7 +311,9 @@ class Composer:
                 sentences = [s for s in (make(k) for k in keys[:2]) if s]
                 if len(sentences) == 2:
                     if table is it.SCALE_WAYS:
-                        sentences.append(Sentence(self.t("combine"), sentences[0].cites))
+                        sentences.append(
+                            Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)
+                        )
                     return Draft("difference", sentences)
         if len(it.found(it.LEVELS, question)) >= 2:
             return self.levels()
@@ -302,20 +327,29 @@ class Composer:
         steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
         out = [
             Sentence(
-                self.t("start", steps=steps, printed=self.printed(*(a.ja for a in st.approach))),
+                t(
+                    "answer.compose.start",
+                    self.lang,
+                    steps=steps,
+                    printed=self.printed(*(a.ja for a in st.approach)),
+                ),
                 [cid],
             )
         ]
         assess = self.cid("brochure-position") or self.cid("position-assessment")
         if assess:
-            out.append(Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [assess]))
+            out.append(self.assess_sentence(assess))
         return Draft("start", out)
 
     def assessment(self) -> Draft | None:
         cid = self.cid("brochure-position") or self.cid("position-assessment")
         if cid is None:
             return None
-        return Draft("start", [Sentence(self.t("assess", printed=self.printed(*ASSESS_JA)), [cid])])
+        return Draft("start", [self.assess_sentence(cid)])
+
+    def assess_sentence(self, cid: str) -> Sentence:
+        printed = self.printed(*ASSESS_JA)
+        return Sentence(t("answer.compose.assess", self.lang, printed=printed), [cid])
 
     def about_jica(self) -> Draft | None:
         """What JICA is, as the brochure's colophon prints it."""
@@ -327,7 +361,7 @@ class Composer:
         ja = self.r.get(f"{CONTACT_BASE}.ja")
         jap = ja.text.split("\n\n") if ja else []
         printed = self.printed(jap[1]) if len(jap) > 1 else ""
-        text = self.t("about_jica", text=self.strip(paras[1]), printed=printed)
+        text = t("answer.compose.about_jica", self.lang, text=self.strip(paras[1]), printed=printed)
         cites = [c for c in (cid, ja.id if printed and ja is not None else None) if c]
         return Draft("about", [Sentence(text, list(dict.fromkeys(cites)))])
 
@@ -341,7 +375,7 @@ class Composer:
         url = re.search(r"https?://\S+[^\s).]", chunk.text)
         if not study or not url:
             return None
-        text = self.t("report", study=study.group(1), url=url.group(0))
+        text = t("answer.compose.report", self.lang, study=study.group(1), url=url.group(0))
         return Draft("report", [Sentence(text, [cid])]) if cid else None
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
@@ -360,7 +394,15 @@ class Composer:
             state = state[0].lower() + state[1:]
         name = el.name.get(self.lang)
         printed = self.printed(el.name.ja, el.desired_state.ja)
-        text = self.t("element", name=name, domain=dom, id=el.id, state=state, printed=printed)
+        text = t(
+            "answer.compose.element",
+            self.lang,
+            name=name,
+            domain=dom,
+            id=el.id,
+            state=state,
+            printed=printed,
+        )
         return Draft("element", [Sentence(text, [cid])])
 
     def find_element(self, question: str) -> Element | None:
@@ -416,7 +458,9 @@ class Composer:
         out = [s for s in (self.scale_sentence("area"), self.scale_sentence("sector")) if s]
         if len(out) != 2:
             return None
-        return Draft("scale_up", [*out, Sentence(self.t("combine"), out[0].cites)])
+        return Draft(
+            "scale_up", [*out, Sentence(t("answer.compose.combine", self.lang), out[0].cites)]
+        )
 
     def limit(
         self, kind: str, label: dict[str, str], question: str, vector: list[float] | None
@@ -427,11 +471,15 @@ class Composer:
         sentences: list[Sentence] = []
         if lines:
             fields, cid = self.line_parts(lines[0][1])
-            sentences.append(Sentence(self.t("limit", what=what, **fields), [cid]))
+            text = t("answer.compose.limit", self.lang, what=what, **fields)
+            sentences.append(Sentence(text, [cid]))
         contact = self.cid(CONTACT_BASE)
         if contact:
-            sentences.append(Sentence(self.t("ask_jica", text=self.contact_text()), [contact]))
+            text = t("answer.compose.ask_jica", self.lang, text=self.contact_text())
+            sentences.append(Sentence(text, [contact]))
         if not lines:
-            first = Sentence(self.t("limit_bare", what=what), [contact] if contact else [])
+            first = Sentence(
+                t("answer.compose.limit_bare", self.lang, what=what), [contact] if contact else []
+            )
             sentences.insert(0, first)
         return Draft("limit", sentences, answered=False, reason="not_in_sources")
