@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
-from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
+from assistant.knowledge.compose_framework import FrameworkKinds
+from assistant.knowledge.compose_kinds import Draft, Sentence
 
 if TYPE_CHECKING:
     pass
@@ -52,7 +53,7 @@ MENU_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Overview(Composer):
+class Overview(FrameworkKinds):
     """The framework-wide kinds, in the answer language, with printed wording quoted."""
 
     def quote(self, en: str, ja: str) -> str:
