@@ -24,6 +24,7 @@ class Cue:
     pattern: re.Pattern[str]
     weight: float
     negatable: bool = True  # False: the phrase already holds its negation ("since then, nothing")
+    scope: bool = False  # a limit ("only", "one-off", 「だけ」): negated, it says "more than that"
 
 
 _EN: dict[int, list[tuple[str, float]]] = {
@@ -94,10 +95,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"\bdrafts?\b|\bdrafted\b|\bstudy (?:visits?|tours?|trips?)\b", 1.0),
-        (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
-        (r"\bjust\b", 0.4),
         (
-            r"\bthe only (?:thing|one|project|place|case|example)\b|\bthe rest\b|\beverything else\b",
+            r"\bthe only (?:thing|one|project|place|case|example)\b",
             0.9,
         ),
         (r"\bsits? on a shelf\b|\bgathering dust\b", 0.6),
@@ -107,7 +106,6 @@ _EN: dict[int, list[tuple[str, float]]] = {
             1.0,
         ),
         (r"\bone\b(?![- ](?:stop|of the))|\bfirst\b", 0.4),
-        (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
         (r"\binformal(?:ly)?\b|\btemporar(?:y|ily)\b|\blimited\b|\bsmall\b|\bsometimes\b", 0.8),
         (r"\bnot (?:consistent|systematic|regular)\w*\b|\binconsistent\w*\b|\bpatchy\b", 0.8),
         (r"\bstarted\b|\bbeginning\b|\bfirst step\b|\bhere and there\b|\bdonors?\b", 0.5),
@@ -205,14 +203,13 @@ _JA: dict[int, list[tuple[str, float]]] = {
             r"一部|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件|一件|1件|一課",
             0.8,
         ),
-        (r"一度|一回|1回|単発|一回限り|限定|だけは|のみ|たことがあ|たことはあ", 0.9),
         (r"非公式|暫定|臨時|兼務|担当者が一人|小さな|小規模|手探り|ところどころ", 0.8),
         (
             r"統一されて(?:い|お)らず|統一されていません|継続的な仕組みはありません|続いていません",
             0.8,
         ),
-        (r"始めました|着手|だけで|くらい|程度|単年度", 0.5),
-        (r"それ以外は|ほかは|他は|それくらい", 1.0),
+        (r"それくらい", 1.0),
+        (r"始めました|着手", 0.5),
     ],
     3: [
         (r"運用|稼働|運営(?:して|され)", 1.0),
@@ -243,6 +240,25 @@ _JA: dict[int, list[tuple[str, float]]] = {
     ],
 }
 
+# Limits: what an answer at level 2 says of its scope or frequency. Negated ("not only", "no
+# longer just one department", 「一回きりではない」), a limit says the thing goes beyond it.
+_EN_SCOPE: dict[int, list[tuple[str, float]]] = {
+    2: [
+        (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
+        (r"\bjust\b", 0.4),
+        (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
+    ],
+}
+_JA_SCOPE: dict[int, list[tuple[str, float]]] = {
+    2: [
+        (
+            r"一度|一回|1回|単発|一回限り|一回きり|一度きり|限定|だけは|のみ|たことがあ|たことはあ",
+            0.9,
+        ),
+        (r"だけで|だけに|くらい|程度|単年度", 0.5),
+    ],
+}
+
 # Phrases that say "it happened once, then stopped": level 2, and a negation after them is
 # part of the phrase, not a denial of it.
 _EN_ONCE: dict[int, list[tuple[str, float]]] = {
@@ -253,6 +269,7 @@ _EN_ONCE: dict[int, list[tuple[str, float]]] = {
             0.9,
         ),
         (r"\bthe (?:only|sole) (?:one|case|project|department|example)\b", 0.9),
+        (r"\bthe rest\b|\beverything else\b", 0.9),
     ],
 }
 _JA_ONCE: dict[int, list[tuple[str, float]]] = {
@@ -263,21 +280,29 @@ _JA_ONCE: dict[int, list[tuple[str, float]]] = {
             0.8,
         ),
         (r"[^\s、。]{1,8}(?:課|部|室|事業|地区)(?:だけ|のみ)", 0.7),
+        (r"それ以外は|ほかは|他は", 1.0),
     ],
 }
 
 
 def _compile(
-    table: dict[int, list[tuple[str, float]]], flags: int, negatable: bool = True
+    table: dict[int, list[tuple[str, float]]],
+    flags: int,
+    negatable: bool = True,
+    scope: bool = False,
 ) -> tuple[Cue, ...]:
     return tuple(
-        Cue(level, re.compile(pattern, flags), weight, negatable)
+        Cue(level, re.compile(pattern, flags), weight, negatable, scope)
         for level, items in table.items()
         for pattern, weight in items
     )
 
 
 CUES: dict[Lang, tuple[Cue, ...]] = {
-    "en": _compile(_EN, re.IGNORECASE) + _compile(_EN_ONCE, re.IGNORECASE, negatable=False),
-    "ja": _compile(_JA, 0) + _compile(_JA_ONCE, 0, negatable=False),
+    "en": _compile(_EN, re.IGNORECASE)
+    + _compile(_EN_SCOPE, re.IGNORECASE, scope=True)
+    + _compile(_EN_ONCE, re.IGNORECASE, negatable=False),
+    "ja": _compile(_JA, 0)
+    + _compile(_JA_SCOPE, 0, scope=True)
+    + _compile(_JA_ONCE, 0, negatable=False),
 }

@@ -28,7 +28,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.analysis import Analysis, Rubric
-from assistant.interpret.clauses import Clauses, level_overlap, level_words, read_clauses
+from assistant.interpret.clauses import (
+    Clauses,
+    level_overlap,
+    level_words,
+    mark_past,
+    read_clauses,
+)
 from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.rules import rule_decision
@@ -68,6 +74,8 @@ class Calibration:
     loop_bonus: float = 0.5  # level-4 vote when results are measured and the thing then improved
     plan_floor: float = 1.0  # a plan this firm beside "nothing exists" makes the answer level 1
     deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
+    described_words: int = 15  # ...or this many words outside it (ja: characters / 2.5)...
+    described_floor: float = 0.5  # ...with at least this much cue support
 
 
 def _trim(phrase: str) -> str:
@@ -163,7 +171,7 @@ class OfflineInterpreter:
             return Interpretation(element=element.id, confidence=0.0, follow_up=follow_up)
 
         spans = segments(text, tlang) or [Span(0, len(text), text)]
-        hits = find_hits(spans, tlang)
+        hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
 
         dks = unknown_spans(text, tlang)
         if dks:
@@ -173,7 +181,12 @@ class OfflineInterpreter:
             }
             outside = [h for h in hits if h.segment not in dk_segments]
             support = max(cue_scores(outside, text)) if outside else 0.0
-            if support < cal.deflection_floor:
+            rest = " ".join(s.text for i, s in enumerate(spans) if i not in dk_segments)
+            said = len(rest) / 2.5 if tlang == "ja" else len(rest.split())
+            # "not sure of the date, but the council meets every quarter and ...": a hedge
+            # beside a real description is read, with the deflection as a feature
+            described = said >= cal.described_words and support >= cal.described_floor
+            if support < cal.deflection_floor and not described:
                 return Interpretation(
                     element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
                 )
@@ -189,7 +202,7 @@ class OfflineInterpreter:
         )
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
-        clauses = read_clauses(answer, spans, hits, tlang)
+        clauses = read_clauses(text, spans, hits, tlang)
         return Analysis(
             element=element.id,
             text=text,
