@@ -78,10 +78,10 @@ EN_ANAPHOR = re.compile(
 )
 
 
-def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
-    """Hits said of something that then stopped: before the stop in its statement (and in the
-    statement before, when the stop opens its own: "It was dropped after the election"), and in
-    a "used to" / 「以前は」 clause. What follows the stop is what is true now.
+def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
+    """Offsets said of something that then stopped: before the stop in its statement (and the
+    statement before, when the stop opens its own: "It was dropped after the election"), and a
+    "used to" / 「以前は」 clause. What follows the stop is what is true now.
     """
     stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
     past_re = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
@@ -96,6 +96,12 @@ def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list
             cut = [span.text.find(c, m.end()) for c in ",、;"]
             end = min([c for c in cut if c >= 0], default=len(span.text))
             regions.append((span.start + m.start(), span.start + end))
+    return regions
+
+
+def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
+    """The hits inside ``past_regions``, flagged: they say nothing about now."""
+    regions = past_regions(spans, lang)
     if not regions:
         return hits
     return [
@@ -210,12 +216,16 @@ def _ja_runs(clause: str, own: frozenset[str]) -> set[str]:
     return out
 
 
-def level_overlap(text: str, lang: Lang, words: LevelWords) -> np.ndarray:
-    """How many of each level's own words the answer uses in clauses that are not negated."""
+def level_overlap(
+    text: str, lang: Lang, words: LevelWords, past: list[tuple[int, int]] | None = None
+) -> np.ndarray:
+    """How many of each level's own words the answer uses in clauses that are not negated
+    and not said of something that later stopped (``past``: offsets into ``text``)."""
     negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
     found: list[set[str]] = [set() for _ in range(LEVELS)]
-    for clause in _clauses(text, lang):
-        if negated.search(clause):
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        if negated.search(clause) or any(p <= a and b <= q + 1 for p, q in past or []):
             continue
         if lang == "ja":
             for lv in range(LEVELS):

@@ -46,6 +46,10 @@ EN_SCOPE_NEGATOR = re.compile(
     r"|n't\s+(?:(?:a|an|the|just|only|merely|simply|really)\s+)?$",
     re.IGNORECASE,
 )
+EN_ABSENCE_SUBJECT = re.compile(
+    r"^(?:\w+ )?(?:nothing|no|none|neither|nobody|no one)\b(?! (?:longer|doubt|matter)\b)",
+    re.IGNORECASE,
+)
 JA_NOMINALISED = re.compile(r"^(?:という|といった|ってこと|ということ)")
 
 
@@ -122,6 +126,11 @@ def _en_negated(seg: str, start: int, end: int, later: list[int] | None = None) 
     before = seg[:start].split()[-3:]
     if before and EN_NEGATORS.search(" ".join(before)):
         return not re.search(r"\bnot only\b", " ".join(before), re.IGNORECASE)
+    # "nothing like that is in place", "no such policy has been adopted": an absence word a
+    # little further back in the same clause
+    clause = re.split(r"[,;:]|\b(?:but|and|while|although|though)\b", seg[:start])[-1]
+    if EN_ABSENCE_SUBJECT.search(" ".join(clause.split()[-6:])):
+        return True
     m = EN_NEGATION_AFTER.search(seg[end : end + 40])
     if m is None:
         return False
