@@ -64,7 +64,7 @@ SOURCES = {
     "c": DATASETS / "interpretation_train_c.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
-COVERAGE = 0.975  # the target is 97 %
+COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
 
 L2_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLD_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
