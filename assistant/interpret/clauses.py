@@ -93,9 +93,8 @@ def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
             if i > 0 and m.start() <= NEAR_START[lang] and refers_back:
                 regions.append((spans[i - 1].start, spans[i - 1].end))
         for m in past_re.finditer(span.text):
-            cut = [span.text.find(c, m.end()) for c in ",、;"]
-            end = min([c for c in cut if c >= 0], default=len(span.text))
-            regions.append((span.start + m.start(), span.start + end))
+            # to the end of the statement (statements already break at "now" / 「今は」)
+            regions.append((span.start + m.start(), span.end))
     return regions
 
 
@@ -262,7 +261,13 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if text[a:b].strip()]
 
 
-def read_clauses(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> Clauses:
+def read_clauses(
+    text: str,
+    spans: list[Span],
+    hits: list[Hit],
+    lang: Lang,
+    past: list[tuple[int, int]] | None = None,
+) -> Clauses:
     """Clause by clause: which say something is there now, which that something is missing.
 
     ``text`` is the answer the hits' offsets point into. A clause is present when it says
@@ -279,19 +284,20 @@ def read_clauses(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> C
     def where(h: Hit) -> int:
         return next((i for i, (a, b) in enumerate(bounds) if a <= h.start < b), -1)
 
-    past = [(a, b) for h in hits if h.past for a, b in [(h.start, h.end)]]
     for i, (a, b) in enumerate(bounds):
         clause = text[a:b]
-        in_past = any(a <= s < b for s, _ in past)
+        in_past = any(p <= a and b <= q + 1 for p, q in past or [])
         if presence_re.search(clause) and not negated_re.search(clause) and not in_past:
             present.add(i)
     for h in hits:
         if h.level >= 2 and not (h.negated or h.intent or h.past):
             present.add(where(h))
+        if h.past:
+            continue
         if (h.level == 0 and not h.negated) or (h.negated and h.level >= 1 and not h.scope):
             absent.add(where(h))
     beside = bool(absent) and bool(present - absent)
-    plans = any(h.intent or (h.level == 1 and not h.negated) for h in hits)
+    plans = any((h.intent or (h.level == 1 and not h.negated)) and not h.past for h in hits)
     runs = bool(present)
     stopped = bool((JA_STOPPED if lang == "ja" else EN_STOPPED).search(text))
     established = any(

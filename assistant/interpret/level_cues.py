@@ -61,6 +61,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
             r"\bstud(?:y|ying|ied|ies)\b|\bfeasibility\b|\blooking (?:into|at)\b|\bexplor(?:e|ing)\b",
             0.9,
         ),
+        (r"\bthere (?:has been|is|was|have been) (?:some |a lot of |much )?talk\b", 0.9),
         (r"\bthinking (?:about|of)\b|\btalk(?:ing|ed|s)? about\b|\bideas?\b|\bconcept\b", 0.8),
         (
             r"\bintend(?:s|ed)?\b|\bintention\b|\bwants?\b|\bwould like\b|\bhop(?:e|es|ing) to\b",
@@ -248,6 +249,10 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
         (r"\bjust\b", 0.4),
+        (
+            r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
+            0.7,
+        ),
         (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
     ],
 }
@@ -258,6 +263,7 @@ _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
             0.9,
         ),
         (r"だけで|だけに|くらい|程度|単年度", 0.5),
+        (r"に限った|に限られ|に限って|ある程度|一定程度|それなりに", 0.7),
     ],
 }
 
@@ -272,6 +278,8 @@ _EN_ONCE: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bthe (?:only|sole) (?:one|case|project|department|example)\b", 0.9),
         (r"\bthe rest\b|\beverything else\b", 0.9),
+        (r"\b(?:what's|what is|all that's|all that is) (?:still )?left\b|\bwhat remains\b", 0.8),
+        (r"\bnothing (?:\w+ )?(?:came|has come|ever came) (?:of|out of) (?:it|that|them)\b", 0.9),
     ],
 }
 _JA_ONCE: dict[int, list[tuple[str, float]]] = {
@@ -283,6 +291,8 @@ _JA_ONCE: dict[int, list[tuple[str, float]]] = {
         ),
         (r"[^\s、。]{1,8}(?:課|部|室|事業|地区)(?:だけ|のみ)", 0.7),
         (r"それ以外は|ほかは|他は", 1.0),
+        (r"しか", 0.8),
+        (r"残っているのは|残ったのは|残っているのが", 0.8),
     ],
 }
 

@@ -222,7 +222,7 @@ class OfflineInterpreter:
         )
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
-        clauses = read_clauses(text, spans, hits, tlang)
+        clauses = read_clauses(text, spans, hits, tlang, past)
         return Analysis(
             element=element.id,
             text=text,

@@ -50,6 +50,7 @@ EN_ABSENCE_SUBJECT = re.compile(
     r"^(?:\w+ )?(?:nothing|no|none|neither|nobody|no one)\b(?! (?:longer|doubt|matter)\b)",
     re.IGNORECASE,
 )
+JA_ONLY_WORDS = frozenset(["しか"])  # 「Xしか…ない」 says "only X", its negative is part of it
 JA_NOMINALISED = re.compile(r"^(?:という|といった|ってこと|ということ)")
 
 
@@ -79,7 +80,7 @@ class Hit:
     @property
     def votes(self) -> dict[int, float]:
         """What this hit says about each level (positive: for, negative: against)."""
-        if self.past and not self.negated and self.level >= 1:
+        if self.past:
             return {}
         if self.negated and self.scope:
             return {3: SCOPE_NEGATED_VOTE * self.weight}
@@ -264,7 +265,9 @@ def _drop_limit_negations(
     """
     denied: list[tuple[int, int]] = []
     for start, end, _level, _w, _n, scope in kept:
-        if scope and _scope_negated(seg, start, end, lang):
+        if lang == "ja" and seg[start:end] in JA_ONLY_WORDS:  # 「担当者しか知りません」
+            denied.append((end, end + len(_scope_window(seg, end))))
+        elif scope and _scope_negated(seg, start, end, lang):
             if lang == "en":
                 base = max(0, start - 30)
                 m = EN_SCOPE_NEGATOR.search(seg[base:start])
