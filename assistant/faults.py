@@ -12,31 +12,9 @@ from __future__ import annotations
 
 import errno
 
+from assistant.catalogue import t
 from assistant.models import Lang
 
-FAULTS: dict[str, dict[Lang, str]] = {
-    "disk_full": {
-        "en": "The disk is full (or could not be written), so this was not saved.",
-        "ja": "ディスクがいっぱいのため、この回答は保存されませんでした。",
-    },
-    "read_only": {
-        "en": "The data directory is read-only (or not writable by this user), so this was not "
-        "saved.",
-        "ja": "データディレクトリに書き込めない（読み取り専用）ため、この回答は保存されませんでした。",
-    },
-    "locked": {
-        "en": "The session database is locked by another program, so this was not saved.",
-        "ja": "別のプログラムがセッションデータベースをロックしているため、保存されませんでした。",
-    },
-    "refused": {
-        "en": "The database refused this text, so this was not saved.",
-        "ja": "データベースがこのテキストを受け付けなかったため、保存されませんでした。",
-    },
-}
-SAFE: dict[Lang, str] = {
-    "en": "Answers you confirmed earlier are safe. Your text is kept: send it again when fixed.",
-    "ja": "これまでに確定した回答は安全です。入力したテキストは残っています。解決後にもう一度送信してください。",
-}
 _MESSAGES = (
     ("disk_full", ("database or disk is full", "no space left", "disk full", "disk i/o error")),
     ("read_only", ("readonly database", "read-only", "unable to open database", "permission")),
@@ -74,4 +52,4 @@ def storage_fault(exc: BaseException, lang: Lang = "en") -> str | None:
     kind = fault_kind(exc)
     if kind is None:
         return None
-    return f"{FAULTS[kind][lang]} {SAFE[lang]}"
+    return f"{t(f'errors.storage.{kind}', lang)} {t('errors.storage.safe', lang)}"

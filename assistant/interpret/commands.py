@@ -13,37 +13,11 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from assistant.answers_io import InputError
+from assistant.catalogue import t
 
 if TYPE_CHECKING:
     from assistant.models import Element, Framework, Lang
     from assistant.ports import Interpretation, Interpreter
-
-LABELS: dict[str, dict[str, Any]] = {
-    "en": {
-        "level": "Proposed level",
-        "none": "No level proposed",
-        "confidence": "Confidence",
-        "because": "Because you said",
-        "follow_up": "Follow-up question",
-        "unknown": 'Recorded as "don\'t know" (no level).',
-        "notice": "Note",
-        "label": {"high": "high", "medium": "medium", "low": "low"},
-        "alternatives": "Or perhaps level",
-        "question": "To tell them apart",
-    },
-    "ja": {
-        "level": "提案するレベル",
-        "none": "レベルは提案できません",
-        "confidence": "確信度",
-        "because": "根拠となった回答",
-        "follow_up": "確認の質問",
-        "unknown": "「わからない」として記録します（レベルなし）。",
-        "notice": "注記",
-        "label": {"high": "高", "medium": "中", "low": "低"},
-        "alternatives": "ほかの候補のレベル",
-        "question": "見分けるための質問",
-    },
-}
 
 
 def register(subparsers: Any) -> None:
@@ -80,27 +54,26 @@ def _record(result: Interpretation, lang: Lang) -> dict[str, object]:
 
 
 def _readable(element: Element, result: Interpretation, lang: Lang) -> str:
-    words = LABELS[lang]
     lines = [f"{element.id} {element.name.get(lang)}"]
     if result.unknown:
-        lines.append(words["unknown"])
+        lines.append(t("interpret.unknown", lang))
     elif result.level is None:
-        lines.append(f"{words['none']} ({words['confidence']}: {result.confidence:.2f})")
+        lines.append(f"{t('interpret.none', lang)} ({t('interpret.confidence', lang)}: {result.confidence:.2f})")
     else:
         rubric = element.rubric[result.level].text.get(lang)
-        lines.append(f"{words['level']}: {result.level} — {rubric}")
-        label = words["label"][result.confidence_label]
-        lines.append(f"{words['confidence']}: {label} ({result.confidence:.2f})")
+        lines.append(f"{t('interpret.level', lang)}: {result.level} — {rubric}")
+        label = t(f"interpret.confidence_word.{result.confidence_label}", lang)
+        lines.append(f"{t('interpret.confidence', lang)}: {label} ({result.confidence:.2f})")
         if result.evidence:
-            lines.append(f"{words['because']}: \u201c{result.evidence}\u201d")
+            lines.append(f"{t('interpret.because', lang)}: \u201c{result.evidence}\u201d")
         for alt in result.alternatives:
-            lines.append(f"{words['alternatives']} {alt} — {element.rubric[alt].text.get(lang)}")
+            lines.append(f"{t('interpret.alternatives', lang)} {alt} — {element.rubric[alt].text.get(lang)}")
         if result.question:
-            lines.append(f"{words['question']}: {result.question}")
+            lines.append(f"{t('interpret.question', lang)}: {result.question}")
     if result.follow_up:
-        lines.append(f"{words['follow_up']}: {result.follow_up}")
+        lines.append(f"{t('interpret.follow_up', lang)}: {result.follow_up}")
     if result.notice:
-        lines.append(f"{words['notice']}: {result.notice}")
+        lines.append(f"{t('interpret.notice', lang)}: {result.notice}")
     return "\n".join(lines) + "\n"
 
 

@@ -8,9 +8,9 @@ person confirms or chooses.
 
 from __future__ import annotations
 
+from assistant.catalogue import t
 from assistant.interview import render
 from assistant.interview.intents import Intent, is_question
-from assistant.interview.messages import t
 from assistant.interview.state import Candidate, Choice, Message, Proposal, Separation
 from assistant.interview.turn import Context, Step
 from assistant.limits import MAX_EVIDENCE
@@ -34,9 +34,9 @@ def save(
     step.answers[element.id] = step.to_commit[element.id] = answer
     name = element.name.get(state.lang)
     if level is None:
-        step.say(t(state.lang, "saved_unknown", id=element.id, name=name))
+        step.say(t("interview.saved_unknown", state.lang, id=element.id, name=name))
     else:
-        step.say(t(state.lang, "saved_level", id=element.id, name=name, level=level))
+        step.say(t("interview.saved_level", state.lang, id=element.id, name=name, level=level))
     target = state.return_to
     state.return_to = None
     following = ctx.next_unanswered(element.id, step)
@@ -68,11 +68,11 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     state = step.state
     lang = state.lang
     if state.proposal is None:
-        step.say(t(lang, "no_proposal"))
+        step.say(t("interview.no_proposal", lang))
         return ctx.prompt(step)
     if state.proposal.unsure:
         a, b = (c.level for c in state.proposal.candidates[:2])
-        step.say(t(lang, "pair_hint", a=a, b=b))
+        step.say(t("interview.pair_hint", lang, a=a, b=b))
         return render.element_choices(state, ctx.fw, ctx.element(step))
     return save(ctx, step, state.proposal.level, evidence_of(state.proposal, state.lang))
 
@@ -80,9 +80,9 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
 def evidence_of(proposal: Proposal, lang: Lang) -> str:
     """The evidence to save: a document's quote says which document it came from."""
     if proposal.source == "document" and proposal.origin:
-        return t(lang, "from_document", origin=proposal.origin, quote=proposal.evidence)
+        return t("interview.from_document", lang, origin=proposal.origin, quote=proposal.evidence)
     if proposal.source == "earlier" and proposal.origin:
-        return t(lang, "from_earlier", origin=proposal.origin, quote=proposal.evidence)
+        return t("interview.from_earlier", lang, origin=proposal.origin, quote=proposal.evidence)
     return proposal.evidence
 
 
@@ -90,7 +90,7 @@ def reject(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     state = step.state
     element = ctx.element(step)
     state.levels_offered = True
-    step.say(t(state.lang, "not_a_level") + "\n" + render.levels_text(element, state.lang))
+    step.say(t("interview.not_a_level", state.lang) + "\n" + render.levels_text(element, state.lang))
     return render.element_choices(state, ctx.fw, element)
 
 
@@ -105,7 +105,7 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     element = ctx.element(step)
     text = intent.text
     if not text:
-        step.say(t(lang, "empty_input"))
+        step.say(t("interview.empty_input", lang))
         return ctx.prompt(step)
     combined = f"{state.draft}\n{text}".strip() if state.draft else text
     question = is_question(text)
@@ -115,7 +115,7 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     )
     if question and separating is None and found.level is None and not found.unknown:
         ctx.side_question(step, text)
-        step.say(t(lang, "back_to"))
+        step.say(t("interview.back_to", lang))
         return ctx.prompt(step)
     state.draft = combined[:MAX_EVIDENCE]
     _spot(ctx, step, element, text)
@@ -185,10 +185,10 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
     state.thin += 1
     if state.thin == 1:
         probe = found.follow_up or element.probes[0].get(lang)
-        step.say(t(lang, "probe", probe=probe))
+        step.say(t("interview.probe", lang, probe=probe))
         return render.element_choices(state, ctx.fw, element)
     state.levels_offered = True
-    step.say(t(lang, "offer_levels") + "\n" + render.levels_text(element, lang))
+    step.say(t("interview.offer_levels", lang) + "\n" + render.levels_text(element, lang))
     return render.element_choices(state, ctx.fw, element)
 
 

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assistant.answers_io import InputError
+from assistant.catalogue import t
 from assistant.faults import storage_fault
 from assistant.limits import MAX_EVIDENCE
 
@@ -22,18 +23,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 PROMPT = "> "
-CODE_LINE = {"en": "Session code: {code}", "ja": "セッションコード：{code}"}
 MAX_ANSWER_CHARS = MAX_EVIDENCE  # the web app's cap (and the stored answer's)
-TOO_LONG = {
-    "en": "That answer is {n} characters; the limit is {limit}. Nothing was saved: "
-    "please answer in fewer words.",
-    "ja": "回答が{n}文字あります。上限は{limit}文字です。保存していません。短くしてください。",
-}
-NOTE = {"en": "Note: {text}", "ja": "注意：{text}"}
-PROVENANCE = {
-    "printed": {"en": "printed", "ja": "資料に記載"},
-    "reading": {"en": "reading", "ja": "本プロジェクトの読み取り"},
-}
 
 
 def register(subparsers: Any) -> None:
@@ -63,11 +53,15 @@ def render(reply: Reply, out: TextIO) -> None:
     """One reply as plain text, citations listed under the message that uses them."""
     for message in reply.messages:
         if message.role == "system":
-            out.write(NOTE[reply.lang].format(text=message.text) + "\n\n")
+            out.write(t("interview.cli.note", reply.lang, text=message.text) + "\n\n")
             continue
         out.write(message.text + "\n")
         for c in message.citations:
-            provenance = PROVENANCE.get(c.provenance, {}).get(reply.lang, c.provenance)
+            provenance = (
+                t(f"interview.cli.provenance.{c.provenance}", reply.lang)
+                if c.provenance in ("printed", "reading")
+                else c.provenance
+            )
             where = ", ".join(p for p in (c.source, provenance) if p)
             out.write(f"  [{c.n}] {c.title}{f' ({where})' if where else ''}\n")
         out.write("\n")
@@ -96,7 +90,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
     else:
         drafts = _drafts(engine, args.from_docs, args.lang) if args.from_docs else None
         code, reply = engine.start(args.lang, drafts=drafts)
-    out.write(CODE_LINE[reply.lang].format(code=code) + "\n\n")
+    out.write(t("interview.cli.code_line", reply.lang, code=code) + "\n\n")
     while True:
         render(reply, out)
         if reply.phase == "done" and reply.assessment is not None:
@@ -114,7 +108,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
             reply = engine.handle(code, "pause")
             continue
         if len(line) > MAX_ANSWER_CHARS:  # interpreting a megabyte takes minutes: say so
-            out.write(TOO_LONG[reply.lang].format(n=len(line), limit=MAX_ANSWER_CHARS) + "\n")
+            out.write(t("interview.cli.too_long", reply.lang, n=len(line), limit=MAX_ANSWER_CHARS) + "\n")
             continue
         try:
             reply = engine.handle(code, line)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from assistant.catalogue import t
 from assistant.interview import intake as I
 from assistant.interview import render
 from assistant.interview.intents import Intent, detect
-from assistant.interview.messages import t
 from assistant.interview.render import LOW_CONFIDENCE, short_text
 from assistant.interview.state import (
     Action,
@@ -35,6 +35,7 @@ from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import AnswersFile, CityProfile, Framework, Lang
 from assistant.ports import (
     Answerer,
+    ConcurrentTurnError,
     Interpreter,
     SessionStore,
     StoredAnswer,
@@ -52,6 +53,9 @@ __all__ = [
     "SessionNotFound",
     "short_text",
 ]
+
+# How often a turn is read again when another process committed one of the same session first.
+TURN_RETRIES = 3
 
 # Typed commands that stay commands during the intake; anything else typed there is a value.
 INTAKE_COMMANDS = {"pause", "progress", "help", "back", "change", "domain", "explain"}
@@ -104,15 +108,15 @@ class InterviewEngine:
         code = self.store.create(lang)
         state = EngineState(lang=lang, drafts=dict(drafts or {}))
         step = Step(state, {}, None, code=code)
-        step.say(t(lang, "welcome", code=code))
+        step.say(t("interview.welcome", lang, code=code))
         if profile is None:
-            step.say(t(lang, "intake_intro"))
+            step.say(t("interview.intake_intro", lang))
         else:
             state.intake_field = None
             state.intake = profile.model_dump(mode="json")
             step.profile = step.new_profile = profile
             summary = I.profile_summary(profile, lang, self.fw)
-            step.say(t(lang, "intake_done", summary=summary))
+            step.say(t("interview.intake_done", lang, summary=summary))
             self.ctx.goto(step, self.order[0])
         choices = self.ctx.prompt(step)
         return code, self._finish_turn(step, choices)
@@ -124,7 +128,7 @@ class InterviewEngine:
             return None
         step = self._step_of(session)
         state = step.state
-        step.say(t(state.lang, "welcome_back", done=len(step.answers), total=len(self.order)))
+        step.say(t("interview.welcome_back", state.lang, done=len(step.answers), total=len(self.order)))
         if state.phase == "done":
             step.assessment = self.ctx.assess(step)
         choices = self.ctx.prompt(step)
@@ -181,12 +185,23 @@ class InterviewEngine:
         return session
 
     def _run(self, code: str, user_text: str, intent_of: Callable[[EngineState], Intent]) -> Reply:
-        step = self._step_of(self._load(code))
-        step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
-        intent = intent_of(step.state)
-        choices = handler_for(step.state.phase, intent.kind)(self.ctx, step, intent)
-        step.state.turn += 1
-        return self._finish_turn(step, choices)
+        """One turn from the saved position. Another process (a second replica, a second tab on
+        another server) may commit a turn of the same session meanwhile: the commit then fails
+        its position check and the turn is read again from the newer position, so two turns
+        are applied one after the other and neither is lost."""
+        for attempt in range(TURN_RETRIES):
+            step = self._step_of(self._load(code))
+            loaded_at = step.state.turn
+            step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
+            intent = intent_of(step.state)
+            choices = handler_for(step.state.phase, intent.kind)(self.ctx, step, intent)
+            step.state.turn += 1
+            try:
+                return self._finish_turn(step, choices, expect_turn=loaded_at)
+            except ConcurrentTurnError:
+                if attempt == TURN_RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _step_of(self, session: StoredSession) -> Step:
         """A turn starting from the saved position (see ``_state_of``)."""
@@ -229,8 +244,13 @@ class InterviewEngine:
                 self.ctx.goto(step, first)
         return state
 
-    def _finish_turn(self, step: Step, choices: list[Choice]) -> Reply:
-        """Commit the turn (one transaction), then build the reply: "saved" only after that."""
+    def _finish_turn(
+        self, step: Step, choices: list[Choice], expect_turn: int | None = None
+    ) -> Reply:
+        """Commit the turn (one transaction), then build the reply: "saved" only after that.
+
+        ``expect_turn``: the position's turn number when it was read; the commit is refused
+        (``ConcurrentTurnError``) when the stored position has moved on since."""
         state = step.state
         text = "\n\n".join(m.text for m in step.messages)[:MAX_TURN_CHARS]
         turns = [step.user_turn] if step.user_turn is not None else []
@@ -241,6 +261,7 @@ class InterviewEngine:
             turns=turns,
             answers=step.to_commit,
             profile=step.new_profile,
+            expect_turn=expect_turn,
         )
         phase = state.reply_phase
         return Reply(

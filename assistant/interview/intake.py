@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.catalogue import t
 from assistant.interview.intents import UNKNOWN, normalize
-from assistant.interview.messages import t
 from assistant.interview.state import Action, Choice, IntakeField
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
 
@@ -133,39 +133,39 @@ def parse_field(field: IntakeField, text: str) -> object:
 
 def error_key(field: IntakeField) -> str:
     return {
-        "name": "bad_name",
-        "country": "bad_country",
-        "population": "bad_population",
-        "focus_sectors": "bad_list",
-        "focus_areas": "bad_list",
-    }.get(field, "bad_choice")
+        "name": "interview.bad_name",
+        "country": "interview.bad_country",
+        "population": "interview.bad_population",
+        "focus_sectors": "interview.bad_list",
+        "focus_areas": "interview.bad_list",
+    }.get(field, "interview.bad_choice")
 
 
 def field_prompt(field: IntakeField, lang: Lang, fw: Framework) -> tuple[str, list[Choice]]:
     """The question for ``field`` with its numbered options and quick replies."""
-    text = t(lang, f"ask_{field}")
+    text = t(f"interview.ask_{field}", lang)
     choices: list[Choice] = []
     if field == "city_type":
         lines = []
         for i, ct in enumerate(CITY_TYPES, 1):
             name = fw.city_type(ct).name.get(lang)
-            lines.append(f"{i}. {name}: {t(lang, f'type_{ct}')}")
+            lines.append(f"{i}. {name}: {t(f'interview.type_{ct}', lang)}")
             choices.append(Choice(label=name, action=Action(kind="say", text=str(i))))
         text += "\n" + "\n".join(lines)
     elif field == "lead_actor":
         lines = []
         for i, actor in enumerate(LEAD_ACTORS, 1):
-            name = t(lang, f"actor_{actor}_name")
-            lines.append(f"{i}. {name}: {t(lang, f'actor_{actor}')}")
+            name = t(f"interview.actor_{actor}_name", lang)
+            lines.append(f"{i}. {name}: {t(f'interview.actor_{actor}', lang)}")
             choices.append(Choice(label=name, action=Action(kind="say", text=str(i))))
         text += "\n" + "\n".join(lines)
     elif field == "language":
         choices = [
-            Choice(label=t(lang, "lang_en_name"), action=Action(kind="say", text="en")),
-            Choice(label=t(lang, "lang_ja_name"), action=Action(kind="say", text="ja")),
+            Choice(label=t("interview.lang_en_name", lang), action=Action(kind="say", text="en")),
+            Choice(label=t("interview.lang_ja_name", lang), action=Action(kind="say", text="ja")),
         ]
     elif field in ("country", "population", "focus_sectors", "focus_areas"):
-        choices = [Choice(label=t(lang, "btn_skip"), action=Action(kind="say", text="skip"))]
+        choices = [Choice(label=t("interview.btn_skip", lang), action=Action(kind="say", text="skip"))]
     return text, choices
 
 
@@ -179,8 +179,8 @@ def profile_summary(profile: CityProfile, lang: Lang, fw: Framework) -> str:
     if profile.country:
         parts.append(profile.country)
     parts.append(fw.city_type(profile.city_type).name.get(lang))
-    parts.append(t(lang, f"actor_{profile.lead_actor}_name"))
+    parts.append(t(f"interview.actor_{profile.lead_actor}_name", lang))
     if profile.population is not None:
-        parts.append(t(lang, "population_of", n=profile.population))
+        parts.append(t("interview.population_of", lang, n=profile.population))
     parts += profile.focus_sectors + profile.focus_areas
     return ", ".join(parts) if lang == "en" else "、".join(parts)

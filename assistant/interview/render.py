@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from assistant.catalogue import t
 from assistant.interview.intake import field_prompt
-from assistant.interview.messages import t
 from assistant.interview.state import (
     Action,
     Candidate,
@@ -49,12 +49,12 @@ def short_text(text: str, limit: int = 90) -> str:
 def header(fw: Framework, element: Element, lang: Lang) -> str:
     domain = next(d.name.get(lang) for d in fw.domains if d.id == element.domain)
     ids = order(fw)
-    return t(lang, "question_header", n=ids.index(element.id) + 1, total=len(ids),
+    return t("interview.question_header", lang, n=ids.index(element.id) + 1, total=len(ids),
              domain=domain, id=element.id, name=element.name.get(lang))  # fmt: skip
 
 
 def level_word(level: int | None, lang: Lang) -> str:
-    return t(lang, "dont_know") if level is None else t(lang, "level_n", n=level)
+    return t("interview.dont_know", lang) if level is None else t("interview.level_n", lang, n=level)
 
 
 def quote(text: str, lang: Lang, limit: int = 160) -> str:
@@ -72,36 +72,36 @@ def candidates(element: Element, levels: list[int], lang: Lang) -> list[Candidat
 
 
 def candidate_lines(cands: list[Candidate], lang: Lang) -> str:
-    return "\n".join(t(lang, "level_line", n=c.level, text=c.rubric) for c in cands)
+    return "\n".join(t("interview.level_line", lang, n=c.level, text=c.rubric) for c in cands)
 
 
 def proposal_text(p: Proposal, lang: Lang) -> str:
     if p.source == "earlier" and not p.unsure:
-        lines = [t(lang, "proposal_earlier", quote=p.evidence, level=p.level, rubric=p.rubric),
-                 t(lang, "earlier_hint")]  # fmt: skip
+        lines = [t("interview.proposal_earlier", lang, quote=p.evidence, level=p.level, rubric=p.rubric),
+                 t("interview.earlier_hint", lang)]  # fmt: skip
         return "\n".join(lines)
     if p.source == "document" and not p.unsure:
-        lines = [t(lang, "proposal_document", origin=p.origin, quote=p.evidence, level=p.level,
-                   rubric=p.rubric), t(lang, "document_hint")]  # fmt: skip
+        lines = [t("interview.proposal_document", lang, origin=p.origin, quote=p.evidence, level=p.level,
+                   rubric=p.rubric), t("interview.document_hint", lang)]  # fmt: skip
         return "\n".join(lines)
     if p.unsure:
-        lines = [t(lang, "proposal_pair"), candidate_lines(p.candidates, lang)]
+        lines = [t("interview.proposal_pair", lang), candidate_lines(p.candidates, lang)]
     else:
-        key = "proposal" if p.confidence >= LOW_CONFIDENCE else "proposal_unsure"
-        lines = [t(lang, key, level=p.level, rubric=p.rubric)]
+        key = "interview.proposal" if p.confidence >= LOW_CONFIDENCE else "interview.proposal_unsure"
+        lines = [t(key, lang, level=p.level, rubric=p.rubric)]
     if p.evidence:
-        lines.append(t(lang, "because_you_said", evidence=p.evidence))
+        lines.append(t("interview.because_you_said", lang, evidence=p.evidence))
     if p.unsure:
         a, b = (c.level for c in p.candidates[:2])
-        lines.append(t(lang, "pair_hint", a=a, b=b))
+        lines.append(t("interview.pair_hint", lang, a=a, b=b))
     else:
-        lines.append(t(lang, "confirm_hint"))
+        lines.append(t("interview.confirm_hint", lang))
     return "\n".join(lines)
 
 
 def levels_text(element: Element, lang: Lang) -> str:
     return "\n".join(
-        t(lang, "level_line", n=r.level, text=r.text.get(lang)) for r in element.rubric
+        t("interview.level_line", lang, n=r.level, text=r.text.get(lang)) for r in element.rubric
     )
 
 
@@ -122,20 +122,20 @@ def element_choices(state: EngineState, fw: Framework, element: Element) -> list
     pair = _pair(state)
     sure = state.proposal if state.proposal is not None and not pair else None
     if sure is not None:
-        label = t(lang, "btn_confirm", level=sure.level)
+        label = t("interview.btn_confirm", lang, level=sure.level)
         choices.append(Choice(label=label, action=Action(kind="confirm")))
     for n in pair:
-        label = t(lang, "btn_level", n=n, text=element.rubric[n].text.get(lang))
+        label = t("interview.btn_level", lang, n=n, text=element.rubric[n].text.get(lang))
         choices.append(Choice(label=label, action=Action(kind="level", level=n), candidate=True))
     for r in element.rubric:
         if r.level in pair or (sure is not None and r.level == sure.level):
             continue
-        label = t(lang, "btn_level", n=r.level, text=short_text(r.text.get(lang)))
+        label = t("interview.btn_level", lang, n=r.level, text=short_text(r.text.get(lang)))
         choices.append(Choice(label=label, action=Action(kind="level", level=r.level)))
-    choices.append(Choice(label=t(lang, "btn_unknown"), action=Action(kind="unknown")))
-    choices.append(Choice(label=t(lang, "btn_explain"), action=Action(kind="explain")))
+    choices.append(Choice(label=t("interview.btn_unknown", lang), action=Action(kind="unknown")))
+    choices.append(Choice(label=t("interview.btn_explain", lang), action=Action(kind="explain")))
     if order(fw).index(element.id) > 0:
-        choices.append(Choice(label=t(lang, "btn_back"), action=Action(kind="back")))
+        choices.append(Choice(label=t("interview.btn_back", lang), action=Action(kind="back")))
     return choices
 
 
@@ -151,14 +151,14 @@ def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Messa
         return Message(text=text, heading=head, proposal=state.proposal.model_copy())
     if state.separating is not None:
         pair = candidates(element, list(state.separating.levels), lang)
-        lines = [head, state.separating.question, t(lang, "separate_or_pick"),
+        lines = [head, state.separating.question, t("interview.separate_or_pick", lang),
                  candidate_lines(pair, lang)]  # fmt: skip
         return Message(text="\n".join(lines))
     text = f"{head}\n{element.question.get(lang)}"
     have = answers.get(element.id)
     if have is not None:
         text += "\n" + t(
-            lang, "current_answer", level=level_word(have.level, lang),
+            "interview.current_answer", lang, level=level_word(have.level, lang),
             evidence=quote(have.evidence or have.text, lang),
         )  # fmt: skip
     if state.levels_offered:
@@ -167,29 +167,29 @@ def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Messa
 
 
 def readback_messages(fw: Framework, answers: Answers, lang: Lang) -> list[Message]:
-    texts = [t(lang, "readback_intro")]
+    texts = [t("interview.readback_intro", lang)]
     for d in fw.domains:
-        lines = [t(lang, "readback_domain", domain=d.name.get(lang))]
+        lines = [t("interview.readback_domain", lang, domain=d.name.get(lang))]
         for e in fw.domain_elements(d.id):
             have = answers.get(e.id)
             level = level_word(have.level if have else None, lang)
             said = quote(have.evidence or have.text, lang) if have else ""
-            lines.append(t(lang, "readback_line", id=e.id, name=e.name.get(lang), level=level,
+            lines.append(t("interview.readback_line", lang, id=e.id, name=e.name.get(lang), level=level,
                            evidence=said))  # fmt: skip
         texts.append("\n".join(lines))
-    texts.append(t(lang, "readback_hint"))
+    texts.append(t("interview.readback_hint", lang))
     return [Message(text=x) for x in texts]
 
 
 def done_choices(fw: Framework, lang: Lang) -> list[Choice]:
     return [
-        Choice(label=t(lang, "btn_change", id=eid), action=Action(kind="change", element=eid))
+        Choice(label=t("interview.btn_change", lang, id=eid), action=Action(kind="change", element=eid))
         for eid in order(fw)
     ]
 
 
 def readback_choices(fw: Framework, lang: Lang) -> list[Choice]:
-    finish = Choice(label=t(lang, "btn_finish"), action=Action(kind="finish"))
+    finish = Choice(label=t("interview.btn_finish", lang), action=Action(kind="finish"))
     return [finish, *done_choices(fw, lang)]
 
 
@@ -205,7 +205,7 @@ def prompt(
     if state.phase == "readback":
         return readback_messages(fw, answers, lang), readback_choices(fw, lang)
     if state.phase == "done":
-        return [Message(text=t(lang, "already_done"))], done_choices(fw, lang)
+        return [Message(text=t("interview.already_done", lang))], done_choices(fw, lang)
     assert state.element is not None
     message = element_prompt(state, fw, answers)
     return [message], element_choices(state, fw, fw.element(state.element))
@@ -231,6 +231,6 @@ def progress_text(fw: Framework, answers: Answers, lang: Lang) -> str:
     p = progress(fw, answers, lang)
     sep = "; " if lang == "en" else "、"
     parts = sep.join(
-        t(lang, "progress_domain", name=d.name, done=d.done, total=d.total) for d in p.domains
+        t("interview.progress_domain", lang, name=d.name, done=d.done, total=d.total) for d in p.domains
     )
-    return t(lang, "progress", done=p.done, total=p.total, domains=parts)
+    return t("interview.progress", lang, done=p.done, total=p.total, domains=parts)

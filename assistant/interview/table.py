@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.catalogue import t
 from assistant.interview import intake as I
 from assistant.interview import render
 from assistant.interview.answering import (
@@ -20,7 +21,6 @@ from assistant.interview.answering import (
     reject,
 )
 from assistant.interview.intents import Intent, is_question
-from assistant.interview.messages import t
 from assistant.interview.state import INTAKE_FIELDS, Action, Choice
 from assistant.interview.turn import Context, Step
 from assistant.models import Lang
@@ -36,8 +36,8 @@ GROUP = {"intake": "intake", "element": "element", "readback": "wrap_up", "done"
 def pause(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     step.paused = True
     lang = step.state.lang
-    step.say(t(lang, "paused", code=step.code))
-    return [Choice(label=t(lang, "btn_pause"), action=Action(kind="pause"))]
+    step.say(t("interview.paused", lang, code=step.code))
+    return [Choice(label=t("interview.btn_pause", lang), action=Action(kind="pause"))]
 
 
 def show_progress(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
@@ -46,7 +46,7 @@ def show_progress(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
 
 
 def show_help(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
-    step.say(t(step.state.lang, "help"))
+    step.say(t("interview.help", step.state.lang))
     return ctx.prompt(step)
 
 
@@ -66,7 +66,7 @@ def set_language(ctx: Context, step: Step, lang: Lang) -> None:
 def switch_language(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     new_lang: Lang = "ja" if intent.text == "ja" else "en"
     set_language(ctx, step, new_lang)
-    step.say(t(new_lang, "lang_switched"))
+    step.say(t("interview.lang_switched", new_lang))
     return ctx.prompt(step)
 
 
@@ -78,14 +78,14 @@ def intake_back(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     assert state.intake_field is not None
     idx = INTAKE_FIELDS.index(state.intake_field)
     if idx == 0:
-        step.say(t(state.lang, "intake_first"))
+        step.say(t("interview.intake_first", state.lang))
     else:
         state.intake_field = INTAKE_FIELDS[idx - 1]
     return ctx.prompt(step)
 
 
 def intake_not_yet(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
-    step.say(t(step.state.lang, "intake_not_yet"))
+    step.say(t("interview.intake_not_yet", step.state.lang))
     return ctx.prompt(step)
 
 
@@ -99,11 +99,11 @@ def intake_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     assert state.intake_field is not None
     if intent.text.rstrip().endswith(("?", "？")):  # no city is named with a question mark
         ctx.side_question(step, intent.text)
-        step.say(t(state.lang, "back_to"))
+        step.say(t("interview.back_to", state.lang))
         return ctx.prompt(step)
     value = I.parse_field(state.intake_field, intent.text)
     if value is I.INVALID:
-        step.say(t(state.lang, I.error_key(state.intake_field)))
+        step.say(t(I.error_key(state.intake_field), state.lang))
         return ctx.prompt(step)
     state.intake[state.intake_field] = value
     if state.intake_field == "language" and value in ("en", "ja"):
@@ -116,7 +116,7 @@ def intake_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     step.profile = step.new_profile = profile  # committed with the state that moves on
     state.intake_field = None
     summary = I.profile_summary(profile, state.lang, ctx.fw)
-    step.say(t(state.lang, "intake_done", summary=summary))
+    step.say(t("interview.intake_done", state.lang, summary=summary))
     ctx.goto(step, ctx.next_unanswered(None, step) or ctx.order[0])
     return ctx.prompt(step)
 
@@ -126,14 +126,14 @@ def intake_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
 
 def explain(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     ctx.explain(step, ctx.element(step))
-    step.say(t(step.state.lang, "back_to"))
+    step.say(t("interview.back_to", step.state.lang))
     return ctx.prompt(step)
 
 
 def element_back(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     idx = ctx.order.index(ctx.element(step).id)
     if idx == 0:
-        step.say(t(step.state.lang, "first_element"))
+        step.say(t("interview.first_element", step.state.lang))
     else:
         ctx.goto(step, ctx.order[idx - 1])
     return ctx.prompt(step)
@@ -143,12 +143,12 @@ def change(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     state = step.state
     element_id = intent.element or ""
     if element_id not in ctx.order:
-        step.say(t(state.lang, "unknown_element", id=element_id))
+        step.say(t("interview.unknown_element", state.lang, id=element_id))
         return ctx.prompt(step)
     here = "readback" if state.phase in ("readback", "done") else state.element
     if element_id != here:
         state.return_to = state.return_to or here
-    step.say(t(state.lang, "changing", id=element_id))
+    step.say(t("interview.changing", state.lang, id=element_id))
     ctx.goto(step, element_id)
     return ctx.prompt(step)
 
@@ -160,7 +160,7 @@ def jump(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     target = next((e for e in ids if e not in step.answers), ids[0])
     state.return_to = "readback" if state.phase in ("readback", "done") else None
     name = next(d.name.get(state.lang) for d in ctx.fw.domains if d.id == intent.domain)
-    step.say(t(state.lang, "jump_domain", domain=name))
+    step.say(t("interview.jump_domain", state.lang, domain=name))
     ctx.goto(step, target)
     return ctx.prompt(step)
 
@@ -169,7 +169,7 @@ def element_finish(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     done = len(step.answers)
     if done == len(ctx.order):
         return ctx.readback(step)
-    step.say(t(step.state.lang, "finish_not_ready", done=done, total=len(ctx.order)))
+    step.say(t("interview.finish_not_ready", step.state.lang, done=done, total=len(ctx.order)))
     return ctx.prompt(step)
 
 
@@ -192,10 +192,10 @@ def finish(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     assert step.assessment is not None
     stage = step.assessment.stage
     if stage == "insufficient_data":
-        name = t(lang, "stage_insufficient_data")
+        name = t("interview.stage_insufficient_data", lang)
     else:
         name = ctx.fw.stage(stage).name.get(lang)
-    step.say(t(lang, "finished", stage=name))
+    step.say(t("interview.finished", lang, stage=name))
     return render.done_choices(ctx.fw, lang)
 
 
@@ -206,10 +206,10 @@ def wrap_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if intent.kind == "text" and intent.text and is_question(intent.text):
         ctx.side_question(step, intent.text)
     elif state.phase == "done":
-        step.say(t(lang, "already_done"))
+        step.say(t("interview.already_done", lang))
         step.assessment = ctx.assess(step)
     else:
-        step.say(t(lang, "readback_hint"))
+        step.say(t("interview.readback_hint", lang))
     if state.phase == "done":
         return render.done_choices(ctx.fw, lang)
     return render.readback_choices(ctx.fw, lang)

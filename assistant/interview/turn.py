@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from assistant.catalogue import t
 from assistant.interview import render
-from assistant.interview.messages import t
 from assistant.interview.state import Choice, EngineState, Message, Proposal
 from assistant.models import CityProfile, Element, Framework, Lang
 from assistant.ports import Answerer, Citation, Interpreter, StoredAnswer, Turn
@@ -108,7 +108,7 @@ class Context:
 
     def explain(self, step: Step, element: Element) -> None:
         lang = step.state.lang
-        step.say(t(lang, "explain_intro", name=element.name.get(lang),
+        step.say(t("interview.explain_intro", lang, name=element.name.get(lang),
                    short=element.short.get(lang), desired=element.desired_state.get(lang)))  # fmt: skip
         if self.answerer is None:
             return
@@ -118,17 +118,17 @@ class Context:
         except Exception:  # the knowledge base failing must not end the interview
             return
         if found.answered:
-            step.say(f"{t(lang, 'explain_kb')}\n{found.answer}", found.citations)
+            step.say(f"{t('interview.explain_kb', lang)}\n{found.answer}", found.citations)
 
     def side_question(self, step: Step, question: str) -> None:
         lang = step.state.lang
         if self.answerer is None:
-            step.say(t(lang, "no_knowledge"))
+            step.say(t("interview.no_knowledge", lang))
             return
         try:
             found = self.answerer.ask(question, lang, None)
         except Exception:  # the knowledge base failing must not end the interview
-            step.say(t(lang, "no_knowledge"))
+            step.say(t("interview.no_knowledge", lang))
             return
         step.say(found.answer, found.citations)
         if found.notice:

@@ -111,8 +111,9 @@ def split_passages(text: str, markdown: bool) -> list[tuple[str, str]]:
     heading = ""
     for para in re.split(r"\n\s*\n", text):
         lines = para.strip().split("\n")
-        if markdown and lines and _HEADING.match(lines[0]):
-            heading = _HEADING.match(lines[0]).group(2)  # type: ignore[union-attr]
+        found = _HEADING.match(lines[0]) if markdown and lines else None
+        if found:
+            heading = found.group(2)
             lines = lines[1:]
         body = "\n".join(lines).strip()
         if body:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.catalogue import t
 from assistant.framework import get_framework
 from assistant.knowledge import intents
 from assistant.knowledge.chunk import Chunk
@@ -23,6 +24,7 @@ from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.lang import detect_lang
+from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
 GROUNDED = {"difference", "element", "direction"}  # kinds that name framework items
@@ -36,29 +38,15 @@ NOT_COVERED = "NOT_COVERED"
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 
-DECLINE = {
-    "en": (
-        "This is not covered by the knowledge base: I found no guidance on it in JICA's Smart "
-        "City Approach material or in the documents added to it."
-    ),
-    "ja": (
-        "この質問はナレッジベースでは扱われていません。JICAのスマートシティ・アプローチの資料や"
-        "追加された文書に、関連する内容は見つかりませんでした。"
-    ),
-}
-FALLBACK = {
-    "en": "The language model could not answer ({reason}); showing the answer composed from the "
-    "sources instead.",
-    "ja": "言語モデルが回答できませんでした（{reason}）。代わりに出典から組み立てた回答を示します。",
-}
-UNSOURCED_NUMBERS = {
-    "en": "numbers not found in the sources: {numbers}",
-    "ja": "出典にない数値：{numbers}",
-}
-SHIPPED_DOCUMENT = {
-    "en": "JICA Smart City Approach (knowledge base)",
-    "ja": "JICAスマートシティ・アプローチ（ナレッジベース）",
-}
+
+
+def _lang(lang: str) -> Lang:
+    """The catalogue's language for ``lang`` (English for anything it does not speak)."""
+    return "ja" if lang == "ja" else "en"
+
+
+# The refusal in each language, as tests and callers compare answers with it.
+DECLINE: dict[str, str] = {"en": t("answer.not_covered", "en"), "ja": t("answer.not_covered", "ja")}
 # The brochure's own part headings, used as the section of a shipped chunk.
 SECTION_NAMES = {
     "why": "JICA's MIND",
@@ -159,7 +147,7 @@ def document_name(chunk: Chunk, lang: str) -> str:
     if chunk.provenance == "added":
         name = chunk.extra.get("file_name") or chunk.source.replace("\\", "/").rsplit("/", 1)[-1]
         return name or chunk.title
-    return SHIPPED_DOCUMENT.get(lang, SHIPPED_DOCUMENT["en"])
+    return t("answer.shipped_document", _lang(lang))
 
 
 def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
@@ -201,28 +189,23 @@ def render_draft(
     return text, sources
 
 
-PROVENANCE_LABEL = {
-    "en": {"printed": "printed in the brochure", "reading": "the project's reading"},
-    "ja": {"printed": "パンフレット記載", "reading": "本プロジェクトの読み取り"},
-}
-ADDED_LABEL = {"en": "added by {who}", "ja": "{who}が追加"}
-
-
 def source_line(n: int, src: SourceRef, lang: str) -> str:
     """'[n] title — section · printed / reading / added by X · document': no path, no text."""
-    labels = PROVENANCE_LABEL.get(lang, PROVENANCE_LABEL["en"])
+    words = _lang(lang)
     if src.provenance == "added":
-        who = src.added_by or ("a user" if lang == "en" else "利用者")
-        prov = ADDED_LABEL.get(lang, ADDED_LABEL["en"]).format(who=who)
+        who = src.added_by or t("answer.a_user", words)
+        prov = t("answer.provenance.added", words, who=who)
+    elif src.provenance in ("printed", "reading"):
+        prov = t(f"answer.provenance.{src.provenance}", words)
     else:
-        prov = labels.get(src.provenance, src.provenance)
+        prov = src.provenance
     head = f"[{n}] {src.title}" + (f" — {src.section}" if src.section else "")
     return f"{head} · {prov} · {src.source}"
 
 
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
-        question=question, answered=False, answer=DECLINE[lang], mode=mode, reason="off_topic"
+        question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode=mode, reason="off_topic"
     )
 
 
@@ -327,7 +310,7 @@ def _llm_answer(
     from assistant.prompts import load_chat_prompt
 
     def fallback(reason: str) -> AnswerResult:
-        return offline.model_copy(update={"notice": FALLBACK[lang].format(reason=reason)})
+        return offline.model_copy(update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)})
 
     prompt = load_chat_prompt("answer", lang, ("passages", "question"))
     system, user = prompt.render(passages=format_passages(sources), question=question)
@@ -338,30 +321,22 @@ def _llm_answer(
         return fallback(type(exc).__name__)
     text = (text or "").strip()
     if not text:
-        return fallback("empty reply" if lang == "en" else "空の応答")
+        return fallback(t("answer.empty_reply", _lang(lang)))
     if text.strip(" .。") == NOT_COVERED or text.startswith(NOT_COVERED):
         return AnswerResult(
-            question=question, answered=False, answer=DECLINE[lang], mode="llm",
+            question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode="llm",
             reason="not_in_sources",
         )  # fmt: skip
     text, used, dropped = check_citations(text, len(sources))
     invented = unsourced_numbers(text, sources)
     if invented:
-        return fallback(UNSOURCED_NUMBERS[lang].format(numbers=", ".join(invented)))
+        return fallback(t("answer.unsourced_numbers", _lang(lang), numbers=", ".join(invented)))
     notice = None
     if dropped:
         markers = ", ".join(f"[{n}]" for n in dropped)
-        notice = (
-            f"Removed citation markers that match no source: {markers}"
-            if lang == "en"
-            else f"出典に対応しない引用番号を削除しました：{markers}"
-        )
+        notice = t("answer.markers_dropped", _lang(lang), markers=markers)
     elif not used:
-        notice = (
-            "The model cited no passage; check the answer against the sources below."
-            if lang == "en"
-            else "モデルは引用番号を示しませんでした。下の出典と照合してください。"
-        )
+        notice = t("answer.no_markers", _lang(lang))
     return AnswerResult(
         question=question, answered=True, answer=text, mode="llm", sources=sources, notice=notice,
         kind=offline.kind,

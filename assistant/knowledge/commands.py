@@ -166,6 +166,7 @@ def _chat_model(settings: Any) -> Any:
 
 def _render(result: Any) -> str:
     """The composed answer, a notice if any, then one line per source (never a path)."""
+    from assistant.catalogue import t
     from assistant.knowledge.answer import source_line
     from assistant.lang import detect_lang
 
@@ -174,7 +175,7 @@ def _render(result: Any) -> str:
     if result.notice:
         lines += [f"Note: {result.notice}", ""]
     if result.sources:
-        lines.append("Sources:" if lang == "en" else "出典：")
+        lines.append(t("answer.sources", "ja" if lang == "ja" else "en"))
         lines += [f"  {source_line(n, s, lang)}" for n, s in enumerate(result.sources, 1)]
         lines.append("")
     return "\n".join(lines)

@@ -19,10 +19,40 @@ from assistant.knowledge.added_documents import ADDED_TYPES, read_added_document
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.framework_source import framework_chunks
 from assistant.knowledge.guidance import guidance_files, parse_guidance
-from assistant.knowledge.store import KnowledgeStore, Manifest, SourceRecord
+from assistant.knowledge.store import BATCH, KnowledgeStore, Manifest, SourceRecord
 from assistant.models import Framework
 
 Progress = Callable[[str], None]
+PassageProgress = Callable[[int, int], None]  # (passages embedded, passages to embed)
+
+
+class IngestCancelled(Exception):
+    """The run was told to stop; the source being embedded was taken out again."""
+
+
+@dataclass
+class _Watch:
+    """Passages embedded so far, told to whoever watches; `stop` is asked after every batch."""
+
+    stop: Callable[[], bool] | None = None
+    passages: PassageProgress | None = None
+    done: int = 0
+    total: int = 0
+
+    @property
+    def batch(self) -> int:
+        """Smaller batches when someone may cancel: a cancel waits for one batch at most."""
+        return 16 if self.stop is not None else BATCH
+
+    def check(self) -> None:
+        if self.stop is not None and self.stop():
+            raise IngestCancelled()
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.passages is not None:
+            self.passages(self.done, self.total)
+        self.check()
 
 
 @dataclass
@@ -82,7 +112,8 @@ def remove_documents(
         keys = [
             k
             for k, r in manifest.sources.items()
-            if r.kind == "added" and name in (k, r.path, Path(r.path).name, wanted)
+            if r.kind == "added"
+            and (name in (k, r.path, Path(r.path).name) or wanted in (k, _resolved(r.path)))
         ]
         if not keys:
             missing.append(name)
@@ -93,6 +124,10 @@ def remove_documents(
             removed.append(rec.path or key)
         manifest.save(manifest_path)
     return removed, missing
+
+
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve()) if path else path
 
 
 def _noop(_: str) -> None:
@@ -125,18 +160,25 @@ def ingest(
     max_bytes: int,
     progress: Progress = _noop,
     limits: PassageLimits | None = None,
+    stop: Callable[[], bool] | None = None,
+    passages: PassageProgress | None = None,
 ) -> IngestReport:
     """Sync shipped sources and known added documents, then add ``paths`` as added documents.
 
     Steps: settle the manifest (rebuild if stale), plan what changed (framework, guidance, added
     documents; limits checked before anything is embedded), then apply removals and additions.
+    ``passages`` is told (embedded, total) as embedding goes; when ``stop()`` turns true the
+    source being embedded is taken out again and IngestCancelled is raised (the sources finished
+    before it stay, and the manifest matches the collection).
     """
+    watch = _Watch(stop, passages)
     run = _Run(IngestReport(), _settle_manifest(store, manifest_path, rebuild, progress))
     run.manifest.embedding_model = store.model_id
     _plan_shipped(run, framework, knowledge_dir)
     _plan_added(run, paths, added_by, clock(), max_bytes, framework, limits or PassageLimits())
+    watch.check()  # planned (and limits checked), nothing embedded yet
     _apply_removals(run, store, manifest_path, progress)
-    _apply_plans(run, store, manifest_path, progress)
+    _apply_plans(run, store, manifest_path, progress, watch)
     run.manifest.save(manifest_path)
     run.report.total_chunks = run.manifest.chunk_count
     return run.report
@@ -282,11 +324,14 @@ def _apply_removals(
         manifest.save(manifest_path)
 
 
-def _apply_plans(run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress) -> None:
+def _apply_plans(
+    run: _Run, store: KnowledgeStore, manifest_path: Path, progress: Progress, watch: _Watch
+) -> None:
     """4b. replacements: old chunks out, new ones embedded; the manifest saved after each."""
     manifest, report = run.manifest, run.report
     owned = {cid: k for k, r in manifest.sources.items() for cid in r.chunk_ids}
-    total = sum(len(p.chunks) for p in run.plans)
+    total = watch.total = sum(len(p.chunks) for p in run.plans)
+    watch.advance(0)
     done = 0
     for item in run.plans:
         clash = [c.id for c in item.chunks if owned.get(c.id, item.key) != item.key]
@@ -300,7 +345,14 @@ def _apply_plans(run: _Run, store: KnowledgeStore, manifest_path: Path, progress
         if old and old.chunk_ids:
             store.delete(old.chunk_ids)
             report.removed_chunks += len(old.chunk_ids)
-        store.add(item.chunks)
+            old.chunk_ids, old.sha256 = [], ""  # re-read next time if this one does not finish
+            manifest.save(manifest_path)
+        try:
+            store.add(item.chunks, progress=watch.advance, batch=watch.batch)
+        except BaseException:  # cancelled or failed part-way: none of this source stays
+            store.delete([c.id for c in item.chunks])
+            manifest.save(manifest_path)
+            raise
         done += len(item.chunks)
         item.record.chunk_ids = [c.id for c in item.chunks]
         for cid in item.record.chunk_ids:

@@ -60,7 +60,10 @@ class KnowledgeServices:
         rebuild: bool = False,
         added_by: str = "",
         progress: Callable[[str], None] = stderr_progress,
+        stop: Callable[[], bool] | None = None,
+        passages: Callable[[int, int], None] | None = None,
     ) -> IngestReport:
+        """See `ingest.ingest`; the retriever follows what changed."""
         report = ingest(
             self.store,
             self.manifest_path,
@@ -75,6 +78,8 @@ class KnowledgeServices:
             limits=PassageLimits(
                 self.settings.max_document_passages, self.settings.max_added_passages
             ),
+            stop=stop,
+            passages=passages,
         )
         if self._retriever is not None and report.changed:
             self._retriever.refresh()
@@ -100,6 +105,25 @@ class KnowledgeServices:
             for err in report.errors:
                 progress(f"skipped: {err}")
             progress(f"ready: {report.total_chunks} chunks")
+
+    def drop_unlisted(self) -> int:
+        """Take out passages no source in the manifest owns: what an ingest killed part-way had
+        embedded (its document is then reported as interrupted, never half-present in answers).
+
+        Only at a process's start, when no ingest of this data directory is running: a live
+        ingest's passages are unlisted until its document is saved in the manifest. So the web
+        app does this with embedded Chroma only (one process writes it); replicas sharing a
+        Chroma server leave it to the next `assistant ingest`, which rebuilds on a mismatch.
+        """
+        owned = {
+            cid for r in Manifest.load(self.manifest_path).sources.values() for cid in r.chunk_ids
+        }
+        unlisted = [cid for cid in self.store.ids() if cid not in owned]
+        if unlisted:
+            self.store.delete(unlisted)
+            if self._retriever is not None:
+                self._retriever.refresh()
+        return len(unlisted)
 
     @property
     def retriever(self) -> HybridRetriever:

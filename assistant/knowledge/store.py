@@ -141,23 +141,36 @@ class KnowledgeStore:
             self.client.delete_collection(self.name)
         self._collection = None
 
-    def add(self, chunks: Sequence[Chunk], progress: Callable[[int], None] | None = None) -> None:
-        """Embed and upsert chunks in batches."""
-        for start in range(0, len(chunks), BATCH):
-            batch = chunks[start : start + BATCH]
-            vectors = self.embeddings.embed_documents([c.text for c in batch])
+    def add(
+        self,
+        chunks: Sequence[Chunk],
+        progress: Callable[[int], None] | None = None,
+        batch: int = BATCH,
+    ) -> None:
+        """Embed and upsert chunks in batches (``progress`` gets each batch's size)."""
+        for start in range(0, len(chunks), batch):
+            part = chunks[start : start + batch]
+            vectors = self.embeddings.embed_documents([c.text for c in part])
             self.collection.upsert(
-                ids=[c.id for c in batch],
+                ids=[c.id for c in part],
                 embeddings=vectors,
-                documents=[c.text for c in batch],
-                metadatas=[c.metadata() for c in batch],
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],
             )
             if progress:
-                progress(len(batch))
+                progress(len(part))
 
     def delete(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), 1000):
             self.collection.delete(ids=list(ids[start : start + 1000]))
+
+    def ids(self) -> list[str]:
+        """Every chunk id in the collection (no texts, no vectors)."""
+        col = self.collection
+        out: list[str] = []
+        for offset in range(0, col.count(), 5000):
+            out.extend(col.get(include=[], limit=5000, offset=offset)["ids"])
+        return out
 
     def all_chunks(self) -> list[Chunk]:
         """Every chunk with its metadata (for the BM25 index and lookups)."""

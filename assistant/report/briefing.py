@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from assistant.catalogue import t
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.blocks import (
     Block,
@@ -17,7 +18,6 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import radar_svg
 from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks, stamp
-from assistant.report.labels import label
 from assistant.report.words import stage_name
 from assistant.scoring.result import Assessment
 
@@ -44,37 +44,37 @@ def brief_blocks(
     return [
         *profile_blocks(answers, lang),
         *stage_blocks(fw, result, lang, answers.city.name),
-        Heading(label("weakest", lang)),
+        Heading(t("report.weakest", lang)),
         Table(
             [
-                label("element_no", lang),
-                label("element", lang),
-                label("level", lang),
-                label("evidence", lang),
+                t("report.element_no", lang),
+                t("terms.element", lang),
+                t("terms.level", lang),
+                t("terms.evidence", lang),
             ],
             rows,
         ),
-        Heading(label("to_clarify", lang)),
+        Heading(t("report.to_clarify", lang)),
         Bullets(
-            [f"{e.id} {e.name.get(lang)} — {label('unknown_clarify', lang)}" for e in unknown]
-            or [label("none", lang)]
+            [f"{e.id} {e.name.get(lang)} — {t('report.unknown_clarify', lang)}" for e in unknown]
+            or [t("terms.none", lang)]
         ),
-        Heading(label("probe_questions", lang)),
-        Bullets(probes or [label("none", lang)]),
+        Heading(t("report.probe_questions", lang)),
+        Bullets(probes or [t("terms.none", lang)]),
         *cooperation_blocks(fw, result, lang, limit=5),
-        Para(f"{label('generated', lang)}: {stamp(generated, lang)}", muted=True),
+        Para(f"{t('report.generated', lang)}: {stamp(generated, lang)}", muted=True),
     ]
 
 
 def brief_markdown(
     fw: Framework, answers: AnswersFile, result: Assessment, generated: datetime
 ) -> str:
-    title = f"{label('brief_title', result.lang)}: {answers.city.name}"
+    title = f"{t('terms.brief_title', result.lang)}: {answers.city.name}"
     return to_markdown(title, brief_blocks(fw, answers, result, generated))
 
 
 def brief_html(fw: Framework, answers: AnswersFile, result: Assessment, generated: datetime) -> str:
-    title = f"{label('brief_title', result.lang)}: {answers.city.name}"
+    title = f"{t('terms.brief_title', result.lang)}: {answers.city.name}"
     return to_html(title, brief_blocks(fw, answers, result, generated), result.lang)
 
 
@@ -88,19 +88,19 @@ def compare_rows(
         if la is not None and lb is not None:
             change = f"{lb - la:+d}" if lb != la else "0"
         else:
-            change = "" if la == lb else label("changed", lang)
+            change = "" if la == lb else t("report.changed", lang)
         rows.append([e.id, e.name.get(lang), _lv(la, lang), _lv(lb, lang), change])
         flags.append(la != lb)
     return rows, flags
 
 
 def _lv(value: int | None, lang: Lang) -> str:
-    return label("unknown", lang) if value is None else str(value)
+    return t("terms.unknown", lang) if value is None else str(value)
 
 
 def compare_title(named: list[tuple[str, Assessment]], lang: Lang) -> str:
     """'Comparison: Riverside 2025 / Riverside 2026' (the names the facilitator loaded)."""
-    return label("compare_of", lang, names=" / ".join(n for n, _ in named))
+    return t("report.compare_of", lang, names=" / ".join(n for n, _ in named))
 
 
 def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> list[Block]:
@@ -108,10 +108,10 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
     axes = [d.name.get(lang) for d in fw.domains]
     series = [(name, [r.domains[d.id].score for d in fw.domains]) for name, r in named]
     blocks: list[Block] = [
-        Heading(label("domains", lang)),
-        Chart(radar_svg(axes, series), label("domains", lang)),
+        Heading(t("terms.domains", lang)),
+        Chart(radar_svg(axes, series), t("terms.domains", lang)),
         Table(
-            [label("domains", lang), *[n for n, _ in named]],
+            [t("terms.domains", lang), *[n for n, _ in named]],
             [
                 [d.name.get(lang)]
                 + [
@@ -124,9 +124,9 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         Table(
             ["", *[n for n, _ in named]],
             [
-                [label("stage", lang), *[stage_name(fw, r, lang) for _, r in named]],
+                [t("terms.stage", lang), *[stage_name(fw, r, lang) for _, r in named]],
                 [
-                    label("overall_short", lang),
+                    t("report.overall_short", lang),
                     *["-" if r.overall is None else f"{r.overall:.2f}" for _, r in named],
                 ],
             ],
@@ -136,9 +136,9 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         (na, ra), (nb, rb) = named[0], named[1]
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
-            Heading(label("elements", lang)),
+            Heading(t("report.elements", lang)),
             Table(
-                [label("element_no", lang), label("element", lang), na, nb, label("change", lang)],
+                [t("report.element_no", lang), t("terms.element", lang), na, nb, t("terms.change", lang)],
                 rows,
                 flags,
             ),

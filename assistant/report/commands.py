@@ -20,7 +20,7 @@ def render_report(file: str, fmt: str, lang: str | None) -> bytes:
 
     answers = read_answers(file)
     fw = get_framework()
-    result = assess(fw, answers, lang)  # type: ignore[arg-type]
+    result = assess(fw, answers, "ja" if lang == "ja" else "en" if lang else None)
     if fmt == "md":
         return report_markdown(fw, answers, result, datetime.now(UTC)).encode("utf-8")
     html = report_html(fw, answers, result, datetime.now(UTC))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from assistant.i18n import CITY_TYPE_LABEL, LEAD_ACTOR_LABEL
+from assistant.catalogue import t
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.blocks import (
     Block,
@@ -25,7 +25,6 @@ from assistant.report.blocks import (
     to_markdown,
 )
 from assistant.report.charts import element_bars_svg, radar_svg
-from assistant.report.labels import label
 from assistant.report.words import (
     element_label,
     evidence_text,
@@ -37,7 +36,6 @@ from assistant.report.words import (
     stage_name,
     strongest_weakest,
 )
-from assistant.scoring.messages import msg
 from assistant.scoring.result import Assessment
 from assistant.scoring.rules import MIN_ANSWERED
 
@@ -45,7 +43,7 @@ CLARIFY_WITH_QUESTION = 5  # unknowns shown with their question in the summary
 
 
 def _level(value: int | None, lang: Lang) -> str:
-    return label("unknown", lang) if value is None else str(value)
+    return t("terms.unknown", lang) if value is None else str(value)
 
 
 def stamp(when: datetime, lang: Lang) -> str:
@@ -57,10 +55,10 @@ def profile_line(answers: AnswersFile, lang: Lang) -> str:
     c = answers.city
     parts = [
         c.country,
-        CITY_TYPE_LABEL[c.city_type][lang],
-        f"{label('lead_actor', lang)}: {LEAD_ACTOR_LABEL[c.lead_actor][lang]}",
-        f"{label('population', lang)}: {c.population:,}" if c.population else "",
-        f"{label('focus', lang)}: {', '.join(c.focus_sectors + c.focus_areas)}"
+        t(f"terms.city_types.{c.city_type}", lang),
+        f"{t('report.lead_actor', lang)}: {t(f'terms.lead_actors.{c.lead_actor}', lang)}",
+        f"{t('report.population', lang)}: {c.population:,}" if c.population else "",
+        f"{t('report.focus', lang)}: {', '.join(c.focus_sectors + c.focus_areas)}"
         if c.focus_sectors or c.focus_areas
         else "",
     ]
@@ -70,26 +68,25 @@ def profile_line(answers: AnswersFile, lang: Lang) -> str:
 def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
     c = answers.city
     rows = [
-        [label("country", lang), c.country or "-"],
-        [label("city_type", lang), CITY_TYPE_LABEL[c.city_type][lang]],
-        [label("lead_actor", lang), LEAD_ACTOR_LABEL[c.lead_actor][lang]],
-        [label("population", lang), f"{c.population:,}" if c.population else "-"],
-        [label("focus", lang), ", ".join(c.focus_sectors + c.focus_areas) or "-"],
+        [t("terms.country", lang), c.country or "-"],
+        [t("terms.city_type", lang), t(f"terms.city_types.{c.city_type}", lang)],
+        [t("report.lead_actor", lang), t(f"terms.lead_actors.{c.lead_actor}", lang)],
+        [t("report.population", lang), f"{c.population:,}" if c.population else "-"],
+        [t("report.focus", lang), ", ".join(c.focus_sectors + c.focus_areas) or "-"],
     ]
-    return [Heading(label("city_profile", lang)), Table(["", ""], rows)]
+    return [Heading(t("terms.city_profile", lang)), Table(["", ""], rows)]
 
 
 def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") -> list[Block]:
     """The stage in plain words: where the city is, what the stage fits, and the printed
     approach for it."""
-    city = city or label("city", lang)
+    city = city or t("terms.coop_level.city", lang)
     if result.stage == "insufficient_data":
-        line = label("stage_line_insufficient", lang, city=city, n=result.answered, t=result.total)
+        line = t("report.stage_line_insufficient", lang, city=city, n=result.answered, t=result.total)
     else:
         stage = fw.stage(result.stage)
-        line = label(
-            "stage_line",
-            lang,
+        line = t(
+            "report.stage_line", lang,
             city=city,
             stage=stage.name.get(lang),
             overall=f"{result.overall:.2f}",
@@ -98,9 +95,9 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
             fits=stage.fits.get(lang),
         )
     return [
-        Heading(label("stage", lang)),
+        Heading(t("terms.stage", lang)),
         Para(line),
-        Para(label("stage_means", lang, city=city) + ":"),
+        Para(t("report.stage_means", lang, city=city) + ":"),
         Bullets(result.approach.stage_approach),
     ]
 
@@ -111,8 +108,8 @@ def charts_block(fw: Framework, result: Assessment, lang: Lang) -> ChartRow:
     bars = [(e.id, e.name.get(lang), result.elements[e.id].level) for e in fw.elements]
     return ChartRow(
         [
-            Chart(radar_svg(names, [(label("score", lang), scores)]), label("radar_alt", lang)),
-            Chart(element_bars_svg(bars, label("unknown", lang)), label("elements", lang)),
+            Chart(radar_svg(names, [(t("report.score", lang), scores)]), t("report.radar_alt", lang)),
+            Chart(element_bars_svg(bars, t("terms.unknown", lang)), t("report.elements", lang)),
         ]
     )
 
@@ -132,33 +129,33 @@ def summary_blocks(
         Para(profile_line(answers, lang), muted=True),
         *stage_blocks(fw, result, lang, city),
         charts_block(fw, result, lang),
-        Heading(label("strongest", lang)),
-        Bullets([ev(e) for e in strong] or [label("none", lang)]),
-        Heading(label("weakest", lang)),
-        Bullets([ev(e) for e in weak] or [label("none", lang)]),
-        Heading(label("priorities", lang)),
+        Heading(t("report.strongest", lang)),
+        Bullets([ev(e) for e in strong] or [t("terms.none", lang)]),
+        Heading(t("report.weakest", lang)),
+        Bullets([ev(e) for e in weak] or [t("terms.none", lang)]),
+        Heading(t("terms.priorities", lang)),
     ]
     prios = priorities_in_words(fw, result, lang)
     if not prios:
-        blocks.append(Para(label("none", lang)))
+        blocks.append(Para(t("terms.none", lang)))
     for p in prios:
-        items = [f"{label('why_priority', lang)}: {p.why}"]
+        items = [f"{t('report.why_priority', lang)}: {p.why}"]
         if p.to_raise:
-            items.append(f"{label('to_raise', lang)}: {p.to_raise}")
-        items += [f"{label('options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
+            items.append(f"{t('report.to_raise', lang)}: {p.to_raise}")
+        items += [f"{t('report.options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
         blocks += [Heading(p.title, 3), Bullets(items)]
     a = result.approach
     blocks += [
-        Heading(label("approach", lang)),
+        Heading(t("terms.approach", lang)),
         Para(
-            f"{label('scale_up', lang)}: {label(a.scale_up, lang)}{'. ' if lang == 'en' else '。'}"
+            f"{t('terms.scale_up', lang)}: {t(f'report.scale_way.{a.scale_up}', lang)}{'. ' if lang == 'en' else '。'}"
             f"{a.scale_up_because}"
         ),
-        Para(f"{label('direction', lang)}:"),
+        Para(f"{t('terms.direction', lang)}:"),
         Bullets(a.direction),
-        Heading(label("to_clarify", lang)),
+        Heading(t("report.to_clarify", lang)),
         Bullets(clarify_items(fw, result, lang)),
-        Heading(label("next_steps", lang)),
+        Heading(t("report.next_steps", lang)),
         Bullets(next_steps(fw, result, lang)),
     ]
     return blocks
@@ -169,15 +166,15 @@ def clarify_items(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
     appendix lists them all), so the summary keeps to two pages."""
     items = [
         f"{element_label(fw, e, lang)} — "
-        f"{label('clarify_line', lang, question=fw.element(e).question.get(lang))}"
+        f"{t('report.clarify_line', lang, question=fw.element(e).question.get(lang))}"
         for e in result.unknown[:CLARIFY_WITH_QUESTION]
     ]
     rest = result.unknown[CLARIFY_WITH_QUESTION:]
     if rest:
         sep = ", " if lang == "en" else "、"
         names = sep.join(element_label(fw, e, lang) for e in rest)
-        items.append(label("and_more", lang, n=len(rest), names=names))
-    return items or [label("none", lang)]
+        items.append(t("report.and_more", lang, n=len(rest), names=names))
+    return items or [t("terms.none", lang)]
 
 
 def domain_table(fw: Framework, result: Assessment, lang: Lang) -> Table:
@@ -189,7 +186,7 @@ def domain_table(fw: Framework, result: Assessment, lang: Lang) -> Table:
         ]
         for d in fw.domains
     ]
-    return Table([label("domains", lang), label("score", lang), label("answered", lang)], rows)
+    return Table([t("terms.domains", lang), t("report.score", lang), t("terms.answered", lang)], rows)
 
 
 def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
@@ -199,15 +196,15 @@ def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
             e.name.get(lang),
             _level(lv, lang)
             if (lv := result.elements[e.id].level) is not None
-            else label("unknown_clarify", lang),
+            else t("report.unknown_clarify", lang),
             result.elements[e.id].evidence,
         ]
         for e in fw.elements
     ]
     return [
-        Heading(label("elements", lang), 3),
-        Table(["", label("element", lang), label("level", lang), label("evidence", lang)], rows),
-        Para(label("rubric_note", lang), muted=True),
+        Heading(t("report.elements", lang), 3),
+        Table(["", t("terms.element", lang), t("terms.level", lang), t("terms.evidence", lang)], rows),
+        Para(t("report.rubric_note", lang), muted=True),
     ]
 
 
@@ -216,8 +213,8 @@ def cooperation_blocks(
 ) -> list[Block]:
     """Matching options grouped by the menu's headings; the source is cited once, above them."""
     blocks: list[Block] = [
-        Heading(label("cooperation", lang), 3),
-        Para(label("menu_source", lang), muted=True),
+        Heading(t("terms.cooperation", lang), 3),
+        Para(t("report.menu_source", lang), muted=True),
     ]
     shown = 0
     for ctype in fw.cooperation_types:
@@ -230,7 +227,7 @@ def cooperation_blocks(
         rows = [
             [
                 m.text,
-                label(m.level, lang),
+                t(f"terms.coop_level.{m.level}", lang),
                 ", ".join(fw.element(e).name.get(lang) for e in m.because),
                 relevance_word(m.relevance, lang),
             ]
@@ -240,47 +237,46 @@ def cooperation_blocks(
             Heading(ctype.name.get(lang), 4),
             Table(
                 [
-                    label("cooperation", lang),
-                    label("level_word", lang),
-                    label("addresses", lang),
-                    label("match", lang),
+                    t("terms.cooperation", lang),
+                    t("report.level_word", lang),
+                    t("report.addresses", lang),
+                    t("report.match", lang),
                 ],
                 rows,
             ),
         ]
     if not shown:
-        blocks.append(Para(label("none", lang)))
+        blocks.append(Para(t("terms.none", lang)))
     return blocks
 
 
 def explanation_blocks(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
     """Each rule once, then each conclusion pointing to its rule."""
     rules = [
-        msg(lang, "rule_domain"),
-        msg(lang, "rule_stage", min_answered=MIN_ANSWERED),
-        msg(lang, "rule_priorities"),
-        msg(lang, "rule_scale_up"),
-        msg(lang, "rule_cooperation"),
+        t("scoring.rule_domain", lang),
+        t("scoring.rule_stage", lang, min_answered=MIN_ANSWERED),
+        t("scoring.rule_priorities", lang),
+        t("scoring.rule_scale_up", lang),
+        t("scoring.rule_cooperation", lang),
     ]
     sep = ", " if lang == "en" else "、"
     a = result.approach
     conclusions = [
-        label("concl_domains", lang),
-        label("concl_stage", lang, stage=stage_name(fw, result, lang)),
-        label(
-            "concl_priorities",
-            lang,
+        t("report.concl_domains", lang),
+        t("report.concl_stage", lang, stage=stage_name(fw, result, lang)),
+        t(
+            "report.concl_priorities", lang,
             names=sep.join(element_label(fw, p.element, lang) for p in result.priorities)
-            or label("none", lang),
+            or t("terms.none", lang),
         ),
-        label("concl_scale", lang, way=label(a.scale_up, lang), because=a.scale_up_because),
-        label("concl_coop", lang, n=len(result.cooperation)),
+        t("report.concl_scale", lang, way=t(f"report.scale_way.{a.scale_up}", lang), because=a.scale_up_because),
+        t("report.concl_coop", lang, n=len(result.cooperation)),
     ]
     return [
-        Heading(label("explanation", lang), 3),
-        Para(label("rules_title", lang) + ":"),
+        Heading(t("terms.explanation", lang), 3),
+        Para(t("report.rules_title", lang) + ":"),
         Bullets(rules),
-        Para(label("conclusions", lang) + ":"),
+        Para(t("report.conclusions", lang) + ":"),
         Bullets(conclusions),
     ]
 
@@ -290,10 +286,10 @@ def appendix_blocks(
 ) -> list[Block]:
     return [
         PageBreak(),
-        Heading(label("appendix", lang)),
-        Heading(label("city_profile", lang), 3),
+        Heading(t("report.appendix", lang)),
+        Heading(t("terms.city_profile", lang), 3),
         *profile_blocks(answers, lang)[1:],
-        Heading(label("domains", lang), 3),
+        Heading(t("terms.domains", lang), 3),
         domain_table(fw, result, lang),
         *element_table(fw, result, lang),
         *cooperation_blocks(fw, result, lang),
@@ -309,15 +305,15 @@ def report_blocks(
         *summary_blocks(fw, answers, result, lang),
         *appendix_blocks(fw, answers, result, lang),
         Para(
-            f"{label('version', lang)}: {result.scoring_version} · "
-            f"{label('generated', lang)}: {stamp(generated, lang)}",
+            f"{t('report.version', lang)}: {result.scoring_version} · "
+            f"{t('report.generated', lang)}: {stamp(generated, lang)}",
             muted=True,
         ),
     ]
 
 
 def report_title(answers: AnswersFile, lang: Lang) -> str:
-    return f"{label('app_title', lang)}: {answers.city.name}"
+    return f"{t('terms.app_title', lang)}: {answers.city.name}"
 
 
 def report_markdown(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.catalogue import t
 from assistant.models import Framework, Lang
-from assistant.report.labels import label
 
 
 def framework_json(fw: Framework) -> dict[str, object]:
@@ -55,13 +55,13 @@ def framework_text(fw: Framework, lang: Lang) -> str:
     for d in fw.domains:
         out.append(f"## {d.name.get(lang)} ({d.id})")
         for e in fw.domain_elements(d.id):
-            flag = f" {label('fw_reading', lang)}" if e.name_provenance == "reading" else ""
+            flag = f" {t('report.fw_reading', lang)}" if e.name_provenance == "reading" else ""
             out.append(f"\n{e.id} {e.name.get(lang)}{flag}")
-            out.append(f"  {label('fw_desired', lang)}: {e.desired_state.get(lang)}")
-            out.append(f"  {label('fw_question', lang)}: {e.question.get(lang)}")
+            out.append(f"  {t('report.fw_desired', lang)}: {e.desired_state.get(lang)}")
+            out.append(f"  {t('report.fw_question', lang)}: {e.question.get(lang)}")
             for p in e.probes:
-                out.append(f"  {label('fw_probes', lang)}: {p.get(lang)}")
+                out.append(f"  {t('report.fw_probes', lang)}: {p.get(lang)}")
             for r in e.rubric:
-                out.append(f"    {label('level', lang)} {r.level}: {r.text.get(lang)}")
+                out.append(f"    {t('terms.level', lang)} {r.level}: {r.text.get(lang)}")
         out.append("")
     return "\n".join(out) + "\n"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from assistant.catalogue import t
 from assistant.models import AnswersFile, Framework
-from assistant.report.labels import label
 from assistant.report.words import relevance_word
 from assistant.scoring.result import Assessment
-
-KEYS = {"title": "profile_title", "insufficient_data": "insufficient"}
 
 
 def _pad(text: str, width: int) -> str:
@@ -29,47 +27,44 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
     """The assessment as plain text, in the assessment's language."""
     lang = result.lang
 
-    def t(key: str) -> str:
-        return label(KEYS.get(key, key), lang)
-
     city = answers.city
-    out = [f"{t('title')}: {city.name}" + (f", {city.country}" if city.country else ""), ""]
+    out = [f"{t('report.profile_title', lang)}: {city.name}" + (f", {city.country}" if city.country else ""), ""]
     if result.stage == "insufficient_data":
-        stage = t("insufficient_data")
+        stage = t("report.insufficient", lang)
     else:
-        stage = f"{fw.stage(result.stage).name.get(lang)} ({t('overall')} {result.overall})"
-    out += [f"{t('stage')}: {stage}", "", f"{t('domains')}:"]
+        stage = f"{fw.stage(result.stage).name.get(lang)} ({t('report.overall', lang)} {result.overall})"
+    out += [f"{t('terms.stage', lang)}: {stage}", "", f"{t('terms.domains', lang)}:"]
     for d in fw.domains:
         r = result.domains[d.id]
         score = "-" if r.score is None else f"{r.score:.2f}"
         out.append(
             f"  {_pad(d.name.get(lang), 22)} {score:>5}  {_bar(r.score):<20}  {r.answered}/{r.total}"
         )
-    out += ["", f"{t('elements')}:"]
+    out += ["", f"{t('report.elements', lang)}:"]
     for e in fw.elements:
         lv = result.elements[e.id].level
-        level = t("unknown") if lv is None else str(lv)
+        level = t("terms.unknown", lang) if lv is None else str(lv)
         out.append(f"  {e.id} [{level}] {e.name.get(lang)}")
-    out += ["", f"{t('priorities')}:"]
+    out += ["", f"{t('terms.priorities', lang)}:"]
     for p in result.priorities:
         out.append(f"  {p.element} {fw.element(p.element).name.get(lang)}: {p.reason}")
     a = result.approach
     out += [
         "",
-        f"{t('approach')}:",
-        f"  {t('scale_up')}: {t(a.scale_up)} — {a.scale_up_because}",
-        f"  {t('direction')}: " + "; ".join(a.direction),
-        f"  {t('stage_approach')}: " + "; ".join(a.stage_approach),
+        f"{t('terms.approach', lang)}:",
+        f"  {t('terms.scale_up', lang)}: {t(f'report.scale_way.{a.scale_up}', lang)} — {a.scale_up_because}",
+        f"  {t('terms.direction', lang)}: " + "; ".join(a.direction),
+        f"  {t('report.stage_approach', lang)}: " + "; ".join(a.stage_approach),
         "",
-        f"{t('cooperation')}:",
+        f"{t('terms.cooperation', lang)}:",
     ]
     for m in result.cooperation[:max_coop]:
-        out.append(f"  [{t(m.level)}] {m.text}")
+        out.append(f"  [{t(f'terms.coop_level.{m.level}', lang)}] {m.text}")
         out.append(
-            f"      {t('triggered_by')}: {', '.join(m.because)} "
+            f"      {t('terms.triggered_by', lang)}: {', '.join(m.because)} "
             f"({relevance_word(m.relevance, lang)})"
         )
     if len(result.cooperation) > max_coop:
         out.append(f"  … +{len(result.cooperation) - max_coop} (--json)")
-    out += ["", f"{t('version')}: {result.scoring_version}"]
+    out += ["", f"{t('report.version', lang)}: {result.scoring_version}"]
     return "\n".join(out) + "\n"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.models import Framework, Lang
-from assistant.report.labels import label
+from assistant.catalogue import t
+from assistant.models import Framework, Lang, Text
 from assistant.scoring.result import Assessment, CooperationMatch
 
 HIGH_FROM, MEDIUM_FROM = 6, 3  # relevance points (rule C) for "strong" and "good" matches
@@ -18,7 +18,7 @@ HIGH_FROM, MEDIUM_FROM = 6, 3  # relevance points (rule C) for "strong" and "goo
 
 def stage_name(fw: Framework, result: Assessment, lang: Lang) -> str:
     if result.stage == "insufficient_data":
-        return label("stage_insufficient", lang)
+        return t("report.stage_insufficient", lang)
     return fw.stage(result.stage).name.get(lang)
 
 
@@ -34,14 +34,14 @@ def stage_short(fw: Framework, result: Assessment, lang: Lang) -> str:
 def relevance_word(relevance: int, lang: Lang) -> str:
     """Rule C's points as a word: strong / good / partial match."""
     if relevance >= HIGH_FROM:
-        return label("rel_high", lang)
-    return label("rel_medium" if relevance >= MEDIUM_FROM else "rel_low", lang)
+        return t("report.rel_high", lang)
+    return t("report.rel_medium" if relevance >= MEDIUM_FROM else "report.rel_low", lang)
 
 
 def level_word(level: int | None, lang: Lang) -> str:
     if level is None:
-        return label("unknown_clarify", lang)
-    return label("level_of", lang, level=level)
+        return t("report.unknown_clarify", lang)
+    return t("report.level_of", lang, level=level)
 
 
 def element_label(fw: Framework, element_id: str, lang: Lang) -> str:
@@ -49,7 +49,7 @@ def element_label(fw: Framework, element_id: str, lang: Lang) -> str:
     return f"{element_id} {fw.element(element_id).name.get(lang)}"
 
 
-def raise_it(fw: Framework, element_id: str, level: int | None) -> tuple[int, object] | None:
+def raise_it(fw: Framework, element_id: str, level: int | None) -> tuple[int, Text] | None:
     """The rubric's next level for the element (None at level 4 or when unknown)."""
     if level is None or level >= 4:
         return None
@@ -62,13 +62,13 @@ def what_would_raise(fw: Framework, element_id: str, level: int | None, lang: La
     if step is None:
         return ""
     n, text = step
-    return f"{label('level_of', lang, level=n)}: {text.get(lang)}"  # type: ignore[attr-defined]
+    return f"{t('report.level_of', lang, level=n)}: {text.get(lang)}"
 
 
 def evidence_text(result: Assessment, element_id: str, lang: Lang) -> str:
     ev = result.elements[element_id].evidence.strip()
     if not ev:
-        return label("no_evidence", lang)
+        return t("report.no_evidence", lang)
     return f"“{ev}”" if lang == "en" else f"「{ev}」"
 
 
@@ -118,23 +118,22 @@ def priorities_in_words(
 
 def option_line(fw: Framework, m: CooperationMatch, lang: Lang) -> str:
     """'National level: <menu line> (strong match)'."""
-    return f"{label(m.level, lang)}: {m.text} ({relevance_word(m.relevance, lang)})"
+    return f"{t(f'terms.coop_level.{m.level}', lang)}: {m.text} ({relevance_word(m.relevance, lang)})"
 
 
 def next_steps(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
     steps = []
     if result.unknown:
-        steps.append(label("step_clarify", lang, n=len(result.unknown)))
+        steps.append(t("report.step_clarify", lang, n=len(result.unknown)))
     if result.priorities:
         names = ", " if lang == "en" else "、"
         steps.append(
-            label(
-                "step_priorities",
-                lang,
+            t(
+                "report.step_priorities", lang,
                 names=names.join(fw.element(p.element).name.get(lang) for p in result.priorities),
             )
         )
     if result.cooperation:
-        steps.append(label("step_cooperation", lang, option=result.cooperation[0].text))
-    steps.append(label("step_scale", lang, way=label(result.approach.scale_up, lang)))
+        steps.append(t("report.step_cooperation", lang, option=result.cooperation[0].text))
+    steps.append(t("report.step_scale", lang, way=t(f"report.scale_way.{result.approach.scale_up}", lang)))
     return steps

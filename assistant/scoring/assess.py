@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from assistant.catalogue import t
 from assistant.models import DOMAIN_IDS, AnswersFile, Framework, Lang
 from assistant.scoring import rules as R
-from assistant.scoring.messages import msg
 from assistant.scoring.result import (
     Approach,
     Assessment,
@@ -78,6 +78,40 @@ def priorities_of(fw: Framework, levels: Levels) -> list[tuple[str, int]]:
     return [(e, known[e]) for e in chosen]
 
 
+def priority_reason(
+    fw: Framework, levels: Levels, element_id: str, chosen: list[str], lang: Lang
+) -> str:
+    """Why Rule P chose this element, in its own terms: where its level stands among the
+    answers, what that level of its rubric says, and — when others share the level but were
+    left out — that its domain comes earlier in the approach's order."""
+    element = fw.element(element_id)
+    level = levels[element_id] or 0
+    domain = _domain_name(fw, element_id, lang)
+    known = {e: v for e, v in levels.items() if v is not None}
+    below = [v for v in known.values() if v < level]
+    if level > R.GAP_MAX_LEVEL:
+        parts = [t("scoring.prio_established", lang, level=level, domain=domain)]
+    elif not below:
+        parts = [t("scoring.prio_lowest", lang, level=level, domain=domain)]
+    else:
+        parts = [t("scoring.prio_lower", lang, level=level, domain=domain, below=max(below))]
+    rubric = next((r.text.get(lang) for r in element.rubric if r.level == level), "")
+    if rubric:
+        parts.append(t("scoring.prio_now", lang, rubric=rubric.rstrip("。.")))
+    order = {d: i for i, d in enumerate(R.FOUNDATION_ORDER)}
+    peers = [e for e, v in known.items() if v == level and e != element_id]
+    left_out = [e for e in peers if e not in chosen]
+    later = [e for e in left_out if order[fw.element(e).domain] > order[element.domain]]
+    if later:
+        names: dict[str, str] = {d.id: d.name.get(lang) for d in fw.domains}
+        sequence = (" → " if lang == "ja" else ", ").join(names[d] for d in R.FOUNDATION_ORDER)
+        parts.append(
+            t("scoring.prio_before", lang, n=len(peers), domain=domain, after=len(later),
+              order=sequence)
+        )  # fmt: skip
+    return ("" if lang == "ja" else " ").join(parts)
+
+
 def scale_up_of(answers: AnswersFile, stage: StageResult) -> tuple[str, str]:
     """Rule A: which way to scale up, and the key of the reason (see messages.py)."""
     city = answers.city
@@ -119,9 +153,9 @@ def cooperation_of(
         relevance += R.PRIORITY_BONUS * len(set(gaps) & priority_ids)
         lead = line.level == lead_level
         relevance += R.LEAD_ACTOR_BONUS if lead else 0
-        why = msg(lang, "coop_why", gaps=", ".join(gaps) or "-", unknown=", ".join(unknown) or "-")
+        why = t("scoring.coop_why", lang, gaps=", ".join(gaps) or "-", unknown=", ".join(unknown) or "-")
         if lead:
-            why += " " + msg(lang, "coop_lead", actor=answers.city.lead_actor)
+            why += " " + t("scoring.coop_lead", lang, actor=t(f"scoring.value.{answers.city.lead_actor}", lang))
         matches.append(
             CooperationMatch(
                 id=line.id,
@@ -156,8 +190,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         explanation.append(
             Explanation(
                 topic=f"domain:{d}",
-                conclusion=msg(lang, "domain_concl", score=_num(scores[d]), n=answered, t=len(ids)),
-                rule=msg(lang, "rule_domain"),
+                conclusion=t("scoring.domain_concl", lang, score=_num(scores[d]), n=answered, t=len(ids)),
+                rule=t("scoring.rule_domain", lang),
                 answers=cite(ids),
             )
         )
@@ -167,8 +201,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     explanation.append(
         Explanation(
             topic="stage",
-            conclusion=msg(lang, f"stage_{stage}", overall=_num(overall), n=answered_total),
-            rule=msg(lang, "rule_stage", min_answered=R.MIN_ANSWERED),
+            conclusion=t(f"scoring.stage_{stage}", lang, overall=_num(overall), n=answered_total),
+            rule=t("scoring.rule_stage", lang, min_answered=R.MIN_ANSWERED),
             answers=cite(sorted(levels)),
         )
     )
@@ -178,7 +212,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Priority(
             element=e,
             level=v,
-            reason=msg(lang, "prio_reason", level=v, domain=_domain_name(fw, e, lang)),
+            reason=priority_reason(fw, levels, e, [x for x, _ in prio], lang),
         )
         for e, v in prio
     ]
@@ -186,18 +220,18 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Explanation(
             topic="priorities",
             conclusion=", ".join(e for e, _ in prio) or "-",
-            rule=msg(lang, "rule_priorities"),
+            rule=t("scoring.rule_priorities", lang),
             answers=cite([e for e, _ in prio]),
         )
     )
 
     way, reason_key = scale_up_of(answers, stage)
-    scale_because = msg(lang, f"scale_{reason_key}", city_type=answers.city.city_type)
+    scale_because = t(f"scoring.scale_{reason_key}", lang, city_type=t(f"scoring.value.{answers.city.city_type}", lang))
     explanation.append(
         Explanation(
             topic="scale_up",
             conclusion=way,
-            rule=msg(lang, "rule_scale_up") + " " + scale_because,
+            rule=t("scoring.rule_scale_up", lang) + " " + scale_because,
             answers=[],
         )
     )
@@ -208,7 +242,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         direction=[t.get(lang) for t in fw.city_type(answers.city.city_type).directions],
         stage_approach=[t.get(lang) for t in fw.stage(stage_for_approach).approach],
         priorities=priorities,
-        priority_rule=msg(lang, "rule_priorities"),
+        priority_rule=t("scoring.rule_priorities", lang),
     )
 
     cooperation = cooperation_of(fw, answers, levels, {e for e, _ in prio}, lang)
@@ -216,8 +250,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         explanation.append(
             Explanation(
                 topic=f"cooperation:{m.id}",
-                conclusion=msg(lang, "coop_concl", id=m.id, relevance=m.relevance),
-                rule=msg(lang, "rule_cooperation") + " " + m.why,
+                conclusion=t("scoring.coop_concl", lang, id=m.id, relevance=m.relevance),
+                rule=t("scoring.rule_cooperation", lang) + " " + m.why,
                 answers=cite(m.because),
             )
         )

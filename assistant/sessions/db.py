@@ -31,6 +31,7 @@ from sqlalchemy.pool import StaticPool
 
 SCHEMA_VERSION = 1
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "assistant_read_only"  # execution option: a read needs no SQLite write lock
 
 
 class SchemaVersionError(RuntimeError):
@@ -123,6 +124,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     `BEGIN IMMEDIATE` takes SQLite's write lock at the start of every transaction, so two
     processes (the web app and the CLI) wait for each other instead of failing on a lock upgrade.
+    A connection with the `READ_ONLY` option begins a plain (deferred) transaction: under WAL
+    it reads a snapshot, so another program holding the write lock does not stop pages showing.
     """
     backend = make_url(url).get_backend_name()
     if backend != "sqlite":
@@ -144,7 +147,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

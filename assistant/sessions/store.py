@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from assistant.answers_io import InputError, describe_validation_error
 from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import ELEMENT_IDS, AnswersFile, CityProfile, Lang
-from assistant.ports import StoredAnswer, StoredSession, Turn
+from assistant.ports import ConcurrentTurnError, StoredAnswer, StoredSession, Turn
 from assistant.sessions.answers import answers_file
 from assistant.sessions.codes import code_key, format_code, new_code, normalise_code
-from assistant.sessions.db import AnswerRow, SessionRow, TurnRow, ensure_schema
+from assistant.sessions.db import READ_ONLY, AnswerRow, SessionRow, TurnRow, ensure_schema
 from assistant.sessions.redact import clean, deep, mask, migrate_masked_codes, unmask
 
 MAX_ANSWER_CHARS = MAX_EVIDENCE  # an answer's evidence and typed text (the answers file's cap)
@@ -81,6 +81,12 @@ def _state_json(state: dict[str, object]) -> dict[str, object]:
     return copy
 
 
+def _turn_of(state: object) -> int:
+    """The engine's turn counter in a stored state (0 for a state without one)."""
+    turn = state.get("turn", 0) if isinstance(state, dict) else 0
+    return turn if isinstance(turn, int) else 0
+
+
 def _put_answer(s: Session, row: SessionRow, element_id: str, answer: StoredAnswer) -> None:
     """Insert or replace one confirmed answer (already checked) inside an open transaction."""
     existing = s.get(AnswerRow, (row.key, element_id))
@@ -116,17 +122,27 @@ class SqlSessionStore:
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
         self.engine = engine
+        self._reader = engine.execution_options(**{READ_ONLY: True})  # reads: no write lock
         self._clock = clock
         ensure_schema(engine)
         migrate_masked_codes(engine)
 
     @contextmanager
-    def _write(self, code: str) -> Iterator[tuple[Session, SessionRow]]:
-        """A committed transaction on the session `code`, its updated_at stamped."""
+    def _write(
+        self, code: str, expect_turn: int | None = None
+    ) -> Iterator[tuple[Session, SessionRow]]:
+        """A committed transaction on the session `code`, its updated_at stamped.
+
+        The row is locked for the transaction (``FOR UPDATE`` on PostgreSQL; SQLite's
+        ``BEGIN IMMEDIATE`` already holds the write lock), so the position check of
+        ``expect_turn`` and the write are one step even across processes.
+        """
         with Session(self.engine, expire_on_commit=False) as s, s.begin():
-            row = s.get(SessionRow, code_key(code))
+            row = s.get(SessionRow, code_key(code), with_for_update=True)
             if row is None:
                 raise SessionNotFoundError()
+            if expect_turn is not None and _turn_of(row.state) != expect_turn:
+                raise ConcurrentTurnError()
             yield s, row
             row.updated_at = self._clock()
 
@@ -150,7 +166,7 @@ class SqlSessionStore:
         return code
 
     def load(self, code: str) -> StoredSession | None:
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             row = s.get(SessionRow, code_key(code))
             if row is None:
                 return None
@@ -203,6 +219,7 @@ class SqlSessionStore:
         answers: Mapping[str, StoredAnswer] | None = None,
         delete_answers: Sequence[str] = (),
         profile: CityProfile | None = None,
+        expect_turn: int | None = None,
     ) -> None:
         """Everything one interview turn changes, in one transaction: all of it or none.
 
@@ -223,7 +240,7 @@ class SqlSessionStore:
         for element_id, answer in answers.items():
             _check_answer(element_id, answer)
         profile_data = deep(profile.model_dump(mode="json"), hide) if profile is not None else None
-        with self._write(code) as (s, row):
+        with self._write(code, expect_turn) as (s, row):
             if profile_data is not None:
                 row.profile = profile_data
             if data is not None:
@@ -237,7 +254,7 @@ class SqlSessionStore:
             _append_turns(s, row, turns)
 
     def turns(self, code: str) -> list[Turn]:
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             key = code_key(code)
             if s.get(SessionRow, key) is None:
                 return []
@@ -320,7 +337,7 @@ class SqlSessionStore:
             .outerjoin(counts, counts.c.session_key == SessionRow.key)
             .order_by(SessionRow.updated_at.desc(), SessionRow.key)
         )
-        with Session(self.engine) as s, s.begin():
+        with Session(self._reader) as s, s.begin():
             return [
                 SessionSummary(
                     short_id=row.key[:8],

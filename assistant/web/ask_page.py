@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.limits import MAX_QUESTION
 from assistant.models import Lang
 from assistant.web import repaint, resources, state
-from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines, inert_paragraphs
 
 if TYPE_CHECKING:  # imported when a question comes: the page paints before LangChain and Chroma
@@ -35,7 +35,7 @@ def show(result: AnswerResult, lang: Lang) -> None:
         st.info(inert(result.answer), icon=":material/info:")
     if result.notice:
         st.caption(inert(result.notice))
-    with st.expander(f"{t('sources', lang)} ({len(result.sources)})", expanded=False):
+    with st.expander(f"{t('ui.sources', lang)} ({len(result.sources)})", expanded=False):
         for n, src in enumerate(result.sources, 1):
             st.markdown(f"**{inert(source_line(n, src, lang))}**")
             excerpt = src.text if len(src.text) <= EXCERPT else src.text[: EXCERPT - 1] + "…"
@@ -44,8 +44,8 @@ def show(result: AnswerResult, lang: Lang) -> None:
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("ask_title", lang))
-    st.caption(t("ask_intro", lang))
+    st.title(t("ui.ask_title", lang))
+    st.caption(t("ui.ask_intro", lang))
     conversation(lang)
 
 
@@ -61,9 +61,9 @@ def conversation(lang: Lang) -> None:
             show(item, lang)
     with repaint.bottom():
         question = st.chat_input(
-            t("ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION
+            t("ui.ask_placeholder", lang), key="ask-input", max_chars=MAX_QUESTION
         )
-    if history and st.button(t("clear_chat", lang), icon=":material/delete:", key="ask-clear"):
+    if history and st.button(t("ui.clear_chat", lang), icon=":material/delete:", key="ask-clear"):
         history.clear()
         repaint.rerun_fragment()
     if not question or not question.strip():
@@ -75,7 +75,7 @@ def conversation(lang: Lang) -> None:
         from assistant.knowledge.answer import answer
 
         try:
-            with st.spinner(t("kb_wait", lang)):
+            with st.spinner(t("ui.kb_wait", lang)):
                 services = loader.get()
                 result = answer(
                     question,
@@ -84,7 +84,7 @@ def conversation(lang: Lang) -> None:
                     chat_model=resources.chat_model(settings),
                 )
         except Exception as exc:  # the knowledge base failed to load: say so, keep the page
-            st.error(t("kb_failed", lang, error=inert(resources.describe_error(exc))))
+            st.error(t("ui.kb_failed", lang, error=inert(resources.describe_error(exc))))
             return
         show(result, lang)
     history.append(result)

@@ -10,10 +10,10 @@ import html
 
 import plotly.graph_objects as go
 
+from assistant.catalogue import t
 from assistant.models import Framework, Lang
 from assistant.report.charts import fit_label
 from assistant.scoring.result import Assessment
-from assistant.web.strings import t
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 # Light to dark in one hue (readable in grey, like the printed report); each bar shows its number.
@@ -29,7 +29,7 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.
         i for i, d in enumerate(fw.domains) if all(r.domains[d.id].score is None for _, r in named)
     }
     labels = [
-        f"{a}<br>({t('unknown', lang)})"
+        f"{a}<br>({t('terms.unknown', lang)})"
         if i in unknown_axes
         else a.replace(" ", "<br>", 1)
         if len(a) > 12
@@ -82,7 +82,7 @@ def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
         if level is None:
             xs.append(0.25)
             colours.append(UNKNOWN_COLOUR)
-            texts.append(t("unknown", lang))
+            texts.append(t("terms.unknown", lang))
         else:
             xs.append(max(level, 0.06))
             colours.append(LEVEL_COLOURS[level])
@@ -100,7 +100,7 @@ def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
         )
     )
     fig.update_layout(
-        xaxis={"range": [0, 4.6], "tickvals": [0, 1, 2, 3, 4], "title": t("level", lang)},
+        xaxis={"range": [0, 4.6], "tickvals": [0, 1, 2, 3, 4], "title": t("terms.level", lang)},
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 4, "r": 24, "t": 10, "b": 40},
         height=max(420, 24 * len(ids) + 60),

@@ -2,7 +2,9 @@
 
 Uploads are checked here on the server (type, size) before they are written, and again by the
 ingestion code when it reads them; they are kept under ``data_dir/uploads/`` because the
-knowledge base re-reads added documents from where they were added.
+knowledge base re-reads added documents from where they were added. Adding runs as a job in the
+process's worker (``assistant.knowledge.jobs``), never in the page's request: the page shows its
+progress and a Cancel button, and every other person's page goes on meanwhile.
 """
 
 from __future__ import annotations
@@ -10,22 +12,26 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.knowledge.added_documents import ADDED_TYPES
+from assistant.knowledge.jobs import IngestJobs, JobStatus
 from assistant.knowledge.services import KnowledgeServices
 from assistant.knowledge.store import Manifest
 from assistant.models import Lang
 from assistant.settings import Settings
 from assistant.web import resources, views
 from assistant.web.loading import Upload
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 UNLOCKED = "docs_unlocked"  # per browser session
 FLASH = "docs_flash"  # messages shown after the rerun that follows a change
+JOB = "docs_job"  # this session's ingest job id (the job is in the process's registry)
+SHOW = {"success": st.success, "error": st.error, "info": st.info}
 
 
 def safe_name(name: str) -> str:
@@ -39,9 +45,9 @@ def safe_name(name: str) -> str:
 def check_upload(upload: Upload, max_bytes: int, lang: Lang) -> str | None:
     """Why this upload is refused, or None when its type and size are acceptable."""
     if Path(upload.name).suffix.lower() not in ADDED_TYPES:
-        return t("bad_type", lang, name=upload.name)
+        return t("ui.bad_type", lang, name=upload.name)
     if upload.size > max_bytes:
-        return t("too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
+        return t("ui.too_big", lang, name=upload.name, size=upload.size, limit=max_bytes)
     return None
 
 
@@ -55,10 +61,16 @@ def store_upload(upload: Upload, uploads_dir: Path) -> Path:
     return path
 
 
-def add_documents(
-    services: KnowledgeServices, uploads: list[Upload], added_by: str, lang: Lang
-) -> tuple[int, list[str]]:
-    """Check, store and ingest; returns (passages added, one line per rejected file)."""
+def submit(
+    jobs: IngestJobs,
+    services: KnowledgeServices,
+    uploads: list[Upload],
+    added_by: str,
+    lang: Lang,
+) -> tuple[str | None, list[str]]:
+    """Check and store the uploads, then add them in the background: (job id or None when every
+    file was refused, one line per refused file). Limits are checked by the job before
+    anything is embedded."""
     settings = services.settings
     errors: list[str] = []
     paths: list[Path] = []
@@ -69,25 +81,20 @@ def add_documents(
         else:
             paths.append(store_upload(upload, settings.data_dir / "uploads"))
     if not paths:
-        return 0, errors
-    report = services.ingest(paths, added_by=added_by.strip()[:200], progress=lambda _m: None)
-    for err in report.errors:
-        errors.append(err)
-        for p in paths:
-            if str(p) in err:
-                p.unlink(missing_ok=True)
-    return report.added_chunks, errors
+        return None, errors
+    job = jobs.submit(services, paths, added_by.strip()[:200], settings.data_dir / "uploads")
+    return job.id, errors
 
 
 def render(settings: Settings, lang: Lang) -> None:
     mb = settings.max_upload_bytes / (1024 * 1024)
-    st.caption(t("docs_intro", lang, mb=f"{mb:g}"))
+    st.caption(t("ui.docs_intro", lang, mb=f"{mb:g}"))
     loader = resources.knowledge(settings)
     if not loader.ready():
-        with st.spinner(t("kb_wait", lang)):
+        with st.spinner(t("ui.kb_wait", lang)):
             loader.future.exception()  # wait for the background load to finish
     if (error := loader.error()) is not None:
-        st.error(t("kb_failed", lang, error=inert(resources.describe_error(error))))
+        st.error(t("ui.kb_failed", lang, error=inert(resources.describe_error(error))))
         return
     services = loader.get()
     if unlocked(settings, lang):
@@ -103,66 +110,132 @@ def unlocked(settings: Settings, lang: Lang) -> bool:
     """
     secret = settings.facilitator_passphrase
     if not secret:
-        st.caption(t("docs_locked", lang))
+        st.caption(t("ui.docs_locked", lang))
         return False
     if st.session_state.get(UNLOCKED):
         return True
     with st.form("docs-unlock"):
-        typed = st.text_input(t("docs_passphrase", lang), type="password", key="docs-pass")
-        if st.form_submit_button(t("docs_unlock", lang), icon=":material/lock_open:"):
+        typed = st.text_input(t("ui.docs_passphrase", lang), type="password", key="docs-pass")
+        if st.form_submit_button(t("ui.docs_unlock", lang), icon=":material/lock_open:"):
             if hmac.compare_digest(typed.encode(), secret.encode()):
                 st.session_state[UNLOCKED] = True
                 st.rerun()
-            st.error(t("docs_wrong", lang))
+            st.error(t("ui.docs_wrong", lang))
     return False
 
 
 def manage(services: KnowledgeServices, lang: Lang) -> None:
-    """Add documents, and remove one that was added.
+    """Add documents (in the background, with progress and cancel), and remove one.
 
-    A change reruns the page so the sidebar's passage count is counted again; its message is
-    carried over the rerun in the session.
+    When a job ends, or a document is removed, the page reruns so the sidebar's passage count
+    is counted again; the message is carried over the rerun in the session.
     """
+    jobs = resources.ingest_jobs()
     for kind, message in st.session_state.pop(FLASH, []):
-        (st.success if kind == "success" else st.error)(message)
+        SHOW[kind](message)
+    if (job_id := st.session_state.get(JOB)) is not None:
+        job_progress(services, job_id, lang)
+    else:
+        upload_form(services, jobs, lang)
+    remove_form(services, jobs, lang)
+
+
+def upload_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> None:
     with st.form("docs-form", clear_on_submit=True):
         files = st.file_uploader(
-            t("upload_docs", lang),
+            t("ui.upload_docs", lang),
             type=[s.lstrip(".") for s in ADDED_TYPES],
             accept_multiple_files=True,
             key="docs-upload",
         )
-        who = st.text_input(t("added_by", lang), max_chars=200, key="docs-who")
-        submitted = st.form_submit_button(t("ingest", lang), icon=":material/upload_file:")
+        who = st.text_input(t("ui.added_by", lang), max_chars=200, key="docs-who")
+        submitted = st.form_submit_button(t("ui.ingest", lang), icon=":material/upload_file:")
     if submitted and files:
-        with st.spinner(t("kb_wait", lang)):
-            added, errors = add_documents(services, list(files), who, lang)
-        flash = [("error", t("rejected", lang, reason=inert(err))) for err in errors]
-        if added:
-            flash.append(
-                ("success", t("ingest_done", lang, added=added, total=services.store.count()))
-            )
-        st.session_state[FLASH] = flash
+        job_id, errors = submit(jobs, services, list(files), who, lang)
+        st.session_state[FLASH] = [
+            ("error", t("ui.rejected", lang, reason=inert(e))) for e in errors
+        ]
+        if job_id is not None:
+            st.session_state[JOB] = job_id
         st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def job_progress(services: KnowledgeServices, job_id: str, lang: Lang) -> None:
+    """This session's job: passages embedded of the total, and Cancel; redrawn every second
+    (only this fragment), until the job ends and the whole page is drawn again."""
+    jobs = resources.ingest_jobs()
+    job = jobs.get(job_id)
+    status = job.status() if job is not None else None
+    if job is None or status is None or status.finished:
+        st.session_state.pop(JOB, None)
+        jobs.forget(job_id)
+        flash = st.session_state.get(FLASH, [])
+        st.session_state[FLASH] = flash + outcome(status, services.store.count(), lang)
+        st.rerun()
+        return
+    if status.state == "queued":
+        st.progress(0.0, text=t("ui.ingest_waiting", lang))
+    elif status.total == 0:
+        st.progress(0.0, text=t("ui.ingest_reading", lang))
+    else:
+        text = t("ui.ingest_progress", lang, done=status.embedded, total=status.total)
+        st.progress(min(1.0, status.embedded / status.total), text=text)
+    cancel = st.button(
+        t("ui.ingest_cancel", lang),
+        key="docs-cancel",
+        icon=":material/cancel:",
+        disabled=job.cancelled(),
+    )
+    if cancel:
+        job.cancel()
+    if job.cancelled():
+        st.caption(t("ui.ingest_cancelling", lang))
+
+
+def outcome(status: JobStatus | None, total: int, lang: Lang) -> list[tuple[str, str]]:
+    """The messages a finished job leaves (kind, text), every file name and error inert."""
+    if status is None:
+        return []
+    if status.state == "cancelled":
+        return [("info", t("ui.ingest_cancelled", lang))]
+    if status.state == "failed":
+        return [("error", t("ui.ingest_failed", lang, error=inert(status.failure)))]
+    flash = [("error", t("ui.rejected", lang, reason=inert(err))) for err in status.errors]
+    if status.added:
+        flash.append(("success", t("ui.ingest_done", lang, added=status.added, total=total)))
+    return flash
+
+
+def remove_form(services: KnowledgeServices, jobs: IngestJobs, lang: Lang) -> None:
     manifest = Manifest.load(services.manifest_path)
     added_docs = {k: Path(r.path).name for k, r in manifest.sources.items() if r.kind == "added"}
-    if added_docs:
-        with st.form("docs-remove"):
-            key = st.selectbox(
-                t("docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
-            )
-            if st.form_submit_button(t("docs_remove_button", lang), icon=":material/delete:"):
-                services.remove([key])
-                total = services.store.count()
-                st.session_state[FLASH] = [("success", t("docs_removed", lang, total=total))]
-                st.rerun()
+    if not added_docs:
+        return
+    with st.form("docs-remove"):
+        key = st.selectbox(
+            t("ui.docs_remove", lang), list(added_docs), format_func=added_docs.__getitem__
+        )
+        if st.form_submit_button(t("ui.docs_remove_button", lang), icon=":material/delete:"):
+            with jobs.exclusive() as free:  # never while a job rewrites the manifest
+                if free:
+                    services.remove([key])
+                    total = services.store.count()
+                    st.session_state[FLASH] = [("success", t("ui.docs_removed", lang, total=total))]
+                else:
+                    st.session_state[FLASH] = [("error", t("ui.docs_busy", lang))]
+            st.rerun()
 
 
-def interrupted(uploads: Path, manifest: Manifest) -> list[str]:
-    """Uploaded files the knowledge base does not hold: their ingestion was killed part-way."""
+def interrupted(
+    uploads: Path, manifest: Manifest, pending: AbstractSet[str] = frozenset()
+) -> list[str]:
+    """Uploaded files the knowledge base does not hold: their ingestion was killed part-way
+    (``pending``: files of jobs still running or waiting, which are not)."""
     if not uploads.is_dir():
         return []
     held = {str(Path(r.path).resolve()) for r in manifest.sources.values() if r.path}
+    held |= pending
     return sorted(
         f.name for f in uploads.glob("*/*") if f.is_file() and str(f.resolve()) not in held
     )
@@ -170,23 +243,30 @@ def interrupted(uploads: Path, manifest: Manifest) -> list[str]:
 
 def listing(services: KnowledgeServices, lang: Lang) -> None:
     """What the knowledge base holds, counted now (not when the page was first drawn)."""
-    st.subheader(t("kb_contents", lang), divider="gray")
+    st.subheader(t("ui.kb_contents", lang), divider="gray")
     manifest = Manifest.load(services.manifest_path)
-    for name in interrupted(services.settings.data_dir / "uploads", manifest):
-        st.warning(t("docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
+    pending = resources.ingest_jobs().pending_paths()
+    for name in interrupted(services.settings.data_dir / "uploads", manifest, pending):
+        st.warning(t("ui.docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
     rows = []
     for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
         name = Path(rec.path).name if rec.path else key
         rows.append(
-            [name, t(f"kind_{rec.kind}", lang), str(len(rec.chunk_ids)), rec.added_by, rec.added_at]
+            [
+                name,
+                t(f"ui.kind_{rec.kind}", lang),
+                str(len(rec.chunk_ids)),
+                rec.added_by,
+                rec.added_at,
+            ]
         )
     views.text_table(
         [
-            t("source", lang),
-            t("kind", lang),
-            t("passages", lang),
-            t("who", lang),
-            t("added_at", lang),
+            t("terms.source", lang),
+            t("ui.kind", lang),
+            t("ui.passages", lang),
+            t("ui.who", lang),
+            t("ui.added_at", lang),
         ],
         rows,
     )

@@ -8,13 +8,12 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from assistant.i18n import LEAD_ACTOR_LABEL
+from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.intake import parse_list
 from assistant.interview.state import Proposal, Reply
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
 from assistant.web import prefill_start, resources, state, transcript
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 
@@ -33,13 +32,13 @@ def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile |
     """
     name = str(values["name"]).strip()
     if not name:
-        return None, [t("name_required", lang)]
+        return None, [t("ui.name_required", lang)]
     errors: list[str] = []
     lists: dict[str, list[str]] = {}
-    for field in ("focus_sectors", "focus_areas"):
+    for field, field_key in (("focus_sectors", "ui.focus_sectors"), ("focus_areas", "ui.focus_areas")):
         items = _form_list(str(values[field] or ""))
         if items is None:
-            errors.append(t("list_invalid", lang, field=t(field, lang)))
+            errors.append(t("ui.list_invalid", lang, field=t(field_key, lang)))
         else:
             lists[field] = items
     if errors:
@@ -56,11 +55,11 @@ def profile_from_form(values: dict[str, Any], lang: Lang) -> tuple[CityProfile |
             **lists,
         )
     except ValidationError as exc:
-        labels = {"name": "city_name", "country": "country", "city_type": "city_type",
-                  "lead_actor": "lead_actor", "population": "population"}  # fmt: skip
+        labels = {"name": "ui.city_name", "country": "terms.country", "city_type": "terms.city_type",
+                  "lead_actor": "ui.lead_actor", "population": "ui.population"}  # fmt: skip
         fields = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
         names = ", ".join(sorted(t(labels[f], lang) if f in labels else f for f in fields))
-        return None, [t("profile_invalid", lang, field=names)]
+        return None, [t("ui.profile_invalid", lang, field=names)]
     return profile, []
 
 
@@ -78,35 +77,35 @@ def start_interview(
 
 
 def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
-    st.subheader(t("intake_title", lang))
-    st.caption(t("intake_intro", lang))
+    st.subheader(t("ui.intake_title", lang))
+    st.caption(t("ui.intake_intro", lang))
     prefill_start.uploader(lang)
     with st.form("intake", border=True):
         c1, c2 = st.columns(2)
-        name = c1.text_input(t("city_name", lang), max_chars=200, key="in-name")
-        country = c2.text_input(t("country", lang), max_chars=200, key="in-country")
+        name = c1.text_input(t("ui.city_name", lang), max_chars=200, key="in-name")
+        country = c2.text_input(t("terms.country", lang), max_chars=200, key="in-country")
         city_type = st.selectbox(
-            t("city_type", lang),
+            t("terms.city_type", lang),
             CITY_TYPES,
             format_func=lambda c: fw.city_type(c).name.get(lang),
             key="in-type",
         )
         lead = st.radio(
-            t("lead_actor", lang),
+            t("ui.lead_actor", lang),
             ("municipal", "national", "private"),
-            format_func=lambda a: LEAD_ACTOR_LABEL[a][lang],
+            format_func=lambda a: t(f"terms.lead_actors.{a}", lang),
             horizontal=True,
             key="in-lead",
         )
         population = st.number_input(
-            t("population", lang), min_value=0, max_value=100_000_000, value=None, step=1000,
+            t("ui.population", lang), min_value=0, max_value=100_000_000, value=None, step=1000,
             key="in-pop",
         )  # fmt: skip
         c3, c4 = st.columns(2)
-        sectors = c3.text_input(t("focus_sectors", lang), max_chars=400, key="in-sectors")
-        areas = c4.text_input(t("focus_areas", lang), max_chars=400, key="in-areas")
+        sectors = c3.text_input(t("ui.focus_sectors", lang), max_chars=400, key="in-sectors")
+        areas = c4.text_input(t("ui.focus_areas", lang), max_chars=400, key="in-areas")
         submitted = st.form_submit_button(
-            t("start", lang), type="primary", icon=":material/play_arrow:"
+            t("ui.start", lang), type="primary", icon=":material/play_arrow:"
         )
     if submitted:
         values = {

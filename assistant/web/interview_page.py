@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.faults import storage_fault
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Action, Choice, Reply
@@ -21,14 +22,12 @@ from assistant.web import prefill_start, repaint, resources, session_panel, stat
 from assistant.web.intake_form import intake_form
 from assistant.web.proposal_view import PICKED, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
-from assistant.web.strings import t
 from assistant.web.text import inert
 from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
 
-UNSENT = {
-    "en": "Your text, not saved (copy it to send again):",
-    "ja": "保存されていないテキスト（コピーして再送信できます）：",
-}
+INPUT = "interview-input"  # the chat box's widget key
+FAULT = "interview-fault"  # a storage fault's message, shown after the rerun that restores...
+RESTORE = "interview-restore"  # ...the unsent text into the chat box
 
 MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
@@ -43,7 +42,7 @@ def take_turn(
 ) -> bool:
     loader = resources.knowledge(resources.current_settings())
     if _needs_model(action) and not loader.ready():
-        with st.status(t("kb_wait", lang), expanded=False) as status:
+        with st.status(t("ui.kb_wait", lang), expanded=False) as status:
             loader.wait()
             status.update(state="complete")
     try:
@@ -55,10 +54,9 @@ def take_turn(
         message = storage_fault(exc, lang)
         if message is None:
             raise
-        st.error(inert(message), icon=":material/error:")
-        if text:
-            st.caption(UNSENT[lang])
-            st.code(text, language=None, wrap_lines=True)
+        st.session_state[FAULT] = message
+        if text and action is None:  # typed: back into the chat box (a button stays a button)
+            st.session_state[RESTORE] = text
         return False
     record(text, reply)
     if reply.lang != lang:  # the person asked to go on in the other language: the UI follows
@@ -70,12 +68,12 @@ def render() -> None:
     lang = state.lang()
     settings = resources.current_settings()
     fw = resources.framework(settings)
-    st.title(t("app_title", lang))
-    st.caption(t("app_tagline", lang))
+    st.title(t("terms.app_title", lang))
+    st.caption(t("ui.app_tagline", lang))
     try:
         engine = resources.engine(settings)
     except ImportError:
-        st.error(t("engine_missing", lang))
+        st.error(t("ui.engine_missing", lang))
         return
     code = state.code()
     if code is None:
@@ -101,10 +99,10 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     first, then the conversation drawn once with its reply (one run per turn, not two)."""
     head = st.container()  # progress, the chat, quick replies
     tail = st.container()  # under them: waiting for the model, a storage error, unsent text
+    if (unsent := st.session_state.pop(RESTORE, None)) is not None:
+        st.session_state[INPUT] = unsent  # the widget shows it, unsent, until sent again
     with repaint.bottom():
-        typed = st.chat_input(
-            t("chat_placeholder", lang), key="interview-input", max_chars=MAX_ANSWER
-        )
+        typed = st.chat_input(t("ui.chat_placeholder", lang), key=INPUT, max_chars=MAX_ANSWER)
     picked: Choice | None = st.session_state.pop(PICKED, None)
     with tail:
         if picked is not None:
@@ -118,6 +116,10 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
                 echo.empty()  # now in the conversation above
         else:
             took = False
+        if RESTORE in st.session_state:
+            st.rerun()  # the chat box exists already in this run: the next one refills it
+        if (fault := st.session_state.pop(FAULT, None)) is not None:
+            st.error(inert(fault), icon=":material/error:")
     if took:
         _repaint(code, lang)
     reply: Reply | None = st.session_state.get(REPLY)
@@ -128,13 +130,13 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         progress = reply.progress
         session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
         if st.session_state.pop(SAVED, False):
-            st.toast(t("saved", lang), icon=":material/cloud_done:")
+            st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
         prefill_start.show_notes()
         show_chat(lang)
         if reply.phase == "done":
-            st.success(t("interview_done", lang), icon=":material/task_alt:")
+            st.success(t("ui.interview_done", lang), icon=":material/task_alt:")
             st.page_link(
-                "app_pages/results.py", label=t("see_results", lang), icon=":material/insights:"
+                "app_pages/results.py", label=t("ui.see_results", lang), icon=":material/insights:"
             )
         quick_replies(reply, lang)  # a click is taken by ``_pick`` and the next run
 

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.catalogue import t
+from assistant.faults import storage_fault
 from assistant.models import LANGS, Lang
 from assistant.web import resources, session_panel, state
-from assistant.web.strings import t
+from assistant.web.text import inert
 
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("app_pages/interview.py", "page_interview", ":material/forum:"),
-    ("app_pages/results.py", "page_results", ":material/insights:"),
-    ("app_pages/ask.py", "page_ask", ":material/quiz:"),
-    ("app_pages/workspace.py", "page_workspace", ":material/work:"),
+    ("app_pages/interview.py", "ui.page_interview", ":material/forum:"),
+    ("app_pages/results.py", "ui.page_results", ":material/insights:"),
+    ("app_pages/ask.py", "ui.page_ask", ":material/quiz:"),
+    ("app_pages/workspace.py", "ui.page_workspace", ":material/work:"),
 )
 LANG_NAMES: dict[Lang, str] = {"en": "English", "ja": "日本語"}
 
@@ -32,7 +34,7 @@ def language_switch() -> Lang:
             wanted = session_panel.url_session_lang(store) or "en"
         st.session_state[state.LANG] = wanted
     st.sidebar.segmented_control(
-        t("language", state.lang()),
+        t("ui.language", state.lang()),
         LANGS,
         required=True,
         format_func=lambda code: LANG_NAMES.get(code, code),
@@ -52,7 +54,7 @@ def _poll_knowledge(lang: Lang) -> None:
     """While the model loads: re-check every few seconds (only this small fragment reruns)."""
     loader = resources.knowledge(resources.current_settings())
     if not loader.ready():
-        st.caption(f":material/hourglass_top: {t('kb_loading', lang)}")
+        st.caption(f":material/hourglass_top: {t('ui.kb_loading', lang)}")
     else:
         _knowledge_done(loader, lang)
 
@@ -70,10 +72,10 @@ def knowledge_status(lang: Lang) -> None:
 def _knowledge_done(loader: resources.KnowledgeLoader, lang: Lang) -> None:
     if (error := loader.error()) is not None:
         st.caption(
-            f":material/error: {t('kb_failed', lang, error=resources.describe_error(error))}"
+            f":material/error: {t('ui.kb_failed', lang, error=resources.describe_error(error))}"
         )
     else:
-        st.caption(f":material/check_circle: {t('kb_ready', lang, n=loader.get().store.count())}")
+        st.caption(f":material/check_circle: {t('ui.kb_ready', lang, n=loader.get().store.count())}")
 
 
 def main() -> None:
@@ -96,6 +98,12 @@ def main() -> None:
         for i, (path, title, icon) in enumerate(PAGES)
     ]
     page = st.navigation(pages, position="sidebar")
-    session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
-    knowledge_status(lang)
-    page.run()
+    try:
+        session_panel.render(lang, progress=page.url_path not in ("", "interview"))  # see there
+        knowledge_status(lang)
+        page.run()
+    except Exception as exc:  # a storage fault anywhere (starting a session, resuming one)
+        message = storage_fault(exc, lang)
+        if message is None:
+            raise
+        st.error(inert(message), icon=":material/error:")  # what was typed stays in its widget

@@ -8,10 +8,10 @@ from typing import Protocol
 import streamlit as st
 
 from assistant.answers_io import MAX_ANSWERS_FILE_BYTES, InputError, parse_answers
+from assistant.catalogue import t
 from assistant.models import AnswersFile, Lang
 from assistant.ports import SessionStore
 from assistant.web import state
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 
@@ -26,12 +26,12 @@ def read_upload(upload: Upload, lang: Lang) -> AnswersFile:
     """Check and parse one uploaded answers file; InputError with one line on any problem."""
     if upload.size > MAX_ANSWERS_FILE_BYTES:
         raise InputError(
-            t("answers_file_too_big", lang, name=upload.name, limit=MAX_ANSWERS_FILE_BYTES)
+            t("ui.answers_file_too_big", lang, name=upload.name, limit=MAX_ANSWERS_FILE_BYTES)
         )
     try:
         text = upload.getvalue().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(t("not_utf8", lang, name=upload.name)) from exc
+        raise InputError(t("ui.not_utf8", lang, name=upload.name)) from exc
     return parse_answers(text, upload.name)
 
 
@@ -55,7 +55,7 @@ def take_uploads(uploads: Iterable[Upload], lang: Lang) -> list[str]:
 def answers_uploader(key: str, lang: Lang, many: bool = False) -> None:
     """An uploader for answers files; valid files join the loaded interviews at once."""
     got = st.file_uploader(
-        t("load_answers_many" if many else "load_answers", lang),
+        t("ui.load_answers_many" if many else "ui.load_answers", lang),
         type=["json"],
         accept_multiple_files=many,
         key=key,
@@ -80,6 +80,6 @@ def available(store: SessionStore | None, lang: Lang) -> dict[str, AnswersFile]:
     if store is not None and code:
         answers = session_answers(store, code)
         if answers is not None:
-            out[t("current_interview", lang, name=answers.city.name)] = answers
+            out[t("ui.current_interview", lang, name=answers.city.name)] = answers
     out.update(state.loaded())
     return out

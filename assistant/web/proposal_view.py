@@ -7,9 +7,9 @@ from typing import Literal
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.interview.state import Choice, Proposal, Reply
 from assistant.models import Lang
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 PICKED = "interview_picked"  # a quick reply clicked, taken at the start of the next run
@@ -21,12 +21,12 @@ def confidence_key(proposal: Proposal) -> str:
     "high" is the label measured to be right at least 90 % of the time on held-out answers; a
     number such as 0.93 would read as "93 % sure", which no one measured.
     """
-    return f"confidence_{proposal.confidence_label}"
+    return f"ui.confidence_{proposal.confidence_label}"
 
 
 def level_words(proposal: Proposal, lang: Lang) -> str:
     """The proposed level in words, or "two levels fit" when the interpreter is unsure."""
-    return t("pair_title", lang) if proposal.unsure else t("proposal", lang, level=proposal.level)
+    return t("ui.pair_title", lang) if proposal.unsure else t("ui.proposal", lang, level=proposal.level)
 
 
 def proposal_card(proposal: Proposal, lang: Lang) -> None:
@@ -38,12 +38,12 @@ def proposal_card(proposal: Proposal, lang: Lang) -> None:
             st.markdown(f"**{heading}**")
             for col, c in zip(st.columns(2), proposal.candidates[:2], strict=False):
                 with col, st.container(border=True):
-                    st.markdown(f"**{inert(t('level_title', lang, level=c.level))}**")
+                    st.markdown(f"**{inert(t('ui.level_title', lang, level=c.level))}**")
                     st.markdown(inert(c.rubric))
         else:
             st.markdown(f"**{heading}** — {inert(proposal.rubric)}")
-        words = {"document": "document_words", "earlier": "earlier_words"}.get(
-            proposal.source, "because_words"
+        words = {"document": "ui.document_words", "earlier": "ui.earlier_words"}.get(
+            proposal.source, "ui.because_words"
         )
         if proposal.evidence:
             phrase = " ".join(proposal.evidence.split())
@@ -117,7 +117,7 @@ def _pair(choices: list[Choice], lang: Lang) -> None:
     for col, c in zip(st.columns(len(choices)), choices, strict=True):
         with col, st.container(border=True):
             st.markdown(inert(c.label))
-            label = t("choose_level", lang, level=c.action.level)
+            label = t("ui.choose_level", lang, level=c.action.level)
             _button(c, f"qr-pair-{c.action.level}", label=label)
 
 
@@ -133,7 +133,7 @@ def _other_buttons(choices: list[Choice]) -> None:
 def _change_grid(choices: list[Choice], lang: Lang) -> None:
     if not choices:
         return
-    with st.expander(t("change_answer", lang), icon=":material/edit:"):
+    with st.expander(t("ui.change_answer", lang), icon=":material/edit:"):
         cols = st.columns(7)
         for i, c in enumerate(choices):
             with cols[i % 7]:
@@ -148,7 +148,7 @@ def quick_replies(reply: Reply, lang: Lang) -> None:
     if not reply.choices:
         return
     groups = _sorted_choices(reply.choices)
-    st.caption(t("quick_replies", lang))
+    st.caption(t("ui.quick_replies", lang))
     for i, c in enumerate(groups["main"]):
         _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
     _pair(groups["pair"], lang)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from assistant.interview.engine import InterviewEngine
+    from assistant.knowledge.jobs import IngestJobs
     from assistant.knowledge.services import KnowledgeServices
     from assistant.ports import Interpretation, Interpreter, KnowledgeAnswer, SessionStore
 
@@ -90,6 +91,8 @@ def _build(settings: Settings) -> Loaded:
     loaded = weights.submit(services.embeddings.embed_query, "warm up")
     weights.shutdown(wait=False)
     services.ensure_built(progress=lambda _msg: None)
+    if settings.chroma_url is None:  # embedded Chroma: this process is the only writer
+        services.drop_unlisted()  # what an ingest killed with the last server had half-added
     _ = services.retriever
     interpreter = make_interpreter(
         settings, chat_model(settings), services.embeddings, framework=framework(settings)
@@ -130,6 +133,15 @@ def _knowledge(key: str) -> KnowledgeLoader:
     settings = Settings.model_validate_json(key)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
     return KnowledgeLoader(pool.submit(_build, settings))
+
+
+@st.cache_resource(show_spinner=False)
+def ingest_jobs() -> IngestJobs:
+    """The process's document-ingest jobs: they hold jobs, never users (a session keeps only
+    its job's id), and one worker runs them in turn, off every page's request."""
+    from assistant.knowledge.jobs import IngestJobs
+
+    return IngestJobs()
 
 
 def knowledge(settings: Settings) -> KnowledgeLoader:

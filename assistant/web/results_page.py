@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.answers_io import dump_answers
-from assistant.i18n import CITY_TYPE_LABEL
+from assistant.catalogue import t
 from assistant.knowledge.chunk import Chunk
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.document import explanation_blocks, report_html, report_markdown
-from assistant.report.labels import label
 from assistant.report.pdf import html_to_pdf
 from assistant.report.words import (
     level_word,
@@ -23,7 +22,6 @@ from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
 from assistant.web import charts, loading, memo, resources, state, views
 from assistant.web.citations import cooperation_sources
-from assistant.web.strings import t
 from assistant.web.text import inert, slug
 
 TOP_OPTIONS = 5  # per level; the rest are listed more briefly
@@ -34,17 +32,17 @@ def render() -> None:
     lang = state.lang()
     settings = resources.current_settings()
     fw = resources.framework(settings)
-    st.title(t("results_title", lang))
+    st.title(t("ui.results_title", lang))
     sources = loading.available(resources.session_store(settings), lang)
-    with st.expander(t("load_answers", lang), expanded=not sources, icon=":material/upload:"):
+    with st.expander(t("ui.load_answers", lang), expanded=not sources, icon=":material/upload:"):
         loading.answers_uploader("results-upload", lang)
     sources = loading.available(resources.session_store(settings), lang)
     if not sources:
-        st.info(t("results_empty", lang), icon=":material/info:")
+        st.info(t("ui.results_empty", lang), icon=":material/info:")
         return
     names = list(sources)
     choice = (
-        st.selectbox(t("showing", lang), names, key="results-choice")
+        st.selectbox(t("ui.showing", lang), names, key="results-choice")
         if len(names) > 1
         else names[0]
     )
@@ -66,20 +64,20 @@ def report_files(
     html = report_html(fw, answers, result, generated)
     return [
         (
-            label("dl_report_pdf", lang),
+            t("report.dl_report_pdf", lang),
             lambda: html_to_pdf(html),
             f"{base}-report-{lang}.pdf",
             "application/pdf",
         ),
-        (t("dl_answers", lang), dump_answers(answers), f"{base}-answers.json", "application/json"),
+        (t("ui.dl_answers", lang), dump_answers(answers), f"{base}-answers.json", "application/json"),
         (
-            t("dl_report_md", lang),
+            t("ui.dl_report_md", lang),
             report_markdown(fw, answers, result, generated),
             f"{base}-report-{lang}.md",
             "text/markdown",
         ),
         (
-            t("dl_report_html", lang),
+            t("ui.dl_report_html", lang),
             html,
             f"{base}-report-{lang}.html",
             "text/html",
@@ -94,31 +92,31 @@ def assessment_view(
     city = answers.city
     st.header(inert(city.name))
     st.caption(
-        inert(" · ".join(x for x in (city.country, CITY_TYPE_LABEL[city.city_type][lang]) if x))
+        inert(" · ".join(x for x in (city.country, t(f"terms.city_types.{city.city_type}", lang)) if x))
     )
 
     c1, c2, c3 = st.columns([2, 1, 1])
-    c1.metric(t("stage", lang), stage_short(fw, result, lang))
-    c2.metric(t("overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
-    c3.metric(t("answered", lang), f"{result.answered} / {result.total}")
+    c1.metric(t("terms.stage", lang), stage_short(fw, result, lang))
+    c2.metric(t("ui.overall", lang), "–" if result.overall is None else f"{result.overall:.2f} / 4")
+    c3.metric(t("terms.answered", lang), f"{result.answered} / {result.total}")
 
     built = memo.fingerprint(answers, lang)  # charts and files: rebuilt when the answers change
-    st.subheader(t("downloads", lang), divider="gray")
+    st.subheader(t("ui.downloads", lang), divider="gray")
     files = memo.once("results-files", built, lambda: report_files(fw, answers, result, lang))
     views.downloads(files, key="results")
-    st.caption(t("dl_hint", lang))
+    st.caption(t("ui.dl_hint", lang))
 
-    st.subheader(t("stage", lang), divider="gray")
+    st.subheader(t("terms.stage", lang), divider="gray")
     if result.stage == "insufficient_data":
-        st.warning(label("insufficient", lang), icon=":material/warning:")
+        st.warning(t("report.insufficient", lang), icon=":material/warning:")
     else:
         st.info(inert(fw.stage(result.stage).fits.get(lang)), icon=":material/flag:")
-    st.markdown(f"**{inert(t('approach_for_stage', lang))}**")
+    st.markdown(f"**{inert(t('ui.approach_for_stage', lang))}**")
     st.markdown("\n".join(f"- {inert(x)}" for x in result.approach.stage_approach))
 
     left, right = st.columns([1, 1])
     with left:
-        st.subheader(t("domain_chart", lang), divider="gray")
+        st.subheader(t("ui.domain_chart", lang), divider="gray")
         radar = memo.once(
             "results-radar", built, lambda: charts.radar(fw, [(city.name, result)], lang)
         )
@@ -127,20 +125,20 @@ def assessment_view(
         priorities_view(fw, result, lang)
 
     clarify_view(fw, result, lang)
-    st.subheader(label("next_steps", lang), divider="gray")
+    st.subheader(t("report.next_steps", lang), divider="gray")
     st.markdown("\n".join(f"1. {inert(x)}" for x in next_steps(fw, result, lang)))
 
-    st.subheader(t("element_chart", lang), divider="gray")
+    st.subheader(t("ui.element_chart", lang), divider="gray")
     bars = memo.once("results-bars", built, lambda: charts.element_bars(fw, result, lang))
     st.plotly_chart(bars, key="results-bars", config=PLOT_CONFIG)
-    with st.expander(t("evidence_table", lang), expanded=True):
+    with st.expander(t("ui.evidence_table", lang), expanded=True):
         views.text_table(  # four columns, so the evidence fits beside them on a phone
-            ["ID", t("element", lang), t("level", lang), t("evidence", lang)],
+            ["ID", t("terms.element", lang), t("terms.level", lang), t("terms.evidence", lang)],
             [
                 [
                     e.id,
                     e.name.get(lang),
-                    label("unknown_clarify", lang)
+                    t("report.unknown_clarify", lang)
                     if (lv := result.elements[e.id].level) is None
                     else str(lv),
                     result.elements[e.id].evidence,
@@ -148,34 +146,34 @@ def assessment_view(
                 for e in fw.elements
             ],
         )
-        st.caption(label("rubric_note", lang))
+        st.caption(t("report.rubric_note", lang))
 
-    st.subheader(t("approach", lang), divider="gray")
+    st.subheader(t("terms.approach", lang), divider="gray")
     a = result.approach
-    st.markdown(f"**{inert(t('scale_up', lang))}:** {inert(label(a.scale_up, lang))}")
+    st.markdown(f"**{inert(t('terms.scale_up', lang))}:** {inert(t(f'report.scale_way.{a.scale_up}', lang))}")
     st.caption(inert(a.scale_up_because))
-    st.markdown(f"**{inert(t('direction', lang))}**")
+    st.markdown(f"**{inert(t('terms.direction', lang))}**")
     st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
 
     cooperation_view(fw, result, lang, knowledge_dir)
 
-    with st.expander(t("explanation", lang)):
+    with st.expander(t("terms.explanation", lang)):
         views.blocks(explanation_blocks(fw, result, lang)[1:])
 
 
 def priorities_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     """Each priority with why it is one, what would raise it, and the options that address it."""
-    st.subheader(t("priorities", lang), divider="gray")
+    st.subheader(t("terms.priorities", lang), divider="gray")
     prios = priorities_in_words(fw, result, lang)
     if not prios:
-        st.markdown(t("none_found", lang))
+        st.markdown(t("ui.none_found", lang))
     for p in prios:
         level = result.elements[p.element_id].level
         st.markdown(f"**{inert(p.title)}** · {inert(level_word(level, lang))}")
-        lines = [f"{label('why_priority', lang)}: {p.why}"]
+        lines = [f"{t('report.why_priority', lang)}: {p.why}"]
         if p.to_raise:
-            lines.append(f"{label('to_raise', lang)}: {p.to_raise}")
-        lines += [f"{label('options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
+            lines.append(f"{t('report.to_raise', lang)}: {p.to_raise}")
+        lines += [f"{t('report.options_for', lang)}: {option_line(fw, m, lang)}" for m in p.options]
         st.markdown("\n".join(f"- {inert(x)}" for x in lines))
 
 
@@ -183,12 +181,12 @@ def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     """Unknown answers, flagged "to clarify" with the question to ask."""
     if not result.unknown:
         return
-    st.subheader(label("to_clarify", lang), divider="gray")
+    st.subheader(t("report.to_clarify", lang), divider="gray")
     for eid in result.unknown:
         e = fw.element(eid)
         st.warning(
             f"**{inert(e.id)} {inert(e.name.get(lang))}** — "
-            f"{inert(label('clarify_line', lang, question=e.question.get(lang)))}",
+            f"{inert(t('report.clarify_line', lang, question=e.question.get(lang)))}",
             icon=":material/help:",
         )
 
@@ -196,17 +194,17 @@ def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
 def cooperation_view(fw: Framework, result: Assessment, lang: Lang, knowledge_dir: str) -> None:
     """National and city options, the strongest first, each with the gaps that triggered it
     and its sources (the brochure's menu line, then the guidance that discusses it)."""
-    st.subheader(t("cooperation", lang), divider="gray")
+    st.subheader(t("terms.cooperation", lang), divider="gray")
     passages = cooperation_sources(knowledge_dir, lang)
     for level in ("national", "city"):
-        st.markdown(f"#### {t(level, lang)}")
+        st.markdown(f"#### {t(f'terms.coop_level.{level}', lang)}")
         matches = [m for m in result.cooperation if m.level == level]
         if not matches:
-            st.markdown(t("none_found", lang))
+            st.markdown(t("ui.none_found", lang))
         for m in matches[:TOP_OPTIONS]:
             option(fw, result, m, passages.get(m.id, []), lang)
         if len(matches) > TOP_OPTIONS:
-            with st.expander(t("more_options", lang, n=len(matches) - TOP_OPTIONS)):
+            with st.expander(t("ui.more_options", lang, n=len(matches) - TOP_OPTIONS)):
                 for m in matches[TOP_OPTIONS:]:
                     option(fw, result, m, passages.get(m.id, []), lang, with_sources=False)
 
@@ -223,14 +221,14 @@ def option(
         st.markdown(f"**{inert(m.text)}**")
         gaps = ", ".join(
             f"{e} {fw.element(e).name.get(lang)} "
-            f"({label('unknown_clarify', lang) if (lv := result.elements[e].level) is None else lv})"
+            f"({t('report.unknown_clarify', lang) if (lv := result.elements[e].level) is None else lv})"
             for e in m.because
         )
-        st.markdown(f"{inert(t('triggered_by', lang))}: {inert(gaps)}")
+        st.markdown(f"{inert(t('terms.triggered_by', lang))}: {inert(gaps)}")
         st.caption(inert(relevance_word(m.relevance, lang)))
         if with_sources and chunks:
             views.sources(
                 [(c.title, c.text, c.provenance, c.source) for c in chunks[:MAX_SOURCES]],
                 lang,
-                t("sources", lang),
+                t("ui.sources", lang),
             )

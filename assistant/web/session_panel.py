@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.i18n import CITY_TYPE_LABEL
+from assistant.catalogue import t
 from assistant.models import LANGS, Framework, Lang
 from assistant.ports import SessionStore, StoredSession
 from assistant.web import resources, state
-from assistant.web.strings import t
 from assistant.web.text import inert
 
 CHAT = "chat"  # the interview's messages shown in this browser tab
@@ -26,7 +25,7 @@ def sync_code(store: SessionStore, lang: Lang) -> StoredSession | None:
                 state.set_code(url)
             else:
                 state.set_code(None)
-                st.toast(t("resume_unknown", lang), icon=":material/error:")
+                st.toast(t("ui.resume_unknown", lang), icon=":material/error:")
     code = state.code()
     if code is None:
         return None
@@ -53,8 +52,8 @@ def progress_block(fw: Framework, answered: set[str], lang: Lang) -> None:
     interview's conversation, which repaints it on every turn)."""
     done = len(answered)
     total = len(fw.elements)
-    st.progress(done / total, text=t("progress", lang, done=done, total=total))
-    with st.expander(t("domains", lang), expanded=False):
+    st.progress(done / total, text=t("ui.progress", lang, done=done, total=total))
+    with st.expander(t("terms.domains", lang), expanded=False):
         for d in fw.domains:
             ids = [e.id for e in fw.domain_elements(d.id)]
             n = sum(1 for e in ids if e in answered)
@@ -72,31 +71,31 @@ def render(lang: Lang, progress: bool = True) -> None:
     fw = resources.framework(resources.current_settings())
     side = st.sidebar
     if session is not None:
-        side.subheader(t("session", lang), divider="gray")
-        side.caption(t("session_code", lang))
+        side.subheader(t("ui.session", lang), divider="gray")
+        side.caption(t("ui.session_code", lang))
         side.code(session.code, language=None, wrap_lines=True)
-        side.caption(t("resume_later", lang))
+        side.caption(t("ui.resume_later", lang))
         if progress:
             with side:
                 progress_block(fw, set(session.answers), lang)
         if session.profile is not None:
             p = session.profile
-            with side.expander(t("city_profile", lang)):
+            with side.expander(t("terms.city_profile", lang)):
                 st.markdown(f"**{inert(p.name)}**")
-                details = [p.country, CITY_TYPE_LABEL[p.city_type][lang]]
+                details = [p.country, t(f"terms.city_types.{p.city_type}", lang)]
                 if p.population:
                     details.append(f"{p.population:,}")
                 details += p.focus_sectors + p.focus_areas
                 st.caption(inert(" · ".join(x for x in details if x)))
-        if side.button(t("new_interview", lang), icon=":material/add:", key="new-interview"):
+        if side.button(t("ui.new_interview", lang), icon=":material/add:", key="new-interview"):
             switch_session(None)
             st.rerun()
     with (
-        side.popover(t("resume_with_code", lang), icon=":material/key:"),
+        side.popover(t("ui.resume_with_code", lang), icon=":material/key:"),
         st.form("resume-form", border=False),
     ):
-        typed = st.text_input(t("session_code", lang), key="resume-code")
-        if st.form_submit_button(t("resume", lang)):
+        typed = st.text_input(t("ui.session_code", lang), key="resume-code")
+        if st.form_submit_button(t("ui.resume", lang)):
             typed = typed.strip()
             found = store.load(typed) if typed else None
             if found is not None:
@@ -104,4 +103,4 @@ def render(lang: Lang, progress: bool = True) -> None:
                 state.request_lang(found.lang)  # the session's language wins
                 st.rerun()
             else:
-                st.error(t("resume_unknown", lang))
+                st.error(t("ui.resume_unknown", lang))

@@ -10,13 +10,13 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Proposal, Reply
 from assistant.models import Lang
 from assistant.web import views
 from assistant.web.proposal_view import level_words, proposal_card
 from assistant.web.session_panel import CHAT
-from assistant.web.strings import t
 from assistant.web.text import inert, inert_lines
 
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
@@ -101,7 +101,7 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
 def show_chat(lang: Lang) -> None:
     earlier = st.session_state.get(EARLIER) or []
     if earlier:
-        with st.expander(t("earlier", lang), icon=":material/history:"):
+        with st.expander(t("ui.earlier", lang), icon=":material/history:"):
             for role, text in earlier:
                 st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
     chat = st.session_state.get(CHAT, [])

@@ -7,9 +7,9 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.models import Lang
 from assistant.report.blocks import Block, Bullets, Chart, Heading, Para, Table
-from assistant.web.strings import t
 from assistant.web.text import inert, inert_paragraphs
 
 HIGHLIGHT = "background-color: #fff4cc"
@@ -21,12 +21,8 @@ def now() -> datetime:
 
 
 def provenance(value: str, lang: Lang) -> str:
-    key = f"provenance_{value}"
-    return (
-        t(key, lang)
-        if key in {"provenance_printed", "provenance_reading", "provenance_added"}
-        else value
-    )
+    key = f"ui.provenance_{value}"
+    return t(key, lang) if value in {"printed", "reading", "added"} else value
 
 
 def passage(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.catalogue import t
 from assistant.models import AnswersFile, Framework, Lang
 from assistant.ports import SessionStore
 from assistant.report.briefing import (
@@ -14,11 +15,9 @@ from assistant.report.briefing import (
     compare_markdown,
     compare_rows,
 )
-from assistant.report.labels import label
 from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
 from assistant.web import charts, documents, loading, resources, state, views
-from assistant.web.strings import t
 from assistant.web.text import inert, slug
 
 
@@ -27,9 +26,9 @@ def render() -> None:
     settings = resources.current_settings()
     fw = resources.framework(settings)
     store = resources.session_store(settings)
-    st.title(t("ws_title", lang))
+    st.title(t("ui.ws_title", lang))
     compare_tab, brief_tab, docs_tab = st.tabs(
-        [t("tab_compare", lang), t("brief_title", lang), t("tab_docs", lang)]
+        [t("ui.tab_compare", lang), t("terms.brief_title", lang), t("ui.tab_docs", lang)]
     )
     with compare_tab:
         load_panel(store, lang)
@@ -48,25 +47,25 @@ def load_panel(store: SessionStore, lang: Lang) -> None:
     with left:
         loading.answers_uploader("ws-upload", lang, many=True)
     with right, st.form("add-by-code", border=False):
-        code = st.text_input(t("add_by_code", lang), key="ws-code")
-        if st.form_submit_button(t("add", lang), icon=":material/add:"):
+        code = st.text_input(t("ui.add_by_code", lang), key="ws-code")
+        if st.form_submit_button(t("ui.add", lang), icon=":material/add:"):
             answers = loading.session_answers(store, code.strip()) if code.strip() else None
             if answers is None:
-                st.error(t("resume_unknown", lang))
+                st.error(t("ui.resume_unknown", lang))
             else:
                 name = loading.display_name(answers, code.strip()[:8] + "…")
                 state.add_loaded(name, answers)
-                st.success(t("added", lang, name=inert(name)))
+                st.success(t("ui.added", lang, name=inert(name)))
 
 
 def _pick_two(pool: dict[str, AnswersFile], lang: Lang) -> tuple[str, str] | None:
     names = list(pool)
     if len(names) < 2:
-        st.info(t("need_two", lang), icon=":material/info:")
+        st.info(t("ui.need_two", lang), icon=":material/info:")
         return None
     c1, c2 = st.columns(2)
-    a = c1.selectbox(t("first", lang), names, index=0, key="cmp-a")
-    b = c2.selectbox(t("second", lang), names, index=1, key="cmp-b")
+    a = c1.selectbox(t("ui.first", lang), names, index=0, key="cmp-a")
+    b = c2.selectbox(t("ui.second", lang), names, index=1, key="cmp-b")
     return a, b
 
 
@@ -78,13 +77,13 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     (na, ra), (nb, rb) = named
     st.plotly_chart(charts.radar(fw, named, lang), key="cmp-radar")
     stage = {
-        n: t("stage_insufficient", lang)
+        n: t("ui.stage_insufficient", lang)
         if r.stage == "insufficient_data"
         else fw.stage(r.stage).name.get(lang)
         for n, r in named
     }
     views.table(
-        ["", t("stage", lang), t("overall", lang), *[d.name.get(lang) for d in fw.domains]],
+        ["", t("terms.stage", lang), t("ui.overall", lang), *[d.name.get(lang) for d in fw.domains]],
         [
             [
                 n,
@@ -99,27 +98,27 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
         ],
     )
     rows, flags = compare_rows(fw, ra, rb, lang)
-    st.subheader(t("changes", lang), divider="gray")
-    st.caption(t("n_changed", lang, n=sum(flags)))
-    views.table(["ID", t("element", lang), na, nb, t("change", lang)], rows, flags)
+    st.subheader(t("ui.changes", lang), divider="gray")
+    st.caption(t("ui.n_changed", lang, n=sum(flags)))
+    views.table(["ID", t("terms.element", lang), na, nb, t("terms.change", lang)], rows, flags)
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
     cmp_html = compare_html(fw, named, lang)
     views.downloads(
         [
             (
-                label("dl_compare_pdf", lang),
+                t("report.dl_compare_pdf", lang),
                 lambda: html_to_pdf(cmp_html),
                 f"{base}-{lang}.pdf",
                 "application/pdf",
             ),
             (
-                t("dl_compare_md", lang),
+                t("ui.dl_compare_md", lang),
                 compare_markdown(fw, named, lang),
                 f"{base}-{lang}.md",
                 "text/markdown",
             ),
             (
-                t("dl_compare_html", lang),
+                t("ui.dl_compare_html", lang),
                 cmp_html,
                 f"{base}-{lang}.html",
                 "text/html",
@@ -132,9 +131,9 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
 def brief_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
     """The mission brief for one interview, shown and downloadable like the report."""
     if not pool:
-        st.info(t("need_one", lang), icon=":material/info:")
+        st.info(t("ui.need_one", lang), icon=":material/info:")
         return
-    name = st.selectbox(t("brief_for", lang), list(pool), key="brief-pick")
+    name = st.selectbox(t("ui.brief_for", lang), list(pool), key="brief-pick")
     answers = pool[name]
     result = assess(fw, answers, lang)
     generated = views.now()
@@ -143,19 +142,19 @@ def brief_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> None:
     views.downloads(
         [
             (
-                label("dl_brief_pdf", lang),
+                t("report.dl_brief_pdf", lang),
                 lambda: html_to_pdf(html),
                 f"{base}-brief-{lang}.pdf",
                 "application/pdf",
             ),
             (
-                t("dl_brief_md", lang),
+                t("ui.dl_brief_md", lang),
                 brief_markdown(fw, answers, result, generated),
                 f"{base}-brief-{lang}.md",
                 "text/markdown",
             ),
             (
-                t("dl_brief_html", lang),
+                t("ui.dl_brief_html", lang),
                 html,
                 f"{base}-brief-{lang}.html",
                 "text/html",

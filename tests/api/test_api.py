@@ -3,11 +3,13 @@ header, every error as problem+json, the body cap, rate limits and the redacted 
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 
 from assistant.api.guards import RateLimiter, redact_path
 from assistant.framework import get_framework
@@ -191,7 +193,7 @@ def test_access_log_never_shows_a_code(client, caplog):
     assert redact_path(f"/v1/sessions/{code}") == "/v1/sessions/{code}"
 
 
-def test_reports_in_markdown_and_html_and_pdf_not_yet(client):
+def test_reports_in_markdown_html_and_pdf(client):
     code = client.post("/v1/sessions", json={"lang": "en"}).json()["code"]
     early = client.get(f"/v1/sessions/{code}/report")
     assert_problem(early, 409, "This session has no city profile yet")
@@ -203,7 +205,10 @@ def test_reports_in_markdown_and_html_and_pdf_not_yet(client):
     assert html.headers["content-type"].startswith("text/html") and "<html" in html.text
     assert "default-src 'none'" in html.headers["content-security-policy"]
     pdf = client.get(f"/v1/sessions/{code}/report", params={"format": "pdf"})
-    assert_problem(pdf, 501, "This report format is not available yet")
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(pdf.content)).pages
+    assert pdf.content.startswith(b"%PDF-") and "Springfield" in pages[0].extract_text()
+    assert "段階" in "".join(p.extract_text() for p in pages)  # the session's language, ja
     assert_problem(client.get(f"/v1/sessions/{code}/report", params={"format": "doc"}), 422)
 
 

@@ -10,9 +10,9 @@ from assistant.web.proposal_view import confidence_key
 
 def test_the_label_not_the_number_decides_the_words() -> None:
     sure_number = Proposal(level=2, confidence=0.97, confidence_label="medium")
-    assert confidence_key(sure_number) == "confidence_medium"
+    assert confidence_key(sure_number) == "ui.confidence_medium"
     modest_number = Proposal(level=3, confidence=0.6, confidence_label="high")
-    assert confidence_key(modest_number) == "confidence_high"
+    assert confidence_key(modest_number) == "ui.confidence_high"
 
 
 def _card(lang: str, label: str) -> None:

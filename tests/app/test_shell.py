@@ -6,9 +6,8 @@ import tomllib
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.i18n import TERMS
+from assistant.catalogue import catalogue, placeholders
 from assistant.settings import Settings
-from assistant.web.strings import UI
 from assistant.web.text import inert
 from tests.app.conftest import ROOT, texts
 
@@ -28,9 +27,12 @@ def test_english_by_default_and_japanese_from_the_url(app: AppTest) -> None:
 
 
 def test_every_ui_string_exists_in_both_languages() -> None:
-    for key, text in {**TERMS, **UI}.items():
+    shown = {k: v for k, v in catalogue().messages.items() if k.startswith(("ui.", "terms."))}
+    assert shown
+    for key, text in shown.items():
         assert text["en"].strip() and text["ja"].strip(), key
         assert text["en"].count("{") == text["ja"].count("{"), key
+        assert placeholders(text["en"]) == placeholders(text["ja"]), key
 
 
 def test_config_turns_off_stats_limits_uploads_and_protects_forms() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
-from assistant.web.documents import check_upload, safe_name
+from assistant.web.documents import JOB, check_upload, safe_name
 from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
 
 FOLLOW_UP = example_bytes(
@@ -101,9 +103,20 @@ def test_document_upload_is_ingested_and_listed(app: AppTest, monkeypatch) -> No
     )
     next(b for b in at.button if b.label == "Add to the knowledge base").click().run()
     assert not at.exception
+    at = until_added(at)  # added by a background job: the page polls it
     assert any("passages; the knowledge base now holds" in s for s in texts(at.success))
     listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
     assert "flood pilot\\.md" in set(listing["Source"])
+
+
+def until_added(at: AppTest) -> AppTest:
+    """Rerun (as the page's progress fragment does every second) until the job has ended."""
+    for _ in range(600):
+        if JOB not in at.session_state or at.exception:
+            return at
+        time.sleep(0.1)
+        at.run()
+    raise AssertionError("the document job did not finish")
 
 
 class FakeUpload:

@@ -153,3 +153,26 @@ def test_a_read_only_directory_is_told_plainly_and_loses_nothing(
     assert "Traceback" not in err
     subprocess.run(["mount", "-o", "remount,rw", str(small_tmpfs)], check=True)
     assert answers_of(db, code) == confirmed
+
+
+def test_a_held_write_lock_does_not_stop_reading(tmp_path: Path, short_lock_wait: None) -> None:
+    """Pages read the session (the sidebar, a reload) while another program holds the write lock:
+    only the turn being written fails, so the page can say so and keep the unsent text."""
+    db = tmp_path / "sessions.sqlite3"
+    store, engine, code, confirmed = interview_with_one_answer(db)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        session = store.load(code)
+        assert (
+            session is not None
+            and {k: v.model_dump() for k, v in session.answers.items()} == confirmed
+        )
+        assert store.turns(code) and store.list_sessions()
+        with pytest.raises(Exception) as caught:
+            engine.handle(code, "we have a draft vision approved by council")
+        assert fault_kind(caught.value) == "locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.engine.dispose()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.catalogue import catalogue, t
 from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine, SessionNotFound
-from assistant.interview.messages import M
 from assistant.interview.state import Action
 from assistant.models import ELEMENT_IDS
 from tests.interview.conftest import text_of, through_intake
@@ -59,7 +59,7 @@ def test_intake_re_asks_a_field_after_bad_input(engine, field_answers, bad, erro
         engine.handle(code, line)
     before = engine.handle(code, "progress").intake_field
     reply = engine.handle(code, bad)
-    assert M[error_key]["en"] in text_of(reply)
+    assert t(f"interview.{error_key}", "en") in text_of(reply)
     assert reply.phase == "intake" and reply.intake_field == before
 
 
@@ -70,7 +70,7 @@ def test_intake_offers_the_four_city_types_with_descriptions(engine):
     assert reply.intake_field == "city_type"
     assert len(reply.choices) == 4
     for key in ("type_metropolis", "type_area_development"):
-        assert M[key]["en"] in text_of(reply)
+        assert t(f"interview.{key}", "en") in text_of(reply)
 
 
 def test_intake_back_returns_to_the_previous_field(engine):
@@ -207,7 +207,7 @@ def test_back_goes_to_the_previous_element_and_then_forward_again(engine, store)
 def test_back_at_the_first_element_stays(engine):
     code, _ = through_intake(engine)
     reply = engine.handle(code, "back")
-    assert reply.element == "E01" and M["first_element"]["en"] in text_of(reply)
+    assert reply.element == "E01" and t("interview.first_element", "en") in text_of(reply)
 
 
 @pytest.mark.parametrize("command", ["change E01", "E1を変更", "edit e01", "E01"])
@@ -266,7 +266,7 @@ def test_side_question_without_a_knowledge_base_says_so(store):
     engine = InterviewEngine(get_framework(), KeywordInterpreter(), store, None, clock=now)
     code, _ = through_intake(engine)
     reply = engine.handle(code, "Can JICA help us?")
-    assert M["no_knowledge"]["en"] in text_of(reply) and reply.element == "E01"
+    assert t("interview.no_knowledge", "en") in text_of(reply) and reply.element == "E01"
 
 
 class BrokenAnswerer:
@@ -280,7 +280,7 @@ def test_a_failing_knowledge_base_does_not_end_the_interview(store):
     )
     code, _ = through_intake(engine)
     reply = engine.handle(code, "Can JICA help us?")
-    assert M["no_knowledge"]["en"] in text_of(reply) and reply.element == "E01"
+    assert t("interview.no_knowledge", "en") in text_of(reply) and reply.element == "E01"
     reply = engine.handle(code, "what does this mean?")
     assert get_framework().element("E01").desired_state.en in text_of(reply)
 
@@ -415,7 +415,7 @@ def test_japanese_interview(engine, store):
     reply = engine.handle(code, "E1を変更")
     assert reply.element == "E01"
     reply = engine.handle(code, "進捗")
-    assert "21項目中3項目" in text_of(reply)
+    assert "21エレメント中3件" in text_of(reply)
 
 
 def test_language_chosen_in_intake_switches_the_conversation(engine):
@@ -427,7 +427,9 @@ def test_language_chosen_in_intake_switches_the_conversation(engine):
 
 
 def test_every_message_exists_in_both_languages():
-    for key, texts in M.items():
+    interview = {k: v for k, v in catalogue().messages.items() if k.startswith("interview.")}
+    assert interview
+    for key, texts in interview.items():
         assert set(texts) == {"en", "ja"}, key
         assert all(v.strip() for v in texts.values()), key
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.catalogue import t
 from assistant.framework import get_framework
 from assistant.interview.engine import InterviewEngine
-from assistant.interview.messages import M
 from assistant.interview.state import EngineState
 from assistant.models import ELEMENT_IDS
 from assistant.ports import Interpreter, StoredSession
@@ -67,11 +67,11 @@ def twin_after(
 def shows_position(reply: str, session: StoredSession) -> bool:
     state = EngineState.model_validate(session.state) if session.state else EngineState()
     if state.phase == "intake":
-        return M[f"ask_{state.intake_field}"]["en"] in reply
+        return t(f"interview.ask_{state.intake_field}", "en") in reply
     if state.phase in ("element", "confirm"):
         return f"· {state.element} " in reply
     if state.phase == "readback":
-        return M["readback_intro"]["en"] in reply
+        return t("interview.readback_intro", "en") in reply
     return "Smart-city maturity profile" in reply
 
 

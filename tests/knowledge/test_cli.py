@@ -94,6 +94,8 @@ def test_ingest_reports_rejected_files_and_exits_2(env, tmp_path):
 
 
 def test_ask_explains_an_embedding_model_mismatch(env):
+    built = run(env, "ask", "What is Small Start?")  # a knowledge base built with the default
+    assert built.returncode == 0, built.stderr
     other = {
         **env,
         "ASSISTANT_EMBEDDINGS": "openai:text-embedding-3-small",

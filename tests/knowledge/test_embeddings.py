@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from assistant.knowledge.embeddings import (
+    REMOTE_PROVIDERS,
     EmbeddingSettingError,
     USEM3Embeddings,
     embedding_id,
@@ -66,3 +67,23 @@ def test_st_path_must_exist(tmp_path):
 def test_minilm_without_the_extra_says_how_to_install():
     with pytest.raises(EmbeddingSettingError, match="pip install"):
         make_embeddings("minilm")
+
+
+def test_remote_providers_are_the_ones_init_embeddings_knows():
+    from langchain.embeddings.base import _BUILTIN_PROVIDERS
+
+    assert set(REMOTE_PROVIDERS) == set(_BUILTIN_PROVIDERS)
+
+
+def test_a_provider_setting_goes_through_init_embeddings(monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    emb = make_embeddings("openai:text-embedding-3-small")
+    assert type(emb).__name__ == "OpenAIEmbeddings" and emb.model == "text-embedding-3-small"
+    assert embedding_id("ollama:nomic-embed-text") == "ollama:nomic-embed-text"
+
+
+def test_a_provider_without_its_package_says_what_to_install():
+    if importlib.util.find_spec("langchain_cohere") is not None:
+        pytest.skip("langchain-cohere is installed")
+    with pytest.raises(EmbeddingSettingError, match="pip install langchain-cohere"):
+        make_embeddings("cohere:embed-multilingual-v3.0")

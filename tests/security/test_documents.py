@@ -8,6 +8,7 @@ from pathlib import Path
 from assistant.files import MAX_PDF_PAGES, SourceError, extract_text
 from assistant.knowledge.ingest import remove_documents
 from assistant.knowledge.services import build_services
+from assistant.knowledge.store import Manifest
 from assistant.settings import Settings
 from tests.knowledge.conftest import FIXED_TIME, HashEmbeddings
 
@@ -125,3 +126,35 @@ def test_removing_a_web_upload_deletes_its_copy(settings, tmp_path):
     svc.ingest([copy], **quiet)
     removed, _ = svc.remove(["notes.txt"])
     assert removed and not copy.exists()
+
+
+def test_removing_one_document_by_its_full_path_keeps_the_others(settings, tmp_path):
+    svc, _ = services(settings)
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("Our data platform tender is being prepared.\n", "utf-8")
+    two.write_text("The sensor network covers the river.\n", "utf-8")
+    svc.ingest([one, two], **quiet)
+    removed, _ = svc.remove([str(one.resolve())])  # matched every added document before
+    assert removed == [str(one.resolve())]
+    names = {Path(r.path).name for r in Manifest.load(svc.manifest_path).sources.values() if r.path}
+    assert names == {"two.txt"}
+
+
+def test_passages_of_a_killed_ingest_are_taken_out_at_start(settings, tmp_path):
+    from datetime import datetime
+
+    from assistant.knowledge.added_documents import read_added_document
+
+    svc, _ = services(settings)
+    before = svc.store.count()
+    doc = long_doc(tmp_path / "killed.txt", 20)
+    read = read_added_document(
+        doc, key=str(doc), max_bytes=10**6, added_by="", added_at=datetime.now(), fw=None
+    )
+    assert len(read.chunks) > 3
+    svc.store.add(read.chunks[:3])  # embedded, then the process was killed: no manifest entry
+    assert svc.store.count() == before + 3
+    assert svc.drop_unlisted() == 3
+    assert svc.store.count() == before
+    assert not svc.ingest(**quiet).changed  # manifest and collection agree: no rebuild
+    assert svc.drop_unlisted() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 import assistant.sessions.store as store_module
 from assistant.answers_io import InputError
 from assistant.models import Answer, AnswersFile, CityProfile
-from assistant.ports import SessionStore, StoredAnswer, Turn
+from assistant.ports import ConcurrentTurnError, SessionStore, StoredAnswer, Turn
 from assistant.sessions.codes import CODE_BITS, new_code, normalise_code
 from assistant.sessions.db import MetaRow, SchemaVersionError, SessionRow
 from assistant.sessions.store import (
@@ -454,3 +455,34 @@ def test_single_purpose_writes_are_one_commit_each(store: SqlSessionStore) -> No
     store.delete_answer(code, "E01")
     store.save_profile(code, profile())
     assert len(commits) == 5
+
+
+def test_racing_turns_from_two_processes_lose_no_update(
+    store: SqlSessionStore, new_store: StoreFactory
+) -> None:
+    """Each writer reads the position, then commits the next one only if it has not moved:
+    with the row locked for the check, every one of the increments lands (none overwritten)."""
+    code = store.create("en")
+    store.commit_turn(code, state={"turn": 0})
+    stores = [new_store(), new_store()]
+    per_writer = 15
+
+    def writer(s: SqlSessionStore) -> None:
+        done = 0
+        while done < per_writer:
+            loaded = s.load(code)
+            assert loaded is not None
+            seen = loaded.state["turn"]
+            try:
+                s.commit_turn(code, state={"turn": seen + 1}, expect_turn=seen)
+            except ConcurrentTurnError:
+                continue
+            done += 1
+
+    threads = [threading.Thread(target=writer, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    final = store.load(code)
+    assert final is not None and final.state["turn"] == per_writer * len(stores)
