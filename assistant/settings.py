@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +39,13 @@ class Settings(BaseSettings):
     )
     llm_timeout: float = Field(default=30.0, description="Seconds before an LLM call gives up.")
     llm_max_retries: int = Field(default=1, description="Retries after a failed LLM call.")
+    llm_method: Literal["default", "function_calling", "json_mode", "json_schema"] = Field(
+        default="default",
+        description="How the chat model is asked for structured output (LangChain "
+        "with_structured_output): default = the integration's own choice (json_schema for "
+        "OpenAI); function_calling or json_mode for servers that refuse json_schema, such as "
+        "llama.cpp's.",
+    )
     database_url: str | None = Field(
         default=None,
         description="SQLAlchemy URL for sessions (PostgreSQL); unset = SQLite in data_dir.",

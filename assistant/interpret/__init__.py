@@ -48,7 +48,9 @@ def make_interpreter(
         if exc.name != "assistant.interpret.llm_interpreter":
             raise
         return offline
-    return LLMInterpreter(chat_model, fallback=offline)
+    if settings.llm_method == "default":
+        return LLMInterpreter(chat_model, fallback=offline)
+    return LLMInterpreter(chat_model, fallback=offline, method=settings.llm_method)
 
 
 __all__ = ["make_interpreter"]

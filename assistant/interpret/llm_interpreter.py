@@ -166,7 +166,11 @@ def format_levels(element: Element, lang: Lang) -> str:
 class LLMInterpreter:
     """``Interpreter`` through a chat model; the offline ``fallback`` answers whenever it fails."""
 
-    def __init__(self, chat_model: BaseChatModel, fallback: Interpreter) -> None:
+    def __init__(
+        self, chat_model: BaseChatModel, fallback: Interpreter, method: str | None = None
+    ) -> None:
+        """``method``: with_structured_output's (function_calling, json_mode, json_schema);
+        None = the integration's default."""
         self._model = chat_model
         self._fallback = fallback
         # Loaded now so that a broken prompt file fails at start-up, not mid-interview.
@@ -175,7 +179,8 @@ class LLMInterpreter:
         }
         self._structured: Runnable[Any, Any] | None
         try:
-            self._structured = chat_model.with_structured_output(LLMOutput)
+            kwargs = {"method": method} if method else {}
+            self._structured = chat_model.with_structured_output(LLMOutput, **kwargs)
         except NotImplementedError:
             self._structured = None  # plain text + PydanticOutputParser instead
 

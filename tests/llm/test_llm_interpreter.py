@@ -249,3 +249,34 @@ def test_llm_output_validates_the_quote_only_against_the_given_answer() -> None:
     assert LLMOutput.model_validate(data, context={"answer": "We are planning it."})
     with pytest.raises(ValueError, match="not a phrase of the answer"):
         LLMOutput.model_validate(data, context={"answer": "Nothing at all."})
+
+
+class _MethodRecorder(FakeListChatModel):
+    """Records the ``method`` asked of with_structured_output (llama.cpp refuses json_schema)."""
+
+    def with_structured_output(self, schema, **kwargs):  # type: ignore[no-untyped-def, override]
+        _MethodRecorder.asked.append(kwargs.get("method"))
+        return super().with_structured_output(schema, **kwargs)
+
+
+_MethodRecorder.asked = []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [("default", None), ("function_calling", "function_calling"), ("json_mode", "json_mode")],
+)
+def test_the_structured_output_method_is_a_setting(setting: str, expected: str | None) -> None:
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from assistant.interpret import make_interpreter
+    from assistant.settings import Settings
+
+    _MethodRecorder.asked.clear()  # type: ignore[attr-defined]
+    model = _MethodRecorder(responses=["{}"])
+    make_interpreter(
+        Settings(llm_method=setting),  # type: ignore[arg-type]
+        chat_model=model,
+        embeddings=DeterministicFakeEmbedding(size=8),
+    )
+    assert _MethodRecorder.asked == [expected]  # type: ignore[attr-defined]
