@@ -68,6 +68,10 @@ JA_STOP_EVENT = re.compile(
     r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置"
 )
 JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
+CONDITIONAL = {
+    "en": re.compile(r"(?!)"),  # English stop events are past tense; "if it ends" is not one
+    "ja": re.compile(r"たら|ても|た場合|たとき|たとしても|ら、|れば"),
+}
 NEAR_START = {"en": 60, "ja": 20}  # characters: a stop this early in a statement refers back
 EN_ANAPHOR = re.compile(
     r"^\W*(?:(?:but|and|then|so|however|sadly|unfortunately)\W+)?(?:it|they|that|this|these"
@@ -88,6 +92,10 @@ def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for i, span in enumerate(spans):
         for m in stop_re.finditer(span.text):
+            if CONDITIONAL[lang].match(
+                span.text, m.end()
+            ):  # 「補助がなくなったら」: not (yet) true
+                continue
             regions.append((span.start, span.start + m.start()))
             refers_back = lang == "ja" or EN_ANAPHOR.search(span.text)
             if i > 0 and m.start() <= NEAR_START[lang] and refers_back:
