@@ -41,11 +41,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\bnot yet\b|\bnever\b", 0.6),
         (r"\bno\b", 0.5),
         (r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could)(?:n't| not)\b|\bcannot\b", 0.4),
-        (r"\bcase by case\b|\bwhoever\b|\bon (?:our|their|its) own\b|\b(?:its|their) own\b", 0.6),
-        (r"\bseparate(?:ly)?\b|\bin isolation\b|\bin silos?\b|\bunrelated\b", 0.6),
         (r"\bstart(?:ed)? (?:again|over)\b|\bfrom scratch\b|\bstop(?:s|ped)\b|\bdies\b", 0.6),
         (r"\byear[- ](?:to|by)[- ]year\b|\bword of mouth\b|\bdefault settings?\b", 0.6),
-        (r"\bdepend(?:s|ed)? (?:entirely |only |fully |completely )?on\b", 0.4),
         (r"\bsuppliers? (?:decide|choose|tell)\b|\bvendors? (?:decide|choose|tell)\b", 0.8),
         (r"\b(?:suppliers?|vendors?) (?:pitch|propose|push|offer)\w*\b", 0.8),
         (r"\brarely\b|\bseldom\b|\bhardly (?:ever|any)\b|\bbarely\b", 0.7),
@@ -171,10 +168,6 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"特に(?:何も|ない|なし|ありません|定めて)|何も|全く|まったく|一切", 1.0),
         (r"(?:ほど|という)のものは(?:なく|ない|ありません)|ほとんど(?:ない|なく|知られて)", 1.0),
         (r"おらず|いない(?=[。、]|と思|$)|いません(?=[。、]|$)|ていません|できていない", 0.5),
-        (
-            r"それぞれ|別々|ばらばら|バラバラ|個別に|場当たり|単独で|任せ|提案どおり|言われるまま",
-            0.7,
-        ),
         (r"白紙|一から|振り出し|止まって|終わって|途切れ|中止|打ち切|廃止|頓挫", 0.7),
         (
             r"売り込|ベンダー主導|言いなり|ほぼ(?:ない|なく|して(?:い|お))|めったに|ほとんどしていない",
@@ -184,7 +177,6 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"誰も(?:い|し|やっ|関わっ)|そのまま(?:採用|使っ|導入)|言われたまま", 0.9),
         (r"だけです|程度です|程度で|しかない", 0.3),
         (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
-        (r"その都度|都度|ケースバイケース|その場しのぎ|場当たり的", 0.7),
         (r"終わりです|終わりました|終わってしまい|ませんでした", 0.5),
     ],
     1: [
@@ -243,9 +235,15 @@ _JA: dict[int, list[tuple[str, float]]] = {
     ],
 }
 
-# Limits: what an answer at level 2 says of its scope or frequency. Negated ("not only", "no
-# longer just one department", 「一回きりではない」), a limit says the thing goes beyond it.
+# Limits: what an answer at level 2 says of its scope or frequency, and at level 0 of how ad hoc
+# or dependent things are. Negated ("not only", "no longer just one department", 「一回きりでは
+# ない」, 「ベンダー任せではありません」), a limit says the thing goes beyond it.
 _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
+    0: [
+        (r"\bcase by case\b|\bwhoever\b|\bon (?:our|their|its) own\b|\b(?:its|their) own\b", 0.6),
+        (r"\bseparate(?:ly)?\b|\bin isolation\b|\bin silos?\b|\bunrelated\b", 0.6),
+        (r"\bdepend(?:s|ed)? (?:entirely |only |fully |completely )?on\b", 0.4),
+    ],
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
         (r"\bjust\b", 0.4),
@@ -257,6 +255,13 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     ],
 }
 _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
+    0: [
+        (
+            r"それぞれ|別々|ばらばら|バラバラ|個別に|場当たり|単独で|任せ|提案どおり|言われるまま",
+            0.7,
+        ),
+        (r"その都度|都度|ケースバイケース|その場しのぎ|頼み|頼って|依存", 0.7),
+    ],
     2: [
         (
             r"一度|一回|1回|単発|一回限り|一回きり|一度きり|限定|だけは|のみ|たことがあ|たことはあ",

@@ -51,6 +51,7 @@ EN_ABSENCE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 JA_ONLY_WORDS = frozenset(["しか"])  # 「Xしか…ない」 says "only X", its negative is part of it
+JA_COPULA_NEGATED = re.compile(r"(?:では|じゃ|でも|というわけでは|ということは)(?:な|あり)")
 JA_NOMINALISED = re.compile(r"^(?:という|といった|ってこと|ということ)")
 
 
@@ -202,7 +203,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
         for start, end, level, weight, negatable, scope in sorted(kept):
             negated = intent = absent = False
             if scope:
-                negated = _scope_negated(seg, start, end, lang)
+                negated = _scope_negated(seg, start, end, lang, level)
                 intent = not negated and (
                     _en_intent(seg, start) if lang == "en" else _ja_intent(seg, start, end)
                 )
@@ -249,10 +250,16 @@ def _scope_window(seg: str, end: int) -> str:
     return rest[: m.start()]
 
 
-def _scope_negated(seg: str, start: int, end: int, lang: Lang) -> bool:
-    """A limit word denied right where it stands: "not only", "not a one-off", 「だけではない」."""
+def _scope_negated(seg: str, start: int, end: int, lang: Lang, level: int = 2) -> bool:
+    """A limit word denied right where it stands: "not only", "not a one-off", 「だけではない」.
+
+    Japanese level-0 words only by the copula right after them (「任せではありません」): in
+    「ばらばらで統一されていない」 it is "unified" that is denied.
+    """
     if lang == "en":
         return bool(EN_SCOPE_NEGATOR.search(seg[max(0, start - 30) : start]))
+    if level == 0:
+        return bool(JA_COPULA_NEGATED.match(seg, end))
     return bool(JA_NEGATORS.search(_scope_window(seg, end)))
 
 
@@ -264,10 +271,10 @@ def _drop_limit_negations(
     A level-0 cue that only carries the negation of a limit word is dropped.
     """
     denied: list[tuple[int, int]] = []
-    for start, end, _level, _w, _n, scope in kept:
+    for start, end, level, _w, _n, scope in kept:
         if lang == "ja" and seg[start:end] in JA_ONLY_WORDS:  # 「担当者しか知りません」
             denied.append((end, end + len(_scope_window(seg, end))))
-        elif scope and _scope_negated(seg, start, end, lang):
+        elif scope and _scope_negated(seg, start, end, lang, level):
             if lang == "en":
                 base = max(0, start - 30)
                 m = EN_SCOPE_NEGATOR.search(seg[base:start])

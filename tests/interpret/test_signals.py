@@ -118,11 +118,15 @@ def test_a_denied_limit_points_above_it() -> None:
         ("It was not a one-off.", "en"),
         ("一回きり、ということはないです。", "ja"),
         ("市だけで進めることはもうありません。", "ja"),
+        ("ベンダー任せではありません。", "ja"),
+        ("We no longer depend on donors for it.", "en"),
     ):
         scores = cue_scores(hits_for(text, lang), text)
         assert scores[3] > 0 and scores[0] <= 0, (text, scores)
     kept = "No, only the transport department uses it."  # an answer's "No," is not a denial
     assert cue_scores(hits_for(kept, "en"), kept)[2] > 0
+    scattered = "各課がばらばらで統一されていない。"  # "unified" is denied, not "scattered"
+    assert cue_scores(hits_for(scattered, "ja"), scattered)[0] > 0
 
 
 def test_only_x_in_japanese_is_a_limit_not_an_absence() -> None:
