@@ -529,6 +529,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(entry)
             continue
         blocks += _text_blocks(name, offline_out, llm_out, llm_name, langs, args.show_errors)
+        blocks += _tradeoff_block(name, offline, framework, cases, langs)
         verdict = "meets" if ok else "MISSES"
         blocks.append(f"{name}: offline {verdict} the targets ({_targets_line(full)})")
     if args.json:
@@ -554,6 +555,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if passed else 1
     sys.stdout.write("\n\n".join(blocks) + "\n")
     return 0 if passed else 1
+
+
+def _tradeoff_block(
+    name: str, offline: Interpreter, framework: Framework, cases: list[Case], langs: list[str]
+) -> list[str]:
+    """The "high" / coverage trade-off table, for the learned offline interpreter only."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from interpret_tradeoff import score_cases, tradeoff_text
+
+    scored = score_cases(offline, framework, cases)
+    if scored is None:
+        return []
+    shipped = offline.model.calibration  # type: ignore[attr-defined]  # score_cases checked it
+    title = f"High / coverage trade-off (shipped *) — {name}"
+    return [tradeoff_text(title, scored, shipped, langs)]
 
 
 def _text_blocks(
