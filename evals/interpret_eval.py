@@ -1,11 +1,12 @@
 """Held-out evaluation of the answer interpreter: accuracy, and how far its confidence is honest.
 
-Two held-out sets, both written apart from the interpreter and never used to tune it:
+Three held-out sets, all written apart from the interpreter (v2 was read as a development check
+while tuning, so v3, from another blind writer, is the honest measure):
 ``interpretation.yaml`` (the first, 120 answers; gate: no regression below exact 80 % /
 within-one 92 %) and ``interpretation_heldout_v2.yaml`` (issue 10, written blind; gate: exact
 >= 80 %, within-one >= 97 %, precision of "high" >= 90 % with at least a third labelled high, the
-right level among the proposal and its alternatives >= 97 %). For each: a table per language, a
-confusion matrix and a reliability table (confidence bins and labels against accuracy).
+right level among the proposal and its alternatives >= 97 %) and ``interpretation_heldout_v3.yaml``
+(a second blind writer; same gate). For each: a table per language, a confusion matrix and a reliability table (confidence bins and labels against accuracy).
 
     .venv/bin/python evals/interpret_eval.py [--lang en|ja] [--show-errors] [--json]
     .venv/bin/python evals/interpret_eval.py --dataset PATH [--full-targets]
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 DATASET = Path(__file__).resolve().parent / "datasets" / "interpretation.yaml"
 DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v2.yaml"
+# A second blind writer (2026-12-03); never looked at while tuning (v2 was used as a dev check).
+DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v3.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -471,6 +474,8 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     plan = [("held-out v1 (interpretation.yaml)", DATASET, False)]
     if DATASET_V2.exists():
         plan.append(("held-out v2, blind (interpretation_heldout_v2.yaml)", DATASET_V2, True))
+    if DATASET_V3.exists():
+        plan.append(("held-out v3, blind (interpretation_heldout_v3.yaml)", DATASET_V3, True))
     return plan
 
 
