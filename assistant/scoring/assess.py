@@ -6,6 +6,7 @@ rounding; numbers are rounded only when put into the result.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from assistant.catalogue import t
@@ -78,38 +79,43 @@ def priorities_of(fw: Framework, levels: Levels) -> list[tuple[str, int]]:
     return [(e, known[e]) for e in chosen]
 
 
-def priority_reason(
-    fw: Framework, levels: Levels, element_id: str, chosen: list[str], lang: Lang
-) -> str:
+def priority_reason(fw: Framework, levels: Levels, element_id: str, lang: Lang) -> str:
     """Why Rule P chose this element, in its own terms: where its level stands among the
-    answers, what that level of its rubric says, and — when others share the level but were
-    left out — that its domain comes earlier in the approach's order."""
+    answers and the gist of what that level of its rubric says (the tie-break by domain is the
+    rule itself, explained once with the priorities)."""
     element = fw.element(element_id)
     level = levels[element_id] or 0
     domain = _domain_name(fw, element_id, lang)
+    rubric = next((r.text.get(lang) for r in element.rubric if r.level == level), "")
+    gist = rubric_gist(rubric)
     known = {e: v for e, v in levels.items() if v is not None}
     below = [v for v in known.values() if v < level]
     if level > R.GAP_MAX_LEVEL:
-        parts = [t("scoring.prio_established", lang, level=level, domain=domain)]
+        first = t("scoring.prio_established", lang, level=level, domain=domain, gist=gist)
     elif not below:
-        parts = [t("scoring.prio_lowest", lang, level=level, domain=domain)]
+        first = t("scoring.prio_lowest", lang, level=level, domain=domain, gist=gist)
     else:
-        parts = [t("scoring.prio_lower", lang, level=level, domain=domain, below=max(below))]
-    rubric = next((r.text.get(lang) for r in element.rubric if r.level == level), "")
-    if rubric:
-        parts.append(t("scoring.prio_now", lang, rubric=rubric.rstrip("。.")))
-    order = {d: i for i, d in enumerate(R.FOUNDATION_ORDER)}
-    peers = [e for e, v in known.items() if v == level and e != element_id]
-    left_out = [e for e in peers if e not in chosen]
-    later = [e for e in left_out if order[fw.element(e).domain] > order[element.domain]]
-    if later:
-        names: dict[str, str] = {d.id: d.name.get(lang) for d in fw.domains}
-        sequence = (" → " if lang == "ja" else ", ").join(names[d] for d in R.FOUNDATION_ORDER)
-        parts.append(
-            t("scoring.prio_before", lang, n=len(peers), domain=domain, after=len(later),
-              order=sequence)
-        )  # fmt: skip
-    return ("" if lang == "ja" else " ").join(parts)
+        first = t("scoring.prio_lower", lang, level=level, domain=domain, below=max(below),
+                  gist=gist)  # fmt: skip
+    return first
+
+
+def rubric_gist(text: str) -> str:
+    """A rubric level's first clause (up to ", or", "; ", "、" ...): enough to tell two
+    elements' reasons apart in a report summary without quoting the whole level."""
+    text = text.strip().rstrip("。.")
+    cuts = re.finditer(r",\s(?:or|and|but)\s|;\s|:\s|、|。", text)
+    cut = next((m.start() for m in cuts if m.start() >= 20), None)
+    gist = text if cut is None else text[:cut]
+    wide = sum(ord(ch) > 0x2E80 for ch in gist) > len(gist) // 2
+    limit = GIST_CHARS // 2 if wide else GIST_CHARS
+    if len(gist) <= limit:
+        return gist
+    shorter = gist[:limit].rsplit(" ", 1)[0] if not wide else gist[:limit]
+    return shorter.rstrip(",、 ") + "…"
+
+
+GIST_CHARS = 64  # a reason's quote of the rubric: about one line of the report (half in CJK)
 
 
 def scale_up_of(answers: AnswersFile, stage: StageResult) -> tuple[str, str]:
@@ -212,7 +218,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         Priority(
             element=e,
             level=v,
-            reason=priority_reason(fw, levels, e, [x for x, _ in prio], lang),
+            reason=priority_reason(fw, levels, e, lang),
         )
         for e, v in prio
     ]

@@ -23,9 +23,12 @@ def test_chat_model_wraps_the_offline_one(
     embeddings: Embeddings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     class FakeLLMInterpreter:
-        def __init__(self, chat_model: object, fallback: OfflineInterpreter) -> None:
+        def __init__(
+            self, chat_model: object, fallback: OfflineInterpreter, method: str = "auto"
+        ) -> None:
             self.chat_model = chat_model
             self.fallback = fallback
+            self.method = method
 
     module = types.ModuleType("assistant.interpret.llm_interpreter")
     module.LLMInterpreter = FakeLLMInterpreter  # type: ignore[attr-defined]
@@ -35,3 +38,4 @@ def test_chat_model_wraps_the_offline_one(
     assert isinstance(interpreter, FakeLLMInterpreter)
     assert interpreter.chat_model is chat
     assert isinstance(interpreter.fallback, OfflineInterpreter)
+    assert interpreter.method == "auto"  # ASSISTANT_LLM_METHOD's default, passed through
