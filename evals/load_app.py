@@ -16,9 +16,10 @@ Enter / the click to the assistant's reply painted.
 
 Printed per phase: turn p50/p95/p99, errors (a reply not painted within 30 s, an exception box on
 the page, no quick reply to settle a proposal), turns done, the app process's CPU (% of all
-cores, with its children) and peak RSS, the load average before and after. Exit status 1 on any
-error. The numbers include the browser's own CPU on the same machine: compare runs only at
-similar load.
+cores, with its children, and per turn) and peak RSS, the CPU of Chromium and this driver, the
+load average before and after. Exit status 1 on any error. The browser runs on the same machine
+as the app: its CPU is printed so a slower turn can be put down to the app or to the browsers;
+compare runs only at similar load.
 
     .venv/bin/python evals/load_app.py [--sessions 5] [--duration 60]
 """
@@ -193,8 +194,11 @@ async def measure(
     args: argparse.Namespace,
 ) -> Phase:  # fmt: skip
     procs = app_procs(server)
+    app_pids = {p.pid for p in procs}
+    me = psutil.Process()
+    driver = [me, *(p for p in me.children(recursive=True) if p.pid not in app_pids)]
     load_before = os.getloadavg()
-    cpu0, t0 = cpu_seconds(procs), time.monotonic()
+    cpu0, own0, t0 = cpu_seconds(procs), cpu_seconds(driver), time.monotonic()
     end = t0 + args.duration
     phase = Phase()
     stop = asyncio.Event()
@@ -207,6 +211,7 @@ async def measure(
     phase.errors += [f"{type(r).__name__}: {str(r)[:120]}" for r in results if r is not None]
     wall = time.monotonic() - t0
     cpu = cpu_seconds(procs) - cpu0
+    own = cpu_seconds(driver) - own0
     stop.set()
     peak = await sampler
     cores = psutil.cpu_count() or 1
@@ -216,7 +221,8 @@ async def measure(
         f"p99={pct(phase.turns, 99):6.0f} ms  errors={len(phase.errors)}  "
         f"pages opened={phase.opened} interviews done={phase.finished}  "
         f"app cpu={100 * cpu / wall / cores:5.1f}% of {cores} cores "
-        f"({1000 * cpu / max(1, len(phase.turns)):.0f} ms/turn)  rss peak={peak:5.0f} MB  "
+        f"({1000 * cpu / max(1, len(phase.turns)):.0f} ms/turn), browser+driver cpu="
+        f"{100 * own / wall / cores:5.1f}%  rss peak={peak:5.0f} MB  "
         f"load avg {load_before[0]:.2f} -> {os.getloadavg()[0]:.2f}  ({wall:.0f} s)",
         flush=True,
     )
