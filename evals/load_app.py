@@ -173,20 +173,39 @@ def cpu_seconds(procs: list[psutil.Process]) -> float:
     return total
 
 
-async def rss_peak(procs: list[psutil.Process], stop: asyncio.Event) -> float:
-    """Peak RSS (MB) of the app's processes, sampled every half second until ``stop``."""
+def browser_cpu(app_pids: set[int]) -> dict[int, float]:
+    """CPU seconds so far of this driver and its children (Playwright's node, Chromium and its
+    renderers) by pid; the app's processes left out."""
+    me = psutil.Process()
+    seen: dict[int, float] = {}
+    for p in [me, *me.children(recursive=True)]:
+        if p.pid in app_pids:
+            continue
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            seen[p.pid] = t.user + t.system
+    return seen
+
+
+async def sample(
+    procs: list[psutil.Process], stop: asyncio.Event
+) -> tuple[float, dict[int, float]]:
+    """Peak RSS (MB) of the app's processes and the browser's CPU by pid (a renderer comes and
+    goes with its page, so it is sampled while alive), every half second until ``stop``."""
+    app_pids = {p.pid for p in procs}
     peak = 0.0
+    cpu: dict[int, float] = {}
     while not stop.is_set():
         rss = 0
         for p in procs:
-            try:
+            with contextlib.suppress(psutil.Error):
                 rss += p.memory_info().rss
-            except psutil.Error:
-                continue
         peak = max(peak, rss / 2**20)
+        cpu.update(browser_cpu(app_pids))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 0.5)
-    return peak
+    cpu.update(browser_cpu(app_pids))
+    return peak, cpu
 
 
 async def measure(
@@ -194,15 +213,13 @@ async def measure(
     args: argparse.Namespace,
 ) -> Phase:  # fmt: skip
     procs = app_procs(server)
-    app_pids = {p.pid for p in procs}
-    me = psutil.Process()
-    driver = [me, *(p for p in me.children(recursive=True) if p.pid not in app_pids)]
+    own0 = browser_cpu({p.pid for p in procs})
     load_before = os.getloadavg()
-    cpu0, own0, t0 = cpu_seconds(procs), cpu_seconds(driver), time.monotonic()
+    cpu0, t0 = cpu_seconds(procs), time.monotonic()
     end = t0 + args.duration
     phase = Phase()
     stop = asyncio.Event()
-    sampler = asyncio.create_task(rss_peak(procs, stop))
+    sampler = asyncio.create_task(sample(procs, stop))
     think = (args.think_min, args.think_max)
     results = await asyncio.gather(
         *(session(browser, server.url, i, answers, end, think, phase) for i in range(sessions)),
@@ -211,9 +228,9 @@ async def measure(
     phase.errors += [f"{type(r).__name__}: {str(r)[:120]}" for r in results if r is not None]
     wall = time.monotonic() - t0
     cpu = cpu_seconds(procs) - cpu0
-    own = cpu_seconds(driver) - own0
     stop.set()
-    peak = await sampler
+    peak, own_cpu = await sampler
+    own = sum(v - own0.get(pid, 0.0) for pid, v in own_cpu.items())
     cores = psutil.cpu_count() or 1
     print(
         f"{label:<9} sessions={sessions:<3} turns={len(phase.turns):<4} "
