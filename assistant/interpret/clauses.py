@@ -13,7 +13,7 @@ and the rubric similarity; no level is decided here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -52,6 +52,73 @@ JA_STOPPED = re.compile(
     r"|使われなくなっ|更新されていない|形骸化|やり直し|白紙|振り出し|止まっ|自然消滅|以前は|かつては"
     r"|終わってから|なくなりました|いなくなっ"
 )
+# An event that ended something: what was said of it before is no longer true now.
+EN_STOP_EVENT = re.compile(
+    r"\b(?:stopped|ended|discontinued|abandoned|cancel+ed|scrapped|shelved"
+    r"|(?:was|were|got|been) (?:dropped|closed)|closed down|(?:project|programme|program) closed"
+    r"|lapsed|expired|died|fizzled|halted|suspended|wound down|phased out|disbanded|folded"
+    r"|collapsed|went offline|ran out|was cut|were cut|was terminated|fell apart|petered out"
+    r"|(?:was|were|got) (?:switched off|turned off|taken down|killed))\b",
+    re.IGNORECASE,
+)
+# Said of the past in its own clause: "we used to have", 「以前は」.
+EN_PAST_CLAUSE = re.compile(r"\bused to\b|\bthere (?:was|were) once\b|\bat one time\b", re.I)
+JA_STOP_EVENT = re.compile(
+    r"中止|打ち切|廃止|頓挫|終了し|終わっ|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
+    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置"
+)
+JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
+CONDITIONAL = {
+    "en": re.compile(r"(?!)"),  # English stop events are past tense; "if it ends" is not one
+    "ja": re.compile(r"たら|ても|た場合|たとき|たとしても|ら、|れば"),
+}
+NEAR_START = {"en": 60, "ja": 20}  # characters: a stop this early in a statement refers back
+EN_ANAPHOR = re.compile(
+    r"^\W*(?:(?:but|and|then|so|however|sadly|unfortunately)\W+)?(?:it|they|that|this|these"
+    r"|those|all|everything|when|after|once|the (?:\w+ )?(?:project|programme|program|pilot"
+    r"|initiative|scheme|funding|grant|contract|system|service|team|group|committee|council|plan"
+    r"|app|platform|review|process|survey|partnership|agreement|exchange|office|unit|post|lab))\b",
+    re.IGNORECASE,
+)
+
+
+def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
+    """Offsets said of something that then stopped: before the stop in its statement (and the
+    statement before, when the stop opens its own: "It was dropped after the election"), and a
+    "used to" / 「以前は」 clause. What follows the stop is what is true now.
+    """
+    stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
+    past_re = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
+    regions: list[tuple[int, int]] = []
+    for i, span in enumerate(spans):
+        for m in stop_re.finditer(span.text):
+            if CONDITIONAL[lang].match(
+                span.text, m.end()
+            ):  # 「補助がなくなったら」: not (yet) true
+                continue
+            regions.append((span.start, span.start + m.start()))
+            refers_back = lang == "ja" or EN_ANAPHOR.search(span.text)
+            if i > 0 and m.start() <= NEAR_START[lang] and refers_back:
+                regions.append((spans[i - 1].start, spans[i - 1].end))
+        for m in past_re.finditer(span.text):
+            # to the end of the statement (statements already break at "now" / 「今は」)
+            regions.append((span.start + m.start(), span.end))
+    return regions
+
+
+def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
+    """The hits inside ``past_regions``, flagged: they say nothing about now."""
+    regions = past_regions(spans, lang)
+    if not regions:
+        return hits
+    return [
+        replace(h, past=True)
+        if any(a <= h.start and h.end <= b for a, b in regions) and not h.past
+        else h
+        for h in hits
+    ]
+
+
 EN_WORD = re.compile(r"[a-z][a-z-]{3,}")
 JA_CHUNK = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}")
 EN_STOP = frozenset(
@@ -140,12 +207,36 @@ def _clauses(text: str, lang: Lang) -> list[str]:
     return [c for c in re.split(r"[,;、。.!?！？\n]|\bbut\b|\band\b", text) if c.strip()]
 
 
-def level_overlap(text: str, lang: Lang, words: LevelWords) -> np.ndarray:
-    """How many of each level's own words the answer uses in clauses that are not negated."""
+def _ja_runs(clause: str, own: frozenset[str]) -> set[str]:
+    """Japanese: runs of consecutive matching bigrams, one per word (「ウイルス」 is one, not 3)."""
+    out: set[str] = set()
+    for chunk in JA_CHUNK.findall(clause):
+        run = ""
+        for i in range(len(chunk) - 1):
+            if chunk[i : i + 2] in own:
+                run = run + chunk[i + 1] if run else chunk[i : i + 2]
+            elif run:
+                out.add(run)
+                run = ""
+        if run:
+            out.add(run)
+    return out
+
+
+def level_overlap(
+    text: str, lang: Lang, words: LevelWords, past: list[tuple[int, int]] | None = None
+) -> np.ndarray:
+    """How many of each level's own words the answer uses in clauses that are not negated
+    and not said of something that later stopped (``past``: offsets into ``text``)."""
     negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
     found: list[set[str]] = [set() for _ in range(LEVELS)]
-    for clause in _clauses(text, lang):
-        if negated.search(clause):
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        if negated.search(clause) or any(p <= a and b <= q + 1 for p, q in past or []):
+            continue
+        if lang == "ja":
+            for lv in range(LEVELS):
+                found[lv] |= _ja_runs(clause, words.words[lv])
             continue
         terms = _terms(clause, lang)
         for lv in range(LEVELS):
@@ -166,30 +257,65 @@ class Clauses:
     established_now: bool  # a level-3+ cue, not negated, not a plan, not limited
 
 
-def read_clauses(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> Clauses:
+CLAUSE_BREAK = re.compile(r"[,;、。.!?！？\n]|\bbut\b|\band\b|が、|けど", re.IGNORECASE)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses of ``text`` (split at punctuation, "but", "and", 「が、」)."""
+    cuts = [0]
+    for m in CLAUSE_BREAK.finditer(text):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if text[a:b].strip()]
+
+
+def read_clauses(
+    text: str,
+    spans: list[Span],
+    hits: list[Hit],
+    lang: Lang,
+    past: list[tuple[int, int]] | None = None,
+) -> Clauses:
+    """Clause by clause: which say something is there now, which that something is missing.
+
+    ``text`` is the answer the hits' offsets point into. A clause is present when it says
+    something is there (and is not negated) or holds a level-2+ cue said of now (not negated,
+    not a plan, not of something that later stopped); absent when it holds an absence cue or a
+    negated level cue.
+    """
     presence_re = JA_PRESENCE if lang == "ja" else EN_PRESENCE
     negated_re = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
-    present_segments: set[int] = set()
-    for i, span in enumerate(spans):
-        for clause in _clauses(span.text, lang):
-            if presence_re.search(clause) and not negated_re.search(clause):
-                present_segments.add(i)
+    present: set[int] = set()
+    absent: set[int] = set()
+    bounds = clause_spans(text)
+
+    def where(h: Hit) -> int:
+        return next((i for i, (a, b) in enumerate(bounds) if a <= h.start < b), -1)
+
+    for i, (a, b) in enumerate(bounds):
+        clause = text[a:b]
+        in_past = any(p <= a and b <= q + 1 for p, q in past or [])
+        if presence_re.search(clause) and not negated_re.search(clause) and not in_past:
+            present.add(i)
     for h in hits:
-        if h.level >= 2 and not (h.negated or h.intent):
-            present_segments.add(h.segment)
-    absent_segments = {h.segment for h in hits if h.level == 0 and not h.negated} | {
-        h.segment for h in hits if h.negated and h.level >= 1
-    }
-    beside = bool(absent_segments) and bool(present_segments - absent_segments)
-    plans = any(h.intent or (h.level == 1 and not h.negated) for h in hits)
-    runs = bool(present_segments)
+        if h.level >= 2 and not (h.negated or h.intent or h.past):
+            present.add(where(h))
+        if h.past:
+            continue
+        if (h.level == 0 and not h.negated) or (h.negated and h.level >= 1 and not h.scope):
+            absent.add(where(h))
+    beside = bool(absent) and bool(present - absent)
+    plans = any((h.intent or (h.level == 1 and not h.negated)) and not h.past for h in hits)
+    runs = bool(present)
     stopped = bool((JA_STOPPED if lang == "ja" else EN_STOPPED).search(text))
-    established = any(h.level >= 3 and not (h.negated or h.intent or h.limited) for h in hits)
+    established = any(
+        h.level >= 3 and not (h.negated or h.intent or h.limited or h.past) for h in hits
+    ) or any(h.scope and h.negated for h in hits)
     return Clauses(
-        presence=float(np.log1p(len(present_segments))),
+        presence=float(np.log1p(len(present))),
         absence_beside_presence=beside,
         stopped=stopped,
-        stopped_now_absent=stopped and any(h.level == 0 and not h.negated for h in hits),
+        stopped_now_absent=stopped and not runs,
         plan_only=plans and not runs,
         plan_on_top=plans and runs,
         established_now=established,

@@ -58,7 +58,9 @@ def _readable(element: Element, result: Interpretation, lang: Lang) -> str:
     if result.unknown:
         lines.append(t("interpret.unknown", lang))
     elif result.level is None:
-        lines.append(f"{t('interpret.none', lang)} ({t('interpret.confidence', lang)}: {result.confidence:.2f})")
+        lines.append(
+            f"{t('interpret.none', lang)} ({t('interpret.confidence', lang)}: {result.confidence:.2f})"
+        )
     else:
         rubric = element.rubric[result.level].text.get(lang)
         lines.append(f"{t('interpret.level', lang)}: {result.level} — {rubric}")
@@ -67,7 +69,9 @@ def _readable(element: Element, result: Interpretation, lang: Lang) -> str:
         if result.evidence:
             lines.append(f"{t('interpret.because', lang)}: \u201c{result.evidence}\u201d")
         for alt in result.alternatives:
-            lines.append(f"{t('interpret.alternatives', lang)} {alt} — {element.rubric[alt].text.get(lang)}")
+            lines.append(
+                f"{t('interpret.alternatives', lang)} {alt} — {element.rubric[alt].text.get(lang)}"
+            )
         if result.question:
             lines.append(f"{t('interpret.question', lang)}: {result.question}")
     if result.follow_up:

@@ -69,7 +69,7 @@ JA_HEDGES = re.compile(r"たぶん|多分|おそらく|と思います|と思う
 # "Don't know" / skip: only when the answer says nothing else that places it.
 EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
-    r"|\bnot sure\b|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
+    r"|\bnot sure\b(?! (?:anyone|anybody|everyone|it|they|we|the|that|if|whether|how much|how many)\b)|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
     r"|\bpass\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b|\bdon't have (?:the|that) "
     r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
     r"|\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)? (?:to |better )?(?:ask|talk to|check with|contact)\b"
@@ -82,16 +82,22 @@ EN_UNKNOWN = re.compile(
     r"|\bwouldn't (?:want to )?(?:guess|know)\b|\b(?:isn't|aren't|is not|are not|not) (?:really )?my "
     r"(?:department|area|field|remit|office|unit|job)\b|\bnot something (?:my|our) (?:office|department"
     r"|unit|team|section) (?:looks at|handles|deals with|covers|does)\b"
-    r"|\b(?:that's|it's) (?:more )?for the \w+(?: \w+)? (?:department|office|unit|team)\b",
+    r"|\b(?:that's|it's) (?:more )?for the \w+(?: \w+)? (?:department|office|unit|team)\b"
+    r"|\b(?:i|we) (?:do not|don't|dont) (?:handle|deal with|cover|work on) (?:it|that|this|those)\b"
+    r"|\bnot in a position to\b|\b(?:can't|cannot|couldn't|can not) comment\b"
+    r"|\b(?:really|more|rather) a question for\b|\bbetter (?:asked|put to)\b"
+    r"|\bso (?:i|we) (?:do not|don't|dont) know\b|\bhave no (?:idea|information|visibility)\b",
     re.IGNORECASE,
 )
 JA_UNKNOWN = re.compile(
     r"(?<!か)(?:わかりません|分かりません|わからない|分からない|判りません)(?!状態|こと|ので)"
-    r"|不明|知りません|存じません|把握して(?:い|お)りません|把握していない|スキップ|パス(?:します|で)"
+    r"|不明|(?<!しか)知りません|存じません|把握して(?:い|お)りません|把握していない|スキップ|パス(?:します|で)"
     r"|答えられません|お答えできません|担当外|確認しないと|分かりかね|わかりかね|聞いてください"
     r"|に聞かないと|に確認してください|存じ上げ|担当ではない|担当ではありません|所管(?:な|です|して)"
     r"|確認していただけ|に聞いていただけ|にお尋ね|私の立場では|お答えしかね|分からないです|わからないです"
-    r"|見当がつきません|存じておりません|担当でないので|管轄外|所管外|詳しくないので|聞いてみないと",
+    r"|見当がつきません|存じておりません|担当でないので|管轄外|所管外|詳しくないので|聞いてみないと"
+    r"|把握していません|把握しておりません|詳しくない|詳しいと思|が詳しい|お聞きいただ|聞いていただ"
+    r"|担当して(?:おり|い)ますので|お答えする立場|何とも言えません|なんとも言えません",
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).

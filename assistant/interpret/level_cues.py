@@ -24,6 +24,7 @@ class Cue:
     pattern: re.Pattern[str]
     weight: float
     negatable: bool = True  # False: the phrase already holds its negation ("since then, nothing")
+    scope: bool = False  # a limit ("only", "one-off", 「だけ」): negated, it says "more than that"
 
 
 _EN: dict[int, list[tuple[str, float]]] = {
@@ -40,11 +41,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\bnot yet\b|\bnever\b", 0.6),
         (r"\bno\b", 0.5),
         (r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could)(?:n't| not)\b|\bcannot\b", 0.4),
-        (r"\bcase by case\b|\bwhoever\b|\bon (?:our|their|its) own\b|\b(?:its|their) own\b", 0.6),
-        (r"\bseparate(?:ly)?\b|\bin isolation\b|\bin silos?\b|\bunrelated\b", 0.6),
         (r"\bstart(?:ed)? (?:again|over)\b|\bfrom scratch\b|\bstop(?:s|ped)\b|\bdies\b", 0.6),
         (r"\byear[- ](?:to|by)[- ]year\b|\bword of mouth\b|\bdefault settings?\b", 0.6),
-        (r"\bdepend(?:s|ed)? (?:entirely |only |fully |completely )?on\b", 0.4),
         (r"\bsuppliers? (?:decide|choose|tell)\b|\bvendors? (?:decide|choose|tell)\b", 0.8),
         (r"\b(?:suppliers?|vendors?) (?:pitch|propose|push|offer)\w*\b", 0.8),
         (r"\brarely\b|\bseldom\b|\bhardly (?:ever|any)\b|\bbarely\b", 0.7),
@@ -60,6 +58,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
             r"\bstud(?:y|ying|ied|ies)\b|\bfeasibility\b|\blooking (?:into|at)\b|\bexplor(?:e|ing)\b",
             0.9,
         ),
+        (r"\bthere (?:has been|is|was|have been) (?:some |a lot of |much )?talk\b", 0.9),
         (r"\bthinking (?:about|of)\b|\btalk(?:ing|ed|s)? about\b|\bideas?\b|\bconcept\b", 0.8),
         (
             r"\bintend(?:s|ed)?\b|\bintention\b|\bwants?\b|\bwould like\b|\bhop(?:e|es|ing) to\b",
@@ -94,10 +93,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"\bdrafts?\b|\bdrafted\b|\bstudy (?:visits?|tours?|trips?)\b", 1.0),
-        (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
-        (r"\bjust\b", 0.4),
         (
-            r"\bthe only (?:thing|one|project|place|case|example)\b|\bthe rest\b|\beverything else\b",
+            r"\bthe only (?:thing|one|project|place|case|example)\b",
             0.9,
         ),
         (r"\bsits? on a shelf\b|\bgathering dust\b", 0.6),
@@ -107,7 +104,6 @@ _EN: dict[int, list[tuple[str, float]]] = {
             1.0,
         ),
         (r"\bone\b(?![- ](?:stop|of the))|\bfirst\b", 0.4),
-        (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
         (r"\binformal(?:ly)?\b|\btemporar(?:y|ily)\b|\blimited\b|\bsmall\b|\bsometimes\b", 0.8),
         (r"\bnot (?:consistent|systematic|regular)\w*\b|\binconsistent\w*\b|\bpatchy\b", 0.8),
         (r"\bstarted\b|\bbeginning\b|\bfirst step\b|\bhere and there\b|\bdonors?\b", 0.5),
@@ -172,10 +168,6 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"特に(?:何も|ない|なし|ありません|定めて)|何も|全く|まったく|一切", 1.0),
         (r"(?:ほど|という)のものは(?:なく|ない|ありません)|ほとんど(?:ない|なく|知られて)", 1.0),
         (r"おらず|いない(?=[。、]|と思|$)|いません(?=[。、]|$)|ていません|できていない", 0.5),
-        (
-            r"それぞれ|別々|ばらばら|バラバラ|個別に|場当たり|単独で|任せ|提案どおり|言われるまま",
-            0.7,
-        ),
         (r"白紙|一から|振り出し|止まって|終わって|途切れ|中止|打ち切|廃止|頓挫", 0.7),
         (
             r"売り込|ベンダー主導|言いなり|ほぼ(?:ない|なく|して(?:い|お))|めったに|ほとんどしていない",
@@ -185,6 +177,7 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"誰も(?:い|し|やっ|関わっ)|そのまま(?:採用|使っ|導入)|言われたまま", 0.9),
         (r"だけです|程度です|程度で|しかない", 0.3),
         (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
+        (r"終わりです|終わりました|終わってしまい|ませんでした", 0.5),
     ],
     1: [
         (r"検討", 1.0),
@@ -205,14 +198,13 @@ _JA: dict[int, list[tuple[str, float]]] = {
             r"一部|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件|一件|1件|一課",
             0.8,
         ),
-        (r"一度|一回|1回|単発|一回限り|限定|だけは|のみ|たことがあ|たことはあ", 0.9),
         (r"非公式|暫定|臨時|兼務|担当者が一人|小さな|小規模|手探り|ところどころ", 0.8),
         (
             r"統一されて(?:い|お)らず|統一されていません|継続的な仕組みはありません|続いていません",
             0.8,
         ),
-        (r"始めました|着手|だけで|くらい|程度|単年度", 0.5),
-        (r"それ以外は|ほかは|他は|それくらい", 1.0),
+        (r"それくらい", 1.0),
+        (r"始めました|着手", 0.5),
     ],
     3: [
         (r"運用|稼働|運営(?:して|され)", 1.0),
@@ -243,6 +235,43 @@ _JA: dict[int, list[tuple[str, float]]] = {
     ],
 }
 
+# Limits: what an answer at level 2 says of its scope or frequency, and at level 0 of how ad hoc
+# or dependent things are. Negated ("not only", "no longer just one department", 「一回きりでは
+# ない」, 「ベンダー任せではありません」), a limit says the thing goes beyond it.
+_EN_SCOPE: dict[int, list[tuple[str, float]]] = {
+    0: [
+        (r"\bcase by case\b|\bwhoever\b|\bon (?:our|their|its) own\b|\b(?:its|their) own\b", 0.6),
+        (r"\bseparate(?:ly)?\b|\bin isolation\b|\bin silos?\b|\bunrelated\b", 0.6),
+        (r"\bdepend(?:s|ed)? (?:entirely |only |fully |completely )?on\b", 0.4),
+    ],
+    2: [
+        (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
+        (r"\bjust\b", 0.4),
+        (
+            r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
+            0.7,
+        ),
+        (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
+    ],
+}
+_JA_SCOPE: dict[int, list[tuple[str, float]]] = {
+    0: [
+        (
+            r"それぞれ|別々|ばらばら|バラバラ|個別に|場当たり|単独で|任せ|提案どおり|言われるまま",
+            0.7,
+        ),
+        (r"その都度|都度|ケースバイケース|その場しのぎ|頼み|頼って|依存", 0.7),
+    ],
+    2: [
+        (
+            r"一度|一回|1回|単発|一回限り|一回きり|一度きり|限定|だけは|のみ|たことがあ|たことはあ",
+            0.9,
+        ),
+        (r"だけで|だけに|くらい|程度|単年度", 0.5),
+        (r"に限った|に限られ|に限って|ある程度|一定程度|それなりに", 0.7),
+    ],
+}
+
 # Phrases that say "it happened once, then stopped": level 2, and a negation after them is
 # part of the phrase, not a denial of it.
 _EN_ONCE: dict[int, list[tuple[str, float]]] = {
@@ -253,31 +282,44 @@ _EN_ONCE: dict[int, list[tuple[str, float]]] = {
             0.9,
         ),
         (r"\bthe (?:only|sole) (?:one|case|project|department|example)\b", 0.9),
+        (r"\bthe rest\b|\beverything else\b", 0.9),
+        (r"\b(?:what's|what is|all that's|all that is) (?:still )?left\b|\bwhat remains\b", 0.8),
+        (r"\bnothing (?:\w+ )?(?:came|has come|ever came) (?:of|out of) (?:it|that|them)\b", 0.9),
     ],
 }
 _JA_ONCE: dict[int, list[tuple[str, float]]] = {
     2: [
         (r"その後は?(?:ほとんど|何も|特に|あまり)|それ以降は?(?:ほとんど|何も|特に|あまり)", 1.0),
         (
-            r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|プロジェクト)(?:は|では|で)",
+            r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|プロジェクト)(?:は|では|で|には|に|へ)",
             0.8,
         ),
         (r"[^\s、。]{1,8}(?:課|部|室|事業|地区)(?:だけ|のみ)", 0.7),
+        (r"それ以外は|ほかは|他は", 1.0),
+        (r"しか", 0.8),
+        (r"残っているのは|残ったのは|残っているのが", 0.8),
     ],
 }
 
 
 def _compile(
-    table: dict[int, list[tuple[str, float]]], flags: int, negatable: bool = True
+    table: dict[int, list[tuple[str, float]]],
+    flags: int,
+    negatable: bool = True,
+    scope: bool = False,
 ) -> tuple[Cue, ...]:
     return tuple(
-        Cue(level, re.compile(pattern, flags), weight, negatable)
+        Cue(level, re.compile(pattern, flags), weight, negatable, scope)
         for level, items in table.items()
         for pattern, weight in items
     )
 
 
 CUES: dict[Lang, tuple[Cue, ...]] = {
-    "en": _compile(_EN, re.IGNORECASE) + _compile(_EN_ONCE, re.IGNORECASE, negatable=False),
-    "ja": _compile(_JA, 0) + _compile(_JA_ONCE, 0, negatable=False),
+    "en": _compile(_EN, re.IGNORECASE)
+    + _compile(_EN_SCOPE, re.IGNORECASE, scope=True)
+    + _compile(_EN_ONCE, re.IGNORECASE, negatable=False),
+    "ja": _compile(_JA, 0)
+    + _compile(_JA_SCOPE, 0, scope=True)
+    + _compile(_JA_ONCE, 0, negatable=False),
 }

@@ -28,7 +28,14 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.analysis import Analysis, Rubric
-from assistant.interpret.clauses import Clauses, level_overlap, level_words, read_clauses
+from assistant.interpret.clauses import (
+    Clauses,
+    level_overlap,
+    level_words,
+    mark_past,
+    past_regions,
+    read_clauses,
+)
 from assistant.interpret.cues import EN_IMPROVED, EN_MEASURED, JA_IMPROVED, JA_MEASURED
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.rules import rule_decision
@@ -68,6 +75,8 @@ class Calibration:
     loop_bonus: float = 0.5  # level-4 vote when results are measured and the thing then improved
     plan_floor: float = 1.0  # a plan this firm beside "nothing exists" makes the answer level 1
     deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
+    described_words: int = 15  # ...or this many words outside it (ja: characters / 2.5)...
+    described_floor: float = 0.5  # ...with at least this much cue support
 
 
 def _trim(phrase: str) -> str:
@@ -81,6 +90,14 @@ def _trim(phrase: str) -> str:
 def _short(text: str, lang: Lang) -> bool:
     """Too short to tell its topic from its words (about a dozen words)."""
     return len(text) <= 30 if lang == "ja" else len(text.split()) <= 12
+
+
+def _without(text: str, regions: list[tuple[int, int]]) -> str:
+    """``text`` with the given offset ranges cut out."""
+    keep = [True] * len(text)
+    for a, b in regions:
+        keep[a:b] = [False] * (b - a)
+    return "".join(c for c, k in zip(text, keep, strict=True) if k)
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -163,7 +180,8 @@ class OfflineInterpreter:
             return Interpretation(element=element.id, confidence=0.0, follow_up=follow_up)
 
         spans = segments(text, tlang) or [Span(0, len(text), text)]
-        hits = find_hits(spans, tlang)
+        past = past_regions(spans, tlang)
+        hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
 
         dks = unknown_spans(text, tlang)
         if dks:
@@ -173,7 +191,12 @@ class OfflineInterpreter:
             }
             outside = [h for h in hits if h.segment not in dk_segments]
             support = max(cue_scores(outside, text)) if outside else 0.0
-            if support < cal.deflection_floor:
+            rest = " ".join(s.text for i, s in enumerate(spans) if i not in dk_segments)
+            said = len(rest) / 2.5 if tlang == "ja" else len(rest.split())
+            # "not sure of the date, but the council meets every quarter and ...": a hedge
+            # beside a real description is read, with the deflection as a feature
+            described = said >= cal.described_words and support >= cal.described_floor
+            if support < cal.deflection_floor and not described:
                 return Interpretation(
                     element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
                 )
@@ -182,14 +205,24 @@ class OfflineInterpreter:
         rubric = self._rubric(element, tlang)
         parts = [s.text for s in spans if s.text != answer]
         pieces = [answer] + (parts if len(parts) <= cal.max_embedded_statements else [])
-        vectors = _normalise(np.asarray(self.embeddings.embed_documents(pieces), dtype=np.float32))
+        # what stopped is not what is true now: the whole answer is embedded without it
+        now = _without(text, past).strip()
+        embedded = [now if past and len(now) >= 8 else answer, *pieces[1:]]
+        vectors = _normalise(
+            np.asarray(self.embeddings.embed_documents(embedded), dtype=np.float32)
+        )
+        if past:  # a statement wholly about the stopped thing places nothing
+            for row, span in enumerate((s for s in spans if s.text != answer), start=1):
+                inside = any(a <= span.start and span.end <= b + 1 for a, b in past)
+                if row < len(embedded) and inside:
+                    vectors[row] = 0.0
         sims = vectors @ rubric.vectors.T  # pieces x rubric texts
         per_level = np.array(
             [sims[:, rubric.levels == lv].max() for lv in range(LEVELS)], dtype=np.float64
         )
         topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
-        clauses = read_clauses(answer, spans, hits, tlang)
+        clauses = read_clauses(text, spans, hits, tlang, past)
         return Analysis(
             element=element.id,
             text=text,
@@ -212,7 +245,7 @@ class OfflineInterpreter:
             rubric=rubric,
             pieces=pieces,
             clauses=clauses,
-            overlap=level_overlap(answer, tlang, rubric.words),
+            overlap=level_overlap(text, tlang, rubric.words, past),
         )
 
     @property
@@ -336,20 +369,25 @@ def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:
 
 
 def cap_absence(votes: np.ndarray, clauses: Clauses) -> np.ndarray:
-    """ "X exists, but there is no Y": what exists decides, what is missing only caps it.
+    """ "X exists, but there is no Y": what exists decides, what is missing only caps it; and
+    a plan beside something running is read by what runs.
 
     The "no"/"nothing" of the missing part votes for level 0; beside a statement that something
     is in place now (and nothing stopped) most of that vote goes to "in part" (level 2) instead.
     """
-    if not clauses.absence_beside_presence or clauses.stopped or votes[0] <= 0:
-        return votes
     out = votes.copy()
+    if clauses.plan_on_top and out[2:].max() >= PLAN_ON_TOP_FLOOR:
+        out[1] *= PLAN_ON_TOP_FACTOR  # plans beside what runs: read by what runs
+    if not clauses.absence_beside_presence or clauses.stopped or out[0] <= 0:
+        return out
     out[2] += ABSENCE_TO_PART * out[0]
     out[0] *= 1.0 - ABSENCE_TO_PART
     return out
 
 
 ABSENCE_TO_PART = 0.7
+PLAN_ON_TOP_FLOOR = 0.5
+PLAN_ON_TOP_FACTOR = 0.4
 
 
 def adjust_votes(

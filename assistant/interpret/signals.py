@@ -40,6 +40,19 @@ NEGATED_VOTE = 0.5  # a negated cue says "below this level": a weaker vote than 
 INTENT_VOTE = 0.6  # "we plan to pilot" is a plan (level 1), said less firmly than "planning"
 CORROBORATION = 0.6  # each further cue for the same level counts this much of the one before
 LIMITED_VOTE = 0.8  # "the dashboard runs as a pilot": a pilot, said with some weight
+SCOPE_NEGATED_VOTE = 0.7  # "not only one department", 「一回きりではない」: beyond the limit
+EN_SCOPE_NEGATOR = re.compile(
+    r"\b(?:not|n't|no longer|never|nor)\s+(?:(?:a|an|the|just|only|merely|simply|really)\s+)?$"
+    r"|n't\s+(?:(?:a|an|the|just|only|merely|simply|really)\s+)?$",
+    re.IGNORECASE,
+)
+EN_ABSENCE_SUBJECT = re.compile(
+    r"^(?:\w+ )?(?:nothing|no|none|neither|nobody|no one)\b(?! (?:longer|doubt|matter)\b)",
+    re.IGNORECASE,
+)
+JA_ONLY_WORDS = frozenset(["しか"])  # 「Xしか…ない」 says "only X", its negative is part of it
+JA_COPULA_NEGATED = re.compile(r"(?:では|じゃ|でも|というわけでは|ということは)(?:な|あり)")
+JA_NOMINALISED = re.compile(r"^(?:という|といった|ってこと|ということ)")
 
 
 @dataclass(frozen=True)
@@ -62,10 +75,16 @@ class Hit:
     intent: bool = False
     limited: bool = False  # an established-sounding cue in a statement about a pilot or draft
     absent: bool = False  # negated by "no"/"nothing": "nothing in place" is absence, not a draft
+    scope: bool = False  # a limit word ("only", 「だけ」); negated, it points above level 2
+    past: bool = False  # said of something that later stopped: not what is true now
 
     @property
     def votes(self) -> dict[int, float]:
         """What this hit says about each level (positive: for, negative: against)."""
+        if self.past:
+            return {}
+        if self.negated and self.scope:
+            return {3: SCOPE_NEGATED_VOTE * self.weight}
         if self.negated:
             below = 0 if self.level <= 2 or self.absent else self.level - 1
             out = {below: NEGATED_VOTE * self.weight}
@@ -109,6 +128,11 @@ def _en_negated(seg: str, start: int, end: int, later: list[int] | None = None) 
     before = seg[:start].split()[-3:]
     if before and EN_NEGATORS.search(" ".join(before)):
         return not re.search(r"\bnot only\b", " ".join(before), re.IGNORECASE)
+    # "nothing like that is in place", "no such policy has been adopted": an absence word a
+    # little further back in the same clause
+    clause = re.split(r"[,;:]|\b(?:but|and|while|although|though)\b", seg[:start])[-1]
+    if EN_ABSENCE_SUBJECT.search(" ".join(clause.split()[-6:])):
+        return True
     m = EN_NEGATION_AFTER.search(seg[end : end + 40])
     if m is None:
         return False
@@ -151,17 +175,20 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
     for index, span in enumerate(spans):
         seg = span.text
         quotes = [(q.start(), q.end()) for q in QUOTED.finditer(seg)]
-        found: list[tuple[int, int, int, float, bool]] = []
+        found: list[tuple[int, int, int, float, bool, bool]] = []
         for cue in CUES[lang]:
             for m in cue.pattern.finditer(seg):
                 inside = any(a <= m.start() and m.end() <= b for a, b in quotes)
                 if m.end() > m.start() and not inside:
-                    found.append((m.start(), m.end(), cue.level, cue.weight, cue.negatable))
+                    found.append(
+                        (m.start(), m.end(), cue.level, cue.weight, cue.negatable, cue.scope)
+                    )
         found.sort(key=lambda f: (-(f[1] - f[0]), -f[3], f[0]))
-        kept: list[tuple[int, int, int, float, bool]] = []
+        kept: list[tuple[int, int, int, float, bool, bool]] = []
         for f in found:
             if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
                 kept.append(f)
+        kept = _drop_limit_negations(seg, kept, lang)
         universal = (JA_UNIVERSAL if lang == "ja" else EN_UNIVERSAL).search(seg)
         limiters = (
             [
@@ -173,9 +200,14 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
             else []
         )
         previous: tuple[int, bool] | None = None  # end of the last cue, and whether negated
-        for start, end, level, weight, negatable in sorted(kept):
+        for start, end, level, weight, negatable, scope in sorted(kept):
             negated = intent = absent = False
-            if level > 0 and negatable:
+            if scope:
+                negated = _scope_negated(seg, start, end, lang, level)
+                intent = not negated and (
+                    _en_intent(seg, start) if lang == "en" else _ja_intent(seg, start, end)
+                )
+            elif level > 0 and negatable:
                 if lang == "en":
                     later = [k[0] for k in kept if k[2] > 0 and k[0] > end]
                     negated = _en_negated(seg, start, end, later)
@@ -199,9 +231,59 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                     intent=intent,
                     limited=bool(limiters) and level >= 3,
                     absent=absent,
+                    scope=scope,
                 )
             )
     return hits
+
+
+def _scope_window(seg: str, end: int) -> str:
+    """Japanese: the rest of the clause after a limit word (「一回きり、ということはない」 too)."""
+    rest = seg[end:]
+    m = re.search(r"[、。,]", rest)
+    if m is None:
+        return rest
+    nxt = rest[m.end() :]
+    if m.start() <= 3 and JA_NOMINALISED.search(nxt):
+        stop = re.search(r"[、。,]", nxt)
+        return rest[: m.end() + (stop.start() if stop else len(nxt))]
+    return rest[: m.start()]
+
+
+def _scope_negated(seg: str, start: int, end: int, lang: Lang, level: int = 2) -> bool:
+    """A limit word denied right where it stands: "not only", "not a one-off", 「だけではない」.
+
+    Japanese level-0 words only by the copula right after them (「任せではありません」): in
+    「ばらばらで統一されていない」 it is "unified" that is denied.
+    """
+    if lang == "en":
+        return bool(EN_SCOPE_NEGATOR.search(seg[max(0, start - 30) : start]))
+    if level == 0:
+        return bool(JA_COPULA_NEGATED.match(seg, end))
+    return bool(JA_NEGATORS.search(_scope_window(seg, end)))
+
+
+def _drop_limit_negations(
+    seg: str, kept: list[tuple[int, int, int, float, bool, bool]], lang: Lang
+) -> list[tuple[int, int, int, float, bool, bool]]:
+    """The "not" of "not only" / 「だけではありません」 denies the limit, not the thing itself.
+
+    A level-0 cue that only carries the negation of a limit word is dropped.
+    """
+    denied: list[tuple[int, int]] = []
+    for start, end, level, _w, _n, scope in kept:
+        if lang == "ja" and seg[start:end] in JA_ONLY_WORDS:  # 「担当者しか知りません」
+            denied.append((end, end + len(_scope_window(seg, end))))
+        elif scope and _scope_negated(seg, start, end, lang, level):
+            if lang == "en":
+                base = max(0, start - 30)
+                m = EN_SCOPE_NEGATOR.search(seg[base:start])
+                denied.append((base + (m.start() if m else 0), start))
+            else:
+                denied.append((end, end + len(_scope_window(seg, end))))
+    if not denied:
+        return kept
+    return [k for k in kept if k[2] != 0 or not any(k[0] < b and a < k[1] for a, b in denied)]
 
 
 def cue_scores(hits: list[Hit], text: str) -> list[float]:

@@ -196,11 +196,13 @@ def _decide(
     ctx: Context, step: Step, element: Element, found: Interpretation, asked: Separation
 ) -> list[Choice]:
     """The reply to a separating question: it decides when it points at one of the two levels
-    (one primary confirm); otherwise the person picks one of the two, side by side."""
+    or one between them (unsure between 1 and 3, the question asks about the first step, 1 or
+    2); otherwise the person picks one of the two, side by side."""
     state = step.state
     lang = state.lang
     state.separating = None
-    if found.level is not None and found.level in asked.levels:
+    low, high = min(asked.levels), max(asked.levels)
+    if found.level is not None and low <= found.level <= high:
         state.proposal = _proposal(element, found, lang, found.level)
         return ctx.prompt(step)
     state.proposal = _proposal(element, found, lang, asked.levels[0])

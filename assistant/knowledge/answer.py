@@ -202,7 +202,8 @@ def render_draft(
         else:
             parts.append(f"{body} {marks}." if marks else f"{body}.")
     text = ("" if lang == "ja" else " ").join(parts)
-    sources = [_source(retriever.get(c), score.get(c, 0.0), lang) for c in order]  # type: ignore[arg-type]
+    found = [(c, retriever.get(c)) for c in order]  # every id in order was found above
+    sources = [_source(chunk, score.get(c, 0.0), lang) for c, chunk in found if chunk is not None]
     return text, sources
 
 

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
-from assistant.knowledge.compose_text import T
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
 
@@ -212,15 +212,15 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
             continue
         text = c.strip(sent)
         if text.startswith("- "):  # a list item: say what it is a list of
-            text = c.t("item", title=chunk.title, text=text[2:])
+            text = t("answer.compose.item", c.lang, title=chunk.title, text=text[2:])
         cites = [chunk.id]
         printed = _printed_twin(c, chunk, i)
         if printed:
             text += c.printed(printed[0])
             cites.append(printed[1])
         if chunk.provenance == "added":
-            who = chunk.extra.get("added_by") or T["someone"][c.lang]
-            text = c.t("added", who=who, text=text)
+            who = chunk.extra.get("added_by") or t("answer.a_user", c.lang)
+            text = t("answer.compose.added", c.lang, who=who, text=text)
         out.append(Sentence(text, cites))
         used += len(text)
         if len(out) == 3 or used >= budget * 0.8:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.catalogue import t
 from assistant.knowledge import intents as it
-from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
-from assistant.knowledge.compose_text import T
+from assistant.knowledge.compose_framework import FrameworkKinds
+from assistant.knowledge.compose_kinds import Draft, Sentence
 
 if TYPE_CHECKING:
     pass
@@ -30,13 +31,6 @@ def _short_kind(name: str) -> str:
     return name
 
 
-LEVEL_NAME = {  # the level as printed, and its rendering
-    "en": {
-        "national": "national level (国レベル)",
-        "city": "city level (都市・自治体／地区レベル)",
-    },
-    "ja": {"national": "国レベル", "city": "都市・自治体／地区レベル"},
-}
 POLICY_JA = "「信頼」に基づく「共創」によるスマートシティへの協力"
 
 # Words naming each kind of cooperation (the menu's headings), en + ja.
@@ -59,7 +53,7 @@ MENU_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Overview(Composer):
+class Overview(FrameworkKinds):
     """The framework-wide kinds, in the answer language, with printed wording quoted."""
 
     def quote(self, en: str, ja: str) -> str:
@@ -79,7 +73,7 @@ class Overview(Composer):
             else f"{s.name.ja}（{self.strip(s.fits.ja)}）"
             for s in self.fw.stages
         ]
-        text = T["stages"][self.lang].format(items=self.join(items))
+        text = t("answer.compose.stages", self.lang, items=self.join(items))
         return Draft("overview", [Sentence(text, cites)])
 
     def domains_if(self, question: str) -> Draft | None:
@@ -107,8 +101,12 @@ class Overview(Composer):
             ]
             cite = self.cid(f"elements-{dom.id}") or self.cid(f"element-{els[0].id}")
             name = dom.name.en.lower() if self.lang == "en" else dom.name.ja
-            text = T["domain_elements"][self.lang].format(
-                domain=name, n=str(len(els)), items=self.join(items)
+            text = t(
+                "answer.compose.domain_elements",
+                self.lang,
+                domain=name,
+                n=str(len(els)),
+                items=self.join(items),
             )
             return Draft("overview", [Sentence(text, [cite])]) if cite else None
         cites = [c for c in (self.cid("brochure-position"), self.cid("brochure-elements")) if c]
@@ -123,7 +121,7 @@ class Overview(Composer):
                 if self.lang == "en"
                 else f"「{d.name.ja}」（{span}）"
             )
-        text = T["domains"][self.lang].format(items=self.join(items))
+        text = t("answer.compose.domains", self.lang, items=self.join(items))
         return Draft("overview", [Sentence(text, cites)])
 
     def named_domain(self, question: str):
@@ -167,7 +165,7 @@ class Overview(Composer):
             )
             return Draft("chart", [Sentence(text, [cid, ja.id])])
         items = "、".join(f"{a}（{b}）" for a, b in aims)
-        return Draft("chart", [Sentence(T["chart"]["ja"].format(items=items), [ja.id])])
+        return Draft("chart", [Sentence(t("answer.compose.chart", "ja", items=items), [ja.id])])
 
     def assets(self) -> Draft | None:
         cid = self.cid("brochure-support") or self.cid("support-assets")
@@ -175,14 +173,15 @@ class Overview(Composer):
             return None
         items = [self.quote(a.en, a.ja) for a in self.fw.assets]
         return Draft(
-            "overview", [Sentence(T["assets"][self.lang].format(items=self.join(items)), [cid])]
+            "overview",
+            [Sentence(t("answer.compose.assets", self.lang, items=self.join(items)), [cid])],
         )
 
     def policy(self) -> Draft | None:
         cid = self.cid("brochure-support")
         if cid is None:
             return None
-        text = T["policy"][self.lang].format(printed=self.printed(POLICY_JA))
+        text = t("answer.compose.policy", self.lang, printed=self.printed(POLICY_JA))
         return Draft("overview", [Sentence(text, [cid])])
 
     def menu(self, question: str) -> Draft | None:
@@ -209,7 +208,7 @@ class Overview(Composer):
         if self.lang == "ja":
             names = [f"「{n}」" for n in names]
         printed = self.printed(*(k.name.ja for k in kinds))
-        text = T["menu_kinds"][self.lang].format(items=self.join(names), printed=printed)
+        text = t("answer.compose.menu_kinds", self.lang, items=self.join(names), printed=printed)
         return Draft("menu", [Sentence(text, [cid])])
 
     def menu_level(self, level: str) -> Draft | None:
@@ -230,15 +229,15 @@ class Overview(Composer):
                 break
         if not cites:
             return None
-        name = LEVEL_NAME[self.lang][level]
-        text = T["menu_level"][self.lang].format(level=name, items=self.join(items))
+        name = t(f"answer.compose.level_named.{level}", self.lang)
+        text = t("answer.compose.menu_level", self.lang, level=name, items=self.join(items))
         return Draft("menu", [Sentence(text, cites)])
 
     def menu_type(self, question: str) -> Draft | None:
         keys = it.found(MENU_TYPES, question)
         if len(keys) != 1:
             return None
-        ctype = next(t for t in self.fw.cooperation_types if t.id == keys[0])
+        ctype = next(x for x in self.fw.cooperation_types if x.id == keys[0])
         seen: set[str] = set()
         items: list[str] = []
         cites: list[str] = []
@@ -256,7 +255,9 @@ class Overview(Composer):
                 cites.append(cid)
         if not cites:
             return None
-        text = T["menu_type"][self.lang].format(
+        text = t(
+            "answer.compose.menu_type",
+            self.lang,
             type=ctype.name.get(self.lang),
             printed=self.printed(ctype.name.ja),
             items=self.join(items),

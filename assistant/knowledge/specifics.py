@@ -19,6 +19,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import get_args
+
+from assistant.catalogue import t
+from assistant.models import Lang
 
 
 def norm(text: str) -> str:
@@ -42,7 +46,6 @@ class Specific:
     kind: str
     asks: re.Pattern[str]
     gives: re.Pattern[str] | None  # None: only the count check (``_gives_count``) can answer
-    label: dict[str, str]
 
 
 SPECIFICS: tuple[Specific, ...] = (
@@ -54,7 +57,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
-        {"en": "loan terms or interest rates", "ja": "融資条件や金利"},
     ),
     Specific(
         # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
@@ -76,7 +78,6 @@ SPECIFICS: tuple[Specific, ...] = (
             rf"{_NUM}\s?(%|percent|yen|円|usd|dollars?|million|billion|億|万円|千円)|"
             rf"[$¥€]\s?{_NUM}"
         ),
-        {"en": "amounts, budgets or costs", "ja": "金額・予算・費用"},
     ),
     Specific(
         "deadline",
@@ -93,7 +94,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\b(january|february|march|april|may|june|july|august|september|october|"
             r"november|december)\b|deadline (is|of)|締切は"
         ),
-        {"en": "deadlines or timelines", "ja": "締切や期間"},
     ),
     Specific(
         "duration",
@@ -104,7 +104,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"時間がかか|日数|いつ頃"
         ),
         _rx(rf"{_NUM}\s?(months?|years?|weeks?|days?|か月|ヶ月|カ月|年間|週間|日間)"),
-        {"en": "durations or timelines", "ja": "期間"},
     ),
     Specific(
         "named",
@@ -122,10 +121,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
-        {
-            "en": "figures or projects for named countries or cities",
-            "ja": "国別・都市別の件数や事例",
-        },
     ),
     Specific(
         "person",
@@ -140,7 +135,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
-        {"en": "names of staff or members", "ja": "担当者やメンバーの名前"},
     ),
     Specific(
         "vendor",
@@ -155,7 +149,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
             r"world bank|asian development bank|世界銀行|アジア開発銀行"
         ),
-        {"en": "names of vendors, companies or partner institutions", "ja": "企業名や提携機関名"},
     ),
     Specific(
         "eligibility",
@@ -172,7 +165,6 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"eligib|criteria|requirements? (is|are|include)|must (have|be)|population of \d|資格|要件|人口\d"
         ),
-        {"en": "eligibility rules or thresholds", "ja": "応募資格や対象の条件"},
     ),
     Specific(
         "procedure",
@@ -189,7 +181,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
-        {"en": "how to apply: procedures or forms", "ja": "申請の手続きや様式"},
     ),
     Specific(
         "metric",
@@ -200,7 +191,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"standards? (must|required|to follow)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
         ),
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
-        {"en": "indicators, scores or standards", "ja": "指標・スコア・基準"},
     ),
     Specific(
         "count",
@@ -208,7 +198,6 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
         ),
         None,  # checked against the noun counted (``_gives_count``)
-        {"en": "such counts or figures", "ja": "そうした件数や数"},
     ),
 )
 
@@ -337,5 +326,10 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
     for spec in SPECIFICS:
         asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
         if asks and not _gives(spec, q, texts):
-            return spec.kind, spec.label
+            return spec.kind, label(spec.kind)
     return None
+
+
+def label(kind: str) -> dict[str, str]:
+    """What the reply calls a kind of specific, per language ("the brochure does not give ...")."""
+    return {lang: t(f"answer.specific.{kind}", lang) for lang in get_args(Lang)}

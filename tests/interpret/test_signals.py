@@ -109,3 +109,52 @@ def test_universal_scope_lifts_the_limiter() -> None:
     text = "Every pilot is evaluated with a standard template."
     hits = find_hits(segments(text, "en"), "en")
     assert not any(h.limited for h in hits)
+
+
+def test_a_denied_limit_points_above_it() -> None:
+    """ "not only", 「一回きり、ということはない」 say "more than that", not "nothing"."""
+    for text, lang in (
+        ("It's not only officials who know it; every partner signed the charter.", "en"),
+        ("It was not a one-off.", "en"),
+        ("一回きり、ということはないです。", "ja"),
+        ("市だけで進めることはもうありません。", "ja"),
+        ("ベンダー任せではありません。", "ja"),
+        ("We no longer depend on donors for it.", "en"),
+    ):
+        scores = cue_scores(hits_for(text, lang), text)
+        assert scores[3] > 0 and scores[0] <= 0, (text, scores)
+    kept = "No, only the transport department uses it."  # an answer's "No," is not a denial
+    assert cue_scores(hits_for(kept, "en"), kept)[2] > 0
+    scattered = "各課がばらばらで統一されていない。"  # "unified" is denied, not "scattered"
+    assert cue_scores(hits_for(scattered, "ja"), scattered)[0] > 0
+
+
+def test_only_x_in_japanese_is_a_limit_not_an_absence() -> None:
+    text = "担当者しか知りません。"
+    scores = cue_scores(hits_for(text, "ja"), text)
+    assert scores[2] > 0 and scores[0] <= 0
+    assert not unknown_spans(text, "ja")
+
+
+def test_what_stopped_says_nothing_about_now() -> None:
+    from assistant.interpret.clauses import mark_past
+
+    text = "We had a dashboard that was updated monthly, but it was discontinued in 2021."
+    spans = segments(text, "en")
+    hits = mark_past(text, spans, find_hits(spans, "en"), "en")
+    scores = cue_scores(hits, text)
+    assert scores[3] <= 0 and scores[0] > 0
+    after = "The pilot ended in 2022, and the service is now operating in all departments."
+    spans = segments(after, "en")
+    hits = mark_past(after, spans, find_hits(spans, "en"), "en")
+    assert any(h.level >= 3 and not h.past for h in hits)  # what follows the stop is now
+    ja = "以前は毎月会議がありましたが、今は全庁で運用しています。"
+    spans = segments(ja, "ja")
+    hits = mark_past(ja, spans, find_hits(spans, "ja"), "ja")
+    assert all(h.past for h in hits if ja[h.start : h.end] == "毎月")
+
+
+def test_a_hedge_on_one_point_is_not_a_deflection() -> None:
+    assert not unknown_spans("I'm not sure anyone has costed it, but we talk about it.", "en")
+    assert unknown_spans("Not sure, ask finance.", "en")
+    assert unknown_spans("The garbage contract? I don't handle it, sorry.", "en")

@@ -41,6 +41,16 @@ class UnsureInterpreter(KeywordInterpreter):
                 evidence="We ran a survey", alternatives=[3],
                 question=SEPARATE_JA if lang == "ja" else SEPARATE_EN,
             )  # fmt: skip
+        if "hackathon" in low:  # 1 or 3, two levels apart: the question asks about 1 or 2
+            self.calls.append((element.id, text))
+            return Interpretation(
+                element=element.id, level=1, confidence=0.4, confidence_label="low",
+                evidence="a hackathon", alternatives=[3], question=SEPARATE_EN,
+            )  # fmt: skip
+        if "in a draft" in low:
+            self.calls.append((element.id, text))
+            return Interpretation(element=element.id, level=2, confidence=0.9,
+                                  confidence_label="high", evidence=text)  # fmt: skip
         if "portal" in low:
             self.calls.append((element.id, text))
             return Interpretation(element=element.id, level=1, confidence=0.5,
@@ -171,6 +181,19 @@ def test_a_reply_that_does_not_decide_leaves_the_official_to_pick_one_of_two(sto
     assert not any(c.action.kind == "confirm" for c in reply.choices)
     reply = engine.act(code, Action(kind="level", level=2))
     assert store.load(code).answers["E01"].level == 2 and reply.element == "E02"
+
+
+def test_unsure_two_levels_apart_a_reply_pointing_between_them_decides(store):
+    engine = unsure_engine(store)
+    code, _ = through_intake(engine)
+    reply = engine.handle(code, "We held a hackathon once with the university.")
+    assert reply.proposal is None and SEPARATE_EN in text_of(reply)
+    assert [c.action.level for c in reply.choices if c.candidate] == [1, 3]
+    assert any(c.action.level == 2 for c in reply.choices)  # the level between: a button too
+    reply = engine.handle(code, "It exists in a draft from the planning office.")
+    assert reply.phase == "confirm" and reply.proposal.level == 2  # the reply's level decides
+    engine.handle(code, "yes")
+    assert store.load(code).answers["E01"].level == 2
 
 
 def test_the_official_can_pick_one_of_the_two_at_once(store):

@@ -249,3 +249,21 @@ def test_a_count_the_brochure_prints_is_answered_with_its_number(shipped_kb):
                      "JICAは何か国と協力していますか"):  # fmt: skip
         result = answer(question, shipped_kb.retriever)
         assert result.answered and "150" in result.answer, result.answer
+
+
+def test_japanese_answers_quote_no_printed_twin_and_name_the_missing_specific(shipped_kb):
+    """The catalogue gives each sentence the same {printed} slot in both languages: a Japanese
+    answer already is the printed wording, so the slot stays empty there."""
+    assert intents.specific_kind("融資の金利は何%ですか")[1] == {
+        "en": "loan terms or interest rates",
+        "ja": "融資条件や金利",
+    }
+    for question, kind in [
+        ("サイバーセキュリティ対策の支援はありますか", "help"),
+        ("Small StartとAccelerateの違いは何ですか", "difference"),
+        ("融資の金利は何%ですか", "limit"),
+    ]:
+        result = answer(question, shipped_kb.retriever)
+        assert result.kind == kind and detect_lang(result.answer) == "ja", result.answer
+        assert "原文" not in result.answer and "printed" not in result.answer, result.answer
+    assert "融資条件や金利" in answer("融資の金利は何%ですか", shipped_kb.retriever).answer

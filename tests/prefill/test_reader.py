@@ -6,7 +6,8 @@ from pathlib import Path
 
 from assistant.prefill.documents import read_bytes
 from assistant.prefill.drafts import Proposal, Quote
-from assistant.prefill.reader import DocumentReader, merge
+from assistant.prefill.passages import merge
+from assistant.prefill.reader import DocumentReader
 
 LIMITS = {"max_bytes": 1_000_000, "max_pages": 50, "max_chars": 200_000}
 DEV = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "prefill_dev"
@@ -109,7 +110,7 @@ def test_two_documents_one_reading(reader: DocumentReader) -> None:
 
 
 def test_reported_speech_frames_are_left_out_of_the_comparison_only() -> None:
-    from assistant.prefill.reader import topic_text
+    from assistant.prefill.passages import topic_text
 
     assert topic_text("Mr Reis said that backups are made weekly.") == "backups are made weekly."
     assert topic_text("○山田委員　推進室は廃止されたのですか。") == "推進室は廃止されたのですか。"
@@ -178,7 +179,7 @@ def test_each_passage_is_read_in_its_own_language(reader: DocumentReader) -> Non
 
 
 def test_a_question_asked_in_a_meeting_is_no_evidence() -> None:
-    from assistant.prefill.reader import is_question
+    from assistant.prefill.passages import is_question
 
     assert is_question("Councillor Silva asked whether the residents had been consulted.")
     assert is_question("○高橋委員　市はオープンデータを公開していると聞いているが、実際はどうか。")

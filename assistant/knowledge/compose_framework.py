@@ -1,0 +1,286 @@
+"""The composers built from the framework's structured data: a stage, a way to scale up or a city
+type in one sentence each, two of them side by side, where to start, the menu's levels, what JICA
+assesses, what JICA is, the source report, and one element's question and desired state. The menu
+lines, contact and the not-in-sources reply stay with the base ``Composer``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.catalogue import t
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose_kinds import (
+    _NAME_STOP,
+    ASSESS_JA,
+    CONTACT_BASE,
+    Composer,
+    Draft,
+    Sentence,
+    _spelling,
+)
+
+if TYPE_CHECKING:
+    from assistant.knowledge.retrieval import Hit
+    from assistant.models import Element
+
+
+class FrameworkKinds(Composer):
+    """The kinds of answer that come from the framework's stages, ways, types and elements."""
+
+    def stage_sentence(self, sid: str) -> Sentence | None:
+        st = next((s for s in self.fw.stages if s.id == sid), None)
+        cid = self.cid(f"stage-{sid}")
+        if st is None or cid is None:
+            return None
+        steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
+        name = st.name.en if self.lang == "en" else st.name.ja
+        fits = self.strip(st.fits.get(self.lang))
+        fits = fits[0].lower() + fits[1:] if self.lang == "en" else fits
+        printed = self.printed(st.fits.ja, *(a.ja for a in st.approach))
+        return Sentence(
+            t(
+                "answer.compose.stage",
+                self.lang,
+                name=name,
+                fits=fits,
+                steps=steps,
+                printed=printed,
+            ),
+            [cid],
+        )
+
+    def scale_sentence(self, sid: str, full: bool = False) -> Sentence | None:
+        """One scale-up way; ``full``: quote all of its printed description (asked alone)."""
+        su = next((s for s in self.fw.scale_up if s.id == sid), None)
+        cid = self.cid(f"scaleup-{sid}")
+        if su is None or cid is None:
+            return None
+        name = su.name.en.lower() if self.lang == "en" else su.name.ja
+        return Sentence(
+            t(
+                "answer.compose.scale",
+                self.lang,
+                name=name,
+                summary=self.strip(su.summary.get(self.lang)).lower()
+                if self.lang == "en"
+                else self.strip(su.summary.ja),
+                desc=self.lower(self.strip(self.first_clause(su.description.get(self.lang)))),
+                printed=self.printed(
+                    su.name.ja,
+                    su.summary.ja,
+                    *(su.description.ja.split("。")[: None if full else 1]),
+                ),
+            ),
+            [cid],
+        )
+
+    def city_sentence(self, tid: str) -> Sentence | None:
+        ct = next((c for c in self.fw.city_types if c.id == tid), None)
+        cid = self.cid(f"citytype-{tid}")
+        if ct is None or cid is None:
+            return None
+        name = ct.name.en.lower() if self.lang == "en" else ct.name.ja
+        dirs = self.join(
+            [
+                self.strip(d.get(self.lang)).lower() if self.lang == "en" else self.strip(d.ja)
+                for d in ct.directions
+            ]
+        )
+        printed = self.printed(ct.name.ja, *(d.ja for d in ct.directions))
+        return Sentence(
+            t("answer.compose.city_type", self.lang, name=name, dirs=dirs, printed=printed), [cid]
+        )
+
+    def levels(self) -> Draft | None:
+        picks: dict[str, tuple[str, ...]] = {  # one line of each main kind of cooperation
+            "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
+            "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
+        }
+        out = []
+        for level, ids in picks.items():
+            ids = ids[: 3 if self.lang == "ja" else 2]  # English also quotes the printed lines
+            lines = [c for c in self.fw.cooperation if c.id in ids]
+            cids = [x for x in (self.cid(f"coop-{i}") for i in ids) if x]
+            if len(lines) != len(ids) or not cids:
+                return None
+            quote = "“{}”" if self.lang == "en" else "「{}」"
+            items = [quote.format(self.strip(x.text.get(self.lang))) for x in lines]
+            joined = (
+                ", ".join(items[:-1]) + " and " + items[-1] if self.lang == "en" else "".join(items)
+            )
+            heading = t(f"answer.compose.level.{level}", "ja")
+            printed = self.printed(heading, *(x.text.ja for x in lines))
+            text = t(
+                "answer.compose.levels_nat"
+                if level == "national"
+                else "answer.compose.levels_city",
+                self.lang,
+                items=joined,
+                printed=printed,
+            )
+            out.append(Sentence(text, cids))
+        return Draft("difference", out)
+
+    def difference(self, question: str) -> Draft | None:
+        for table, make in (
+            (it.STAGES, self.stage_sentence),
+            (it.SCALE_WAYS, self.scale_sentence),
+            (it.CITY_TYPES, self.city_sentence),
+        ):
+            keys = it.found(table, question)
+            if len(keys) >= 2:
+                sentences = [s for s in (make(k) for k in keys[:2]) if s]
+                if len(sentences) == 2:
+                    if table is it.SCALE_WAYS:
+                        sentences.append(
+                            Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)
+                        )
+                    return Draft("difference", sentences)
+        if len(it.found(it.LEVELS, question)) >= 2:
+            return self.levels()
+        return None
+
+    def start(self) -> Draft | None:
+        st = next(s for s in self.fw.stages if s.id == "small_start")
+        cid = self.cid("stage-small_start")
+        if cid is None:
+            return None
+        steps = self.join([self.lower(self.strip(a.get(self.lang))) for a in st.approach])
+        out = [
+            Sentence(
+                t(
+                    "answer.compose.start",
+                    self.lang,
+                    steps=steps,
+                    printed=self.printed(*(a.ja for a in st.approach)),
+                ),
+                [cid],
+            )
+        ]
+        assess = self.cid("brochure-position") or self.cid("position-assessment")
+        if assess:
+            out.append(self.assess_sentence(assess))
+        return Draft("start", out)
+
+    def assessment(self) -> Draft | None:
+        cid = self.cid("brochure-position") or self.cid("position-assessment")
+        if cid is None:
+            return None
+        return Draft("start", [self.assess_sentence(cid)])
+
+    def assess_sentence(self, cid: str) -> Sentence:
+        printed = self.printed(*ASSESS_JA)
+        return Sentence(t("answer.compose.assess", self.lang, printed=printed), [cid])
+
+    def about_jica(self) -> Draft | None:
+        """What JICA is, as the brochure's colophon prints it."""
+        cid = self.cid(CONTACT_BASE)
+        chunk = self.r.get(cid or "")
+        paras = chunk.text.split("\n\n") if chunk else []
+        if len(paras) < 2:
+            return None
+        ja = self.r.get(f"{CONTACT_BASE}.ja")
+        jap = ja.text.split("\n\n") if ja else []
+        printed = self.printed(jap[1]) if len(jap) > 1 else ""
+        text = t("answer.compose.about_jica", self.lang, text=self.strip(paras[1]), printed=printed)
+        cites = [c for c in (cid, ja.id if printed and ja is not None else None) if c]
+        return Draft("about", [Sentence(text, list(dict.fromkeys(cites)))])
+
+    def report(self) -> Draft | None:
+        """The study the brochure summarises and where its report is (printed colophon)."""
+        cid = self.cid("brochure-source")
+        chunk = self.r.get(cid or "")
+        if chunk is None:
+            return None
+        study = re.search(r"「([^」]+)」", chunk.text)
+        url = re.search(r"https?://\S+[^\s).]", chunk.text)
+        if not study or not url:
+            return None
+        text = t("answer.compose.report", self.lang, study=study.group(1), url=url.group(0))
+        return Draft("report", [Sentence(text, [cid])]) if cid else None
+
+    def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
+        el = self.find_element(question)
+        if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
+            # "the promoting-body element": the element chunk retrieval ranks first names it
+            top = hits[0].chunk.base_id
+            if top.startswith("element-"):
+                el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
+        cid = self.cid(f"element-{el.id}") if el else None
+        if el is None or cid is None:
+            return None
+        dom = next(d for d in self.fw.domains if d.id == el.domain).name.get(self.lang)
+        state = self.strip(el.desired_state.get(self.lang))
+        if self.lang == "en":
+            state = state[0].lower() + state[1:]
+        name = el.name.get(self.lang)
+        printed = self.printed(el.name.ja, el.desired_state.ja)
+        text = t(
+            "answer.compose.element",
+            self.lang,
+            name=name,
+            domain=dom,
+            id=el.id,
+            state=state,
+            printed=printed,
+        )
+        return Draft("element", [Sentence(text, [cid])])
+
+    def find_element(self, question: str) -> Element | None:
+        match = it.ELEMENT_ID.search(it.norm(question))
+        if match:
+            eid = f"E{int(match.group(1)):02d}"
+            return next((e for e in self.fw.elements if e.id == eid), None)
+        q = _spelling(it.squash(question))
+        best = None
+        for el in self.fw.elements:
+            for name in (el.name.en, el.name.ja):
+                key = _spelling(it.squash(name))
+                if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
+                    best = (len(key), el)
+        if best:
+            return best[1]
+        return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
+
+    def element_by_words(self, question: str) -> Element | None:
+        """An element named loosely ("the element on trust", "partnerships with other
+        cities"): most of its English name's words occur in the question, and no other
+        element matches as well."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", _spelling(it.norm(question)))}
+        scored = []
+        for el in self.fw.elements:
+            name = [w[:5] for w in re.findall(r"[a-z]+", _spelling(el.name.en.lower()))]
+            name = [w for w in name if w not in _NAME_STOP]
+            hit = sum(w in words for w in name)
+            if name and hit:
+                scored.append((hit / len(name), hit, el))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        if not scored or scored[0][0] < 0.5:
+            return None
+        if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
+            return None
+        return scored[0][2]
+
+    def stage(self, question: str) -> Draft | None:
+        keys = it.found(it.STAGES, question)
+        if len(keys) != 1:
+            return None
+        s = self.stage_sentence(keys[0])
+        return Draft("stage", [s]) if s else None
+
+    def city_direction(self, question: str) -> Draft | None:
+        keys = it.found(it.CITY_TYPES, question)
+        if len(keys) != 1:
+            return None
+        s = self.city_sentence(keys[0])
+        return Draft("direction", [s]) if s else None
+
+    def scale_up(self) -> Draft | None:
+        out = [s for s in (self.scale_sentence("area"), self.scale_sentence("sector")) if s]
+        if len(out) != 2:
+            return None
+        return Draft(
+            "scale_up", [*out, Sentence(t("answer.compose.combine", self.lang), out[0].cites)]
+        )
