@@ -19,8 +19,11 @@ def confidence_key(proposal: Proposal) -> str:
     """The interpreter's calibrated label in words (high / medium / low), never the raw number.
 
     "high" is the label measured to be right at least 90 % of the time on held-out answers; a
-    number such as 0.93 would read as "93 % sure", which no one measured.
+    number such as 0.93 would read as "93 % sure", which no one measured. A draft read from a
+    document says so instead: its confidence was measured on documents, not on answers.
     """
+    if proposal.source == "document":  # a reading of the city's text, not the person's words
+        return "ui.confidence_document"
     return f"ui.confidence_{proposal.confidence_label}"
 
 

@@ -36,3 +36,11 @@ def test_the_card_caption_shows_the_label_in_the_session_language() -> None:
         captions = " ".join(c.value for c in at.caption)
         assert words in captions
         assert number not in captions
+
+
+def test_a_draft_from_a_document_does_not_claim_the_typed_answer_confidence() -> None:
+    draft = Proposal(level=2, confidence=0.9, confidence_label="high", source="document",
+                     origin="plan.pdf, p. 12", evidence="A pilot runs in one district.")  # fmt: skip
+    assert confidence_key(draft) == "ui.confidence_document"
+    typed = draft.model_copy(update={"source": "offline"})
+    assert confidence_key(typed) == "ui.confidence_high"
