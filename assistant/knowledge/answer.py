@@ -23,7 +23,8 @@ from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.retrieval import Filters, Hit
-from assistant.lang import detect_lang, is_cjk
+from assistant.knowledge.source_names import document_name
+from assistant.lang import detect_lang
 from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
@@ -144,14 +145,6 @@ def select_passages(
     return chosen, overlap
 
 
-def document_name(chunk: Chunk, lang: str) -> str:
-    """What a user sees as a chunk's origin: the document's name, never a path."""
-    if chunk.provenance == "added":
-        name = chunk.extra.get("file_name") or chunk.source.replace("\\", "/").rsplit("/", 1)[-1]
-        return name or chunk.title
-    return t("answer.shipped_document", _lang(lang))
-
-
 _DESIRED = re.compile(r"^(?:Desired state: |望ましい状態：)(.*)$", re.M)
 
 
@@ -205,53 +198,6 @@ def render_draft(
     found = [(c, retriever.get(c)) for c in order]  # every id in order was found above
     sources = [_source(chunk, score.get(c, 0.0), lang) for c, chunk in found if chunk is not None]
     return text, sources
-
-
-def source_line(n: int, src: SourceRef, lang: str) -> str:
-    """'[n] title — section · printed / reading / added by X · document': no path, no text."""
-    words = _lang(lang)
-    if src.provenance == "added":
-        who = src.added_by or t("answer.a_user", words)
-        prov = t("answer.provenance.added", words, who=who)
-    elif src.provenance in ("printed", "reading"):
-        prov = t(f"answer.provenance.{src.provenance}", words)
-    else:
-        prov = src.provenance
-    head = f"[{n}] {src.title}" + (f" — {src.section}" if src.section else "")
-    return f"{head} · {prov} · {src.source}"
-
-
-_LIST_ITEM = re.compile(r"^([-•*・]|\(|（|\d+[.)] )")
-_LABEL = re.compile(r"^[^\s：:]{1,16}(：|: )")  # 望ましい状態：, Desired state: , Level 4:
-_ENDS = tuple("。．.:：!?！？」）)")
-
-
-def _keeps_break(prev: str, line: str) -> bool:
-    """A line break that is structure, not wrapping: after a heading ("… — …") or a finished
-    sentence or label, and before a list item or a labelled line."""
-    return bool(
-        " — " in prev or prev.endswith(_ENDS) or _LIST_ITEM.match(line) or _LABEL.match(line)
-    )
-
-
-def excerpt(text: str, limit: int = 280) -> str:
-    """A passage as shown under its source line: hard-wrapped lines joined (Japanese without a
-    space, English with one), a heading kept apart from its line, cut to ``limit`` characters."""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        out = ""
-        for line in (x.strip() for x in block.splitlines() if x.strip()):
-            if not out:
-                out = line
-            elif _keeps_break(out.rsplit("\n", 1)[-1], line):
-                out += "\n" + line
-            elif is_cjk(out[-1]) and is_cjk(line[0]):
-                out += line
-            else:
-                out += " " + line
-        paragraphs.append(out)
-    joined = "\n\n".join(paragraphs)
-    return joined if len(joined) <= limit else joined[: limit - 1].rstrip() + "…"
 
 
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:

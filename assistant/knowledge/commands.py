@@ -167,7 +167,7 @@ def _chat_model(settings: Any) -> Any:
 def _render(result: Any) -> str:
     """The composed answer, a notice if any, then one line per source (never a path)."""
     from assistant.catalogue import t
-    from assistant.knowledge.answer import source_line
+    from assistant.knowledge.source_names import source_line
     from assistant.lang import detect_lang
 
     lang = detect_lang(result.answer)

@@ -24,7 +24,7 @@ HISTORY = "ask_history"
 
 def show(result: AnswerResult, lang: Lang) -> None:
     """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
-    from assistant.knowledge.answer import excerpt, source_line
+    from assistant.knowledge.source_names import excerpt, source_line
 
     if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")

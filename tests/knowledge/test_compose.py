@@ -9,8 +9,9 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.knowledge import intents
-from assistant.knowledge.answer import DECLINE, answer, source_line
+from assistant.knowledge.answer import DECLINE, answer
 from assistant.knowledge.compose import split_sentences
+from assistant.knowledge.source_names import source_line
 from assistant.lang import detect_lang
 from tests.knowledge.test_answer import assert_cited
 
