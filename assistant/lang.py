@@ -50,3 +50,11 @@ def detect_lang(text: str, default: Lang = "en") -> Lang:
     if _JA_ENDING.search(text):
         return "ja"
     return "en" if latin else default
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether normalised ``text`` mentions ``term``: a Japanese term anywhere (no word breaks
+    in Japanese), a Latin one only where a word starts ("data" in "open data", not in "metadata")."""
+    if JAPANESE_CHARS.search(term):
+        return term in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(term)}", text) is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant.files import SourceError, extract_text, read_checked, sha256_bytes
 from assistant.knowledge.chunk import Chunk
-from assistant.lang import JAPANESE_CHARS, detect_lang
+from assistant.lang import JAPANESE_CHARS, detect_lang, mentions
 from assistant.models import Framework
 
 MIN_CHARS = 300
@@ -174,13 +174,7 @@ def tag_elements(text: str, fw: Framework) -> tuple[str, ...]:
     for el in fw.elements:
         for kw in (k for words in el.keywords.values() for k in words):
             k = unicodedata.normalize("NFKC", kw).lower().strip()
-            if not k:
-                continue
-            if JAPANESE_CHARS.search(k):
-                hit = k in norm
-            else:
-                hit = re.search(rf"(?<![a-z0-9]){re.escape(k)}", norm) is not None
-            if hit:
+            if k and mentions(norm, k):
                 found.append(el.id)
                 break
     return tuple(found)

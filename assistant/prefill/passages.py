@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from assistant.interpret.cues import EN_INTENT, EN_NEGATORS, JA_INTENT, JA_NEGATORS
-from assistant.lang import JAPANESE_CHARS
+from assistant.lang import mentions
 from assistant.models import Element, Lang
 from assistant.prefill import lexicon
 from assistant.prefill.documents import Document
@@ -84,17 +84,8 @@ def _norm(text: str) -> str:
 def keywords_in(element: Element, text: str, lang: Lang) -> set[str]:
     """The element's keywords (in the given language) found in the text."""
     norm = _norm(text)
-    found: set[str] = set()
-    for kw in {_norm(k).strip() for k in element.keywords.get(lang, [])}:
-        if not kw:
-            continue
-        if JAPANESE_CHARS.search(kw):
-            hit = kw in norm
-        else:
-            hit = re.search(rf"(?<![a-z0-9]){re.escape(kw)}", norm) is not None
-        if hit:
-            found.add(kw)
-    return found
+    terms = {_norm(k).strip() for k in element.keywords.get(lang, [])}
+    return {kw for kw in terms if kw and mentions(norm, kw)}
 
 
 def keyword_count(element: Element, text: str, lang: Lang) -> int:
