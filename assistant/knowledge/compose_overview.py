@@ -15,7 +15,7 @@ from assistant.knowledge.compose_framework import FrameworkKinds
 from assistant.knowledge.compose_kinds import Draft, Sentence
 
 if TYPE_CHECKING:
-    pass
+    from assistant.models import CooperationLine
 
 MAX_LINES = {"en": 3, "ja": 4}
 SHARED_KINDS = {"survey", "knowledge"}  # printed once, read as serving both levels
@@ -211,22 +211,24 @@ class Overview(FrameworkKinds):
         text = t("answer.compose.menu_kinds", self.lang, items=self.join(names), printed=printed)
         return Draft("menu", [Sentence(text, [cid])])
 
+    def listed(self, lines: list[CooperationLine]) -> tuple[list[str], list[str]]:
+        """Menu lines quoted as printed (English with the printed Japanese beside it), at most
+        ``MAX_LINES`` of them, and the chunk ids they cite."""
+        lines = lines[: MAX_LINES[self.lang]]
+        items = [
+            self.quote(x.text.en, x.text.ja) if self.lang == "en" else f"「{self.strip(x.text.ja)}」"
+            for x in lines
+        ]
+        cites = [c for c in (self.cid(f"coop-{x.id}") for x in lines) if c]
+        return items, cites
+
     def menu_level(self, level: str) -> Draft | None:
-        items, cites, seen = [], [], set(SHARED_KINDS)
-        for line in self.fw.cooperation:
-            if line.level != level or line.type in seen:
-                continue
-            seen.add(line.type)
-            items.append(
-                self.quote(line.text.en, line.text.ja)
-                if self.lang == "en"
-                else f"「{self.strip(line.text.ja)}」"
-            )
-            cid = self.cid(f"coop-{line.id}")
-            if cid:
-                cites.append(cid)
-            if len(items) == MAX_LINES[self.lang]:
-                break
+        seen, lines = set(SHARED_KINDS), []
+        for line in self.fw.cooperation:  # one line of each kind of cooperation at that level
+            if line.level == level and line.type not in seen:
+                seen.add(line.type)
+                lines.append(line)
+        items, cites = self.listed(lines)
         if not cites:
             return None
         name = t(f"answer.compose.level_named.{level}", self.lang)
@@ -239,20 +241,12 @@ class Overview(FrameworkKinds):
             return None
         ctype = next(x for x in self.fw.cooperation_types if x.id == keys[0])
         seen: set[str] = set()
-        items: list[str] = []
-        cites: list[str] = []
-        for line in self.fw.cooperation:
-            if line.type != ctype.id or line.text.en in seen or len(items) == MAX_LINES[self.lang]:
-                continue
-            seen.add(line.text.en)
-            items.append(
-                self.quote(line.text.en, line.text.ja)
-                if self.lang == "en"
-                else f"「{self.strip(line.text.ja)}」"
-            )
-            cid = self.cid(f"coop-{line.id}")
-            if cid:
-                cites.append(cid)
+        lines = []
+        for line in self.fw.cooperation:  # each distinct line of that kind, either level
+            if line.type == ctype.id and line.text.en not in seen:
+                seen.add(line.text.en)
+                lines.append(line)
+        items, cites = self.listed(lines)
         if not cites:
             return None
         text = t(
