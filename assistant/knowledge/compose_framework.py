@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import (
-    _NAME_STOP,
     ASSESS_JA,
     CONTACT_BASE,
+    NAME_STOP,
     Composer,
     Draft,
     Sentence,
-    _spelling,
+    spelling,
 )
 
 if TYPE_CHECKING:
@@ -233,11 +233,11 @@ class FrameworkKinds(Composer):
         if match:
             eid = f"E{int(match.group(1)):02d}"
             return next((e for e in self.fw.elements if e.id == eid), None)
-        q = _spelling(it.squash(question))
+        q = spelling(it.squash(question))
         best = None
         for el in self.fw.elements:
             for name in (el.name.en, el.name.ja):
-                key = _spelling(it.squash(name))
+                key = spelling(it.squash(name))
                 if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
                     best = (len(key), el)
         if best:
@@ -248,11 +248,11 @@ class FrameworkKinds(Composer):
         """An element named loosely ("the element on trust", "partnerships with other
         cities"): most of its English name's words occur in the question, and no other
         element matches as well."""
-        words = {w[:5] for w in re.findall(r"[a-z]+", _spelling(it.norm(question)))}
+        words = {w[:5] for w in re.findall(r"[a-z]+", spelling(it.norm(question)))}
         scored = []
         for el in self.fw.elements:
-            name = [w[:5] for w in re.findall(r"[a-z]+", _spelling(el.name.en.lower()))]
-            name = [w for w in name if w not in _NAME_STOP]
+            name = [w[:5] for w in re.findall(r"[a-z]+", spelling(el.name.en.lower()))]
+            name = [w for w in name if w not in NAME_STOP]
             hit = sum(w in words for w in name)
             if name and hit:
                 scored.append((hit / len(name), hit, el))

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from assistant.models import Framework, Lang
 
 CONTACT_BASE = "contact-jica"
-_NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
+NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
 
 
-def _spelling(text: str) -> str:
+def spelling(text: str) -> str:
     """US and British spellings alike (utilization / utilisation, organization)."""
     return text.replace("iz", "is").replace("yz", "ys")
 
