@@ -19,6 +19,11 @@ level) when the draft is within one level; a draft further off, or for an elemen
 does not cover, costs the rejection plus the full question. "floor" repeats the count with the
 full question at two turns, the least any typed answer costs (the most conservative saving).
 
+"review" counts the review step before the walk (``assistant/prefill/review.py``): the drafts
+listed (confidence >= REVIEW_MIN) are confirmed in one turn; each level the official changes (a
+draft one level off) costs one more; a listed draft further off, or for an element the document
+does not cover, is unticked and falls back to its walk cost. The rest walk as above.
+
 Exit 1 under the targets: precision >= 90 %, recall >= 75 %, within-one >= 85 %, quotes 100 %.
 
     HF_HUB_OFFLINE=1 python evals/prefill_eval.py [--dataset DIR] [--json]
@@ -40,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.framework import get_framework  # noqa: E402
 from assistant.models import Framework  # noqa: E402
 from assistant.ports import Interpretation, Interpreter  # noqa: E402
+from assistant.prefill.review import REVIEW_MIN  # noqa: E402
 from assistant.prefill.service import build_reader, read_paths  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
@@ -84,6 +90,31 @@ def walk_turns(
     return turns
 
 
+def review_turns(
+    costs: dict[str, float],
+    drafted: dict[str, int],
+    sure: set[str],
+    labels: dict[str, int | None],
+) -> float:
+    """The review, then the walk (``prefill/review.py``): the listed drafts (``sure``) cost one
+    turn together; each changed level one more; a listed draft the official unticks (one more
+    than a level off, or the document does not cover it) falls back to its walk cost (the
+    rejection and the full question). Drafts not listed walk one by one as before."""
+    listed = sure & set(drafted)
+    turns = 1.0 if listed else 0.0
+    for eid, cost in costs.items():
+        level, truth = drafted.get(eid), labels.get(eid)
+        if eid not in listed:
+            turns += walk_turns({eid: cost}, drafted, labels)
+        elif truth is not None and level == truth:
+            continue
+        elif truth is not None and abs(level - truth) <= 1:  # type: ignore[operator]
+            turns += 1
+        else:
+            turns += 1 + cost
+    return turns
+
+
 def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
@@ -101,7 +132,7 @@ def evaluate(dataset: Path) -> dict[str, object]:
     rows: list[dict[str, object]] = []
     totals: dict[str, float] = dict.fromkeys(
         ("drafted", "hit", "covered", "within", "quotes", "valid", "full", "turns", "floor_full",
-         "floor_turns"), 0
+         "floor_turns", "review"), 0
     )  # fmt: skip
     for labels_path in sorted(dataset.glob("*.labels.yaml")):
         doc_path = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".md"))
@@ -121,6 +152,8 @@ def evaluate(dataset: Path) -> dict[str, object]:
         levels = {e: d.level for e, d in drafted.items() if d.level is not None}
         full = sum(costs.values())
         turns = walk_turns(costs, levels, truth)
+        sure = {e for e, d in drafted.items() if d.level is not None and d.confidence >= REVIEW_MIN}
+        reviewed = review_turns(costs, levels, sure, truth)
         floor_full, floor_turns = sum(floor.values()), walk_turns(floor, levels, truth)
         row = {
             "document": doc_path.name,
@@ -136,6 +169,9 @@ def evaluate(dataset: Path) -> dict[str, object]:
             "full_turns": round(full, 1),
             "turns_saved": round(1 - turns / full, 3),
             "turns_saved_floor": round(1 - floor_turns / floor_full, 3),
+            "review_turns": round(reviewed, 1),
+            "review_saved": round(1 - reviewed / full, 3),
+            "listed": len(sure),
             "seconds": round(seconds, 2),
             "false": sorted(set(drafted) - covered),
             "missed": sorted(covered - set(drafted)),
@@ -155,6 +191,7 @@ def evaluate(dataset: Path) -> dict[str, object]:
             ("valid", valid),
             ("full", full),
             ("turns", turns),
+            ("review", reviewed),
             ("floor_full", floor_full),
             ("floor_turns", floor_turns),
         ):
@@ -168,6 +205,7 @@ def evaluate(dataset: Path) -> dict[str, object]:
         "turns_saved_floor": 1 - totals["floor_turns"] / totals["floor_full"]
         if totals["floor_full"]
         else None,
+        "review_saved": 1 - totals["review"] / totals["full"] if totals["full"] else None,
         "full_turns_per_element": round(sum(costs.values()) / len(costs), 2),
     }
     return {"dataset": str(dataset), "documents": rows, "summary": summary}
@@ -183,13 +221,17 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(f"dataset: {report['dataset']}")
-        print(f"{'document':48} cov drft  prec   rec  w/in1 quotes  walk/full   saved floor  secs")
+        print(
+            f"{'document':48} cov drft  prec   rec  w/in1 quotes  walk/full   saved floor"
+            "  list review  saved  secs"
+        )
         for r in report["documents"]:  # type: ignore[union-attr]
             print(
                 f"{r['document'][:48]:48} {r['covered']:3} {r['drafted']:4} {_pct(r['precision'])} "
                 f"{_pct(r['recall'])} {_pct(r['within_one'])} {_pct(r['quotes'])}  "
                 f"{r['turns']:5.1f}/{r['full_turns']:4.1f} {_pct(r['turns_saved'])} "
-                f"{_pct(r['turns_saved_floor'])} {r['seconds']:5.1f}"
+                f"{_pct(r['turns_saved_floor'])}  {r['listed']:3} {r['review_turns']:5.1f}  "
+                f"{_pct(r['review_saved'])} {r['seconds']:5.1f}"
             )
             if r["false"] or r["missed"] or r["off"]:
                 print(
@@ -198,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         s = report["summary"]
         print(
             f"ALL precision {_pct(s['precision'])}  recall {_pct(s['recall'])}  within-one "  # type: ignore[index]
-            f"{_pct(s['within_one'])}  quotes {_pct(s['quotes'])}  turns saved {_pct(s['turns_saved'])}"  # type: ignore[index]
+            f"{_pct(s['within_one'])}  quotes {_pct(s['quotes'])}  turns saved: walk {_pct(s['turns_saved'])}"  # type: ignore[index]
+            f", review then walk {_pct(s['review_saved'])}"  # type: ignore[index]
             f" (floor {_pct(s['turns_saved_floor'])}; a full question costs "  # type: ignore[index]
             f"{s['full_turns_per_element']} turns on average)"  # type: ignore[index]
         )

@@ -91,6 +91,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
         drafts = _drafts(engine, args.from_docs, args.lang) if args.from_docs else None
         code, reply = engine.start(args.lang, drafts=drafts)
     out.write(t("interview.cli.code_line", reply.lang, code=code) + "\n\n")
+    review = _Review(engine, code, out)  # the sure drafts listed once, when the elements start
     while True:
         render(reply, out)
         if reply.phase == "done" and reply.assessment is not None:
@@ -102,6 +103,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
         if reply.paused:
             out.flush()
             return 0
+        if (reviewed := review(reply)) is not None:
+            reply = reviewed
+            continue
         line = _read_line(out)
         if line is None:  # end of input: pause, so the code is the last thing printed
             out.write("\n")
@@ -142,6 +146,23 @@ def _drafts(engine: InterviewEngine, files: list[str], lang: Lang) -> dict[str, 
     if errors and not any(d.error is None for d in result.documents):
         raise InputError("none of the documents could be read")
     return proposals(result, engine.fw, lang)
+
+
+class _Review:
+    """The sure document drafts listed together before the walk (prefill/review_terminal.py),
+    offered once: the first time the interview stands at an element."""
+
+    def __init__(self, engine: InterviewEngine, code: str, out: TextIO) -> None:
+        self.engine, self.code, self.out, self.looked = engine, code, out, False
+
+    def __call__(self, reply: Reply) -> Reply | None:
+        if self.looked or reply.phase not in ("element", "confirm"):
+            return None
+        from assistant.prefill import review_terminal
+
+        self.looked = True
+        read = review_terminal.stdin_line(self.out)
+        return review_terminal.run(self.engine, self.code, reply.lang, read, self.out)
 
 
 def _read_line(out: TextIO) -> str | None:

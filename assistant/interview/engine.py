@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.interview import intake as I
@@ -29,7 +30,7 @@ from assistant.interview.state import (
     Proposal,
     Reply,
 )
-from assistant.interview.table import handler_for, set_language
+from assistant.interview.table import Handler, handler_for, set_language
 from assistant.interview.turn import Context, Spotter, Step
 from assistant.limits import MAX_EVIDENCE, MAX_TURN_CHARS
 from assistant.models import AnswersFile, CityProfile, Framework, Lang
@@ -44,6 +45,9 @@ from assistant.ports import (
 )
 from assistant.scoring import Assessment
 from assistant.sessions.answers import answers_file
+
+if TYPE_CHECKING:
+    from assistant.prefill.review import ReviewItem
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -184,7 +188,30 @@ class InterviewEngine:
             raise SessionNotFound("no session with this code")
         return session
 
-    def _run(self, code: str, user_text: str, intent_of: Callable[[EngineState], Intent]) -> Reply:
+    def review_items(self, code: str) -> list[ReviewItem]:
+        """The sure document drafts to confirm together before the walk (empty once acted on)."""
+        from assistant.prefill import review
+
+        session = self._load(code)
+        return review.items(self._state_of(session), session.answers, self.fw, self.order)
+
+    def review(self, code: str, levels: dict[str, int], unticked: list[str]) -> Reply:
+        """One action on the listed drafts: the ticked ones saved at ``levels`` (one commit),
+        the unticked asked in full; empty both: walk them one by one."""
+        from assistant.prefill import review
+
+        text = review.transcript(levels, unticked)
+        return self._run(
+            code, text, lambda state: Intent("text", text=text), review.handler(levels, unticked)
+        )
+
+    def _run(
+        self,
+        code: str,
+        user_text: str,
+        intent_of: Callable[[EngineState], Intent],
+        handler: Handler | None = None,
+    ) -> Reply:
         """One turn from the saved position. Another process (a second replica, a second tab on
         another server) may commit a turn of the same session meanwhile: the commit then fails
         its position check and the turn is read again from the newer position, so two turns
@@ -194,7 +221,8 @@ class InterviewEngine:
             loaded_at = step.state.turn
             step.user_turn = Turn(role="user", text=user_text[:MAX_TURN_CHARS], at=self.clock())
             intent = intent_of(step.state)
-            choices = handler_for(step.state.phase, intent.kind)(self.ctx, step, intent)
+            act = handler or handler_for(step.state.phase, intent.kind)
+            choices = act(self.ctx, step, intent)
             step.state.turn += 1
             try:
                 return self._finish_turn(step, choices, expect_turn=loaded_at)

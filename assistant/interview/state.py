@@ -99,6 +99,7 @@ class EngineState(BaseModel):
     # Drafts read from the city's documents (issue 14), offered when their element comes;
     # never answers: nothing from a document is saved until the person confirms it.
     drafts: dict[str, Proposal] = Field(default_factory=dict)
+    reviewed: bool = False  # the list of sure drafts was offered and acted on (prefill/review.py)
 
     @model_validator(mode="before")
     @classmethod

@@ -18,7 +18,7 @@ from assistant.interview.engine import InterviewEngine
 from assistant.interview.state import Action, Choice, Reply
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import Framework, Lang
-from assistant.web import prefill_start, repaint, resources, session_panel, state
+from assistant.web import prefill_review, prefill_start, repaint, resources, session_panel, state
 from assistant.web.intake_form import intake_form
 from assistant.web.proposal_view import PICKED, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
@@ -132,6 +132,8 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         if st.session_state.pop(SAVED, False):
             st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
         prefill_start.show_notes()
+        if reply.phase in ("element", "confirm"):
+            prefill_review.panel(engine, fw, code, lang)  # the sure drafts, once, before the walk
         show_chat(lang)
         if reply.phase == "done":
             st.success(t("ui.interview_done", lang), icon=":material/task_alt:")

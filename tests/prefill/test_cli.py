@@ -61,7 +61,7 @@ def test_terminal_interview_from_documents(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "interview", "--from-docs",
          str(DEV / "en-dev-1-harbourton-digital-plan.md")],
-        input=intake + "yes\npause\n",
+        input=intake + "walk\nyes\npause\n",  # the review first: walk one by one
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
@@ -69,3 +69,24 @@ def test_terminal_interview_from_documents(tmp_path: Path) -> None:
     offer = out.index("From your documents (en-dev-1-harbourton-digital-plan.md, “2. Vision”)")
     assert out.index("Saved E01 (Vision and philosophy): level 3.") > offer
     assert "Question 2/21" in out
+
+
+def test_terminal_review_confirms_the_listed_drafts_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ASSISTANT_DATA_DIR=str(tmp_path))
+    intake = "Harbourton\nKenya\n2\n2\nskip\nskip\nskip\nEnglish\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "interview", "--from-docs",
+         str(DEV / "en-dev-1-harbourton-digital-plan.md")],
+        input=intake + "9\n1=2 2\npause\n",
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    listed = out.index("Review the drafts: ")
+    assert out.index("1. E01 Vision and philosophy: level 3", listed) > listed
+    assert "From en-dev-1-harbourton-digital-plan.md, “2. Vision”: “" in out
+    assert out.index('I could not read "9"') > listed  # nothing saved, asked again
+    saved = out.index("Saved ")
+    assert "E01 level 2" in out[saved : saved + 200]  # the level changed in the list
+    assert out.count("Review the drafts: ") == 1
