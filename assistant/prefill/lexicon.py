@@ -169,3 +169,41 @@ DIGITAL = {
 def digital(text: str, lang: Lang) -> bool:
     """Does the text speak of digital or data work?"""
     return DIGITAL[lang].search(_norm(text)) is not None
+
+
+# Elements that are a relation between things: a sentence speaks of E04 (the smart-city plan's
+# place among the city's and the nation's plans) only when it states a relation ("aligned
+# with", "refers to", "positioned as", 整合, 位置付け, 踏まえ), not when it names a plan ("the
+# Integrated Development Plan was approved", "a digital strategy should be prepared").
+RELATION: dict[str, dict[str, re.Pattern[str]]] = {
+    "E04": {
+        "en": re.compile(
+            r"(?<![a-z])(?:align|consisten|in line with|coheren|refer|link|derived from|"
+            r"contribut\w* to|part of|positioned|implement\w* the|under the umbrella|"
+            r"in accordance with|based on|reflect)"
+        ),
+        "ja": re.compile(r"整合|位置付|位置づけ|踏まえ|連動|基づ|沿って|沿う|反映|具体化|一体的"),
+    },
+}
+
+# What only names a topic in passing: others' examples taken as a reference ("他市の事例も参考
+# に", "drawing on other cities' experience"), a topic "reported separately". No level follows.
+PASSING: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"reported separately|covered (?:in|by) (?:a )?separate|(?:drawing|draw) on (?:the )?"
+        r"(?:experience|examples?) of other|(?:examples?|experience) (?:of|from) other "
+        r"(?:cities|municipalities) (?:will be|are being) (?:studied|consulted|considered)"
+    ),
+    "ja": re.compile(r"(?:事例|取組|先進例)を?も?参考に|別途報告|別途まとめ"),
+}
+
+
+def states_relation(element_id: str, text: str, lang: Lang) -> bool:
+    """For a relation element: does the text state the relation? (True for the others.)"""
+    pattern = RELATION.get(element_id, {}).get(lang)
+    return pattern is None or pattern.search(_norm(text)) is not None
+
+
+def in_passing(text: str, lang: Lang) -> bool:
+    """Does the text only name a topic in passing (a reference, a pointer elsewhere)?"""
+    return PASSING[lang].search(_norm(text)) is not None

@@ -59,6 +59,9 @@ class ReaderCalibration:
     read_slack: float = 0.08  # further sentences within this of the best are read too
     max_quotes: int = 3
     min_confidence: float = 0.15  # interpreter confidence below which nothing is drafted
+    min_draft: float = 0.3  # a draft's own confidence below which it is "not covered"
+    absence_level: int | None = 1  # a document saying what is missing: at least a gap seen
+    absence_confidence: float = 0.45  # ...and walked one by one (under review.REVIEW_MIN)
     topic_share: float = 0.4  # share of a draft's confidence from how clearly the text is on topic
     alone_sure: float = 0.7  # a sentence read alone this sure, at a higher level, wins (1: off)
     read_neighbours: bool = True  # adjacent sentences naming the element are read as well
@@ -196,8 +199,13 @@ class DocumentReader:
         for j, element in enumerate(self.framework.elements):
             if element.id in lexicon.NEEDS_DIGITAL:
                 speaks[off_topic, j] = False
-        asked = np.array([is_question(doc.quote(s)) for s in doc.sentences])
-        speaks[asked] = False
+        quoted = [(doc.quote(s), doc.lang_of(s)) for s in doc.sentences]
+        asked = np.array([is_question(q) or lexicon.in_passing(q, lang) for q, lang in quoted])
+        speaks[asked] = False  # a question or a passing reference names a topic, gives no level
+        for j, element in enumerate(self.framework.elements):
+            if element.id in lexicon.RELATION:
+                states = [lexicon.states_relation(element.id, q, lang) for q, lang in quoted]
+                speaks[~np.array(states, dtype=bool), j] = False
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])
@@ -266,13 +274,20 @@ class DocumentReader:
         quotes = self._quotes(doc, element, chosen, result.evidence)
         if not quotes:
             return None
+        confidence = (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength
+        if confidence < cal.min_draft:
+            return None
+        level = result.level
+        if level == 0 and cal.absence_level is not None:
+            # A document that writes about what is missing shows the gap is seen: level 1 at
+            # least (level 0 is "nothing considered"). What it says exists is often elsewhere,
+            # so the draft is not sure: it is walked, one by one, never listed for review.
+            level = cal.absence_level
+            confidence = min(confidence, cal.absence_confidence)
         return Proposal(
             document=doc.name,
-            level=result.level,
-            confidence=round(
-                (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength,
-                3,
-            ),
+            level=level,
+            confidence=round(confidence, 3),
             quotes=quotes,
             source=result.source,
         )
