@@ -175,7 +175,7 @@ def digital(text: str, lang: Lang) -> bool:
 # place among the city's and the nation's plans) only when it states a relation ("aligned
 # with", "refers to", "positioned as", 整合, 位置付け, 踏まえ), not when it names a plan ("the
 # Integrated Development Plan was approved", "a digital strategy should be prepared").
-RELATION: dict[str, dict[str, re.Pattern[str]]] = {
+REQUIRES: dict[str, dict[str, re.Pattern[str]]] = {
     "E04": {
         "en": re.compile(
             r"(?<![a-z])(?:align|consisten|in line with|coheren|refer|link|derived from|"
@@ -184,7 +184,38 @@ RELATION: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "ja": re.compile(r"整合|位置付|位置づけ|踏まえ|連動|基づ|沿って|沿う|反映|具体化|一体的"),
     },
+    # E11 is trust *among government, businesses and residents*: an internal rule on personal
+    # data is data governance (E16) unless the sentence turns to the people it concerns.
+    "E11": {
+        "en": re.compile(
+            r"(?<![a-z])(?:residents?|citizens?|the public|public (?:trust|confidence)|people|"
+            r"communit|businesses|trust|confiden|worr|concern|complain|fear|notice|transparen|"
+            r"accountab|surveillance)"
+        ),
+        "ja": re.compile(r"市民|住民|町民|村民|県民|事業者|安心|信頼|不安|懸念|苦情|透明|説明責任|公表"),
+    },
 }
+
+# A sentence telling that the element's work was stopped (a body abolished, a roadmap dropped):
+# what was stopped is not what operates now, so the draft is at most ``STOPPED_CAP`` (1 for
+# E19, whose lowest levels are exactly "a change of leadership stops the work").
+STOPPED = {
+    "en": re.compile(
+        r"(?<![a-z])(?:wound up|abolish|discontinu|dropped|abandon|not carried forward|"
+        r"no longer in force|dissolved|terminated|halted|suspended|shelved|cancell?ed|"
+        r"stopped|ended)"
+    ),
+    "ja": re.compile(r"廃止|中止|打ち切|凍結|休止|解散|取りやめ|取り止め|白紙"),
+}
+STOPPED_CAP = {"E19": 1}
+STOPPED_DEFAULT = 2
+
+
+def stopped_cap(element_id: str, text: str, lang: Lang) -> int | None:
+    """The highest level a text telling that work was stopped can support (None: no cap)."""
+    if STOPPED[lang].search(_norm(text)) is None:
+        return None
+    return STOPPED_CAP.get(element_id, STOPPED_DEFAULT)
 
 # What only names a topic in passing: others' examples taken as a reference ("他市の事例も参考
 # に", "drawing on other cities' experience"), a topic "reported separately". No level follows.
@@ -199,8 +230,8 @@ PASSING: dict[str, re.Pattern[str]] = {
 
 
 def states_relation(element_id: str, text: str, lang: Lang) -> bool:
-    """For a relation element: does the text state the relation? (True for the others.)"""
-    pattern = RELATION.get(element_id, {}).get(lang)
+    """Does the text name what the element requires? (True for the others.)"""
+    pattern = REQUIRES.get(element_id, {}).get(lang)
     return pattern is None or pattern.search(_norm(text)) is not None
 
 

@@ -203,7 +203,7 @@ class DocumentReader:
         asked = np.array([is_question(q) or lexicon.in_passing(q, lang) for q, lang in quoted])
         speaks[asked] = False  # a question or a passing reference names a topic, gives no level
         for j, element in enumerate(self.framework.elements):
-            if element.id in lexicon.RELATION:
+            if element.id in lexicon.REQUIRES:
                 states = [lexicon.states_relation(element.id, q, lang) for q, lang in quoted]
                 speaks[~np.array(states, dtype=bool), j] = False
         out: dict[str, Proposal] = {}
@@ -283,6 +283,10 @@ class DocumentReader:
             # least (level 0 is "nothing considered"). What it says exists is often elsewhere,
             # so the draft is not sure: it is walked, one by one, never listed for review.
             level = cal.absence_level
+            confidence = min(confidence, cal.absence_confidence)
+        cap = lexicon.stopped_cap(element.id, text, lang)
+        if cap is not None and level > cap:
+            level = cap
             confidence = min(confidence, cal.absence_confidence)
         return Proposal(
             document=doc.name,
