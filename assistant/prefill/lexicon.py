@@ -154,7 +154,7 @@ def hits(element_id: str, text: str, lang: Lang) -> int:
 NEEDS_DIGITAL = frozenset({"E04", "E12"})
 # Elements a city's plan speaks of in plain terms too: its vision and breadth, and the links to
 # climate, disaster risk and quality of life.
-ANY_CONTEXT = frozenset({"E01", "E02", "E14"})
+ANY_CONTEXT = frozenset({"E02", "E14"})
 DIGITAL = {
     "en": re.compile(
         r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"
@@ -192,7 +192,9 @@ REQUIRES: dict[str, dict[str, re.Pattern[str]]] = {
             r"communit|businesses|trust|confiden|worr|concern|complain|fear|notice|transparen|"
             r"accountab|surveillance)"
         ),
-        "ja": re.compile(r"市民|住民|町民|村民|県民|事業者|安心|信頼|不安|懸念|苦情|透明|説明責任|公表"),
+        "ja": re.compile(
+            r"市民|住民|町民|村民|県民|事業者|安心|信頼|不安|懸念|苦情|透明|説明責任|公表"
+        ),
     },
 }
 
@@ -205,7 +207,10 @@ STOPPED = {
         r"no longer in force|dissolved|terminated|halted|suspended|shelved|cancell?ed|"
         r"stopped|ended)"
     ),
-    "ja": re.compile(r"廃止|中止|打ち切|凍結|休止|解散|取りやめ|取り止め|白紙"),
+    "ja": re.compile(
+        r"廃止|中止|打ち切|凍結|休止|解散|取りやめ|取り止め|白紙"
+        r"|(?:市長|町長|村長|首長|政権)(?:の)?交代.{0,30}(?:見直され|縮小)"
+    ),
 }
 STOPPED_CAP = {"E19": 1}
 STOPPED_DEFAULT = 2
@@ -217,6 +222,7 @@ def stopped_cap(element_id: str, text: str, lang: Lang) -> int | None:
         return None
     return STOPPED_CAP.get(element_id, STOPPED_DEFAULT)
 
+
 # What only names a topic in passing: others' examples taken as a reference ("他市の事例も参考
 # に", "drawing on other cities' experience"), a topic "reported separately". No level follows.
 PASSING: dict[str, re.Pattern[str]] = {
@@ -224,6 +230,7 @@ PASSING: dict[str, re.Pattern[str]] = {
         r"reported separately|covered (?:in|by) (?:a )?separate|(?:drawing|draw) on (?:the )?"
         r"(?:experience|examples?) of other|(?:examples?|experience) (?:of|from) other "
         r"(?:cities|municipalities) (?:will be|are being) (?:studied|consulted|considered)"
+        r"|^(?:[a-z][\w.'’-]*\s+){1,4}(?:mentioned|remarked) (?:that|in passing)"
     ),
     "ja": re.compile(r"(?:事例|取組|先進例)を?も?参考に|別途報告|別途まとめ"),
 }

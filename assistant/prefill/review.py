@@ -45,9 +45,7 @@ class ReviewItem:
 def listed(proposal: Proposal) -> bool:
     """A draft sure enough to be confirmed in the list (the others walk one by one)."""
     return (
-        proposal.source == "document"
-        and not proposal.unsure
-        and proposal.confidence >= REVIEW_MIN
+        proposal.source == "document" and not proposal.unsure and proposal.confidence >= REVIEW_MIN
     )
 
 

@@ -101,4 +101,6 @@ def run(
         decided = parse(line, items)
         if decided is not None:
             return engine.review(code, *decided)
-        out.write(t("interview.review.cli_bad", lang, text=one_line(line[:80]), n=len(items)) + "\n")
+        out.write(
+            t("interview.review.cli_bad", lang, text=one_line(line[:80]), n=len(items)) + "\n"
+        )

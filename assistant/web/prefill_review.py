@@ -55,7 +55,9 @@ def panel(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) -> None
     if confirm:
         for item in items:
             if st.session_state.get(KEEP.format(item.element), True):
-                levels[item.element] = int(st.session_state.get(LEVEL.format(item.element), item.level))
+                levels[item.element] = int(
+                    st.session_state.get(LEVEL.format(item.element), item.level)
+                )
             else:
                 unticked.append(item.element)
     label = t("ui.review.confirm", lang) if confirm else t("ui.review.walk", lang)

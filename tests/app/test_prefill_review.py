@@ -20,7 +20,9 @@ def _start(app: AppTest) -> AppTest:
 
 
 def _keeps(at: AppTest) -> list[str]:
-    return [c.key.removeprefix("rv-keep-") for c in at.checkbox if (c.key or "").startswith("rv-keep-")]
+    return [
+        c.key.removeprefix("rv-keep-") for c in at.checkbox if (c.key or "").startswith("rv-keep-")
+    ]
 
 
 def _submit(at: AppTest, label: str) -> AppTest:
