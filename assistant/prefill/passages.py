@@ -42,6 +42,19 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
+_END = re.compile(r"[.!?;:。！？；：」』）)\]\"”]\s*$")
+
+
+def is_title(sentence: str) -> bool:
+    """A title, a contents line or a list label ("3. Vision and guiding principles", "Dizon,
+    Head, ICT Office"): short, with no sentence ending. It names a topic, it is no evidence."""
+    text = sentence.strip()
+    if "|" in text or _END.search(text):
+        return False
+    words = len(text.split())
+    return words <= 10 if re.search(r"[A-Za-z]{2}", text) and words > 1 else len(text) <= 25
+
+
 def topic_text(sentence: str) -> str:
     """The sentence without a reported-speech frame (what is compared with the elements)."""
     stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)

@@ -26,6 +26,7 @@ from assistant.prefill.drafts import DocumentInfo, Prefill, Proposal, Quote
 from assistant.prefill.passages import (
     Passage,
     is_question,
+    is_title,
     keyword_count,
     keywords_in,
     merge,
@@ -209,8 +210,10 @@ class DocumentReader:
         # plan") speaks clearly only of those it names in words, unless it is far above the rest.
         speaks &= named | (score >= cal.cover + cal.unnamed_slack)
         speaks &= allowed
-        asked = np.array([is_question(q) or lexicon.in_passing(q, lang) for q, lang in quoted])
-        speaks[asked] = False  # a question or a passing reference names a topic, gives no level
+        asked = np.array(
+            [is_question(q) or is_title(q) or lexicon.in_passing(q, lang) for q, lang in quoted]
+        )
+        speaks[asked] = False  # a question, a title, a passing reference: a topic, no level
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])

@@ -38,3 +38,14 @@ def test_work_that_was_stopped_caps_the_level() -> None:
     )
     assert lexicon.stopped_cap("E19", "市長交代以降、事業の多くが見直された。", "ja") == 1
     assert lexicon.stopped_cap("E07", "The office coordinates every department.", "en") is None
+
+
+def test_titles_and_contents_lines_are_no_evidence() -> None:
+    from assistant.prefill.passages import is_title
+
+    assert is_title("3. Vision and guiding principles")
+    assert is_title("Dizon, Head, City Information and Communications Technology Office (CICTO)")
+    assert is_title("防災情報の高度化")
+    assert not is_title("The Strategy has twelve headline targets.")
+    assert not is_title("| 計画の市民への周知不足 | 第2期計画で検討 |")
+    assert not is_title("本計画は令和4年3月に決定した。")
