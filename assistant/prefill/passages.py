@@ -42,7 +42,7 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
-_END = re.compile(r"[.!?;:。！？；：」』）)\]\"”]\s*$")
+_END = re.compile(r"[.!?;:。！？；：」』\"”]\s*$")
 
 
 def is_title(sentence: str) -> bool:
