@@ -33,8 +33,9 @@ EN: dict[str, list[str]] = {
     "E07": [r"(?:smart[- ]city|digital|innovation|transformation|ict|e-government) (?:office|unit|"
             r"department|directorate|division|team|agency|section)", r"steering (?:committee|group)",
             r"task ?force", r"chief (?:digital|information|innovation|technology) officer",
-            r"\bc[di]o\b", r"headed by", r"reports? (?:directly )?to the (?:mayor|deputy)"],
-    "E08": [r"universit", r"chamber of commerce", r"private (?:sector|companies|firms|partners)",
+            r"\bc[di]o\b", r"headed by", r"reports? (?:directly )?to the (?:mayor|deputy)",
+            r"chaired by the (?:mayor|city|municipal)"],
+    "E08": [r"universit", r"college", r"polytechnic", r"chamber of commerce", r"private (?:sector|companies|firms|partners)",
             r"academi", r"research (?:institut|centre)", r"consortium",
             r"memorandum of understanding", r"\bmou\b", r"\bngos?\b", r"civil society"],
     "E09": [r"training", r"specification", r"\btender", r"procur",
