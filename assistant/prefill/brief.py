@@ -1,12 +1,16 @@
 """The facilitator's pre-mission brief from the documents a city sent (issue 14, item 4).
 
-Plain text (Markdown-shaped, readable as is): the documents read, the covered/uncovered map by
-domain, the drafts with their quotes and where they are, and the questions to ask on site for
-the elements not covered, covered with low confidence, or where the documents disagree. Quotes
-are the documents' own words: written as text, never as markup to follow.
+One source, ``build``: the documents read, the covered/uncovered map by domain, the drafts with
+their quotes and where they are, and the questions to ask on site for the elements not covered,
+covered with low confidence, or where the documents (or passages of one document) disagree.
+Two renderers read it: ``brief_text`` (Markdown-shaped plain text, the download) and the
+Workspace page (``web/prefill_brief.py``). Quotes are the documents' own words: written as
+text, never as markup to follow.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from assistant.catalogue import t
 from assistant.models import Framework, Lang
@@ -14,6 +18,26 @@ from assistant.prefill.drafts import Draft, Prefill
 from assistant.prefill.interview import where
 
 LOW = 0.5  # a draft under this confidence is checked on site
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One element in the brief: its heading, and quotes (text, where) or questions."""
+
+    element: str
+    title: str  # "E07 Lead organisation"
+    status: str  # "level 3 (confidence 0.80)" / why it is asked
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (quote, where) or (question, "")
+
+
+@dataclass(frozen=True)
+class Brief:
+    summary: str
+    # (name, "en, 30 pages" or "not read: …", the reading's error or None)
+    documents: list[tuple[str, str, str | None]]
+    domains: list[tuple[str, list[Entry]]]  # the map: domain name → its elements' status
+    drafts: list[Entry]
+    ask: list[Entry]
 
 
 def status(draft: Draft | None, lang: Lang) -> str:
@@ -39,50 +63,73 @@ def to_ask(prefill: Prefill, fw: Framework, lang: Lang) -> list[tuple[str, str]]
     return out
 
 
-def brief_text(prefill: Prefill, fw: Framework, lang: Lang) -> str:
+def build(prefill: Prefill, fw: Framework, lang: Lang) -> Brief:
+    """The brief's content, once, for every renderer."""
     ask = to_ask(prefill, fw, lang)
-    lines = [f"# {t('report.brief_docs.title', lang)}", ""]
-    lines.append(
-        t(
-            "report.brief_docs.summary",
-            lang,
-            covered=len(prefill.drafted()),
-            total=len(fw.elements),
-            ask=len(ask),
-        )
-    )
-    lines += ["", f"## {t('report.brief_docs.documents', lang)}", ""]
+    documents: list[tuple[str, str, str | None]] = []
     for d in prefill.documents:
         if d.error:
-            lines.append(f"- {d.name}: {t('report.brief_docs.unread', lang, error=d.error)}")
+            documents.append((d.name, t("report.brief_docs.unread", lang, error=d.error), d.error))
             continue
         size = (
             t("report.brief_docs.pages", lang, n=d.pages)
             if d.pages
             else t("report.brief_docs.chars", lang, n=d.characters)
         )
-        lines.append(f"- {d.name} ({d.lang}, {size})")
-    lines += ["", f"## {t('report.brief_docs.map', lang)}", ""]
-    for domain in fw.domains:
-        lines.append(f"### {domain.name.get(lang)}")
-        for el in fw.domain_elements(domain.id):
-            shown = status(prefill.elements.get(el.id), lang)
-            lines.append(f"- {el.id} {el.name.get(lang)}: {shown}")
-        lines.append("")
-    lines += [f"## {t('report.brief_docs.drafts', lang)}", ""]
-    for el in fw.elements:
-        draft = prefill.elements.get(el.id)
-        if draft is None:
-            continue
-        lines.append(f"### {el.id} {el.name.get(lang)}: {status(draft, lang)}")
-        for q in draft.quotes:
-            lines.append(f"> “{' '.join(q.text.split())}” ({where(q, lang)})")
-        lines.append("")
-    lines += [f"## {t('report.brief_docs.ask', lang)}", ""]
+        documents.append((d.name, f"{d.lang}, {size}", None))
+
+    def title(eid: str) -> str:
+        return f"{eid} {fw.element(eid).name.get(lang)}"
+
+    domains = [
+        (
+            domain.name.get(lang),
+            [Entry(el.id, title(el.id), status(prefill.elements.get(el.id), lang))
+             for el in fw.domain_elements(domain.id)],
+        )
+        for domain in fw.domains
+    ]  # fmt: skip
+    drafts = [
+        Entry(el.id, title(el.id), status(draft, lang),
+              [(" ".join(q.text.split()), where(q, lang)) for q in draft.quotes])
+        for el in fw.elements
+        if (draft := prefill.elements.get(el.id)) is not None
+    ]  # fmt: skip
+    questions = []
     for eid, why in ask:
         el = fw.element(eid)
-        lines.append(f"### {eid} {el.name.get(lang)} ({why})")
-        lines.append(f"- {el.question.get(lang)}")
-        lines += [f"- {p.get(lang)}" for p in el.probes[:2]]
+        lines = [el.question.get(lang), *(p.get(lang) for p in el.probes[:2])]
+        questions.append(Entry(eid, title(eid), why, [(line, "") for line in lines]))
+    summary = t(
+        "report.brief_docs.summary",
+        lang,
+        covered=len(prefill.drafted()),
+        total=len(fw.elements),
+        ask=len(ask),
+    )
+    return Brief(summary, documents, domains, drafts, questions)
+
+
+def brief_text(prefill: Prefill, fw: Framework, lang: Lang) -> str:
+    """The brief as Markdown-shaped plain text (the download)."""
+    brief = build(prefill, fw, lang)
+    lines = [f"# {t('report.brief_docs.title', lang)}", "", brief.summary]
+    lines += ["", f"## {t('report.brief_docs.documents', lang)}", ""]
+    lines += [f"- {name}: {about}" if error else f"- {name} ({about})"
+              for name, about, error in brief.documents]  # fmt: skip
+    lines += ["", f"## {t('report.brief_docs.map', lang)}", ""]
+    for name, entries in brief.domains:
+        lines.append(f"### {name}")
+        lines += [f"- {e.title}: {e.status}" for e in entries]
+        lines.append("")
+    lines += [f"## {t('report.brief_docs.drafts', lang)}", ""]
+    for e in brief.drafts:
+        lines.append(f"### {e.title}: {e.status}")
+        lines += [f"> “{quote}” ({place})" for quote, place in e.lines]
+        lines.append("")
+    lines += [f"## {t('report.brief_docs.ask', lang)}", ""]
+    for e in brief.ask:
+        lines.append(f"### {e.title} ({e.status})")
+        lines += [f"- {question}" for question, _ in e.lines]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

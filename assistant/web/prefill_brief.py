@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assistant.catalogue import t
-from assistant.prefill.brief import brief_text, status, to_ask
-from assistant.prefill.interview import where
+from assistant.prefill.brief import brief_text, build
 from assistant.web import prefill_start, views
 from assistant.web.text import inert
 
@@ -48,39 +47,29 @@ def render(settings: Settings, fw: Framework, lang: Lang) -> None:
 
 
 def show(result: Prefill, fw: Framework, lang: Lang) -> None:
-    """The brief on the page, the same content as the Markdown download."""
-    ask = to_ask(result, fw, lang)
-    for doc in result.documents:
-        if doc.error:
-            st.error(inert(doc.error), icon=":material/error:")
-    st.info(
-        inert(
-            t("report.brief_docs.summary", lang, covered=len(result.drafted()), total=len(fw.elements), ask=len(ask))
-        ),
-        icon=":material/fact_check:",
-    )
+    """The brief on the page, rendered from the same ``brief.build`` as the Markdown download."""
+    brief = build(result, fw, lang)
+    for _name, _about, error in brief.documents:
+        if error:
+            st.error(inert(error), icon=":material/error:")
+    st.info(inert(brief.summary), icon=":material/fact_check:")
     st.subheader(t("report.brief_docs.map", lang), divider="gray")
     rows = [
-        [el.id, d.name.get(lang), el.name.get(lang), status(result.elements.get(el.id), lang)]
-        for d in fw.domains
-        for el in fw.domain_elements(d.id)
+        [e.element, domain, e.title.split(" ", 1)[1], e.status]
+        for domain, entries in brief.domains
+        for e in entries
     ]
     views.text_table(["ID", _t("domain", lang), _t("element", lang), _t("status", lang)], rows)
     st.subheader(t("report.brief_docs.drafts", lang), divider="gray")
-    for el in fw.elements:
-        draft = result.elements.get(el.id)
-        if draft is None:
-            continue
-        st.markdown(f"**{el.id} {inert(el.name.get(lang))}**: {inert(status(draft, lang))}")
-        for q in draft.quotes:
-            st.markdown(f"> {inert(' '.join(q.text.split()))}")
-            st.caption(inert(where(q, lang)))
+    for e in brief.drafts:
+        st.markdown(f"**{inert(e.title)}**: {inert(e.status)}")
+        for quote, place in e.lines:
+            st.markdown(f"> {inert(quote)}")
+            st.caption(inert(place))
     st.subheader(t("report.brief_docs.ask", lang), divider="gray")
-    for eid, why in ask:
-        el = fw.element(eid)
-        lines = [el.question.get(lang), *(p.get(lang) for p in el.probes[:2])]
-        st.markdown(f"**{eid} {inert(el.name.get(lang))}** ({inert(why)})")
-        st.markdown("\n".join(f"- {inert(line)}" for line in lines))
+    for e in brief.ask:
+        st.markdown(f"**{inert(e.title)}** ({inert(e.status)})")
+        st.markdown("\n".join(f"- {inert(line)}" for line, _ in e.lines))
     views.downloads(
         [
             (_t("dl_md", lang), brief_text(result, fw, lang), f"pre-mission-brief-{lang}.md",

@@ -42,3 +42,17 @@ def test_brief_text(fw: Framework) -> None:
     assert fw.element("E01").question.en in text
     ja = brief_text(_prefill(), fw, "ja")
     assert "現地で確認する質問" in ja and "plan.pdf、4ページ" in ja
+
+
+def test_one_source_for_both_renderers(fw: Framework) -> None:
+    """The page and the download render the same ``build``: every entry is in the text."""
+    from assistant.prefill.brief import build
+
+    brief = build(_prefill(), fw, "en")
+    text = brief_text(_prefill(), fw, "en")
+    assert brief.summary in text
+    for entry in [*brief.drafts, *brief.ask, *(e for _, es in brief.domains for e in es)]:
+        assert entry.title in text and entry.status in text
+        for line, place in entry.lines:
+            assert line in text and place in text
+    assert [error for _, _, error in brief.documents] == [None, "x.xls: unsupported"]
