@@ -56,7 +56,11 @@ def to_ask(prefill: Prefill, fw: Framework, lang: Lang) -> list[tuple[str, str]]
         if draft is None:
             out.append((el.id, t("report.brief_docs.why_uncovered", lang)))
         elif draft.level is None:
-            levels = ", ".join(f"{p.document}: {p.level}" for p in draft.conflict)
+            # where each reading is (two passages of one document can disagree too)
+            levels = ", ".join(
+                f"{where(p.quotes[0], lang) if p.quotes else p.document}: {p.level}"
+                for p in draft.conflict
+            )
             out.append((el.id, t("report.brief_docs.why_conflict", lang, levels=levels)))
         elif draft.confidence < LOW:
             out.append((el.id, t("report.brief_docs.why_low", lang, level=draft.level)))

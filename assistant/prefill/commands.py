@@ -79,7 +79,8 @@ def readable(fw: Framework, result: Prefill, lang: Lang) -> str:
         if draft.level is None:
             lines.append(f"{head}: {words['conflict']}")
             for p in draft.conflict:
-                lines.append(f"    {p.document}: {words['level']} {p.level}")
+                place = where(p.quotes[0], lang) if p.quotes else p.document
+                lines.append(f"    {place}: {words['level']} {p.level}")
         else:
             lines.append(
                 f"{head}: {words['level']} {draft.level} "

@@ -26,6 +26,9 @@ class Proposal(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     quotes: list[Quote]
     source: str = "offline"
+    # Two passages of this document read surely at levels far apart: each passage's reading
+    # (merged like two documents: both shown, neither taken). Not part of the JSON.
+    inner: list[Proposal] = Field(default_factory=list, exclude=True)
 
 
 class Draft(BaseModel):

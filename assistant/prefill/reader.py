@@ -260,11 +260,14 @@ class DocumentReader:
         langs = [doc.lang_of(s) for s in chosen]
         lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
         result = self.interpreter.interpret(element, text, lang)
+        sure_alone: list[tuple[Sentence, int]] = []
         if len(chosen) > 1 and cal.alone_sure < 1.0:
             for s in chosen:
                 alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
                 sure = alone.level is not None and alone.confidence >= cal.alone_sure
                 higher = alone.level is not None and alone.level > (result.level or 0)
+                if sure and not alone.unknown and alone.level is not None:
+                    sure_alone.append((s, max(alone.level, cal.absence_level or 0)))
                 if sure and not alone.unknown and higher:
                     result = alone
         if result.level is None and not result.unknown and cal.unplaced is not None:
@@ -296,13 +299,25 @@ class DocumentReader:
         if cap is not None and level > cap:
             level = cap
             confidence = min(confidence, cal.absence_confidence)
-        return Proposal(
+        proposal = Proposal(
             document=doc.name,
             level=level,
             confidence=round(confidence, 3),
             quotes=quotes,
             source=result.source,
         )
+        if cap is None and sure_alone:
+            low = min(sure_alone, key=lambda x: x[1])
+            high = max(sure_alone, key=lambda x: x[1])
+            if high[1] - low[1] >= cal.conflict_gap:
+                # Two passages of one document say different things surely (the head of ICT:
+                # "updated regularly"; the secretariat's check: "last updated last year"):
+                # shown both, as two documents that disagree, and neither taken.
+                proposal.inner = [
+                    proposal.model_copy(update={"level": lv, "quotes": [self._quote(doc, s)]})
+                    for s, lv in (low, high)
+                ]
+        return proposal
 
     def _quotes(
         self, doc: Document, element: Element, chosen: list[Sentence], evidence: str
@@ -356,7 +371,11 @@ class DocumentReader:
         if progress:
             progress(1.0, "")
         elements = {
-            el.id: merge(el.id, [d[el.id] for d in per_doc if el.id in d], self.cal.conflict_gap)
+            el.id: merge(
+                el.id,
+                [p for d in per_doc if el.id in d for p in (d[el.id].inner or [d[el.id]])],
+                self.cal.conflict_gap,
+            )
             for el in self.framework.elements
         }
         infos = [

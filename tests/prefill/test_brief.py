@@ -15,7 +15,8 @@ def _prefill() -> Prefill:
     elements["E07"] = Draft(element="E07", level=3, confidence=0.8, quotes=[q])
     elements["E17"] = Draft(element="E17", level=2, confidence=0.3, quotes=[q])
     a = Proposal(document="plan.pdf", level=1, confidence=0.7, quotes=[q])
-    b = Proposal(document="minutes.md", level=3, confidence=0.7, quotes=[q])
+    qb = Quote(text=QUOTE, document="minutes.md", section="Item 3")
+    b = Proposal(document="minutes.md", level=3, confidence=0.7, quotes=[qb])
     elements["E15"] = Draft(element="E15", level=None, confidence=0.0, quotes=[q], conflict=[a, b])
     docs = [
         DocumentInfo(name="plan.pdf", lang="en", kind="pdf", pages=30, characters=9000),
@@ -28,7 +29,7 @@ def test_questions_for_site_cover_the_uncovered_the_unsure_and_the_disputed(fw: 
     ask = dict(to_ask(_prefill(), fw, "en"))
     assert "E07" not in ask  # a confident draft is confirmed in the interview, not asked here
     assert ask["E17"] == "draft level 2, low confidence"
-    assert ask["E15"] == "the documents disagree (plan.pdf: 1, minutes.md: 3)"
+    assert ask["E15"] == "the documents disagree (plan.pdf, p. 4: 1, minutes.md, “Item 3”: 3)"
     assert ask["E01"] == "not covered by the documents"
     assert len(ask) == 20
 

@@ -255,3 +255,33 @@ def test_a_plans_own_vocabulary_is_not_evidence(reader: DocumentReader) -> None:
     policy coherence (E04) nor smart-city rules (E12) are drafted from that."""
     result = reader.read([_doc("roads.md", ROADS_PLAN)])
     assert result.elements["E04"] is None and result.elements["E12"] is None
+
+
+class TwoVoicesInterpreter:
+    """Reads "updated every month" at level 3 and "not updated since" at level 1, surely."""
+
+    source = "offline"
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        from assistant.ports import Interpretation
+
+        up, down = "every month" in text, "not been updated" in text
+        level = 2 if up and down else 3 if up else 1
+        return Interpretation(element=element.id, level=level, confidence=0.9, evidence=text)
+
+
+def test_two_passages_of_one_document_that_disagree_are_shown_and_neither_taken(
+    reader: DocumentReader,
+) -> None:
+    text = (
+        "# Open data\n\n"
+        "The head of ICT said the open data portal publishes datasets and is updated every month.\n"
+        "The secretariat checked the open data portal: its datasets have not been updated since 2023.\n"
+    )
+    two = DocumentReader(reader.framework, TwoVoicesInterpreter(), reader.embeddings)
+    draft = two.read([_doc("minutes.md", text)]).elements["E16"]
+    assert draft is not None and draft.level is None  # neither taken
+    assert sorted(p.level for p in draft.conflict) == [1, 3]
+    quotes = {p.level: p.quotes[0].text for p in draft.conflict}
+    assert "every month" in quotes[3] and "not been updated" in quotes[1]
+    assert all(q in text for q in quotes.values())
