@@ -288,17 +288,7 @@ class DocumentReader:
         confidence = (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength
         if confidence < cal.min_draft:
             return None
-        level = result.level
-        if level == 0 and cal.absence_level is not None:
-            # A document that writes about what is missing shows the gap is seen: level 1 at
-            # least (level 0 is "nothing considered"). What it says exists is often elsewhere,
-            # so the draft is not sure: it is walked, one by one, never listed for review.
-            level = cal.absence_level
-            confidence = min(confidence, cal.absence_confidence)
-        cap = lexicon.stopped_cap(element.id, text, lang)
-        if cap is not None and level > cap:
-            level = cap
-            confidence = min(confidence, cal.absence_confidence)
+        level, confidence, capped = _bounded(element.id, result.level, confidence, text, lang, cal)
         proposal = Proposal(
             document=doc.name,
             level=level,
@@ -306,7 +296,7 @@ class DocumentReader:
             quotes=quotes,
             source=result.source,
         )
-        if cap is None and sure_alone:
+        if not capped and sure_alone:
             low = min(sure_alone, key=lambda x: x[1])
             high = max(sure_alone, key=lambda x: x[1])
             if high[1] - low[1] >= cal.conflict_gap:
@@ -385,3 +375,20 @@ class DocumentReader:
             for d in docs
         ]
         return Prefill(elements=elements, documents=[*infos, *errors])
+
+
+def _bounded(
+    element_id: str, level: int, confidence: float, text: str, lang: Lang, cal: ReaderCalibration
+) -> tuple[int, float, bool]:
+    """The level a document's words can support: (level, confidence, capped by "stopped").
+
+    A document that writes about what is missing shows the gap is seen: level 1 at least
+    (level 0 is "nothing considered"); what it says exists is often elsewhere, so the draft is
+    not sure: walked one by one, never listed for review. Work told as stopped caps the level."""
+    if level == 0 and cal.absence_level is not None:
+        level = cal.absence_level
+        confidence = min(confidence, cal.absence_confidence)
+    cap = lexicon.stopped_cap(element_id, text, lang)
+    if cap is not None and level > cap:
+        return cap, min(confidence, cal.absence_confidence), True
+    return level, confidence, cap is not None
