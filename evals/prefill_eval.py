@@ -2,8 +2,9 @@
 
 Default dataset: ``evals/datasets/prefill/`` — eight documents (en/ja: strategies, a master plan,
 minutes, pilot reports) written blind by an independent writer, each with ``<name>.labels.yaml``
-(element → null, or {level, quotes, note}). HELD OUT: the reader was tuned only on
-``evals/datasets/prefill_dev/`` (the project's own documents); pass ``--dataset`` to run that.
+(element → null, or {level, quotes, note}); ``prefill_v2/`` six more by a second writer. Both
+were released for development in issue 14's second round; the blind set is ``prefill_v3/``.
+``prefill_dev/`` is the project's own. Pass ``--dataset`` to choose.
 
 Per document: coverage precision (drafted elements the labels cover), recall (covered elements
 drafted), within-one accuracy of drafts on covered elements, quote validity (every quote an exact
