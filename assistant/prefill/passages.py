@@ -143,3 +143,26 @@ def merge(element_id: str, proposals: list[Proposal], gap: int) -> Draft | None:
         quotes=quotes,
         source=best.source,
     )
+
+
+def bounded(
+    element_id: str,
+    level: int,
+    confidence: float,
+    text: str,
+    lang: Lang,
+    floor: int | None,
+    floor_confidence: float,
+) -> tuple[int, float, bool]:
+    """The level a document's words can support: (level, confidence, capped by "stopped").
+
+    A document that writes about what is missing shows the gap is seen: level 1 at least
+    (level 0 is "nothing considered"); what it says exists is often elsewhere, so the draft is
+    not sure: walked one by one, never listed for review. Work told as stopped caps the level."""
+    if level == 0 and floor is not None:
+        level = floor
+        confidence = min(confidence, floor_confidence)
+    cap = lexicon.stopped_cap(element_id, text, lang)
+    if cap is not None and level > cap:
+        return cap, min(confidence, floor_confidence), True
+    return level, confidence, cap is not None

@@ -19,12 +19,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.models import Element, Framework, Lang
-from assistant.ports import Interpreter
+from assistant.ports import Interpretation, Interpreter
 from assistant.prefill import lexicon
 from assistant.prefill.documents import Document, Sentence
 from assistant.prefill.drafts import DocumentInfo, Prefill, Proposal, Quote
 from assistant.prefill.passages import (
     Passage,
+    bounded,
     is_question,
     is_title,
     keyword_count,
@@ -259,17 +260,7 @@ class DocumentReader:
         text = "\n".join(doc.quote(s) for s in chosen)
         langs = [doc.lang_of(s) for s in chosen]
         lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
-        result = self.interpreter.interpret(element, text, lang)
-        sure_alone: list[tuple[Sentence, int]] = []
-        if len(chosen) > 1 and cal.alone_sure < 1.0:
-            for s in chosen:
-                alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
-                sure = alone.level is not None and alone.confidence >= cal.alone_sure
-                higher = alone.level is not None and alone.level > (result.level or 0)
-                if sure and not alone.unknown and alone.level is not None:
-                    sure_alone.append((s, max(alone.level, cal.absence_level or 0)))
-                if sure and not alone.unknown and higher:
-                    result = alone
+        result, sure_alone = self._read(doc, element, chosen, text, lang, cal)
         if result.level is None and not result.unknown and cal.unplaced is not None:
             # The interpreter's cues are an official's words; a document's sentence that clearly
             # speaks of the element but matches none of them still says what exists (2), what
@@ -282,13 +273,26 @@ class DocumentReader:
             # Level 0 is "nothing exists, nothing considered": a document must say so. Words
             # about the element with no "no / not / ない" in them are at least a first step.
             result = result.model_copy(update={"level": 1})
+        if result.level == 0 and element.id in lexicon.REQUIRES and not plans_in(text, lang):
+            # A relation said to be missing (the plan "does not refer to" the city plan; no
+            # rule "on the handling of personal information") with no intent to build it: the
+            # writer's observation, not a gap the city has seen. Not placed: asked on site.
+            return None
         quotes = self._quotes(doc, element, chosen, result.evidence)
         if not quotes:
             return None
         confidence = (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength
         if confidence < cal.min_draft:
             return None
-        level, confidence, capped = _bounded(element.id, result.level, confidence, text, lang, cal)
+        level, confidence, capped = bounded(
+            element.id,
+            result.level,
+            confidence,
+            text,
+            lang,
+            cal.absence_level,
+            cal.absence_confidence,
+        )
         proposal = Proposal(
             document=doc.name,
             level=level,
@@ -308,6 +312,29 @@ class DocumentReader:
                     for s, lv in (low, high)
                 ]
         return proposal
+
+    def _read(
+        self,
+        doc: Document,
+        element: Element,
+        chosen: list[Sentence],
+        text: str,
+        lang: Lang,
+        cal: ReaderCalibration,
+    ) -> tuple[Interpretation, list[tuple[Sentence, int]]]:
+        """The chosen sentences read together, and each read alone: a sentence surely at a
+        higher level wins; the sure readings (sentence, level) are kept to find disagreement."""
+        result = self.interpreter.interpret(element, text, lang)
+        sure_alone: list[tuple[Sentence, int]] = []
+        if len(chosen) > 1 and cal.alone_sure < 1.0:
+            for s in chosen:
+                alone = self.interpreter.interpret(element, doc.quote(s), doc.lang_of(s))
+                if alone.level is None or alone.unknown or alone.confidence < cal.alone_sure:
+                    continue
+                sure_alone.append((s, max(alone.level, cal.absence_level or 0)))
+                if alone.level > (result.level or 0):
+                    result = alone
+        return result, sure_alone
 
     def _quotes(
         self, doc: Document, element: Element, chosen: list[Sentence], evidence: str
@@ -375,20 +402,3 @@ class DocumentReader:
             for d in docs
         ]
         return Prefill(elements=elements, documents=[*infos, *errors])
-
-
-def _bounded(
-    element_id: str, level: int, confidence: float, text: str, lang: Lang, cal: ReaderCalibration
-) -> tuple[int, float, bool]:
-    """The level a document's words can support: (level, confidence, capped by "stopped").
-
-    A document that writes about what is missing shows the gap is seen: level 1 at least
-    (level 0 is "nothing considered"); what it says exists is often elsewhere, so the draft is
-    not sure: walked one by one, never listed for review. Work told as stopped caps the level."""
-    if level == 0 and cal.absence_level is not None:
-        level = cal.absence_level
-        confidence = min(confidence, cal.absence_confidence)
-    cap = lexicon.stopped_cap(element_id, text, lang)
-    if cap is not None and level > cap:
-        return cap, min(confidence, cal.absence_confidence), True
-    return level, confidence, cap is not None

@@ -285,3 +285,17 @@ def test_two_passages_of_one_document_that_disagree_are_shown_and_neither_taken(
     quotes = {p.level: p.quotes[0].text for p in draft.conflict}
     assert "every month" in quotes[3] and "not been updated" in quotes[1]
     assert all(q in text for q in quotes.values())
+
+
+def test_a_relation_said_missing_without_intent_is_not_placed(reader: DocumentReader) -> None:
+    zero = DocumentReader(reader.framework, ZeroInterpreter(), reader.embeddings)
+    e04 = reader.framework.element("E04")
+    seen = _doc("a.md", "# Plans\n\nThe digital plan does not yet refer to the city plan.\n")
+    assert zero._propose(seen, e04, seen.sentences, 0.5, zero.cal) is None
+    planned = _doc(
+        "b.md",
+        "# Plans\n\nThe digital plan does not yet refer to the city plan, and the office "
+        "intends to add these links next year.\n",
+    )
+    found = zero._propose(planned, e04, planned.sentences, 0.5, zero.cal)
+    assert found is not None and found.level == 1  # the gap is seen: a first step
