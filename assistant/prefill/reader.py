@@ -282,7 +282,7 @@ class DocumentReader:
         if not quotes:
             return None
         confidence = (1 - cal.topic_share) * float(result.confidence) + cal.topic_share * strength
-        if confidence < cal.min_draft:
+        if confidence < cal.min_draft or result.level is None:
             return None
         level, confidence, capped = bounded(
             element.id,
