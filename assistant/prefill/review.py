@@ -111,10 +111,17 @@ def apply(
         saved.append((eid, level))
     if saved:
         step.saving = saved[-1][0]
-        shown = ", ".join(t("interview.review.item", lang, id=e, level=lv) for e, lv in saved)
+        sep = "、" if lang == "ja" else ", "
+        shown = sep.join(t("interview.review.item", lang, id=e, level=lv) for e, lv in saved)
         step.say(t("interview.review.saved", lang, n=len(saved), items=shown))
     if dropped:
-        step.say(t("interview.review.dropped", lang, ids=", ".join(sorted(dropped))))
+        step.say(
+            t(
+                "interview.review.dropped",
+                lang,
+                ids=("、" if lang == "ja" else ", ").join(sorted(dropped)),
+            )
+        )
     if not saved and not dropped:
         step.say(t("interview.review.walk", lang))
     here = state.element
