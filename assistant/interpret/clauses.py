@@ -31,7 +31,7 @@ EN_PRESENCE = re.compile(
     re.IGNORECASE,
 )
 JA_PRESENCE = re.compile(
-    r"(?:があります|がある|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
+    r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
     r"|しています|しました|ています|ておりま|ました)"
 )
 EN_NEGATED_CLAUSE = re.compile(
@@ -44,6 +44,7 @@ EN_STOPPED = re.compile(
     r"|closed (?:down|after)|lapsed|expired|died|fizzled|no longer|ran out|not renewed|dormant"
     r"|defunct|restart(?:ed|s)?|start(?:ed)? (?:again|over)|from scratch|halted|suspended"
     r"|wound down|phased out|disbanded|used to|went offline|was cut|were cut|hasn't met|has not met"
+    r"|went dark|ceased"
     r"|no replacement|nothing (?:took|has taken) its place|left in \d{4}|since (?:he|she|they) left)\b",
     re.IGNORECASE,
 )
@@ -58,6 +59,7 @@ EN_STOP_EVENT = re.compile(
     r"|(?:was|were|got|been) (?:dropped|closed)|closed down|(?:project|programme|program) closed"
     r"|lapsed|expired|died|fizzled|halted|suspended|wound down|phased out|disbanded|folded"
     r"|collapsed|went offline|ran out|was cut|were cut|was terminated|fell apart|petered out"
+    r"|went dark|ceased"
     r"|(?:was|were|got) (?:switched off|turned off|taken down|killed))\b",
     re.IGNORECASE,
 )
@@ -65,7 +67,7 @@ EN_STOP_EVENT = re.compile(
 EN_PAST_CLAUSE = re.compile(r"\bused to\b|\bthere (?:was|were) once\b|\bat one time\b", re.I)
 JA_STOP_EVENT = re.compile(
     r"中止|打ち切|廃止|頓挫|終了し|終わっ|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
-    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置"
+    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置|(?:資金|補助|予算|契約|助成)が(?:切れ|尽き)"
 )
 JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
 CONDITIONAL = {
@@ -182,6 +184,7 @@ class LevelWords:
     """Per rubric level of one element: the words only that level's texts use."""
 
     words: tuple[frozenset[str], ...]
+    texts: tuple[str, ...] = ()  # each level's rubric text and example, lower-cased
 
 
 def _terms(text: str, lang: Lang) -> set[str]:
@@ -195,12 +198,40 @@ def _terms(text: str, lang: Lang) -> set[str]:
 
 def level_words(element: Element, lang: Lang) -> LevelWords:
     """Each level's distinguishing words: in its rubric text or example, in no other level's."""
-    per = [_terms(r.text.get(lang) + " " + r.evidence.get(lang), lang) for r in element.rubric]
+    texts = tuple((r.text.get(lang) + " " + r.evidence.get(lang)).lower() for r in element.rubric)
+    per = [_terms(t, lang) for t in texts]
     own = tuple(
         frozenset(per[lv] - set().union(*(per[o] for o in range(LEVELS) if o != lv)))
         for lv in range(LEVELS)
     )
-    return LevelWords(own)
+    return LevelWords(own, texts)
+
+
+def rubric_cue_votes(text: str, hits: list[Hit], words: LevelWords, lang: Lang) -> np.ndarray:
+    """Per level: the weight of the answer's cues whose own words that level's rubric text uses.
+
+    A general cue means different rungs in different rubrics: "only a few" is level 0 where the
+    rubric says "known only to a few officials" and level 2 where it says "shared with some
+    partners". Cues said of now (not negated, planned or past) vote for the levels of this
+    element whose text holds the cue's words, split among them. Only limit words ("only",
+    "some", "once", 「一部」「だけ」) are read so: they are the ones whose rung depends on the
+    rubric; absence and establishment words are left to the cue votes.
+    """
+    out = np.zeros(LEVELS)
+    for h in hits:
+        if h.negated or h.intent or h.past or not (h.scope or h.level == 2):
+            continue
+        word = text[h.start : h.end].lower().strip()
+        if len(word) < 2:
+            continue
+        if lang == "ja":
+            levels = [lv for lv, t in enumerate(words.texts) if word in t]
+        else:
+            pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+            levels = [lv for lv, t in enumerate(words.texts) if pattern.search(t)]
+        for lv in levels:
+            out[lv] += h.weight / len(levels)
+    return np.log1p(out)
 
 
 def _clauses(text: str, lang: Lang) -> list[str]:
@@ -242,6 +273,20 @@ def level_overlap(
         for lv in range(LEVELS):
             found[lv] |= terms & words.words[lv]
     return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
+
+
+def _stopped(text: str, lang: Lang) -> bool:
+    """Something was stopped or abandoned; "we used to have nothing" / 「以前は何もなかった」 is
+    a past absence (what came after it is new), not something that stopped."""
+    negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
+    past_clause = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
+    for m in (JA_STOPPED if lang == "ja" else EN_STOPPED).finditer(text):
+        if past_clause.fullmatch(m.group(0)):
+            rest = re.split(r"[,;、。.!?！？\n]|\bbut\b|が、", text[m.end() :], maxsplit=1)[0]
+            if negated.search(rest) or (lang == "en" and re.match(r"\s*nothing", rest)):
+                continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -307,7 +352,7 @@ def read_clauses(
     beside = bool(absent) and bool(present - absent)
     plans = any((h.intent or (h.level == 1 and not h.negated)) and not h.past for h in hits)
     runs = bool(present)
-    stopped = bool((JA_STOPPED if lang == "ja" else EN_STOPPED).search(text))
+    stopped = _stopped(text, lang)
     established = any(
         h.level >= 3 and not (h.negated or h.intent or h.limited or h.past) for h in hits
     ) or any(h.scope and h.negated for h in hits)
