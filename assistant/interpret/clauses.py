@@ -109,13 +109,17 @@ def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
 
 
 def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
-    """The hits inside ``past_regions``, flagged: they say nothing about now."""
+    """The hits inside ``past_regions``, flagged: they say nothing about now. A stop word
+    itself ("ended", 「終わって」) is the news about now and is never past."""
     regions = past_regions(spans, lang)
     if not regions:
         return hits
+    stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
     return [
         replace(h, past=True)
-        if any(a <= h.start and h.end <= b for a, b in regions) and not h.past
+        if any(a <= h.start and h.end <= b for a, b in regions)
+        and not h.past
+        and not stop_re.search(text[h.start : h.end])
         else h
         for h in hits
     ]

@@ -205,3 +205,22 @@ def test_a_past_absence_is_not_something_that_stopped() -> None:
     assert not _stopped("以前は全く何もありませんでしたが、昨年から始めました。", "ja")
     assert _stopped("We used to have a portal, but it was shut down.", "en")
     assert _stopped("以前は県の職員がいましたが、派遣は終わりました。", "ja")
+
+
+def test_what_stopped_with_nothing_now_is_level_0() -> None:
+    import numpy as np
+
+    from assistant.interpret.clauses import mark_past, read_clauses
+    from assistant.interpret.votes import cap_absence
+
+    text = "補助期間が終わってから保守費が付かず、今は電源を落としたままになっております。"
+    spans = segments(text, "ja")
+    hits = mark_past(text, spans, find_hits(spans, "ja"), "ja")
+    assert any(text[h.start : h.end] == "終わって" and not h.past for h in hits)  # the news
+    en = "The kiosks were funded by a grant. When the grant ended, they were switched off."
+    spans = segments(en, "en")
+    hits = mark_past(en, spans, find_hits(spans, "en"), "en")
+    clauses = read_clauses(en, spans, hits, "en")
+    assert clauses.stopped_now_absent
+    votes = cap_absence(np.zeros(5), clauses)
+    assert int(votes.argmax()) == 0 and votes[0] > 0
