@@ -183,6 +183,18 @@ EN_STOP = frozenset(
 )
 
 
+THE_REST = {
+    "en": re.compile(
+        r"\b(?:the|all) other \w+|\bthe rest\b|\b(?:everyone|everything|everybody) else\b"
+        r"|\bother (?:departments|units|offices|projects|services|sectors|districts)\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(
+        r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|分野|部門|プロジェクト)|それ以外は|ほかは|他は"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class LevelWords:
     """Per rubric level of one element: the words only that level's texts use."""
@@ -262,19 +274,25 @@ def level_overlap(
     text: str, lang: Lang, words: LevelWords, past: list[tuple[int, int]] | None = None
 ) -> np.ndarray:
     """How many of each level's own words the answer uses in clauses that are not negated
-    and not said of something that later stopped (``past``: offsets into ``text``)."""
+    and not said of something that later stopped (``past``: offsets into ``text``).
+
+    A clause about "the other departments" / 「ほかの課は」 describes the rest, the limit of
+    what exists ("only transport uses it; the other departments keep their own systems"): its
+    words do not count for levels 0 and 1.
+    """
     negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
     found: list[set[str]] = [set() for _ in range(LEVELS)]
     for a, b in clause_spans(text):
         clause = text[a:b]
         if negated.search(clause) or any(p <= a and b <= q + 1 for p, q in past or []):
             continue
+        levels = range(2, LEVELS) if THE_REST[lang].search(clause) else range(LEVELS)
         if lang == "ja":
-            for lv in range(LEVELS):
+            for lv in levels:
                 found[lv] |= _ja_runs(clause, words.words[lv])
             continue
         terms = _terms(clause, lang)
-        for lv in range(LEVELS):
+        for lv in levels:
             found[lv] |= terms & words.words[lv]
     return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
 

@@ -399,3 +399,12 @@ def test_limit_words_vote_for_the_rung_their_rubric_gives_them(fw: Framework) ->
     hits = find_hits(segments(text, "en"), "en")
     votes = rubric_cue_votes(text, hits, level_words(fw.element("E06"), "en"), "en")
     assert votes[0] > 0 and votes[0] > votes[3]  # E06 level 0: "known only to a few officials"
+
+
+def test_words_said_of_the_other_departments_describe_the_limit(fw: Framework) -> None:
+    from assistant.interpret.clauses import level_overlap, level_words
+
+    words = level_words(fw.element("E15"), "ja")
+    rest = "都市計画課だけで使っていて、ほかの課はそれぞれ独自のシステムのままです。"
+    alone = "各課がそれぞれ独自のシステムのままです。"
+    assert level_overlap(rest, "ja", words)[0] < level_overlap(alone, "ja", words)[0]
