@@ -114,9 +114,15 @@ JA_EVASIVE = re.compile(
     r"|と言えば[^。]{0,30}と言えば"
 )
 # A statement that asks back: "When you say 'smart', do you mean ...?", 「どういう意味ですか」.
-EN_ASKS_BACK = re.compile(r"\?\s*$")
+# A hedge said with a rising voice ("maybe a few files on the statistics page?") is not one.
+EN_ASKS_BACK = re.compile(
+    r"^(?:(?:so|and|but|sorry|well|ok|okay|hmm|um)\W+)*(?:what|which|how|who|where|when|why|do|does"
+    r"|did|is|are|was|were|can|could|would|should|shall|will|have|has)\b[^?]*\?\s*$"
+    r"|\byou\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 JA_ASKS_BACK = re.compile(
-    r"[?？]\s*$|(?:という意味|どういう|どちらの|どの|何を指|とは)[^。]*(?:でしょうか|ですか)[。\s]*$"
+    r"(?:という意味|どういう|どちらの|どの|何を指|とは)[^。]*(?:でしょうか|ですか|[?？])[。\s]*$"
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).

@@ -224,3 +224,13 @@ def test_what_stopped_with_nothing_now_is_level_0() -> None:
     assert clauses.stopped_now_absent
     votes = cap_absence(np.zeros(5), clauses)
     assert int(votes.argmax()) == 0 and votes[0] > 0
+
+
+def test_a_question_back_is_not_a_hedge_said_with_a_rising_voice() -> None:
+    from assistant.interpret.signals import asks_back
+
+    assert asks_back("When you say smart, do you mean online services too?", "en")
+    assert asks_back("Which plan do you mean?", "en")
+    assert not asks_back("We might have some open data, maybe a few files on the website?", "en")
+    assert asks_back("スマートというのはどういう意味ですか。", "ja")
+    assert not asks_back("20件くらい？", "ja")
