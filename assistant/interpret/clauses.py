@@ -34,6 +34,16 @@ JA_PRESENCE = re.compile(
     r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
     r"|しています|しました|ています|ておりま|ました)"
 )
+# The speaker's own post ("I work in the planning unit", 「産業振興を担当しています」) is not
+# something the city has in place.
+SPEAKER_ROLE = {
+    "en": re.compile(
+        r"\b(?:i|i'm|i am)\s+(?:\w+\s+)?(?:work(?:ing)?|sit|sitting|am|serve|head|run|lead|manage)"
+        r"\s+(?:in|at|for|with|as)\b|\b(?:i'm|i am) (?:in charge of|responsible for)\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"(?:を|の)?担当して(?:い|お)|に(?:勤め|所属し|勤務し)て|で働いて|に在籍"),
+}
 EN_NEGATED_CLAUSE = re.compile(
     r"\b(?:no|not|never|nothing|none|without|n't|lack\w*|neither|nor)\b", re.IGNORECASE
 )
@@ -362,7 +372,12 @@ def read_clauses(
     for i, (a, b) in enumerate(bounds):
         clause = text[a:b]
         in_past = any(p <= a and b <= q + 1 for p, q in past or [])
-        if presence_re.search(clause) and not negated_re.search(clause) and not in_past:
+        if (
+            presence_re.search(clause)
+            and not negated_re.search(clause)
+            and not in_past
+            and not SPEAKER_ROLE[lang].search(clause)
+        ):
             present.add(i)
     for h in hits:
         if h.level >= 2 and not (h.negated or h.intent or h.past):

@@ -234,3 +234,18 @@ def test_a_question_back_is_not_a_hedge_said_with_a_rising_voice() -> None:
     assert not asks_back("We might have some open data, maybe a few files on the website?", "en")
     assert asks_back("スマートというのはどういう意味ですか。", "ja")
     assert not asks_back("20件くらい？", "ja")
+
+
+def test_the_speakers_own_post_is_not_something_in_place() -> None:
+    from assistant.interpret.clauses import read_clauses
+
+    for text, lang in (
+        ("産業振興を担当していますが、たぶんないと思います。", "ja"),
+        ("I work in the planning unit, but there is no such thing here.", "en"),
+    ):
+        spans = segments(text, lang)  # type: ignore[arg-type]
+        clauses = read_clauses(text, spans, find_hits(spans, lang), lang)  # type: ignore[arg-type]
+        assert not clauses.absence_beside_presence
+    text = "オープンデータのサイトはありますが、更新はしていません。"
+    spans = segments(text, "ja")
+    assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
