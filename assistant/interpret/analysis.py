@@ -63,3 +63,4 @@ class Analysis:
     pieces: list[str]
     clauses: Clauses  # what exists, lacks, stopped, is only planned
     overlap: np.ndarray  # per level: log1p of that level's own words used (not negated)
+    rubric_cues: np.ndarray  # per level: cues whose words that level's rubric text uses

@@ -31,9 +31,19 @@ EN_PRESENCE = re.compile(
     re.IGNORECASE,
 )
 JA_PRESENCE = re.compile(
-    r"(?:があります|がある|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
+    r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
     r"|しています|しました|ています|ておりま|ました)"
 )
+# The speaker's own post ("I work in the planning unit", 「産業振興を担当しています」) is not
+# something the city has in place.
+SPEAKER_ROLE = {
+    "en": re.compile(
+        r"\b(?:i|i'm|i am)\s+(?:\w+\s+)?(?:work(?:ing)?|sit|sitting|am|serve|head|run|lead|manage)"
+        r"\s+(?:in|at|for|with|as)\b|\b(?:i'm|i am) (?:in charge of|responsible for)\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"(?:を|の)?担当して(?:い|お)|に(?:勤め|所属し|勤務し)て|で働いて|に在籍"),
+}
 EN_NEGATED_CLAUSE = re.compile(
     r"\b(?:no|not|never|nothing|none|without|n't|lack\w*|neither|nor)\b", re.IGNORECASE
 )
@@ -44,6 +54,7 @@ EN_STOPPED = re.compile(
     r"|closed (?:down|after)|lapsed|expired|died|fizzled|no longer|ran out|not renewed|dormant"
     r"|defunct|restart(?:ed|s)?|start(?:ed)? (?:again|over)|from scratch|halted|suspended"
     r"|wound down|phased out|disbanded|used to|went offline|was cut|were cut|hasn't met|has not met"
+    r"|went dark|ceased"
     r"|no replacement|nothing (?:took|has taken) its place|left in \d{4}|since (?:he|she|they) left)\b",
     re.IGNORECASE,
 )
@@ -58,6 +69,7 @@ EN_STOP_EVENT = re.compile(
     r"|(?:was|were|got|been) (?:dropped|closed)|closed down|(?:project|programme|program) closed"
     r"|lapsed|expired|died|fizzled|halted|suspended|wound down|phased out|disbanded|folded"
     r"|collapsed|went offline|ran out|was cut|were cut|was terminated|fell apart|petered out"
+    r"|went dark|ceased"
     r"|(?:was|were|got) (?:switched off|turned off|taken down|killed))\b",
     re.IGNORECASE,
 )
@@ -65,7 +77,7 @@ EN_STOP_EVENT = re.compile(
 EN_PAST_CLAUSE = re.compile(r"\bused to\b|\bthere (?:was|were) once\b|\bat one time\b", re.I)
 JA_STOP_EVENT = re.compile(
     r"中止|打ち切|廃止|頓挫|終了し|終わっ|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
-    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置"
+    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置|(?:資金|補助|予算|契約|助成)が(?:切れ|尽き)"
 )
 JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
 CONDITIONAL = {
@@ -107,13 +119,17 @@ def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
 
 
 def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
-    """The hits inside ``past_regions``, flagged: they say nothing about now."""
+    """The hits inside ``past_regions``, flagged: they say nothing about now. A stop word
+    itself ("ended", 「終わって」) is the news about now and is never past."""
     regions = past_regions(spans, lang)
     if not regions:
         return hits
+    stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
     return [
         replace(h, past=True)
-        if any(a <= h.start and h.end <= b for a, b in regions) and not h.past
+        if any(a <= h.start and h.end <= b for a, b in regions)
+        and not h.past
+        and not stop_re.search(text[h.start : h.end])
         else h
         for h in hits
     ]
@@ -177,11 +193,24 @@ EN_STOP = frozenset(
 )
 
 
+THE_REST = {
+    "en": re.compile(
+        r"\b(?:the|all) other \w+|\bthe rest\b|\b(?:everyone|everything|everybody) else\b"
+        r"|\bother (?:departments|units|offices|projects|services|sectors|districts)\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(
+        r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|分野|部門|プロジェクト)|それ以外は|ほかは|他は"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class LevelWords:
     """Per rubric level of one element: the words only that level's texts use."""
 
     words: tuple[frozenset[str], ...]
+    texts: tuple[str, ...] = ()  # each level's rubric text and example, lower-cased
 
 
 def _terms(text: str, lang: Lang) -> set[str]:
@@ -195,12 +224,40 @@ def _terms(text: str, lang: Lang) -> set[str]:
 
 def level_words(element: Element, lang: Lang) -> LevelWords:
     """Each level's distinguishing words: in its rubric text or example, in no other level's."""
-    per = [_terms(r.text.get(lang) + " " + r.evidence.get(lang), lang) for r in element.rubric]
+    texts = tuple((r.text.get(lang) + " " + r.evidence.get(lang)).lower() for r in element.rubric)
+    per = [_terms(t, lang) for t in texts]
     own = tuple(
         frozenset(per[lv] - set().union(*(per[o] for o in range(LEVELS) if o != lv)))
         for lv in range(LEVELS)
     )
-    return LevelWords(own)
+    return LevelWords(own, texts)
+
+
+def rubric_cue_votes(text: str, hits: list[Hit], words: LevelWords, lang: Lang) -> np.ndarray:
+    """Per level: the weight of the answer's cues whose own words that level's rubric text uses.
+
+    A general cue means different rungs in different rubrics: "only a few" is level 0 where the
+    rubric says "known only to a few officials" and level 2 where it says "shared with some
+    partners". Cues said of now (not negated, planned or past) vote for the levels of this
+    element whose text holds the cue's words, split among them. Only limit words ("only",
+    "some", "once", 「一部」「だけ」) are read so: they are the ones whose rung depends on the
+    rubric; absence and establishment words are left to the cue votes.
+    """
+    out = np.zeros(LEVELS)
+    for h in hits:
+        if h.negated or h.intent or h.past or not (h.scope or h.level == 2):
+            continue
+        word = text[h.start : h.end].lower().strip()
+        if len(word) < 2:
+            continue
+        if lang == "ja":
+            levels = [lv for lv, t in enumerate(words.texts) if word in t]
+        else:
+            pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+            levels = [lv for lv, t in enumerate(words.texts) if pattern.search(t)]
+        for lv in levels:
+            out[lv] += h.weight / len(levels)
+    return np.log1p(out)
 
 
 def _clauses(text: str, lang: Lang) -> list[str]:
@@ -227,21 +284,41 @@ def level_overlap(
     text: str, lang: Lang, words: LevelWords, past: list[tuple[int, int]] | None = None
 ) -> np.ndarray:
     """How many of each level's own words the answer uses in clauses that are not negated
-    and not said of something that later stopped (``past``: offsets into ``text``)."""
+    and not said of something that later stopped (``past``: offsets into ``text``).
+
+    A clause about "the other departments" / 「ほかの課は」 describes the rest, the limit of
+    what exists ("only transport uses it; the other departments keep their own systems"): its
+    words do not count for levels 0 and 1.
+    """
     negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
     found: list[set[str]] = [set() for _ in range(LEVELS)]
     for a, b in clause_spans(text):
         clause = text[a:b]
         if negated.search(clause) or any(p <= a and b <= q + 1 for p, q in past or []):
             continue
+        levels = range(2, LEVELS) if THE_REST[lang].search(clause) else range(LEVELS)
         if lang == "ja":
-            for lv in range(LEVELS):
+            for lv in levels:
                 found[lv] |= _ja_runs(clause, words.words[lv])
             continue
         terms = _terms(clause, lang)
-        for lv in range(LEVELS):
+        for lv in levels:
             found[lv] |= terms & words.words[lv]
     return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
+
+
+def _stopped(text: str, lang: Lang) -> bool:
+    """Something was stopped or abandoned; "we used to have nothing" / 「以前は何もなかった」 is
+    a past absence (what came after it is new), not something that stopped."""
+    negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
+    past_clause = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
+    for m in (JA_STOPPED if lang == "ja" else EN_STOPPED).finditer(text):
+        if past_clause.fullmatch(m.group(0)):
+            rest = re.split(r"[,;、。.!?！？\n]|\bbut\b|が、", text[m.end() :], maxsplit=1)[0]
+            if negated.search(rest) or (lang == "en" and re.match(r"\s*nothing", rest)):
+                continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -295,7 +372,12 @@ def read_clauses(
     for i, (a, b) in enumerate(bounds):
         clause = text[a:b]
         in_past = any(p <= a and b <= q + 1 for p, q in past or [])
-        if presence_re.search(clause) and not negated_re.search(clause) and not in_past:
+        if (
+            presence_re.search(clause)
+            and not negated_re.search(clause)
+            and not in_past
+            and not SPEAKER_ROLE[lang].search(clause)
+        ):
             present.add(i)
     for h in hits:
         if h.level >= 2 and not (h.negated or h.intent or h.past):
@@ -307,7 +389,7 @@ def read_clauses(
     beside = bool(absent) and bool(present - absent)
     plans = any((h.intent or (h.level == 1 and not h.negated)) and not h.past for h in hits)
     runs = bool(present)
-    stopped = bool((JA_STOPPED if lang == "ja" else EN_STOPPED).search(text))
+    stopped = _stopped(text, lang)
     established = any(
         h.level >= 3 and not (h.negated or h.intent or h.limited or h.past) for h in hits
     ) or any(h.scope and h.negated for h in hits)

@@ -97,7 +97,32 @@ JA_UNKNOWN = re.compile(
     r"|確認していただけ|に聞いていただけ|にお尋ね|私の立場では|お答えしかね|分からないです|わからないです"
     r"|見当がつきません|存じておりません|担当でないので|管轄外|所管外|詳しくないので|聞いてみないと"
     r"|把握していません|把握しておりません|詳しくない|詳しいと思|が詳しい|お聞きいただ|聞いていただ"
-    r"|担当して(?:おり|い)ますので|お答えする立場|何とも言えません|なんとも言えません",
+    r"|担当して(?:おり|い)ますので|お答えする立場|何とも言えません|なんとも言えません"
+    r"|聞いてみてくだ|聞いてみて下|にお聞きくだ|に聞いてもらえ|に確認してみてくだ|に問い合わせてくだ",
+)
+
+# Neither an answer nor "don't know": the question is turned back or left open ("it depends what
+# you mean", 「見方次第です」). Such an answer is not placed; the element's probe question follows.
+EN_EVASIVE = re.compile(
+    r"\bdepends (?:on )?(?:what|which|how) (?:\w+ )?you (?:mean|count|define|look)\b"
+    r"|\bdepends (?:on )?how you look at it\b|\bin a way yes,? (?:and )?in a way no\b"
+    r"|\b(?:yes and no|both yes and no)\b",
+    re.IGNORECASE,
+)
+JA_EVASIVE = re.compile(
+    r"見方次第|見方によ(?:って|る)|一概には?言えません|どちらとも言え(?:ません|ない|ず)"
+    r"|と言えば[^。]{0,30}と言えば"
+)
+# A statement that asks back: "When you say 'smart', do you mean ...?", 「どういう意味ですか」.
+# A hedge said with a rising voice ("maybe a few files on the statistics page?") is not one.
+EN_ASKS_BACK = re.compile(
+    r"^(?:(?:so|and|but|sorry|well|ok|okay|hmm|um)\W+)*(?:what|which|how|who|where|when|why|do|does"
+    r"|did|is|are|was|were|can|could|would|should|shall|will|have|has)\b[^?]*\?\s*$"
+    r"|\byou\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+JA_ASKS_BACK = re.compile(
+    r"(?:という意味|どういう|どちらの|どの|何を指|とは)[^。]*(?:でしょうか|ですか|[?？])[。\s]*$"
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).

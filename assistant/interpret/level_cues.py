@@ -31,7 +31,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
     0: [
         (r"\bthere(?:'s| is| are)(?: really| actually| simply)? no\b", 1.0),
         (r"\bthere(?:'s| is| are) (?:not|nothing)\b|\bthere isn't\b|\bthere aren't\b", 1.0),
-        (r"\bwe (?:do not|don't|dont) (?:really |yet |even |currently )?have\b", 1.0),
+        (r"\bwe (?:do not|don't|dont) (?:really |yet |even |currently )?have\b(?! to\b)", 1.0),
         (r"\bwe have(?:n't got| not got)? no\b|\bwe lack\b", 1.0),
         (r"\b(?:does not|doesn't|do not|don't) exist\b|\bnon-?existent\b", 1.0),
         (r"\bnothing\b|\bnope\b|\bnot at all\b|\bnot really\b", 1.0),
@@ -46,6 +46,10 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\bsuppliers? (?:decide|choose|tell)\b|\bvendors? (?:decide|choose|tell)\b", 0.8),
         (r"\b(?:suppliers?|vendors?) (?:pitch|propose|push|offer)\w*\b", 0.8),
         (r"\brarely\b|\bseldom\b|\bhardly (?:ever|any)\b|\bbarely\b", 0.7),
+        (
+            r"\bnothing to do with\b|\bno (?:link|links|connection|coordination|contact) (?:between|with)\b",
+            1.0,
+        ),
         (r"\bcancel(?:l)?ed\b|\bscrapped\b|\babandoned\b|\bshelved\b|\bdisappear\w*\b", 0.6),
         (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
     ],
@@ -80,6 +84,14 @@ _EN: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bwith a view to\b|\baim(?:s|ing)? (?:at|for)\b|\bwork(?:ing)? towards?\b", 0.9),
         (r"\bnext (?:year|fiscal year|budget)\b|\bnext year's budget\b|\bupcoming\b", 0.6),
+        (
+            r"\b(?:approved|agreed|adopted|endorsed|accepted|supported) in principle\b|\bin principle\b",
+            1.1,
+        ),
+        (
+            r"\buntil (?:it|they|this|that|the \w+|one) (?:exists?|is (?:set up|created|formed|established|in place|ready|adopted|approved|hired|appointed)|are (?:set up|in place|hired|appointed))\b",
+            1.0,
+        ),
         (r"\bprepar(?:e|es|ing)\b|\bscheduled\b|\bforeseen\b|\bin the budget for\b", 0.8),
         (
             r"\bnothing (?:has been |is |was )?(?:decided|agreed|approved|final)\b|\bno decision\b",
@@ -116,6 +128,10 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\bup and running\b|\blive\b|\bgo-live\b|\bfull(?:y)? (?:operational|scale)\b", 1.0),
         (r"\bregular(?:ly)?\b|\broutine(?:ly)?\b|\bsystematic(?:ally)?\b|\bstandard\b", 1.0),
         (r"\bevery (?:year|month|week|quarter|new|single)\b|\beach (?:year|new)\b|\balways\b", 0.9),
+        (
+            r"\bevery (?:two|three|four|five|six|\d+|other|few) (?:years?|months?|weeks?)\b|\b(?:once|twice|three times|four times|\d+ times) (?:a|per|every) (?:year|month|week|quarter)\b",
+            0.9,
+        ),
         (
             r"\bannually\b|\bannual (?:report|review|survey|meeting|evaluation|plan)s?\b|\bmonthly\b|\bweekly\b|\bquarterly\b|\bdaily\b|\bevery day\b",
             0.9,
@@ -212,7 +228,14 @@ _JA: dict[int, list[tuple[str, float]]] = {
             r"定期的|毎年|毎月|毎週|毎回|四半期|年\d+回|年[一二三四五六]回|恒常的|常設|常時|日常的",
             1.0,
         ),
-        (r"条例|制定|施行|策定(?:し|済|され)|設置(?:し|され|済)|正式|承認され|議決", 0.9),
+        (
+            r"条例|制定|施行|策定(?:し|済|され)|設置(?:し|され|済)|正式|承認され|議決|採択(?:し|済|され(?!たら|れば|る))|可決",
+            0.9,
+        ),
+        (
+            r"(?:\d+|[一二三四五六])(?:年|か月|ヶ月|カ月|ケ月|週間?)(?:ごと|おき|に(?:1|一)(?:回|度))|年に?(?:\d+|[一二三四])(?:回|度)",
+            1.0,
+        ),
         (r"整備(?:し|され|済)|導入済|確立|定着|位置付け|位置づけ|標準|本格", 0.8),
         (r"そろって|揃って|整って|確保|計上|仕組みがあり|体制があり", 0.7),
         (
@@ -242,6 +265,10 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     0: [
         (r"\bcase by case\b|\bwhoever\b|\bon (?:our|their|its) own\b|\b(?:its|their) own\b", 0.6),
         (r"\bseparate(?:ly)?\b|\bin isolation\b|\bin silos?\b|\bunrelated\b", 0.6),
+        (
+            r"\bdifferent (?:departments|donors|vendors|suppliers|systems|teams|offices|agencies|platforms)\b",
+            0.6,
+        ),
         (r"\bdepend(?:s|ed)? (?:entirely |only |fully |completely )?on\b", 0.4),
     ],
     2: [
@@ -267,7 +294,8 @@ _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
             r"一度|一回|1回|単発|一回限り|一回きり|一度きり|限定|だけは|のみ|たことがあ|たことはあ",
             0.9,
         ),
-        (r"だけで|だけに|くらい|程度|単年度", 0.5),
+        (r"だけで|だけに|だけの|くらい|程度|単年度", 0.5),
+        (r"その時だけ|そのときだけ|その場限り|一時的", 0.9),
         (r"に限った|に限られ|に限って|ある程度|一定程度|それなりに", 0.7),
     ],
 }
@@ -275,6 +303,13 @@ _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
 # Phrases that say "it happened once, then stopped": level 2, and a negation after them is
 # part of the phrase, not a denial of it.
 _EN_ONCE: dict[int, list[tuple[str, float]]] = {
+    0: [
+        (
+            r"\bnot (?:a|one) single\b|\b(?:can't|cannot|couldn't|could not) (?:name|think of|find|point to|recall)"
+            r" (?:a single|any|one|an?)\b|\bnot (?:one|any) (?:that|i) (?:i )?(?:know|can think) of\b",
+            1.0,
+        ),
+    ],
     2: [
         (r"\bsince then,? (?:not much|nothing|little|hardly|no)\b", 1.0),
         (
@@ -283,6 +318,10 @@ _EN_ONCE: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bthe (?:only|sole) (?:one|case|project|department|example)\b", 0.9),
         (r"\bthe rest\b|\beverything else\b", 0.9),
+        (
+            r"\bno other (?:departments?|projects?|sections?|offices?|districts?|wards?|units?|services?|agenc(?:y|ies)|sectors?)\b|\bnobody else\b|\bno one else\b",
+            0.9,
+        ),
         (r"\b(?:what's|what is|all that's|all that is) (?:still )?left\b|\bwhat remains\b", 0.8),
         (r"\bnothing (?:\w+ )?(?:came|has come|ever came) (?:of|out of) (?:it|that|them)\b", 0.9),
     ],

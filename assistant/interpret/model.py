@@ -24,7 +24,7 @@ import numpy as np
 from assistant.interpret.analysis import Analysis, softmax
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -65,6 +65,7 @@ FEATURES: tuple[str, ...] = (
     "plan_only",
     "plan_on_top",
     "established_now",
+    *(f"rubric_cue_{lv}" for lv in range(LEVELS)),
 )
 
 
@@ -128,6 +129,7 @@ def features(analysis: Analysis) -> np.ndarray:
         float(a.clauses.plan_only),
         float(a.clauses.plan_on_top),
         float(a.clauses.established_now),
+        *a.rubric_cues,
     ]
     return np.asarray(row, dtype=np.float64)
 
@@ -149,6 +151,9 @@ class Calibration:
     medium: float = 0.5
     coverage: float = 0.97
     max_alternatives: int = 2
+    # Where unsure, a level whose neighbours are likely too is the safer proposal: the level
+    # chosen maximises P(level) + within * P(level or a neighbour) (0: the most likely level).
+    within: float = 0.0
 
     @classmethod
     def from_meta(cls, meta: object) -> Calibration:
@@ -228,7 +233,9 @@ class LevelModel:
         if p[NULL] >= confidence or confidence < self.threshold:
             below = max(0.0, self.threshold - 0.001)
             return None, round(min(confidence, below), 3)
-        return best, round(confidence, 3)
+        if self.calibration.within > 0:
+            best = safest(p[:NULL], self.calibration.within)
+        return best, round(float(p[best]), 3)
 
     def to_json(self, meta: dict[str, object]) -> dict[str, object]:
         """The weights file (``meta`` carries the calibration; the format is unchanged)."""
@@ -279,6 +286,14 @@ def load_model(path: Path = WEIGHTS_PATH) -> LevelModel:
 def bundled_model() -> LevelModel:
     """The weights shipped with the package, read once per process (they are not per-user)."""
     return load_model(WEIGHTS_PATH)
+
+
+def safest(levels: np.ndarray, within: float) -> int:
+    """The level maximising P(level) + ``within`` * P(level or a neighbour): between two far
+    apart readings of similar weight, the one with support beside it (first on ties)."""
+    padded = np.concatenate(([0.0], levels, [0.0]))
+    near = padded[:-2] + padded[1:-1] + padded[2:]
+    return int(np.argmax(levels + within * near))
 
 
 def candidates(levels: np.ndarray, best: int, coverage: float, most: int) -> list[int]:

@@ -34,6 +34,7 @@ from assistant.interpret.clauses import (
     mark_past,
     past_regions,
     read_clauses,
+    rubric_cue_votes,
 )
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.rules import rule_decision
@@ -41,7 +42,9 @@ from assistant.interpret.signals import (
     LEVELS,
     Hit,
     Span,
+    asks_back,
     cue_scores,
+    evasive_spans,
     find_hits,
     is_hedged,
     segments,
@@ -183,23 +186,27 @@ class OfflineInterpreter:
         hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
 
         dks = unknown_spans(text, tlang)
+        dk_segments = _touching(spans, dks)
+        # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
+        # outside: not an answer and not "don't know"; the probe question follows
+        open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, tlang)}
+        open_segments |= _touching(spans, evasive_spans(text, tlang))
+        if open_segments and not self._described(
+            spans, hits, text, tlang, open_segments | dk_segments
+        ):
+            first = spans[min(open_segments)].text
+            return Interpretation(
+                element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
+            )
         if dks:
-            # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all
-            dk_segments = {
-                i for i, s in enumerate(spans) for d in dks if s.start < d.end and d.start < s.end
-            }
-            outside = [h for h in hits if h.segment not in dk_segments]
-            support = max(cue_scores(outside, text)) if outside else 0.0
-            rest = " ".join(s.text for i, s in enumerate(spans) if i not in dk_segments)
-            said = len(rest) / 2.5 if tlang == "ja" else len(rest.split())
+            # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all;
             # "not sure of the date, but the council meets every quarter and ...": a hedge
             # beside a real description is read, with the deflection as a feature
-            described = said >= cal.described_words and support >= cal.described_floor
-            if support < cal.deflection_floor and not described:
+            if not self._described(spans, hits, text, tlang, dk_segments):
                 return Interpretation(
                     element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
                 )
-            hits = outside
+            hits = [h for h in hits if h.segment not in dk_segments]
 
         rubric = self._rubric(element, tlang)
         parts = [s.text for s in spans if s.text != answer]
@@ -245,7 +252,20 @@ class OfflineInterpreter:
             pieces=pieces,
             clauses=clauses,
             overlap=level_overlap(text, tlang, rubric.words, past),
+            rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
         )
+
+    def _described(
+        self, spans: list[Span], hits: list[Hit], text: str, lang: Lang, skip: set[int]
+    ) -> bool:
+        """Enough level support (or enough words with some) outside the ``skip`` statements."""
+        cal = self.calibration
+        outside = [h for h in hits if h.segment not in skip]
+        support = max(cue_scores(outside, text)) if outside else 0.0
+        rest = " ".join(s.text for i, s in enumerate(spans) if i not in skip)
+        said = len(rest) / 2.5 if lang == "ja" else len(rest.split())
+        described = said >= cal.described_words and support >= cal.described_floor
+        return support >= cal.deflection_floor or described
 
     @property
     def threshold(self) -> float:
@@ -340,6 +360,11 @@ def separating_question(
         return None
     toward = level + (1 if alternatives[0] > level else -1)
     return element.pair_question(level, toward).get(lang)
+
+
+def _touching(spans: list[Span], found: list[Span]) -> set[int]:
+    """Indices of the statements that overlap any of ``found``."""
+    return {i for i, s in enumerate(spans) for d in found if s.start < d.end and d.start < s.end}
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")

@@ -13,6 +13,8 @@ from itertools import pairwise
 
 from assistant.interpret.cues import (
     EN_ABSENCE,
+    EN_ASKS_BACK,
+    EN_EVASIVE,
     EN_HEDGES,
     EN_INTENT,
     EN_LIMITERS,
@@ -21,6 +23,8 @@ from assistant.interpret.cues import (
     EN_SEGMENT_BREAK,
     EN_UNIVERSAL,
     EN_UNKNOWN,
+    JA_ASKS_BACK,
+    JA_EVASIVE,
     JA_HEDGES,
     JA_INTENT,
     JA_LIMITERS,
@@ -158,8 +162,39 @@ def _ja_negated(seg: str, start: int, end: int) -> bool:
     return bool(JA_NEGATORS.search(_ja_window(seg, end)))
 
 
+# "If a company wants to try ..., they go to one desk": a wish inside a condition describes how
+# a standing procedure works, not the city's plan.
+EN_CONDITION = re.compile(
+    r"\b(?:if|whenever|when|once|anyone who|those who|whoever|any \w+ that)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
+JA_CONDITION = re.compile(
+    r"たい(?:とき|時|場合|なら|という(?:会社|企業|事業者|人|方|市民|住民|団体|大学|相談|申請))"
+)
+
+
+# "A company that wants to test ... goes to one desk": the wish is someone else's.
+EN_OTHER_SUBJECT = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|residents?|citizens?|business(?:es)?|start-?ups?|investors?"
+    r"|applicants?|developers?|operators?|users?|visitors?|anyone|someone|anybody|people)"
+    r"(?: (?:that|who))? $",
+    re.IGNORECASE,
+)
+
+
+def hypothetical(seg: str, start: int, lang: Lang) -> bool:
+    """The cue at ``start`` sits in an if/whenever clause, or is someone else's wish."""
+    if lang == "ja":
+        return bool(JA_CONDITION.search(seg[start : start + 12]))
+    if EN_OTHER_SUBJECT.search(seg[:start]):
+        return True
+    m = EN_CONDITION.search(seg[:start])
+    return m is not None and not re.match(r"\w+ (?:we|i)\b", m.group(0), re.IGNORECASE)
+
+
 def _en_intent(seg: str, start: int) -> bool:
-    return bool(EN_INTENT.search(seg[:start]))
+    found = list(EN_INTENT.finditer(seg[:start]))
+    return bool(found) and not hypothetical(seg, found[-1].start(), "en")
 
 
 def _ja_intent(seg: str, start: int, end: int) -> bool:
@@ -189,6 +224,8 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
             if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
                 kept.append(f)
         kept = _drop_limit_negations(seg, kept, lang)
+        # "whenever a resident wants to ...": a wish in a condition is a procedure, not a plan
+        kept = [k for k in kept if k[2] != 1 or not hypothetical(seg, k[0], lang)]
         universal = (JA_UNIVERSAL if lang == "ja" else EN_UNIVERSAL).search(seg)
         limiters = (
             [
@@ -312,10 +349,34 @@ def cue_scores(hits: list[Hit], text: str) -> list[float]:
     ]
 
 
+# 「いくらかかるのかも、正直わかりません」: not knowing a fact (an embedded question) describes
+# the state ("nobody has worked out the cost"); it is not a deflection of the question.
+JA_EMBEDDED_QUESTION = re.compile(
+    r"(?:のか|か(?:どうか)?)(?:も|は)?[、,]?\s*(?:正直|正直なところ|よく|まだ|全く|はっきり|誰も)?[、,]?\s*$"
+)
+
+
 def unknown_spans(text: str, lang: Lang) -> list[Span]:
     """Every "I don't know" / skip phrase in the answer ("not sure, ask someone in finance")."""
     pattern = JA_UNKNOWN if lang == "ja" else EN_UNKNOWN
+    return [
+        Span(m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(text)
+        if not (
+            lang == "ja" and JA_EMBEDDED_QUESTION.search(text[max(0, m.start() - 12) : m.start()])
+        )
+    ]
+
+
+def evasive_spans(text: str, lang: Lang) -> list[Span]:
+    """Every "it depends what you mean" / 「見方次第」: the question left open."""
+    pattern = JA_EVASIVE if lang == "ja" else EN_EVASIVE
     return [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def asks_back(statement: str, lang: Lang) -> bool:
+    """The statement is a question back to the interviewer."""
+    return bool((JA_ASKS_BACK if lang == "ja" else EN_ASKS_BACK).search(statement))
 
 
 def is_hedged(text: str, lang: Lang) -> bool:

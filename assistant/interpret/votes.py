@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 ABSENCE_TO_PART = 0.7
 PLAN_ON_TOP_FLOOR = 0.5
 PLAN_ON_TOP_FACTOR = 0.4
+STOPPED_NOTHING_VOTE = 1.0
 
 
 def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:
@@ -31,13 +32,16 @@ def closes_loop(text: str, hits: list[Hit], lang: Lang) -> bool:
 
 
 def cap_absence(votes: np.ndarray, clauses: Clauses) -> np.ndarray:
-    """ "X exists, but there is no Y": what exists decides, what is missing only caps it; and
-    a plan beside something running is read by what runs.
+    """ "X exists, but there is no Y": what exists decides, what is missing only caps it; a
+    plan beside something running is read by what runs; what stopped, with nothing said to run
+    now, is level 0.
 
     The "no"/"nothing" of the missing part votes for level 0; beside a statement that something
     is in place now (and nothing stopped) most of that vote goes to "in part" (level 2) instead.
     """
     out = votes.copy()
+    if clauses.stopped_now_absent and out.max() <= 0:
+        out[0] = STOPPED_NOTHING_VOTE  # it stopped and nothing is said to run now: nothing
     if clauses.plan_on_top and out[2:].max() >= PLAN_ON_TOP_FLOOR:
         out[1] *= PLAN_ON_TOP_FACTOR  # plans beside what runs: read by what runs
     if not clauses.absence_beside_presence or clauses.stopped or out[0] <= 0:

@@ -125,3 +125,13 @@ def test_calibration_rides_in_meta_and_round_trips() -> None:
     assert data["meta"]["calibration"]["high"] == 0.85
     assert LevelModel.from_json(data).calibration == model.calibration
     assert load_model().calibration.high <= 1.0  # the shipped weights carry a measured cut
+
+
+def test_the_safest_level_has_support_beside_it() -> None:
+    from assistant.interpret.model import safest
+
+    p = np.array([0.42, 0.02, 0.38, 0.18, 0.0])
+    assert safest(p, 0.0) == 0  # most likely
+    assert safest(p, 0.5) == 2  # 0.38 + 0.5 * 0.58 beats 0.42 + 0.5 * 0.44
+    sure = np.array([0.9, 0.05, 0.05, 0.0, 0.0])
+    assert safest(sure, 1.0) == 0

@@ -369,3 +369,42 @@ def test_unsure_proposals_carry_alternatives_and_the_pair_question(
         else:
             assert r.question is None
     assert seen_question
+
+
+@pytest.mark.parametrize(
+    ("element_id", "lang", "text"),
+    [
+        ("E04", "en", "When you say smart, do you mean online services or the roads too?"),
+        ("E14", "en", "It depends what you mean by linked, really."),
+        (
+            "E14",
+            "ja",
+            "つながっていると言えばつながっていますし、別々と言えば別々です。見方次第ですね。",
+        ),
+    ],
+)
+def test_a_question_back_or_an_open_answer_is_not_placed_and_not_dont_know(
+    interpreter: OfflineInterpreter, fw: Framework, element_id: str, lang: Lang, text: str
+) -> None:
+    found = interpreter.interpret(fw.element(element_id), text, lang)
+    assert found.level is None and not found.unknown
+    assert found.follow_up  # the probe question follows
+
+
+def test_limit_words_vote_for_the_rung_their_rubric_gives_them(fw: Framework) -> None:
+    from assistant.interpret.clauses import level_words, rubric_cue_votes
+    from assistant.interpret.signals import find_hits, segments
+
+    text = "Only a few officials know the vision."
+    hits = find_hits(segments(text, "en"), "en")
+    votes = rubric_cue_votes(text, hits, level_words(fw.element("E06"), "en"), "en")
+    assert votes[0] > 0 and votes[0] > votes[3]  # E06 level 0: "known only to a few officials"
+
+
+def test_words_said_of_the_other_departments_describe_the_limit(fw: Framework) -> None:
+    from assistant.interpret.clauses import level_overlap, level_words
+
+    words = level_words(fw.element("E15"), "ja")
+    rest = "都市計画課だけで使っていて、ほかの課はそれぞれ独自のシステムのままです。"
+    alone = "各課がそれぞれ独自のシステムのままです。"
+    assert level_overlap(rest, "ja", words)[0] < level_overlap(alone, "ja", words)[0]

@@ -158,3 +158,94 @@ def test_a_hedge_on_one_point_is_not_a_deflection() -> None:
     assert not unknown_spans("I'm not sure anyone has costed it, but we talk about it.", "en")
     assert unknown_spans("Not sure, ask finance.", "en")
     assert unknown_spans("The garbage contract? I don't handle it, sorry.", "en")
+
+
+def test_someone_elses_wish_is_a_procedure_not_a_plan() -> None:
+    for text in (
+        "If a company wants to test a shuttle, it goes to one desk and gets a permit.",
+        "A company that wants to test a shuttle goes to one desk and gets a permit.",
+    ):
+        hits = hits_for(text, "en")
+        assert not any(h.level == 1 for h in hits)
+        assert not any(h.intent for h in hits)
+    assert any(h.level == 1 for h in hits_for("We want to pilot a portal next year.", "en"))
+    ja = "実験をしたいという会社が来たときは、窓口を案内しています。"
+    assert not any(h.level == 1 for h in hits_for(ja, "ja"))
+
+
+def test_not_having_to_is_not_an_absence() -> None:
+    def strong_absence(text: str) -> bool:
+        return any(h.level == 0 and h.weight >= 1.0 for h in hits_for(text, "en"))
+
+    assert not strong_absence("We don't have to ask for a permit each time.")
+    assert strong_absence("We don't have a plan.")
+
+
+def test_not_a_single_one_is_none_and_no_other_is_a_limit() -> None:
+    assert best_level("I can't name a single local company that built a service.", "en") == 0
+    hits = hits_for("Only the water utility has it; no other department does.", "en")
+    assert any(h.level == 2 and not h.negated for h in hits)
+
+
+def test_regular_cycles_are_established() -> None:
+    assert best_level("The roadmap is reviewed every two years by the council.", "en") >= 3
+    assert best_level("ロードマップは2年ごとに見直すことになっています。", "ja") >= 3
+    assert best_level("関係者が2か月に1回集まって決めています。", "ja") == 3
+
+
+def test_not_knowing_a_fact_is_not_a_deflection() -> None:
+    assert not unknown_spans("維持にいくらかかるのかも、正直わかりません。", "ja")
+    assert unknown_spans("分かりません。課長に聞いてみてください。", "ja")
+
+
+def test_a_past_absence_is_not_something_that_stopped() -> None:
+    from assistant.interpret.clauses import _stopped
+
+    assert not _stopped("We used to have nothing. Since last year the utility has a line.", "en")
+    assert not _stopped("以前は全く何もありませんでしたが、昨年から始めました。", "ja")
+    assert _stopped("We used to have a portal, but it was shut down.", "en")
+    assert _stopped("以前は県の職員がいましたが、派遣は終わりました。", "ja")
+
+
+def test_what_stopped_with_nothing_now_is_level_0() -> None:
+    import numpy as np
+
+    from assistant.interpret.clauses import mark_past, read_clauses
+    from assistant.interpret.votes import cap_absence
+
+    text = "補助期間が終わってから保守費が付かず、今は電源を落としたままになっております。"
+    spans = segments(text, "ja")
+    hits = mark_past(text, spans, find_hits(spans, "ja"), "ja")
+    assert any(text[h.start : h.end] == "終わって" and not h.past for h in hits)  # the news
+    en = "The kiosks were funded by a grant. When the grant ended, they were switched off."
+    spans = segments(en, "en")
+    hits = mark_past(en, spans, find_hits(spans, "en"), "en")
+    clauses = read_clauses(en, spans, hits, "en")
+    assert clauses.stopped_now_absent
+    votes = cap_absence(np.zeros(5), clauses)
+    assert int(votes.argmax()) == 0 and votes[0] > 0
+
+
+def test_a_question_back_is_not_a_hedge_said_with_a_rising_voice() -> None:
+    from assistant.interpret.signals import asks_back
+
+    assert asks_back("When you say smart, do you mean online services too?", "en")
+    assert asks_back("Which plan do you mean?", "en")
+    assert not asks_back("We might have some open data, maybe a few files on the website?", "en")
+    assert asks_back("スマートというのはどういう意味ですか。", "ja")
+    assert not asks_back("20件くらい？", "ja")
+
+
+def test_the_speakers_own_post_is_not_something_in_place() -> None:
+    from assistant.interpret.clauses import read_clauses
+
+    for text, lang in (
+        ("産業振興を担当していますが、たぶんないと思います。", "ja"),
+        ("I work in the planning unit, but there is no such thing here.", "en"),
+    ):
+        spans = segments(text, lang)  # type: ignore[arg-type]
+        clauses = read_clauses(text, spans, find_hits(spans, lang), lang)  # type: ignore[arg-type]
+        assert not clauses.absence_beside_presence
+    text = "オープンデータのサイトはありますが、更新はしていません。"
+    spans = segments(text, "ja")
+    assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
