@@ -38,6 +38,7 @@ DATASET = Path(__file__).resolve().parent / "datasets" / "interpretation.yaml"
 DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v2.yaml"
 # A second blind writer (2026-12-03); read for patterns and moved into training (issue 10): dev.
 DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v3.yaml"
+DATASET_V4 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v4.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -478,6 +479,8 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
         plan.append(("held-out v2, blind (interpretation_heldout_v2.yaml)", DATASET_V2, True))
     if DATASET_V3.exists():
         plan.append(("v3, dev: in training (interpretation_heldout_v3.yaml)", DATASET_V3, True))
+    if DATASET_V4.exists():
+        plan.append(("held-out v4, blind (interpretation_heldout_v4.yaml)", DATASET_V4, True))
     return plan
 
 
