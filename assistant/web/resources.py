@@ -105,7 +105,9 @@ def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Load
     The model comes first and is published on ``model_ready`` at once, since a typed answer
     needs only it: the embedding model unpacked from its cache, the interpreter's rubric vectors
     and the spotter's topic vectors from the shared vector cache
-    (``assistant.knowledge.index_cache``). A second thread meanwhile opens or builds the index.
+    (``assistant.knowledge.index_cache``). Then a second thread opens or builds the index: both
+    need the interpreter lock most of the time, so side by side each took twice as long and the
+    first typed answer waited for Chroma's import too.
     At the end everything loaded is moved out of the garbage collector's way (``settle``).
     """
     from assistant.knowledge.embeddings import embedding_id, make_embeddings
@@ -115,10 +117,10 @@ def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Load
     try:
         model = make_embeddings(settings.embeddings, settings.cache_dir)
         embeddings = cached_embeddings(model, settings.cache_dir, embedding_id(settings.embeddings))
+        ready.set_result(_model(settings, embeddings))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
         index = pool.submit(_index, settings, embeddings)
         pool.shutdown(wait=False)
-        ready.set_result(_model(settings, embeddings))
     except BaseException as exc:
         if not ready.done():
             ready.set_exception(exc)  # a waiting turn hears of it instead of waiting forever
