@@ -17,6 +17,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,7 @@ class Model:
 
     interpreter: Interpreter
     spotter: Any  # assistant.prefill.spotter.AnswerSpotter, its topic vectors warm
+    embeddings: Any = None  # what both embed with (its per-turn memory: ``one_turn``)
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def _model(settings: Settings, embeddings: Embeddings) -> Model:
             interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
         for lang in LANGS:  # the elements' texts embedded once, not on the first answer
             spotter.spot(fw.elements[0].question.get(lang), lang, {e.id for e in fw.elements})
-    return Model(interpreter, spotter)
+    return Model(interpreter, spotter, embeddings)
 
 
 def _index(settings: Settings, embeddings: Embeddings) -> KnowledgeServices:
@@ -289,7 +291,17 @@ def _engine(key: str) -> InterviewEngine:
         session_store(settings),
         _Answerer(),
         spotter=_LazySpotter(loader),
+        one_turn=lambda: _one_turn(loader),
     )
+
+
+def _one_turn(loader: KnowledgeLoader) -> AbstractContextManager[None]:
+    """One answer's vectors remembered for its turn (the model is in: a typed answer waits)."""
+    from assistant.knowledge.index_cache import remembering
+
+    if not loader.model_ready() or loader.model.exception() is not None:
+        return nullcontext()
+    return remembering(loader.model.result().embeddings)
 
 
 class _LazySpotter:
