@@ -152,9 +152,9 @@ class CachedEmbeddings(Embeddings):
                 self.cache.put(unique, fresh)
             got = dict(zip(unique, fresh, strict=True))
             for i in missing:
-                found[i] = np.asarray(got[texts[i]], dtype=np.float32)
+                vector = found[i] = np.asarray(got[texts[i]], dtype=np.float32)
                 if memo is not None:
-                    memo[texts[i]] = found[i]
+                    memo[texts[i]] = vector
         return [v.tolist() for v in found if v is not None]
 
     def embed_query(self, text: str) -> list[float]:
