@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
@@ -197,9 +198,8 @@ def test_a_turn_of_the_engine_embeds_its_answer_once(tmp_path):
     spotter = AnswerSpotter(DocumentReader(fw, interpreter, cached))
     store = make_session_store(Settings(data_dir=tmp_path / "data"))
     answer = "A smart city office in the mayor's office coordinates all departments."
-    for one_turn, times in ((None, 3), (lambda: remembering(cached), 1)):
-        extra = {"one_turn": one_turn} if one_turn else {}
-        engine = InterviewEngine(fw, interpreter, store, spotter=spotter, **extra)
+    for one_turn, times in ((contextlib.nullcontext, 3), (lambda: remembering(cached), 1)):
+        engine = InterviewEngine(fw, interpreter, store, spotter=spotter, one_turn=one_turn)
         code, _ = engine.start(
             "en", CityProfile(name="Riverside", city_type=CITY_TYPES[0], language="en")
         )
