@@ -91,7 +91,8 @@ class Catalogue(BaseModel):
 
 def load(text: str) -> Catalogue:
     """Parse and check a catalogue (a ValueError/ValidationError names every bad message)."""
-    return Catalogue.model_validate(yaml.safe_load(text))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: 10x faster, same result
+    return Catalogue.model_validate(yaml.load(text, Loader=loader))
 
 
 @cache

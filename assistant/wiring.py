@@ -78,6 +78,7 @@ def make_engine(parts: Parts, services: KnowledgeServices | None = None) -> Inte
     the knowledge base (otherwise it is built on the first side question)."""
     from assistant.interview.engine import InterviewEngine
     from assistant.interview.knowledge import KnowledgeAnswerer
+    from assistant.knowledge.index_cache import remembering
     from assistant.prefill.reader import DocumentReader
     from assistant.prefill.spotter import AnswerSpotter
 
@@ -91,4 +92,5 @@ def make_engine(parts: Parts, services: KnowledgeServices | None = None) -> Inte
         parts.store,
         answerer=answerer,
         spotter=AnswerSpotter(reader),
+        one_turn=lambda: remembering(parts.embeddings),  # the answer embedded once a turn
     )

@@ -110,15 +110,16 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     combined = f"{state.draft}\n{text}".strip() if state.draft else text
     question = is_question(text)
     separating = state.separating
-    found = ctx.interpreter.interpret(
-        element, text if question or separating is not None else combined, lang
-    )
-    if question and separating is None and found.level is None and not found.unknown:
-        ctx.side_question(step, text)
-        step.say(t("interview.back_to", lang))
-        return ctx.prompt(step)
-    state.draft = combined[:MAX_EVIDENCE]
-    _spot(ctx, step, element, text)
+    with ctx.one_turn():  # the interpreter and the spotter read the same answer
+        found = ctx.interpreter.interpret(
+            element, text if question or separating is not None else combined, lang
+        )
+        if question and separating is None and found.level is None and not found.unknown:
+            ctx.side_question(step, text)
+            step.say(t("interview.back_to", lang))
+            return ctx.prompt(step)
+        state.draft = combined[:MAX_EVIDENCE]
+        _spot(ctx, step, element, text)
     if found.notice:
         step.messages.append(Message(role="system", text=found.notice))
     if found.unknown and found.level is None:

@@ -13,6 +13,7 @@ What each (phase, intent) does is declared in ``interview/table.py``; what is sa
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,7 @@ class InterviewEngine:
         answerer: Answerer | None = None,
         clock: Callable[[], datetime] = utc_now,
         spotter: Spotter | None = None,
+        one_turn: Callable[[], AbstractContextManager[None]] = nullcontext,
     ) -> None:
         self.fw = framework
         self.interpreter = interpreter
@@ -91,7 +93,7 @@ class InterviewEngine:
         self.answerer = answerer
         self.clock = clock
         self.order: list[str] = render.order(framework)
-        self.ctx = Context(framework, interpreter, answerer, clock, self.order, spotter)
+        self.ctx = Context(framework, interpreter, answerer, clock, self.order, spotter, one_turn)
 
     # --- the API front ends call --------------------------------------------------------
 

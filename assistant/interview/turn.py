@@ -8,6 +8,7 @@ going to an element, asking the current question, looking something up, scoring.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -58,6 +59,9 @@ class Context:
     clock: Callable[[], datetime]
     order: list[str]
     spotter: Spotter | None = None
+    # around the reading of one answer (the interpreter, then the spotter): e.g. the embeddings
+    # remembering the answer's vectors for the turn, so it is embedded once, not twice
+    one_turn: Callable[[], AbstractContextManager[None]] = nullcontext
 
     def element(self, step: Step) -> Element:
         assert step.state.element is not None

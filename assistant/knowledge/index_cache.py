@@ -129,15 +129,32 @@ class CachedEmbeddings(Embeddings):
         finally:
             self._local.share = before
 
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Within this block (this thread only) a text is embedded once however often it is
+        asked for: in one interview turn the interpreter and the answer spotter both embed the
+        answer. What is remembered is dropped at the end (a person's answer is never kept)."""
+        before = getattr(self._local, "memo", None)
+        self._local.memo = {} if before is None else before
+        try:
+            yield
+        finally:
+            self._local.memo = before
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        found = [self.cache.get(t) for t in texts]
+        memo: dict[str, np.ndarray] | None = getattr(self._local, "memo", None)
+        found = [memo[t] if memo and t in memo else self.cache.get(t) for t in texts]
         missing = [i for i, v in enumerate(found) if v is None]
         if missing:
-            fresh = self.inner.embed_documents([texts[i] for i in missing])
+            unique = list(dict.fromkeys(texts[i] for i in missing))  # a text twice: once
+            fresh = self.inner.embed_documents(unique)
             if getattr(self._local, "share", False):
-                self.cache.put([texts[i] for i in missing], fresh)
-            for i, vec in zip(missing, fresh, strict=True):
-                found[i] = np.asarray(vec, dtype=np.float32)
+                self.cache.put(unique, fresh)
+            got = dict(zip(unique, fresh, strict=True))
+            for i in missing:
+                vector = found[i] = np.asarray(got[texts[i]], dtype=np.float32)
+                if memo is not None:
+                    memo[texts[i]] = vector
         return [v.tolist() for v in found if v is not None]
 
     def embed_query(self, text: str) -> list[float]:
@@ -152,6 +169,16 @@ def cached_embeddings(inner: Embeddings, cache_dir: Path, model_id: str) -> Cach
     return CachedEmbeddings(
         inner, VectorCache(cache_dir / f"vectors-v{CACHE_VERSION}.sqlite3", model_id)
     )
+
+
+@contextmanager
+def remembering(embeddings: Embeddings) -> Iterator[None]:
+    """``embeddings.remembering()`` when it is a cache, otherwise nothing."""
+    if isinstance(embeddings, CachedEmbeddings):
+        with embeddings.remembering():
+            yield
+    else:
+        yield
 
 
 @contextmanager

@@ -42,6 +42,7 @@ def _first_run_once() -> None:
     """What Streamlit does once per process on the first page view, done before any visitor:
     the first run of a page took 1.0–1.2 s, 0.9 s of it these (profiled):
 
+    - the message catalogue (every page's first words);
     - the emoji table and its regular expression (a segmented control's labels);
     - Pillow's image plugins (the favicon);
     - a check whether Streamlit runs in a REPL, which walks the stack and every loaded module's
@@ -51,8 +52,10 @@ def _first_run_once() -> None:
     from PIL import Image
     from streamlit import delta_generator
 
+    from assistant.catalogue import t
     from assistant.web.layout import FAVICON
 
+    t("ui.language", "en")  # the catalogue read and checked (~0.1 s)
     importlib.import_module("streamlit.emojis")
     with Image.open(FAVICON) as icon:
         icon.load()

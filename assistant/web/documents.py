@@ -14,6 +14,7 @@ import hmac
 import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -33,6 +34,7 @@ UNLOCKED = "docs_unlocked"  # per browser session
 FLASH = "docs_flash"  # messages shown after the rerun that follows a change
 JOB = "docs_job"  # this session's ingest job id (the job is in the process's registry)
 SHOW = {"success": st.success, "error": st.error, "info": st.info}
+T = TypeVar("T")
 
 
 def safe_name(name: str) -> str:
@@ -269,7 +271,8 @@ def listing(services: KnowledgeServices, lang: Lang) -> None:
         st.warning(t("ui.docs_interrupted", lang, name=inert(name)), icon=":material/warning:")
     titles = guidance_titles(Path(services.settings.knowledge_dir))
     rows = []
-    for key, rec in sorted(manifest.sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
+    sources = in_language(manifest.sources, lang)
+    for key, rec in sorted(sources.items(), key=lambda kv: (kv[1].kind != "added", kv[0])):
         rows.append(
             [
                 source_name(key, rec.kind, rec.path, titles, lang),  # never a path
@@ -289,3 +292,18 @@ def listing(services: KnowledgeServices, lang: Lang) -> None:
         ],
         rows,
     )
+    if len(sources) < len(manifest.sources):
+        st.caption(t("ui.kb_both_languages", lang))
+
+
+def in_language(sources: dict[str, T], lang: Lang) -> dict[str, T]:
+    """The sources a person reading ``lang`` is shown: a shipped document held in both
+    languages (``docs/en/x.md``, ``docs/ja/x.md``) once, in theirs; everything else as it is."""
+    shown = {}
+    for key, rec in sources.items():
+        parts = key.split("/")
+        translated = len(parts) == 3 and parts[0] == "docs" and parts[1] != lang
+        if translated and f"docs/{lang}/{parts[2]}" in sources:
+            continue  # the same document in the session's language is listed instead
+        shown[key] = rec
+    return shown

@@ -49,9 +49,10 @@ def language_switch() -> Lang:
     return lang
 
 
-@st.fragment(run_every=1)
+@st.fragment(run_every=0.5)
 def _poll_knowledge(lang: Lang) -> None:
-    """While the model loads: re-check every second (only this small fragment reruns). Once it
+    """While the model loads: re-check twice a second (only this small fragment reruns, for the
+    few seconds of a load; once a second showed "ready" up to a second late). Once it
     is in, one whole-page run, whose sidebar no longer polls: a fragment with ``run_every``
     reruns until a page run leaves it out, and on the Interview page (turns rerun only the
     conversation) that was never, a rerun every second under every chat turn."""
@@ -111,3 +112,5 @@ def main() -> None:
         if message is None:
             raise
         st.error(inert(message), icon=":material/error:")  # what was typed stays in its widget
+    finally:
+        resources.page_served()  # the first one lets the background load start

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +89,7 @@ class Model:
 
     interpreter: Interpreter
     spotter: Any  # assistant.prefill.spotter.AnswerSpotter, its topic vectors warm
+    embeddings: Any = None  # what both embed with (its per-turn memory: ``one_turn``)
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,9 @@ def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Load
     The model comes first and is published on ``model_ready`` at once, since a typed answer
     needs only it: the embedding model unpacked from its cache, the interpreter's rubric vectors
     and the spotter's topic vectors from the shared vector cache
-    (``assistant.knowledge.index_cache``). A second thread meanwhile opens or builds the index.
+    (``assistant.knowledge.index_cache``). Then a second thread opens or builds the index: both
+    need the interpreter lock most of the time, so side by side each took twice as long and the
+    first typed answer waited for Chroma's import too.
     At the end everything loaded is moved out of the garbage collector's way (``settle``).
     """
     from assistant.knowledge.embeddings import embedding_id, make_embeddings
@@ -113,10 +119,10 @@ def _build(settings: Settings, model_ready: Future[Model] | None = None) -> Load
     try:
         model = make_embeddings(settings.embeddings, settings.cache_dir)
         embeddings = cached_embeddings(model, settings.cache_dir, embedding_id(settings.embeddings))
+        ready.set_result(_model(settings, embeddings))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index")
         index = pool.submit(_index, settings, embeddings)
         pool.shutdown(wait=False)
-        ready.set_result(_model(settings, embeddings))
     except BaseException as exc:
         if not ready.done():
             ready.set_exception(exc)  # a waiting turn hears of it instead of waiting forever
@@ -144,7 +150,7 @@ def _model(settings: Settings, embeddings: Embeddings) -> Model:
             interpreter.warm()  # the rubric vectors, so the first answer pays nothing extra
         for lang in LANGS:  # the elements' texts embedded once, not on the first answer
             spotter.spot(fw.elements[0].question.get(lang), lang, {e.id for e in fw.elements})
-    return Model(interpreter, spotter)
+    return Model(interpreter, spotter, embeddings)
 
 
 def _index(settings: Settings, embeddings: Embeddings) -> KnowledgeServices:
@@ -201,12 +207,43 @@ class KnowledgeLoader:
         return self.model.result().spotter
 
 
+HOLD = 4.0  # seconds: the longest the background load waits for a first page to be served
+GRACE = 0.3  # after that page's script run: the browser fetches its widgets' code and paints
+_FIRST_PAGE = threading.Event()  # set at the end of the process's first page run
+_first_page_at: list[float] = []  # when (time.monotonic())
+
+
+def page_served() -> None:
+    """A page run has ended (``layout.main``): the background load may start (see ``_hold``)."""
+    if not _FIRST_PAGE.is_set():
+        _first_page_at.append(time.monotonic())
+        _FIRST_PAGE.set()
+
+
+def _hold() -> None:
+    """Let the first visitor's page be served before the load takes the interpreter lock.
+
+    Both need the one lock: the page's static files, script run and widget code are served in
+    small steps, each waiting for the loading threads to hand the lock over. Measured (2 cores,
+    load ~3): the form painted 1.1 s after the health check with the load held back, 1.8 s with
+    it running alongside, and the whole load was not slower for starting after the page. Without
+    a visitor it starts after ``HOLD`` seconds anyway, so the server still warms on its own.
+    """
+    if _FIRST_PAGE.wait(HOLD) and _first_page_at:
+        time.sleep(max(0.0, _first_page_at[0] + GRACE - time.monotonic()))
+
+
+def _held_build(settings: Settings, model: Future[Model]) -> Loaded:
+    _hold()
+    return _build(settings, model)
+
+
 @st.cache_resource(show_spinner=False)
 def _knowledge(key: str) -> KnowledgeLoader:
     settings = Settings.model_validate_json(key)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge")
     model: Future[Model] = Future()
-    return KnowledgeLoader(pool.submit(_build, settings, model), model)
+    return KnowledgeLoader(pool.submit(_held_build, settings, model), model)
 
 
 @st.cache_resource(show_spinner=False)
@@ -254,7 +291,17 @@ def _engine(key: str) -> InterviewEngine:
         session_store(settings),
         _Answerer(),
         spotter=_LazySpotter(loader),
+        one_turn=lambda: _one_turn(loader),
     )
+
+
+def _one_turn(loader: KnowledgeLoader) -> AbstractContextManager[None]:
+    """One answer's vectors remembered for its turn (the model is in: a typed answer waits)."""
+    from assistant.knowledge.index_cache import remembering
+
+    if not loader.model_ready() or loader.model.exception() is not None:
+        return nullcontext()
+    return remembering(loader.model.result().embeddings)
 
 
 class _LazySpotter:

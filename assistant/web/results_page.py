@@ -136,15 +136,32 @@ def assessment_view(
     st.caption(t("ui.dl_hint", lang))
 
     st.subheader(t("ui.details", lang), divider="gray")
+    details(fw, result, lang, built, knowledge_dir)
+
+
+TABS = "results-tabs"  # the open tab of the details (a widget key)
+EVIDENCE = "results-evidence"  # whether the evidence table is open (a widget key)
+
+
+@st.fragment
+def details(fw: Framework, result: Assessment, lang: Lang, built: str, knowledge_dir: str) -> None:
+    """The long parts, only the open tab drawn: the cooperation options with their sources and
+    the explanation were built and sent on every visit, most of a page switch's work in the
+    browser, though a person reads one tab at a time. A tab's click reruns only this."""
     elements_tab, coop_tab, why_tab = st.tabs(
-        [t("ui.tab_elements", lang), t("ui.tab_cooperation", lang), t("ui.tab_explanation", lang)]
+        [t("ui.tab_elements", lang), t("ui.tab_cooperation", lang), t("ui.tab_explanation", lang)],
+        key=TABS,
+        on_change="rerun",
     )
-    with elements_tab:
-        elements_view(fw, result, lang, built)
-    with coop_tab:
-        cooperation_view(fw, result, lang, knowledge_dir)
-    with why_tab:
-        views.blocks(explanation_blocks(fw, result, lang)[1:])
+    if elements_tab.open:
+        with elements_tab:
+            elements_view(fw, result, lang, built)
+    if coop_tab.open:
+        with coop_tab:
+            cooperation_view(fw, result, lang, knowledge_dir)
+    if why_tab.open:
+        with why_tab:
+            views.blocks(explanation_blocks(fw, result, lang)[1:])
 
 
 def approach_view(fw: Framework, result: Assessment, lang: Lang) -> None:
@@ -170,7 +187,12 @@ def elements_view(fw: Framework, result: Assessment, lang: Lang, built: str) -> 
     st.markdown(f"**{inert(t('ui.element_chart', lang))}**")
     bars = memo.once("results-bars", built, lambda: charts.element_bars(fw, result, lang))
     st.plotly_chart(bars, key="results-bars", config=PLOT_CONFIG)
-    with st.expander(t("ui.evidence_table", lang), icon=":material/table_rows:"):
+    fold = st.expander(
+        t("ui.evidence_table", lang), icon=":material/table_rows:", key=EVIDENCE, on_change="rerun"
+    )
+    if not fold.open:
+        return  # the table (pandas, Arrow, the browser's table code) only once it is opened
+    with fold:
         views.text_table(  # four columns, so the evidence fits beside them on a phone
             ["ID", t("terms.element", lang), t("terms.level", lang), t("terms.evidence", lang)],
             [

@@ -106,16 +106,17 @@ def blocks(items: list[Block]) -> None:
 
 def downloads(files: list[tuple[str, Any, str, str]], key: str) -> None:
     """Download buttons side by side: (label, data, file name, mime). No rerun on click. Data is
-    text, bytes, or a callable made only when clicked (the PDFs)."""
-    cols = st.columns(len(files))
-    for col, (label, data, name, mime) in zip(cols, files, strict=True):
-        col.download_button(
-            label,
-            data=data.encode("utf-8") if isinstance(data, str) else data,
-            file_name=name,
-            mime=mime,
-            key=f"{key}-{name}",
-            on_click="ignore",
-            icon=":material/download:",
-            width="stretch",
-        )
+    text, bytes, or a callable made only when clicked (the PDFs). In one row that wraps: on a
+    phone, columns stacked them one per line, a whole screen of buttons."""
+    with st.container(horizontal=True, gap="xsmall"):
+        for label, data, name, mime in files:
+            st.download_button(
+                label,
+                data=data.encode("utf-8") if isinstance(data, str) else data,
+                file_name=name,
+                mime=mime,
+                key=f"{key}-{name}",
+                on_click="ignore",
+                icon=":material/download:",
+                width="content",
+            )

@@ -8,11 +8,16 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
+from assistant.web.results_page import EVIDENCE, TABS
 from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
 
 
 def evidence(at: AppTest) -> Any:
-    """The per-element evidence table (a static table: its cells are escaped Markdown)."""
+    """The per-element evidence table (a static table: its cells are escaped Markdown), its fold
+    opened first (the table is drawn only once opened)."""
+    assert not [tb for tb in at.table if "Evidence given" in tb.value.columns]
+    at.session_state[EVIDENCE] = True
+    at.run()
     return next(tb.value for tb in at.table if "Evidence given" in tb.value.columns)
 
 
@@ -24,6 +29,12 @@ def open_results(app: AppTest) -> AppTest:
 def upload(app: AppTest, name: str, data: bytes) -> AppTest:
     app.file_uploader(key="results-upload").upload(name, data, "application/json")
     return app.run()
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Click a tab of the details (only the open one is drawn)."""
+    at.session_state[TABS] = label
+    return at.run()
 
 
 def test_empty_results_invite_an_upload(app: AppTest) -> None:
@@ -49,6 +60,10 @@ def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest)
     # reasons in words, the unknown flagged to clarify, relevance as words (issue 13)
     assert "What would raise it" in text and "Cooperation that addresses it" in text
     assert "to clarify" in "\n".join(texts(at.warning))
+    assert "Triggered by:" not in text  # the Cooperation tab is drawn only once opened
+    at = open_tab(at, "Cooperation")
+    assert not at.exception
+    text = all_text(at)
     assert "strong match" in text and "relevance 1" not in text
     for token in ("small_start", "regional_core", "(municipal)", "nat-", "cooperation:"):
         assert token not in text
@@ -148,14 +163,21 @@ def test_long_parts_are_folded_and_the_summary_comes_first(app: AppTest) -> None
     assert [tab.label for tab in at.tabs] == ["21 elements", "Cooperation", "Why"]
     assert len(elements.get("plotly_chart")) == 1
     evidence_fold = next(e for e in elements.expander if e.label.startswith("Every element"))
+    assert not evidence_fold.table  # drawn once opened
+    assert len(evidence(at)) == 21
+    evidence_fold = next(e for e in at.tabs[0].expander if e.label.startswith("Every element"))
     assert len(evidence_fold.table) == 1 and len(evidence_fold.table[0].value) == 21
+    assert not cooperation.children and not why.children  # drawn when opened, one at a time
+    cooperation = open_tab(at, "Cooperation").tabs[1]
     assert [e for e in cooperation.expander if e.label.startswith("Sources (")]
     assert "Triggered by" in "\n".join(texts(cooperation.caption)).replace("\\", "")
+    assert not at.tabs[0].children
+    why = open_tab(at, "Why").tabs[2]
     assert why.markdown or why.table
 
 
 def test_cooperation_sources_are_named_never_a_path(app: AppTest) -> None:
-    at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
+    at = open_tab(upload(open_results(app), "riverside.json", EXAMPLE.read_bytes()), "Cooperation")
     sources = [e for e in at.expander if e.label.startswith("Sources (")]
     origins = [c for s in sources for c in texts(s.caption)]
     assert origins

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
 from assistant.knowledge.jobs import JobStatus
+from assistant.lang import is_cjk
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
 from assistant.web.documents import JOB, check_upload, outcome, safe_name
@@ -143,19 +144,29 @@ def test_document_checks_run_on_the_server() -> None:
 
 
 def test_knowledge_base_lists_documents_by_title_never_a_path(app: AppTest) -> None:
-    """The shipped guidance is listed by its title and the framework in words, in either
-    language; no repository path like docs/en/brochure.md."""
+    """The shipped guidance is listed by its title and the framework in words, in the session's
+    language (each document once, though held in both); no repository path like
+    docs/en/brochure.md."""
     at = open_workspace(app)
     listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
     shipped = listing[listing["Kind"] != "added"]  # another test may have added a document
     names = [n.replace("\\", "") for n in shipped["Source"]]
-    assert len(names) == 15 and not [
+    assert len(names) == 8 and not [
         n for n in names if n.endswith(".md") or "docs/" in n or n == "framework"
     ], names
     assert "JICA's support: the cooperation menu for smart cities" in names
     assert "The brochure's text (translated from the printed Japanese)" in names
-    assert "パンフレットの本文（印刷されたとおり）" in names
+    assert not [n for n in names if any(map(is_cjk, n))], names  # no Japanese in an English session
     assert any(n.startswith("JICA Smart City Approach: the elements") for n in names)
+    assert "held in English and Japanese" in "\n".join(texts(at.caption))
+
+    at.query_params["lang"] = "ja"
+    at.session_state["lang"] = "ja"
+    at.run()
+    listing = next(tb.value for tb in at.table if "パッセージ" in "".join(tb.value.columns))
+    ja = [n.replace("\\", "") for n in listing[listing.iloc[:, 1] != "追加文書"].iloc[:, 0]]
+    assert "パンフレットの本文（印刷されたとおり）" in ja
+    assert len(ja) == 8 and "The brochure's text (translated from the printed Japanese)" not in ja
 
 
 def test_a_rejected_upload_is_named_without_the_servers_directories() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
@@ -159,3 +160,49 @@ def test_added_documents_do_not_enter_the_cache(settings, tmp_path, counting):
     stored = VectorCache(settings.cache_dir / "vectors-v1.sqlite3", services.store.model_id)
     assert stored.get("Our confidential tender notes for the data platform.") is None
     assert len(stored) == services.store.count() - 1
+
+
+def test_one_turn_embeds_an_answer_once_and_forgets_it(tmp_path):
+    """The interpreter and the answer spotter both embed the answer in one turn: inside
+    ``remembering()`` the second asks nothing of the model; after it, nothing is kept."""
+    inner = Counting()
+    cached = CachedEmbeddings(inner, cache_at(tmp_path))
+    answer = "A smart city office coordinates all departments."
+    with cached.remembering():
+        first = cached.embed_documents([answer, "It has a budget."])
+        again = cached.embed_documents(["It has a budget.", answer, answer])
+    assert inner.documents == [answer, "It has a budget."]
+    assert again == [first[1], first[0], first[0]]
+    cached.embed_documents([answer])  # the next turn: embedded again (nothing was kept)
+    assert inner.documents == [answer, "It has a budget.", answer]
+    assert cache_at(tmp_path).get(answer) is None  # nor stored for another process
+
+
+def test_a_turn_of_the_engine_embeds_its_answer_once(tmp_path):
+    """A typed answer reaches the model once in its turn, though the interpreter and the
+    answer spotter both read it (the engine's ``one_turn``, as the web app and the API wire it);
+    without it, three times."""
+    from assistant.framework import get_framework
+    from assistant.interpret.offline import OfflineInterpreter
+    from assistant.interview.engine import InterviewEngine
+    from assistant.knowledge.index_cache import remembering
+    from assistant.models import CITY_TYPES, CityProfile
+    from assistant.prefill.reader import DocumentReader
+    from assistant.prefill.spotter import AnswerSpotter
+    from assistant.sessions import make_session_store
+
+    fw = get_framework()
+    inner = Counting()
+    cached = CachedEmbeddings(inner, cache_at(tmp_path))
+    interpreter = OfflineInterpreter(fw, cached)
+    spotter = AnswerSpotter(DocumentReader(fw, interpreter, cached))
+    store = make_session_store(Settings(data_dir=tmp_path / "data"))
+    answer = "A smart city office in the mayor's office coordinates all departments."
+    for one_turn, times in ((contextlib.nullcontext, 3), (lambda: remembering(cached), 1)):
+        engine = InterviewEngine(fw, interpreter, store, spotter=spotter, one_turn=one_turn)
+        code, _ = engine.start(
+            "en", CityProfile(name="Riverside", city_type=CITY_TYPES[0], language="en")
+        )
+        inner.documents.clear()
+        engine.handle(code, answer)
+        assert inner.documents.count(answer) == times, inner.documents
