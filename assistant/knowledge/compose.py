@@ -31,7 +31,8 @@ __all__ = ["Draft", "Sentence", "best_sentences", "compose", "limit", "split_sen
 _PROV_RANK = {"printed": 0, "reading": 1, "added": 2}
 # Asking what something is or contains (not whether JICA can help with it).
 WHAT = re.compile(
-    r"^(what|which)|purpose|\binclude|\bcover|consist|list|目的|内容|どのような|どんな|何が|とは|教えて",
+    r"^(what|which)|purpose|\binclude|\bcover|consist|list|in practice|concretely|目的|内容|どのような|"
+    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z「“\"(])|\n+")
@@ -225,7 +226,7 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         used += len(text)
         if len(out) == 3 or used >= budget * 0.8:
             break
-    return Draft("sentences", out)
+    return Draft("sentences", out, overlap=best)
 
 
 def compose(
@@ -242,11 +243,15 @@ def compose(
     helps = bool(it.HELP.search(q)) and not it.NOT_HELP.search(q)
     one_stage = len(it.found(it.STAGES, question)) == 1
     asks_what = bool(WHAT.search(q))
+    city_type = bool(it.found(it.CITY_TYPES, question))
+    element = None if helps else c.find_element(question)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
-        (bool(it.START.search(q)), c.start),
+        (bool(it.START.search(q)) and not city_type, c.start),
+        (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
+        (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
         (
@@ -275,13 +280,64 @@ def compose(
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
-        (bool(it.SCALE_UP.search(q)) and not it.found(it.CITY_TYPES, question), c.scale_up),
+        (bool(it.SCALE_UP.search(q)) and not city_type, c.scale_up),
+        # an element named by its name or number, asked about in any words
+        (element is not None, lambda: c.element(question, hits)),
     ]
     for applies, build in kinds:
         draft = build() if applies else None
         if draft:
             return draft
     return best_sentences(c, question, hits, 420 if lang == "en" else 200)
+
+
+# The printed sentences of JICA's MIND that give its reason, and the condition it sets.
+_REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
+_POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
+_CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
+_ASKS_CONDITION = re.compile(
+    r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
+)
+
+
+_REFERENCE = re.compile(r"レファレンス|as the reference")
+
+
+def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> list[Sentence]:
+    """The first sentence of a printed brochure chunk matching each pattern, verbatim (English
+    with the printed Japanese beside it)."""
+    chunk = c.r.get(c.cid(base) or "")
+    if chunk is None:
+        return []
+    sents = split_sentences(chunk.text)
+    out = []
+    for pattern in patterns:
+        i = next((i for i, x in enumerate(sents) if pattern.search(x)), None)
+        if i is None:
+            continue
+        text, cites = c.strip(sents[i]), [chunk.id]
+        printed = _printed_twin(c, chunk, i)
+        if printed:
+            text += c.printed(printed[0])
+            cites.append(printed[1])
+        out.append(Sentence(text, cites))
+    return out
+
+
+def why(c: Overview, question: str) -> Draft | None:
+    """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
+    can change, and its condition when the question asks about data, safety or trust)."""
+    wanted = [_REASON, _POTENTIAL]
+    if _ASKS_CONDITION.search(it.norm(question)):
+        wanted.insert(0, _CONDITION)  # what the question asks about first
+    out = quote_printed(c, "brochure-mind", wanted)
+    return Draft("why", out) if out else None
+
+
+def elements_use(c: Overview) -> Draft | None:
+    """What the elements are for: the brochure's own line (a reference for initiatives)."""
+    out = quote_printed(c, "brochure-elements", [_REFERENCE])
+    return Draft("overview", out) if out else None
 
 
 def limit(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.knowledge.specifics import specific_kind
+from assistant.knowledge.specifics import ABOUT_USE, specific_kind
 
-__all__ = ["specific_kind"]  # the not-in-sources test lives in specifics.py
+__all__ = ["ABOUT_USE", "specific_kind"]  # the not-in-sources test lives in specifics.py
 
 Lang = str
 
@@ -34,7 +34,7 @@ def _any(patterns: str) -> re.Pattern[str]:
 DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
-    r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
+    r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
 
@@ -50,7 +50,8 @@ DIFFERENCE = _any(
     r"違い|異な|比較|どう違|区別"
 )
 START = _any(
-    r"where (do|should|can) (we|i|a city|cities|a ministry) (start|begin)|first step|"
+    r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
+    r"never (done|had|tried|started)|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め"
@@ -65,18 +66,35 @@ HELP = _any(
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
     r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
 )
+# Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
+# yes/no questions are told by their first word.
+ON_MENU = _any(r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)")
 # A question asking for a number, a reason or a name is not a request for help, whatever verb
 # it uses ("How many countries does JICA cooperate with?").
-NOT_HELP = _any(r"^(how many|how much|why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ")
+NOT_HELP = _any(
+    r"\b(how many|how much)\b|^(why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ"
+)
 ELEMENT_ASK = _any(
-    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
+    r"って|というのは|というと|what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
     r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
-SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
+WHY_JICA = _any(
+    r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
+)
+SCALE_UP = _any(
+    r"scale.?up|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
+    r"city-?wide|whole city|beyond (the|one|a|our) "
+    r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域"
+)
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
 STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
@@ -100,6 +118,13 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "加速",
         "取組みを進めようとしている",
         "取り組みを進めようとしている",
+        "本格的に",
+        "本格化",
+        "secondstage",
+        "2ndstage",
+        "middlestage",
+        "中間の段階",
+        "2番目の段階",
         "movingforward",
         "movingtheirworkforward",
     ),
@@ -114,6 +139,9 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "mostadvanced",
         "mostmature",
         "highest stage",
+        "thirdstage",
+        "3rdstage",
+        "3番目の段階",
         "finalstage",
         "laststage",
         "topstage",
@@ -170,7 +198,7 @@ REPORT = _any(
 )
 CHART = _any(
     r"\bchart\b|matrix|four aims|4 aims|aims (on|of|in) the|(4|４|四)つの(ねらい|狙い)|ねらい|狙い|"
-    r"自立発展|ビジョン追求|価値創造|成熟度.{0,10}(図|チャート)|(図|チャート).{0,10}成熟度"
+    r"自立発展|ビジョン追求|価値創造|成熟度.{0,24}(図|チャート)|(図|チャート).{0,16}成熟度"
 )
 ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
@@ -203,6 +231,13 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "specializedin",
         "industrialcity",
         "industrycity",
+        "oneindustry",
+        "singleindustry",
+        "particularindustry",
+        "specificindustry",
+        "oneeconomicsector",
+        "一つの産業",
+        "単一の産業",
         "特定産業",
         "産業特化",
     ),
@@ -223,6 +258,27 @@ LEVELS: dict[str, tuple[str, ...]] = {
 }
 
 
+_STAGE_WORD = _any(r"\bstages?\b|\bphases?\b|段階|ステージ")
+# Stages by their place in the sequence (only when the question speaks of stages).
+_ORDINAL = _any(
+    r"(?P<one>\b(1st|first)\b|第(1|一)段階|(1|一)(番目|つ目))|"
+    r"(?P<two>\b(2nd|second|middle)\b|第(2|二)段階|(2|二)(番目|つ目))|"
+    r"(?P<three>\b(3rd|third|last|final)\b|第(3|三)段階|(3|三)(番目|つ目))"
+)
+_ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
+
+
+def names_framework(question: str) -> bool:
+    """The question names a stage, a way to scale up, a city type or an element by number:
+    it is about JICA's approach, whatever else it asks."""
+    return bool(
+        found(STAGES, question)
+        or found(SCALE_ONE, question)
+        or found(CITY_TYPES, question)
+        or ELEMENT_ID.search(norm(question))
+    )
+
+
 def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
     """Keys of ``table`` whose markers occur in the question, in the question's order."""
     q = squash(question)
@@ -231,6 +287,11 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
         pos = [q.find(squash(m)) for m in markers if squash(m) in q]
         if pos:
             hits.append((min(pos), key))
+    if table is STAGES and _STAGE_WORD.search(norm(question)):
+        for match in _ORDINAL.finditer(norm(question)):  # "the 2nd and 3rd stage", 「第2段階」
+            key = _ORDINAL_STAGE[next(g for g, v in match.groupdict().items() if v)]
+            if all(k != key for _, k in hits):
+                hits.append((match.start(), key))
     if table is SCALE_WAYS and all(k != "area" for _, k in hits):
         match = re.search(r"area(?!development)|エリア(?!開発)", q)
         if match:
