@@ -280,7 +280,7 @@ def compose(
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
-        (bool(it.SCALE_UP.search(q)) and not city_type, c.scale_up),
+        (bool(it.SCALE_UP.search(q)) and not city_type, lambda: c.scale_up(question)),
         # an element named by its name or number, asked about in any words
         (element is not None, lambda: c.element(question, hits)),
     ]

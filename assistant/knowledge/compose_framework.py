@@ -277,8 +277,11 @@ class FrameworkKinds(Composer):
         s = self.city_sentence(keys[0])
         return Draft("direction", [s]) if s else None
 
-    def scale_up(self) -> Draft | None:
-        out = [s for s in (self.scale_sentence("area"), self.scale_sentence("sector")) if s]
+    def scale_up(self, question: str = "") -> Draft | None:
+        """Both ways to scale up, the one the question's situation names first."""
+        ways = it.found(it.SCALE_WAYS, question)
+        order = ["sector", "area"] if ways and ways[0] == "sector" else ["area", "sector"]
+        out = [s for s in (self.scale_sentence(w) for w in order) if s]
         if len(out) != 2:
             return None
         return Draft(

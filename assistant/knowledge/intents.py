@@ -47,11 +47,12 @@ CONTACT = _any(
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
-    r"違い|異な|比較|どう違|区別"
+    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別"
 )
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
-    r"never (done|had|tried|started)|(have|has) (not|n't) (yet )?(started|begun|done any)|"
+    r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
+    r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め"
@@ -232,6 +233,22 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "industrialcity",
         "industrycity",
         "oneindustry",
+        "tourismindustry",
+        "tourismcity",
+        "touristcity",
+        "tourismtown",
+        "touristtown",
+        "観光業",
+        "観光都市",
+        "観光産業",
+        "mining",
+        "鉱業",
+        "portcity",
+        "porttown",
+        "港湾都市",
+        "港町",
+        "工業都市",
+        "industrialtown",
         "singleindustry",
         "particularindustry",
         "specificindustry",
@@ -250,7 +267,8 @@ MENU_ASK = _any(
 )
 # ... or asking what support there is, with a level named ("What support at the city level?")
 MENU_WHAT = _any(
-    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)"
+    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)|"
+    r"what (does|can|will) jica (offer|provide|do)\b"
 )
 LEVELS: dict[str, tuple[str, ...]] = {
     "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
@@ -269,13 +287,10 @@ _ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainab
 
 
 def names_framework(question: str) -> bool:
-    """The question names a stage, a way to scale up, a city type or an element by number:
+    """The question names a stage, a way to scale up or an element by number:
     it is about JICA's approach, whatever else it asks."""
     return bool(
-        found(STAGES, question)
-        or found(SCALE_ONE, question)
-        or found(CITY_TYPES, question)
-        or ELEMENT_ID.search(norm(question))
+        found(STAGES, question) or found(SCALE_ONE, question) or ELEMENT_ID.search(norm(question))
     )
 
 

@@ -52,8 +52,9 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "loan",
         _rx(
-            r"interest|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
+            r"\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
             r"\b(fixed|floating|variable|interest) rates?\b|guarantee|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
+            r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
             r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
@@ -122,6 +123,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"which ([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
+            r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
+            r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
@@ -150,6 +153,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"
             r"software|brand|vendor|technology stack)|open[- ]source|"
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
+            r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
             r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
         ),
         _rx(
@@ -168,6 +172,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
+            r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
             r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you) (will|can|would) "
             r"(support|help|fund|cooperate)"
@@ -282,8 +287,9 @@ _PLACES = _rx(
 _ABOUT_PLACE = re.compile(
     f"(?=.*(?:{_PLACES.pattern}))"
     r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
-    r"stage|position|rank|classif|level|"
-    r"実績|事例|何件|どこ|誰|一覧|案件|どの(段階|ステージ|レベル)|位置(づ|付)け))",
+    r"stage|position|rank|classif|level|receiv|\bdid\b|\bgot\b|supported|active|worked|"
+    r"受け|支援し(た|てい)|協力し(た|てい)|"
+    r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
     re.I,
 )
 
