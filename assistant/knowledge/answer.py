@@ -28,7 +28,13 @@ from assistant.lang import detect_lang
 from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
-GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
+GROUNDED = {
+    "difference",
+    "element",
+    "direction",
+    "stage",
+    "abbreviation",
+}  # kinds that name framework items
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
 ON_DOMAIN = {
@@ -115,7 +121,7 @@ class AnswerResult(BaseModel):
     kind: str | None = None  # which composer answered (help, difference, start, …)
 
 
-WEAK_MATCH_OVERLAP = 0.3
+WEAK_MATCH_OVERLAP = 0.55
 
 
 def strong(hits: list[Hit], relevance: Relevance) -> bool:

@@ -81,7 +81,20 @@ def _overlap(q: set[str], sentence: str) -> float:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage: hard-wrapped lines joined first, list items and labels kept."""
     text = re.sub(r"\n(?![-•*\n]|[A-Z][a-z ]+:|\S+：)", " ", text.strip())
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    out: list[str] = []
+    for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
+        link = _LINK_AFTER.match(s)
+        if (
+            link and out
+        ):  # 「…ご覧になれます。(https://…)」: the address belongs to the sentence before
+            out[-1] += " " + link.group(0).strip()
+            s = s[link.end() :].strip()
+        if s:
+            out.append(s)
+    return out
+
+
+_LINK_AFTER = re.compile(r"^\(https?://[^)\s]+\)\s*")
 
 
 def as_lang(lang: str) -> Lang:
@@ -251,6 +264,10 @@ def compose(
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (bool(it.START.search(q)) and not city_type, c.start),
         (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
+        (
+            bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
+            lambda: abbreviations(c, question),
+        ),
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
@@ -301,6 +318,7 @@ _ASKS_CONDITION = re.compile(
 
 
 _REFERENCE = re.compile(r"レファレンス|as the reference")
+_ABBREVIATIONS = re.compile(r"M/P(：| means)")
 
 
 def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> list[Sentence]:
@@ -315,7 +333,7 @@ def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> li
         i = next((i for i, x in enumerate(sents) if pattern.search(x)), None)
         if i is None:
             continue
-        text, cites = c.strip(sents[i]), [chunk.id]
+        text, cites = c.strip(sents[i]).lstrip("※ "), [chunk.id]
         printed = _printed_twin(c, chunk, i)
         if printed:
             text += c.printed(printed[0])
@@ -332,6 +350,18 @@ def why(c: Overview, question: str) -> Draft | None:
         wanted.insert(0, _CONDITION)  # what the question asks about first
     out = quote_printed(c, "brochure-mind", wanted)
     return Draft("why", out) if out else None
+
+
+_PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
+
+
+def abbreviations(c: Overview, question: str) -> Draft | None:
+    """The abbreviations the brochure spells out (M/P, SC), as printed on its back page, when
+    the question names one of them."""
+    if not _PRINTED_ABBREVIATIONS.search(it.norm(question)):
+        return None
+    out = quote_printed(c, "brochure-source", [_ABBREVIATIONS])
+    return Draft("abbreviation", out) if out else None
 
 
 def elements_use(c: Overview) -> Draft | None:

@@ -60,6 +60,9 @@ from tests.knowledge.test_answer import assert_cited
         ("データ利活用のルールづくりはメニューにありますか", "help", ["個人情報保護ガイドライン"]),
         ("What does JICA offer at city level?", "menu", ["city level"]),
         ("都市の成熟度と都市の性格で分けた図には何が書いてありますか", "chart", ["自立発展"]),
+        # the abbreviations the brochure spells out
+        ("What do M/P and SC stand for in the brochure?", "abbreviation", ["master plan", "マスタープラン"]),
+        ("SCは何の略ですか", "abbreviation", ["スマートシティ"]),
         ("About how many countries and regions does JICA cooperate with?", None, ["150"]),
     ],
 )  # fmt: skip
@@ -83,7 +86,8 @@ def test_the_sector_way_comes_first_when_the_city_starts_from_a_sector(shipped_k
 @pytest.mark.parametrize(
     "question",
     ["Recommend a good sushi restaurant in Tokyo", "What is the weather in Nairobi today?",
-     "What's the weather going to be like in Tokyo this weekend?"],
+     "What's the weather going to be like in Tokyo this weekend?", "What is the capital of Canada?",
+     "What does ODA stand for?"],
 )  # fmt: skip
 def test_a_question_sharing_only_an_address_word_is_off_topic(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
