@@ -126,16 +126,18 @@ class HybridRetriever:
         q = np.asarray(vector, dtype=np.float32)
         q = q / (float(np.linalg.norm(q)) or 1.0)
         if allowed is None:
-            rows = np.arange(len(self._matrix))
+            rows = None
+            sims = self._matrix @ q  # no copy of the matrix: one product over all rows
         else:
             rows = np.asarray([self._rows[c] for c in allowed if c in self._rows], dtype=int)
-        if rows.size == 0:
-            return []
-        sims = self._matrix[rows] @ q
-        n = min(n, rows.size)
+            if rows.size == 0:
+                return []
+            sims = self._matrix[rows] @ q
+        n = min(n, sims.size)
         top = np.argpartition(-sims, n - 1)[:n]
         top = top[np.argsort(-sims[top], kind="stable")]
-        return [(self._ids[rows[i]], float(sims[i])) for i in top]
+        at = (lambda i: i) if rows is None else (lambda i: rows[i])
+        return [(self._ids[at(i)], float(sims[i])) for i in top]
 
     def __len__(self) -> int:
         return len(self.chunks)
