@@ -263,6 +263,7 @@ def compose(
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (bool(it.START.search(q)) and not city_type, c.start),
+        (bool(it.HEADING.search(q) and _brochure_part(question)), lambda: heading(c, question)),
         (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
@@ -362,6 +363,21 @@ def abbreviations(c: Overview, question: str) -> Draft | None:
         return None
     out = quote_printed(c, "brochure-source", [_ABBREVIATIONS])
     return Draft("abbreviation", out) if out else None
+
+
+def heading(c: Overview, question: str) -> Draft | None:
+    """The printed heading of the brochure part the question names (its chunks' titles)."""
+    part = _brochure_part(question)
+    out = []
+    for base in PART_CHUNKS.get(part or "", ()):
+        chunk, ja = c.r.get(c.cid(base) or ""), c.r.get(f"{base}.ja")
+        if chunk is None or ja is None:
+            continue
+        name, _, title = re.split(r"(：|: )", chunk.title, maxsplit=1)
+        printed = c.printed(re.split(r"：|: ", ja.title, maxsplit=1)[-1])
+        text = t("answer.compose.heading", c.lang, part=name, title=title, printed=printed)
+        out.append(Sentence(text, list(dict.fromkeys([chunk.id, ja.id if printed else chunk.id]))))
+    return Draft("overview", out) if out else None
 
 
 def elements_use(c: Overview) -> Draft | None:

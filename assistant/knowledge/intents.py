@@ -90,6 +90,9 @@ WHY_JICA = _any(
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
     r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
 )
+HEADING = _any(
+    r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
+)
 ABBREV = _any(r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略")
 SCALE_UP = _any(
     r"scale.?up|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
