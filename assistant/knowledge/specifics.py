@@ -54,6 +54,9 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
             r"\b(fixed|floating|variable|interest) rates?\b|guarantee|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
+            r"terms (of|for) (the |a )?(jica'?s )?(grant|loan|aid|financing|funding)|"
+            r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
+            r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
             r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
@@ -75,7 +78,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"project size|co-?fund|\b(success|acceptance|approval|adoption) rates?\b|"
             r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
-            rf"{_NUM} ?(usd|dollars?|yen|million|billion)|"
+            rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
+            r"(full|whole|entire) (cost|amount)|全額|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
@@ -139,6 +143,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|their names|"
+            r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
@@ -171,7 +176,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
             r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
-            r"人口(何|が何|\d)|人口.{0,8}以上|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
+            r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
+            r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
+            r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
             r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
             r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you) (will|can|would) "
@@ -188,6 +195,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(application|request(ing)?|apply(ing)?|approval|review|selection) (procedure|process)|"
             r"process (inside|within|at) jica|how (is|are) (a |the )?(requests?|applications?|proposals?) "
             r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|(jica|要請|申請)の?審査|選考|"
+            r"apply (directly )?(to|with) (jica|them)|submit (a |our )?(request|proposal|application) "
+            r"to jica|直接(申請|応募|要請)|"
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"

@@ -150,6 +150,13 @@ def test_a_question_ending_the_japanese_way_is_japanese():
         ("対象地区の面積の目安はありますか", "metric"),
         ("Which software platform does JICA recommend for the urban OS?", "vendor"),
         ("Is JICA's data platform built on one specific product?", "vendor"),
+        ("What are the terms of JICA's grant aid?", "loan"),
+        ("What exchange rate applies to JICA loans?", "loan"),
+        ("Does JICA fund 100% of a demonstration project?", "amount"),
+        ("JICAのスマートシティ担当部署の責任者は誰ですか", "person"),
+        ("人口が少ない町でも支援の対象になりますか", "eligibility"),
+        ("Is there an age limit for JICA experts?", "eligibility"),
+        ("Can a private company apply directly to JICA?", "procedure"),
     ],
 )  # fmt: skip
 def test_more_ways_of_asking_for_a_specific(question, kind):
