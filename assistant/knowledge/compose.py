@@ -103,6 +103,8 @@ def as_lang(lang: str) -> Lang:
 
 
 MIN_OVERLAP = 0.1
+# A heading the chunk asks or a label whose content follows: neither answers anything.
+_NOT_ANSWERS = ("?", "？", ":", "：")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
 ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
@@ -200,7 +202,7 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
         printed_part = bool(part) and hit.chunk.section == part
         printed_part = printed_part and hit.chunk.provenance == "printed"
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
-            if len(sent) < 12 or sent.startswith(_PROJECT_LINES):
+            if len(sent) < 12 or sent.startswith(_PROJECT_LINES) or sent.endswith(_NOT_ANSWERS):
                 continue
             if part and hit.chunk.provenance != "printed" and _brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content

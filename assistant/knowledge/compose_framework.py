@@ -284,6 +284,16 @@ class FrameworkKinds(Composer):
         out = [s for s in (self.scale_sentence(w) for w in order) if s]
         if len(out) != 2:
             return None
-        return Draft(
-            "scale_up", [*out, Sentence(t("answer.compose.combine", self.lang), out[0].cites)]
-        )
+        printed = self.r.get("brochure-scale.ja")
+        if it.COMBINE.search(it.norm(question)) and printed is not None:
+            # asked whether both can be used: the printed line says so, first
+            line = self.strip(printed.text)
+            text = t(
+                "answer.compose.combine_first",
+                self.lang,
+                printed=self.printed(line) if self.lang == "en" else line,
+            )
+            cites = [c for c in (self.cid("brochure-scale"), printed.id) if c]
+            return Draft("scale_up", [Sentence(text, list(dict.fromkeys(cites))), *out])
+        combine = Sentence(t("answer.compose.combine", self.lang), out[0].cites)
+        return Draft("scale_up", [*out, combine])

@@ -63,7 +63,7 @@ DIRECTION = _any(
 )
 HELP = _any(
     r"(can|could|will|would|does|do|is|are) (jica|you|they) (help|support|assist|offer|provide|"
-    r"fund|finance|send|cooperate|work)|jica (help|support|assist|offer)|"
+    r"fund|finance|send|cooperate|work|dispatch|deploy|train|advise)|jica (help|support|assist|offer)|"
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
@@ -94,8 +94,9 @@ HEADING = _any(
     r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
 )
 ABBREV = _any(r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略")
+COMBINE = _any(r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか")
 SCALE_UP = _any(
-    r"scale.?up|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
+    r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
     r"city-?wide|whole city|beyond (the|one|a|our) "
     r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
     r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域"
@@ -199,6 +200,7 @@ ABOUT_JICA = _any(
 )
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
     r"報告書|図書館|元になった調査|基づいて作成"
 )
 CHART = _any(
@@ -229,7 +231,17 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "大都市",
         "代表都市",
     ),
-    "regional_core": ("regionalcore", "regionalhub", "provincial", "地方中核", "中核都市"),
+    "regional_core": (
+        "regionalcore",
+        "regionalhub",
+        "regionalcent",
+        "provincial",
+        "地方中核",
+        "中核都市",
+        "地方の中心",
+        "地域の中心",
+        "地方の拠点",
+    ),
     "industry_specialized": (
         "industryspecial",
         "specialisedin",
@@ -262,7 +274,18 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "特定産業",
         "産業特化",
     ),
-    "area_development": ("areadevelopment", "newdistrict", "エリア開発"),
+    "area_development": (
+        "areadevelopment",
+        "newdistrict",
+        "newtown",
+        "greenfield",
+        "newlydeveloped",
+        "エリア開発",
+        "新しく開発",
+        "新規開発",
+        "新たに開発",
+        "ニュータウン",
+    ),
 }
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(

@@ -32,6 +32,12 @@ from tests.knowledge.test_answer import assert_cited
         ("実証した地区の取組みを市全体に横展開したいのですが、どう考えればよいですか", "scale_up",
          ["点から面へ", "SECTOR-based"]),
         ("「特定のセクターから多様なセクターへ」とはどういう意味ですか", "scale_up", ["交通"]),
+        ("Can we use both ways of scaling up at once?", "scale_up", ["これらを組合せることも可能です"]),
+        ("AREA-basedとSECTOR-basedは組み合わせられますか", "scale_up", ["これらを組合せることも可能です"]),
+        ("うちは地方の中心都市なんだけど、どんな方向を目指せばいい？", "direction", ["基礎的な都市サービス"]),
+        ("新しく開発するエリアのスマートシティはどう考えればいいですか", "direction", ["先端的な取組み"]),
+        ("Can JICA dispatch experts to our ministry?", "help", ["national level"]),
+        ("What is the Smart City Approach based on?", "report", ["全世界スマートシティアプローチ"]),
         # why JICA supports smart cities: JICA's MIND as printed
         ("Why is JICA interested in smart cities at all?", "why",
          ["managed wisely", "都市を賢くマネジメント"]),
