@@ -199,6 +199,8 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
     scored: list[Scored] = []
     for rank, hit in enumerate(_pool(c, hits, part)):
         rank = 0 if rank >= 4 else rank  # a named part's printed text ranks as if first
+        if part and hit.chunk.section != part:
+            continue  # "what does JICA's MIND say about data?": that part's words, not others'
         printed_part = bool(part) and hit.chunk.section == part
         printed_part = printed_part and hit.chunk.provenance == "printed"
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
