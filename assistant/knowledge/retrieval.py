@@ -23,6 +23,7 @@ from assistant.knowledge.store import KnowledgeStore
 Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60
 CANDIDATES = 40
+EXACT_DENSE_MAX = 5000  # chunks ranked exactly in numpy; the shipped knowledge base has ~200
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class HybridRetriever:
         self._bm25: BM25Index | None = None
         self._rows: dict[str, int] = {}
         self._ids: list[str] = []
+        self._filtered: dict[Filters, tuple[np.ndarray, list[str]]] = {}
         self._matrix: np.ndarray | None = None  # unit-length stored vectors, for exact search
         self.refresh()
 
@@ -93,18 +95,32 @@ class HybridRetriever:
         """Reload chunks from the store and rebuild the BM25 index (after an ingest)."""
         self.chunks = self.store.all_chunks()
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._filtered = {}
         self._load_vectors()
         self._bm25 = self._make_bm25(
             [c.id for c in self.chunks], [_indexed_text(c) for c in self.chunks], self.tokenizer
         )
 
+    def _allowed(self, filters: Filters) -> tuple[np.ndarray, list[str]]:
+        """The chunks a filter lets through (mask and ids), kept until the next refresh: the
+        composer filters the same way (the menu lines) several times per question."""
+        if filters not in self._filtered:
+            flags = [filters.accepts(c) for c in self.chunks]
+            allowed = [c.id for c, ok in zip(self.chunks, flags, strict=True) if ok]
+            if len(self._filtered) > 64:  # filters by element or level: a bounded few
+                self._filtered.clear()
+            self._filtered[filters] = (np.asarray(flags, dtype=bool), allowed)
+        return self._filtered[filters]
+
     def _load_vectors(self) -> None:
         """The stored vectors, read once per refresh: dense search over a few thousand chunks
         is exact and deterministic in numpy (Chroma's approximate index can miss the best
-        passage in one build and find it in the next)."""
+        passage in one build and find it in the next). Above ``EXACT_DENSE_MAX`` chunks the
+        product reads too much memory per question (8 ms at 10,000 on a busy machine): the
+        approximate index serves, as its misses matter less among many passages."""
         self._matrix, self._rows, self._ids = None, {}, []
         vectors = getattr(self.store, "vectors", None)
-        if vectors is None:
+        if vectors is None or len(self.chunks) > EXACT_DENSE_MAX:
             return
         try:
             ids, matrix = vectors()
@@ -167,9 +183,7 @@ class HybridRetriever:
         allowed: list[str] | None = None
         mask: np.ndarray | None = None
         if not filters.empty:
-            flags = [filters.accepts(c) for c in self.chunks]
-            mask = np.asarray(flags, dtype=bool)
-            allowed = [c.id for c, ok in zip(self.chunks, flags, strict=True) if ok]
+            mask, allowed = self._allowed(filters)
             if not allowed:
                 return []
         n = max(self.candidates, k)

@@ -102,3 +102,15 @@ def test_dense_search_is_exact_over_the_stored_vectors(real_kb):
         question, k=2, mode="dense", vector=vector, filters=Filters(lang="en")
     )
     assert [h.chunk.id for h in only_en] == [i for i in ranked if i.endswith(".en")][:2]
+
+
+def test_a_large_base_keeps_the_approximate_index(real_kb, monkeypatch):
+    """Exact ranking reads every vector per question: above the limit Chroma's index serves."""
+    from assistant.knowledge import retrieval
+
+    monkeypatch.setattr(retrieval, "EXACT_DENSE_MAX", len(real_kb.retriever) - 1)
+    big = retrieval.HybridRetriever(real_kb.retriever.store, real_kb.retriever.embeddings)
+    assert big._matrix is None
+    hits = big.search("citizen participation", k=3, mode="dense")
+    assert len(hits) == 3 and all(h.dense is not None for h in hits)
+    assert real_kb.retriever._matrix is not None  # the small base is ranked exactly
