@@ -41,6 +41,8 @@ MENU_TYPES: dict[str, tuple[str, ...]] = {
     "institution": ("institutionsandtheiroperation", "制度・体制", "制度体制"),
     "finance": (
         "financialcooperation",
+        "financial",
+        "infrastructuresupport",
         "smeandsdgs",
         "sme/sdgs",
         "businessverification",

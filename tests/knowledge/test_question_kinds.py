@@ -66,6 +66,7 @@ from tests.knowledge.test_answer import assert_cited
         ("データ利活用のルールづくりはメニューにありますか", "help", ["個人情報保護ガイドライン"]),
         ("What does JICA offer at city level?", "menu", ["city level"]),
         ("都市の成熟度と都市の性格で分けた図には何が書いてありますか", "chart", ["自立発展"]),
+        ("What financial cooperation does JICA list?", "menu_type", ["資金協力", "テストベッド"]),
         # the printed heading of a part the question names
         ("What is the heading of the JICA's SUPPORT part?", "overview", ["取組み方針と協力内容"]),
         ("How To Scale-upの見出しは何ですか", "overview", ["スマートシティの2つの広げ方"]),
