@@ -129,8 +129,19 @@ def strong(hits: list[Hit], relevance: Relevance) -> bool:
     return max((h.dense or 0.0 for h in hits), default=0.0) >= relevance.dense_alone
 
 
+# An English question that names Japanese terms ("What is the 望ましい状態 for E15?") is English:
+# its frame (the question word first, the question mark last) says so, whatever the script count.
+_ENGLISH_FRAME = re.compile(
+    r"^(what|which|how|can|could|is|are|does|do|did|where|who|why|when|tell me|please|list|explain"
+    r"|describe|give)\b[^。？]*\?\s*$",
+    re.I,
+)
+
+
 def question_lang(question: str) -> str:
-    return detect_lang(question)
+    """The language to answer in: an English frame wins over the Japanese terms inside it."""
+    q = question.strip()
+    return "en" if _ENGLISH_FRAME.match(q) and not q.endswith("？") else detect_lang(q)
 
 
 def select_passages(
@@ -266,6 +277,8 @@ def answer(
             draft.kind in GROUNDED
             # a printed slogan or label of one way to scale up (「点から面へ」) names it
             or (draft.kind == "scale_up" and bool(intents.found(intents.SCALE_ONE, question)))
+            # a part of the brochure named by its heading: its printed text is quoted
+            or (draft.kind == "sentences" and bool(intents.brochure_part(question)))
             or (draft.kind in ON_DOMAIN and on_domain)
         )
     )

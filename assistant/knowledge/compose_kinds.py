@@ -28,7 +28,7 @@ _MENU_COMMON = frozenset(
     {
         *("support", "supporting", "building", "build", "smart", "services", "service"),
         *("their", "plans", "development", "cities", "urban", "national", "level"),
-        *("other", "including", "jica"),
+        *("other", "including", "jica", "menu", "cooperation"),
     }
 )
 

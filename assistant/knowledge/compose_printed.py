@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
+from assistant.knowledge.intents import brochure_part
 
 if TYPE_CHECKING:
     from assistant.knowledge.chunk import Chunk
@@ -40,13 +41,6 @@ _LINK_AFTER = re.compile(r"^\(https?://[^)\s]+\)\s*")
 
 
 ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
-_PARTS = {  # the brochure's part headings, as a question may name them
-    "why": ("jica's mind", "jicas mind", "jica’s mind"),
-    "what": ("what are smart city elements",),
-    "where": ("where is your position",),
-    "how": ("how to scale-up", "how to scale up"),
-    "support": ("jica's support", "jica’s support"),
-}
 PART_CHUNKS = {  # the printed text of each part
     "why": ("brochure-mind", "brochure-mind-trust"),
     "what": ("brochure-elements",),
@@ -54,11 +48,6 @@ PART_CHUNKS = {  # the printed text of each part
     "how": ("brochure-scale",),
     "support": ("brochure-support",),
 }
-
-
-def brochure_part(question: str) -> str | None:
-    q = it.norm(question)
-    return next((p for p, names in _PARTS.items() if any(n in q for n in names)), None)
 
 
 _RENDERINGS: dict[int, dict[str, str]] = {}  # per framework object (shared, read-only data)

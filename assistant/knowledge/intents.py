@@ -25,8 +25,13 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\-_・･]+", "", norm(text))
 
 
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
 def _any(patterns: str) -> re.Pattern[str]:
-    return re.compile(patterns, re.I)
+    """\\b as an ASCII word edge: in 「supportのmenuを」 the kana are word characters too, and
+    "menu" must still be a word."""
+    return re.compile(patterns.replace(r"\b", _ASCII_EDGE), re.I)
 
 
 # Words that tie a question about money or procedure to JICA's cooperation (then it is on-topic
@@ -185,7 +190,7 @@ STAGES_ALL = _any(
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
-    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの分野|分野(は|とは)(何|なに)|何の分野|どの分野|"
+    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント"
 )
 ASSESS = _any(
@@ -313,11 +318,29 @@ _ORDINAL = _any(
 _ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
 
 
+PARTS = {  # the brochure's part headings, as a question may name them
+    "why": ("jica's mind", "jicas mind", "jica’s mind"),
+    "what": ("what are smart city elements",),
+    "where": ("where is your position",),
+    "how": ("how to scale-up", "how to scale up"),
+    "support": ("jica's support", "jica’s support"),
+}
+
+
+def brochure_part(question: str) -> str | None:
+    """The brochure part a question names by its printed heading, if any."""
+    q = norm(question)
+    return next((p for p, names in PARTS.items() if any(n in q for n in names)), None)
+
+
 def names_framework(question: str) -> bool:
-    """The question names a stage, a way to scale up or an element by number:
-    it is about JICA's approach, whatever else it asks."""
+    """The question names a stage, a way to scale up, an element by number or a part of the
+    brochure: it is about JICA's approach, whatever else it asks."""
     return bool(
-        found(STAGES, question) or found(SCALE_ONE, question) or ELEMENT_ID.search(norm(question))
+        found(STAGES, question)
+        or found(SCALE_ONE, question)
+        or ELEMENT_ID.search(norm(question))
+        or brochure_part(question)
     )
 
 

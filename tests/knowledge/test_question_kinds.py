@@ -123,3 +123,27 @@ def test_stages_by_ordinal_only_when_stages_are_spoken_of(question, expected):
 )  # fmt: skip
 def test_near_words_are_one_slip_or_one_stem_apart(a, b, near):
     assert _near(a, b) is near
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "lang", "facts"),
+    [
+        # an English frame around Japanese terms is answered in English, printed words quoted
+        ("What is the 望ましい状態 for E15?", "element", "en", ["E15", "都市OS"]),
+        ("Which stage is 取組みを進めようとしている国・都市?", "stage", "en", ["Accelerate"]),
+        ("Can JICA help with サイバーセキュリティ?", "help", "en", ["サイバーセキュリティ対策支援"]),
+        # English words inside Japanese: still words ("menuを", "elementは")
+        ("JICAのsupport menuを教えて", "menu", "ja", ["情報収集確認調査"]),
+        ("citizen participationのelementは何を求めてる？", "element", "ja", ["市民参加の仕組み"]),
+        ("smart cityの5つのdomainって何？", "overview", "ja", ["政策", "運用"]),
+        # a brochure part named by its heading, in a Japanese sentence
+        ("Where is your positionのpartには何が書いてある？", "sentences", "ja", ["アセスメント"]),
+    ],
+)  # fmt: skip
+def test_mixed_script_questions(shipped_kb, question, kind, lang, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    assert detect_lang(result.answer) == lang
+    for fact in facts:
+        assert fact.lower() in result.answer.lower(), (fact, result.answer)
+    assert_cited(result)
