@@ -74,6 +74,9 @@ HELP = _any(
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
+    r"anything from (jica|them)|something (jica|they) (does|do|offers?|supports?)|"
+    r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
     r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
@@ -304,7 +307,18 @@ MENU_WHAT = _any(
 )
 LEVELS: dict[str, tuple[str, ...]] = {
     "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
-    "city": ("citylevel", "municipal", "local government", "自治体", "都市レベル", "市レベル"),
+    "city": (
+        "citylevel",
+        "municipal",
+        "local government",
+        "city government",
+        "cityhall",
+        "自治体",
+        "都市レベル",
+        "市レベル",
+        "市役所",
+        "市町村",
+    ),
 }
 
 

@@ -62,6 +62,10 @@ from tests.knowledge.test_answer import assert_cited
         ("Is there JICA support on cybersecurty?", "help", ["サイバーセキュリティ対策支援"]),
         ("Can JICA help us with procurment of sensors?", "help", ["TOR作成"]),
         ("procurementの支援ってありますか？", "help", ["TOR作成"]),
+        # help asked in other words
+        ("Our ministry needs rules on personal data. Any help?", "help", ["個人情報保護ガイドライン"]),
+        ("規制緩和やインセンティブの制度づくりを相談したい", "help", ["規制緩和"]),
+        ("国の省庁と市役所とでは、受けられる協力はどう違いますか", "difference", ["国レベル", "都市"]),
         # "is it on the menu?" answers with the line; "what at city level?" with the menu
         ("データ利活用のルールづくりはメニューにありますか", "help", ["個人情報保護ガイドライン"]),
         ("What does JICA offer at city level?", "menu", ["city level"]),
