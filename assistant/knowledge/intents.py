@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.knowledge.specifics import specific_kind
+from assistant.knowledge.specifics import ABOUT_USE, specific_kind
 
-__all__ = ["specific_kind"]  # the not-in-sources test lives in specifics.py
+__all__ = ["ABOUT_USE", "specific_kind"]  # the not-in-sources test lives in specifics.py
 
 Lang = str
 
@@ -25,8 +25,13 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\-_・･]+", "", norm(text))
 
 
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
 def _any(patterns: str) -> re.Pattern[str]:
-    return re.compile(patterns, re.I)
+    """\\b as an ASCII word edge: in 「supportのmenuを」 the kana are word characters too, and
+    "menu" must still be a word."""
+    return re.compile(patterns.replace(r"\b", _ASCII_EDGE), re.I)
 
 
 # Words that tie a question about money or procedure to JICA's cooperation (then it is on-topic
@@ -34,7 +39,7 @@ def _any(patterns: str) -> re.Pattern[str]:
 DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
-    r"スマートシティ|協力|支援|円借款|融資|案件|事業|調査|専門家|実証|"
+    r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
 )
 
@@ -47,10 +52,12 @@ CONTACT = _any(
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
-    r"違い|異な|比較|どう違|区別"
+    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別"
 )
 START = _any(
-    r"where (do|should|can) (we|i|a city|cities|a ministry) (start|begin)|first step|"
+    r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
+    r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
+    r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め"
@@ -61,22 +68,47 @@ DIRECTION = _any(
 )
 HELP = _any(
     r"(can|could|will|would|does|do|is|are) (jica|you|they) (help|support|assist|offer|provide|"
-    r"fund|finance|send|cooperate|work)|jica (help|support|assist|offer)|"
+    r"fund|finance|send|cooperate|work|dispatch|deploy|train|advise)|jica (help|support|assist|offer)|"
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
+    r"anything from (jica|them)|something (jica|they) (does|do|offers?|supports?)|"
+    r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
     r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
 )
+# Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
+# yes/no questions are told by their first word.
+ON_MENU = _any(r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)")
 # A question asking for a number, a reason or a name is not a request for help, whatever verb
 # it uses ("How many countries does JICA cooperate with?").
-NOT_HELP = _any(r"^(how many|how much|why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ")
+NOT_HELP = _any(
+    r"\b(how many|how much)\b|^(why|who|when)\b|何か国|何カ国|何件|いくつ|何人|なぜ|誰|いつ"
+)
 ELEMENT_ASK = _any(
-    r"what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
+    r"って|というのは|というと|what does|what is|what's|desired state|ask(s)? for|mean|require|expect|look like|explain|"
     r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
-SCALE_UP = _any(r"scale.?up|widen|expand|spread|広げ|拡大|展開|スケールアップ")
+WHY_JICA = _any(
+    r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
+)
+HEADING = _any(
+    r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
+)
+ABBREV = _any(r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略")
+COMBINE = _any(r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか")
+SCALE_UP = _any(
+    r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
+    r"city-?wide|whole city|beyond (the|one|a|our) "
+    r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域"
+)
 ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
 
 STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
@@ -100,6 +132,13 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "加速",
         "取組みを進めようとしている",
         "取り組みを進めようとしている",
+        "本格的に",
+        "本格化",
+        "secondstage",
+        "2ndstage",
+        "middlestage",
+        "中間の段階",
+        "2番目の段階",
         "movingforward",
         "movingtheirworkforward",
     ),
@@ -114,6 +153,9 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "mostadvanced",
         "mostmature",
         "highest stage",
+        "thirdstage",
+        "3rdstage",
+        "3番目の段階",
         "finalstage",
         "laststage",
         "topstage",
@@ -151,7 +193,7 @@ STAGES_ALL = _any(
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
-    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの分野|分野(は|とは)(何|なに)|何の分野|どの分野|"
+    r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント"
 )
 ASSESS = _any(
@@ -166,11 +208,12 @@ ABOUT_JICA = _any(
 )
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
     r"報告書|図書館|元になった調査|基づいて作成"
 )
 CHART = _any(
     r"\bchart\b|matrix|four aims|4 aims|aims (on|of|in) the|(4|４|四)つの(ねらい|狙い)|ねらい|狙い|"
-    r"自立発展|ビジョン追求|価値創造|成熟度.{0,10}(図|チャート)|(図|チャート).{0,10}成熟度"
+    r"自立発展|ビジョン追求|価値創造|成熟度.{0,24}(図|チャート)|(図|チャート).{0,16}成熟度"
 )
 ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
@@ -196,17 +239,61 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "大都市",
         "代表都市",
     ),
-    "regional_core": ("regionalcore", "regionalhub", "provincial", "地方中核", "中核都市"),
+    "regional_core": (
+        "regionalcore",
+        "regionalhub",
+        "regionalcent",
+        "provincial",
+        "地方中核",
+        "中核都市",
+        "地方の中心",
+        "地域の中心",
+        "地方の拠点",
+    ),
     "industry_specialized": (
         "industryspecial",
         "specialisedin",
         "specializedin",
         "industrialcity",
         "industrycity",
+        "oneindustry",
+        "tourismindustry",
+        "tourismcity",
+        "touristcity",
+        "tourismtown",
+        "touristtown",
+        "観光業",
+        "観光都市",
+        "観光産業",
+        "mining",
+        "鉱業",
+        "portcity",
+        "porttown",
+        "港湾都市",
+        "港町",
+        "工業都市",
+        "industrialtown",
+        "singleindustry",
+        "particularindustry",
+        "specificindustry",
+        "oneeconomicsector",
+        "一つの産業",
+        "単一の産業",
         "特定産業",
         "産業特化",
     ),
-    "area_development": ("areadevelopment", "newdistrict", "エリア開発"),
+    "area_development": (
+        "areadevelopment",
+        "newdistrict",
+        "newtown",
+        "greenfield",
+        "newlydeveloped",
+        "エリア開発",
+        "新しく開発",
+        "新規開発",
+        "新たに開発",
+        "ニュータウン",
+    ),
 }
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(
@@ -215,12 +302,60 @@ MENU_ASK = _any(
 )
 # ... or asking what support there is, with a level named ("What support at the city level?")
 MENU_WHAT = _any(
-    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)"
+    r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)|"
+    r"what (does|can|will) jica (offer|provide|do)\b"
 )
 LEVELS: dict[str, tuple[str, ...]] = {
     "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
-    "city": ("citylevel", "municipal", "local government", "自治体", "都市レベル", "市レベル"),
+    "city": (
+        "citylevel",
+        "municipal",
+        "local government",
+        "city government",
+        "cityhall",
+        "自治体",
+        "都市レベル",
+        "市レベル",
+        "市役所",
+        "市町村",
+    ),
 }
+
+
+_STAGE_WORD = _any(r"\bstages?\b|\bphases?\b|段階|ステージ")
+# Stages by their place in the sequence (only when the question speaks of stages).
+_ORDINAL = _any(
+    r"(?P<one>\b(1st|first)\b|第(1|一)段階|(1|一)(番目|つ目))|"
+    r"(?P<two>\b(2nd|second|middle)\b|第(2|二)段階|(2|二)(番目|つ目))|"
+    r"(?P<three>\b(3rd|third|last|final)\b|第(3|三)段階|(3|三)(番目|つ目))"
+)
+_ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
+
+
+PARTS = {  # the brochure's part headings, as a question may name them
+    "why": ("jica's mind", "jicas mind", "jica’s mind"),
+    "what": ("what are smart city elements",),
+    "where": ("where is your position",),
+    "how": ("how to scale-up", "how to scale up"),
+    "support": ("jica's support", "jica’s support"),
+}
+
+
+def brochure_part(question: str) -> str | None:
+    """The brochure part a question names by its printed heading, if any."""
+    q = norm(question)
+    return next((p for p, names in PARTS.items() if any(n in q for n in names)), None)
+
+
+def names_framework(question: str) -> bool:
+    """The question names a stage, a way to scale up, an element by number or a part of the
+    brochure: it is about JICA's approach, whatever else it asks."""
+    return bool(
+        found(STAGES, question)
+        or found(SCALE_ONE, question)
+        or ELEMENT_ID.search(norm(question))
+        or brochure_part(question)
+    )
 
 
 def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
@@ -231,6 +366,11 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
         pos = [q.find(squash(m)) for m in markers if squash(m) in q]
         if pos:
             hits.append((min(pos), key))
+    if table is STAGES and _STAGE_WORD.search(norm(question)):
+        for match in _ORDINAL.finditer(norm(question)):  # "the 2nd and 3rd stage", 「第2段階」
+            key = _ORDINAL_STAGE[next(g for g, v in match.groupdict().items() if v)]
+            if all(k != key for _, k in hits):
+                hits.append((match.start(), key))
     if table is SCALE_WAYS and all(k != "area" for _, k in hits):
         match = re.search(r"area(?!development)|エリア(?!開発)", q)
         if match:

@@ -23,6 +23,7 @@ from assistant.knowledge.store import KnowledgeStore
 Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60
 CANDIDATES = 40
+EXACT_DENSE_MAX = 5000  # chunks ranked exactly in numpy; the shipped knowledge base has ~200
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,75 @@ class HybridRetriever:
         self.chunks: list[Chunk] = []
         self._by_id: dict[str, int] = {}
         self._bm25: BM25Index | None = None
+        self._rows: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._filtered: dict[Filters, tuple[np.ndarray, list[str]]] = {}
+        self._matrix: np.ndarray | None = None  # unit-length stored vectors, for exact search
         self.refresh()
 
     def refresh(self) -> None:
         """Reload chunks from the store and rebuild the BM25 index (after an ingest)."""
         self.chunks = self.store.all_chunks()
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._filtered = {}
+        self._load_vectors()
         self._bm25 = self._make_bm25(
             [c.id for c in self.chunks], [_indexed_text(c) for c in self.chunks], self.tokenizer
         )
+
+    def _allowed(self, filters: Filters) -> tuple[np.ndarray, list[str]]:
+        """The chunks a filter lets through (mask and ids), kept until the next refresh: the
+        composer filters the same way (the menu lines) several times per question."""
+        if filters not in self._filtered:
+            flags = [filters.accepts(c) for c in self.chunks]
+            allowed = [c.id for c, ok in zip(self.chunks, flags, strict=True) if ok]
+            if len(self._filtered) > 64:  # filters by element or level: a bounded few
+                self._filtered.clear()
+            self._filtered[filters] = (np.asarray(flags, dtype=bool), allowed)
+        return self._filtered[filters]
+
+    def _load_vectors(self) -> None:
+        """The stored vectors, read once per refresh: dense search over a few thousand chunks
+        is exact and deterministic in numpy (Chroma's approximate index can miss the best
+        passage in one build and find it in the next). Above ``EXACT_DENSE_MAX`` chunks the
+        product reads too much memory per question (8 ms at 10,000 on a busy machine): the
+        approximate index serves, as its misses matter less among many passages."""
+        self._matrix, self._rows, self._ids = None, {}, []
+        vectors = getattr(self.store, "vectors", None)
+        if vectors is None or len(self.chunks) > EXACT_DENSE_MAX:
+            return
+        try:
+            ids, matrix = vectors()
+        except Exception:  # a store that cannot list its vectors: the approximate index
+            return
+        if not ids:
+            return
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self._matrix = matrix / np.where(norms == 0, 1.0, norms)
+        self._rows = {cid: i for i, cid in enumerate(ids)}
+        self._ids = list(ids)
+
+    def _dense(
+        self, vector: list[float], n: int, allowed: list[str] | None
+    ) -> list[tuple[str, float]]:
+        """(id, cosine similarity) best first: exact over the stored vectors when loaded."""
+        if self._matrix is None:
+            return self.store.dense(vector, n, ids=allowed)
+        q = np.asarray(vector, dtype=np.float32)
+        q = q / (float(np.linalg.norm(q)) or 1.0)
+        if allowed is None:
+            rows = None
+            sims = self._matrix @ q  # no copy of the matrix: one product over all rows
+        else:
+            rows = np.asarray([self._rows[c] for c in allowed if c in self._rows], dtype=int)
+            if rows.size == 0:
+                return []
+            sims = self._matrix[rows] @ q
+        n = min(n, sims.size)
+        top = np.argpartition(-sims, n - 1)[:n]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        at = (lambda i: i) if rows is None else (lambda i: rows[i])
+        return [(self._ids[at(i)], float(sims[i])) for i in top]
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -122,9 +183,7 @@ class HybridRetriever:
         allowed: list[str] | None = None
         mask: np.ndarray | None = None
         if not filters.empty:
-            flags = [filters.accepts(c) for c in self.chunks]
-            mask = np.asarray(flags, dtype=bool)
-            allowed = [c.id for c, ok in zip(self.chunks, flags, strict=True) if ok]
+            mask, allowed = self._allowed(filters)
             if not allowed:
                 return []
         n = max(self.candidates, k)
@@ -132,7 +191,7 @@ class HybridRetriever:
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
             vector = vector if vector is not None else self.embeddings.embed_query(query)
-            dense = self.store.dense(vector, n, ids=allowed)
+            dense = self._dense(vector, n, allowed)
         if mode in ("hybrid", "lexical") and self._bm25 is not None:
             lexical = self._bm25.search(query, n, mask)
         dense_of = dict(dense)

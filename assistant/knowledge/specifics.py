@@ -52,8 +52,13 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "loan",
         _rx(
-            r"interest|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
-            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|"
+            r"\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
+            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
+            r"terms (of|for) (the |a )?(jica'?s )?(grant|loan|aid|financing|funding)|"
+            r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
+            r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
+            r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
+            r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
@@ -62,7 +67,10 @@ SPECIFICS: tuple[Specific, ...] = (
         # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
         "amount",
         _rx(
-            r"how much|what (is the |would the )?budget|budget (does|do|would|will|is|of)|"
+            r"how much|what (is the |would the )?budget|(total|annual|yearly|overall|whole) budget|"
+            r"budget (this|next|per)\b|fiscal year|"
+            r"(what|which) (share|proportion|percentage|fraction|portion) of|how often|"
+            r"予算総額|年度予算|予算額|総額|budget (does|do|would|will|is|of)|"
             r"\bcosts? (of|to|for)\b|how expensive|price|ceiling|upper limit|percent|"
             r"maximum (amount|grant|budget|fund|loan|size|sum)|"
             r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
@@ -70,7 +78,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"project size|co-?fund|\b(success|acceptance|approval|adoption) rates?\b|"
             r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
-            rf"{_NUM} ?(usd|dollars?|yen|million|billion)|"
+            rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
+            r"(full|whole|entire) (cost|amount)|全額|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
@@ -100,7 +109,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"how long|for how long|how many (months|years|weeks|days)|duration|time ?frame|"
             r"how (soon|quickly|fast)|lead time|turnaround|"
-            r"期間|何か月|何ヶ月|何カ月|何年(間|かか)|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
+            r"期間|何か月|何ヶ月|何カ月|何年|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
             r"時間がかか|日数|いつ頃"
         ),
         _rx(rf"{_NUM}\s?(months?|years?|weeks?|days?|か月|ヶ月|カ月|年間|週間|日間)"),
@@ -118,6 +127,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"which ([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
+            r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
+            r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
@@ -132,6 +143,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|their names|"
+            r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
@@ -143,6 +155,10 @@ SPECIFICS: tuple[Specific, ...] = (
             r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) |"
             r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
+            r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"
+            r"software|brand|vendor|technology stack)|open[- ]source|"
+            r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
+            r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
             r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
         ),
         _rx(
@@ -160,11 +176,15 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
             r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
-            r"人口(何|が何|\d)|人口.{0,8}以上"
+            r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
+            r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
+            r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
+            r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
+            r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
+            r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you) (will|can|would) "
+            r"(support|help|fund|cooperate)"
         ),
-        _rx(
-            r"eligib|criteria|requirements? (is|are|include)|must (have|be)|population of \d|資格|要件|人口\d"
-        ),
+        _rx(r"eligib|criteria|requirements? (is|are|include)|population of \d|資格|要件|人口\d"),
     ),
     Specific(
         "procedure",
@@ -175,6 +195,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(application|request(ing)?|apply(ing)?|approval|review|selection) (procedure|process)|"
             r"process (inside|within|at) jica|how (is|are) (a |the )?(requests?|applications?|proposals?) "
             r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|(jica|要請|申請)の?審査|選考|"
+            r"apply (directly )?(to|with) (jica|them)|submit (a |our )?(request|proposal|application) "
+            r"to jica|直接(申請|応募|要請)|"
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
@@ -188,14 +210,15 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\bkpis?\b|indicators?\b|\bmetrics?\b|benchmark|\bscor(e|es|ing)\b|\bratings?\b|"
             r"out of \d|\biso\b|"
             r"certif|complian|\bcompl(y|ies)\b|conform|(what|which) standards?\b|"
-            r"standards? (must|required|to follow)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
+            r"standards? (must|required|to follow)|目安|rule of thumb|面積|what size|how (large|big|small) "
+            r"(should|must|is|are|a|an|the)|(minimum|maximum|typical|recommended) (area|size)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
         ),
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
     ),
     Specific(
         "count",
         _rx(
-            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ|何回"
+            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ(?!か)|何回"
         ),
         None,  # checked against the noun counted (``_gives_count``)
     ),
@@ -251,11 +274,21 @@ _PLACES = _rx(
     r"\b(vietnam|viet nam|indonesia|philippines|thailand|cambodia|laos|myanmar|malaysia|india|"
     r"bangladesh|sri lanka|nepal|pakistan|mongolia|kenya|rwanda|ethiopia|egypt|nigeria|ghana|"
     r"tanzania|uganda|senegal|brazil|mexico|peru|colombia|chile|turkey|jordan|cebu|jakarta|"
-    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai)\b|"
-    r"ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
+    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai|kampala|addis ababa|"
+    r"lagos|accra|dar es salaam|yangon|phnom penh|vientiane|ulaanbaatar|colombo|kathmandu|"
+    r"karachi|lahore|cairo|lima|bogota|sao paulo|istanbul|amman|surabaya|bandung|da nang|"
+    r"davao|chennai|bangalore|bengaluru|kolkata|kuala lumpur|penang|mozambique|zambia|"
+    r"malawi|madagascar|morocco|tunisia|bolivia|ecuador|paraguay|fiji|papua new guinea|"
+    r"timor-leste|uzbekistan|kazakhstan|kyrgyz|tajikistan|iraq|afghanistan|south africa)\b|"
+    r"(?<![ァ-ヶー])(?:ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
     r"スリランカ|ネパール|パキスタン|モンゴル|ケニア|ルワンダ|エチオピア|エジプト|ナイジェリア|ガーナ|"
     r"タンザニア|ウガンダ|セネガル|ブラジル|メキシコ|ペルー|トルコ|ヨルダン|セブ|ジャカルタ|マニラ|"
-    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー"
+    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー|カンパラ|アディスアベバ|ラゴス|アクラ|"
+    r"ダルエスサラーム|ヤンゴン|プノンペン|ビエンチャン|ウランバートル|コロンボ|カトマンズ|カラチ|"
+    r"カイロ|リマ|ボゴタ|サンパウロ|イスタンブール|アンマン|スラバヤ|バンドン|ダナン|ダバオ|"
+    r"チェンナイ|ベンガルール|コルカタ|クアラルンプール|ペナン|モザンビーク|ザンビア|マラウイ|"
+    r"マダガスカル|モロッコ|チュニジア|ボリビア|エクアドル|パラグアイ|フィジー|ウズベキスタン|"
+    r"カザフスタン|キルギス|イラク|アフガニスタン|南アフリカ)(?![ァ-ヶー])"
 )
 
 
@@ -263,7 +296,9 @@ _PLACES = _rx(
 _ABOUT_PLACE = re.compile(
     f"(?=.*(?:{_PLACES.pattern}))"
     r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
-    r"実績|事例|何件|どこ|誰|一覧|案件))",
+    r"stage|position|rank|classif|level|receiv|\bdid\b|\bgot\b|supported|active|worked|"
+    r"受け|支援し(た|てい)|協力し(た|てい)|"
+    r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
     re.I,
 )
 
@@ -316,6 +351,16 @@ _ABOUT_TOOL = _rx(
 )
 
 
+# Asking what a part of the framework is for or how to use it ("are the elements a checklist to
+# score with? how do we use them?"): the brochure answers that, whatever measure it mentions.
+ABOUT_USE = _rx(
+    r"how (should|do|can|could|would) (we|i|a city|cities|ministries) use|what (is|are) "
+    r"(it|they|these|those|the (smart[ -]city )?(elements?|stages?|domains?)) (meant |used )?for\b|"
+    r"(meant|used|intended) for what|how (is|are) [\w -]{0,30} (meant|"
+    r"supposed|intended) to be used|どう使|使い方|使えば|使うもの|ためのもの|何のため|活用(方法|の仕方|すれば)"
+)
+
+
 def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
@@ -325,6 +370,8 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
         asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        if asks and spec.kind == "metric" and ABOUT_USE.search(q):
+            continue
         if asks and not _gives(spec, q, texts):
             return spec.kind, label(spec.kind)
     return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.api.types import Embeddings as ChromaVectors
 from langchain_core.embeddings import Embeddings
@@ -183,6 +184,20 @@ class KnowledgeStore:
                 out.append(Chunk.from_metadata(text or "", dict(meta or {})))
         out.sort(key=lambda c: c.id)
         return out
+
+    def vectors(self) -> tuple[list[str], np.ndarray]:
+        """Every chunk's id and stored embedding (rows in the ids' order), for exact search."""
+        col = self.collection
+        ids: list[str] = []
+        rows: list[Any] = []
+        total = col.count()
+        for offset in range(0, total, 5000):
+            got = col.get(include=["embeddings"], limit=5000, offset=offset)
+            ids.extend(got["ids"])
+            rows.extend(got["embeddings"] if got["embeddings"] is not None else [])
+        if not ids or len(rows) != len(ids):
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return ids, np.asarray(rows, dtype=np.float32)
 
     def dense(
         self,

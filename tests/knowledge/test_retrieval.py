@@ -65,3 +65,52 @@ def test_dense_only_baseline_mode(real_kb):
     hits = real_kb.retriever.search("市民参加の仕組み", k=3, mode="dense")
     assert hits and all(h.lexical is None for h in hits)
     assert all(h.score == pytest.approx(h.dense, abs=1e-3) for h in hits)
+
+
+def test_dense_search_is_exact_over_the_stored_vectors(real_kb):
+    """The approximate index may miss the best passage in one build and find it in the next
+    (「リープフロッグとは」 flipped its decline that way): dense ranking is computed over the
+    stored vectors, so it equals brute force whatever the index returns."""
+    import numpy as np
+
+    from assistant.knowledge.retrieval import HybridRetriever
+
+    class ForgetfulIndex:
+        """The real store, but its approximate query returns the worst matches."""
+
+        def __init__(self, store):
+            self.store = store
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+        def dense(self, vector, n, ids=None, where=None):
+            return list(reversed(self.store.dense(vector, 10_000, ids=ids)))[:n]
+
+    base = real_kb.retriever
+    retriever = HybridRetriever(ForgetfulIndex(base.store), base.embeddings)
+    question = "citizen participation in designing services"
+    vector = base.embeddings.embed_query(question)
+    ids, matrix = base.store.vectors()
+    sims = (matrix / np.linalg.norm(matrix, axis=1, keepdims=True)) @ (
+        np.asarray(vector) / np.linalg.norm(vector)
+    )
+    ranked = [ids[i] for i in np.argsort(-sims)]
+    got = retriever.search(question, k=3, mode="dense", vector=vector)
+    assert [h.chunk.id for h in got] == ranked[:3]
+    only_en = retriever.search(
+        question, k=2, mode="dense", vector=vector, filters=Filters(lang="en")
+    )
+    assert [h.chunk.id for h in only_en] == [i for i in ranked if i.endswith(".en")][:2]
+
+
+def test_a_large_base_keeps_the_approximate_index(real_kb, monkeypatch):
+    """Exact ranking reads every vector per question: above the limit Chroma's index serves."""
+    from assistant.knowledge import retrieval
+
+    monkeypatch.setattr(retrieval, "EXACT_DENSE_MAX", len(real_kb.retriever) - 1)
+    big = retrieval.HybridRetriever(real_kb.retriever.store, real_kb.retriever.embeddings)
+    assert big._matrix is None
+    hits = big.search("citizen participation", k=3, mode="dense")
+    assert len(hits) == 3 and all(h.dense is not None for h in hits)
+    assert real_kb.retriever._matrix is not None  # the small base is ranked exactly

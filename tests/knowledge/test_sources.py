@@ -178,3 +178,33 @@ def test_tag_elements_uses_framework_keywords(fw):
     tags = tag_elements("We are drafting a vision and a cybersecurity policy.", fw)
     assert "E01" in tags and "E17" in tags
     assert tag_elements("nothing relevant here", fw) == ()
+
+
+def test_each_printed_brochure_part_is_shown_under_its_own_part(shipped_kb):
+    """The brochure's text is one file holding all five parts: each chunk names its part, so a
+    source reads "How To Scale-up", not the file's first part."""
+    from assistant.knowledge.answer import SECTION_NAMES
+
+    expected = {
+        "brochure-mind": "why",
+        "brochure-elements": "what",
+        "brochure-position": "where",
+        "brochure-scale": "how",
+        "brochure-support": "support",
+    }
+    for base, part in expected.items():
+        for lang in ("en", "ja"):
+            assert shipped_kb.retriever.get(f"{base}.{lang}").section == part
+    from assistant.knowledge.answer import answer
+
+    result = answer("Can we use both ways of scaling up at once?", shipped_kb.retriever)
+    assert result.sources[0].section == SECTION_NAMES["how"] == "How To Scale-up"
+
+
+def test_a_chunk_section_must_be_a_brochure_part():
+    doc = (
+        "---\ntitle: t\nsection: why\nlang: en\n---\n## H\n<!-- chunk: id=x section={} -->\ntext\n"
+    )
+    assert parse_guidance(doc.format("how"), "d.md")[0].section == "how"
+    with pytest.raises(SourceError, match="section must be one of"):
+        parse_guidance(doc.format("nowhere"), "d.md")

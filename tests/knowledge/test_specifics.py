@@ -130,3 +130,57 @@ def test_an_excerpt_keeps_a_heading_apart_from_its_line_and_joins_wrapped_lines(
 def test_a_question_ending_the_japanese_way_is_japanese():
     assert detect_lang("JICAのcontact emailは？") == "ja"
     assert detect_lang("What does 「できることからはじめる」 mean?") == "en"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is JICA's total budget for smart cities this year?", "amount"),
+        ("What proportion of pilots end up being scaled up?", "amount"),
+        ("Does a city need to adopt a data law before JICA will support it?", "eligibility"),
+        ("Does JICA require an open data law first?", "eligibility"),
+        ("支援を受ける前に条例を整備しておく必要がありますか", "eligibility"),
+        ("Small StartからAccelerateまで何年くらいかかりますか", "duration"),
+        ("ケニアのどの都市がAccelerateの段階にありますか", "named"),
+        ("Did the city of Cebu receive JICA support?", "named"),
+        ("Can you list the cities where JICA has applied this approach?", "named"),
+        ("Quick Winの事例を国名つきで教えて", "named"),
+        ("調達は日本企業に限定されるタイド条件ですか", "loan"),
+        ("Is JICA's loan tied to Japanese companies?", "loan"),
+        ("対象地区の面積の目安はありますか", "metric"),
+        ("Which software platform does JICA recommend for the urban OS?", "vendor"),
+        ("Is JICA's data platform built on one specific product?", "vendor"),
+        ("What are the terms of JICA's grant aid?", "loan"),
+        ("What exchange rate applies to JICA loans?", "loan"),
+        ("Does JICA fund 100% of a demonstration project?", "amount"),
+        ("JICAのスマートシティ担当部署の責任者は誰ですか", "person"),
+        ("人口が少ない町でも支援の対象になりますか", "eligibility"),
+        ("Is there an age limit for JICA experts?", "eligibility"),
+        ("Can a private company apply directly to JICA?", "procedure"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_asking_for_a_specific(question, kind):
+    assert specific_kind(question, ["JICA supports data platforms and urban OS."])[0] == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "すでにいくつか実証を行っています。次はどう進めればよいですか",  # いくつか: "some"
+        "Why is JICA interested in smart cities?",  # interested, not interest rates
+        "What was said about the budget for the flood sensors?",  # what a document says
+        "How should a city use the elements? Are they for scoring?",  # what they are for
+        "What is the desired state for the trust element?",
+        "Our vision is tied to the national plan. What should it contain?",  # not tied aid
+    ],
+)
+def test_mentioning_a_measure_is_not_asking_for_it(question):
+    assert specific_kind(question, []) is None
+
+
+def test_a_katakana_place_is_a_whole_word():
+    assert specific_kind("タイの都市の事例を教えて", []) is not None
+    assert (
+        specific_kind("都市のタイプ別の事例はありますか", ["都市のタイプ"]) is not None
+    )  # 事例 asks
+    assert specific_kind("Which projects in Thailand?", ["都市のタイプ"])[0] == "named"

@@ -1,0 +1,172 @@
+"""The brochure's own sentences, quoted: splitting a passage into sentences, finding the printed
+Japanese sentence an English one renders, the brochure's parts by name, and the kinds of answer
+that quote one printed line (why JICA supports smart cities, what the elements are for, the
+abbreviations, a part's heading).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.catalogue import t
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
+from assistant.knowledge.intents import brochure_part
+
+if TYPE_CHECKING:
+    from assistant.knowledge.chunk import Chunk
+    from assistant.knowledge.compose_overview import Overview
+    from assistant.models import Framework
+
+_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z「“\"(])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage: hard-wrapped lines joined first, list items and labels kept."""
+    text = re.sub(r"\n(?![-•*\n]|[A-Z][a-z ]+:|\S+：)", " ", text.strip())
+    out: list[str] = []
+    for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
+        link = _LINK_AFTER.match(s)
+        # 「…ご覧になれます。(https://…)」: the address belongs to the sentence before
+        if link and out:
+            out[-1] += " " + link.group(0).strip()
+            s = s[link.end() :].strip()
+        if s:
+            out.append(s)
+    return out
+
+
+_LINK_AFTER = re.compile(r"^\(https?://[^)\s]+\)\s*")
+
+
+ALIGNED = ("brochure-", "contact-")  # translated sentence by sentence from the printed text
+PART_CHUNKS = {  # the printed text of each part
+    "why": ("brochure-mind", "brochure-mind-trust"),
+    "what": ("brochure-elements",),
+    "where": ("brochure-position",),
+    "how": ("brochure-scale",),
+    "support": ("brochure-support",),
+}
+
+
+_RENDERINGS: dict[int, dict[str, str]] = {}  # per framework object (shared, read-only data)
+
+
+def printed_renderings(fw: Framework) -> dict[str, str]:
+    """The framework's English renderings of printed text, each to its printed Japanese."""
+    if id(fw) in _RENDERINGS:
+        return _RENDERINGS[id(fw)]
+    pairs = [(s.fits, s.approach) for s in fw.stages]
+    texts = [t for fits, approach in pairs for t in (fits, *approach)]
+    texts += [d for ct in fw.city_types for d in (ct.name, *ct.directions)]
+    texts += [x for su in fw.scale_up for x in (su.summary, su.description)]
+    texts += [line.text for line in fw.cooperation] + list(fw.assets)
+    texts += [el.desired_state for el in fw.elements if el.desired_state_provenance == "printed"]
+    _RENDERINGS[id(fw)] = {_key(t.en): t.ja for t in texts}
+    return _RENDERINGS[id(fw)]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
+    """English sentence ``i`` of a chunk translated from the printed Japanese: the printed
+    sentence it renders and the Japanese chunk's id (brochure chunks are sentence-aligned;
+    framework chunks render printed lines, looked up by their English)."""
+    if c.lang != "en" or chunk.lang != "en" or chunk.provenance == "added":
+        return None
+    twin = c.r.get(f"{chunk.base_id}.ja")
+    sent = _key(re.sub(r"^(- |Desired state: )", "", split_sentences(chunk.text)[i]))
+    known = [k for k in printed_renderings(c.fw) if len(k) >= 15 and sent.startswith(k)]
+    if known and twin is not None:  # a framework line rendered from print (its level may not be)
+        return printed_renderings(c.fw)[max(known, key=len)], twin.id
+    if chunk.provenance != "printed":
+        return None
+    if twin is not None and chunk.base_id.startswith("element-") and sent.startswith("Desired"):
+        state = re.search(r"望ましい状態：(.+)", twin.text)  # the printed desired state
+        return (state.group(1).strip(), twin.id) if state else None
+    if twin is None or twin.provenance != "printed" or not chunk.base_id.startswith(ALIGNED):
+        return None
+    en, ja = split_sentences(chunk.text), split_sentences(twin.text)
+    if len(en) != len(ja) or i >= len(ja):
+        return None
+    return ja[i], twin.id
+
+
+# The printed sentences of JICA's MIND that give its reason, and the condition it sets.
+_REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
+_POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
+_CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
+_ASKS_CONDITION = re.compile(
+    r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
+)
+
+
+_REFERENCE = re.compile(r"レファレンス|as the reference")
+_ABBREVIATIONS = re.compile(r"M/P(：| means)")
+
+
+def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> list[Sentence]:
+    """The first sentence of a printed brochure chunk matching each pattern, verbatim (English
+    with the printed Japanese beside it)."""
+    chunk = c.r.get(c.cid(base) or "")
+    if chunk is None:
+        return []
+    sents = split_sentences(chunk.text)
+    out = []
+    for pattern in patterns:
+        i = next((i for i, x in enumerate(sents) if pattern.search(x)), None)
+        if i is None:
+            continue
+        text, cites = c.strip(sents[i]).lstrip("※ "), [chunk.id]
+        printed = printed_twin(c, chunk, i)
+        if printed:
+            text += c.printed(printed[0])
+            cites.append(printed[1])
+        out.append(Sentence(text, cites))
+    return out
+
+
+def why(c: Overview, question: str) -> Draft | None:
+    """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
+    can change, and its condition when the question asks about data, safety or trust)."""
+    wanted = [_REASON, _POTENTIAL]
+    if _ASKS_CONDITION.search(it.norm(question)):
+        wanted.insert(0, _CONDITION)  # what the question asks about first
+    out = quote_printed(c, "brochure-mind", wanted)
+    return Draft("why", out) if out else None
+
+
+_PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
+
+
+def abbreviations(c: Overview, question: str) -> Draft | None:
+    """The abbreviations the brochure spells out (M/P, SC), as printed on its back page, when
+    the question names one of them."""
+    if not _PRINTED_ABBREVIATIONS.search(it.norm(question)):
+        return None
+    out = quote_printed(c, "brochure-source", [_ABBREVIATIONS])
+    return Draft("abbreviation", out) if out else None
+
+
+def heading(c: Overview, question: str) -> Draft | None:
+    """The printed heading of the brochure part the question names (its chunks' titles)."""
+    part = brochure_part(question)
+    out = []
+    for base in PART_CHUNKS.get(part or "", ()):
+        chunk, ja = c.r.get(c.cid(base) or ""), c.r.get(f"{base}.ja")
+        if chunk is None or ja is None:
+            continue
+        name, _, title = re.split(r"(：|: )", chunk.title, maxsplit=1)
+        printed = c.printed(re.split(r"：|: ", ja.title, maxsplit=1)[-1])
+        text = t("answer.compose.heading", c.lang, part=name, title=title, printed=printed)
+        out.append(Sentence(text, list(dict.fromkeys([chunk.id, ja.id if printed else chunk.id]))))
+    return Draft("overview", out) if out else None
+
+
+def elements_use(c: Overview) -> Draft | None:
+    """What the elements are for: the brochure's own line (a reference for initiatives)."""
+    out = quote_printed(c, "brochure-elements", [_REFERENCE])
+    return Draft("overview", out) if out else None
