@@ -372,7 +372,7 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
             if all(k != key for _, k in hits):
                 hits.append((match.start(), key))
     if table is SCALE_WAYS and all(k != "area" for _, k in hits):
-        match = re.search(r"area(?!development)|エリア(?!開発)", q)
-        if match:
-            hits.append((match.start(), "area"))
+        area = re.search(r"area(?!development)|エリア(?!開発)", q)
+        if area:
+            hits.append((area.start(), "area"))
     return [k for _, k in sorted(hits)]
