@@ -163,10 +163,15 @@ ANY_CONTEXT = frozenset({"E02", "E14"})
 DIGITAL = {
     "en": re.compile(
         r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"
-        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation)"
+        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation|sms\b|"
+        r"text messages?|mobile (?:phones?|network|operators?|apps?)|smartphones?|dashboards?|"
+        r"web\b|website|web ?page|portal|e-?mail|electronic|computer|server|cloud|gis\b|"
+        r"cctv|telemetr|automatic (?:\w+ )?(?:gauges?|stations?|sensors?)|cyber)"
     ),
     "ja": re.compile(
-        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー"
+        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー|"
+        r"メール|ウェブ|ホームページ|ポータル|ダッシュボード|クラウド|サーバ|電子|スマホ|"
+        r"スマートフォン|携帯電話|sms|gis|サイバー"
     ),
 }
 

@@ -42,6 +42,7 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|[…・‥]{3,}\s*\d*\s*$")
 _END = re.compile(r"[.!?;:。！？；：」』\"”]\s*$")
 
 
@@ -49,6 +50,8 @@ def is_title(sentence: str) -> bool:
     """A title, a contents line or a list label ("3. Vision and guiding principles", "Dizon,
     Head, ICT Office"): short, with no sentence ending. It names a topic, it is no evidence."""
     text = sentence.strip()
+    if _LEADERS.search(text):
+        return True  # a contents line: "6. Sustainability and handover ........ 14"
     if "|" in text or _END.search(text):
         return False
     words = len(text.split())
@@ -106,9 +109,15 @@ def keyword_count(element: Element, text: str, lang: Lang) -> int:
     return len(keywords_in(element, text, lang))
 
 
-def plain_paragraphs(doc: Document) -> list[bool]:
-    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?"""
+def plain_paragraphs(doc: Document, digital_share: float | None = None) -> list[bool]:
+    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?
+
+    A document where at least ``digital_share`` of the paragraphs speak of digital work is
+    about such work throughout (a digital strategy, a pilot's report): no paragraph is plain."""
     own = [lexicon.digital(doc.paragraph_text(i), p.lang) for i, p in enumerate(doc.paragraphs)]
+    text = [i for i, p in enumerate(doc.paragraphs) if not p.heading]
+    if digital_share is not None and sum(own[i] for i in text) >= digital_share * len(text):
+        return [False] * len(doc.paragraphs)
     sections = {p.section for i, p in enumerate(doc.paragraphs) if own[i] and p.section}
     titled = {p.section for p in doc.paragraphs if p.section and lexicon.digital(p.section, p.lang)}
     return [

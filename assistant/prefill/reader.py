@@ -72,6 +72,9 @@ class ReaderCalibration:
     unplaced: float | None = 0.3  # confidence of the guess where the interpreter places nothing
     absence_needs_words: bool = True  # level 0 only where the text says something is absent
     conflict_gap: int = 2  # documents this many levels apart disagree: take neither
+    digital_share: float | None = 0.45  # paragraphs on digital work making a document digital
+    plain_excluded: bool = True  # off-digital sentences: no evidence (else plain_penalty)
+    corroborate: float | None = 0.05  # two sentences this close under cover: covered too
 
 
 class DocumentReader:
@@ -185,8 +188,12 @@ class DocumentReader:
         # town) resembles the organisational elements; they are about the smart-city instance.
         # A paragraph whose section never speaks of digital or data work counts for less, and
         # not at all for the elements whose words are everyday municipal vocabulary.
-        plain = plain_paragraphs(doc)
+        plain = plain_paragraphs(doc, cal.digital_share)
         off_topic = np.array([plain[s.paragraph] for s in doc.sentences], dtype=bool)
+        if cal.plain_excluded:
+            # A sentence that itself speaks of digital work counts in a plain paragraph too.
+            own = [lexicon.digital(doc.quote(s), doc.lang_of(s)) for s in doc.sentences]
+            off_topic &= ~np.array(own, dtype=bool)
         penalty = np.array(
             [
                 0.0 if el.id in lexicon.ANY_CONTEXT else cal.plain_penalty
@@ -199,7 +206,9 @@ class DocumentReader:
         allowed = np.ones_like(score, dtype=bool)
         quoted = [(doc.quote(s), doc.lang_of(s)) for s in doc.sentences]
         for j, element in enumerate(self.framework.elements):
-            if element.id in lexicon.NEEDS_DIGITAL:
+            if element.id in lexicon.NEEDS_DIGITAL or (
+                cal.plain_excluded and element.id not in lexicon.ANY_CONTEXT
+            ):
                 allowed[off_topic, j] = False
             if element.id in lexicon.REQUIRES:
                 states = [lexicon.states_relation(element.id, q, lang) for q, lang in quoted]
@@ -211,6 +220,13 @@ class DocumentReader:
         # plan") speaks clearly only of those it names in words, unless it is far above the rest.
         speaks &= named | (score >= cal.cover + cal.unnamed_slack)
         speaks &= allowed
+        if cal.corroborate is not None:
+            # Evidence gathered across passages: an element that two sentences each name and
+            # speak of (best for them, clear of the rest) just under the bar is covered too.
+            near = (score >= cal.cover - cal.corroborate) & (score - mean >= cal.margin)
+            near &= (score >= top - cal.near_top) & named & allowed
+            twice = near.sum(axis=0) >= 2
+            speaks |= near & twice[None, :]
         asked = np.array(
             [is_question(q) or is_title(q) or lexicon.in_passing(q, lang) for q, lang in quoted]
         )
