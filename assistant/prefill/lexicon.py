@@ -246,6 +246,25 @@ PASSING: dict[str, re.Pattern[str]] = {
 }
 
 
+# What only says a value is held, in a speech or a meeting ("Trust is essential to everything we
+# do", "…なども大事だと思います"): a view of what matters, nothing about what the city has.
+OPINION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"^(?:[a-z][\w'’-]*\s+){1,4}(?:is|are|remains?) (?:so |very |absolutely )?(?:essential|"
+        r"important|vital|crucial|critical|fundamental|key) (?:to|for|in)\b(?!.*\d)"
+        r"|^(?:i|we) (?:believe|think|feel) (?:that )?"
+    ),
+    "ja": re.compile(
+        r"(?:大事|大切|重要|必要)(?:な(?:こと|もの))?だと(?:思い|思う|考え)[^。]{0,8}[。．]?\s*$"
+    ),
+}
+
+
+def opinion(text: str, lang: Lang) -> bool:
+    """Does the text only say that something matters (a view, no fact about the city)?"""
+    return OPINION[lang].search(_norm(text).strip()) is not None
+
+
 def states_relation(element_id: str, text: str, lang: Lang) -> bool:
     """Does the text name what the element requires? (True for the others.)"""
     pattern = REQUIRES.get(element_id, {}).get(lang)

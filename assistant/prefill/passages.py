@@ -109,15 +109,29 @@ def keyword_count(element: Element, text: str, lang: Lang) -> int:
     return len(keywords_in(element, text, lang))
 
 
-def plain_paragraphs(doc: Document, digital_share: float | None = None) -> list[bool]:
-    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?
+def digital_document(doc: Document, share: float | None) -> bool:
+    """Do at least ``share`` of the document's paragraphs (headings aside) speak of digital
+    work? Then it is about such work throughout: a digital strategy, a digital pilot's report."""
+    text = [i for i, p in enumerate(doc.paragraphs) if not p.heading]
+    if share is None or not text:
+        return False
+    own = sum(lexicon.digital(doc.paragraph_text(i), doc.paragraphs[i].lang) for i in text)
+    return own >= share * len(text)
+
+
+def plain_paragraphs(
+    doc: Document, digital_share: float | None = None, by_section: bool = True
+) -> list[bool]:
+    """Per paragraph: does neither it nor (``by_section``) any paragraph of its section speak of
+    digital work?
 
     A document where at least ``digital_share`` of the paragraphs speak of digital work is
     about such work throughout (a digital strategy, a pilot's report): no paragraph is plain."""
     own = [lexicon.digital(doc.paragraph_text(i), p.lang) for i, p in enumerate(doc.paragraphs)]
-    text = [i for i, p in enumerate(doc.paragraphs) if not p.heading]
-    if digital_share is not None and sum(own[i] for i in text) >= digital_share * len(text):
+    if digital_document(doc, digital_share):
         return [False] * len(doc.paragraphs)
+    if not by_section:
+        return [not x for x in own]
     sections = {p.section for i, p in enumerate(doc.paragraphs) if own[i] and p.section}
     titled = {p.section for p in doc.paragraphs if p.section and lexicon.digital(p.section, p.lang)}
     return [

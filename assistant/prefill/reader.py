@@ -26,6 +26,7 @@ from assistant.prefill.drafts import DocumentInfo, Prefill, Proposal, Quote
 from assistant.prefill.passages import (
     Passage,
     bounded,
+    digital_document,
     is_question,
     is_title,
     keyword_count,
@@ -47,7 +48,7 @@ class ReaderCalibration:
     were released for development (issue 14); the blind set is prefill_v3."""
 
     passage_chars: int = 600  # a passage: consecutive sentences of one paragraph up to this
-    cover: float = 0.42  # combined score a sentence needs to make an element covered
+    cover: float = 0.40  # combined score a sentence needs to make an element covered
     margin: float = 0.14  # ...and by this much above the sentence's average over elements
     near_top: float = 0.0  # ...and the sentence's best element, or within this of it
     keyword_weight: float = 0.05  # score per distinct keyword of the element in the passage
@@ -75,6 +76,8 @@ class ReaderCalibration:
     digital_share: float | None = 0.45  # paragraphs on digital work making a document digital
     plain_excluded: bool = True  # off-digital sentences: no evidence (else plain_penalty)
     corroborate: float | None = 0.05  # two sentences this close under cover: covered too
+    plain_unit: str = "sentence"  # in a document not on digital work, what must speak of it
+    opinions_excluded: bool = True  # "X is essential", "…が大事だと思います": no evidence
 
 
 class DocumentReader:
@@ -188,12 +191,17 @@ class DocumentReader:
         # town) resembles the organisational elements; they are about the smart-city instance.
         # A paragraph whose section never speaks of digital or data work counts for less, and
         # not at all for the elements whose words are everyday municipal vocabulary.
-        plain = plain_paragraphs(doc, cal.digital_share)
+        plain = plain_paragraphs(doc, cal.digital_share, cal.plain_unit == "section")
         off_topic = np.array([plain[s.paragraph] for s in doc.sentences], dtype=bool)
         if cal.plain_excluded:
-            # A sentence that itself speaks of digital work counts in a plain paragraph too.
-            own = [lexicon.digital(doc.quote(s), doc.lang_of(s)) for s in doc.sentences]
-            off_topic &= ~np.array(own, dtype=bool)
+            # A sentence that itself speaks of digital work counts in a plain paragraph too;
+            # in a document not about digital work, only such a sentence counts.
+            own = np.array(
+                [lexicon.digital(doc.quote(s), doc.lang_of(s)) for s in doc.sentences], dtype=bool
+            )
+            if cal.plain_unit == "sentence" and not digital_document(doc, cal.digital_share):
+                off_topic = ~own
+            off_topic &= ~own
         penalty = np.array(
             [
                 0.0 if el.id in lexicon.ANY_CONTEXT else cal.plain_penalty
@@ -228,9 +236,16 @@ class DocumentReader:
             twice = near.sum(axis=0) >= 2
             speaks |= near & twice[None, :]
         asked = np.array(
-            [is_question(q) or is_title(q) or lexicon.in_passing(q, lang) for q, lang in quoted]
+            [
+                is_question(q)
+                or is_title(q)
+                or lexicon.in_passing(q, lang)
+                or (cal.opinions_excluded and lexicon.opinion(q, lang))
+                for q, lang in quoted
+            ]
         )
-        speaks[asked] = False  # a question, a title, a passing reference: a topic, no level
+        # A question, a title, a passing reference, a view of what matters: a topic, no level.
+        speaks[asked] = False
         out: dict[str, Proposal] = {}
         for j, element in enumerate(self.framework.elements):
             hits = np.flatnonzero(speaks[:, j])

@@ -74,3 +74,23 @@ def test_outreach_about_something_else_is_no_awareness_of_the_smart_city(
     before = reader.read_document(_doc("plan.md", FLOOD_PLAN), calibration=old)
     assert "E06" in before  # the words alone look like awareness raising
     assert "E06" not in reader.read_document(_doc("plan.md", FLOOD_PLAN))
+
+
+def test_a_view_of_what_matters_is_no_evidence() -> None:
+    assert lexicon.opinion("Trust is essential to everything we do.", "en")
+    assert lexicon.opinion("スタートアップの支援なども大事だと思います。", "ja")
+    assert not lexicon.opinion("Trust is measured every year in a resident survey.", "en")
+    assert not lexicon.opinion("Open data is important for 40 apps built by local firms.", "en")
+    assert not lexicon.opinion("本市は重要な取組を進めている。", "ja")
+
+
+def test_off_digital_work_only_a_digital_sentence_is_evidence(reader: DocumentReader) -> None:
+    plan = FLOOD_PLAN.replace(
+        "## Shelters",
+        "## Other plans\n\nThis plan is consistent with the prefecture's disaster plan and the "
+        "city's comprehensive plan. Information systems for disaster work will follow the "
+        "direction of the city's digital transformation plan.\n\n## Shelters",
+    )
+    by_section = replace(reader.cal, plain_unit="section")
+    assert "E04" in reader.read_document(_doc("plan.md", plan), calibration=by_section)
+    assert "E04" not in reader.read_document(_doc("plan.md", plan))  # "this plan": the flood plan
