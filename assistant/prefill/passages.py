@@ -58,6 +58,11 @@ def is_title(sentence: str) -> bool:
     return words <= 10 if re.search(r"[A-Za-z]{2}", text) and words > 1 else len(text) <= 25
 
 
+def reported(sentence: str) -> bool:
+    """Is the sentence a speaker's words reported in minutes ("Mr Reis said that …", "○山田委員")?"""
+    return bool(_EN_FRAME.search(sentence) or _JA_FRAME.search(sentence))
+
+
 def topic_text(sentence: str) -> str:
     """The sentence without a reported-speech frame (what is compared with the elements)."""
     stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)

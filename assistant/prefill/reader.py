@@ -35,6 +35,7 @@ from assistant.prefill.passages import (
     passages,
     plain_paragraphs,
     plans_in,
+    reported,
     says_absent,
     topic_text,
 )
@@ -73,6 +74,7 @@ class ReaderCalibration:
     unplaced: float | None = 0.3  # confidence of the guess where the interpreter places nothing
     absence_needs_words: bool = True  # level 0 only where the text says something is absent
     conflict_gap: int = 2  # documents this many levels apart disagree: take neither
+    one_voice_between: bool = True  # ...but one voice saying both: the level in between
     digital_share: float | None = 0.45  # paragraphs on digital work making a document digital
     plain_excluded: bool = True  # off-digital sentences: no evidence (else plain_penalty)
     corroborate: float | None = 0.05  # two sentences this close under cover: covered too
@@ -334,14 +336,28 @@ class DocumentReader:
         if not capped and sure_alone:
             low = min(sure_alone, key=lambda x: x[1])
             high = max(sure_alone, key=lambda x: x[1])
-            if high[1] - low[1] >= cal.conflict_gap:
-                # Two passages of one document say different things surely (the head of ICT:
-                # "updated regularly"; the secretariat's check: "last updated last year"):
-                # shown both, as two documents that disagree, and neither taken.
+            voices = any(reported(doc.quote(s)) for s, _ in (low, high))
+            if high[1] - low[1] >= cal.conflict_gap and (voices or not cal.one_voice_between):
+                # Two speakers say different things surely (the head of ICT: "updated
+                # regularly"; the secretariat's check: "last updated last year"): shown both,
+                # as two documents that disagree, and neither taken.
                 proposal.inner = [
                     proposal.model_copy(update={"level": lv, "quotes": [self._quote(doc, s)]})
                     for s, lv in (low, high)
                 ]
+            elif high[1] - low[1] >= cal.conflict_gap:
+                # One voice telling what exists and what is still missing ("a forum every year;
+                # using what residents know in the publicity is a task ahead"): in between, not
+                # sure, walked one by one with both sentences shown.
+                quotes = [self._quote(doc, s) for s, _ in (high, low)]
+                quotes += [q for q in proposal.quotes if q not in quotes]
+                proposal = proposal.model_copy(
+                    update={
+                        "level": (low[1] + high[1]) // 2,
+                        "confidence": round(min(confidence, cal.absence_confidence), 3),
+                        "quotes": quotes[: cal.max_quotes],
+                    }
+                )
         return proposal
 
     def _read(
