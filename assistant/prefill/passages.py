@@ -63,9 +63,17 @@ def reported(sentence: str) -> bool:
     return bool(_EN_FRAME.search(sentence) or _JA_FRAME.search(sentence))
 
 
+# Reports number their paragraphs and lead them with a bold phrase ("7.4 **Learn from
+# neighbours.** In February …", "（3）"): a place in the document, not what it says.
+_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|[（(]\d+[）)])\s*(?:\*\*[^*]{1,80}\*\*\s*)?")
+
+
 def topic_text(sentence: str) -> str:
-    """The sentence without a reported-speech frame (what is compared with the elements)."""
-    stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)
+    """The sentence without a reported-speech frame or a paragraph number (what is compared
+    with the elements)."""
+    stripped = _JA_FRAME.sub(
+        "", _EN_FRAME.sub("", _LEAD.sub("", sentence, count=1), count=1), count=1
+    )
     return stripped if len(stripped) >= 12 else sentence
 
 

@@ -94,3 +94,17 @@ def test_off_digital_work_only_a_digital_sentence_is_evidence(reader: DocumentRe
     by_section = replace(reader.cal, plain_unit="section")
     assert "E04" in reader.read_document(_doc("plan.md", plan), calibration=by_section)
     assert "E04" not in reader.read_document(_doc("plan.md", plan))  # "this plan": the flood plan
+
+
+def test_a_paragraph_number_and_bold_lead_are_left_out_of_the_comparison() -> None:
+    from assistant.prefill.passages import topic_text
+
+    assert topic_text("7.4 **Learn from others.** Five officers joined a study visit.") == (
+        "Five officers joined a study visit."
+    )
+    assert topic_text("（3）データの活用にあたっては、匿名加工を行う。") == (
+        "データの活用にあたっては、匿名加工を行う。"
+    )
+    assert topic_text("2024 was a good year for the office.") == (
+        "2024 was a good year for the office."
+    )
