@@ -2,9 +2,10 @@
 
 Default dataset: ``evals/datasets/prefill/`` — eight documents (en/ja: strategies, a master plan,
 minutes, pilot reports) written blind by an independent writer, each with ``<name>.labels.yaml``
-(element → null, or {level, quotes, note}); ``prefill_v2/`` six more by a second writer. Both
-were released for development in issue 14's second round; the blind set is ``prefill_v3/``.
-``prefill_dev/`` is the project's own. Pass ``--dataset`` to choose.
+(element → null, or {level, quotes, note}); ``prefill_v2/`` six more by a second writer and
+``prefill_v3/`` six by a third. All were held out once and then released for development (issue
+14's rounds 2 and 3); the next blind set is ``prefill_v4/``. ``prefill_dev/`` is the project's
+own. Pass ``--dataset`` to choose.
 
 Per document: coverage precision (drafted elements the labels cover), recall (covered elements
 drafted), within-one accuracy of drafts on covered elements, quote validity (every quote an exact

@@ -59,14 +59,19 @@ EN: dict[str, list[str]] = {
             r"control (?:room|centre|center)", r"command (?:centre|center)", r"(?:exchange|share) data"],
     "E16": [r"open data", r"data ?portal", r"datasets?", r"analytics", r"big data", r"data[- ]driven",
             r"publish\w* (?:\w+ ){0,3}data", r"data (?:use|analysis)",
-            r"data (?:is|are|was|were|has been|have been) (?:published|released|shared)"],
+            r"data (?:is|are|was|were|has been|have been) (?:published|released|shared)",
+            r"(?:location|mobile phone|sensor|traffic|usage) data", r"anonymi[sz]ed", r"spreadsheets?",
+            r"downloadable"],
     "E17": [r"cyber", r"security polic", r"information security", r"backups?", r"breach", r"attacks?",
             r"phishing", r"penetration test", r"iso ?27001", r"incidents?", r"ransomware"],
     "E18": [r"service design", r"user (?:needs|research|journey)", r"needs assessment", r"designed around",
             r"(?:outcomes?|requirements) (?:it wanted )?rather than", r"technology (?:choice|selection)",
-            r"whole service", r"process (?:redesign|re-engineering)", r"business process"],
+            r"whole service", r"process (?:redesign|re-engineering)", r"business process",
+            r"focus groups?", r"before (?:choosing|selecting|deciding on|buying) (?:any |a |the )?"
+            r"(?:technology|technologies|system|solution)"],
     "E19": [r"(?:new|change of|incoming) (?:mayor|administration|government|council)", r"elections?",
             r"review\w* (?:of )?(?:the |its )?(?:plan|roadmap|strategy|programme)",
+            r"revis\w* (?:of )?(?:the |its )?(?:plan|workplan|work plan|roadmap|strategy|programme)",
             r"abolish", r"suspend", r"paused", r"switched off", r"discontinu", r"frozen"],
     "E20": [r"sister cit", r"twin(?:ning)? ?(?:city|cities|town|agreement)", r"twinning",
             r"other (?:cities|municipalities|towns)", r"neighbou?ring (?:cities|municipalities|towns)",
@@ -98,8 +103,9 @@ JA: dict[str, list[str]] = {
     "E13": ["市民参加", "住民参加", "共創", "ワークショップ", "意見募集", "パブリックコメント",
             "アンケート", "市民の意見", "住民の意見", "住民の声", "市民の声", "対話", "参画"],
     "E14": ["脱炭素", "CO2", "温室効果ガス", "省エネ", "防災", "減災", "気候", "生活の質",
-            "エネルギー"],
-    "E15": ["都市OS", "データ連携基盤", "連携基盤", "ダッシュボード", "API", ],
+            "エネルギー", "洪水", "浸水", "豪雨"],
+    "E15": ["都市OS", "データ連携基盤", "連携基盤", "ダッシュボード", "API", "一元的", "一元化",
+            "システム間"],
     "E16": ["オープンデータ", "データセット", "データ活用", "データ分析", "ビッグデータ", "データを公開"],
     "E17": ["セキュリティ", "不正アクセス", "バックアップ", "情報漏", "標的型", "サイバー", "インシデント"],
     "E18": ["サービスデザイン", "ニーズ", "利用者", "業務改革", "BPR", "技術選定", "業務フロー"],
@@ -107,7 +113,7 @@ JA: dict[str, list[str]] = {
     "E20": ["姉妹都市", "他都市", "他市", "他の自治体", "近隣", "広域連携", "視察", "都市間", "自治体間",
             ],
     "E21": ["中長期", "複数年", "維持管理", "保守", "補助金", "交付金", "財源", "恒常",
-            "継続的"],
+            "継続的", "運用費", "運用経費", "維持費", "ランニングコスト"],
 }  # fmt: skip
 
 # Sectors a city's services fall into: a sentence naming several speaks of breadth (E02).
@@ -163,10 +169,15 @@ ANY_CONTEXT = frozenset({"E02", "E14"})
 DIGITAL = {
     "en": re.compile(
         r"(?<![a-z])(?:smart|digital|data|ict|technolog|online|e-government|platform|apps?\b|"
-        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation)"
+        r"sensors?|internet|dx\b|iot\b|ai\b|software|systems?\b|innovation|sms\b|"
+        r"text messages?|mobile (?:phones?|network|operators?|apps?)|smartphones?|dashboards?|"
+        r"web\b|website|web ?page|portal|e-?mail|electronic|computer|server|cloud|gis\b|"
+        r"cctv|telemetr|automatic (?:\w+ )?(?:gauges?|stations?|sensors?)|cyber)"
     ),
     "ja": re.compile(
-        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー"
+        r"スマート|デジタル|データ|ict|dx|iot|ai|オンライン|情報|システム|アプリ|センサー|"
+        r"メール|ウェブ|ホームページ|ポータル|ダッシュボード|クラウド|サーバ|電子|スマホ|"
+        r"スマートフォン|携帯電話|sms|gis|サイバー"
     ),
 }
 
@@ -199,6 +210,7 @@ REQUIRES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "ja": re.compile(
             r"市民|住民|町民|村民|県民|事業者|安心|信頼|不安|懸念|苦情|透明|説明責任|公表"
+            r"|プライバシー|利用目的|同意"
         ),
     },
 }
@@ -239,6 +251,25 @@ PASSING: dict[str, re.Pattern[str]] = {
     ),
     "ja": re.compile(r"(?:事例|取組|先進例)を?も?参考に|別途報告|別途まとめ"),
 }
+
+
+# What only says a value is held, in a speech or a meeting ("Trust is essential to everything we
+# do", "…なども大事だと思います"): a view of what matters, nothing about what the city has.
+OPINION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"^(?:[a-z][\w'’-]*\s+){1,4}(?:is|are|remains?) (?:so |very |absolutely )?(?:essential|"
+        r"important|vital|crucial|critical|fundamental|key) (?:to|for|in)\b(?!.*\d)"
+        r"|^(?:i|we) (?:believe|think|feel) (?:that )?"
+    ),
+    "ja": re.compile(
+        r"(?:大事|大切|重要|必要)(?:な(?:こと|もの))?だと(?:思い|思う|考え)[^。]{0,8}[。．]?\s*$"
+    ),
+}
+
+
+def opinion(text: str, lang: Lang) -> bool:
+    """Does the text only say that something matters (a view, no fact about the city)?"""
+    return OPINION[lang].search(_norm(text).strip()) is not None
 
 
 def states_relation(element_id: str, text: str, lang: Lang) -> bool:

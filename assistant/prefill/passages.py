@@ -42,6 +42,7 @@ def is_question(sentence: str) -> bool:
     return _QUESTION.search(sentence.strip()) is not None
 
 
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|[…・‥]{3,}\s*\d*\s*$")
 _END = re.compile(r"[.!?;:。！？；：」』\"”]\s*$")
 
 
@@ -49,15 +50,30 @@ def is_title(sentence: str) -> bool:
     """A title, a contents line or a list label ("3. Vision and guiding principles", "Dizon,
     Head, ICT Office"): short, with no sentence ending. It names a topic, it is no evidence."""
     text = sentence.strip()
+    if _LEADERS.search(text):
+        return True  # a contents line: "6. Sustainability and handover ........ 14"
     if "|" in text or _END.search(text):
         return False
     words = len(text.split())
     return words <= 10 if re.search(r"[A-Za-z]{2}", text) and words > 1 else len(text) <= 25
 
 
+def reported(sentence: str) -> bool:
+    """Is the sentence a speaker's words reported in minutes ("Mr Reis said that …", "○山田委員")?"""
+    return bool(_EN_FRAME.search(sentence) or _JA_FRAME.search(sentence))
+
+
+# Reports number their paragraphs and lead them with a bold phrase ("7.4 **Learn from
+# neighbours.** In February …", "（3）"): a place in the document, not what it says.
+_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|[（(]\d+[）)])\s*(?:\*\*[^*]{1,80}\*\*\s*)?")
+
+
 def topic_text(sentence: str) -> str:
-    """The sentence without a reported-speech frame (what is compared with the elements)."""
-    stripped = _JA_FRAME.sub("", _EN_FRAME.sub("", sentence, count=1), count=1)
+    """The sentence without a reported-speech frame or a paragraph number (what is compared
+    with the elements)."""
+    stripped = _JA_FRAME.sub(
+        "", _EN_FRAME.sub("", _LEAD.sub("", sentence, count=1), count=1), count=1
+    )
     return stripped if len(stripped) >= 12 else sentence
 
 
@@ -106,9 +122,29 @@ def keyword_count(element: Element, text: str, lang: Lang) -> int:
     return len(keywords_in(element, text, lang))
 
 
-def plain_paragraphs(doc: Document) -> list[bool]:
-    """Per paragraph: does neither it nor any paragraph of its section speak of digital work?"""
+def digital_document(doc: Document, share: float | None) -> bool:
+    """Do at least ``share`` of the document's paragraphs (headings aside) speak of digital
+    work? Then it is about such work throughout: a digital strategy, a digital pilot's report."""
+    text = [i for i, p in enumerate(doc.paragraphs) if not p.heading]
+    if share is None or not text:
+        return False
+    own = sum(lexicon.digital(doc.paragraph_text(i), doc.paragraphs[i].lang) for i in text)
+    return own >= share * len(text)
+
+
+def plain_paragraphs(
+    doc: Document, digital_share: float | None = None, by_section: bool = True
+) -> list[bool]:
+    """Per paragraph: does neither it nor (``by_section``) any paragraph of its section speak of
+    digital work?
+
+    A document where at least ``digital_share`` of the paragraphs speak of digital work is
+    about such work throughout (a digital strategy, a pilot's report): no paragraph is plain."""
     own = [lexicon.digital(doc.paragraph_text(i), p.lang) for i, p in enumerate(doc.paragraphs)]
+    if digital_document(doc, digital_share):
+        return [False] * len(doc.paragraphs)
+    if not by_section:
+        return [not x for x in own]
     sections = {p.section for i, p in enumerate(doc.paragraphs) if own[i] and p.section}
     titled = {p.section for p in doc.paragraphs if p.section and lexicon.digital(p.section, p.lang)}
     return [

@@ -49,3 +49,19 @@ def test_titles_and_contents_lines_are_no_evidence() -> None:
     assert not is_title("The Strategy has twelve headline targets.")
     assert not is_title("| 計画の市民への周知不足 | 第2期計画で検討 |")
     assert not is_title("本計画は令和4年3月に決定した。")
+
+
+def test_stems_for_what_evaluation_reports_say() -> None:
+    assert lexicon.hits("E16", "The team bought anonymised mobile phone data for a study.", "en")
+    assert lexicon.hits("E18", "Before choosing any technology, the team held focus groups.", "en")
+    assert lexicon.hits("E19", "The project revised its workplan after the typhoon.", "en")
+    assert lexicon.hits("E21", "運用費用の確保について財政課と検討する。", "ja")
+    assert lexicon.hits("E15", "観測情報を一つの画面で一元的に確認できる。", "ja")
+    assert not lexicon.hits("E19", "The road was resurfaced in May.", "en")
+
+
+def test_a_privacy_notice_is_about_the_people_it_concerns() -> None:
+    assert lexicon.states_relation(
+        "E11", "アプリの利用目的を明示したプライバシー通知を作成した。", "ja"
+    )
+    assert not lexicon.states_relation("E11", "庁内のデータ共有の手続を定めた。", "ja")

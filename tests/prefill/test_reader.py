@@ -299,3 +299,21 @@ def test_a_relation_said_missing_without_intent_is_not_placed(reader: DocumentRe
     )
     found = zero._propose(planned, e04, planned.sentences, 0.5, zero.cal)
     assert found is not None and found.level == 1  # the gap is seen: a first step
+
+
+def test_one_voice_telling_what_exists_and_what_is_missing_is_placed_in_between(
+    reader: DocumentReader,
+) -> None:
+    text = (
+        "# Open data\n\n"
+        "The open data portal publishes datasets and is updated every month.\n"
+        "Its older datasets have not been updated since 2023.\n"
+    )
+    two = DocumentReader(reader.framework, TwoVoicesInterpreter(), reader.embeddings)
+    draft = two.read([_doc("report.md", text)]).elements["E16"]
+    assert draft is not None and draft.level == 2 and not draft.conflict
+    assert draft.confidence < REVIEW_MIN  # not sure: walked one by one, not listed
+    assert {q.text for q in draft.quotes[:2]} == {
+        "The open data portal publishes datasets and is updated every month.",
+        "Its older datasets have not been updated since 2023.",
+    }
