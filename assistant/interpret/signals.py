@@ -21,6 +21,7 @@ from assistant.interpret.cues import (
     EN_NEGATION_AFTER,
     EN_NEGATORS,
     EN_SEGMENT_BREAK,
+    EN_TOTAL_UNKNOWN,
     EN_UNIVERSAL,
     EN_UNKNOWN,
     JA_ASKS_BACK,
@@ -31,6 +32,7 @@ from assistant.interpret.cues import (
     JA_NEGATION_PREFIX,
     JA_NEGATORS,
     JA_SEGMENT_BREAK,
+    JA_TOTAL_UNKNOWN,
     JA_UNIVERSAL,
     JA_UNKNOWN,
     QUOTED,
@@ -366,6 +368,12 @@ def unknown_spans(text: str, lang: Lang) -> list[Span]:
             lang == "ja" and JA_EMBEDDED_QUESTION.search(text[max(0, m.start() - 12) : m.start()])
         )
     ]
+
+
+def says_nothing(text: str, lang: Lang) -> Span | None:
+    """The whole answer declines: "I can't answer anything", 「何もお答えできません」."""
+    m = (JA_TOTAL_UNKNOWN if lang == "ja" else EN_TOTAL_UNKNOWN).search(text)
+    return Span(m.start(), m.end(), m.group(0)) if m else None
 
 
 def evasive_spans(text: str, lang: Lang) -> list[Span]:

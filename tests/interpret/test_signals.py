@@ -249,3 +249,39 @@ def test_the_speakers_own_post_is_not_something_in_place() -> None:
     text = "オープンデータのサイトはありますが、更新はしていません。"
     spans = segments(text, "ja")
     assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+
+
+def test_an_aside_is_blanked_out_of_the_answer_with_offsets_kept() -> None:
+    from assistant.interpret.asides import aside_spans, without_asides
+
+    en = "We publish bus data monthly. By the way, the canteen was closed every Friday."
+    read = without_asides(en, segments(en, "en"), "en")
+    assert len(read) == len(en) and "canteen" not in read and "bus data" in read
+    ja = "交通データを毎月公開しています。ちなみに、食堂は毎週金曜日が休みです。"
+    read = without_asides(ja, segments(ja, "ja"), "ja")
+    assert len(read) == len(ja) and "食堂" not in read and "交通データ" in read
+    # an answer that is all aside is left as it is (nothing else to read)
+    only = "By the way, the canteen was closed."
+    assert without_asides(only, segments(only, "en"), "en") == only
+    # a marker inside a statement is not an aside opener
+    assert not aside_spans(segments("We use it, by and large, every day.", "en"), "en")
+
+
+def test_a_total_decline_and_a_request_to_explain_are_recognised() -> None:
+    from assistant.interpret.signals import asks_back, says_nothing
+
+    assert says_nothing("I just moved here. Honestly I can't answer anything on this yet.", "en")
+    assert says_nothing("異動したばかりなので、今は何も答えられません。", "ja")
+    assert not says_nothing("We cannot say the portal is perfect, but it runs.", "en")
+    assert asks_back("それはどういう範囲の話か、もう少し詳しく教えていただけますか。", "ja")
+    assert unknown_spans("Our finance officer would know better; I'll get back to you.", "en")
+    assert unknown_spans("I don't know what the city does with the other towns.", "en")
+    assert not unknown_spans("We don't know what data we hold.", "en")
+
+
+def test_the_volitional_is_a_plan_and_a_joint_bodys_name_is_not_a_limit() -> None:
+    hits = hits_for("駅前で実証を行おうと財政課と相談しています。", "ja")
+    assert any(h.level == 2 for h in hits) and all(h.intent for h in hits if h.level == 2)
+    assert not all(h.intent for h in hits_for("それが課題だろうと思います。実証中です。", "ja"))
+    assert not any(h.level == 2 for h in hits_for("隣町と一部事務組合を作っています。", "ja"))
+    assert any(h.level == 2 for h in hits_for("一部の課で使っています。", "ja"))
