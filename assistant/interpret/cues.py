@@ -41,7 +41,12 @@ EN_NEGATION_AFTER = re.compile(
 JA_NEGATORS = re.compile(
     r"(?<!少)(?<!少な)ない|ません|おらず|ておらず|せず|なし|なく(?!て)|至って(?:い|お)|未"
 )
-EN_ABSENCE = re.compile(r"\b(?:no|nothing|none|never|without|lack(?:s|ing)?|neither|nor)\b", re.I)
+# "we don't have a pilot" says nothing is there, as "no pilot" does (not "the pilot isn't finished")
+EN_ABSENCE = re.compile(
+    r"\b(?:no|nothing|none|never|without|lack(?:s|ing)?|neither|nor)\b"
+    r"|\b(?:(?:do|does|did)(?:n't| not)|have(?:n't| not)|has(?:n't| not)) (?:yet )?(?:have|got)\b",
+    re.I,
+)
 JA_NEGATION_PREFIX = re.compile(r"未$|非$")
 
 # Intent and future: a cue inside this scope describes a plan, not the present state.
@@ -59,6 +64,15 @@ JA_INTENT = re.compile(
     # the volitional of any verb: 「作ろうと」「進めようと話を始めて」 (not 「だろうと」)
     r"|(?<![だで])[おこそとのもろごぼ]うと(?!う)"
 )
+
+# A worry about what happens if nothing changes ("at this rate we scramble every year", 「このままだと
+# 毎年綱渡り」): its words describe a risk, not a routine in place.
+EN_WORRY = re.compile(
+    r"\b(?:at this rate|if (?:nothing changes|this (?:continues|goes on)|things (?:stay|go on|continue))"
+    r"|(?:as|the way) things (?:are|stand)(?: going)?|if we (?:carry|go) on like this)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
+JA_WORRY = re.compile(r"(?:この|今の)まま(?:だと|では|いくと|だったら|にしておくと)[^、。]*$")
 
 # Hedges lower the confidence a little but keep the level.
 EN_HEDGES = re.compile(

@@ -285,3 +285,37 @@ def test_the_volitional_is_a_plan_and_a_joint_bodys_name_is_not_a_limit() -> Non
     assert not all(h.intent for h in hits_for("それが課題だろうと思います。実証中です。", "ja"))
     assert not any(h.level == 2 for h in hits_for("隣町と一部事務組合を作っています。", "ja"))
     assert any(h.level == 2 for h in hits_for("一部の課で使っています。", "ja"))
+
+
+def test_a_worry_about_what_happens_if_nothing_changes_is_not_a_routine() -> None:
+    assert best_level("We review the budget every year.", "en") == 3
+    assert not any(
+        h.level == 3 for h in hits_for("At this rate we scramble for money every year.", "en")
+    )
+    assert not any(h.level == 3 for h in hits_for("このままだと毎年予算探しに追われます。", "ja"))
+    assert any(h.level == 3 for h in hits_for("毎年予算を見直しています。", "ja"))
+
+
+def test_a_terse_ari_says_something_exists_beside_what_is_missing() -> None:
+    from assistant.interpret.clauses import read_clauses
+
+    text = "交通課の計画だけ指標あり、期限なし。"
+    spans = segments(text, "ja")
+    assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+    text = "指標なし、期限なし。"
+    spans = segments(text, "ja")
+    assert not read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+
+
+def test_we_dont_have_says_nothing_is_there_as_no_does() -> None:
+    assert any(h.level == 2 and h.absent for h in hits_for("We don't have a pilot yet.", "en"))
+    assert any(h.level == 2 and h.absent for h in hits_for("We haven't got a pilot.", "en"))
+    assert not any(h.absent for h in hits_for("The pilot is not finished.", "en"))
+
+
+def test_a_clause_with_dont_is_negated_so_its_rubric_words_do_not_count(fw) -> None:  # type: ignore[no-untyped-def]
+    from assistant.interpret.clauses import level_overlap, level_words
+
+    words = level_words(fw.element("E15"), "en")
+    assert level_overlap("We don't have a pilot dashboard.", "en", words)[2] == 0
+    assert level_overlap("We have a pilot dashboard.", "en", words)[2] > 0
