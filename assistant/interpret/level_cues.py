@@ -274,7 +274,8 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     ],
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
-        (r"\bjust\b", 0.4),
+        # "we just sign the form" is "merely", said of how things are done, not of their scope
+        (r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b", 0.4),
         (
             r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
             0.7,

@@ -319,3 +319,8 @@ def test_a_clause_with_dont_is_negated_so_its_rubric_words_do_not_count(fw) -> N
     words = level_words(fw.element("E15"), "en")
     assert level_overlap("We don't have a pilot dashboard.", "en", words)[2] == 0
     assert level_overlap("We have a pilot dashboard.", "en", words)[2] > 0
+
+
+def test_we_just_do_it_is_merely_not_a_limit_of_scope() -> None:
+    assert not any(h.scope for h in hits_for("After delivery we just sign the form.", "en"))
+    assert any(h.scope for h in hits_for("It runs in just the transport office.", "en"))
