@@ -160,7 +160,7 @@ JA_ASKS_BACK = re.compile(
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).
 EN_SEGMENT_BREAK = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|,?\s+(?=\b(?:but|however|although|though|whereas|while|except|"
+    r"(?<=[.!?;:])\s+|\n+|(?<!\bnow),?\s+(?=\b(?:but|however|although|though|whereas|while|except|"
     r"otherwise|meanwhile|apart from|other than|and now|and today|since then|and then|later on)\b)"
     r"|,\s+(?=(?:now|today|then|currently)\b)",
     re.IGNORECASE,
@@ -188,8 +188,8 @@ EN_IMPROVED = re.compile(
     re.IGNORECASE,
 )
 JA_MEASURED = re.compile(
-    r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出"
+    r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出|点検"
 )
 JA_IMPROVED = re.compile(
-    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強"
+    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強|で埋め"
 )

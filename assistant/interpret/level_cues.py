@@ -281,6 +281,7 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
+        (r"\b(?:every )?now and (?:then|again)\b|\bfrom time to time\b|\bevery so often\b", 0.7),
     ],
 }
 _JA_SCOPE: dict[int, list[tuple[str, float]]] = {

@@ -68,6 +68,7 @@ FEATURES: tuple[str, ...] = (
     *(f"rubric_cue_{lv}" for lv in range(LEVELS)),
     "mixed_present_fit",
     "mixed_present_gap",
+    "nothing_in_place",
 )
 
 
@@ -135,6 +136,11 @@ def features(analysis: Analysis) -> np.ndarray:
         # in "X exists but no Y": is X the element's thing (2) or something else (0)?
         a.present_fit if a.clauses.absence_beside_presence else 0.0,
         a.present_fit - float(sims.max()) if a.clauses.absence_beside_presence else 0.0,
+        # levels 2+ need something in place: no clause says there is, no cue above 1 of now
+        float(
+            a.clauses.presence == 0.0
+            and not any(h.level >= 2 and not (h.negated or h.intent or h.past) for h in hits)
+        ),
     ]
     return np.asarray(row, dtype=np.float64)
 

@@ -324,3 +324,11 @@ def test_a_clause_with_dont_is_negated_so_its_rubric_words_do_not_count(fw) -> N
 def test_we_just_do_it_is_merely_not_a_limit_of_scope() -> None:
     assert not any(h.scope for h in hits_for("After delivery we just sign the form.", "en"))
     assert any(h.scope for h in hits_for("It runs in just the transport office.", "en"))
+
+
+def test_now_and_then_is_occasional_and_a_yearly_check_that_fills_gaps_closes_the_loop() -> None:
+    from assistant.interpret.votes import closes_loop
+
+    assert any(h.scope and h.level == 2 for h in hits_for("It meets now and then.", "en"))
+    text = "職員の能力を毎年点検し、足りない部分は研修で埋めています。"
+    assert closes_loop(text, hits_for(text, "ja"), "ja")
