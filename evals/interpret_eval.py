@@ -8,7 +8,9 @@ leave-one-writer-out row in ``evals/train_interpreter.py``; a new blind set meas
 within-one 92 %) and ``interpretation_heldout_v2.yaml`` (issue 10, written blind; gate: exact
 >= 80 %, within-one >= 97 %, precision of "high" >= 90 % with at least a third labelled high, the
 right level among the proposal and its alternatives >= 97 %) and ``interpretation_heldout_v3.yaml``
-(a second blind writer, now in training: a development set; same gate). For each: a table per language, a confusion matrix and a reliability table (confidence bins and labels against accuracy).
+(a second blind writer, now in training: a development set; same gate) and
+``interpretation_heldout_v4.yaml`` (two more blind writers, measured blind once and then moved
+into training the same way: a development set; same gate). For each: a table per language, a confusion matrix and a reliability table (confidence bins and labels against accuracy).
 
     .venv/bin/python evals/interpret_eval.py [--lang en|ja] [--show-errors] [--json]
     .venv/bin/python evals/interpret_eval.py --dataset PATH [--full-targets]
@@ -38,6 +40,7 @@ DATASET = Path(__file__).resolve().parent / "datasets" / "interpretation.yaml"
 DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v2.yaml"
 # A second blind writer (2026-12-03); read for patterns and moved into training (issue 10): dev.
 DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v3.yaml"
+# Two further blind writers (2026-12-04), measured blind once, then moved into training: dev.
 DATASET_V4 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v4.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
@@ -480,7 +483,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     if DATASET_V3.exists():
         plan.append(("v3, dev: in training (interpretation_heldout_v3.yaml)", DATASET_V3, True))
     if DATASET_V4.exists():
-        plan.append(("held-out v4, blind (interpretation_heldout_v4.yaml)", DATASET_V4, True))
+        plan.append(("v4, dev: in training (interpretation_heldout_v4.yaml)", DATASET_V4, True))
     return plan
 
 

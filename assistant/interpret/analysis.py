@@ -64,3 +64,4 @@ class Analysis:
     clauses: Clauses  # what exists, lacks, stopped, is only planned
     overlap: np.ndarray  # per level: log1p of that level's own words used (not negated)
     rubric_cues: np.ndarray  # per level: cues whose words that level's rubric text uses
+    present_fit: float = 0.0  # best rubric similarity of a statement saying something is there

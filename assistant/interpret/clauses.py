@@ -32,7 +32,7 @@ EN_PRESENCE = re.compile(
 )
 JA_PRESENCE = re.compile(
     r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
-    r"|しています|しました|ています|ておりま|ました)"
+    r"|しています|しました|ています|ておりま|ました|(?<!しか)あり(?=[、。,・\s]|$)|済み)"
 )
 # The speaker's own post ("I work in the planning unit", 「産業振興を担当しています」) is not
 # something the city has in place.
@@ -45,7 +45,7 @@ SPEAKER_ROLE = {
     "ja": re.compile(r"(?:を|の)?担当して(?:い|お)|に(?:勤め|所属し|勤務し)て|で働いて|に在籍"),
 }
 EN_NEGATED_CLAUSE = re.compile(
-    r"\b(?:no|not|never|nothing|none|without|n't|lack\w*|neither|nor)\b", re.IGNORECASE
+    r"\b(?:no|not|never|nothing|none|without|lack\w*|neither|nor)\b|n't\b", re.IGNORECASE
 )
 JA_NEGATED_CLAUSE = re.compile(r"ない|ません|おらず|なし|なく|未")
 # Stopped or abandoned: the present is what is left after it.

@@ -41,7 +41,12 @@ EN_NEGATION_AFTER = re.compile(
 JA_NEGATORS = re.compile(
     r"(?<!少)(?<!少な)ない|ません|おらず|ておらず|せず|なし|なく(?!て)|至って(?:い|お)|未"
 )
-EN_ABSENCE = re.compile(r"\b(?:no|nothing|none|never|without|lack(?:s|ing)?|neither|nor)\b", re.I)
+# "we don't have a pilot" says nothing is there, as "no pilot" does (not "the pilot isn't finished")
+EN_ABSENCE = re.compile(
+    r"\b(?:no|nothing|none|never|without|lack(?:s|ing)?|neither|nor)\b"
+    r"|\b(?:(?:do|does|did)(?:n't| not)|have(?:n't| not)|has(?:n't| not)) (?:yet )?(?:have|got)\b",
+    re.I,
+)
 JA_NEGATION_PREFIX = re.compile(r"未$|非$")
 
 # Intent and future: a cue inside this scope describes a plan, not the present state.
@@ -56,7 +61,18 @@ EN_INTENT = re.compile(
 JA_INTENT = re.compile(
     r"予定|今後|将来|目指|したい|つもり|来年度|見込み|計画中|検討中|検討して|ようと|できれば|たら|視野に"
     r"|次期|方向で|計画があ"
+    # the volitional of any verb: 「作ろうと」「進めようと話を始めて」 (not 「だろうと」)
+    r"|(?<![だで])[おこそとのもろごぼ]うと(?!う)"
 )
+
+# A worry about what happens if nothing changes ("at this rate we scramble every year", 「このままだと
+# 毎年綱渡り」): its words describe a risk, not a routine in place.
+EN_WORRY = re.compile(
+    r"\b(?:at this rate|if (?:nothing changes|this (?:continues|goes on)|things (?:stay|go on|continue))"
+    r"|(?:as|the way) things (?:are|stand)(?: going)?|if we (?:carry|go) on like this)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
+JA_WORRY = re.compile(r"(?:この|今の)まま(?:だと|では|いくと|だったら|にしておくと)[^、。]*$")
 
 # Hedges lower the confidence a little but keep the level.
 EN_HEDGES = re.compile(
@@ -86,7 +102,11 @@ EN_UNKNOWN = re.compile(
     r"|\b(?:i|we) (?:do not|don't|dont) (?:handle|deal with|cover|work on) (?:it|that|this|those)\b"
     r"|\bnot in a position to\b|\b(?:can't|cannot|couldn't|can not) comment\b"
     r"|\b(?:really|more|rather) a question for\b|\bbetter (?:asked|put to)\b"
-    r"|\bso (?:i|we) (?:do not|don't|dont) know\b|\bhave no (?:idea|information|visibility)\b",
+    r"|\bso (?:i|we) (?:do not|don't|dont) know\b|\bhave no (?:idea|information|visibility)\b"
+    r"|\bwould know (?:better|more)\b|\b(?:come|get) back to you\b"
+    r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:the city|the municipality|the "
+    r"government|they|others|other departments|the (?:\w+ )?(?:department|office|unit)s?) (?:do|does|did"
+    r"|is doing|are doing|has|have)\b",
     re.IGNORECASE,
 )
 JA_UNKNOWN = re.compile(
@@ -99,6 +119,18 @@ JA_UNKNOWN = re.compile(
     r"|把握していません|把握しておりません|詳しくない|詳しいと思|が詳しい|お聞きいただ|聞いていただ"
     r"|担当して(?:おり|い)ますので|お答えする立場|何とも言えません|なんとも言えません"
     r"|聞いてみてくだ|聞いてみて下|にお聞きくだ|に聞いてもらえ|に確認してみてくだ|に問い合わせてくだ",
+)
+
+# Nothing at all can be said ("I can't answer anything now", 「正直、今は何もお答えできません」): the
+# rest of the answer is background (a transfer, the week's floods), not a description.
+EN_TOTAL_UNKNOWN = re.compile(
+    r"\b(?:i|we) (?:can't|cannot|can not|couldn't|could not) (?:really )?(?:answer|say|tell you)"
+    r" (?:anything|much|any of (?:this|that|it))\b|\bnothing (?:i|we) can (?:tell|say|answer)\b",
+    re.IGNORECASE,
+)
+JA_TOTAL_UNKNOWN = re.compile(
+    r"何も(?:お答え|答えられ|答え(?:ようが|られ)|言えません|言えない|申し上げられ|わかりません|分かりません"
+    r"|知りません|把握して)"
 )
 
 # Neither an answer nor "don't know": the question is turned back or left open ("it depends what
@@ -123,11 +155,12 @@ EN_ASKS_BACK = re.compile(
 )
 JA_ASKS_BACK = re.compile(
     r"(?:という意味|どういう|どちらの|どの|何を指|とは)[^。]*(?:でしょうか|ですか|[?？])[。\s]*$"
+    r"|(?:具体的に|詳しく)?(?:教えて|説明して)(?:もらえ|いただけ|くれ)(?:ます|ません)か[。？?\s]*$"
 )
 
 # Where one statement ends and another begins: sentences, and contrasts ("but", 「が、」).
 EN_SEGMENT_BREAK = re.compile(
-    r"(?<=[.!?;:])\s+|\n+|,?\s+(?=\b(?:but|however|although|though|whereas|while|except|"
+    r"(?<=[.!?;:])\s+|\n+|(?<!\bnow),?\s+(?=\b(?:but|however|although|though|whereas|while|except|"
     r"otherwise|meanwhile|apart from|other than|and now|and today|since then|and then|later on)\b)"
     r"|,\s+(?=(?:now|today|then|currently)\b)",
     re.IGNORECASE,
@@ -155,8 +188,8 @@ EN_IMPROVED = re.compile(
     re.IGNORECASE,
 )
 JA_MEASURED = re.compile(
-    r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出"
+    r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出|点検"
 )
 JA_IMPROVED = re.compile(
-    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強"
+    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強|で埋め"
 )

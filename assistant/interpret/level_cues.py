@@ -211,7 +211,8 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"試行|試験的|実証(?!フィールド)|パイロット|トライアル|モデル(?:地区|事業)", 1.0),
         (r"素案|原案|草案|案の段階|案を|案が|条例案|計画案|たたき台", 1.0),
         (
-            r"一部|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件|一件|1件|一課",
+            # 「一部事務組合」 is a kind of joint body of towns (a name), not "part of"
+            r"一部(?!事務組合)|部分的|一つの|1つの|ひとつの|一か所|1か所|いくつか|少し|わずか|数件|一件|1件|一課",
             0.8,
         ),
         (r"非公式|暫定|臨時|兼務|担当者が一人|小さな|小規模|手探り|ところどころ", 0.8),
@@ -273,12 +274,14 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     ],
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
-        (r"\bjust\b", 0.4),
+        # "we just sign the form" is "merely", said of how things are done, not of their scope
+        (r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b", 0.4),
         (
             r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
             0.7,
         ),
         (r"\bsingle\b|\bone-off\b|\bone[- ]time\b|\bonce\b|\bad hoc\b|\boccasional(?:ly)?\b", 0.9),
+        (r"\b(?:every )?now and (?:then|again)\b|\bfrom time to time\b|\bevery so often\b", 0.7),
     ],
 }
 _JA_SCOPE: dict[int, list[tuple[str, float]]] = {

@@ -66,6 +66,9 @@ FEATURES: tuple[str, ...] = (
     "plan_on_top",
     "established_now",
     *(f"rubric_cue_{lv}" for lv in range(LEVELS)),
+    "mixed_present_fit",
+    "mixed_present_gap",
+    "nothing_in_place",
 )
 
 
@@ -130,6 +133,14 @@ def features(analysis: Analysis) -> np.ndarray:
         float(a.clauses.plan_on_top),
         float(a.clauses.established_now),
         *a.rubric_cues,
+        # in "X exists but no Y": is X the element's thing (2) or something else (0)?
+        a.present_fit if a.clauses.absence_beside_presence else 0.0,
+        a.present_fit - float(sims.max()) if a.clauses.absence_beside_presence else 0.0,
+        # levels 2+ need something in place: no clause says there is, no cue above 1 of now
+        float(
+            a.clauses.presence == 0.0
+            and not any(h.level >= 2 and not (h.negated or h.intent or h.past) for h in hits)
+        ),
     ]
     return np.asarray(row, dtype=np.float64)
 

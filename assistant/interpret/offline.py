@@ -28,6 +28,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.analysis import Analysis, Rubric
+from assistant.interpret.asides import without_asides
 from assistant.interpret.clauses import (
     level_overlap,
     level_words,
@@ -37,6 +38,7 @@ from assistant.interpret.clauses import (
     rubric_cue_votes,
 )
 from assistant.interpret.model import LevelModel, bundled_model, features
+from assistant.interpret.relevance import present_fit
 from assistant.interpret.rules import rule_decision
 from assistant.interpret.signals import (
     LEVELS,
@@ -47,6 +49,7 @@ from assistant.interpret.signals import (
     evasive_spans,
     find_hits,
     is_hedged,
+    says_nothing,
     segments,
     unknown_spans,
 )
@@ -182,6 +185,10 @@ class OfflineInterpreter:
             return Interpretation(element=element.id, confidence=0.0, follow_up=follow_up)
 
         spans = segments(text, tlang) or [Span(0, len(text), text)]
+        read = without_asides(text, spans, tlang)  # "by the way, ..." is not the answer
+        if read != text:
+            text, answer = read, read.strip()
+            spans = segments(text, tlang) or [Span(0, len(text), text)]
         past = past_regions(spans, tlang)
         hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
 
@@ -197,6 +204,11 @@ class OfflineInterpreter:
             first = spans[min(open_segments)].text
             return Interpretation(
                 element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
+            )
+        declined = says_nothing(text, tlang)
+        if declined is not None:  # "I can't answer anything now": the rest is background
+            return Interpretation(
+                element=element.id, confidence=0.9, evidence=declined.text, unknown=True
             )
         if dks:
             # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all;
@@ -253,6 +265,7 @@ class OfflineInterpreter:
             clauses=clauses,
             overlap=level_overlap(text, tlang, rubric.words, past),
             rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
+            present_fit=present_fit(spans, hits, answer, sims, tlang),
         )
 
     def _described(

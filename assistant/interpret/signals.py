@@ -21,8 +21,10 @@ from assistant.interpret.cues import (
     EN_NEGATION_AFTER,
     EN_NEGATORS,
     EN_SEGMENT_BREAK,
+    EN_TOTAL_UNKNOWN,
     EN_UNIVERSAL,
     EN_UNKNOWN,
+    EN_WORRY,
     JA_ASKS_BACK,
     JA_EVASIVE,
     JA_HEDGES,
@@ -31,8 +33,10 @@ from assistant.interpret.cues import (
     JA_NEGATION_PREFIX,
     JA_NEGATORS,
     JA_SEGMENT_BREAK,
+    JA_TOTAL_UNKNOWN,
     JA_UNIVERSAL,
     JA_UNKNOWN,
+    JA_WORRY,
     QUOTED,
 )
 from assistant.interpret.level_cues import CUES
@@ -150,7 +154,8 @@ def _ja_window(seg: str, end: int) -> str:
     m = re.search(r"[、。,]", rest)
     if m is None:
         return rest
-    if m.start() <= 3:  # 「条例、ガイドラインともにありません」: the predicate comes later
+    # 「条例、ガイドラインともにありません」: the predicate comes later (not after 「指標あり、」)
+    if m.start() <= 3 and not re.match(r"(?:あり|ある|済み?|です|ます|した)", rest):
         nxt = re.search(r"[、。,]", rest[m.end() :])
         return rest if nxt is None else rest[: m.end() + nxt.start()]
     return rest[: m.start()]
@@ -226,6 +231,8 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
         kept = _drop_limit_negations(seg, kept, lang)
         # "whenever a resident wants to ...": a wish in a condition is a procedure, not a plan
         kept = [k for k in kept if k[2] != 1 or not hypothetical(seg, k[0], lang)]
+        worry = JA_WORRY if lang == "ja" else EN_WORRY  # "at this rate, every year ...": a risk
+        kept = [k for k in kept if not worry.search(seg[: k[0]])]
         universal = (JA_UNIVERSAL if lang == "ja" else EN_UNIVERSAL).search(seg)
         limiters = (
             [
@@ -366,6 +373,12 @@ def unknown_spans(text: str, lang: Lang) -> list[Span]:
             lang == "ja" and JA_EMBEDDED_QUESTION.search(text[max(0, m.start() - 12) : m.start()])
         )
     ]
+
+
+def says_nothing(text: str, lang: Lang) -> Span | None:
+    """The whole answer declines: "I can't answer anything", 「何もお答えできません」."""
+    m = (JA_TOTAL_UNKNOWN if lang == "ja" else EN_TOTAL_UNKNOWN).search(text)
+    return Span(m.start(), m.end(), m.group(0)) if m else None
 
 
 def evasive_spans(text: str, lang: Lang) -> list[Span]:

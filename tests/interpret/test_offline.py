@@ -408,3 +408,25 @@ def test_words_said_of_the_other_departments_describe_the_limit(fw: Framework) -
     rest = "都市計画課だけで使っていて、ほかの課はそれぞれ独自のシステムのままです。"
     alone = "各課がそれぞれ独自のシステムのままです。"
     assert level_overlap(rest, "ja", words)[0] < level_overlap(alone, "ja", words)[0]
+
+
+def test_what_exists_is_measured_for_the_model(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    """Issue 10 round 2: "nothing in place" and, in "X exists but no Y", how close X comes to the
+    element's rubric (is X the element's thing?) are features of the learned combiner."""
+    from assistant.interpret.analysis import Analysis
+    from assistant.interpret.model import FEATURES, features
+
+    nothing = FEATURES.index("nothing_in_place")
+    fit = FEATURES.index("mixed_present_fit")
+    element = fw.element("E15")
+    none = interpreter.analyse(element, "まだ試行もしていません。", "ja")
+    some = interpreter.analyse(element, "交通課で試行しています。", "ja")
+    mixed = interpreter.analyse(
+        element, "We have a pilot dashboard for traffic, but no city-wide platform.", "en"
+    )
+    assert isinstance(none, Analysis) and isinstance(some, Analysis)
+    assert isinstance(mixed, Analysis)
+    assert features(none)[nothing] == 1.0 and features(some)[nothing] == 0.0
+    assert features(mixed)[fit] > 0.0 and features(some)[fit] == 0.0

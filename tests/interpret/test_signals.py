@@ -249,3 +249,86 @@ def test_the_speakers_own_post_is_not_something_in_place() -> None:
     text = "オープンデータのサイトはありますが、更新はしていません。"
     spans = segments(text, "ja")
     assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+
+
+def test_an_aside_is_blanked_out_of_the_answer_with_offsets_kept() -> None:
+    from assistant.interpret.asides import aside_spans, without_asides
+
+    en = "We publish bus data monthly. By the way, the canteen was closed every Friday."
+    read = without_asides(en, segments(en, "en"), "en")
+    assert len(read) == len(en) and "canteen" not in read and "bus data" in read
+    ja = "交通データを毎月公開しています。ちなみに、食堂は毎週金曜日が休みです。"
+    read = without_asides(ja, segments(ja, "ja"), "ja")
+    assert len(read) == len(ja) and "食堂" not in read and "交通データ" in read
+    # an answer that is all aside is left as it is (nothing else to read)
+    only = "By the way, the canteen was closed."
+    assert without_asides(only, segments(only, "en"), "en") == only
+    # a marker inside a statement is not an aside opener
+    assert not aside_spans(segments("We use it, by and large, every day.", "en"), "en")
+
+
+def test_a_total_decline_and_a_request_to_explain_are_recognised() -> None:
+    from assistant.interpret.signals import asks_back, says_nothing
+
+    assert says_nothing("I just moved here. Honestly I can't answer anything on this yet.", "en")
+    assert says_nothing("異動したばかりなので、今は何も答えられません。", "ja")
+    assert not says_nothing("We cannot say the portal is perfect, but it runs.", "en")
+    assert asks_back("それはどういう範囲の話か、もう少し詳しく教えていただけますか。", "ja")
+    assert unknown_spans("Our finance officer would know better; I'll get back to you.", "en")
+    assert unknown_spans("I don't know what the city does with the other towns.", "en")
+    assert not unknown_spans("We don't know what data we hold.", "en")
+
+
+def test_the_volitional_is_a_plan_and_a_joint_bodys_name_is_not_a_limit() -> None:
+    hits = hits_for("駅前で実証を行おうと財政課と相談しています。", "ja")
+    assert any(h.level == 2 for h in hits) and all(h.intent for h in hits if h.level == 2)
+    assert not all(h.intent for h in hits_for("それが課題だろうと思います。実証中です。", "ja"))
+    assert not any(h.level == 2 for h in hits_for("隣町と一部事務組合を作っています。", "ja"))
+    assert any(h.level == 2 for h in hits_for("一部の課で使っています。", "ja"))
+
+
+def test_a_worry_about_what_happens_if_nothing_changes_is_not_a_routine() -> None:
+    assert best_level("We review the budget every year.", "en") == 3
+    assert not any(
+        h.level == 3 for h in hits_for("At this rate we scramble for money every year.", "en")
+    )
+    assert not any(h.level == 3 for h in hits_for("このままだと毎年予算探しに追われます。", "ja"))
+    assert any(h.level == 3 for h in hits_for("毎年予算を見直しています。", "ja"))
+
+
+def test_a_terse_ari_says_something_exists_beside_what_is_missing() -> None:
+    from assistant.interpret.clauses import read_clauses
+
+    text = "交通課の計画だけ指標あり、期限なし。"
+    spans = segments(text, "ja")
+    assert read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+    text = "指標なし、期限なし。"
+    spans = segments(text, "ja")
+    assert not read_clauses(text, spans, find_hits(spans, "ja"), "ja").absence_beside_presence
+
+
+def test_we_dont_have_says_nothing_is_there_as_no_does() -> None:
+    assert any(h.level == 2 and h.absent for h in hits_for("We don't have a pilot yet.", "en"))
+    assert any(h.level == 2 and h.absent for h in hits_for("We haven't got a pilot.", "en"))
+    assert not any(h.absent for h in hits_for("The pilot is not finished.", "en"))
+
+
+def test_a_clause_with_dont_is_negated_so_its_rubric_words_do_not_count(fw) -> None:  # type: ignore[no-untyped-def]
+    from assistant.interpret.clauses import level_overlap, level_words
+
+    words = level_words(fw.element("E15"), "en")
+    assert level_overlap("We don't have a pilot dashboard.", "en", words)[2] == 0
+    assert level_overlap("We have a pilot dashboard.", "en", words)[2] > 0
+
+
+def test_we_just_do_it_is_merely_not_a_limit_of_scope() -> None:
+    assert not any(h.scope for h in hits_for("After delivery we just sign the form.", "en"))
+    assert any(h.scope for h in hits_for("It runs in just the transport office.", "en"))
+
+
+def test_now_and_then_is_occasional_and_a_yearly_check_that_fills_gaps_closes_the_loop() -> None:
+    from assistant.interpret.votes import closes_loop
+
+    assert any(h.scope and h.level == 2 for h in hits_for("It meets now and then.", "en"))
+    text = "職員の能力を毎年点検し、足りない部分は研修で埋めています。"
+    assert closes_loop(text, hits_for(text, "ja"), "ja")
