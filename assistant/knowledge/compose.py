@@ -186,6 +186,7 @@ def compose(
     asks_what = bool(WHAT.search(q))
     city_type = bool(it.found(it.CITY_TYPES, question))
     element = None if helps else c.find_element(question)
+    named = None if helps else c.find_element(question, loose=False)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
@@ -200,6 +201,8 @@ def compose(
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
+        # an element named by its name, number or a term only it uses: that element, not the list
+        (named is not None, lambda: c.element(question, hits)),
         (
             bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q)),
             lambda: c.domains_if(question),

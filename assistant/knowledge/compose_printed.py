@@ -99,6 +99,8 @@ def printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
 _REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
 _POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
 _CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
+_CHALLENGES = re.compile(r"急激な都市化|urbanisation is rapid|rapid urbani")
+_ASKS_NEED = re.compile(r"\bneed|必要|課題|challenge|problem|urbani|都市化", re.I)
 _ASKS_CONDITION = re.compile(
     r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
 )
@@ -133,6 +135,8 @@ def why(c: Overview, question: str) -> Draft | None:
     """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
     can change, and its condition when the question asks about data, safety or trust)."""
     wanted = [_REASON, _POTENTIAL]
+    if _ASKS_NEED.search(it.norm(question)):
+        wanted = [_CHALLENGES, _REASON]  # why cities need it: the challenges it answers, first
     if _ASKS_CONDITION.search(it.norm(question)):
         wanted.insert(0, _CONDITION)  # what the question asks about first
     out = quote_printed(c, "brochure-mind", wanted)

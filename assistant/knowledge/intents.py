@@ -40,7 +40,9 @@ DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
+    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
+    r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
+    r"more (info|information|details)|詳しい情報|詳細情報"
 )
 
 
@@ -189,7 +191,8 @@ SCALE_ONE: dict[str, tuple[str, ...]] = {
 STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
-    r"どのような段階|どんな段階"
+    r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"

@@ -64,6 +64,29 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
     ),
     Specific(
+        # what projects achieved: the brochure prints aims and menus, never measured results
+        "outcome",
+        _rx(
+            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
+            r"results? (of|from) (the |its |their |jica'?s )?([\w-]+ ){0,2}(pilots?|projects?|testbeds?|"
+            r"demonstrations?|cooperation)|did (it|they|the [\w\s-]{0,30}|jica'?s [\w\s-]{0,30}) "
+            r"(actually |really )?(work|succeed|pay off)\b|by how much|success(ful)? (stor|exampl|case)|"
+            r"evidence (that|of) (it|the approach|this|they) work|"
+            r"成功例|成功事例|成功した(都市|国|例|事例)|(で|が)成功し(た|ました)|"
+            r"(成果|効果)(として|は|が).{0,20}(どれ|どの|いくら|何|減|増|改善|出)|"
+            r"実際に.{0,20}(減|増|改善|削減)|どれ(くらい|ぐらい|だけ)(減|増|改善|削減)|効果(は|が)(あった|出た|ありました)"
+        ),
+        _rx(r"\d+ ?(%|percent) ?(reduction|decrease|fewer|less|lower|削減|減少|改善)|(reduced|cut|improved) by \d|削減率"),
+    ),
+    Specific(
+        "legal",
+        _rx(
+            r"legally (required|obliged|bound|binding|mandatory)|required by law|by law\b|\blaw (requires|says)|"
+            r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
+        ),
+        _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),
+    ),
+    Specific(
         # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
         "amount",
         _rx(
@@ -96,6 +119,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
             r"(published|issued|released|printed|written|updated|revised)|"
             r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施)|"
+            r"スケジュール|日程|開催(日|時期)|\bschedules?\b|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
         _rx(
@@ -129,7 +153,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
-            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
+            r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(city|country|project) names|"
+            r"都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -159,7 +185,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"software|brand|vendor|technology stack)|open[- ]source|"
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
-            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
+            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
+            r"(おすすめ|お勧め|推奨)の?(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
+            r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
         ),
         _rx(
             r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
@@ -174,7 +202,11 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
             r"threshold|conditions? (to|for) (get|receiv|be )|(conditions?|requirements?)[\w\s',-]{0,40}"
             r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
-            r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
+            r"(ための|受ける|受けるための)条件|(受ける|得る|もらう|利用する)(に|ため)(は|に).{0,40}条件|"
+            r"条件(に|と)(なります|なる)|が条件(です|でしょう|か)|"
+            r"open to (non-|foreign |local |other |private |international )[\w\s-]{0,20}(companies|firms|"
+            r"cities|ngos|organi[sz]ations|applicants)|only (for|open to) japanese|"
+            r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
             r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
@@ -200,7 +232,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
-            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|必要な書類|提出書類|提出する書類"
+            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
     ),
@@ -361,15 +393,44 @@ ABOUT_USE = _rx(
 )
 
 
+# A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
+# question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
+_ASKING = _rx(
+    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
+    r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
+)
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+# A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
+_CONTRAST_BEFORE = re.compile(r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?)\s+(a |an |the |some )?$")
+_CONTRAST_AFTER = re.compile(r"^\S{0,3}(ではなく|じゃなく|より)")
+
+
+def asked_part(q: str) -> str:
+    """The sentences of ``q`` that ask; all of it when none stands out."""
+    parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
+    asking = [p for p in parts if _ASKING.search(p)]
+    return " ".join(asking) if asking and len(asking) < len(parts) else q
+
+
+def _asks(spec: Specific, q: str) -> bool:
+    for m in spec.asks.finditer(q):
+        if spec.kind in ("vendor", "named") and (
+            _CONTRAST_BEFORE.search(q[: m.start()]) or _CONTRAST_AFTER.search(q[m.end() :])
+        ):
+            continue
+        return True
+    return False
+
+
 def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
-    q = norm(question)
+    q = asked_part(norm(question))
     if _ABOUT_TOOL.search(q):
         return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
-        asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        asks = _asks(spec, q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
         if asks and spec.kind == "metric" and ABOUT_USE.search(q):
             continue
         if asks and not _gives(spec, q, texts):

@@ -78,6 +78,22 @@ from tests.knowledge.test_answer import assert_cited
         ("What do M/P and SC stand for in the brochure?", "abbreviation", ["master plan", "マスタープラン"]),
         ("SCは何の略ですか", "abbreviation", ["スマートシティ"]),
         ("About how many countries and regions does JICA cooperate with?", None, ["150"]),
+        # two elements named: both desired states; an element named by a term only it uses
+        ("「推進主体」と「エコシステム構築」はどう違うの？", "element", ["E07", "E10"]),
+        ("Which element talks about 'Well-being'?", "element", ["E01", "Well-being"]),
+        ("「トリプルヘリックス」が出てくるエレメントはどれ？", "element", ["E08", "産官学"]),
+        # an element named with a domain word: the element, not the list of domains
+        ("領域横断のエレメントはどの分野とつながるものですか", "element", ["E14", "防災"]),
+        # the stages counted and named
+        ("How many stages are there, and what are they called?", "overview",
+         ["Small Start", "Accelerate", "Sustainable Growth"]),
+        ("成熟の段階はいくつあって、それぞれの名前は？", "overview", ["Small Start", "Accelerate"]),
+        # why cities need it: the printed challenges first
+        ("Why does JICA think growing cities need smart-city work?", "why",
+         ["urbanisation is rapid", "managed wisely"]),
+        ("JICAはなぜ途上国の都市にスマートシティが必要だと言うのですか", "why", ["急激な都市化", "財政的制約"]),
+        # more details: the printed web page, in either script
+        ("詳しい情報が載っているwebsiteはどこですか", "contact", ["www.jica.go.jp/activities"]),
     ],
 )  # fmt: skip
 def test_kinds_asked_in_other_words(shipped_kb, question, kind, facts):
@@ -101,7 +117,7 @@ def test_the_sector_way_comes_first_when_the_city_starts_from_a_sector(shipped_k
     "question",
     ["Recommend a good sushi restaurant in Tokyo", "What is the weather in Nairobi today?",
      "What's the weather going to be like in Tokyo this weekend?", "What is the capital of Canada?",
-     "What does ODA stand for?"],
+     "What does ODA stand for?", "おすすめのスマートウォッチを教えて"],
 )  # fmt: skip
 def test_a_question_sharing_only_an_address_word_is_off_topic(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)

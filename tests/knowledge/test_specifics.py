@@ -37,6 +37,16 @@ from assistant.lang import detect_lang
         ("Quick Winの具体的なKPIの例を教えてください", "metric"),
         ("How many experts does JICA dispatch?", "count"),
         ("専門家は何人派遣されますか", "count"),
+        # what projects achieved, legal duties, names of places or projects, schedules
+        ("Did the data platform pilots really work? We want the measured results.", "outcome"),
+        ("実証の成果として、CO2は実際にどれくらい減りましたか", "outcome"),
+        ("Is a ministry legally required to publish its open data?", "legal"),
+        ("データの公開は法律で義務付けられていますか", "legal"),
+        ("Where was the area development type used? Give me the city names.", "named"),
+        ("都市OS構築支援の具体的なプロジェクト名を教えて", "named"),
+        ("Is the verification scheme open to foreign companies as well?", "eligibility"),
+        ("協力を受けるにはデータ条例の制定が条件になりますか", "eligibility"),
+        ("専門家派遣の研修の日程はもう決まっていますか", "deadline"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
@@ -74,6 +84,10 @@ def test_a_passage_that_gives_the_specific_makes_it_answerable(question, passage
         "Are the 0 to 4 levels in this questionnaire an official JICA scoring scale?",
         "データ連携基盤を入札で調達するとき、仕様書づくりや提案の審査を手伝ってもらえますか",
         "What is the phone number of JICA's office?",
+        # the asker's situation is not what is asked; a vendor named only to contrast
+        "Our budget is very small and we have few staff. Where should we begin?",
+        "Why work with JICA rather than a consulting firm?",
+        "スマートシティの進め方として、どんなやり方が推奨されていますか",
     ],
 )
 def test_answerable_questions_ask_for_no_missing_specific(question):
