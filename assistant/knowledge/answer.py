@@ -38,7 +38,7 @@ GROUNDED = {
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
 ON_DOMAIN = {
-    "contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about", "why",
+    "contact", "report", "overview", "start", "menu_type", "menu", "chart", "scale_up", "about", "why",
 }  # fmt: skip
 
 if TYPE_CHECKING:
@@ -286,6 +286,9 @@ def answer(
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
     if stands and draft is not None and draft.kind == "sentences" and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
+    # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
+    if stands and draft is not None and draft.kind == "sentences" and intents.LEISURE.search(question):
+        stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)

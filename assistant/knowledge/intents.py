@@ -45,11 +45,25 @@ DOMAIN = _any(
     r"more (info|information|details)|詳しい情報|詳細情報"
 )
 
+# Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
+# such a question is off-topic however much it shares with a passage ("a board game about
+# building cities"); quoted sentences do not answer it.
+LEISURE = _any(
+    r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
+    r"\bmovies?\b|\bfilms?\b|\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
+    r"smart ?watch|battery life|\bgadgets?\b|weather|horoscope|"
+    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|天気|占い"
+)
+
+ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
+
 
 # --- answerable kinds --------------------------------------------------------------------------
 
 CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
+    r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
+    r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
     r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
@@ -59,6 +73,7 @@ DIFFERENCE = _any(
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
+    r"starting point|出発点|"
     r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
@@ -97,6 +112,7 @@ ELEMENT_ASK = _any(
 )
 WHY_JICA = _any(
     r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
     r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
 )
@@ -192,7 +208,7 @@ STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
-    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
@@ -351,13 +367,16 @@ def brochure_part(question: str) -> str | None:
 
 
 def names_framework(question: str) -> bool:
-    """The question names a stage, a way to scale up, an element by number or a part of the
-    brochure: it is about JICA's approach, whatever else it asks."""
+    """The question names a stage, a way to scale up, an element by number, a part of the
+    brochure or the stages/domains as a whole: it is about JICA's approach, whatever else it
+    asks."""
     return bool(
         found(STAGES, question)
         or found(SCALE_ONE, question)
         or ELEMENT_ID.search(norm(question))
         or brochure_part(question)
+        or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
+        or DOMAINS_ALL.search(norm(question))
     )
 
 

@@ -168,7 +168,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
             r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
-            r"\bnames?,? please|their names|"
+            r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
@@ -186,7 +186,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
             r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
-            r"(おすすめ|お勧め|推奨)の?(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
+            r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
+            r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
             r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
         ),
         _rx(
@@ -206,6 +207,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"条件(に|と)(なります|なる)|が条件(です|でしょう|か)|"
             r"open to (non-|foreign |local |other |private |international )[\w\s-]{0,20}(companies|firms|"
             r"cities|ngos|organi[sz]ations|applicants)|only (for|open to) japanese|"
+            r"only (to|for) japanese|(foreign|non-japanese|local|overseas|international)\W{0,3}[\w\s()-]{0,30}?"
+            r"(companies|firms|startups|smes|businesses|ngos)\b[\w\s,]{0,20}\b(join|apply|take part|participate|eligible)|"
+            r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"

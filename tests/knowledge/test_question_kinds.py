@@ -94,6 +94,11 @@ from tests.knowledge.test_answer import assert_cited
         ("JICAはなぜ途上国の都市にスマートシティが必要だと言うのですか", "why", ["急激な都市化", "財政的制約"]),
         # more details: the printed web page, in either script
         ("詳しい情報が載っているwebsiteはどこですか", "contact", ["www.jica.go.jp/activities"]),
+        ("Where could we learn more about this online?", "contact", ["www.jica.go.jp/activities"]),
+        # a starting point asked after the asker's situation
+        ("We have little money. What is a sensible starting point for JICA's approach?", "start",
+         ["Small Start"]),
+        ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
     ],
 )  # fmt: skip
 def test_kinds_asked_in_other_words(shipped_kb, question, kind, facts):
@@ -117,7 +122,8 @@ def test_the_sector_way_comes_first_when_the_city_starts_from_a_sector(shipped_k
     "question",
     ["Recommend a good sushi restaurant in Tokyo", "What is the weather in Nairobi today?",
      "What's the weather going to be like in Tokyo this weekend?", "What is the capital of Canada?",
-     "What does ODA stand for?", "おすすめのスマートウォッチを教えて"],
+     "What does ODA stand for?", "おすすめのスマートウォッチを教えて",
+     "Is that city-building game still worth playing?", "都市づくりゲームの攻略を教えて"],
 )  # fmt: skip
 def test_a_question_sharing_only_an_address_word_is_off_topic(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)

@@ -47,6 +47,8 @@ from assistant.lang import detect_lang
         ("Is the verification scheme open to foreign companies as well?", "eligibility"),
         ("協力を受けるにはデータ条例の制定が条件になりますか", "eligibility"),
         ("専門家派遣の研修の日程はもう決まっていますか", "deadline"),
+        ("Can overseas startups take part in the demonstration projects?", "eligibility"),
+        ("JICAが推奨しているデータ連携基盤の製品を教えて", "vendor"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
@@ -88,6 +90,7 @@ def test_a_passage_that_gives_the_specific_makes_it_answerable(question, passage
         "Our budget is very small and we have few staff. Where should we begin?",
         "Why work with JICA rather than a consulting firm?",
         "スマートシティの進め方として、どんなやり方が推奨されていますか",
+        "What are the stages called? Tell me their names.",
     ],
 )
 def test_answerable_questions_ask_for_no_missing_specific(question):
