@@ -287,7 +287,12 @@ def answer(
     if stands and draft is not None and draft.kind == "sentences" and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
-    if stands and draft is not None and draft.kind == "sentences" and intents.LEISURE.search(question):
+    if (
+        stands
+        and draft is not None
+        and draft.kind == "sentences"
+        and intents.LEISURE.search(question)
+    ):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # A term the question quotes: 「…」, "…", '…'
 QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
+
 class FrameworkKinds(Composer):
     """The kinds of answer that come from the framework's stages, ways, types and elements."""
 

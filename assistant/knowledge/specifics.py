@@ -76,7 +76,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(成果|効果)(として|は|が).{0,20}(どれ|どの|いくら|何|減|増|改善|出)|"
             r"実際に.{0,20}(減|増|改善|削減)|どれ(くらい|ぐらい|だけ)(減|増|改善|削減)|効果(は|が)(あった|出た|ありました)"
         ),
-        _rx(r"\d+ ?(%|percent) ?(reduction|decrease|fewer|less|lower|削減|減少|改善)|(reduced|cut|improved) by \d|削減率"),
+        _rx(
+            r"\d+ ?(%|percent) ?(reduction|decrease|fewer|less|lower|削減|減少|改善)|(reduced|cut|improved) by \d|削減率"
+        ),
     ),
     Specific(
         "legal",
@@ -405,7 +407,9 @@ _ASKING = _rx(
 )
 _SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
 # A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
-_CONTRAST_BEFORE = re.compile(r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?)\s+(a |an |the |some )?$")
+_CONTRAST_BEFORE = re.compile(
+    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?)\s+(a |an |the |some )?$"
+)
 _CONTRAST_AFTER = re.compile(r"^\S{0,3}(ではなく|じゃなく|より)")
 
 
