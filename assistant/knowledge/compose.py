@@ -25,6 +25,7 @@ from assistant.knowledge.compose_printed import (
     brochure_part,
     elements_use,
     heading,
+    help_for_new,
     printed_twin,
     split_sentences,
     why,
@@ -226,6 +227,10 @@ def compose(
             bool(it.MENU_ASK.search(q))
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
+        ),
+        (
+            helps and bool(it.NOT_STARTED.search(q)),
+            lambda: help_for_new(c, c.help(question, vector, hits)),
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),

@@ -20,11 +20,21 @@ from assistant.knowledge.compose_kinds import (
     Sentence,
     spelling,
 )
+from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
     from assistant.models import Element
 
+# The words of a national-vs-city question that are not its topic.
+LEVEL_TALK = re.compile(
+    r"\b(jica|support|assistance|help|offers?|provides?|gives?|cooperation|national|governments?|"
+    r"ministr\w*|cit(y|ies)|municipal\w*|levels?|differen\w*|differ|what|which|how|between|and|"
+    r"the|it|its|does|do|is|are|on|for|to|in|of|s|at|versus|vs|compared?|with|menu|seems?|split|"
+    r"two|both|sides?|parts?|we|our|us|can|get|they|them|there|this|that|lists?|offered|whats)\b|"
+    r"[^\w\s]|支援|協力|国|自治体|都市|市|地区|レベル|内容|違い|違う|異なる|どう|どのように|"
+    r"について|では|とで|とは|ですか|ますか|メニュー|受けられる|[のでとはをにがもや]"
+)
 # A term the question quotes: 「…」, "…", '…'
 QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
@@ -96,11 +106,31 @@ class FrameworkKinds(Composer):
             t("answer.compose.city_type", self.lang, name=name, dirs=dirs, printed=printed), [cid]
         )
 
-    def levels(self) -> Draft | None:
+    def topic_lines(self, question: str) -> dict[str, tuple[str, ...]] | None:
+        """Each level's menu lines on the question's topic ("support for institutions: national
+        vs city"): lines sharing the question's words, none when a level has none."""
+        topic = LEVEL_TALK.sub(" ", it.norm(question)).strip()
+        if len(topic) < 2:
+            return None
+        own = self.r.search(topic, k=24, filters=Filters(base_prefix="coop-"))
+        ranked = [h.chunk.base_id.removeprefix("coop-") for h in own if (h.lexical or 0.0) > 0]
+        near = self.near_words(topic)  # "organisational" ~ "organisations"
+        ranked += sorted(near, key=lambda x: -near[x])
+        level = {c.id: c.level for c in self.fw.cooperation}
+        picks: dict[str, list[str]] = {"national": [], "city": []}
+        for lid in ranked:
+            if lid in level and lid not in picks[level[lid]]:
+                picks[level[lid]].append(lid)
+        if not all(picks.values()):
+            return None
+        return {k: tuple(v[:2]) for k, v in picks.items()}
+
+    def levels(self, question: str = "") -> Draft | None:
         picks: dict[str, tuple[str, ...]] = {  # one line of each main kind of cooperation
             "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
             "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
         }
+        picks = (self.topic_lines(question) if question else None) or picks
         out = []
         for level, ids in picks.items():
             ids = ids[: 3 if self.lang == "ja" else 2]  # English also quotes the printed lines
@@ -141,8 +171,12 @@ class FrameworkKinds(Composer):
                             Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)
                         )
                     return Draft("difference", sentences)
-        if len(it.found(it.LEVELS, question)) >= 2:
-            return self.levels()
+        levels = set(it.found(it.LEVELS, question))
+        q = it.norm(question)  # one level by its word, the other named loosely ("国と自治体")
+        levels |= {"city"} if re.search(r"\bcit(y|ies)\b|都市|自治体", q) else set()
+        levels |= {"national"} if re.search(r"\bnational\b|国(と|で|は|が|も)|政府", q) else set()
+        if len(levels) >= 2 and it.found(it.LEVELS, question):
+            return self.levels(question)
         return None
 
     def start(self) -> Draft | None:

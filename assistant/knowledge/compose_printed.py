@@ -146,6 +146,22 @@ def why(c: Overview, question: str) -> Draft | None:
 _PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
 
 
+_NEW_CITIES = re.compile(r"新たに取組みを始める都市にも|cities starting new work too")
+
+
+def help_for_new(c: Overview, helped: Draft | None) -> Draft | None:
+    """Help asked for a city that has not started: the printed promise of suitable programmes
+    for cities starting new work, then the closest menu line."""
+    out = quote_printed(c, "brochure-position", [_NEW_CITIES])
+    if not out:
+        return helped
+    if helped and helped.sentences:  # the menu line without its leading "Yes"
+        first = helped.sentences[0]
+        text = re.sub(r"^(はい。|Yes: )", "", first.text)
+        out.append(Sentence(text[:1].upper() + text[1:], first.cites))
+    return Draft("help", out)
+
+
 def abbreviations(c: Overview, question: str) -> Draft | None:
     """The abbreviations the brochure spells out (M/P, SC), as printed on its back page, when
     the question names one of them."""

@@ -55,6 +55,12 @@ LEISURE = _any(
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|天気|占い"
 )
 
+# A city that has not started yet (asked with help: JICA prints that such cities are served too).
+NOT_STARTED = _any(
+    r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
+    r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
+    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組"
+)
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 
 

@@ -99,6 +99,12 @@ from tests.knowledge.test_answer import assert_cited
         ("We have little money. What is a sensible starting point for JICA's approach?", "start",
          ["Small Start"]),
         ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
+        # help for a city that has not started: JICA's printed promise first
+        ("Can a city that hasn't started any smart-city work yet get JICA support?", "help",
+         ["suitable cooperation programme", "適した協力プログラム"]),
+        ("スマートシティにまだ何も取り組んでいない市でも協力してもらえますか", "help", ["適した協力プログラム"]),
+        # national vs city on one topic: that topic's lines at each level
+        ("制度枠組みの構築支援は、国と自治体でどう違いますか", "difference", ["規制緩和", "実証事業スキーム"]),
     ],
 )  # fmt: skip
 def test_kinds_asked_in_other_words(shipped_kb, question, kind, facts):
