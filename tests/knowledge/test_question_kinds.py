@@ -179,3 +179,23 @@ def test_mixed_script_questions(shipped_kb, question, kind, lang, facts):
     for fact in facts:
         assert fact.lower() in result.answer.lower(), (fact, result.answer)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("How does JICA's approach fit with the Blue Harbour Resilience Programme?", True),
+        ("Is this approach aligned with Urban Agenda 2.0 of our ministry?", True),
+        ("What does JICA recommend in the Small Start stage?", False),
+        ("Where does the Smart City Approach come from?", False),
+    ],
+)  # fmt: skip
+def test_a_named_programme_the_knowledge_base_never_mentions_is_not_in_sources(
+    shipped_kb, question, declined
+):
+    result = answer(question, shipped_kb.retriever)
+    if declined:
+        assert not result.answered and result.reason == "not_in_sources", result.answer
+        assert "named programmes" in result.answer
+    else:
+        assert result.answered, result.answer
