@@ -79,7 +79,8 @@ DIFFERENCE = _any(
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
-    r"starting point|出発点|"
+    r"starting point|出発点|(almost |practically |next to )?nothing (in place|yet|so far)|"
+    r"very little (in place|so far)|ほとんど何も|"
     r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"

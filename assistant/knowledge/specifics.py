@@ -68,7 +68,9 @@ SPECIFICS: tuple[Specific, ...] = (
         "outcome",
         _rx(
             r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
-            r"results? (of|from) (the |its |their |jica'?s )?([\w-]+ ){0,2}(pilots?|projects?|testbeds?|"
+            r"\bany (hard )?(figures|numbers|data|evidence)\b|"
+            r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
+            r"(results?|outcomes?) (of|from) (the |its |their |jica'?s )?([\w-]+ ){0,2}(pilots?|projects?|testbeds?|"
             r"demonstrations?|cooperation)|did (it|they|the [\w\s-]{0,30}|jica'?s [\w\s-]{0,30}) "
             r"(actually |really )?(work|succeed|pay off)\b|by how much|success(ful)? (stor|exampl|case)|"
             r"evidence (that|of) (it|the approach|this|they) work|"
@@ -83,7 +85,8 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "legal",
         _rx(
-            r"legally (required|obliged|bound|binding|mandatory)|required by law|by law\b|\blaw (requires|says)|"
+            r"legally (required|obliged|bound|binding|mandatory)|legal (obligation|requirement|duty)|"
+            r"obliged (by law|to)|obligat(ion|ed) (to|for)\b|required by law|by law\b|\blaw (requires|says)|"
             r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
         ),
         _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),

@@ -98,6 +98,8 @@ from tests.knowledge.test_answer import assert_cited
         # a starting point asked after the asker's situation
         ("We have little money. What is a sensible starting point for JICA's approach?", "start",
          ["Small Start"]),
+        ("We have practically nothing in place yet. What does the brochure tell us to do?", "start",
+         ["Small Start"]),
         ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
         # help for a city that has not started: JICA's printed promise first
         ("Can a city that hasn't started any smart-city work yet get JICA support?", "help",

@@ -49,6 +49,8 @@ from assistant.lang import detect_lang
         ("専門家派遣の研修の日程はもう決まっていますか", "deadline"),
         ("Can overseas startups take part in the demonstration projects?", "eligibility"),
         ("JICAが推奨しているデータ連携基盤の製品を教えて", "vendor"),
+        ("Did the e-government support really cut waiting times? Any figures?", "outcome"),
+        ("Do ministries have a legal obligation to appoint a data officer?", "legal"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
