@@ -22,7 +22,7 @@ from assistant.knowledge import intents
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
-from assistant.knowledge.lexical import STOP_WORDS
+from assistant.knowledge.names import unknown_name
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import label
@@ -189,22 +189,6 @@ def given_text(chunk: Chunk) -> str:
     return chunk.text
 
 
-# A name the question gives in capitals ("the Digital Garden City Nation initiative", "Society 5.0"),
-# not at the start of a sentence.
-_NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(?:\.\d+)+))+")
-
-
-def unknown_name(question: str, retriever: HybridRetriever) -> tuple[str, dict[str, str]] | None:
-    """A programme, policy or product the question names that the knowledge base never
-    mentions (a word of the name unknown to every passage): the brochure says nothing on it."""
-    for match in _NAME.finditer(question):
-        words = re.findall(r"[A-Za-z]{3,}|\d+(?:\.\d+)+", match.group(0))
-        words = [w for w in words if w.lower() not in STOP_WORDS]
-        if any(retriever.lexical_overlap(w) == 0.0 for w in words):
-            return "other_name", label("other_name")
-    return None
-
-
 def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
     return SourceRef(
         id=chunk.id,
@@ -277,7 +261,8 @@ def answer(
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
     specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
-    specific = specific or unknown_name(question, retriever)
+    if not specific and unknown_name(question, retriever.lexical_overlap):
+        specific = "other_name", label("other_name")
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
     if specific and (relevant or on_domain):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from assistant.catalogue import t
+from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
 
@@ -310,39 +311,6 @@ _STOP = {
     ]
 }
 
-# Named places a passage may give. Not exhaustive: a passage naming one of these "gives" a name.
-_PLACES = _rx(
-    r"\b(vietnam|viet nam|indonesia|philippines|thailand|cambodia|laos|myanmar|malaysia|india|"
-    r"bangladesh|sri lanka|nepal|pakistan|mongolia|kenya|rwanda|ethiopia|egypt|nigeria|ghana|"
-    r"tanzania|uganda|senegal|brazil|mexico|peru|colombia|chile|turkey|jordan|cebu|jakarta|"
-    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai|kampala|addis ababa|"
-    r"lagos|accra|dar es salaam|yangon|phnom penh|vientiane|ulaanbaatar|colombo|kathmandu|"
-    r"karachi|lahore|cairo|lima|bogota|sao paulo|istanbul|amman|surabaya|bandung|da nang|"
-    r"davao|chennai|bangalore|bengaluru|kolkata|kuala lumpur|penang|mozambique|zambia|"
-    r"malawi|madagascar|morocco|tunisia|bolivia|ecuador|paraguay|fiji|papua new guinea|"
-    r"timor-leste|uzbekistan|kazakhstan|kyrgyz|tajikistan|iraq|afghanistan|south africa)\b|"
-    r"(?<![ァ-ヶー])(?:ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
-    r"スリランカ|ネパール|パキスタン|モンゴル|ケニア|ルワンダ|エチオピア|エジプト|ナイジェリア|ガーナ|"
-    r"タンザニア|ウガンダ|セネガル|ブラジル|メキシコ|ペルー|トルコ|ヨルダン|セブ|ジャカルタ|マニラ|"
-    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー|カンパラ|アディスアベバ|ラゴス|アクラ|"
-    r"ダルエスサラーム|ヤンゴン|プノンペン|ビエンチャン|ウランバートル|コロンボ|カトマンズ|カラチ|"
-    r"カイロ|リマ|ボゴタ|サンパウロ|イスタンブール|アンマン|スラバヤ|バンドン|ダナン|ダバオ|"
-    r"チェンナイ|ベンガルール|コルカタ|クアラルンプール|ペナン|モザンビーク|ザンビア|マラウイ|"
-    r"マダガスカル|モロッコ|チュニジア|ボリビア|エクアドル|パラグアイ|フィジー|ウズベキスタン|"
-    r"カザフスタン|キルギス|イラク|アフガニスタン|南アフリカ)(?![ァ-ヶー])"
-)
-
-
-# A question naming a place and asking for JICA's record there ("projects in Kenya", "who in Cebu").
-_ABOUT_PLACE = re.compile(
-    f"(?=.*(?:{_PLACES.pattern}))"
-    r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
-    r"stage|position|rank|classif|level|receiv|\bdid\b|\bgot\b|supported|active|worked|"
-    r"受け|支援し(た|てい)|協力し(た|てい)|"
-    r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
-    re.I,
-)
-
 
 def _gives_count(question: str, texts: Sequence[str]) -> bool:
     """A count is given when a passage puts a number before the noun the question counts, or
@@ -377,10 +345,10 @@ def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     if spec.kind == "count":
         return _gives_count(question, texts)
     if spec.kind == "named":
-        place = _PLACES.search(question)  # a place the question names must be the one given
+        place = PLACES.search(question)  # a place the question names must be the one given
         if place:
             return any(place.group(0) in t for t in texts)
-        return any(_PLACES.search(t) for t in texts)
+        return any(PLACES.search(t) for t in texts)
     return spec.gives is not None and any(spec.gives.search(t) for t in texts)
 
 
@@ -441,7 +409,7 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
         return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
-        asks = _asks(spec, q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        asks = _asks(spec, q) or (spec.kind == "named" and ABOUT_PLACE.search(q))
         if asks and spec.kind == "metric" and ABOUT_USE.search(q):
             continue
         if asks and not _gives(spec, q, texts):

@@ -203,3 +203,18 @@ def test_a_katakana_place_is_a_whole_word():
         specific_kind("都市のタイプ別の事例はありますか", ["都市のタイプ"]) is not None
     )  # 事例 asks
     assert specific_kind("Which projects in Thailand?", ["都市のタイプ"])[0] == "named"
+
+
+def test_an_unknown_name_is_a_capitalised_name_with_a_word_no_passage_has():
+    from assistant.knowledge.names import unknown_name
+
+    vocabulary = {"digital", "city", "small", "start", "smart", "approach", "society", "jica"}
+
+    def known(word: str) -> float:
+        return 1.0 if word.lower() in vocabulary else 0.0
+
+    assert unknown_name("How does it relate to the Digital Garden City Nation?", known)
+    assert unknown_name("Is it part of Society 5.0 policy?", known)  # the version is no word of it
+    assert not unknown_name("What does the Small Start stage ask?", known)
+    assert not unknown_name("We are new. Can JICA help?", known)  # a sentence's first words
+    assert not unknown_name("Garden Nation is our motto, what stage are we?", known)  # at the start
