@@ -51,8 +51,8 @@ DOMAIN = _any(
 LEISURE = _any(
     r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
     r"\bmovies?\b|\bfilms?\b|\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
-    r"smart ?watch|battery life|\bgadgets?\b|weather|horoscope|"
-    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|天気|占い"
+    r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
+    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
 )
 
 # A city that has not started yet (asked with help: JICA prints that such cities are served too).

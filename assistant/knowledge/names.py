@@ -57,11 +57,14 @@ _NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(
 
 def unknown_name(question: str, known: Callable[[str], float]) -> bool:
     """A programme, policy or product the question names that the knowledge base never
-    mentions (``known``: the share of a text's words the corpus knows; a word of the name is
+    mentions (``known``: the share of a text's words the corpus knows; words of the name are
     unknown to every passage): the brochure says nothing on it."""
     for match in _NAME.finditer(question):
-        words = re.findall(r"[A-Za-z]{3,}|\d+(?:\.\d+)+", match.group(0))
-        words = [w for w in words if w.lower() not in STOP_WORDS]
-        if any(known(w) == 0.0 for w in words):
+        name = match.group(0)
+        words = [w for w in re.findall(r"[A-Za-z]{3,}", name) if w.lower() not in STOP_WORDS]
+        unknown = sum(known(w) == 0.0 for w in words)
+        # one unknown word may be a generic term written in capitals ("Smart Parking System");
+        # two, or one beside a version number ("Urban Agenda 2.0"), make a proper name
+        if unknown >= 2 or (unknown and re.search(r"\d+\.\d+", name)):
             return True
     return False

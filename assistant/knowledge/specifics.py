@@ -69,8 +69,9 @@ SPECIFICS: tuple[Specific, ...] = (
         "outcome",
         _rx(
             r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
-            r"\bany (hard )?(figures|numbers|data|evidence)\b|"
+            r"\bany (hard )?(figures|numbers|evidence)\b|"
             r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
+            r"(?<!get )(?<!achieve )(?<!deliver )(?<!see )(?<!produce )(?<!bring )"
             r"(results?|outcomes?) (of|from) (the |its |their |jica'?s )?([\w-]+ ){0,2}(pilots?|projects?|testbeds?|"
             r"demonstrations?|cooperation)|did (it|they|the [\w\s-]{0,30}|jica'?s [\w\s-]{0,30}) "
             r"(actually |really )?(work|succeed|pay off)\b|by how much|success(ful)? (stor|exampl|case)|"
@@ -87,7 +88,7 @@ SPECIFICS: tuple[Specific, ...] = (
         "legal",
         _rx(
             r"legally (required|obliged|bound|binding|mandatory)|legal (obligation|requirement|duty)|"
-            r"obliged (by law|to)|obligat(ion|ed) (to|for)\b|required by law|by law\b|\blaw (requires|says)|"
+            r"legally obliged|obliged by law|required by law|by law\b|\blaw (requires|says)|"
             r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
         ),
         _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),
@@ -160,7 +161,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
-            r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(city|country|project) names|"
+            r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
             r"都市の一覧|一覧を|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
