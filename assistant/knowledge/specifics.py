@@ -185,7 +185,8 @@ SPECIFICS: tuple[Specific, ...] = (
         "vendor",
         _rx(
             r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
-            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) |"
+            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
+            r"suppliers?|consultants?|software|platforms?|tools?|apps?|devices?|sensors?|solutions?)\b|"
             r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
             r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"

@@ -51,6 +51,7 @@ from assistant.lang import detect_lang
         ("JICAが推奨しているデータ連携基盤の製品を教えて", "vendor"),
         ("Did the e-government support really cut waiting times? Any figures?", "outcome"),
         ("Do ministries have a legal obligation to appoint a data officer?", "legal"),
+        ("Can you recommend a good urban OS product?", "vendor"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
@@ -97,6 +98,7 @@ def test_a_passage_that_gives_the_specific_makes_it_answerable(question, passage
         "What should a city do to get results from its pilots?",
         "Is JICA obliged to follow the city's plan?",
         "What are the city names for the four city types?",
+        "Does JICA recommend a particular order for the elements?",
     ],
 )
 def test_answerable_questions_ask_for_no_missing_specific(question):
