@@ -220,7 +220,8 @@ STAGES_ALL = _any(
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
-    r"エレメントは(いくつ|何個)|いくつのエレメント"
+    r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
+    r"all (the )?(21 )?elements"
 )
 ASSESS = _any(
     r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
@@ -245,7 +246,9 @@ ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
     r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
     r"what does jica bring|"
-    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長"
+    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
+    r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"
+    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)"
 )
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
@@ -324,7 +327,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(
     r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
-    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧"
+    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧|"
+    r"(協力|支援)(に|の)(は)?(どんな|どのような)(種類|形|メニュー)"
 )
 # ... or asking what support there is, with a level named ("What support at the city level?")
 MENU_WHAT = _any(

@@ -39,7 +39,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _NUM = r"\d[\d,.]*"
-_WHEN_VERB = r"(apply|submit|open|close|launch|start accepting|announce|call|deadline|next|due)"
+_WHEN_VERB = (
+    r"(apply|submit|open|close|launch|start accepting|announce|call|deadline|next|due|held|"
+    r"scheduled|take place|run)"
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|"
+            r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
@@ -125,7 +129,7 @@ SPECIFICS: tuple[Specific, ...] = (
             rf"when (is|are|will|does|do|can|should|would) [\w\s/-]{{0,40}}?{_WHEN_VERB}|"
             r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
             r"(published|issued|released|printed|written|updated|revised)|"
-            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施)|"
+            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施|開催|行われ)|"
             r"スケジュール|日程|開催(日|時期)|\bschedules?\b|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
@@ -162,7 +166,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
-            r"都市の一覧|一覧を|具体的な都市|国名|導入した国"
+            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -381,9 +385,12 @@ _ASKING = _rx(
 _SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
 # A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
 _CONTRAST_BEFORE = re.compile(
-    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?)\s+(a |an |the |some )?$"
+    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?|differ(ent)? from|compared (to|with)|"
+    r"\bunlike)\s+(a |an |the |some )?$"
 )
-_CONTRAST_AFTER = re.compile(r"^\S{0,3}(ではなく|じゃなく|より)")
+_CONTRAST_AFTER = re.compile(
+    r"^\S{0,6}?(ではなく|じゃなく|より|と(は)?(どう|何が)?違|と比べ|との違い)"
+)
 
 
 def asked_part(q: str) -> str:

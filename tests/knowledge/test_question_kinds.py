@@ -101,6 +101,11 @@ from tests.knowledge.test_answer import assert_cited
         ("We have practically nothing in place yet. What does the brochure tell us to do?", "start",
          ["Small Start"]),
         ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
+        # JICA set against a firm: its printed strengths; the kinds of cooperation; the elements listed
+        ("JICAは民間のコンサルタントと何が違うのですか", "overview", ["相互の信頼"]),
+        ("How is JICA different from a private vendor?", "overview", ["Trust"]),
+        ("JICAの協力にはどのような種類がありますか", "menu", ["情報収集確認調査"]),
+        ("エレメントの一覧を教えて", "overview", ["E01-E06"]),
         # help for a city that has not started: JICA's printed promise first
         ("Can a city that hasn't started any smart-city work yet get JICA support?", "help",
          ["suitable cooperation programme", "適した協力プログラム"]),

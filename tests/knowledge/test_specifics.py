@@ -52,6 +52,9 @@ from assistant.lang import detect_lang
         ("Did the e-government support really cut waiting times? Any figures?", "outcome"),
         ("Do ministries have a legal obligation to appoint a data officer?", "legal"),
         ("Can you recommend a good urban OS product?", "vendor"),
+        ("スマートシティの予算はどれくらい必要ですか", "amount"),
+        ("次のセミナーはいつ開催されますか", "deadline"),
+        ("When will the next training course be held?", "deadline"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
