@@ -253,7 +253,7 @@ def answer(
     question = question.strip()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    if not question:
+    if not question or intents.PERSONAL.search(question):
         return _declined(question, lang, mode)
     vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)

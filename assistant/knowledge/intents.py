@@ -61,6 +61,11 @@ NOT_STARTED = _any(
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
     r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組"
 )
+# The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
+PERSONAL = _any(
+    r"cover letter|\bresum[eé]\b|\bcv\b|job (application|interview|offer)|\bjica job|"
+    r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
+)
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 
 

@@ -130,7 +130,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
             r"(published|issued|released|printed|written|updated|revised)|"
             r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施|開催|行われ)|"
-            r"スケジュール|日程|開催(日|時期)|\bschedules?\b|"
+            r"スケジュール|日程|開催(日|時期)|\bschedules?\b|(office|opening|business) hours|"
+            r"営業時間|受付時間|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
         _rx(

@@ -55,6 +55,8 @@ from assistant.lang import detect_lang
         ("スマートシティの予算はどれくらい必要ですか", "amount"),
         ("次のセミナーはいつ開催されますか", "deadline"),
         ("When will the next training course be held?", "deadline"),
+        ("What are the office hours of the smart-city team?", "deadline"),
+        ("Does JICA have an office in Kigali?", "named"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
