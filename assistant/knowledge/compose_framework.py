@@ -35,6 +35,7 @@ LEVEL_TALK = re.compile(
     r"[^\w\s]|支援|協力|国|自治体|都市|市|地区|レベル|内容|違い|違う|異なる|どう|どのように|"
     r"について|では|とで|とは|ですか|ますか|メニュー|受けられる|[のでとはをにがもや]"
 )
+TYPE_COMMON = {"support", "technical", "assistance", "experts", "dispatch", "smart", "cooperation"}
 # A term the question quotes: 「…」, "…", '…'
 QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
@@ -116,6 +117,17 @@ class FrameworkKinds(Composer):
         ranked = [h.chunk.base_id.removeprefix("coop-") for h in own if (h.lexical or 0.0) > 0]
         near = self.near_words(topic)  # "organisational" ~ "organisations"
         ranked += sorted(near, key=lambda x: -near[x])
+        # the kind of cooperation the topic names ("organisational support") comes first
+        heads = {w[:6] for w in re.findall(r"[a-z]{5,}", topic) if w not in TYPE_COMMON}
+        share: dict[str, float] = {}  # how much of a kind's name the topic is
+        for k in self.fw.cooperation_types:
+            words = [w[:6] for w in re.findall(r"[a-z]{5,}", k.name.en.lower())]
+            hit = sum(w in heads for w in words)
+            if hit:
+                share[k.id] = hit / len(words)
+        kind = {c.id: c.type for c in self.fw.cooperation}
+        ranked += [c.id for c in self.fw.cooperation if c.type in share]
+        ranked.sort(key=lambda lid: -share.get(kind.get(lid, ""), 0.0))  # stable within a kind
         level = {c.id: c.level for c in self.fw.cooperation}
         picks: dict[str, list[str]] = {"national": [], "city": []}
         for lid in ranked:

@@ -112,6 +112,10 @@ from tests.knowledge.test_answer import assert_cited
         ("スマートシティにまだ何も取り組んでいない市でも協力してもらえますか", "help", ["適した協力プログラム"]),
         # national vs city on one topic: that topic's lines at each level
         ("制度枠組みの構築支援は、国と自治体でどう違いますか", "difference", ["規制緩和", "実証事業スキーム"]),
+        ("How does institutional support differ between the national level and municipalities?",
+         "difference", ["規制緩和", "実証事業スキーム"]),
+        ("What's different about organisational support for national governments versus cities?",
+         "difference", ["省庁横断組織", "協議体"]),
     ],
 )  # fmt: skip
 def test_kinds_asked_in_other_words(shipped_kb, question, kind, facts):
