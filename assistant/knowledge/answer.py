@@ -265,7 +265,7 @@ def answer(
         specific = "other_name", label("other_name")
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
-    if specific and (relevant or on_domain):
+    if specific and (relevant or on_domain or intents.GOVERNMENT.search(question)):
         limit = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(limit, retriever, hits, lang)
         return AnswerResult(

@@ -55,6 +55,9 @@ LEISURE = _any(
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
 )
 
+# Government bodies: a specific asked of them ("must the ministry submit the request?") is about
+# JICA's cooperation, though quoted sentences need more than the word to answer.
+GOVERNMENT = _any(r"\bministr(y|ies)\b|\bprovinc(e|es|ial)\b|省庁|県庁")
 # A city that has not started yet (asked with help: JICA prints that such cities are served too).
 NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"

@@ -141,7 +141,7 @@ def test_the_sector_way_comes_first_when_the_city_starts_from_a_sector(shipped_k
      "What's the weather going to be like in Tokyo this weekend?", "What is the capital of Canada?",
      "What does ODA stand for?", "おすすめのスマートウォッチを教えて",
      "Is that city-building game still worth playing?", "都市づくりゲームの攻略を教えて",
-     "Could you check my CV before I apply for a JICA job?", "JICAのインターンに応募したいので履歴書を見てください"],
+     "Could you check my CV before I apply for a JICA job?", "Which province has the best beaches?", "JICAのインターンに応募したいので履歴書を見てください"],
 )  # fmt: skip
 def test_a_question_sharing_only_an_address_word_is_off_topic(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)

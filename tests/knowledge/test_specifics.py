@@ -57,6 +57,9 @@ from assistant.lang import detect_lang
         ("When will the next training course be held?", "deadline"),
         ("What are the office hours of the smart-city team?", "deadline"),
         ("Does JICA have an office in Kigali?", "named"),
+        ("What did the study find in the cities it visited?", "outcome"),
+        ("Is a certain population size needed for support?", "eligibility"),
+        ("Can our province apply directly, or does the ministry submit the request?", "procedure"),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_a_specific_no_passage_gives_is_not_in_sources(question, kind):
