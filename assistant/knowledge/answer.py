@@ -22,8 +22,10 @@ from assistant.knowledge import intents
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
+from assistant.knowledge.names import unknown_name
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
+from assistant.knowledge.specifics import label
 from assistant.lang import detect_lang
 from assistant.models import Lang
 
@@ -38,7 +40,7 @@ GROUNDED = {
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
 ON_DOMAIN = {
-    "contact", "report", "overview", "menu_type", "menu", "chart", "scale_up", "about", "why",
+    "contact", "report", "overview", "start", "menu_type", "menu", "chart", "scale_up", "about", "why",
 }  # fmt: skip
 
 if TYPE_CHECKING:
@@ -251,7 +253,7 @@ def answer(
     question = question.strip()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    if not question:
+    if not question or intents.PERSONAL.search(question):
         return _declined(question, lang, mode)
     vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
@@ -259,9 +261,11 @@ def answer(
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
     specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
+    if not specific and unknown_name(question, retriever.lexical_overlap):
+        specific = "other_name", label("other_name")
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
-    if specific and (relevant or on_domain):
+    if specific and (relevant or on_domain or intents.GOVERNMENT.search(question)):
         limit = compose_limit(question, lang, specific, retriever, fw, vector)
         text, sources = render_draft(limit, retriever, hits, lang)
         return AnswerResult(
@@ -286,6 +290,14 @@ def answer(
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
     if stands and draft is not None and draft.kind == "sentences" and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
+    # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
+    if (
+        stands
+        and draft is not None
+        and draft.kind == "sentences"
+        and intents.LEISURE.search(question)
+    ):
+        stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if draft is None or not draft.sentences or not stands:
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)

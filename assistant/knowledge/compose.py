@@ -25,6 +25,7 @@ from assistant.knowledge.compose_printed import (
     brochure_part,
     elements_use,
     heading,
+    help_for_new,
     printed_twin,
     split_sentences,
     why,
@@ -186,6 +187,7 @@ def compose(
     asks_what = bool(WHAT.search(q))
     city_type = bool(it.found(it.CITY_TYPES, question))
     element = None if helps else c.find_element(question)
+    named = None if helps else c.find_element(question, loose=False)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
@@ -200,6 +202,8 @@ def compose(
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
+        # an element named by its name, number or a term only it uses: that element, not the list
+        (named is not None, lambda: c.element(question, hits)),
         (
             bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q)),
             lambda: c.domains_if(question),
@@ -223,6 +227,10 @@ def compose(
             bool(it.MENU_ASK.search(q))
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
+        ),
+        (
+            helps and bool(it.NOT_STARTED.search(q)),
+            lambda: help_for_new(c, c.help(question, vector, hits)),
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),

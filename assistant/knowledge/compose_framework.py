@@ -20,10 +20,24 @@ from assistant.knowledge.compose_kinds import (
     Sentence,
     spelling,
 )
+from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
     from assistant.models import Element
+
+# The words of a national-vs-city question that are not its topic.
+LEVEL_TALK = re.compile(
+    r"\b(jica|support|assistance|help|offers?|provides?|gives?|cooperation|national|governments?|"
+    r"ministr\w*|cit(y|ies)|municipal\w*|levels?|differen\w*|differ|what|which|how|between|and|"
+    r"the|it|its|does|do|is|are|on|for|to|in|of|s|at|versus|vs|compared?|with|menu|seems?|split|"
+    r"two|both|sides?|parts?|we|our|us|can|get|they|them|there|this|that|lists?|offered|whats)\b|"
+    r"[^\w\s]|支援|協力|国|自治体|都市|市|地区|レベル|内容|違い|違う|異なる|どう|どのように|"
+    r"について|では|とで|とは|ですか|ますか|メニュー|受けられる|[のでとはをにがもや]"
+)
+TYPE_COMMON = {"support", "technical", "assistance", "experts", "dispatch", "smart", "cooperation"}
+# A term the question quotes: 「…」, "…", '…'
+QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
 
 class FrameworkKinds(Composer):
@@ -93,11 +107,42 @@ class FrameworkKinds(Composer):
             t("answer.compose.city_type", self.lang, name=name, dirs=dirs, printed=printed), [cid]
         )
 
-    def levels(self) -> Draft | None:
+    def topic_lines(self, question: str) -> dict[str, tuple[str, ...]] | None:
+        """Each level's menu lines on the question's topic ("support for institutions: national
+        vs city"): lines sharing the question's words, none when a level has none."""
+        topic = LEVEL_TALK.sub(" ", it.norm(question)).strip()
+        if len(topic) < 2:
+            return None
+        own = self.r.search(topic, k=24, filters=Filters(base_prefix="coop-"))
+        ranked = [h.chunk.base_id.removeprefix("coop-") for h in own if (h.lexical or 0.0) > 0]
+        near = self.near_words(topic)  # "organisational" ~ "organisations"
+        ranked += sorted(near, key=lambda x: -near[x])
+        # the kind of cooperation the topic names ("organisational support") comes first
+        heads = {w[:6] for w in re.findall(r"[a-z]{5,}", topic) if w not in TYPE_COMMON}
+        share: dict[str, float] = {}  # how much of a kind's name the topic is
+        for k in self.fw.cooperation_types:
+            words = [w[:6] for w in re.findall(r"[a-z]{5,}", k.name.en.lower())]
+            hit = sum(w in heads for w in words)
+            if hit:
+                share[k.id] = hit / len(words)
+        kind = {c.id: c.type for c in self.fw.cooperation}
+        ranked += [c.id for c in self.fw.cooperation if c.type in share]
+        ranked.sort(key=lambda lid: -share.get(kind.get(lid, ""), 0.0))  # stable within a kind
+        level = {c.id: c.level for c in self.fw.cooperation}
+        picks: dict[str, list[str]] = {"national": [], "city": []}
+        for lid in ranked:
+            if lid in level and lid not in picks[level[lid]]:
+                picks[level[lid]].append(lid)
+        if not all(picks.values()):
+            return None
+        return {k: tuple(v[:2]) for k, v in picks.items()}
+
+    def levels(self, question: str = "") -> Draft | None:
         picks: dict[str, tuple[str, ...]] = {  # one line of each main kind of cooperation
             "national": ("nat-organization-1", "nat-masterplan-1", "nat-institution-1"),
             "city": ("city-organization-2", "city-finance-1", "city-masterplan-2"),
         }
+        picks = (self.topic_lines(question) if question else None) or picks
         out = []
         for level, ids in picks.items():
             ids = ids[: 3 if self.lang == "ja" else 2]  # English also quotes the printed lines
@@ -138,8 +183,12 @@ class FrameworkKinds(Composer):
                             Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)
                         )
                     return Draft("difference", sentences)
-        if len(it.found(it.LEVELS, question)) >= 2:
-            return self.levels()
+        levels = set(it.found(it.LEVELS, question))
+        q = it.norm(question)  # one level by its word, the other named loosely ("国と自治体")
+        levels |= {"city"} if re.search(r"\bcit(y|ies)\b|都市|自治体", q) else set()
+        levels |= {"national"} if re.search(r"\bnational\b|国(と|で|は|が|も)|政府", q) else set()
+        if len(levels) >= 2 and it.found(it.LEVELS, question):
+            return self.levels(question)
         return None
 
     def start(self) -> Draft | None:
@@ -202,14 +251,22 @@ class FrameworkKinds(Composer):
         return Draft("report", [Sentence(text, [cid])]) if cid else None
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
+        named = self.named_elements(question)
+        if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
+            out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
+            return Draft("element", out) if out else None
         el = self.find_element(question)
         if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
             # "the promoting-body element": the element chunk retrieval ranks first names it
             top = hits[0].chunk.base_id
             if top.startswith("element-"):
                 el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
-        cid = self.cid(f"element-{el.id}") if el else None
-        if el is None or cid is None:
+        sent = self.element_sentence(el) if el else None
+        return Draft("element", [sent]) if sent else None
+
+    def element_sentence(self, el: Element) -> Sentence | None:
+        cid = self.cid(f"element-{el.id}")
+        if cid is None:
             return None
         dom = next(d for d in self.fw.domains if d.id == el.domain).name.get(self.lang)
         state = self.strip(el.desired_state.get(self.lang))
@@ -226,9 +283,52 @@ class FrameworkKinds(Composer):
             state=state,
             printed=printed,
         )
-        return Draft("element", [Sentence(text, [cid])])
+        return Sentence(text, [cid])
 
-    def find_element(self, question: str) -> Element | None:
+    def named_elements(self, question: str) -> list[Element]:
+        """Elements named in full in the question, in the question's order, none inside
+        another's name (「持続可能性の担保」 and 「ビジョン・政策の持続性」)."""
+        q = spelling(it.squash(question))
+        spans: list[tuple[int, int, Element]] = []
+        for el in self.fw.elements:
+            for name in (el.name.en, el.name.ja):
+                key = spelling(it.squash(name))
+                at = q.find(key) if len(key) >= 4 else -1
+                if at >= 0:
+                    spans.append((at, at + len(key), el))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[Element] = []
+        end = -1
+        for start, stop, el in spans:
+            if start >= end and el not in out:
+                out.append(el)
+                end = stop
+        return out
+
+    def element_with_term(self, question: str) -> Element | None:
+        """The element whose printed desired state uses a term the question quotes ("which
+        element mentions 'triple helix'?", 「Well-being」という言葉) when only one uses it."""
+        if not it.ELEMENTS_OF.search(question):
+            return None
+        for term in QUOTED.findall(it.norm(question)):
+            term = term.strip()
+            if len(term) < 3:
+                continue
+            uses = [
+                el
+                for el in self.fw.elements
+                if any(
+                    term in it.norm(x)
+                    for x in (el.desired_state.en, el.desired_state.ja, el.name.en, el.name.ja)
+                )
+            ]
+            if len(uses) == 1:  # a term many elements use names none of them
+                return uses[0]
+        return None
+
+    def find_element(self, question: str, loose: bool = True) -> Element | None:
+        """The element the question names by number, name or a term only it uses; ``loose``
+        also by most of its English name's words."""
         match = it.ELEMENT_ID.search(it.norm(question))
         if match:
             eid = f"E{int(match.group(1)):02d}"
@@ -242,6 +342,9 @@ class FrameworkKinds(Composer):
                     best = (len(key), el)
         if best:
             return best[1]
+        by_term = self.element_with_term(question)
+        if by_term is not None or not loose:
+            return by_term
         return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
 
     def element_by_words(self, question: str) -> Element | None:

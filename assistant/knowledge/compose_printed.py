@@ -99,6 +99,8 @@ def printed_twin(c: Composer, chunk: Chunk, i: int) -> tuple[str, str] | None:
 _REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
 _POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
 _CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
+_CHALLENGES = re.compile(r"急激な都市化|urbanisation is rapid|rapid urbani")
+_ASKS_NEED = re.compile(r"\bneed|必要|課題|challenge|problem|urbani|都市化", re.I)
 _ASKS_CONDITION = re.compile(
     r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
 )
@@ -133,6 +135,8 @@ def why(c: Overview, question: str) -> Draft | None:
     """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
     can change, and its condition when the question asks about data, safety or trust)."""
     wanted = [_REASON, _POTENTIAL]
+    if _ASKS_NEED.search(it.norm(question)):
+        wanted = [_CHALLENGES, _REASON]  # why cities need it: the challenges it answers, first
     if _ASKS_CONDITION.search(it.norm(question)):
         wanted.insert(0, _CONDITION)  # what the question asks about first
     out = quote_printed(c, "brochure-mind", wanted)
@@ -140,6 +144,22 @@ def why(c: Overview, question: str) -> Draft | None:
 
 
 _PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
+
+
+_NEW_CITIES = re.compile(r"新たに取組みを始める都市にも|cities starting new work too")
+
+
+def help_for_new(c: Overview, helped: Draft | None) -> Draft | None:
+    """Help asked for a city that has not started: the printed promise of suitable programmes
+    for cities starting new work, then the closest menu line."""
+    out = quote_printed(c, "brochure-position", [_NEW_CITIES])
+    if not out:
+        return helped
+    if helped and helped.sentences:  # the menu line without its leading "Yes"
+        first = helped.sentences[0]
+        text = re.sub(r"^(はい。|Yes: )", "", first.text)
+        out.append(Sentence(text[:1].upper() + text[1:], first.cites))
+    return Draft("help", out)
 
 
 def abbreviations(c: Overview, question: str) -> Draft | None:

@@ -40,14 +40,44 @@ DOMAIN = _any(
     r"jica|smart ?city|smart-city|cooperation|technical assistance|support|loan|grant|funding|"
     r"project|pilot|platform|urban|municipal|master plan|m/p|survey|expert|demonstration|"
     r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
-    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)"
+    r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
+    r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
+    r"more (info|information|details)|詳しい情報|詳細情報"
 )
+
+# Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
+# such a question is off-topic however much it shares with a passage ("a board game about
+# building cities"); quoted sentences do not answer it.
+LEISURE = _any(
+    r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
+    r"\bmovies?\b|\bfilms?\b|\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
+    r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
+    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
+)
+
+# Government bodies: a specific asked of them ("must the ministry submit the request?") is about
+# JICA's cooperation, though quoted sentences need more than the word to answer.
+GOVERNMENT = _any(r"\bministr(y|ies)\b|\bprovinc(e|es|ial)\b|省庁|県庁")
+# A city that has not started yet (asked with help: JICA prints that such cities are served too).
+NOT_STARTED = _any(
+    r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
+    r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
+    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組"
+)
+# The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
+PERSONAL = _any(
+    r"cover letter|\bresum[eé]\b|\bcv\b|job (application|interview|offer)|\bjica job|"
+    r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
+)
+ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 
 
 # --- answerable kinds --------------------------------------------------------------------------
 
 CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
+    r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
+    r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
     r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
@@ -57,6 +87,8 @@ DIFFERENCE = _any(
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
+    r"starting point|出発点|(almost |practically |next to )?nothing (in place|yet|so far)|"
+    r"very little (in place|so far)|ほとんど何も|"
     r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
@@ -95,6 +127,7 @@ ELEMENT_ASK = _any(
 )
 WHY_JICA = _any(
     r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
     r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
 )
@@ -189,12 +222,14 @@ SCALE_ONE: dict[str, tuple[str, ...]] = {
 STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
-    r"どのような段階|どんな段階"
+    r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
-    r"エレメントは(いくつ|何個)|いくつのエレメント"
+    r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
+    r"all (the )?(21 )?elements"
 )
 ASSESS = _any(
     r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
@@ -219,7 +254,9 @@ ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
     r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
     r"what does jica bring|"
-    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長"
+    r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
+    r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"
+    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)"
 )
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
@@ -298,7 +335,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(
     r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
-    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧"
+    r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧|"
+    r"(協力|支援)(に|の)(は)?(どんな|どのような)(種類|形|メニュー)"
 )
 # ... or asking what support there is, with a level named ("What support at the city level?")
 MENU_WHAT = _any(
@@ -348,13 +386,16 @@ def brochure_part(question: str) -> str | None:
 
 
 def names_framework(question: str) -> bool:
-    """The question names a stage, a way to scale up, an element by number or a part of the
-    brochure: it is about JICA's approach, whatever else it asks."""
+    """The question names a stage, a way to scale up, an element by number, a part of the
+    brochure or the stages/domains as a whole: it is about JICA's approach, whatever else it
+    asks."""
     return bool(
         found(STAGES, question)
         or found(SCALE_ONE, question)
         or ELEMENT_ID.search(norm(question))
         or brochure_part(question)
+        or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
+        or DOMAINS_ALL.search(norm(question))
     )
 
 

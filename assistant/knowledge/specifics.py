@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from assistant.catalogue import t
+from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
 
@@ -38,7 +39,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _NUM = r"\d[\d,.]*"
-_WHEN_VERB = r"(apply|submit|open|close|launch|start accepting|announce|call|deadline|next|due)"
+_WHEN_VERB = (
+    r"(apply|submit|open|close|launch|start accepting|announce|call|deadline|next|due|held|"
+    r"scheduled|take place|run)"
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,36 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
     ),
     Specific(
+        # what projects achieved: the brochure prints aims and menus, never measured results
+        "outcome",
+        _rx(
+            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
+            r"\bany (hard )?(figures|numbers|evidence)\b|findings of|"
+            r"what did (the|its|jica'?s) [\w\s-]{0,30}\b(find|show|conclude|reveal)\b|"
+            r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
+            r"(?<!get )(?<!achieve )(?<!deliver )(?<!see )(?<!produce )(?<!bring )"
+            r"(results?|outcomes?) (of|from) (the |its |their |jica'?s )?([\w-]+ ){0,2}(pilots?|projects?|testbeds?|"
+            r"demonstrations?|cooperation)|did (it|they|the [\w\s-]{0,30}|jica'?s [\w\s-]{0,30}) "
+            r"(actually |really )?(work|succeed|pay off)\b|by how much|success(ful)? (stor|exampl|case)|"
+            r"evidence (that|of) (it|the approach|this|they) work|"
+            r"成功例|成功事例|成功した(都市|国|例|事例)|(で|が)成功し(た|ました)|"
+            r"(成果|効果)(として|は|が).{0,20}(どれ|どの|いくら|何|減|増|改善|出)|"
+            r"実際に.{0,20}(減|増|改善|削減)|どれ(くらい|ぐらい|だけ)(減|増|改善|削減)|効果(は|が)(あった|出た|ありました)"
+        ),
+        _rx(
+            r"\d+ ?(%|percent) ?(reduction|decrease|fewer|less|lower|削減|減少|改善)|(reduced|cut|improved) by \d|削減率"
+        ),
+    ),
+    Specific(
+        "legal",
+        _rx(
+            r"legally (required|obliged|bound|binding|mandatory)|legal (obligation|requirement|duty)|"
+            r"legally obliged|obliged by law|required by law|by law\b|\blaw (requires|says)|"
+            r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
+        ),
+        _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),
+    ),
+    Specific(
         # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
         "amount",
         _rx(
@@ -80,6 +114,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|"
+            r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
@@ -95,7 +130,9 @@ SPECIFICS: tuple[Specific, ...] = (
             rf"when (is|are|will|does|do|can|should|would) [\w\s/-]{{0,40}}?{_WHEN_VERB}|"
             r"what date|which (month|year)|(when|what year) (was|is|were|will) [\w\s'-]{0,40}"
             r"(published|issued|released|printed|written|updated|revised)|"
-            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施)|"
+            r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施|開催|行われ)|"
+            r"スケジュール|日程|開催(日|時期)|\bschedules?\b|(office|opening|business) hours|"
+            r"営業時間|受付時間|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
         _rx(
@@ -129,7 +166,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
-            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|都市の一覧|一覧を|具体的な都市|国名|導入した国"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
+            r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
+            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -142,7 +181,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
             r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
-            r"\bnames?,? please|their names|"
+            r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)"
         ),
@@ -152,14 +191,18 @@ SPECIFICS: tuple[Specific, ...] = (
         "vendor",
         _rx(
             r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
-            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) |"
+            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
+            r"suppliers?|consultants?|software|platforms?|tools?|apps?|devices?|sensors?|solutions?)\b|"
             r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
             r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"
             r"software|brand|vendor|technology stack)|open[- ]source|"
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
-            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|おすすめ|推奨|世界銀行|開発銀行"
+            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
+            r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
+            r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
+            r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
         ),
         _rx(
             r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
@@ -172,9 +215,18 @@ SPECIFICS: tuple[Specific, ...] = (
             r"eligib|qualif|who can apply|(selection|eligibility) criteria|criteria (for|to) "
             r"(select|choos|receiv|get|be )|prerequisite|requirements? "
             r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
-            r"threshold|conditions? (to|for) (get|receiv|be )|(conditions?|requirements?)[\w\s',-]{0,40}"
+            r"threshold|conditions? (to|for) (get|receiv|be )|population size|"
+            r"(certain|minimum|particular|required) (population|size)|"
+            r"(conditions?|requirements?)[\w\s',-]{0,40}"
             r"(must|need to|have to) (meet|satisfy|fulfil)|(must|need to|have to) (meet|satisfy)|"
-            r"(ための|受ける|受けるための)条件|条件は(何|なに)|満たす(必要|べき)|"
+            r"(ための|受ける|受けるための)条件|(受ける|得る|もらう|利用する)(に|ため)(は|に).{0,40}条件|"
+            r"条件(に|と)(なります|なる)|が条件(です|でしょう|か)|"
+            r"open to (non-|foreign |local |other |private |international )[\w\s-]{0,20}(companies|firms|"
+            r"cities|ngos|organi[sz]ations|applicants)|only (for|open to) japanese|"
+            r"only (to|for) japanese|(foreign|non-japanese|local|overseas|international)\W{0,3}[\w\s()-]{0,30}?"
+            r"(companies|firms|startups|smes|businesses|ngos)\b[\w\s,]{0,20}\b(join|apply|take part|participate|eligible)|"
+            r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
+            r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
             r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
@@ -195,12 +247,13 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(application|request(ing)?|apply(ing)?|approval|review|selection) (procedure|process)|"
             r"process (inside|within|at) jica|how (is|are) (a |the )?(requests?|applications?|proposals?) "
             r"(approved|selected|reviewed|evaluated|screened)|採択(の|まで|基準|プロセス)|(jica|要請|申請)の?審査|選考|"
-            r"apply (directly )?(to|with) (jica|them)|submit (a |our )?(request|proposal|application) "
+            r"apply (directly )?(to|with) (jica|them)|apply directly|"
+            r"(submit|send) (the|a|our) (request|application|proposal)\b|submit (a |our )?(request|proposal|application) "
             r"to jica|直接(申請|応募|要請)|"
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
-            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|必要な書類|提出書類|提出する書類"
+            r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
     ),
@@ -269,39 +322,6 @@ _STOP = {
     ]
 }
 
-# Named places a passage may give. Not exhaustive: a passage naming one of these "gives" a name.
-_PLACES = _rx(
-    r"\b(vietnam|viet nam|indonesia|philippines|thailand|cambodia|laos|myanmar|malaysia|india|"
-    r"bangladesh|sri lanka|nepal|pakistan|mongolia|kenya|rwanda|ethiopia|egypt|nigeria|ghana|"
-    r"tanzania|uganda|senegal|brazil|mexico|peru|colombia|chile|turkey|jordan|cebu|jakarta|"
-    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai|kampala|addis ababa|"
-    r"lagos|accra|dar es salaam|yangon|phnom penh|vientiane|ulaanbaatar|colombo|kathmandu|"
-    r"karachi|lahore|cairo|lima|bogota|sao paulo|istanbul|amman|surabaya|bandung|da nang|"
-    r"davao|chennai|bangalore|bengaluru|kolkata|kuala lumpur|penang|mozambique|zambia|"
-    r"malawi|madagascar|morocco|tunisia|bolivia|ecuador|paraguay|fiji|papua new guinea|"
-    r"timor-leste|uzbekistan|kazakhstan|kyrgyz|tajikistan|iraq|afghanistan|south africa)\b|"
-    r"(?<![ァ-ヶー])(?:ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
-    r"スリランカ|ネパール|パキスタン|モンゴル|ケニア|ルワンダ|エチオピア|エジプト|ナイジェリア|ガーナ|"
-    r"タンザニア|ウガンダ|セネガル|ブラジル|メキシコ|ペルー|トルコ|ヨルダン|セブ|ジャカルタ|マニラ|"
-    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー|カンパラ|アディスアベバ|ラゴス|アクラ|"
-    r"ダルエスサラーム|ヤンゴン|プノンペン|ビエンチャン|ウランバートル|コロンボ|カトマンズ|カラチ|"
-    r"カイロ|リマ|ボゴタ|サンパウロ|イスタンブール|アンマン|スラバヤ|バンドン|ダナン|ダバオ|"
-    r"チェンナイ|ベンガルール|コルカタ|クアラルンプール|ペナン|モザンビーク|ザンビア|マラウイ|"
-    r"マダガスカル|モロッコ|チュニジア|ボリビア|エクアドル|パラグアイ|フィジー|ウズベキスタン|"
-    r"カザフスタン|キルギス|イラク|アフガニスタン|南アフリカ)(?![ァ-ヶー])"
-)
-
-
-# A question naming a place and asking for JICA's record there ("projects in Kenya", "who in Cebu").
-_ABOUT_PLACE = re.compile(
-    f"(?=.*(?:{_PLACES.pattern}))"
-    r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
-    r"stage|position|rank|classif|level|receiv|\bdid\b|\bgot\b|supported|active|worked|"
-    r"受け|支援し(た|てい)|協力し(た|てい)|"
-    r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
-    re.I,
-)
-
 
 def _gives_count(question: str, texts: Sequence[str]) -> bool:
     """A count is given when a passage puts a number before the noun the question counts, or
@@ -336,10 +356,10 @@ def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     if spec.kind == "count":
         return _gives_count(question, texts)
     if spec.kind == "named":
-        place = _PLACES.search(question)  # a place the question names must be the one given
+        place = PLACES.search(question)  # a place the question names must be the one given
         if place:
             return any(place.group(0) in t for t in texts)
-        return any(_PLACES.search(t) for t in texts)
+        return any(PLACES.search(t) for t in texts)
     return spec.gives is not None and any(spec.gives.search(t) for t in texts)
 
 
@@ -361,15 +381,49 @@ ABOUT_USE = _rx(
 )
 
 
+# A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
+# question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
+_ASKING = _rx(
+    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
+    r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
+)
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+# A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
+_CONTRAST_BEFORE = re.compile(
+    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?|differ(ent)? from|compared (to|with)|"
+    r"\bunlike)\s+(a |an |the |some )?$"
+)
+_CONTRAST_AFTER = re.compile(
+    r"^\S{0,6}?(ではなく|じゃなく|より|と(は)?(どう|何が)?違|と比べ|との違い)"
+)
+
+
+def asked_part(q: str) -> str:
+    """The sentences of ``q`` that ask; all of it when none stands out."""
+    parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
+    asking = [p for p in parts if _ASKING.search(p)]
+    return " ".join(asking) if asking and len(asking) < len(parts) else q
+
+
+def _asks(spec: Specific, q: str) -> bool:
+    for m in spec.asks.finditer(q):
+        if spec.kind in ("vendor", "named") and (
+            _CONTRAST_BEFORE.search(q[: m.start()]) or _CONTRAST_AFTER.search(q[m.end() :])
+        ):
+            continue
+        return True
+    return False
+
+
 def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
-    q = norm(question)
+    q = asked_part(norm(question))
     if _ABOUT_TOOL.search(q):
         return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
-        asks = spec.asks.search(q) or (spec.kind == "named" and _ABOUT_PLACE.search(q))
+        asks = _asks(spec, q) or (spec.kind == "named" and ABOUT_PLACE.search(q))
         if asks and spec.kind == "metric" and ABOUT_USE.search(q):
             continue
         if asks and not _gives(spec, q, texts):

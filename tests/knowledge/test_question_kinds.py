@@ -78,6 +78,44 @@ from tests.knowledge.test_answer import assert_cited
         ("What do M/P and SC stand for in the brochure?", "abbreviation", ["master plan", "マスタープラン"]),
         ("SCは何の略ですか", "abbreviation", ["スマートシティ"]),
         ("About how many countries and regions does JICA cooperate with?", None, ["150"]),
+        # two elements named: both desired states; an element named by a term only it uses
+        ("「推進主体」と「エコシステム構築」はどう違うの？", "element", ["E07", "E10"]),
+        ("Which element talks about 'Well-being'?", "element", ["E01", "Well-being"]),
+        ("「トリプルヘリックス」が出てくるエレメントはどれ？", "element", ["E08", "産官学"]),
+        # an element named with a domain word: the element, not the list of domains
+        ("領域横断のエレメントはどの分野とつながるものですか", "element", ["E14", "防災"]),
+        # the stages counted and named
+        ("How many stages are there, and what are they called?", "overview",
+         ["Small Start", "Accelerate", "Sustainable Growth"]),
+        ("成熟の段階はいくつあって、それぞれの名前は？", "overview", ["Small Start", "Accelerate"]),
+        # why cities need it: the printed challenges first
+        ("Why does JICA think growing cities need smart-city work?", "why",
+         ["urbanisation is rapid", "managed wisely"]),
+        ("JICAはなぜ途上国の都市にスマートシティが必要だと言うのですか", "why", ["急激な都市化", "財政的制約"]),
+        # more details: the printed web page, in either script
+        ("詳しい情報が載っているwebsiteはどこですか", "contact", ["www.jica.go.jp/activities"]),
+        ("Where could we learn more about this online?", "contact", ["www.jica.go.jp/activities"]),
+        # a starting point asked after the asker's situation
+        ("We have little money. What is a sensible starting point for JICA's approach?", "start",
+         ["Small Start"]),
+        ("We have practically nothing in place yet. What does the brochure tell us to do?", "start",
+         ["Small Start"]),
+        ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
+        # JICA set against a firm: its printed strengths; the kinds of cooperation; the elements listed
+        ("JICAは民間のコンサルタントと何が違うのですか", "overview", ["相互の信頼"]),
+        ("How is JICA different from a private vendor?", "overview", ["Trust"]),
+        ("JICAの協力にはどのような種類がありますか", "menu", ["情報収集確認調査"]),
+        ("エレメントの一覧を教えて", "overview", ["E01-E06"]),
+        # help for a city that has not started: JICA's printed promise first
+        ("Can a city that hasn't started any smart-city work yet get JICA support?", "help",
+         ["suitable cooperation programme", "適した協力プログラム"]),
+        ("スマートシティにまだ何も取り組んでいない市でも協力してもらえますか", "help", ["適した協力プログラム"]),
+        # national vs city on one topic: that topic's lines at each level
+        ("制度枠組みの構築支援は、国と自治体でどう違いますか", "difference", ["規制緩和", "実証事業スキーム"]),
+        ("How does institutional support differ between the national level and municipalities?",
+         "difference", ["規制緩和", "実証事業スキーム"]),
+        ("What's different about organisational support for national governments versus cities?",
+         "difference", ["省庁横断組織", "協議体"]),
     ],
 )  # fmt: skip
 def test_kinds_asked_in_other_words(shipped_kb, question, kind, facts):
@@ -101,7 +139,9 @@ def test_the_sector_way_comes_first_when_the_city_starts_from_a_sector(shipped_k
     "question",
     ["Recommend a good sushi restaurant in Tokyo", "What is the weather in Nairobi today?",
      "What's the weather going to be like in Tokyo this weekend?", "What is the capital of Canada?",
-     "What does ODA stand for?"],
+     "What does ODA stand for?", "おすすめのスマートウォッチを教えて",
+     "Is that city-building game still worth playing?", "都市づくりゲームの攻略を教えて",
+     "Could you check my CV before I apply for a JICA job?", "Which province has the best beaches?", "JICAのインターンに応募したいので履歴書を見てください"],
 )  # fmt: skip
 def test_a_question_sharing_only_an_address_word_is_off_topic(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
@@ -151,3 +191,23 @@ def test_mixed_script_questions(shipped_kb, question, kind, lang, facts):
     for fact in facts:
         assert fact.lower() in result.answer.lower(), (fact, result.answer)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("How does JICA's approach fit with the Blue Harbour Resilience Programme?", True),
+        ("Is this approach aligned with Urban Agenda 2.0 of our ministry?", True),
+        ("What does JICA recommend in the Small Start stage?", False),
+        ("Where does the Smart City Approach come from?", False),
+    ],
+)  # fmt: skip
+def test_a_named_programme_the_knowledge_base_never_mentions_is_not_in_sources(
+    shipped_kb, question, declined
+):
+    result = answer(question, shipped_kb.retriever)
+    if declined:
+        assert not result.answered and result.reason == "not_in_sources", result.answer
+        assert "named programmes" in result.answer
+    else:
+        assert result.answered, result.answer

@@ -1,0 +1,71 @@
+"""Names in questions: the places a passage may give (a gazetteer, not exhaustive) and the
+programmes or products a question names that the knowledge base never mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.knowledge.lexical import STOP_WORDS
+
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """\\b as an ASCII word edge: in 「ベトナムの」 the kana are word characters too."""
+    return re.compile(pattern.replace(r"\b", _ASCII_EDGE), re.I)
+
+
+# Named places a passage may give. Not exhaustive: a passage naming one of these "gives" a name.
+PLACES = _rx(
+    r"\b(vietnam|viet nam|indonesia|philippines|thailand|cambodia|laos|myanmar|malaysia|india|"
+    r"bangladesh|sri lanka|nepal|pakistan|mongolia|kenya|rwanda|ethiopia|egypt|nigeria|ghana|"
+    r"tanzania|uganda|senegal|brazil|mexico|peru|colombia|chile|turkey|jordan|cebu|jakarta|"
+    r"manila|hanoi|ho chi minh|bangkok|nairobi|kigali|dhaka|delhi|mumbai|kampala|addis ababa|"
+    r"lagos|accra|dar es salaam|yangon|phnom penh|vientiane|ulaanbaatar|colombo|kathmandu|"
+    r"karachi|lahore|cairo|lima|bogota|sao paulo|istanbul|amman|surabaya|bandung|da nang|"
+    r"davao|chennai|bangalore|bengaluru|kolkata|kuala lumpur|penang|mozambique|zambia|"
+    r"malawi|madagascar|morocco|tunisia|bolivia|ecuador|paraguay|fiji|papua new guinea|"
+    r"timor-leste|uzbekistan|kazakhstan|kyrgyz|tajikistan|iraq|afghanistan|south africa)\b|"
+    r"(?<![ァ-ヶー])(?:ベトナム|インドネシア|フィリピン|タイ|カンボジア|ラオス|ミャンマー|マレーシア|インド|バングラデシュ|"
+    r"スリランカ|ネパール|パキスタン|モンゴル|ケニア|ルワンダ|エチオピア|エジプト|ナイジェリア|ガーナ|"
+    r"タンザニア|ウガンダ|セネガル|ブラジル|メキシコ|ペルー|トルコ|ヨルダン|セブ|ジャカルタ|マニラ|"
+    r"ハノイ|ホーチミン|バンコク|ナイロビ|キガリ|ダッカ|デリー|カンパラ|アディスアベバ|ラゴス|アクラ|"
+    r"ダルエスサラーム|ヤンゴン|プノンペン|ビエンチャン|ウランバートル|コロンボ|カトマンズ|カラチ|"
+    r"カイロ|リマ|ボゴタ|サンパウロ|イスタンブール|アンマン|スラバヤ|バンドン|ダナン|ダバオ|"
+    r"チェンナイ|ベンガルール|コルカタ|クアラルンプール|ペナン|モザンビーク|ザンビア|マラウイ|"
+    r"マダガスカル|モロッコ|チュニジア|ボリビア|エクアドル|パラグアイ|フィジー|ウズベキスタン|"
+    r"カザフスタン|キルギス|イラク|アフガニスタン|南アフリカ)(?![ァ-ヶー])"
+)
+
+
+# A question naming a place and asking for JICA's record there ("projects in Kenya", "who in Cebu").
+ABOUT_PLACE = re.compile(
+    f"(?=.*(?:{PLACES.pattern}))"
+    r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
+    r"stage|position|rank|classif|level|receiv|\bdid\b|\bgot\b|supported|active|worked|offices?|branch|"
+    r"事務所|拠点|"
+    r"受け|支援し(た|てい)|協力し(た|てい)|"
+    r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
+    re.I,
+)
+
+
+# A name the question gives in capitals ("the Digital Garden City Nation initiative", "Society 5.0"),
+# not at the start of a sentence.
+_NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(?:\.\d+)+))+")
+
+
+def unknown_name(question: str, known: Callable[[str], float]) -> bool:
+    """A programme, policy or product the question names that the knowledge base never
+    mentions (``known``: the share of a text's words the corpus knows; words of the name are
+    unknown to every passage): the brochure says nothing on it."""
+    for match in _NAME.finditer(question):
+        name = match.group(0)
+        words = [w for w in re.findall(r"[A-Za-z]{3,}", name) if w.lower() not in STOP_WORDS]
+        unknown = sum(known(w) == 0.0 for w in words)
+        # one unknown word may be a generic term written in capitals ("Smart Parking System");
+        # two, or one beside a version number ("Urban Agenda 2.0"), make a proper name
+        if unknown >= 2 or (unknown and re.search(r"\d+\.\d+", name)):
+            return True
+    return False
