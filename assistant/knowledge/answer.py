@@ -22,7 +22,7 @@ from assistant.knowledge import intents
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
-from assistant.knowledge.names import unknown_name
+from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import label
@@ -284,6 +284,8 @@ def answer(
             # a part of the brochure named by its heading: its printed text is quoted
             or (draft.kind == "sentences" and bool(intents.brochure_part(question)))
             or (draft.kind in ON_DOMAIN and on_domain)
+            # "Is there a phone number I can call?": the publisher's contact (names nothing else)
+            or (draft.kind == "contact" and bare_contact(question))
         )
     )
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must

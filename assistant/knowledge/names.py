@@ -69,3 +69,33 @@ def unknown_name(question: str, known: Callable[[str], float]) -> bool:
         if unknown >= 2 or (unknown and re.search(r"\d+\.\d+", name)):
             return True
     return False
+
+
+# A contact question that names nothing but the contact ("Is there a phone number I can call?",
+# 「連絡先を教えて」) asks for the publisher's: on JICA's Ask page that is JICA's printed contact.
+_CONTACT_WORDS = _rx(
+    r"\b(contact(ing)?|e-?mails?|phone|telephone|numbers?|address(es)?|call|write|reach|get in "
+    r"touch|touch|office|website|web ?page|homepage|url|details?|info(rmation)?)\b"
+)
+_GENERIC_WORDS = {
+    "is", "are", "there", "a", "an", "the", "any", "what", "whats", "how", "can", "could", "i",
+    "we", "you", "do", "does", "to", "please", "give", "me", "us", "tell", "your", "get", "in",
+    "find", "where", "send", "who", "should", "for", "questions", "question", "more", "about",
+    "this", "it", "someone", "somebody", "best", "way", "s", "my", "our", "need", "want", "would",
+    "like", "have", "ask", "which", "one", "use", "right",
+}  # fmt: skip
+_JA_CONTACT = re.compile(
+    r"問い?合わ?せ先?|連絡先?|電話番号?|番号|メール(アドレス)?|アドレス|住所|窓口|所在地|"
+    r"ウェブサイト|ホームページ|サイト|教え|知り|"
+)
+
+
+def bare_contact(question: str) -> bool:
+    """True when, without its contact words, the question names nothing (no body, place or
+    topic of its own): "the phone number of Tokyo city hall" is not JICA's to give."""
+    text = re.sub(r"[^\w\s']", " ", question.lower()).replace("'", "")
+    latin = re.findall(r"[a-z0-9]+", _CONTACT_WORDS.sub(" ", text))
+    if any(w not in _GENERIC_WORDS for w in latin):
+        return False
+    rest = _JA_CONTACT.sub("", re.sub(r"[a-z0-9\s]+", "", text))
+    return not re.sub(r"[ぁ-ゖー]+", "", rest)  # only kana particles and endings are left

@@ -211,3 +211,26 @@ def test_a_named_programme_the_knowledge_base_never_mentions_is_not_in_sources(
         assert "named programmes" in result.answer
     else:
         assert result.answered, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there a phone number I can call?", "What's your email address?", "連絡先を教えて",
+     "問い合わせ先のメールアドレスを教えてください。"],
+)  # fmt: skip
+def test_a_contact_question_naming_nothing_else_gets_jicas_printed_contact(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "contact", result.answer
+    assert "imgge@jica.go.jp" in result.answer or "03-5226-6660" in result.answer
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the phone number of Tokyo city hall?", "What's the email of the mayor of Nairobi?",
+     "横浜市役所の住所は？"],
+)  # fmt: skip
+def test_a_contact_question_naming_another_body_is_not_given_jicas(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered, result.answer
+    assert "jica.go.jp" not in result.answer
