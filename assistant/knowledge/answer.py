@@ -229,6 +229,23 @@ def render_draft(
     return text, sources
 
 
+def _limit(
+    question: str,
+    lang: str,
+    specific: tuple[str, dict[str, str]],
+    retriever: HybridRetriever,
+    hits: list[Hit],
+    vector: list[float] | None,
+) -> AnswerResult:
+    """Not in the sources: says which detail the brochure does not give, then the closest line."""
+    limit = compose_limit(question, lang, specific, retriever, get_framework(), vector)
+    text, sources = render_draft(limit, retriever, hits, lang)
+    return AnswerResult(
+        question=question, answered=False, answer=text, mode="extractive", sources=sources,
+        reason="not_in_sources", kind="limit",
+    )  # fmt: skip
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -266,12 +283,7 @@ def answer(
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
     if specific and (relevant or on_domain or intents.GOVERNMENT.search(question)):
-        limit = compose_limit(question, lang, specific, retriever, fw, vector)
-        text, sources = render_draft(limit, retriever, hits, lang)
-        return AnswerResult(
-            question=question, answered=False, answer=text, mode="extractive", sources=sources,
-            reason="not_in_sources", kind="limit",
-        )  # fmt: skip
+        return _limit(question, lang, specific, retriever, hits, vector)
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
@@ -301,6 +313,10 @@ def answer(
     ):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if draft is None or not draft.sentences or not stands:
+        # JICA or its approach named but nothing composes an answer: a detail the brochure does
+        # not give ("Which security standard does JICA require?"), not an off-topic question
+        if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
+            return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(

@@ -234,3 +234,14 @@ def test_a_contact_question_naming_another_body_is_not_given_jicas(shipped_kb, q
     result = answer(question, shipped_kb.retriever)
     assert not result.answered, result.answer
     assert "jica.go.jp" not in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which cloud provider does JICA recommend for DX?", "DX推進でJICAがおすすめするクラウドサービスは何？"],
+)  # fmt: skip
+def test_a_question_naming_jica_that_nothing_answers_is_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert result.kind == "limit" and detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
