@@ -45,6 +45,7 @@ DEFAULT_HELDOUT = [
     Path(__file__).parent / "datasets" / "answers_heldout.yaml",
     Path(__file__).parent / "datasets" / "answers_heldout_v2.yaml",  # a second blind writer
     Path(__file__).parent / "datasets" / "answers_heldout_v3.yaml",  # a third blind writer
+    Path(__file__).parent / "datasets" / "answers_heldout_v4.yaml",  # a fourth blind writer
     Path(__file__).parent / "datasets" / "answers_probe.yaml",  # the developer's probe, not blind
 ]
 

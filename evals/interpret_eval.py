@@ -42,6 +42,7 @@ DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v3.yaml"
 # Two further blind writers (2026-12-04), measured blind once, then moved into training: dev.
 DATASET_V4 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v4.yaml"
+DATASET_V5 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v5.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -484,6 +485,8 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
         plan.append(("v3, dev: in training (interpretation_heldout_v3.yaml)", DATASET_V3, True))
     if DATASET_V4.exists():
         plan.append(("v4, dev: in training (interpretation_heldout_v4.yaml)", DATASET_V4, True))
+    if DATASET_V5.exists():
+        plan.append(("held-out v5, blind (interpretation_heldout_v5.yaml)", DATASET_V5, True))
     return plan
 
 
