@@ -41,7 +41,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, TURN_DONE, stop_process  # noqa: E402
+from tests.e2e.browser import (  # noqa: E402
+    CHAT_COUNT,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TURN_DONE,
+    stop_process,
+)
 
 TIMEOUT = 180_000  # ms: a busy machine, a cold model
 ECHO_APP = """import streamlit as st
@@ -156,7 +162,7 @@ def idle(page: Any) -> None:
 
 def turn(page: Any, act: Callable[[], object]) -> float:
     """Seconds from the action to the assistant's reply painted."""
-    before = page.get_by_test_id("stChatMessage").count()
+    before = page.evaluate(CHAT_COUNT)
     t = time.perf_counter()
     act()
     page.wait_for_function(TURN_DONE, arg=[before], timeout=TIMEOUT, polling="raf")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.framework import get_framework
-from tests.e2e.browser import TURN_DONE
+from tests.e2e.browser import CHAT_COUNT, TURN_DONE
 from tests.e2e.conftest import Server
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +39,7 @@ def idle(page: Any, timeout: int = RUN_TIMEOUT) -> None:
 
 def turn(page: Any, act: Any) -> None:
     """Do something that makes one chat turn, and wait for the assistant's reply to show."""
-    before = page.get_by_test_id("stChatMessage").count()
+    before = page.evaluate(CHAT_COUNT)
     act()
     try:
         page.wait_for_function(TURN_DONE, arg=[before], timeout=RUN_TIMEOUT)
