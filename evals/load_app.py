@@ -44,7 +44,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from evals.bench_browser import IDLE, WATCH_READY, Server, load  # noqa: E402
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, TURN_DONE  # noqa: E402
+from tests.e2e.browser import CHAT_COUNT, CHROMIUM, CHROMIUM_ARGS, TURN_DONE  # noqa: E402
 
 TURN_TIMEOUT = 30_000  # ms: a reply not painted by then is an error
 OPEN_TIMEOUT = 120_000  # ms: opening the page under load
@@ -74,7 +74,7 @@ def pct(values: list[float], q: float) -> float:
 
 async def timed_turn(page: Any, act: Any) -> float:
     """Milliseconds from the action to the assistant's reply painted; then wait for idle."""
-    before = await page.get_by_test_id("stChatMessage").count()
+    before = await page.evaluate(CHAT_COUNT)
     t = time.perf_counter()
     await act()
     try:

@@ -4,14 +4,23 @@ light on slow connections, and printable to PDF (WeasyPrint or any browser)."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
-from html import escape
+from html import escape as _escape
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 # Levels 0-4 from light to dark in one hue: the order stays readable when printed in grey, and
 # every bar also carries its number.
 LEVEL_FILLS = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08306b")
 DASHES = ("", "6,3", "2,2", "8,3,2,3")
+# Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF):
+# one in a city or file name would make the whole SVG unreadable where it is shown as an image.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an SVG: markup characters escaped, characters XML forbids dropped."""
+    return _escape(NOT_XML.sub("", text))
 
 
 def fit_label(text: str, columns: int) -> str:

@@ -65,8 +65,9 @@ def _first_run_once() -> None:
 
 def _then_other_pages(loader: Any) -> None:
     """Once the knowledge base is in, import what the other pages need (pandas for tables,
-    the Ask page's answer composer, the report modules) and draw an example's charts and report once (Plotly and the report
-    templates load their parts on first use), so the first switch to Results does not pay."""
+    the Ask page's answer composer, the report modules) and draw an example's charts and report
+    once (the report templates load their parts on first use), so the first switch to Results
+    does not pay."""
     loader.wait()
     pages = ("assistant.web.results_page", "assistant.web.workspace_page")
     for name in ("pandas", "assistant.knowledge.answer", *pages):
@@ -81,8 +82,8 @@ def _then_other_pages(loader: Any) -> None:
 
 
 def _draw_results(example: Path) -> None:
-    """An example's charts and report, drawn and dropped (Plotly and the report templates load
-    their parts on first use)."""
+    """An example's charts and report, drawn and dropped (the report templates load their parts
+    on first use)."""
     from assistant.answers_io import read_answers
     from assistant.scoring import assess
     from assistant.web import charts, resources, results_page

@@ -1,109 +1,76 @@
-"""Plotly figures for the screens (the downloadable reports use the SVG charts instead).
+"""The screens' charts: the report's own SVG charts (``assistant.report.charts``), one renderer for
+the screen and the paper, shown as images.
 
-Plotly renders labels as text, never as HTML we wrote, so city names and file names are safe in
-legends; its JavaScript ships with Streamlit, so nothing is fetched from the network.
+Plotly's JavaScript (0.6–1.3 s of the browser's work on the first Results visit, and two charts
+laid out on every visit) is gone. An SVG shown by ``st.image`` is an ``<img>`` of a data URI: the
+browser runs no script in it and fetches nothing it names, and the chart code escapes every
+label, so a city's or a file's name stays text. Each chart carries its values in words as the
+image's text alternative (a screen reader, or an image that does not load).
 """
 
 from __future__ import annotations
 
-import html
+from dataclasses import dataclass
 
-import plotly.graph_objects as go
+import streamlit as st
 
 from assistant.catalogue import t
 from assistant.models import Framework, Lang
-from assistant.report.charts import fit_label
+from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.scoring.result import Assessment
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
-# Light to dark in one hue (readable in grey, like the printed report); each bar shows its number.
-LEVEL_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08306b")
-UNKNOWN_COLOUR = "#bdbdbd"
+# The radar's natural size (viewBox 480 × 376) drawn smaller: beside the priorities on a desktop,
+# the whole width of a phone.
+RADAR_WIDTH = 420
+BARS_WIDTH = 520  # the bars' 440 a little larger: their labels are 11 px at their own size
 
 
-def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> go.Figure:
-    """One closed polygon per interview over the five domains (0–4); unknown domains plot at 0
-    and are marked in the axis label."""
-    axes = [d.name.get(lang) for d in fw.domains]
-    unknown_axes = {
-        i for i, d in enumerate(fw.domains) if all(r.domains[d.id].score is None for _, r in named)
-    }
-    labels = [
-        f"{a}<br>({t('terms.unknown', lang)})"
-        if i in unknown_axes
-        else a.replace(" ", "<br>", 1)
-        if len(a) > 12
-        else a
-        for i, a in enumerate(axes)
+@dataclass(frozen=True)
+class Chart:
+    """An SVG chart and what it shows in words (its alt text)."""
+
+    svg: str
+    alt: str
+
+
+def _score(value: float | None, lang: Lang) -> str:
+    return t("terms.unknown", lang) if value is None else f"{value:.2f}"
+
+
+def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> Chart:
+    """One polygon per interview over the five domains (0–4); a domain no interview could score
+    is marked unknown in its label (and its axis is dashed)."""
+    axes = [
+        t("ui.unknown_axis", lang, name=d.name.get(lang))
+        if all(r.domains[d.id].score is None for _, r in named)
+        else d.name.get(lang)
+        for d in fw.domains
     ]
-    fig = go.Figure()
-    for n, (name, result) in enumerate(named):
-        values = [result.domains[d.id].score for d in fw.domains]
-        r = [v if v is not None else 0 for v in values]
-        colour = PALETTE[n % len(PALETTE)]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[*r, r[0]],
-                theta=[*labels, labels[0]],
-                name=html.escape(name),  # Plotly renders <a>, <b>, <br> in names
-                fill="toself",
-                opacity=0.55 if len(named) > 1 else 0.7,
-                line={"color": colour},
-                hovertemplate="%{theta}: %{r:.2f}<extra>%{fullData.name}</extra>",
-            )
+    series = [(name, [r.domains[d.id].score for d in fw.domains]) for name, r in named]
+    comma = t("ui.list_comma", lang)
+    values = " / ".join(
+        f"{name} — "
+        + comma.join(
+            f"{d.name.get(lang)} {_score(r.domains[d.id].score, lang)}" for d in fw.domains
         )
-    fig.update_layout(
-        polar={
-            "radialaxis": {
-                "range": [0, 4],
-                "tickvals": [0, 1, 2, 3, 4],
-                "ticktext": ["0", "1", "2", "3", "4"],
-                "showticklabels": True,
-                "angle": 90,
-                "tickangle": 90,
-            },
-            "angularaxis": {"tickfont": {"size": 12}, "rotation": 90, "direction": "clockwise"},
-        },
-        showlegend=len(named) > 1,
-        legend={"orientation": "h", "y": -0.15},
-        margin={"l": 80, "r": 80, "t": 28, "b": 28},  # room for "Organization" beside the circle
-        height=320,  # on a phone the width sets the circle: a taller figure is only blank
+        for name, r in named
     )
-    return fig
+    alt = t("ui.chart_in_words", lang, chart=t("report.radar_alt", lang), values=values)
+    return Chart(radar_svg(axes, series), alt)
 
 
-def element_bars(fw: Framework, result: Assessment, lang: Lang) -> go.Figure:
-    """The 21 elements by level, E01 at the top; unknowns as a short grey bar labelled so."""
-    ids, names, xs, colours, texts = [], [], [], [], []
-    for e in fw.elements:
-        level = result.elements[e.id].level
-        ids.append(e.id)
-        names.append(fit_label(f"{e.id} {e.name.get(lang)}", 24))
-        if level is None:
-            xs.append(0.25)
-            colours.append(UNKNOWN_COLOUR)
-            texts.append(t("terms.unknown", lang))
-        else:
-            xs.append(max(level, 0.06))
-            colours.append(LEVEL_COLOURS[level])
-            texts.append(str(level))
-    fig = go.Figure(
-        go.Bar(
-            x=xs,
-            y=names,
-            orientation="h",
-            marker={"color": colours, "line": {"color": "#08306b", "width": 0.5}},
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+def element_bars(fw: Framework, result: Assessment, lang: Lang) -> Chart:
+    """The 21 elements by level, E01 at the top; an unknown is a dashed outline labelled so."""
+    unknown = t("terms.unknown", lang)
+    rows = [(e.id, e.name.get(lang), result.elements[e.id].level) for e in fw.elements]
+    values = t("ui.list_comma", lang).join(
+        f"{eid} {unknown if lv is None else lv}" for eid, _, lv in rows
     )
-    fig.update_layout(
-        xaxis={"range": [0, 4.6], "tickvals": [0, 1, 2, 3, 4], "title": t("terms.level", lang)},
-        yaxis={"autorange": "reversed", "automargin": True},
-        margin={"l": 4, "r": 24, "t": 10, "b": 40},
-        height=max(420, 24 * len(ids) + 60),
-        showlegend=False,
-    )
-    return fig
+    alt = t("ui.chart_in_words", lang, chart=t("ui.element_chart", lang), values=values)
+    return Chart(element_bars_svg(rows, unknown), alt)
+
+
+def show(chart: Chart, width: int | None = None) -> None:
+    """The chart as an image: at ``width`` pixels (or its own size), never wider than the
+    column it is in."""
+    st.image(chart.svg, alt=chart.alt, width=width if width is not None else "content")

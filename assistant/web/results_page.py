@@ -54,9 +54,6 @@ def render() -> None:
     assessment_view(fw, answers, result, lang, str(settings.knowledge_dir))
 
 
-PLOT_CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the chart
-
-
 def report_files(
     fw: Framework, answers: AnswersFile, result: Assessment, lang: Lang
 ) -> list[tuple[str, object, str, str]]:
@@ -122,7 +119,7 @@ def assessment_view(
         radar = memo.once(
             "results-radar", built, lambda: charts.radar(fw, [(city.name, result)], lang)
         )
-        st.plotly_chart(radar, key="results-radar", config=PLOT_CONFIG)
+        charts.show(radar, width=charts.RADAR_WIDTH)
     with right:
         priorities_view(fw, result, lang)
 
@@ -186,7 +183,7 @@ def elements_view(fw: Framework, result: Assessment, lang: Lang, built: str) -> 
     """The 21 elements as bars, and every element's evidence in a table opened on demand."""
     st.markdown(f"**{inert(t('ui.element_chart', lang))}**")
     bars = memo.once("results-bars", built, lambda: charts.element_bars(fw, result, lang))
-    st.plotly_chart(bars, key="results-bars", config=PLOT_CONFIG)
+    charts.show(bars, width=charts.BARS_WIDTH)
     fold = st.expander(
         t("ui.evidence_table", lang), icon=":material/table_rows:", key=EVIDENCE, on_change="rerun"
     )

@@ -2,6 +2,11 @@
 
 The engine owns the session; this tab only keeps what it has shown (``st.session_state``): the
 messages, the engine's last reply, and after a reload the recent turns from the store.
+
+Only the current part is drawn on the page: the current element's exchange and the latest
+messages. The rest is folded under "Earlier in this interview (N messages)", drawn only while it
+is open: a full interview is ~90 messages, and React drawing them all made every switch back to
+the Interview page (and every turn) cost the browser hundreds of milliseconds.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from assistant.web.text import inert, inert_lines
 REPLY = "interview_reply"  # the engine's last reply in this tab (phase, proposal, choices)
 EARLIER = "interview_earlier"  # turns before this tab joined (after a reload or resume)
 EARLIER_TURNS = 8
-FULL_ENTRIES = 6  # the latest messages drawn in full; older ones as plain text
+RECENT = 6  # at least the latest messages are drawn on the page...
+MOST = 12  # ...and at most these many, however long the current element's exchange
+FOLD = "interview-earlier"  # the fold's widget key (tests/e2e/browser.py reads its count)
 SAVED = "interview_saved"  # a turn saved an answer: the page says so once
 
 
@@ -44,7 +51,7 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
         }
         for m in reply.messages
     ]
-    return _entry("assistant", parts)
+    return {**_entry("assistant", parts), "element": reply.element}
 
 
 def record(user_text: str | None, reply: Reply) -> None:
@@ -62,8 +69,9 @@ def begin(reply: Reply) -> None:
     st.session_state.pop(EARLIER, None)
     st.session_state[CHAT] = []
     record(None, reply)
-    parts = st.session_state[CHAT][0]["parts"]
-    st.session_state[CHAT] = [_entry("assistant", parts[:1]), _entry("assistant", parts[1:])]
+    first = st.session_state[CHAT][0]
+    parts = first["parts"]
+    st.session_state[CHAT] = [{**first, "parts": parts[:1]}, {**first, "parts": parts[1:]}]
 
 
 def rejoin(engine: InterviewEngine, code: str) -> Reply | None:
@@ -98,24 +106,49 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
             views.passage(c["n"], c["title"], c["text"], c["provenance"], c["source"], lang)
 
 
+def shown_from(chat: list[dict[str, Any]]) -> int:
+    """Where the part drawn on the page begins: the current element's exchange (from the reply
+    that asked its question) or the last ``RECENT`` messages, whichever starts earlier, but no
+    more than ``MOST`` messages."""
+    n = len(chat)
+    start = n - RECENT
+    current = next((c.get("element") for c in reversed(chat) if c["role"] == "assistant"), None)
+    if current is not None:
+        i = n
+        while i > 0 and (chat[i - 1]["role"] == "user" or chat[i - 1].get("element") == current):
+            i -= 1
+        while i < n and chat[i]["role"] == "user":
+            i += 1  # the answer that settled the element before belongs to that one
+        start = min(start, i)
+    start = max(start, n - MOST, 0)
+    return 0 if start == 1 else start  # one message is not worth a fold
+
+
 def show_chat(lang: Lang) -> None:
+    """The fold with the earlier conversation (its messages drawn only while it is open), then
+    the current part in full."""
     earlier = st.session_state.get(EARLIER) or []
-    if earlier:
-        with st.expander(t("ui.earlier", lang), icon=":material/history:"):
-            for role, text in earlier:
-                st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
     chat = st.session_state.get(CHAT, [])
-    for i, item in enumerate(chat):
+    start = shown_from(chat)
+    folded = len(earlier) + start
+    if folded:
+        label = t("ui.earlier_one", lang) if folded == 1 else t("ui.earlier", lang, n=folded)
+        fold = st.expander(label, icon=":material/history:", key=FOLD, on_change="rerun")
+        if fold.open:
+            with fold:
+                for role, text in earlier:
+                    st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
+                for item in chat[:start]:
+                    with st.chat_message(item["role"]):
+                        _show_compact(item["parts"], lang)
+    for item in chat[start:]:
         with st.chat_message(item["role"]):
-            if i < len(chat) - FULL_ENTRIES:
-                _show_compact(item["parts"], lang)
-            else:
-                _show_parts(item["parts"], lang)
+            _show_parts(item["parts"], lang)
 
 
 def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:
-    """An older message as one block of text (its level and evidence in words, no card): the
-    browser then repaints a long conversation as fast as a short one."""
+    """An earlier message as one block of text (its level and evidence in words, no card): an
+    opened fold of a long conversation stays quick to draw."""
     lines = []
     for part in parts:
         card = part.get("proposal")

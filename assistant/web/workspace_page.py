@@ -78,7 +78,7 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
         return
     named: list[tuple[str, Assessment]] = [(n, assess(fw, pool[n], lang)) for n in picked]
     (na, ra), (nb, rb) = named
-    st.plotly_chart(charts.radar(fw, named, lang), key="cmp-radar")
+    charts.show(charts.radar(fw, named, lang), width=charts.RADAR_WIDTH)
     stage = {
         n: t("ui.stage_insufficient", lang)
         if r.stage == "insufficient_data"
@@ -86,7 +86,12 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
         for n, r in named
     }
     views.table(
-        ["", t("terms.stage", lang), t("ui.overall", lang), *[d.name.get(lang) for d in fw.domains]],
+        [
+            "",
+            t("terms.stage", lang),
+            t("ui.overall", lang),
+            *[d.name.get(lang) for d in fw.domains],
+        ],
         [
             [
                 n,

@@ -3,8 +3,11 @@ its embedding model load once, in the app's background loader), downloads captur
 
 from __future__ import annotations
 
+import base64
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +86,49 @@ def all_text(at: AppTest) -> str:
     parts += texts(at.subheader) + texts(at.info) + texts(at.success) + texts(at.error)
     parts += texts(at.warning)
     return "\n".join(parts).replace("\\", "")
+
+
+SVG_URI = "data:image/svg+xml;base64,"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass
+class SvgChart:
+    """A chart as the browser gets it: the SVG (parsed, so it is well-formed XML) and its alt."""
+
+    root: ET.Element
+    alt: str
+
+    def texts(self) -> list[str]:
+        """Every <text> label, its lines joined by a space."""
+        return [" ".join(x.strip() for x in e.itertext()) for e in self.root.iter(f"{SVG_NS}text")]
+
+    def titles(self) -> list[str]:
+        return [e.text or "" for e in self.root.iter(f"{SVG_NS}title")]
+
+    def radar_values(self) -> dict[str, list[float]]:
+        """Each series' values as drawn: a vertex's distance from the centre over the length of
+        an axis (the scale's 4), read back from the picture."""
+        axis = next(self.root.iter(f"{SVG_NS}line"))
+        cx, cy, x2, y2 = (float(axis.get(k, "0")) for k in ("x1", "y1", "x2", "y2"))
+        full = ((x2 - cx) ** 2 + (y2 - cy) ** 2) ** 0.5
+        out = {}
+        for poly in self.root.iter(f"{SVG_NS}polygon"):
+            title = poly.find(f"{SVG_NS}title")
+            if title is None:
+                continue  # a ring of the scale
+            points = [tuple(map(float, p.split(","))) for p in poly.get("points", "").split()]
+            out[title.text or ""] = [
+                round(4 * ((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 / full, 2) for x, y in points
+            ]
+        return out
+
+
+def svg_charts(block: Any) -> list[SvgChart]:
+    """The SVG images drawn in ``block`` (an AppTest or one of its blocks), in order."""
+    out = []
+    for image in block.get("image"):
+        for img in image.proto.imgs:
+            assert img.url.startswith(SVG_URI), img.url[:40]
+            out.append(SvgChart(ET.fromstring(base64.b64decode(img.url[len(SVG_URI) :])), img.alt))
+    return out

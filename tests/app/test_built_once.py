@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.web import charts
-from tests.app.conftest import EXAMPLE
+from tests.app.conftest import EXAMPLE, svg_charts
 
 
 def test_charts_are_rebuilt_only_when_the_answers_or_language_change(
@@ -28,6 +28,13 @@ def test_charts_are_rebuilt_only_when_the_answers_or_language_change(
     at.run()
     assert not at.exception and sorted(built) == ["element_bars", "radar"]
     at.run()  # any rerun (a click elsewhere on the page): the same charts, not built again
-    assert len(at.get("plotly_chart")) == 2 and len(built) == 2
+    radar, bars = svg_charts(at)
+    assert len(built) == 2 and "Policy" in " ".join(radar.texts())
     at.sidebar.segmented_control(key="lang").set_value("ja").run()
     assert not at.exception and len(built) == 4  # the other language: built again
+    radar, bars = svg_charts(at)  # ...and drawn in it
+    assert "政策" in radar.texts() and "Policy" not in " ".join(radar.texts())
+    assert (
+        "E05 ビジョン・政策の持続性" in bars.texts() and "不明" in bars.texts()
+    )  # fits 31 columns
+    assert bars.alt.startswith("21エレメントのレベル：") and "E17 不明" in bars.alt

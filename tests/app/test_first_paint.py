@@ -31,8 +31,7 @@ for name in {modules}:
     __import__(name)
 from assistant.settings import Settings
 Settings()
-print(json.dumps(sorted(m for m in set(sys.modules) - floor
-                        if m.split(".")[0] in {heavy} or m.startswith("plotly.graph_objects"))))
+print(json.dumps(sorted(m for m in set(sys.modules) - floor if m.split(".")[0] in {heavy})))
 """
 
 

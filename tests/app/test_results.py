@@ -9,7 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
 from assistant.web.results_page import EVIDENCE, TABS
-from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
+from tests.app.conftest import EXAMPLE, SVG_NS, all_text, example_bytes, svg_charts, texts
+
+# The example's domain scores (Policy … Operation) and element levels, as the charts must show them
+RIVERSIDE = [1.17, 1.2, 1.33, 1.33, 1.0]
+SVG_TAGS = {"svg", "polygon", "line", "text", "tspan", "title", "rect"}  # all the charts draw
 
 
 def evidence(at: AppTest) -> Any:
@@ -48,7 +52,21 @@ def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest)
     at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
     assert not at.exception
     assert texts(at.metric) == ["Small Start", "1.21 / 4", "20 / 21"]
-    assert len(at.get("plotly_chart")) == 2  # radar + the 21 elements
+    radar, bars = svg_charts(at)  # radar + the 21 elements, as SVG images (no chart script)
+    assert radar.radar_values().keys() == {"Riverside"}
+    assert all(
+        abs(a - b) < 0.02 for a, b in zip(radar.radar_values()["Riverside"], RIVERSIDE, strict=True)
+    )
+    labels = " ".join(radar.texts())
+    assert all(d in labels for d in ("Policy", "Organization", "Institutional system", "Operation"))
+    assert radar.alt.startswith("Domain scores on a 0–4 scale") and "Policy 1.17" in radar.alt
+    assert len([x for x in bars.texts() if x[:1] == "E"]) == 21  # every element labelled
+    assert [x for x in bars.texts() if x.startswith("E05 ")] == ["E05 Sustainability of vision a…"]
+    levels = dict(title.split(": ") for title in bars.titles())
+    assert (
+        levels["E05"] == "0" and levels["E01"] == "2" and "E17" not in levels and len(levels) == 20
+    )
+    assert "unknown" in bars.texts() and "E17 unknown" in bars.alt and "E05 0" in bars.alt
     table = evidence(at)
     assert len(table) == 21
     e05 = table[table["ID"] == "E05"].iloc[0]
@@ -121,6 +139,11 @@ def test_user_text_is_shown_inert(app: AppTest) -> None:
     assert not at.exception
     header = texts(at.header)[0]
     assert header.startswith("\\[click\\]\\(http") and "\\<b\\>" in header and "\\$x\\$" in header
+    # the chart names the city as text: the SVG parses, draws only the chart's own shapes, and
+    # its title holds the name as written (no markup the name could add)
+    radar = svg_charts(at)[0]
+    assert {e.tag.removeprefix(SVG_NS) for e in radar.root.iter()} <= SVG_TAGS
+    assert radar.titles() == ["[click](http://evil.example) <b>x</b> $x$"]
     cell = evidence(at).set_index("ID").loc["E01", "Evidence given"]
     assert cell.startswith("\\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold")
     assert json.loads(data)["answers"]["E01"]["level"] == 2
@@ -149,7 +172,7 @@ def test_long_parts_are_folded_and_the_summary_comes_first(app: AppTest) -> None
     # open: stage, approach, the radar, the priorities' names, next steps, downloads
     assert "Small Start" in shown_text and "The approach for this stage" in shown_text
     assert "Way to scale up:" in shown_text and "Next steps" in shown_text
-    assert [e for e in shown if e.type == "plotly_chart"] == [at.get("plotly_chart")[0]]
+    assert [e for e in shown if e.type == "image"] == [at.get("image")[0]]  # the radar
     assert sum(e.type == "download_button" for e in shown) == 4
     priorities = [e for e in at.expander if e.label.startswith("E05 Sustainability")]
     assert len(priorities) == 1 and "What would raise it" in "\n".join(
@@ -161,7 +184,7 @@ def test_long_parts_are_folded_and_the_summary_comes_first(app: AppTest) -> None
     assert "Nobody has looked at a business case" not in shown_text
     elements, cooperation, why = at.tabs
     assert [tab.label for tab in at.tabs] == ["21 elements", "Cooperation", "Why"]
-    assert len(elements.get("plotly_chart")) == 1
+    assert [c.alt.split(":")[0] for c in svg_charts(elements)] == ["The 21 elements by level"]
     evidence_fold = next(e for e in elements.expander if e.label.startswith("Every element"))
     assert not evidence_fold.table  # drawn once opened
     assert len(evidence(at)) == 21

@@ -13,7 +13,7 @@ from assistant.lang import is_cjk
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
 from assistant.web.documents import JOB, check_upload, outcome, safe_name
-from tests.app.conftest import EXAMPLE, all_text, example_bytes, texts
+from tests.app.conftest import EXAMPLE, all_text, example_bytes, svg_charts, texts
 
 FOLLOW_UP = example_bytes(
     E05={"level": 2, "evidence": "A business case was written for the bus app."},
@@ -50,7 +50,14 @@ def test_compare_highlights_changes_and_downloads(
     assert rows.loc["E05", "Change"] == "+2"
     assert rows.loc["E17", "Change"] == "changed"
     assert rows.loc["E01", "Change"] == "0"
-    assert len(at.get("plotly_chart")) == 1  # both radar shapes on one chart
+    (radar,) = svg_charts(at.tabs[0])  # both radar shapes on one chart
+    drawn = radar.radar_values()
+    assert list(drawn) == ["Riverside — baseline.json", "Riverside — followup.json"]
+    before, after = drawn.values()  # Policy up (E05 0 → 2), Technology 1.33 → 1.25 (E17 known)
+    assert before[0] < after[0] and before[3] > after[3]
+    assert before[1:3] == after[1:3] and before[4] == after[4]
+    assert {"Riverside — baseline.json", "Riverside — followup.json"} <= set(radar.texts())
+    assert "Riverside — followup.json — Policy" in radar.alt
     md = downloads["riverside-vs-riverside-en.md"].decode("utf-8")
     assert "| **E05** |" in md and "**+2**" in md
     assert downloads["riverside-vs-riverside-en.html"].decode("utf-8").count('class="hl"') == 2

@@ -19,13 +19,33 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# A page function: true once the chat shows two more messages, the last one the assistant's.
-TURN_DONE = """([before]) => {
-  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-  if (msgs.length < before + 2) return false;
-  const last = msgs[msgs.length - 1];
-  return !!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]');
+# The Interview draws only the current part of a long conversation; the rest is folded under
+# "Earlier in this interview (N messages)" (assistant.web.transcript.FOLD, whose key Streamlit
+# puts on the fold as a class). A page function: the messages drawn outside the fold plus the
+# fold's N, so every message of the conversation counts whether drawn or folded.
+CHAT_COUNT = """() => {
+  const fold = document.querySelector('.st-key-interview-earlier');
+  const label = fold && fold.querySelector('summary');
+  const said = label ? label.innerText.match(/[0-9]+/) : null;
+  const shown = [...document.querySelectorAll('[data-testid="stChatMessage"]')]
+    .filter(m => !(fold && fold.contains(m)));
+  return shown.length + (said ? Number(said[0]) : 0);
 }"""
+
+# A page function: true once the conversation counts two more messages (CHAT_COUNT), the last one
+# drawn the assistant's, and no message is still the previous run's (Streamlit marks those stale
+# until the new ones replace them: a grown count alone could show the old messages under the
+# fold's new label).
+TURN_DONE = """([before]) => {
+  const count = (COUNT)();
+  if (count < before + 2) return false;
+  if (document.querySelector('[data-testid="stChatMessage"] [data-stale="true"]')) return false;
+  const fold = document.querySelector('.st-key-interview-earlier');
+  const msgs = [...document.querySelectorAll('[data-testid="stChatMessage"]')]
+    .filter(m => !(fold && fold.contains(m)));
+  const last = msgs[msgs.length - 1];
+  return !!last && !!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]');
+}""".replace("COUNT", CHAT_COUNT)
 
 
 def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float = 15) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.framework import get_framework
-from tests.e2e.browser import TURN_DONE
+from tests.e2e.browser import CHAT_COUNT, TURN_DONE
 from tests.e2e.conftest import Server
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +39,7 @@ def idle(page: Any, timeout: int = RUN_TIMEOUT) -> None:
 
 def turn(page: Any, act: Any) -> None:
     """Do something that makes one chat turn, and wait for the assistant's reply to show."""
-    before = page.get_by_test_id("stChatMessage").count()
+    before = page.evaluate(CHAT_COUNT)
     act()
     try:
         page.wait_for_function(TURN_DONE, arg=[before], timeout=RUN_TIMEOUT)
@@ -155,7 +155,10 @@ def test_whole_interview_with_reload_restart_results_and_downloads(
     page.get_by_test_id("stSidebarNav").get_by_text("Results").click()
     page.get_by_text("Downloads").wait_for()
     idle(page)
-    page.get_by_test_id("stPlotlyChart").first.wait_for()
+    radar = page.get_by_test_id("stImage").locator("img").first
+    radar.wait_for()
+    assert radar.evaluate("img => img.complete && img.naturalWidth > 0")  # the SVG drew
+    assert radar.get_attribute("alt").startswith("Domain scores on a 0–4 scale")
     main_text = page.get_by_test_id("stMainBlockContainer").inner_text()
     assert (
         "Riverside" in main_text and "Every element, its level and the evidence given" in main_text
@@ -233,7 +236,9 @@ def test_ask_and_workspace_pages_in_both_languages(
             [str(example), str(follow_up)]
         )
         idle(page)
-        page.get_by_test_id("stPlotlyChart").first.wait_for()
+        radar = page.get_by_test_id("stImage").locator("img").first
+        radar.wait_for()
+        assert radar.evaluate("img => img.complete && img.naturalWidth > 0")  # the SVG drew
         changed = "2 elements changed." if lang == "en" else "2件のエレメントが変化しました。"
         assert changed in page.get_by_test_id("stMainBlockContainer").inner_text()
         shot(page, artifacts, f"workspace-compare-{lang}")

@@ -1,21 +1,21 @@
 """The payloads through the web pages (AppTest): nothing the user typed renders as markup.
 
 Every Markdown-rendered element's source must parse (CommonMark + GFM linkify) with no image,
-link, HTML or heading, and the Plotly chart's trace names carry no live Plotly HTML.
+link, HTML or heading, and the charts' SVG holds the names as text (well-formed, no markup).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
+from assistant.report.charts import NOT_XML
 from assistant.sessions import make_session_store
 from assistant.settings import Settings
-from tests.app.conftest import EXAMPLE, example_bytes
+from tests.app.conftest import EXAMPLE, SVG_NS, example_bytes, svg_charts
 from tests.security.payloads import PAYLOADS
 from tests.security.test_markup import MD, no_bare_links
 
@@ -81,10 +81,13 @@ def test_added_by_code_message_and_chart_names_stay_text(app: AppTest) -> None:
         next(b for b in at.button if b.label == "Add").click().run()
         assert at.success, payload
         assert_inert(at)
-    chart: Any = at.get("plotly_chart")[0].proto
-    spec = json.loads(chart.spec if hasattr(chart, "spec") else chart.figure.spec)
-    names = [trace.get("name", "") for trace in spec["data"]]
-    assert names and all("<a" not in n and "<b>" not in n and "<img" not in n for n in names)
+    (chart,) = svg_charts(at.tabs[0])  # the comparison's radar: parses as XML (else it raises)
+    drawn = {e.tag.removeprefix(SVG_NS) for e in chart.root.iter()}
+    assert drawn <= {"svg", "polygon", "line", "text", "tspan", "title", "rect"}, drawn
+    attrs = {a for e in chart.root.iter() for a in e.attrib}
+    assert not [a for a in attrs if a.lower().startswith("on") or "href" in a.lower()], attrs
+    names = [at.selectbox(key=k).value for k in ("cmp-a", "cmp-b")]
+    assert chart.titles() == [NOT_XML.sub("", str(n)) for n in names]  # the names, as text
 
 
 def test_documents_need_the_facilitator_passphrase(app: AppTest, monkeypatch) -> None:  # type: ignore[no-untyped-def]
