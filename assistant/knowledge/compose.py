@@ -171,6 +171,17 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
     return Draft("sentences", out, overlap=best)
 
 
+def start_for(c: Overview, q: str) -> Draft | None:
+    """Where to start, read from the city's stated situation: mature across domains, already
+    under way (going full-scale), else the first stage."""
+    for pattern, sid in ((it.MATURE, "sustainable_growth"), (it.UNDERWAY, "accelerate")):
+        if pattern.search(q):
+            s = c.stage_sentence(sid)
+            if s:
+                return Draft("start", [s])
+    return c.start()
+
+
 def compose(
     question: str,
     lang: str,
@@ -192,7 +203,10 @@ def compose(
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
-        (bool(it.START.search(q)) and not city_type, c.start),
+        (
+            bool(it.START.search(q)) and not city_type and not it.found(it.SCALE_ONE, question),
+            lambda: start_for(c, q),
+        ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
         (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
         (
@@ -205,7 +219,8 @@ def compose(
         # an element named by its name, number or a term only it uses: that element, not the list
         (named is not None, lambda: c.element(question, hits)),
         (
-            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q)),
+            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q))
+            and not it.found(it.SCALE_ONE, question),  # "which sector does sector-based start from"
             lambda: c.domains_if(question),
         ),
         (bool(it.POLICY.search(q)), c.policy),

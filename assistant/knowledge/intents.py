@@ -92,7 +92,23 @@ START = _any(
     r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
-    r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め"
+    r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
+    r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ"
+)
+# Where-to-start asked by a city already under way (started, pilots done, going full-scale):
+# the stage that fits is Accelerate, not Small Start.
+UNDERWAY = _any(
+    r"(already|have|has|we've|i've) (already )?(started|begun|launched|piloted|run)|"
+    r"already (have|has|running|doing|done|implement)|pilots? (are |is |have been |has been )?"
+    r"(done|completed|finished|over|underway|running|succeeded)|after (the |our |a |some )?pilots?|"
+    r"beyond (the |our )?pilots?|full[- ]scale|ready to (scale|expand|grow|go further)|"
+    r"すでに|既に|本格的|本格化|実証[^。？?]{0,6}(終|済|完了)|パイロット[^。？?]{0,6}(終|済|完了)|"
+    r"始めていて|取り組んでいて|取組んでいて"
+)
+# ... or by a city already mature across domains: Sustainable Growth.
+MATURE = _any(
+    r"(already|quite|fairly|very|are|is|we're|highly) (mature|advanced)|cross-?(domain|sector)|"
+    r"across (the |all |several |many |multiple )?(domains|sectors)|成熟|分野横断|複数の分野に(わた|またが)"
 )
 DIRECTION = _any(
     r"direction|focus|should (a|our|the) .*city|what (kind|sort) of .*city|aim|priorit|"
@@ -211,6 +227,7 @@ SCALE_ONE: dict[str, tuple[str, ...]] = {
     ),
     "sector": (
         "sectorbased",
+        "セクター型",
         "セクターを軸",
         "特定のセクターから",
         "多様なセクターへ",

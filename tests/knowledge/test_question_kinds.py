@@ -100,6 +100,18 @@ from tests.knowledge.test_answer import assert_cited
          ["Small Start"]),
         ("We have practically nothing in place yet. What does the brochure tell us to do?", "start",
          ["Small Start"]),
+        # where to start, read from a city already under way or already mature (round 4)
+        ("We have already launched a few projects and now want to go full-scale. Where should we "
+         "focus first?", "start", ["Accelerate"]),
+        ("実証はもう終わっていて、これから本格化したい。何から手をつければいいですか", "start",
+         ["Accelerate"]),
+        ("Our city is already advanced across several domains. Where should we start with JICA's "
+         "approach?", "start", ["Sustainable Growth"]),
+        ("分野横断で成熟した取組みがある市は、どこから始めればよいですか", "start",
+         ["Sustainable Growth"]),
+        # a scale-up way named with "start": that way, not the stage to start at
+        ("In the sector-based way, which sector does one start from?", "scale_up", ["交通"]),
+        ("セクター型で広げるときは、どの分野から始めるのですか", "scale_up", ["交通"]),
         ("段階は何と何がありますか", "overview", ["Small Start", "Sustainable Growth"]),
         # JICA set against a firm: its printed strengths; the kinds of cooperation; the elements listed
         ("JICAは民間のコンサルタントと何が違うのですか", "overview", ["相互の信頼"]),
