@@ -93,7 +93,8 @@ START = _any(
     r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
-    r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ"
+    r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"
+    r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る"
 )
 # Where-to-start asked by a city already under way (started, pilots done, going full-scale):
 # the stage that fits is Accelerate, not Small Start.
@@ -102,6 +103,8 @@ UNDERWAY = _any(
     r"already (have|has|running|doing|done|implement)|pilots? (are |is |have been |has been )?"
     r"(done|completed|finished|over|underway|running|succeeded)|after (the |our |a |some )?pilots?|"
     r"beyond (the |our )?pilots?|full[- ]scale|ready to (scale|expand|grow|go further)|"
+    r"(done|run|completed|finished) (a |some |a few |a couple of |several |two |three )?"
+    r"(pilots?|trials?|projects?)|(push|go|take (it|this|them)) further|"
     r"すでに|既に|本格的|本格化|実証[^。？?]{0,6}(終|済|完了)|パイロット[^。？?]{0,6}(終|済|完了)|"
     r"始めていて|取り組んでいて|取組んでいて"
 )

@@ -109,6 +109,9 @@ from tests.knowledge.test_answer import assert_cited
          "approach?", "start", ["Sustainable Growth"]),
         ("分野横断で成熟した取組みがある市は、どこから始めればよいですか", "start",
          ["Sustainable Growth"]),
+        ("We have run two trials already and want to take them further. Which stage are we at, "
+         "and what should we focus on?", "start", ["Accelerate", "注力するエリア・分野を特定"]),
+        ("いくつか実証が終わった市です。うちはどの段階にいるのでしょうか", "start", ["Accelerate"]),
         # a scale-up way named with "start": that way, not the stage to start at
         ("In the sector-based way, which sector does one start from?", "scale_up", ["交通"]),
         ("セクター型で広げるときは、どの分野から始めるのですか", "scale_up", ["交通"]),
