@@ -176,8 +176,9 @@ class FrameworkKinds(Composer):
         ):
             keys = it.found(table, question)
             if len(keys) >= 2:
-                sentences = [s for s in (make(k) for k in keys[:2]) if s]
-                if len(sentences) == 2:
+                take = keys[:3] if table is it.STAGES else keys[:2]  # all three stages named
+                sentences = [s for s in (make(k) for k in take) if s]
+                if len(sentences) == len(take):
                     if table is it.SCALE_WAYS:
                         sentences.append(
                             Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)

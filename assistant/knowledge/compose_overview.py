@@ -124,6 +124,8 @@ class Overview(FrameworkKinds):
                 else f"「{d.name.ja}」（{span}）"
             )
         text = t("answer.compose.domains", self.lang, items=self.join(items))
+        # English: the brochure's printed count beside the gloss (a count question asks it)
+        text += self.printed("５つの分野・21のエレメント")
         return Draft("overview", [Sentence(text, cites)])
 
     def named_domain(self, question: str):

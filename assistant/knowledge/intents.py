@@ -249,7 +249,8 @@ DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
-    r"all (the )?(21 )?elements"
+    r"all (the )?(21 )?elements|(total )?number of ([\w-]+ ){0,3}(domains|elements)|"
+    r"いくつの分野|(分野|エレメント)の数|(分野|エレメント)(は|が)(いくつ|何個)"
 )
 ASSESS = _any(
     r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"

@@ -112,6 +112,15 @@ from tests.knowledge.test_answer import assert_cited
         ("We have run two trials already and want to take them further. Which stage are we at, "
          "and what should we focus on?", "start", ["Accelerate", "注力するエリア・分野を特定"]),
         ("いくつか実証が終わった市です。うちはどの段階にいるのでしょうか", "start", ["Accelerate"]),
+        # all three stages named: all three side by side; the element count with its printed line
+        ("How do Small Start, Accelerate and Sustainable Growth differ from each other?",
+         "difference", ["Small Start", "Accelerate", "Sustainable Growth"]),
+        ("Small Start、Accelerate、Sustainable Growthの3つはどう違う？", "difference",
+         ["Small Start", "Accelerate", "Sustainable Growth"]),
+        ("What is the total number of smart city elements?", "overview", ["21のエレメント"]),
+        ("How many elements does the approach have in all?", "overview", ["21のエレメント"]),
+        ("エレメントの数と、いくつの分野に分かれているかを教えて", "overview",
+         ["21のエレメント", "運用"]),
         # a scale-up way named with "start": that way, not the stage to start at
         ("In the sector-based way, which sector does one start from?", "scale_up", ["交通"]),
         ("セクター型で広げるときは、どの分野から始めるのですか", "scale_up", ["交通"]),
