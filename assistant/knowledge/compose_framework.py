@@ -249,7 +249,13 @@ class FrameworkKinds(Composer):
         if not study or not url:
             return None
         text = t("answer.compose.report", self.lang, study=study.group(1), url=url.group(0))
-        return Draft("report", [Sentence(text, [cid])]) if cid else None
+        cites = [cid] if cid else []
+        ja = self.r.get("brochure-source.ja")
+        where = re.search(r"報告書は[^。]*ご覧になれます", ja.text) if ja else None
+        if ja and where and self.lang == "en":  # the printed line that says where to read it
+            text += self.printed(where.group(0))
+            cites = list(dict.fromkeys([*cites, ja.id]))
+        return Draft("report", [Sentence(text, cites)]) if cites else None
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
         named = self.named_elements(question)

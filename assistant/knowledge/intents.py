@@ -153,7 +153,11 @@ WHY_JICA = _any(
 HEADING = _any(
     r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
 )
-ABBREV = _any(r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略")
+ABBREV = _any(
+    r"(?<![a-z])(m/p|sc)(?![a-z])[\"'」]?\s*(means?\b|とは|って(何|なに)|の意味)|"
+    r"what (does|do) (the )?[\"'「]?(m/p|sc)(?![a-z])[\"'」]? mean|"
+    r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略"
+)
 COMBINE = _any(r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか")
 SCALE_UP = _any(
     r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"

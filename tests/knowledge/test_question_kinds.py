@@ -77,6 +77,11 @@ from tests.knowledge.test_answer import assert_cited
         # the abbreviations the brochure spells out
         ("What do M/P and SC stand for in the brochure?", "abbreviation", ["master plan", "マスタープラン"]),
         ("SCは何の略ですか", "abbreviation", ["スマートシティ"]),
+        ("What does SC mean in the brochure?", "abbreviation", ["スマートシティ"]),
+        ("メニューにあるM/Pとは？", "abbreviation", ["マスタープラン"]),
+        # where the full report is: the printed line that says so, in either language
+        ("Where is the full study report available?", "report", ["図書館ポータルサイト"]),
+        ("元になった報告書はどこで読めますか", "report", ["図書館ポータルサイト"]),
         ("About how many countries and regions does JICA cooperate with?", None, ["150"]),
         # two elements named: both desired states; an element named by a term only it uses
         ("「推進主体」と「エコシステム構築」はどう違うの？", "element", ["E07", "E10"]),
