@@ -213,6 +213,8 @@ def compose(
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
         ),
+        # what JICA itself stands for: its name, as the colophon gives it
+        (bool(it.ABBREV.search(q)) and "jica" in q, lambda: c.about_jica(question)),
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
@@ -235,7 +237,7 @@ def compose(
             lambda: c.element(question, hits),
         ),
         (bool(it.ASSESS.search(q)), c.assessment),
-        (bool(it.ABOUT_JICA.search(q)), c.about_jica),
+        (bool(it.ABOUT_JICA.search(q)), lambda: c.about_jica(question)),
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (

@@ -224,8 +224,9 @@ class FrameworkKinds(Composer):
         printed = self.printed(*ASSESS_JA)
         return Sentence(t("answer.compose.assess", self.lang, printed=printed), [cid])
 
-    def about_jica(self) -> Draft | None:
-        """What JICA is, as the brochure's colophon prints it."""
+    def about_jica(self, question: str = "") -> Draft | None:
+        """What JICA is, as the brochure's colophon prints it; asked what JICA stands for, its
+        English name first (the Japanese colophon gives only the Japanese one)."""
         cid = self.cid(CONTACT_BASE)
         chunk = self.r.get(cid or "")
         paras = chunk.text.split("\n\n") if chunk else []
@@ -236,7 +237,12 @@ class FrameworkKinds(Composer):
         printed = self.printed(jap[1]) if len(jap) > 1 else ""
         text = t("answer.compose.about_jica", self.lang, text=self.strip(paras[1]), printed=printed)
         cites = [c for c in (cid, ja.id if printed and ja is not None else None) if c]
-        return Draft("about", [Sentence(text, list(dict.fromkeys(cites)))])
+        out = [Sentence(text, list(dict.fromkeys(cites)))]
+        en = self.r.get(f"{CONTACT_BASE}.en")
+        name = re.search(r"Japan International Cooperation Agency", en.text) if en else None
+        if en and name and self.lang == "ja" and it.ABBREV.search(it.norm(question)):
+            out.insert(0, Sentence(t("answer.compose.jica_name", self.lang, name=name[0]), [en.id]))
+        return Draft("about", out)
 
     def report(self) -> Draft | None:
         """The study the brochure summarises and where its report is (printed colophon)."""

@@ -77,6 +77,8 @@ from tests.knowledge.test_answer import assert_cited
         # the abbreviations the brochure spells out
         ("What do M/P and SC stand for in the brochure?", "abbreviation", ["master plan", "マスタープラン"]),
         ("SCは何の略ですか", "abbreviation", ["スマートシティ"]),
+        ("JICAは何の略称ですか", "about", ["Japan International Cooperation Agency"]),
+        ("What does JICA stand for?", "about", ["Japan International Cooperation Agency"]),
         ("What does SC mean in the brochure?", "abbreviation", ["スマートシティ"]),
         ("メニューにあるM/Pとは？", "abbreviation", ["マスタープラン"]),
         # where the full report is: the printed line that says so, in either language
