@@ -269,7 +269,8 @@ ABOUT_JICA = _any(
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
-    r"報告書|図書館|元になった調査|基づいて作成"
+    r"報告書|図書館|元になった調査|基づいて作成|(元|もと|基)にな(った|っている)(調査|研究)|"
+    r"調査の(名前|名称|正式)|name of the (underlying |source )?(study|survey)"
 )
 CHART = _any(
     r"\bchart\b|matrix|four aims|4 aims|aims (on|of|in) the|(4|４|四)つの(ねらい|狙い)|ねらい|狙い|"

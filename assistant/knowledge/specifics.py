@@ -113,7 +113,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
-            r"(full|whole|entire) (cost|amount)|全額|"
+            r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
             r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"

@@ -81,6 +81,9 @@ from tests.knowledge.test_answer import assert_cited
         ("What does JICA stand for?", "about", ["Japan International Cooperation Agency"]),
         ("What does SC mean in the brochure?", "abbreviation", ["スマートシティ"]),
         ("メニューにあるM/Pとは？", "abbreviation", ["マスタープラン"]),
+        ("パンフレットのもとになっている研究は何ですか", "report", ["全世界スマートシティアプローチ"]),
+        ("What is the official name of the study behind the brochure?", "report",
+         ["全世界スマートシティアプローチ"]),
         # where the full report is: the printed line that says so, in either language
         ("Where is the full study report available?", "report", ["図書館ポータルサイト"]),
         ("元になった報告書はどこで読めますか", "report", ["図書館ポータルサイト"]),
@@ -275,4 +278,17 @@ def test_a_question_naming_jica_that_nothing_answers_is_not_in_sources(shipped_k
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert result.kind == "limit" and detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is the help with procurement documents free of charge for the city?",
+     "専門家派遣の協力は有料ですか、無料ですか？"],
+)  # fmt: skip
+def test_whether_cooperation_is_free_is_not_in_sources(shipped_kb, question):
+    """The brochure prints no fees: asked if a menu line costs anything, say so, not off-topic."""
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
