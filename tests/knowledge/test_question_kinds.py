@@ -284,10 +284,12 @@ def test_a_question_naming_jica_that_nothing_answers_is_not_in_sources(shipped_k
 @pytest.mark.parametrize(
     "question",
     ["Is the help with procurement documents free of charge for the city?",
-     "専門家派遣の協力は有料ですか、無料ですか？"],
+     "専門家派遣の協力は有料ですか、無料ですか？",
+     "Is there a direct line to the JICA smart city team?",
+     "スマートシティ担当部署の内線番号を知りたい"],
 )  # fmt: skip
-def test_whether_cooperation_is_free_is_not_in_sources(shipped_kb, question):
-    """The brochure prints no fees: asked if a menu line costs anything, say so, not off-topic."""
+def test_whether_cooperation_is_free_or_a_direct_line_is_not_in_sources(shipped_kb, question):
+    """The brochure prints no fees and only the main line: say so, not off-topic or the contact."""
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert detect_lang(result.answer) == detect_lang(question)
