@@ -62,7 +62,8 @@ GOVERNMENT = _any(r"\bministr(y|ies)\b|\bprovinc(e|es|ial)\b|省庁|県庁")
 NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
-    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組"
+    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組|これから取(り)?組|"
+    r"(new|newcomers?) to smart[- ]?cit"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
@@ -127,7 +128,8 @@ HELP = _any(
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
     r"anything from (jica|them)|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
-    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
+    r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
     r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"

@@ -144,6 +144,9 @@ from tests.knowledge.test_answer import assert_cited
         ("Can a city that hasn't started any smart-city work yet get JICA support?", "help",
          ["suitable cooperation programme", "適した協力プログラム"]),
         ("スマートシティにまだ何も取り組んでいない市でも協力してもらえますか", "help", ["適した協力プログラム"]),
+        ("これから取り組む町に合ったプログラムはありますか", "help", ["適した協力プログラム"]),
+        ("Is there a programme for cities new to smart cities?", "help",
+         ["suitable cooperation programme"]),
         # national vs city on one topic: that topic's lines at each level
         ("制度枠組みの構築支援は、国と自治体でどう違いますか", "difference", ["規制緩和", "実証事業スキーム"]),
         ("How does institutional support differ between the national level and municipalities?",
