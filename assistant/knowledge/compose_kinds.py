@@ -61,6 +61,13 @@ ASSESS_JA = (
 )
 
 
+# Everyday words for what a menu line prints: (question words, a word of the printed line).
+_EVERYDAY: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
+    (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
+]
+
+
 @dataclass
 class Sentence:
     text: str
@@ -177,10 +184,23 @@ class Composer:
         for lid, value in self.mixed_terms(question).items():
             lex[lid] = lex.get(lid, 0.0) + value
             dense.setdefault(lid, 0.0)
-        for lid, value in self.near_words(question).items():
+        for lid, value in [*self.near_words(question).items(), *self.everyday(question).items()]:
             lex[lid] = lex.get(lid, 0.0) + value
             dense.setdefault(lid, 0.0)
         return {lid: lex[lid] + dense[lid] for lid in lex}
+
+    def everyday(self, question: str) -> dict[str, float]:
+        """Menu lines named in an official's everyday words ("write the specs", 「入札」) rather
+        than the printed ones (terms of reference, 調達)."""
+        q = question.lower()
+        out: dict[str, float] = {}
+        for words, printed in _EVERYDAY:
+            if not words.search(q):
+                continue
+            for line in self.fw.cooperation:
+                if printed in line.text.en.lower() or printed in line.text.ja:
+                    out[line.id] = out.get(line.id, 0.0) + 1.0
+        return out
 
     def mixed_terms(self, question: str) -> dict[str, float]:
         """Mixed script: the English term is what the question is about ("Testbedの構築支援"), so

@@ -62,6 +62,9 @@ from tests.knowledge.test_answer import assert_cited
         ("Is there JICA support on cybersecurty?", "help", ["サイバーセキュリティ対策支援"]),
         ("Can JICA help us with procurment of sensors?", "help", ["TOR作成"]),
         ("procurementの支援ってありますか？", "help", ["TOR作成"]),
+        # ... or in an official's everyday words
+        ("Could JICA help us write tender specs and judge the bids?", "help", ["TOR作成"]),
+        ("入札の仕様書づくりを手伝ってもらえますか", "help", ["TOR作成"]),
         # help asked in other words
         ("Our ministry needs rules on personal data. Any help?", "help", ["個人情報保護ガイドライン"]),
         ("規制緩和やインセンティブの制度づくりを相談したい", "help", ["規制緩和"]),
