@@ -53,6 +53,7 @@ from assistant.interpret.signals import (
     segments,
     unknown_spans,
 )
+from assistant.interpret.unplaceable import own_words, placeability
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang
@@ -192,32 +193,14 @@ class OfflineInterpreter:
         past = past_regions(spans, tlang)
         hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
 
-        dks = unknown_spans(text, tlang)
+        dks = own_words(text, unknown_spans(text, tlang), tlang)
         dk_segments = _touching(spans, dks)
-        # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
-        # outside: not an answer and not "don't know"; the probe question follows
-        open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, tlang)}
-        open_segments |= _touching(spans, evasive_spans(text, tlang))
-        if open_segments and not self._described(
-            spans, hits, text, tlang, open_segments | dk_segments
-        ):
-            first = spans[min(open_segments)].text
-            return Interpretation(
-                element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
-            )
-        declined = says_nothing(text, tlang)
-        if declined is not None:  # "I can't answer anything now": the rest is background
-            return Interpretation(
-                element=element.id, confidence=0.9, evidence=declined.text, unknown=True
-            )
+        unplaced = self._unplaced(element, text, spans, hits, tlang, dks)
+        if unplaced is not None:
+            return unplaced
         if dks:
-            # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all;
             # "not sure of the date, but the council meets every quarter and ...": a hedge
             # beside a real description is read, with the deflection as a feature
-            if not self._described(spans, hits, text, tlang, dk_segments):
-                return Interpretation(
-                    element=element.id, confidence=0.9, evidence=dks[0].text, unknown=True
-                )
             hits = [h for h in hits if h.segment not in dk_segments]
 
         rubric = self._rubric(element, tlang)
@@ -268,17 +251,71 @@ class OfflineInterpreter:
             present_fit=present_fit(spans, hits, answer, sims, tlang),
         )
 
+    def _unplaced(
+        self,
+        element: Element,
+        text: str,
+        spans: list[Span],
+        hits: list[Hit],
+        lang: Lang,
+        dks: list[Span],
+    ) -> Interpretation | None:
+        """No level when the answer says nothing placeable about the city (``unplaceable``).
+
+        A question back, an answer left open or turned to another topic: no level, the probe
+        question follows. "Don't know" / "ask them" / a total decline: unknown. Either only when
+        too little level support is said outside those statements (and outside what the speaker
+        says about their own job, which counts only when nothing else is said).
+        """
+        place = placeability(text, spans, lang)
+        unknown = sorted(dks + place.unknown, key=lambda s: s.start)
+        dk_segments = _touching(spans, unknown)
+        about_speaker = place.background if unknown else set()
+        # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
+        # outside: not an answer and not "don't know"; the probe question follows
+        open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, lang)}
+        open_segments |= _touching(spans, evasive_spans(text, lang)) | place.asked
+        if place.shifted:  # 「それより、うちは…」: the whole answer is about something else
+            open_segments |= set(range(len(spans)))
+        skip = open_segments | dk_segments | about_speaker
+        if open_segments and not self._described(spans, hits, text, lang, skip):
+            first = spans[min(open_segments)].text
+            follow_up = element.probes[0].get(lang)
+            return Interpretation(
+                element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
+            )
+        declined = says_nothing(text, lang)
+        if declined is not None:  # "I can't answer anything now": the rest is background
+            return Interpretation(
+                element=element.id, confidence=0.9, evidence=declined.text, unknown=True
+            )
+        # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all; a
+        # newcomer's or an outsider's own story places nothing unless a level is clearly said
+        strict = bool(about_speaker)
+        if unknown and not self._described(spans, hits, text, lang, skip, strict=strict):
+            return Interpretation(
+                element=element.id, confidence=0.9, evidence=unknown[0].text, unknown=True
+            )
+        return None
+
     def _described(
-        self, spans: list[Span], hits: list[Hit], text: str, lang: Lang, skip: set[int]
+        self,
+        spans: list[Span],
+        hits: list[Hit],
+        text: str,
+        lang: Lang,
+        skip: set[int],
+        *,
+        strict: bool = False,
     ) -> bool:
-        """Enough level support (or enough words with some) outside the ``skip`` statements."""
+        """Enough level support (or, unless ``strict``, enough words with some) outside ``skip``."""
         cal = self.calibration
         outside = [h for h in hits if h.segment not in skip]
         support = max(cue_scores(outside, text)) if outside else 0.0
         rest = " ".join(s.text for i, s in enumerate(spans) if i not in skip)
         said = len(rest) / 2.5 if lang == "ja" else len(rest.split())
         described = said >= cal.described_words and support >= cal.described_floor
-        return support >= cal.deflection_floor or described
+        return support >= cal.deflection_floor or (described and not strict)
 
     @property
     def threshold(self) -> float:
