@@ -1,0 +1,251 @@
+"""When not to place a level (issue 10): who speaks, what they cannot know, where they send you.
+
+Wording here is new (not from any dataset): patterns, not sentences. Both sides are held: the
+answers that say nothing about the city stay unplaced, and the ones that state a fact (an
+absence said by the office itself, a hedged fact, a newcomer who still states one) stay placed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interpret.offline import OfflineInterpreter
+from assistant.interpret.signals import segments, unknown_spans
+from assistant.interpret.unplaceable import (
+    asks_back_more,
+    background,
+    more_unknown,
+    own_words,
+    placeability,
+    shifts_topic,
+)
+from assistant.models import Framework, Lang
+
+# -- the patterns -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I can't speak to the data side, I'm afraid."),
+        ("en", "Maybe there's a register somewhere, maybe not."),
+        ("en", "I don't know what the IT people do about backups."),
+        ("en", "The procurement head is the one who knows."),
+        ("en", "You could try the statistics office."),
+        ("en", "I'm out of the loop on that since the reshuffle."),
+        ("en", "Honestly I'd be guessing."),
+        ("en", "I really can't say whether anything like that exists."),
+        ("en", "I've never heard of it, to be honest."),
+        ("ja", "昔のことは記録がないので、今どうなっているのかは分かりません。"),
+        ("ja", "計画が作られているのかどうかも、まだ分かりません。"),
+        ("ja", "私のところには話が来ないので、あるともないとも申し上げられません。"),
+        ("ja", "そういう制度があるのかないのか、私には判断できません。"),
+        ("ja", "その用語は初めて聞きました。"),
+        ("ja", "正直、専門外なもので。"),
+        ("ja", "その点は持ち帰って確認させてください。"),
+        ("ja", "政策企画課にお問い合わせください。"),
+    ],
+)
+def test_further_dont_know_phrases_are_found(lang: Lang, text: str) -> None:
+    assert more_unknown(text, lang), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Residents have never heard of it."),  # a fact about the city (level 0 material)
+        ("en", "We don't know how many people use the portal."),
+        ("ja", "効果があるのかどうかは分かりません。"),  # not evaluated: a fact about the state
+        ("ja", "市民の多くはその言葉を聞いたことがないと思います。"),
+        ("ja", "予算がいくらかかるのか、正直わかりません。"),
+    ],
+)
+def test_facts_about_the_state_are_not_further_dont_knows(lang: Lang, text: str) -> None:
+    assert not more_unknown(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We don't know of any such rule."),  # not aware of any: an absence
+        ("en", "My team handles that, and there is no written policy."),
+        ("ja", "当課が所管ですが、方針はまだありません。"),
+        ("ja", "当課では、そのような協定は把握していません。"),
+        ("ja", "「効果が分からないじゃないか」と議会から指摘されました。"),  # someone else's words
+    ],
+)
+def test_the_office_itself_or_someone_elses_words_are_not_a_deflection(
+    lang: Lang, text: str
+) -> None:
+    assert unknown_spans(text, lang)  # the general pattern fires...
+    assert own_words(text, unknown_spans(text, lang), lang) == []  # ...and is set aside
+
+
+def test_a_deflection_by_another_office_stays_one() -> None:
+    text = "それは情報課が所管ですので、そちらへ。"
+    assert own_words(text, unknown_spans(text, "ja"), "ja")
+    text = "The ICT unit handles that, you'd have to ask them."
+    assert own_words(text, unknown_spans(text, "en"), "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "I came over from the tax office in May. I mostly deal with rates.", {0, 1}),
+        ("en", "The portal runs every day. It is updated monthly.", set()),
+        ("ja", "この春に福祉課から移ってきたばかりです。ポータルは毎月更新しています。", {0}),
+        ("ja", "私は税務課なので。", {0}),
+    ],
+)
+def test_statements_about_the_speaker(lang: Lang, text: str, expected: set[int]) -> None:
+    assert background(segments(text, lang), lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("・ここで言う「連携」は協定のことですか\n・それとも共同事業のことですか", True),
+        ("県の事業も含めて答えればいいですか。", True),
+        ("財政課の方に確認していただけますか。", False),  # a request: a deferral, not a question
+        ("予算が足りないじゃないですか。", False),  # a tag, not a question
+        ("始めたのは3年くらい前でしょうか。", False),  # a hedge said with a rising voice
+        ("データの話ですか。", False),  # the topic echoed before answering
+    ],
+)
+def test_japanese_questions_back(text: str, asked: bool) -> None:
+    assert bool(asks_back_more(segments(text, "ja"), "ja")) is asked
+
+
+def test_a_topic_changed_at_the_start() -> None:
+    assert shifts_topic("それより、うちは空き家の問題が深刻でして。", "ja")
+    assert shifts_topic("防災の話とは少しずれますが、観光客が増えています。", "ja")
+    assert shifts_topic("What I can tell you is that the bridge is finally open.", "en")
+    assert not shifts_topic("データ基盤は全課で使っていて、それよりも前のシステムは廃止しました。", "ja")
+
+
+def test_an_outsider_who_never_heard_of_it_does_not_know() -> None:
+    text = "I'm in finance, so I've never heard of anything like that."
+    assert placeability(text, segments(text, "en"), "en").unknown
+    text = "I'm head of economic development and I've never heard of any start-up doing it."
+    assert not placeability(text, segments(text, "en"), "en").unknown
+
+
+# -- end to end: left unplaced -----------------------------------------------------------------
+
+UNPLACED = [
+    # (element, lang, answer, unknown: "don't know" rather than a question back)
+    (
+        "E17",
+        "en",
+        "I moved over from the tax office in March. Before that I spent ten years on property "
+        "rates. My desk is next to the press team, which is lively. Whether the city checks "
+        "how secure its systems are, I honestly couldn't tell you.",
+        True,
+    ),
+    ("E10", "en", "I'm with the parks department, I can't speak for the city on that.", True),
+    (
+        "E17",
+        "en",
+        "Honestly I'm not sure. I don't know what the IT people do about backups; maybe they "
+        "have something, maybe not.",
+        True,
+    ),
+    ("E11", "en", "I'm in finance, so I've never heard of anything like that.", True),
+    ("E01", "en", "The planning director is the one who knows; she's on leave until June.", True),
+    ("E13", "en", "Is this about the city government or the whole metro area?", False),
+    (
+        "E21",
+        "ja",
+        "昔の担当者はもう誰も残っておらず、資料も見つからないので、今どうなっているのかは"
+        "分かりません。",
+        True,
+    ),
+    (
+        "E16",
+        "ja",
+        "この春に福祉課から移ってきたばかりです。前の課では窓口で毎日大勢の相談を受けていました。"
+        "今は引き継ぎの書類を整理しているところで、正直、計画が作られているのかどうかもまだ"
+        "分かりません。",
+        True,
+    ),
+    ("E09", "ja", "その情報は私のところまで来ないので、あるともないとも申し上げられません。", True),
+    ("E10", "ja", "・ここで言う「連携」は協定のことですか\n・それとも共同事業のことですか", False),
+    ("E11", "ja", "そういう話は聞いたことがないですね。私は税務課なので。", True),
+    ("E14", "ja", "それより、うちは空き家の問題が深刻でして、毎週のように苦情が来ます。", False),
+]
+
+
+@pytest.mark.parametrize(("element_id", "lang", "text", "unknown"), UNPLACED)
+def test_answers_that_say_nothing_placeable_are_left_unplaced(
+    interpreter: OfflineInterpreter,
+    fw: Framework,
+    element_id: str,
+    lang: Lang,
+    text: str,
+    unknown: bool,
+) -> None:
+    result = interpreter.interpret(fw.element(element_id), text, lang)
+    assert result.level is None, result
+    assert result.unknown is unknown
+    assert result.evidence in text
+    if not unknown:
+        assert result.follow_up  # the probe question follows a question back
+
+
+# -- end to end: still placed ------------------------------------------------------------------
+
+PLACED = [
+    # (element, lang, answer, level): an absence said by the office itself is a real level 0
+    ("E17", "en", "We don't know of any such policy.", 0),
+    ("E06", "en", "Residents have never heard of the vision.", 0),
+    ("E17", "en", "My team handles that, and there is no written policy yet.", 0),
+    (
+        "E11",
+        "en",
+        "I'm the head of economic development and I've never heard of any start-up building "
+        "services for the city.",
+        0,
+    ),
+    ("E01", "en", "I think there is a draft vision, but it hasn't been adopted.", 2),
+    (
+        "E16",
+        "en",
+        "I'm new here, but I know the open data portal has been running since 2019 and is "
+        "updated monthly.",
+        3,
+    ),
+    ("E10", "ja", "当課では、そのような他都市との連携は把握していません。", 0),
+    ("E17", "ja", "当課が所管していますが、セキュリティポリシーはまだありません。", 0),
+    ("E06", "ja", "市民の多くはその言葉を聞いたことがないと思います。", 0),
+    (
+        "E11",
+        "ja",
+        "産業振興課として把握している限り、民間が自分でサービスを始めたという話は聞いたことが"
+        "ありません。",
+        0,
+    ),
+    ("E01", "ja", "たぶん素案はあったと思いますが、議会にはかけていません。", 2),
+    ("E16", "ja", "着任して半年ですが、オープンデータのサイトは2019年から毎月更新しています。", 3),
+]
+
+
+@pytest.mark.parametrize(("element_id", "lang", "text", "level"), PLACED)
+def test_facts_stay_placed(
+    interpreter: OfflineInterpreter,
+    fw: Framework,
+    element_id: str,
+    lang: Lang,
+    text: str,
+    level: int,
+) -> None:
+    result = interpreter.interpret(fw.element(element_id), text, lang)
+    assert result.level == level, result
+    assert not result.unknown
+
+
+def test_not_knowing_the_effect_beside_a_routine_is_read(
+    interpreter: OfflineInterpreter, fw: Framework
+) -> None:
+    text = "効果があるのかどうかは分かりませんが、研修は毎年全職員向けに行っています。"
+    result = interpreter.interpret(fw.element("E09"), text, "ja")
+    assert result.level is not None and not result.unknown
