@@ -75,11 +75,19 @@ def main(argv: list[str] | None = None) -> int:
             if args.show:
                 for o in sel:
                     if (o.case.level is None) != (o.predicted is None):
-                        print(f"    {o.case.id} label={o.case.level} got={o.predicted}"
-                              f" conf={o.confidence:.2f}: {o.case.text[:150]!r}")
+                        print(
+                            f"    {o.case.id} label={o.case.level} got={o.predicted}"
+                            f" conf={o.confidence:.2f}: {o.case.text[:150]!r}"
+                        )
         dump += [
-            {"set": name, "id": o.case.id, "lang": o.case.lang, "label": o.case.level,
-             "predicted": o.predicted, "confidence": o.confidence}
+            {
+                "set": name,
+                "id": o.case.id,
+                "lang": o.case.lang,
+                "label": o.case.level,
+                "predicted": o.predicted,
+                "confidence": o.confidence,
+            }
             for o in outcomes
         ]
     if args.json:

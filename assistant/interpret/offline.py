@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -44,16 +45,13 @@ from assistant.interpret.signals import (
     LEVELS,
     Hit,
     Span,
-    asks_back,
     cue_scores,
-    evasive_spans,
     find_hits,
     is_hedged,
-    says_nothing,
     segments,
     unknown_spans,
 )
-from assistant.interpret.unplaceable import own_words, placeability
+from assistant.interpret.unplaceable import own_words, unplaced_reading
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang
@@ -195,7 +193,8 @@ class OfflineInterpreter:
 
         dks = own_words(text, unknown_spans(text, tlang), tlang)
         dk_segments = _touching(spans, dks)
-        unplaced = self._unplaced(element, text, spans, hits, tlang, dks)
+        described = partial(self._described, spans, hits, text, tlang)
+        unplaced = unplaced_reading(element, text, spans, hits, tlang, dks, described)
         if unplaced is not None:
             return unplaced
         if dks:
@@ -250,53 +249,6 @@ class OfflineInterpreter:
             rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
             present_fit=present_fit(spans, hits, answer, sims, tlang),
         )
-
-    def _unplaced(
-        self,
-        element: Element,
-        text: str,
-        spans: list[Span],
-        hits: list[Hit],
-        lang: Lang,
-        dks: list[Span],
-    ) -> Interpretation | None:
-        """No level when the answer says nothing placeable about the city (``unplaceable``).
-
-        A question back, an answer left open or turned to another topic: no level, the probe
-        question follows. "Don't know" / "ask them" / a total decline: unknown. Either only when
-        too little level support is said outside those statements (and outside what the speaker
-        says about their own job, which counts only when nothing else is said).
-        """
-        place = placeability(text, spans, lang)
-        unknown = sorted(dks + place.unknown, key=lambda s: s.start)
-        dk_segments = _touching(spans, unknown)
-        about_speaker = place.background if unknown else set()
-        # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
-        # outside: not an answer and not "don't know"; the probe question follows
-        open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, lang)}
-        open_segments |= _touching(spans, evasive_spans(text, lang)) | place.asked
-        if place.shifted:  # 「それより、うちは…」: the whole answer is about something else
-            open_segments |= set(range(len(spans)))
-        skip = open_segments | dk_segments | about_speaker
-        if open_segments and not self._described(spans, hits, text, lang, skip):
-            first = spans[min(open_segments)].text
-            follow_up = element.probes[0].get(lang)
-            return Interpretation(
-                element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
-            )
-        declined = says_nothing(text, lang)
-        if declined is not None:  # "I can't answer anything now": the rest is background
-            return Interpretation(
-                element=element.id, confidence=0.9, evidence=declined.text, unknown=True
-            )
-        # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all; a
-        # newcomer's or an outsider's own story places nothing unless a level is clearly said
-        strict = bool(about_speaker)
-        if unknown and not self._described(spans, hits, text, lang, skip, strict=strict):
-            return Interpretation(
-                element=element.id, confidence=0.9, evidence=unknown[0].text, unknown=True
-            )
-        return None
 
     def _described(
         self,

@@ -15,58 +15,68 @@ elsewhere in the answer. Nothing here changes how a placeable answer is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.interpret.signals import Span
-from assistant.models import Lang
+from assistant.interpret.signals import Hit, Span, asks_back, evasive_spans, says_nothing
+from assistant.models import Element, Lang
+from assistant.ports import Interpretation
 
 # -- "I don't know" in further words (beside ``cues.EN_UNKNOWN`` / ``JA_UNKNOWN``) ---------------
 
 EN_MORE_UNKNOWN = re.compile(
     r"\bcan(?:'t|not)\s+(?:really\s+)?speak\s+(?:for|to|about|on)\b"
-    r"|\b(?:i'm|i am) not (?:the (?:best|right) person|familiar with|up to date on|across)\b"
-    r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did|is doing"
-    r"|are doing|have done|has done)\b"
+    r"|\b(?:i'm|i am) not (?:the (?:best|right) person|familiar with|up to date on)\b"
+    r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did"
+    r"|is doing|are doing|have done|has done)\b"
     r"|\bmaybe\b[^.;!?]{0,80}\bmaybe not\b|\bmay or may not\b|\bmight or might not\b"
-    r"|\b(?:i'd|i would) (?:only )?be guessing\b|\b(?:i )?can only guess\b"
+    r"|\b(?:i'd|i would) (?:only )?be guessing\b|\bi can only guess\b"
     r"|\b(?:can't|cannot|couldn't) say (?:either way|one way or the other)\b"
     r"|\bnever heard (?:of )?(?:it|that|this|the (?:term|word|expression|phrase))\b"
     r"|\b(?:i'm|i am|we're|we are) not (?:allowed|permitted|authori[sz]ed) to (?:say|comment"
     r"|discuss|share|talk)\b|\b(?:i'd|i would) rather not (?:say|comment|answer|go into)\b"
     r"|\b(?:let's|let us|can we|could we) (?:just )?(?:move on|skip|go to the next)\b"
-    r"|\b(?:is|are|would be|'s) the (?:one|ones|person|people) (?:who (?:knows?|would know)|to ask)\b"
-    r"|\byou (?:might|could|may|can) (?:want to )?try (?:the|asking|calling|someone)\b"
+    r"|\b(?:is|are|would be|'s) the (?:one|ones|person|people) (?:who (?:knows?|would know)"
+    r"|to ask)\b"
+    r"|\byou (?:might|could|may|can) (?:want to )?try (?:asking|calling|contacting|someone"
+    r"|the \w+(?: \w+)? (?:office|department|unit|team|director|people|section))\b"
     r"|\b(?:isn't|is not|not) something i (?:see|know about|deal with|handle|follow|work on)\b"
-    r"|\b(?:out of|not in) the loop\b|\babove my pay ?grade\b"
+    r"|\b(?:i'm|i am|i've been|i was|i feel) (?:a bit |rather |completely |totally )?(?:out of"
+    r"|not in) the loop\b|\babove my pay ?grade\b"
     r"|\bi (?:really |honestly )?(?:can't|cannot|couldn't) (?:really )?say (?:whether|if)\b"
-    r"|\bbefore my time\b|\b(?:i )?(?:don't|do not) (?:follow|deal with) (?:that|this|it)\b",
+    r"|\bi (?:don't|do not) (?:follow|deal with) (?:that|this|it)\b",
     re.IGNORECASE,
 )
 # 「あるかどうかも分かりません」「今どうなっているかはわかりません」: not knowing whether the thing
 # exists or how it stands is not a fact about it (unlike 「いくらかかるのかもわかりません」, which
 # ``signals.unknown_spans`` keeps as a description of the state).
 _JA_DK = (
+    r"(?:正直|正直なところ|よく|まだ|全く|はっきり|ちょっと|私には|私は)*[、,]?\s*"
     r"(?:わかりません|分かりません|わからない|分からない|知りません|存じません"
     r"|把握して(?:い|お)(?:ません|ない)|答えられません|言えません)"
 )
 JA_MORE_UNKNOWN = re.compile(
-    r"(?<!効果が)(?<!意味が)(?<!必要が)(?<!価値が)(?<!成果が)(?<!問題が)(?<!効果は)"
     r"(?:どうなって(?:い)?る|どうなった|ある|ない|あった|やって(?:い)?る|動いて(?:い)?る"
     r"|進んで(?:い)?る)の?か(?:どうか)?(?:は|も)?[、,]?\s*"
-    r"(?:正直|正直なところ|よく|まだ|全く|はっきり|ちょっと|私には|私は)*[、,]?\s*" + _JA_DK
+    + _JA_DK
     + r"|かどうか(?:は|も)?[、,]?\s*"
-    r"(?:正直|正直なところ|よく|まだ|全く|はっきり|ちょっと|私には|私は)*[、,]?\s*" + _JA_DK
-    + r"|あるともないとも|判断(?:でき|が(?:つき|でき))(?:ません|ない)|(?:何|なん)とも(?:[…。．.]|$)"
-    r"|持ち帰(?:って|らせて)|あるのかないのか|どちらとも(?:言え|いえ)"
+    + _JA_DK
+    + r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)"
+    r"|(?:私|わたし|自分)(?:に|で)は[^。]{0,6}判断(?:でき|が(?:つき|でき))(?:ません|ない)"
+    r"|(?:何|なん)とも(?:[…。．.]|$)|持ち帰らせて|持ち帰って(?:確認|検討)(?:させて|します|いたします)"
     r"|(?:言葉|用語|名前|単語)(?:自体)?(?:は|も|を)?(?:初めて|はじめて)聞|初めて聞きました|初耳"
     r"|(?:言葉|用語)(?:自体)?(?:は|も|を)?聞いたことが(?:ない|ありません)"
-    r"|担当が(?:違う|ちがう)|畑違い|専門外|門外漢|部署が(?:違う|ちがう)"
-    r"|(?:お)?答えしにく|答えにくい|(?:正確な|はっきりした|確かな)ことは[^。]{0,8}(?:答え|言え)(?:られ)?(?:ない|ません)"
+    r"|(?:担当が(?:違う|ちがう)|畑違い|専門外|門外漢)(?:なので|なもので|ですので|でして|ので|もので"
+    r"|のため|ですから|です)"
+    r"|(?:お)?答えしにく|答えにくい"
+    r"|(?:正確な|はっきりした|確かな)ことは[^。]{0,8}(?:答え|言え)(?:られ)?(?:ない|ません)"
     r"|(?:私|わたし|自分)(?:から|に)は[^。]{0,15}(?:答えられ|言え)(?:ない|ません)"
-    r"|ご存じ(?:だと|かと|のはず)|の方が(?:よく)?(?:分かる|わかる|詳しい)"
-    r"|(?:ご確認|お問い合わせ|お聞き)(?:ください|下さい|いただ)"
-    r"|確認して(?:から)?(?:ご)?(?:回答|お返事|返事)|(?:後日|改めて)(?:ご)?回答"
-    r"|(?:質問|この質問|その質問)は?飛ばして|次の質問に"
+    r"|ご存じ(?:だと|かと|のはず)|の方が(?:よく)?(?:分かる|わかる|詳しい)(?:と思|はず|かと|です|でしょう)"
+    r"|(?:に|へ|で)(?:ご確認|お問い合わせ|お聞き)(?:ください|下さい|いただけ(?:ます|ませ|れば)"
+    r"|いただいた(?:方|ほう)|いただくの)"
+    r"|確認して(?:から)?(?:ご)?回答(?:します|させて|いたします|しても)"
+    r"|(?:後日|改めて)(?:ご)?回答(?:します|させて|いたします)"
+    r"|(?:質問|この質問|その質問)は?飛ばして|次の質問に(?:移|進|行)"
 )
 # The subject is someone else: what they do not know is a fact about the city.
 EN_OTHERS = re.compile(
@@ -78,9 +88,13 @@ EN_OTHERS = re.compile(
 JA_EFFECT = re.compile(r"効果|成果|意味|効き目|役に立|満足|評判")
 JA_OTHERS = re.compile(r"市民|住民|職員|企業|事業者|多く|誰も|ほとんど|皆|みんな")
 # 「効果が分からないじゃないかと議会から指摘され」: someone else's words, not the speaker's.
-JA_NOT_OWN = re.compile(r"^(?:じゃない|ではない|んじゃない)?か?(?:と|って)(?:言われ|指摘され|聞かれ|いう声)|^じゃないか")
+JA_NOT_OWN = re.compile(
+    r"^(?:じゃない|ではない|んじゃない)?か?(?:と|って)(?:言われ|指摘され|聞かれ|いう声)|^じゃないか"
+)
 # "my team handles that", 「当課が所管ですが」: the office that would know is speaking.
-JA_OWN_OFFICE = re.compile(r"(?:当課|うち|私ども|我々|私たち|弊課|この課|当部|当室|当係)(?:の課)?(?:が|で|の|として)?\s*$")
+JA_OWN_OFFICE = re.compile(
+    r"(?:当課|うち|私ども|我々|私たち|弊課|この課|当部|当室|当係)(?:の課)?(?:が|で|の|として)?\s*$"
+)
 EN_OWN_OFFICE = re.compile(
     r"\b(?:my|our) (?:office|team|unit|department|section|division)(?: (?:really|actually))?\s*$",
     re.IGNORECASE,
@@ -88,26 +102,40 @@ EN_OWN_OFFICE = re.compile(
 # "we don't know of any such policy", 「当課では、そのような計画は把握していません」: not aware of
 # any, said by the office itself, is an absence (level 0), not a deflection.
 EN_KNOW_OF = re.compile(r"\s+(?:of|about) (?:any|anything|such)\b", re.IGNORECASE)
-JA_OWN_AWARE = re.compile(r"(?:当課|当部|当室|当係|うちの課|私ども|我々|担当課|所管課)(?:で|と)?(?:は|として|の方で|で)")
+JA_OWN_AWARE = re.compile(
+    r"(?:当課|当部|当室|当係|うちの課|私ども|我々|担当課|所管課)(?:で|と)?(?:は|として|の方で|で)"
+)
 IN_CHARGE = re.compile(r"所管|担当|handles|deals with|is in charge|is responsible", re.IGNORECASE)
-EN_NOT_OWN = re.compile(r"^[^.;]{0,40}\b(?:they|people|residents|the council) (?:said|asked|complained)\b")
+EN_NOT_OWN = re.compile(
+    r"^[^.;]{0,40}\b(?:they|people|residents|the council) (?:said|asked|complained)\b"
+)
 
 # -- who is speaking: statements about the speaker's own job, arrival or absence ----------------
 
-EN_BACKGROUND = re.compile(
+EN_ARRIVAL = re.compile(
     r"\bi (?:only |just |recently )?(?:joined|started (?:here|working|in|at)|arrived"
-    r"|(?:came|moved|transferred) (?:over |across )?(?:here|to|from|in))\b|\b(?:i'm|i am) (?:new|fairly new|quite new|relatively new|still new)\b"
+    r"|(?:came|moved|transferred) (?:over |across )?(?:here|to|from|in))\b"
+    r"|\b(?:i'm|i am) (?:new|fairly new|quite new|relatively new|still new)\b"
     r"|\bi was (?:transferred|moved|seconded|posted|reassigned)\b|\bbefore (?:that |this )?i was\b"
-    r"|\bi used to (?:be|work)\b|\bmy (?:office|unit|section|desk|job|role|work) (?:is|was)\b"
-    r"|\bi (?:mostly |mainly |usually |only )?(?:deal with|look after|handle) (?:the )?(?!it\b|that\b|this\b)\w+"
-    r"|\b(?:i'm|i am|i work|i'm based|i sit) (?:in|at|with|from) (?:the )?\w+ (?:section|office|unit"
-    r"|department|division|team|utility|desk)\b|\bon (?:leave|maternity leave|sick leave)\b",
+    r"|\bi used to (?:be|work)\b|\bon (?:leave|maternity leave|sick leave)\b",
     re.IGNORECASE,
 )
-JA_BACKGROUND = re.compile(
-    r"異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|前の(?:部署|課|職場|部|係)|前任|引継ぎ|引き継ぎ|復帰"
-    r"|(?:移って|来て|戻って)(?:き)?た?ばかり|移ってきて"
-    r"|産休|育休|休職|(?:私|わたし|自分)は[^。、]{0,14}(?:課|係|担当|部|室|部門|窓口|センター)"
+# The speaker's own job: background beside a don't-know only when it places nothing itself (the
+# person who runs the thing may say so: "I handle the portal, we update it monthly").
+EN_ROLE = re.compile(
+    r"\bmy (?:office|unit|section|desk|job|role|work) (?:is|was)\b"
+    r"|\bi (?:mostly |mainly |usually |only )?(?:deal with|look after|handle) (?:the )?"
+    r"(?!it\b|that\b|this\b)\w+"
+    r"|\b(?:i'm|i am|i work|i'm based|i sit) (?:in|at|with|from) (?:the )?\w+ (?:section|office"
+    r"|unit|department|division|team|utility|desk)\b",
+    re.IGNORECASE,
+)
+JA_ARRIVAL = re.compile(
+    r"異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|前の(?:部署|課|職場|部|係)"
+    r"|前任|引継ぎ|引き継ぎ|復帰|(?:移って|来て|戻って)(?:き)?た?ばかり|移ってきて|産休|育休|休職"
+)
+JA_ROLE = re.compile(
+    r"(?:私|わたし|自分)は[^。、]{0,14}(?:課|係|担当|部|室|部門|窓口|センター)"
     r"(?:なので|ですので|なもので|でして|です|の者)"
 )
 
@@ -131,7 +159,9 @@ EN_NOT_HEARD = re.compile(
     r"\b(?:never heard (?:of|about)|not aware of|haven't heard (?:of|about)|(?:don't|do not) know of)\b",
     re.IGNORECASE,
 )
-JA_NOT_HEARD = re.compile(r"聞いたこと(?:が|も)(?:ない|ありません)|聞いていません|耳にしたこと(?:が|も)(?:ない|ありません)")
+JA_NOT_HEARD = re.compile(
+    r"聞いたこと(?:が|も)(?:ない|ありません)|聞いていません|耳にしたこと(?:が|も)(?:ない|ありません)"
+)
 
 # -- the question turned back, or the topic changed -----------------------------------------
 
@@ -191,14 +221,25 @@ def own_words(text: str, found: list[Span], lang: Lang) -> list[Span]:
         if not after.search(text[s.end : s.end + 40])
         and not (IN_CHARGE.match(s.text) and office.search(text[max(0, s.start - 30) : s.start]))
         and not (lang == "en" and EN_KNOW_OF.match(text, s.end))
-        and not (lang == "ja" and s.text.startswith("把握") and JA_OWN_AWARE.search(text[max(0, s.start - 40) : s.start]))
+        and not (
+            lang == "ja"
+            and s.text.startswith("把握")
+            and JA_OWN_AWARE.search(text[max(0, s.start - 40) : s.start])
+        )
     ]
 
 
-def background(spans: list[Span], lang: Lang) -> set[int]:
-    """Statements about the speaker's own job, arrival, transfer or leave."""
-    pattern = JA_BACKGROUND if lang == "ja" else EN_BACKGROUND
-    return {i for i, s in enumerate(spans) if pattern.search(s.text)}
+def background(
+    spans: list[Span], lang: Lang, placed: set[int] | frozenset[int] = frozenset()
+) -> set[int]:
+    """Statements about the speaker: arrival, transfer, leave; their own job unless the
+    statement is in ``placed`` (it holds a level cue of its own)."""
+    arrival, role = (JA_ARRIVAL, JA_ROLE) if lang == "ja" else (EN_ARRIVAL, EN_ROLE)
+    return {
+        i
+        for i, s in enumerate(spans)
+        if arrival.search(s.text) or (role.search(s.text) and i not in placed)
+    }
 
 
 def asks_back_more(spans: list[Span], lang: Lang) -> set[int]:
@@ -218,15 +259,71 @@ def shifts_topic(text: str, lang: Lang) -> bool:
     return bool((JA_TOPIC_SHIFT if lang == "ja" else EN_TOPIC_SHIFT).search(text.strip()))
 
 
-def placeability(text: str, spans: list[Span], lang: Lang) -> Placeability:
-    """Everything in the answer that speaks about the answer or the speaker, not the city."""
+def placeability(
+    text: str, spans: list[Span], lang: Lang, placed: set[int] | frozenset[int] = frozenset()
+) -> Placeability:
+    """Everything in the answer that speaks about the answer or the speaker, not the city;
+    ``placed``: the statements holding a level cue."""
     unknown = more_unknown(text, lang)
-    outsider, not_heard = (JA_OUTSIDER, JA_NOT_HEARD) if lang == "ja" else (EN_OUTSIDER, EN_NOT_HEARD)
+    outsider, not_heard = (
+        (JA_OUTSIDER, JA_NOT_HEARD) if lang == "ja" else (EN_OUTSIDER, EN_NOT_HEARD)
+    )
     if outsider.search(text):
         unknown += [Span(m.start(), m.end(), m.group(0)) for m in not_heard.finditer(text)]
     return Placeability(
         unknown=unknown,
-        background=background(spans, lang),
+        background=background(spans, lang, placed),
         asked=asks_back_more(spans, lang),
         shifted=shifts_topic(text, lang),
     )
+
+
+def touching(spans: list[Span], found: list[Span]) -> set[int]:
+    """Indices of the statements that overlap any of ``found``."""
+    return {i for i, s in enumerate(spans) for d in found if s.start < d.end and d.start < s.end}
+
+
+def unplaced_reading(
+    element: Element,
+    text: str,
+    spans: list[Span],
+    hits: list[Hit],
+    lang: Lang,
+    dks: list[Span],
+    described: Callable[..., bool],
+) -> Interpretation | None:
+    """No level when the answer says nothing placeable about the city, else None.
+
+    A question back, an answer left open or turned to another topic: no level, the probe
+    question follows. "Don't know" / "ask them" / a total decline: unknown. Either only when
+    ``described(skip, strict=...)`` finds too little level support outside those statements
+    (and outside the speaker's own story, which then counts only when a level is clearly said).
+    """
+    place = placeability(text, spans, lang, {h.segment for h in hits})
+    unknown = sorted(dks + place.unknown, key=lambda s: s.start)
+    about_speaker = place.background if unknown else set()
+    # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
+    # outside: not an answer and not "don't know"; the probe question follows
+    open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, lang)}
+    open_segments |= touching(spans, evasive_spans(text, lang)) | place.asked
+    if place.shifted:  # 「それより、うちは…」: the whole answer is about something else
+        open_segments |= set(range(len(spans)))
+    skip = open_segments | touching(spans, unknown) | about_speaker
+    if open_segments and not described(skip):
+        first = spans[min(open_segments)].text
+        follow_up = element.probes[0].get(lang)
+        return Interpretation(
+            element=element.id, confidence=0.2, evidence=first, follow_up=follow_up
+        )
+    declined = says_nothing(text, lang)
+    if declined is not None:  # "I can't answer anything now": the rest is background
+        return Interpretation(
+            element=element.id, confidence=0.9, evidence=declined.text, unknown=True
+        )
+    # the whole statement holding "ask them" / 「担当外」 is a deflection, cues and all; a
+    # newcomer's or an outsider's own story places nothing unless a level is clearly said
+    if unknown and not described(skip, strict=bool(about_speaker)):
+        return Interpretation(
+            element=element.id, confidence=0.9, evidence=unknown[0].text, unknown=True
+        )
+    return None

@@ -120,7 +120,9 @@ def test_a_topic_changed_at_the_start() -> None:
     assert shifts_topic("それより、うちは空き家の問題が深刻でして。", "ja")
     assert shifts_topic("防災の話とは少しずれますが、観光客が増えています。", "ja")
     assert shifts_topic("What I can tell you is that the bridge is finally open.", "en")
-    assert not shifts_topic("データ基盤は全課で使っていて、それよりも前のシステムは廃止しました。", "ja")
+    assert not shifts_topic(
+        "データ基盤は全課で使っていて、それよりも前のシステムは廃止しました。", "ja"
+    )
 
 
 def test_an_outsider_who_never_heard_of_it_does_not_know() -> None:
