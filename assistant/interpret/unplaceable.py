@@ -29,7 +29,17 @@ EN_MORE_UNKNOWN = re.compile(
     r"|\b(?:i'm|i am) not (?:the (?:best|right) person|familiar with|up to date on)\b"
     r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did"
     r"|is doing|are doing|have done|has done)\b"
-    r"|\bmaybe\b[^.;!?]{0,80}\bmaybe not\b|\bmay or may not\b|\bmight or might not\b"
+    r"|\bmaybe (?:there(?: is| are|'s)|we (?:have|do)|they (?:have|do)|it (?:exists|does))\b[^.;!?]{0,80}"
+    r"\bmaybe not\b|\b(?:there )?may or may not (?:be|exist)\b|\bmight or might not (?:be|exist)\b"
+    r"|\b(?:i've|i have)(?: really| honestly)? (?:got )?nothing to (?:say|add|tell you)\b"
+    r"|\bi (?:can't|cannot|couldn't) (?:really )?answer (?:that|this|it|your question)\b"
+    r"|\b(?:i|we) (?:do not|don't|dont) (?:really|honestly|actually) know\b"
+    r"(?! (?:which|what|how|who|where|of any|about any)\b)"
+    r"|\b(?:probably|maybe|perhaps) (?:the )?[\w ]{1,30}? (?:people|office|department|unit|team"
+    r"|director|staff) (?:would )?knows?\b"
+    r"|\bi (?:really |honestly )?(?:can't|cannot|couldn't) (?:really )?say (?:how|what|who|which"
+    r"|where|when)\b|\b(?:don't|do not|wouldn't|would not) want to (?:say something|give you)"
+    r" (?:the )?wrong\b|\b(?:i'm|i am) only here (?:to talk about|for)\b"
     r"|\b(?:i'd|i would) (?:only )?be guessing\b|\bi can only guess\b"
     r"|\b(?:can't|cannot|couldn't) say (?:either way|one way or the other)\b"
     r"|\bnever heard (?:of )?(?:it|that|this|the (?:term|word|expression|phrase))\b"
@@ -51,17 +61,21 @@ EN_MORE_UNKNOWN = re.compile(
 # exists or how it stands is not a fact about it (unlike 「いくらかかるのかもわかりません」, which
 # ``signals.unknown_spans`` keeps as a description of the state).
 _JA_DK = (
-    r"(?:正直|正直なところ|よく|まだ|全く|はっきり|ちょっと|私には|私は)*[、,]?\s*"
+    r"(?:(?:私|わたし|自分|こちら|当方)[^。、]{0,6}(?:では|には|は)[、,]?)?"
+    r"(?:正直|正直なところ|よく|まだ|全く|はっきり|ちょっと)*[、,]?\s*"
     r"(?:わかりません|分かりません|わからない|分からない|知りません|存じません"
-    r"|把握して(?:い|お)(?:ません|ない)|答えられません|言えません)"
+    r"|把握して(?:い|お)(?:ません|ない)|把握でき(?:て(?:い|お)?)?(?:ません|ない)|答えられません"
+    r"|言えません)"
 )
 JA_MORE_UNKNOWN = re.compile(
     r"(?:どうなって(?:い)?る|どうなった|ある|ない|あった|やって(?:い)?る|動いて(?:い)?る"
     r"|進んで(?:い)?る)の?か(?:どうか)?(?:は|も)?[、,]?\s*"
     + _JA_DK
-    + r"|かどうか(?:は|も)?[、,]?\s*"
+    # whether it is there (「あるかどうか」「公開しているのかどうか」), not whether it will go on
+    + r"|(?:ある|あった|ない|なかった|いる|いた|れた|した)の?かどうか(?:は|も)?[、,]?\s*"
     + _JA_DK
-    + r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)"
+    + r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)|見当も(?:つき|つか)"
+    r"|お話し(?:でき|すること(?:は|が)でき)(?:ない|ません)|申し上げられ(?:ない|ません)|申し上げにく"
     r"|(?:私|わたし|自分)(?:に|で)は[^。]{0,6}判断(?:でき|が(?:つき|でき))(?:ません|ない)"
     r"|(?:何|なん)とも(?:[…。．.]|$)|持ち帰らせて|持ち帰って(?:確認|検討)(?:させて|します|いたします)"
     r"|(?:言葉|用語|名前|単語)(?:自体)?(?:は|も|を)?(?:初めて|はじめて)聞|初めて聞きました|初耳"
@@ -81,12 +95,27 @@ JA_MORE_UNKNOWN = re.compile(
 # The subject is someone else: what they do not know is a fact about the city.
 EN_OTHERS = re.compile(
     r"\b(?:residents|citizens|people|the public|staff|employees|officials|companies|businesses"
-    r"|nobody|no one|everyone|most|many|they)\b",
+    r"|everyone|most|many|they)\b|\b(?:nobody|no one)\b",
+    re.IGNORECASE,
+)
+EN_OTHERS_SUBJECT = re.compile(
+    "(?:" + EN_OTHERS.pattern + r")\s+(?:(?:have|has|had|do|does|did|are|is|were|was|still|really|simply"
+    r"|often|usually)\s+){0,2}$",
     re.IGNORECASE,
 )
 # 「効果があるかどうかは分かりません」: whether it works is not measured, a fact about the state.
 JA_EFFECT = re.compile(r"効果|成果|意味|効き目|役に立|満足|評判")
-JA_OTHERS = re.compile(r"市民|住民|職員|企業|事業者|多く|誰も|ほとんど|皆|みんな")
+JA_OTHERS = re.compile(r"市民|住民|職員|企業|事業者|多く|ほとんど|皆|みんな|誰も")
+# A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)
+# is a hedge, not a deflection.
+EN_DETAIL = re.compile(
+    r"^\s+(?:of |about )?(?:the )?(?:(?:exact|precise|specific) \w+|(?:year|date|number|figure)s?\b)",
+    re.IGNORECASE,
+)
+JA_DETAIL = re.compile(
+    r"(?:正確な|細かい|具体的な|詳しい|はっきりした)?(?:数|件数|数字|日付|日にち|年|年度|時期|金額|額|名前"
+    r"|名称|人数|予算額)(?:は|まで(?:は)?)(?:ちょっと|正直|よく|すぐには)?$"
+)
 # 「効果が分からないじゃないかと議会から指摘され」: someone else's words, not the speaker's.
 JA_NOT_OWN = re.compile(
     r"^(?:じゃない|ではない|んじゃない)?か?(?:と|って)(?:言われ|指摘され|聞かれ|いう声)|^じゃないか"
@@ -105,7 +134,13 @@ EN_KNOW_OF = re.compile(r"\s+(?:of|about) (?:any|anything|such)\b", re.IGNORECAS
 JA_OWN_AWARE = re.compile(
     r"(?:当課|当部|当室|当係|うちの課|私ども|我々|担当課|所管課)(?:で|と)?(?:は|として|の方で|で)"
 )
-IN_CHARGE = re.compile(r"所管|担当|handles|deals with|is in charge|is responsible", re.IGNORECASE)
+IN_CHARGE = re.compile(
+    r"所管(?:な|です|して)|担当して|handles|deals with|is in charge|is responsible", re.IGNORECASE
+)
+# Only not knowing something can be said of others; "ask them" or 「所管外」 cannot.
+KNOWING = re.compile(
+    r"know|idea|clue|heard|aware|sure|知り|知ら|存じ|聞い|分か|わか", re.IGNORECASE
+)
 EN_NOT_OWN = re.compile(
     r"^[^.;]{0,40}\b(?:they|people|residents|the council) (?:said|asked|complained)\b"
 )
@@ -199,16 +234,33 @@ class Placeability:
     shifted: bool  # the answer opens on another topic
 
 
+def _clause_before(text: str, span: Span) -> str:
+    return re.split(r"[.!?;,。！？、\n]", text[max(0, span.start - 80) : span.start])[-1]
+
+
+def _of_others(text: str, span: Span, lang: Lang) -> bool:
+    """Said of others ("residents have never heard of it", 「職員の多くは知りません」): a fact."""
+    if not KNOWING.search(span.text):
+        return False
+    before = _clause_before(text, span)
+    if lang == "ja":
+        return bool(JA_OTHERS.search(before) or JA_EFFECT.search(before[-14:]))
+    return bool(EN_OTHERS_SUBJECT.search(before))
+
+
+def _a_detail(text: str, span: Span, lang: Lang) -> bool:
+    """Only a detail is not known: "not sure of the exact number", 「正確な数はわかりません」."""
+    if lang == "ja":
+        return bool(JA_DETAIL.search(_clause_before(text, span)))
+    return bool(EN_DETAIL.match(text, span.end))
+
+
 def more_unknown(text: str, lang: Lang) -> list[Span]:
     """Further "I don't know / ask them" phrases, beyond ``signals.unknown_spans``; not when
-    said of others in the same sentence ("residents have never heard of it" is a fact)."""
-    pattern, others = (JA_MORE_UNKNOWN, JA_OTHERS) if lang == "ja" else (EN_MORE_UNKNOWN, EN_OTHERS)
-    found = []
-    for m in pattern.finditer(text):
-        before = re.split(r"[.!?;,。！？、\n]", text[max(0, m.start() - 80) : m.start()])[-1]
-        if not others.search(before) and not (lang == "ja" and JA_EFFECT.search(before[-14:])):
-            found.append(Span(m.start(), m.end(), m.group(0)))
-    return found
+    said of others in the same clause ("residents have never heard of it" is a fact)."""
+    pattern = JA_MORE_UNKNOWN if lang == "ja" else EN_MORE_UNKNOWN
+    found = [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    return [s for s in found if not _of_others(text, s, lang)]
 
 
 def own_words(text: str, found: list[Span], lang: Lang) -> list[Span]:
@@ -219,6 +271,8 @@ def own_words(text: str, found: list[Span], lang: Lang) -> list[Span]:
         s
         for s in found
         if not after.search(text[s.end : s.end + 40])
+        and not _of_others(text, s, lang)
+        and not _a_detail(text, s, lang)
         and not (IN_CHARGE.match(s.text) and office.search(text[max(0, s.start - 30) : s.start]))
         and not (lang == "en" and EN_KNOW_OF.match(text, s.end))
         and not (
