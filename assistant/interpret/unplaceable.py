@@ -99,7 +99,9 @@ EN_OTHERS = re.compile(
     re.IGNORECASE,
 )
 EN_OTHERS_SUBJECT = re.compile(
-    "(?:" + EN_OTHERS.pattern + r")\s+(?:(?:have|has|had|do|does|did|are|is|were|was|still|really|simply"
+    "(?:"
+    + EN_OTHERS.pattern
+    + r")\s+(?:(?:have|has|had|do|does|did|are|is|were|was|still|really|simply"
     r"|often|usually)\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -109,12 +111,14 @@ JA_OTHERS = re.compile(r"市民|住民|職員|企業|事業者|多く|ほとん�
 # A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)
 # is a hedge, not a deflection.
 EN_DETAIL = re.compile(
-    r"^\s+(?:of |about )?(?:the )?(?:(?:exact|precise|specific) \w+|(?:year|date|number|figure)s?\b)",
+    r"^\s+(?:of |about )?(?:the )?(?:(?:exact|precise|specific) \w+|(?:year|date|number|figure"
+    r"|detail)s?\b)",
     re.IGNORECASE,
 )
 JA_DETAIL = re.compile(
     r"(?:正確な|細かい|具体的な|詳しい|はっきりした)?(?:数|件数|数字|日付|日にち|年|年度|時期|金額|額|名前"
     r"|名称|人数|予算額)(?:は|まで(?:は)?)(?:ちょっと|正直|よく|すぐには)?$"
+    r"|(?:詳しく|細かく|詳細|細かいこと|はっきりとは|正確には)(?:は|まで(?:は)?)?(?:ちょっと|正直|よく)?$"
 )
 # 「効果が分からないじゃないかと議会から指摘され」: someone else's words, not the speaker's.
 JA_NOT_OWN = re.compile(
@@ -251,8 +255,12 @@ def _of_others(text: str, span: Span, lang: Lang) -> bool:
 def _a_detail(text: str, span: Span, lang: Lang) -> bool:
     """Only a detail is not known: "not sure of the exact number", 「正確な数はわかりません」."""
     if lang == "ja":
-        return bool(JA_DETAIL.search(_clause_before(text, span)))
-    return bool(EN_DETAIL.match(text, span.end))
+        goes_on = re.match(r"[^。]{0,6}(?:が|けど|けれど)[、,]", text[span.end :])
+        return bool(goes_on and JA_DETAIL.search(_clause_before(text, span)))
+    goes_on = re.search(
+        r"\b(?:but|though|although|however)\b", text[span.end : span.end + 80], re.I
+    )
+    return bool(goes_on and EN_DETAIL.match(text[span.end :]))
 
 
 def more_unknown(text: str, lang: Lang) -> list[Span]:

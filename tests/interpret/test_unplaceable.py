@@ -196,6 +196,8 @@ UNPLACED = [
     ("E16", "ja", "データを公開しているのかどうか、私のところでは把握できていません。", True),
     ("E05", "ja", "ビジネスモデルと言われても、私には見当もつきません。", True),
     ("E17", "ja", "セキュリティについては、ここではお話しできないことになっています。", True),
+    ("E05", "en", "I don't know the exact figures.", True),  # a detail, and nothing said after it
+    ("E05", "ja", "正確な金額はわかりません。", True),
 ]
 
 
@@ -265,6 +267,14 @@ PLACED = [
     ),
     ("E13", "en", "We ran a one-off survey on bus routes; maybe we'll do it again, maybe not.", 2),
     ("E06", "ja", "ビジョンは作りましたが、職員の多くはその存在を知りません。", 0),
+    ("E08", "ja", "詳しくは分かりませんが、課題の洗い出しをしようという話は出ています。", 1),
+    (
+        "E05",
+        "en",
+        "I don't know the exact figures, but the PPP for street lighting recovers its costs "
+        "from the savings.",
+        2,
+    ),
     (
         "E16",
         "en",
