@@ -25,7 +25,9 @@ from assistant.ports import Interpretation
 # -- "I don't know" in further words (beside ``cues.EN_UNKNOWN`` / ``JA_UNKNOWN``) ---------------
 
 EN_MORE_UNKNOWN = re.compile(
-    r"\bcan(?:'t|not)\s+(?:really\s+)?speak\s+(?:for|to|about|on)\b"
+    r"\b(?:can(?:'t|not)|couldn't|shouldn't|should not)\s+(?:really\s+)?speak\s+(?:for|to|about|on)\b"
+    r"|\b(?:don't|do not) have (?:the (?:faintest|slightest|foggiest)|any) idea\b"
+    r"|\bnot the (?:faintest|slightest|foggiest)\b"
     r"|\b(?:i'm|i am) not (?:the (?:best|right) person|familiar with|up to date on)\b"
     r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did"
     r"|is doing|are doing|have done|has done)\b"
@@ -74,6 +76,9 @@ JA_MORE_UNKNOWN = re.compile(
     # whether it is there (「あるかどうか」「公開しているのかどうか」), not whether it will go on
     + r"|(?:ある|あった|ない|なかった|いる|いた|れた|した)の?かどうか(?:は|も)?[、,]?\s*"
     + _JA_DK
+    # who does it (「どこが主導しているのかは」), not how much (「何人使っているのかは」: a state)
+    + r"|(?:どこ|誰|どの課|どの部署|どちら)(?:が|で)[^。、]{0,20}の?か(?:は|も)?[、,]?\s*"
+    + _JA_DK
     + r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)|見当も(?:つき|つか)"
     r"|お話し(?:でき|すること(?:は|が)でき)(?:ない|ません)|申し上げられ(?:ない|ません)|申し上げにく"
     r"|(?:私|わたし|自分)(?:に|で)は[^。]{0,6}判断(?:でき|が(?:つき|でき))(?:ません|ない)"
@@ -83,6 +88,8 @@ JA_MORE_UNKNOWN = re.compile(
     r"|(?:担当が(?:違う|ちがう)|畑違い|専門外|門外漢)(?:なので|なもので|ですので|でして|ので|もので"
     r"|のため|ですから|です)"
     r"|(?:お)?答えしにく|答えにくい"
+    r"|(?:課|部|室|係|局|担当|センター|事務局|の方)に(?:聞く|確認する|問い合わせる|聞いた|確認した)"
+    r"(?:のが|ほうが|方が)"
     r"|(?:正確な|はっきりした|確かな)ことは[^。]{0,8}(?:答え|言え)(?:られ)?(?:ない|ません)"
     r"|(?:私|わたし|自分)(?:から|に)は[^。]{0,15}(?:答えられ|言え)(?:ない|ません)"
     r"|ご存じ(?:だと|かと|のはず)|の方が(?:よく)?(?:分かる|わかる|詳しい)(?:と思|はず|かと|です|でしょう)"
@@ -155,7 +162,7 @@ EN_ARRIVAL = re.compile(
     r"\bi (?:only |just |recently )?(?:joined|started (?:here|working|in|at)|arrived"
     r"|(?:came|moved|transferred) (?:over |across )?(?:here|to|from|in))\b"
     r"|\b(?:i'm|i am) (?:new|fairly new|quite new|relatively new|still new)\b"
-    r"|\bi was (?:transferred|moved|seconded|posted|reassigned)\b|\bbefore (?:that |this )?i was\b"
+    r"|\bi was (?:transferred|moved|seconded|posted|reassigned)\b|\bbefore (?:that|this(?: job| post| role)?|joining|coming here),? i (?:was|worked)\b"
     r"|\bi used to (?:be|work)\b|\bon (?:leave|maternity leave|sick leave)\b",
     re.IGNORECASE,
 )
@@ -294,14 +301,38 @@ def own_words(text: str, found: list[Span], lang: Lang) -> list[Span]:
 def background(
     spans: list[Span], lang: Lang, placed: set[int] | frozenset[int] = frozenset()
 ) -> set[int]:
-    """Statements about the speaker: arrival, transfer, leave; their own job unless the
-    statement is in ``placed`` (it holds a level cue of its own)."""
+    """Statements about the speaker: arrival, transfer, leave, and what was done at the old
+    post right after ("There we had an annual audit", 「水道局では毎年…」); their own job unless
+    the statement is in ``placed`` (it holds a level cue of its own)."""
     arrival, role = (JA_ARRIVAL, JA_ROLE) if lang == "ja" else (EN_ARRIVAL, EN_ROLE)
-    return {
-        i
-        for i, s in enumerate(spans)
-        if arrival.search(s.text) or (role.search(s.text) and i not in placed)
-    }
+    found: set[int] = set()
+    for i, s in enumerate(spans):
+        if (
+            arrival.search(s.text)
+            or (role.search(s.text) and i not in placed)
+            or (i - 1 in found and _at_the_old_post(spans[i - 1].text, s.text, lang))
+        ):
+            found.add(i)
+    return found
+
+
+EN_THERE = re.compile(
+    r"^\W*(?:there,? (?:we|they|i|everyone|everybody)|at (?:the|my) (?:\w+ ){0,3}?(?:we|they|i)\b|in my (?:old|previous|last|former) \w+"
+    r"|back then|at that time|before that)\b",
+    re.IGNORECASE,
+)
+JA_THERE = re.compile(r"^\W*(?:そこ|あちら|向こう|当時|前の(?:職場|部署|課))(?:で|では|には|は)")
+
+
+def _at_the_old_post(before: str, statement: str, lang: Lang) -> bool:
+    """The statement goes on about the place the one before it came from."""
+    if (JA_THERE if lang == "ja" else EN_THERE).search(statement):
+        return True
+    if lang != "ja":
+        return False
+    m = re.match(r"^\W*([^\W\d、。]{2,8}?)(?:では|で|には)", statement)  # 「水道局では」
+    here = m is not None and re.match(r"当|本|今|この|こちら|ここ|うち|市|町|村|区", m.group(1))
+    return bool(m and not here and m.group(1) in before)
 
 
 def asks_back_more(spans: list[Span], lang: Lang) -> set[int]:

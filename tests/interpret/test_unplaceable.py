@@ -196,6 +196,22 @@ UNPLACED = [
     ("E16", "ja", "データを公開しているのかどうか、私のところでは把握できていません。", True),
     ("E05", "ja", "ビジネスモデルと言われても、私には見当もつきません。", True),
     ("E17", "ja", "セキュリティについては、ここではお話しできないことになっています。", True),
+    (
+        "E04",
+        "en",
+        "Before this job I was at the port authority for eight years. There we had a proper "
+        "annual audit of every contract and a monthly performance review. Here I only started "
+        "in September, so how the city measures its smart projects, I honestly don't know yet.",
+        True,
+    ),
+    (
+        "E07",
+        "ja",
+        "この4月に水道局から異動してきました。水道局では毎年、事業評価をして計画を見直すのが"
+        "当たり前でした。こちらでスマートシティをどこが主導しているのかは、まだ把握できていません。",
+        True,
+    ),
+    ("E14", "ja", "防災との関係は、防災危機管理課に聞くのが確実です。私は観光課なので。", True),
     ("E05", "en", "I don't know the exact figures.", True),  # a detail, and nothing said after it
     ("E05", "ja", "正確な金額はわかりません。", True),
 ]
@@ -252,6 +268,20 @@ PLACED = [
     ),
     ("E01", "ja", "たぶん素案はあったと思いますが、議会にはかけていません。", 2),
     ("E16", "ja", "着任して半年ですが、オープンデータのサイトは2019年から毎月更新しています。", 3),
+    (
+        "E01",
+        "en",
+        "I joined last year. There is an adopted vision from 2021 that we use to pick every "
+        "project. I don't know the budget though.",
+        3,
+    ),
+    (
+        "E04",
+        "ja",
+        "昨年、県から当市に異動してきました。当市では毎年、事業を評価して計画を見直しています。"
+        "詳しい予算は分かりません。",
+        4,
+    ),
     # a detail not known, or the future unsure, beside a fact: a hedge, not a deflection
     (
         "E16",
