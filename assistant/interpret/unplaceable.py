@@ -109,7 +109,8 @@ EN_OTHERS_SUBJECT = re.compile(
     "(?:"
     + EN_OTHERS.pattern
     + r")\s+(?:(?:have|has|had|do|does|did|are|is|were|was|still|really|simply"
-    r"|often|usually)\s+){0,2}$",
+    r"|often|usually|probably|likely|surely|certainly|mostly|generally|even|also|all|just|already"
+    r"|ever)\s+){0,3}$",
     re.IGNORECASE,
 )
 # 「効果があるかどうかは分かりません」: whether it works is not measured, a fact about the state.
@@ -217,10 +218,16 @@ JA_QUESTION_END = re.compile(
     r"(?<!じゃない)(?<!ではない)(?<!じゃありません)(?<!いただけ)(?<!もらえ)(?<!くれ)(?<!ください)"
     r"(?<!てもいい)(?<!でもいい)(?<!てもよろしい)"
     r"(?<!…)(?<!‥)(?<!\.\.\.)(?:ですか|ますか|ばいい(?:です|の)?か)[?？]?[。\s]*$"
-    r"|(?:どう|何|どの|どちら|どれ|いつ|誰|どこ|なぜ|それとも)[^。]*(?:でしょうか|ですかね)[?？]?[。\s]*$"
+    r"|(?:どう|何|どの|どちら|どれ|いつ|誰(?!も)|どこ|なぜ|それとも)[^。]*(?<!ない)(?:でしょうか|ですかね)"
+    r"[?？]?[。\s]*$"
     r"|[?？][。\s]*$"
 )
-JA_ECHO = re.compile(r"^[^、。]{0,12}の(?:話|件|こと)(?:です|でしょう)か[。？?\s]*$")
+# The topic echoed before answering (「信頼、ですか。」「データの話ですか。」「都市OSですか。」): short,
+# with no word that asks (とは, って, どの, それとも ...).
+JA_ECHO = re.compile(
+    r"^(?!.*(?:とは|って|という|意味|どう|何|どの|どちら|どれ|いつ|誰|どこ|なぜ|それとも|ばいい))"
+    r"[^。]{1,10}(?:です|でしょう)か[。？?\s]*$"
+)
 # Said at the start of the answer: what follows is another topic (「それより、うちは…」, "what I can
 # tell you is that our biggest problem ...").
 EN_TOPIC_SHIFT = re.compile(

@@ -54,6 +54,7 @@ def test_further_dont_know_phrases_are_found(lang: Lang, text: str) -> None:
     ("lang", "text"),
     [
         ("en", "Residents have never heard of it."),  # a fact about the city (level 0 material)
+        ("en", "Residents have probably never heard of it."),
         ("en", "We don't know how many people use the portal."),
         ("ja", "効果があるのかどうかは分かりません。"),  # not evaluated: a fact about the state
         ("ja", "市民の多くはその言葉を聞いたことがないと思います。"),
@@ -110,6 +111,9 @@ def test_statements_about_the_speaker(lang: Lang, text: str, expected: set[int])
         ("予算が足りないじゃないですか。", False),  # a tag, not a question
         ("始めたのは3年くらい前でしょうか。", False),  # a hedge said with a rising voice
         ("データの話ですか。", False),  # the topic echoed before answering
+        ("都市OSですか。", False),
+        ("たぶん誰も意識していないんじゃないでしょうか。", False),  # rhetorical: "I'd think"
+        ("どの部署が担当になるんでしょうか。", True),
     ],
 )
 def test_japanese_questions_back(text: str, asked: bool) -> None:
