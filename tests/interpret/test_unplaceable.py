@@ -148,7 +148,7 @@ UNPLACED = [
         "how secure its systems are, I honestly couldn't tell you.",
         True,
     ),
-    ("E10", "en", "I'm with the parks department, I can't speak for the city on that.", True),
+    ("E20", "en", "I'm with the parks department, I can't speak for the city on that.", True),
     (
         "E17",
         "en",
@@ -156,7 +156,7 @@ UNPLACED = [
         "have something, maybe not.",
         True,
     ),
-    ("E11", "en", "I'm in finance, so I've never heard of anything like that.", True),
+    ("E10", "en", "I'm in finance, so I've never heard of anything like that.", True),
     ("E01", "en", "The planning director is the one who knows; she's on leave until June.", True),
     ("E13", "en", "Is this about the city government or the whole metro area?", False),
     (
@@ -175,8 +175,8 @@ UNPLACED = [
         True,
     ),
     ("E09", "ja", "その情報は私のところまで来ないので、あるともないとも申し上げられません。", True),
-    ("E10", "ja", "・ここで言う「連携」は協定のことですか\n・それとも共同事業のことですか", False),
-    ("E11", "ja", "そういう話は聞いたことがないですね。私は税務課なので。", True),
+    ("E20", "ja", "・ここで言う「連携」は協定のことですか\n・それとも共同事業のことですか", False),
+    ("E10", "ja", "そういう話は聞いたことがないですね。私は税務課なので。", True),
     ("E14", "ja", "それより、うちは空き家の問題が深刻でして、毎週のように苦情が来ます。", False),
     (
         "E21",
@@ -246,7 +246,7 @@ PLACED = [
     ("E06", "en", "Residents have never heard of the vision.", 0),
     ("E17", "en", "My team handles that, and there is no written policy yet.", 0),
     (
-        "E11",
+        "E10",
         "en",
         "I'm the head of economic development and I've never heard of any start-up building "
         "services for the city.",
@@ -260,11 +260,11 @@ PLACED = [
         "updated monthly.",
         3,
     ),
-    ("E10", "ja", "当課では、そのような他都市との連携は把握していません。", 0),
+    ("E20", "ja", "当課では、そのような他都市との連携は把握していません。", 0),
     ("E17", "ja", "当課が所管していますが、セキュリティポリシーはまだありません。", 0),
     ("E06", "ja", "市民の多くはその言葉を聞いたことがないと思います。", 0),
     (
-        "E11",
+        "E10",
         "ja",
         "産業振興課として把握している限り、民間が自分でサービスを始めたという話は聞いたことが"
         "ありません。",
