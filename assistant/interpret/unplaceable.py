@@ -9,7 +9,10 @@ thing itself: level 0).
 
 This module finds, per language, the phrases and statements behind that decision; the offline
 interpreter (``offline.OfflineInterpreter.analyse``) weighs them against the level support said
-elsewhere in the answer. Nothing here changes how a placeable answer is read.
+elsewhere in the answer (``unplaced_reading``). A placeable answer is read as before, except that
+a "don't know" which is someone else's ("residents have no idea"), the office's own ("we don't
+know of any", 「当課が所管ですが」) or only about a detail before a fact is no deflection
+(``own_words``).
 """
 
 from __future__ import annotations
