@@ -97,7 +97,7 @@ def more_unknown(text: str, lang: Lang) -> list[Span]:
     said of others in the same clause ("residents have never heard of it" is a fact)."""
     pattern = JA_MORE_UNKNOWN if lang == "ja" else EN_MORE_UNKNOWN
     found = [Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
-    return [s for s in found if not _of_others(text, s, lang)]
+    return [s for s in found if not (_of_others(text, s, lang) or _a_detail(text, s, lang))]
 
 
 def own_words(text: str, found: list[Span], lang: Lang) -> list[Span]:

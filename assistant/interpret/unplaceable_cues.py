@@ -13,7 +13,9 @@ import re
 EN_MORE_UNKNOWN = re.compile(
     r"\b(?:can(?:'t|not)|couldn't|shouldn't|should not)\s+(?:really\s+)?speak\s+(?:for|to|about|on)\b"
     r"|\b(?:don't|do not) have (?:the (?:faintest|slightest|foggiest)|any) idea\b"
-    r"|\bnot the (?:faintest|slightest|foggiest)\b"
+    r"|\bnot the (?:faintest|slightest|foggiest)\b|\bbeats me\b|\byour guess is as good as mine\b"
+    r"|\bdrawing a blank\b|\bi (?:don't|do not|can't|cannot|couldn't) (?:really )?(?:remember|recall)\b"
+    r"|\bi (?:wasn't|was not) (?:involved|there|around|part of it)\b"
     r"|\b(?:i'm|i am) not (?:the (?:best|right) person|familiar with|up to date on)\b"
     r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did"
     r"|is doing|are doing|have done|has done)\b"
@@ -65,7 +67,9 @@ JA_MORE_UNKNOWN = re.compile(
     # who does it (「どこが主導しているのかは」), not how much (「何人使っているのかは」: a state)
     + r"|(?:どこ|誰|どの課|どの部署|どちら)(?:が|で)[^。、]{0,20}の?か(?:は|も)?[、,]?\s*"
     + _JA_DK
-    + r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)|見当も(?:つき|つか)"
+    + r"|記憶に(?:ない|ありません|ございません)|覚えて(?:い|お)(?:ない|ません)|知識が(?:ない|ありません)"
+    r"|(?:勉強不足|不勉強)(?:で|でして|なので|なもので)|お答えできるほど"
+    r"|あるともないとも|あるのかないのか|あるかないか|どちらとも(?:言え|いえ)|見当も(?:つき|つか)"
     r"|お話し(?:でき|すること(?:は|が)でき)(?:ない|ません)|申し上げられ(?:ない|ません)|申し上げにく"
     r"|(?:私|わたし|自分)(?:に|で)は[^。]{0,6}判断(?:でき|が(?:つき|でき))(?:ません|ない)"
     r"|(?:何|なん)とも(?:[…。．.]|$)|持ち帰らせて|持ち帰って(?:確認|検討)(?:させて|します|いたします)"
@@ -112,6 +116,7 @@ EN_DETAIL = re.compile(
 JA_DETAIL = re.compile(
     r"(?:正確な|細かい|具体的な|詳しい|はっきりした)?(?:数|件数|数字|日付|日にち|年|年度|時期|金額|額|名前"
     r"|名称|人数|予算額)(?:は|まで(?:は)?)(?:ちょっと|正直|よく|すぐには)?$"
+    r"|(?:いつ|何年|何月|何回|何件|何人|どこ)(?:だった|頃だった|ごろだった)?か(?:は)?$"
     r"|(?:詳しく|細かく|詳細|細かいこと|はっきりとは|正確には)(?:は|まで(?:は)?)?(?:ちょっと|正直|よく)?$"
 )
 # 「効果が分からないじゃないかと議会から指摘され」: someone else's words, not the speaker's.

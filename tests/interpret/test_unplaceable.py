@@ -216,6 +216,9 @@ UNPLACED = [
         True,
     ),
     ("E14", "ja", "防災との関係は、防災危機管理課に聞くのが確実です。私は観光課なので。", True),
+    ("E09", "en", "I don't remember, it was a long time ago and I wasn't involved.", True),
+    ("E16", "ja", "勉強不足でして、お答えできるほどの知識がありません。", True),
+    ("E09", "ja", "昔のことなので、記憶にないです。", True),
     ("E05", "en", "I don't know the exact figures.", True),  # a detail, and nothing said after it
     ("E05", "ja", "正確な金額はわかりません。", True),
 ]
@@ -302,6 +305,14 @@ PLACED = [
     ("E13", "en", "We ran a one-off survey on bus routes; maybe we'll do it again, maybe not.", 2),
     ("E06", "ja", "ビジョンは作りましたが、職員の多くはその存在を知りません。", 0),
     ("E08", "ja", "詳しくは分かりませんが、課題の洗い出しをしようという話は出ています。", 1),
+    ("E09", "ja", "いつだったか覚えていませんが、一度だけ外部の研修に職員を出しました。", 2),
+    (
+        "E01",
+        "en",
+        "I can't remember the exact date, but the mayor asked planning to start a vision last "
+        "year.",
+        1,
+    ),
     (
         "E05",
         "en",
