@@ -23,6 +23,7 @@ EN_MORE_UNKNOWN = re.compile(
     r"\bmaybe not\b|\b(?:there )?may or may not (?:be|exist)\b|\bmight or might not (?:be|exist)\b"
     r"|\b(?:i've|i have)(?: really| honestly)? (?:got )?nothing to (?:say|add|tell you)\b"
     r"|\bi (?:can't|cannot|couldn't) (?:really )?answer (?:that|this|it|your question)\b"
+    r"(?! (?:in (?:detail|full)|fully|precisely|exactly|completely))"
     r"|\b(?:i|we) (?:do not|don't|dont) (?:really|honestly|actually) know\b"
     r"(?! (?:which|what|how|who|where|of any|about any)\b)"
     r"|\b(?:probably|maybe|perhaps) (?:the )?[\w ]{1,30}? (?:people|office|department|unit|team"
@@ -37,7 +38,7 @@ EN_MORE_UNKNOWN = re.compile(
     r"|discuss|share|talk)\b|\b(?:i'd|i would) rather not (?:say|comment|answer|go into)\b"
     r"|\b(?:let's|let us|can we|could we) (?:just )?(?:move on|skip|go to the next)\b"
     r"|\b(?:is|are|would be|'s) the (?:one|ones|person|people) (?:who (?:knows?|would know)"
-    r"|to ask)\b"
+    r"|to ask)\b(?=\s*(?:[.,;:!?]|$|about (?:that|this|it)|(?:for|on) (?:that|this)|here))"
     r"|\byou (?:might|could|may|can) (?:want to )?try (?:asking|calling|contacting|someone"
     r"|the \w+(?: \w+)? (?:office|department|unit|team|director|people|section))\b"
     r"|\b(?:isn't|is not|not) something i (?:see|know about|deal with|handle|follow|work on)\b"
@@ -142,7 +143,8 @@ IN_CHARGE = re.compile(
 )
 # Only not knowing something can be said of others; "ask them" or 「所管外」 cannot.
 KNOWING = re.compile(
-    r"know|idea|clue|heard|aware|sure|知り|知ら|存じ|聞い|分か|わか", re.IGNORECASE
+    r"know|idea|clue|heard|aware|sure|remember|recall|知り|知ら|存じ|聞い|分か|わか|覚え|記憶|知識",
+    re.IGNORECASE,
 )
 EN_NOT_OWN = re.compile(
     r"^[^.;]{0,40}\b(?:they|people|residents|the council) (?:said|asked|complained)\b"

@@ -306,6 +306,22 @@ PLACED = [
     ("E06", "ja", "ビジョンは作りましたが、職員の多くはその存在を知りません。", 0),
     ("E08", "ja", "詳しくは分かりませんが、課題の洗い出しをしようという話は出ています。", 1),
     ("E09", "ja", "いつだったか覚えていませんが、一度だけ外部の研修に職員を出しました。", 2),
+    # the deflection's words said as a fact
+    (
+        "E16",
+        "en",
+        "Our data officer is the one who knows the portal best, and she updates it every month.",
+        3,
+    ),
+    (
+        "E16",
+        "en",
+        "Honestly I can't answer that in detail, but I believe the portal has about 50 datasets "
+        "updated quarterly.",
+        3,
+    ),
+    ("E09", "ja", "職員が手順を覚えていないので、マニュアルを作ろうという話になっています。", 1),
+    ("E17", "ja", "職員にセキュリティの知識がないのが課題です。方針もまだありません。", 0),
     (
         "E01",
         "en",
