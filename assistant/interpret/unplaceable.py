@@ -47,6 +47,7 @@ from assistant.interpret.unplaceable_cues import (
     JA_OUTSIDER,
     JA_OWN_AWARE,
     JA_OWN_OFFICE,
+    JA_PREFACE,
     JA_QUESTION_END,
     JA_ROLE,
     JA_THERE,
@@ -82,10 +83,12 @@ def _of_others(text: str, span: Span, lang: Lang) -> bool:
 
 
 def _a_detail(text: str, span: Span, lang: Lang) -> bool:
-    """Only a detail is not known: "not sure of the exact number", 「正確な数はわかりません」."""
+    """Only a detail is not known: "not sure of the exact number", 「正確な数はわかりませんが、」;
+    or a preface before the fact: 「申し上げにくいのですが、」「どちらとも言えませんが、」."""
     if lang == "ja":
         goes_on = re.match(r"[^。]{0,6}(?:が|けど|けれど)[、,]", text[span.end :])
-        return bool(goes_on and JA_DETAIL.search(_clause_before(text, span)))
+        detail = JA_DETAIL.search(_clause_before(text, span)) or JA_PREFACE.search(span.text)
+        return bool(goes_on and detail)
     goes_on = re.search(
         r"\b(?:but|though|although|however)\b", text[span.end : span.end + 80], re.I
     )
@@ -212,7 +215,8 @@ def unplaced_reading(
     # asked back or left open ("do you mean ...?", 「見方次第です」), with nothing placed
     # outside: not an answer and not "don't know"; the probe question follows
     open_segments = {i for i, s in enumerate(spans) if asks_back(s.text, lang)}
-    open_segments |= touching(spans, evasive_spans(text, lang)) | place.asked
+    evasive = [e for e in evasive_spans(text, lang) if not _a_detail(text, e, lang)]
+    open_segments |= touching(spans, evasive) | place.asked
     if place.shifted:  # 「それより、うちは…」: the whole answer is about something else
         open_segments |= set(range(len(spans)))
     skip = open_segments | touching(spans, unknown) | about_speaker

@@ -20,7 +20,7 @@ EN_MORE_UNKNOWN = re.compile(
     r"|\bi (?:really |honestly )?(?:do not|don't|dont) know what (?:\w+ ){1,3}(?:do|does|did"
     r"|is doing|are doing|have done|has done)\b"
     r"|\bmaybe (?:there(?: is| are|'s)|we (?:have|do)|they (?:have|do)|it (?:exists|does))\b[^.;!?]{0,80}"
-    r"\bmaybe not\b|\b(?:there )?may or may not (?:be|exist)\b|\bmight or might not (?:be|exist)\b"
+    r"\bmaybe not\b(?=\s*[.,;!?]|\s*$)|\b(?:there )?may or may not (?:be|exist)\b|\bmight or might not (?:be|exist)\b"
     r"|\b(?:i've|i have)(?: really| honestly)? (?:got )?nothing to (?:say|add|tell you)\b"
     r"|\bi (?:can't|cannot|couldn't) (?:really )?answer (?:that|this|it|your question)\b"
     r"(?! (?:in (?:detail|full)|fully|precisely|exactly|completely))"
@@ -38,7 +38,8 @@ EN_MORE_UNKNOWN = re.compile(
     r"|discuss|share|talk)\b|\b(?:i'd|i would) rather not (?:say|comment|answer|go into)\b"
     r"|\b(?:let's|let us|can we|could we) (?:just )?(?:move on|skip|go to the next)\b"
     r"|\b(?:is|are|would be|'s) the (?:one|ones|person|people) (?:who (?:knows?|would know)"
-    r"|to ask)\b(?=\s*(?:[.,;:!?]|$|about (?:that|this|it)|(?:for|on) (?:that|this)|here))"
+    r"|to ask)\b(?=\s*(?:[.,;:!?]|$)|\s+(?:about|(?:for|on) (?:that|this)|here|who|what|how"
+    r"|whether|if|which|when|where)\b)"
     r"|\byou (?:might|could|may|can) (?:want to )?try (?:asking|calling|contacting|someone"
     r"|the \w+(?: \w+)? (?:office|department|unit|team|director|people|section))\b"
     r"|\b(?:isn't|is not|not) something i (?:see|know about|deal with|handle|follow|work on)\b"
@@ -106,7 +107,11 @@ EN_OTHERS_SUBJECT = re.compile(
 )
 # 「効果があるかどうかは分かりません」: whether it works is not measured, a fact about the state.
 JA_EFFECT = re.compile(r"効果|成果|意味|効き目|役に立|満足|評判")
-JA_OTHERS = re.compile(r"市民|住民|職員|企業|事業者|多く|ほとんど|皆|みんな|誰も")
+JA_OTHERS = re.compile(
+    r"(?:市民|住民|職員|企業|事業者)(?!協働|課|部|室|係|局|センター|参加|団体)|多く|ほとんど|皆|みんな|誰も"
+)
+# 「申し上げにくいのですが、」「何とも言えませんが、」: a preface, the fact follows.
+JA_PREFACE = re.compile(r"にく|言え|いえ|申し上げ")
 # A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)
 # is a hedge, not a deflection.
 EN_DETAIL = re.compile(
@@ -143,7 +148,7 @@ IN_CHARGE = re.compile(
 )
 # Only not knowing something can be said of others; "ask them" or 「所管外」 cannot.
 KNOWING = re.compile(
-    r"know|idea|clue|heard|aware|sure|remember|recall|知り|知ら|存じ|聞い|分か|わか|覚え|記憶|知識",
+    r"know|idea|clue|heard|aware|sure|remember|recall|知り|知ら|存じ|聞い|分か|わか|覚え|記憶|知識|詳し",
     re.IGNORECASE,
 )
 EN_NOT_OWN = re.compile(
