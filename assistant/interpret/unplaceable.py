@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from assistant.interpret.signals import Hit, Span, asks_back, evasive_spans, says_nothing
 from assistant.interpret.unplaceable_cues import (
     EN_ARRIVAL,
+    EN_BEYOND_AFTER,
+    EN_BEYOND_BEFORE,
     EN_DETAIL,
     EN_KNOW_OF,
     EN_MORE_UNKNOWN,
@@ -37,6 +39,7 @@ from assistant.interpret.unplaceable_cues import (
     EN_TOPIC_SHIFT,
     IN_CHARGE,
     JA_ARRIVAL,
+    JA_BEYOND,
     JA_DETAIL,
     JA_ECHO,
     JA_EFFECT,
@@ -85,6 +88,8 @@ def _of_others(text: str, span: Span, lang: Lang) -> bool:
 def _a_detail(text: str, span: Span, lang: Lang) -> bool:
     """Only a detail is not known: "not sure of the exact number", 「正確な数はわかりませんが、」;
     or a preface before the fact: 「申し上げにくいのですが、」「どちらとも言えませんが、」."""
+    if _beyond_the_fact(text, span, lang):
+        return True
     if lang == "ja":
         goes_on = re.match(r"[^。]{0,6}(?:が|けど|けれど)[、,]", text[span.end :])
         detail = JA_DETAIL.search(_clause_before(text, span)) or JA_PREFACE.search(span.text)
@@ -93,6 +98,18 @@ def _a_detail(text: str, span: Span, lang: Lang) -> bool:
         r"\b(?:but|though|although|however)\b", text[span.end : span.end + 80], re.I
     )
     return bool(goes_on and EN_DETAIL.match(text[span.end :]))
+
+
+def _beyond_the_fact(text: str, span: Span, lang: Lang) -> bool:
+    """After a fact, not knowing only what lies beyond it: "we did one workshop; whether there
+    were others, I couldn't say", 「バスアプリは保守契約がありますが、それ以外は分かりません」."""
+    said_before = text[: span.start].strip()
+    if len(said_before) < 12:
+        return False
+    if lang == "ja":
+        return bool(JA_BEYOND.search(text[max(0, span.start - 20) : span.start]))
+    before = re.split(r"[.!?;\n]", text[max(0, span.start - 80) : span.start])[-1]
+    return bool(EN_BEYOND_BEFORE.search(before) or EN_BEYOND_AFTER.match(text[span.end :]))
 
 
 def more_unknown(text: str, lang: Lang) -> list[Span]:

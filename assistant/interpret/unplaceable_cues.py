@@ -110,6 +110,20 @@ JA_EFFECT = re.compile(r"効果|成果|意味|効き目|役に立|満足|評判"
 JA_OTHERS = re.compile(
     r"(?:市民|住民|職員|企業|事業者)(?!協働|課|部|室|係|局|センター|参加|団体)|多く|ほとんど|皆|みんな|誰も"
 )
+# Beyond the fact just said: "whether there were others", "anything else", 「それ以外は」.
+EN_BEYOND_BEFORE = re.compile(
+    r"\b(?:whether there (?:are|were|is|was) (?:any )?others?|beyond that|apart from that|other than"
+    r" that|anything else|the rest|about (?:the )?others?)\b[^.;]*$",
+    re.IGNORECASE,
+)
+EN_BEYOND_AFTER = re.compile(
+    r"^\s+(?:about |of )?(?:the rest|anything else|(?:the |any )?others?|beyond that)\b",
+    re.IGNORECASE,
+)
+JA_BEYOND = re.compile(
+    r"(?:それ以外|その他|ほか|他)(?:の[^、。]{0,6})?(?:は|のことは|については|まで(?:は)?)[、,]?"
+    r"(?:ちょっと|正直|よく)?$"
+)
 # 「申し上げにくいのですが、」「何とも言えませんが、」: a preface, the fact follows.
 JA_PREFACE = re.compile(r"にく|言え|いえ|申し上げ")
 # A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)

@@ -328,6 +328,20 @@ PLACED = [
         "住民の方が詳しいので、地区ごとにワークショップを毎年開いて意見を聞いています。",
         3,
     ),
+    # after a fact, not knowing only what lies beyond it
+    (
+        "E13",
+        "en",
+        "I joined in 2022. We did one workshop with residents that year; whether there were "
+        "others, I couldn't say.",
+        2,
+    ),
+    (
+        "E21",
+        "ja",
+        "去年異動してきました。バスアプリだけは保守契約がありますが、それ以外は分かりません。",
+        2,
+    ),
     # a preface before the fact: 「申し上げにくいのですが、」「どちらとも言えませんが、」
     ("E05", "ja", "申し上げにくいのですが、計画は白紙に戻りました。", 0),
     ("E15", "ja", "どちらとも言えませんが、一部の課ではデータ基盤を使っています。", 2),
