@@ -32,7 +32,10 @@ EN_PRESENCE = re.compile(
 )
 JA_PRESENCE = re.compile(
     r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
-    r"|しています|しました|ています|ておりま|ました|(?<!しか)あり(?=[、。,・\s]|$)|済み)"
+    r"|しています|しました|ています|ておりま|ました|(?<!しか)あり(?=[、。,・\s]|$)|済み"
+    # a count of people or things that are there: 「職員が2人いて」「事業は7件あります」
+    r"|[0-9０-９一二三四五六七八九十数]+(?:人|名|件|つ|か所|カ所|社|本|基)(?:が|ほど|くらい|ぐらい)?"
+    r"(?:い(?:て|ます|る)|おり|あり(?:ます|ますが)?|ある))"
 )
 # The speaker's own post ("I work in the planning unit", 「産業振興を担当しています」) is not
 # something the city has in place.
@@ -61,7 +64,7 @@ EN_STOPPED = re.compile(
 JA_STOPPED = re.compile(
     r"中止|打ち切|廃止|頓挫|終了し|終わって|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
     r"|使われなくなっ|更新されていない|形骸化|やり直し|白紙|振り出し|止まっ|自然消滅|以前は|かつては"
-    r"|終わってから|なくなりました|いなくなっ"
+    r"|終わってから|なくなりました|いなくなっ|失効"
 )
 # An event that ended something: what was said of it before is no longer true now.
 EN_STOP_EVENT = re.compile(
@@ -77,7 +80,7 @@ EN_STOP_EVENT = re.compile(
 EN_PAST_CLAUSE = re.compile(r"\bused to\b|\bthere (?:was|were) once\b|\bat one time\b", re.I)
 JA_STOP_EVENT = re.compile(
     r"中止|打ち切|廃止|頓挫|終了し|終わっ|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
-    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置|(?:資金|補助|予算|契約|助成)が(?:切れ|尽き)"
+    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置|失効|(?:資金|補助|予算|契約|助成)が(?:切れ|尽き)"
 )
 JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
 CONDITIONAL = {

@@ -52,6 +52,8 @@ _EN: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bcancel(?:l)?ed\b|\bscrapped\b|\babandoned\b|\bshelved\b|\bdisappear\w*\b", 0.6),
         (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
+        # a count of zero is an absence ("0 datasets published", "zero consultations so far")
+        (r"(?<![\d.,])\b(?:0|zero)\b(?![.,]\d)(?!\s*(?:%|percent|per cent|to\b|-))", 0.8),
     ],
     1: [
         (r"\b(?:are|is|am|'re|'s|currently|still|now|been) planning\b|\bplanned\b", 1.0),
@@ -194,6 +196,9 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"だけです|程度です|程度で|しかない", 0.3),
         (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
         (r"終わりです|終わりました|終わってしまい|ませんでした", 0.5),
+        # a count of zero is an absence (「公開件数は0件」「ゼロです」「皆無」)
+        (r"(?<![\d０-９.])[0０](?:件|本|回|人|名|社|か所|カ所|箇所|団体|事業|施策)|ゼロ|皆無", 0.9),
+        (r"失効", 0.6),
     ],
     1: [
         (r"検討", 1.0),
@@ -300,6 +305,8 @@ _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
         (r"だけで|だけに|だけの|くらい|程度|単年度", 0.5),
         (r"その時だけ|そのときだけ|その場限り|一時的", 0.9),
         (r"に限った|に限られ|に限って|ある程度|一定程度|それなりに", 0.7),
+        # 「〜にとどまる」「仕様書づくりまではできる」: as far as that, no further
+        (r"にとどま|に留ま|まではでき|まではやって|までは(?:行って|して)", 0.8),
     ],
 }
 

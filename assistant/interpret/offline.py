@@ -40,6 +40,7 @@ from assistant.interpret.clauses import (
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.relevance import present_fit
 from assistant.interpret.rules import rule_decision
+from assistant.interpret.statements import read_statements
 from assistant.interpret.signals import (
     LEVELS,
     Hit,
@@ -235,10 +236,12 @@ class OfflineInterpreter:
                 if row < len(embedded) and inside:
                     vectors[row] = 0.0
         sims = vectors @ rubric.vectors.T  # pieces x rubric texts
-        per_level = np.array(
-            [sims[:, rubric.levels == lv].max() for lv in range(LEVELS)], dtype=np.float64
-        )
-        topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
+        level_sims = np.stack(
+            [sims[:, rubric.levels == lv].max(axis=1) for lv in range(LEVELS)], axis=1
+        ).astype(np.float64)  # pieces x levels
+        per_level = level_sims.max(axis=0)
+        topic_sims = vectors @ rubric.topic.T
+        topic = float(max(per_level.max(), topic_sims.max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
         clauses = read_clauses(text, spans, hits, tlang, past)
         return Analysis(
@@ -266,6 +269,7 @@ class OfflineInterpreter:
             overlap=level_overlap(text, tlang, rubric.words, past),
             rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
             present_fit=present_fit(spans, hits, answer, sims, tlang),
+            statements=read_statements(spans, hits, answer, text, level_sims, topic_sims, tlang),
         )
 
     def _described(
