@@ -40,7 +40,6 @@ from assistant.interpret.clauses import (
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.relevance import present_fit
 from assistant.interpret.rules import rule_decision
-from assistant.interpret.statements import read_statements
 from assistant.interpret.signals import (
     LEVELS,
     Hit,
@@ -54,6 +53,7 @@ from assistant.interpret.signals import (
     segments,
     unknown_spans,
 )
+from assistant.interpret.statements import read_statements
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang

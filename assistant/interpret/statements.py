@@ -110,4 +110,3 @@ def read_statements(
         absent_share=float(sum(w for i, w in by_span.items() if i in absent)),
         absent_fit=max(fits) if fits else 0.0,
     )
-
