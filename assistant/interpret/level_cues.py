@@ -52,6 +52,13 @@ _EN: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bcancel(?:l)?ed\b|\bscrapped\b|\babandoned\b|\bshelved\b|\bdisappear\w*\b", 0.6),
         (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
+        # known to a few only: "maybe five people have read it" (the few are the limit, not a share)
+        (
+            r"\b(?:only|just|maybe|perhaps|about|around|at most)\b[^.;!?]{0,60}?\b(?:ha(?:ve|s)"
+            r" (?:ever )?(?:read|seen|heard of)|(?<!\bi )(?<!would )knows? (?:about|of|it|that|what)"
+            r"|(?:is|are) aware of)\b",
+            0.7,
+        ),
         # a count of zero is an absence ("0 datasets published", "zero consultations so far")
         (r"(?<![\d.,])\b(?:0|zero)\b(?![.,]\d)(?!\s*(?:%|percent|per cent|to\b|-))", 0.8),
     ],
@@ -196,6 +203,11 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"だけです|程度です|程度で|しかない", 0.3),
         (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
         (r"終わりです|終わりました|終わってしまい|ませんでした", 0.5),
+        # 「知っているのは担当課の数名くらい」: known to a few only
+        (
+            r"(?:知って(?:い)?る|読んだ|目を通した|理解している)のは[^。]{0,25}?(?:くらい|ぐらい|だけ|のみ|程度|しか)",
+            0.8,
+        ),
         # a count of zero is an absence (「公開件数は0件」「ゼロです」「皆無」)
         (r"(?<![\d０-９.])[0０](?:件|本|回|人|名|社|か所|カ所|箇所|団体|事業|施策)|ゼロ|皆無", 0.9),
         (r"失効", 0.6),
