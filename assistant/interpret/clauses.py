@@ -56,7 +56,8 @@ EN_STOPPED = re.compile(
     r"\b(?:stopp?(?:ed|s)?|ended|discontinued|abandoned|cancel+ed|scrapped|shelved|dropped"
     r"|closed (?:down|after)|lapsed|expired|died|fizzled|no longer|ran out|not renewed|dormant"
     r"|defunct|restart(?:ed|s)?|start(?:ed)? (?:again|over)|from scratch|halted|suspended"
-    r"|wound down|phased out|disbanded|used to|went offline|was cut|were cut|hasn't met|has not met"
+    r"|wound down|phased out|disbanded|dissolved|abolished|used to|went offline|was cut|were cut"
+    r"|hasn't met|has not met"
     r"|went dark|ceased"
     r"|no replacement|nothing (?:took|has taken) its place|left in \d{4}|since (?:he|she|they) left)\b",
     re.IGNORECASE,
@@ -71,8 +72,11 @@ EN_STOP_EVENT = re.compile(
     r"\b(?:stopped|ended|discontinued|abandoned|cancel+ed|scrapped|shelved"
     r"|(?:was|were|got|been) (?:dropped|closed)|closed down|(?:project|programme|program) closed"
     r"|lapsed|expired|died|fizzled|halted|suspended|wound down|phased out|disbanded|folded"
+    r"|dissolved|abolished"
     r"|collapsed|went offline|ran out|was cut|were cut|was terminated|fell apart|petered out"
     r"|went dark|ceased"
+    r"|(?:grant|funding|programme|program|project|contract|loan|subsidy|support|money|budget)s?"
+    r" (?:finished|came to an end|dried up)"
     r"|(?:was|were|got) (?:switched off|turned off|taken down|killed))\b",
     re.IGNORECASE,
 )

@@ -55,7 +55,8 @@ EN_INTENT = re.compile(
     r" to|want(?:s)? to|would like to|expect(?:s)? to|next (?:year|fiscal year)|in the future"
     r"|eventually|someday|at some point|with a view to|(?:are|is|'re|'s|am) (?:discussing|considering|exploring"
     r"|studying|looking into|thinking about|preparing|proposing)|scheduled to|our (?:goal|aim|target)"
-    r" is|the (?:goal|aim|plan) is|once (?:the|it|we)|by 20\d\d)\b",
+    r" is|the (?:goal|aim|plan|idea|intention|proposal) is|once (?:the|it|we)|by 20\d\d"
+    r"|(?:a|the) proposal to|(?:is|are|was|were) proposed to|on (?:the|his|her|their|our) list)\b",
     re.IGNORECASE,
 )
 JA_INTENT = re.compile(

@@ -119,7 +119,12 @@ _EN: dict[int, list[tuple[str, float]]] = {
             0.9,
         ),
         (r"\bsits? on a shelf\b|\bgathering dust\b", 0.6),
-        (r"\bsome\b|\ba few\b|\ba couple\b|\bhandful\b|\bpart(?:ly|ially)\b|\bin part\b", 0.7),
+        (
+            r"\bsome\b(?! (?:colleagues|people|officials|staff|councillors|councilors|residents"
+            r"|of (?:us|them|my colleagues)|say|think|argue|feel|believe|suggest)\b)"
+            r"|\ba few\b|\ba couple\b|\bhandful\b|\bpart(?:ly|ially)\b|\bin part\b",
+            0.7,
+        ),
         (
             r"\bone (?:department|district|project|area|sector|ward|office|person|app|service|unit)\b",
             1.0,
@@ -292,7 +297,12 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
         # "we just sign the form" is "merely", said of how things are done, not of their scope
-        (r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b", 0.4),
+        # ...nor is "the report just lists what was bought": "just" limits a count or a place
+        (
+            r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b"
+            r"(?= (?:one|two|three|a|an|the|for|in|at|on|within|inside|among|some|few|\d))",
+            0.4,
+        ),
         (
             r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
             0.7,

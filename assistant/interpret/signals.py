@@ -197,9 +197,19 @@ def hypothetical(seg: str, start: int, lang: Lang) -> bool:
     return m is not None and not re.match(r"\w+ (?:we|i)\b", m.group(0), re.IGNORECASE)
 
 
-def _en_intent(seg: str, start: int) -> bool:
+# A future time right after the cue, in its clause: "when the strategy is revised next year".
+EN_FUTURE_AFTER = re.compile(
+    r"^[^,.;:!?]{0,30}?\b(?:next (?:year|month|spring|summer|autumn|fall|winter|term|fiscal year)"
+    r"|later this year|in the coming (?:year|months)|(?:in|by) (?:the )?(?:coming|following) year)\b",
+    re.IGNORECASE,
+)
+
+
+def _en_intent(seg: str, start: int, end: int | None = None) -> bool:
     found = list(EN_INTENT.finditer(seg[:start]))
-    return bool(found) and not hypothetical(seg, found[-1].start(), "en")
+    if found and not hypothetical(seg, found[-1].start(), "en"):
+        return True
+    return end is not None and bool(EN_FUTURE_AFTER.search(seg[end:]))
 
 
 def _ja_intent(seg: str, start: int, end: int) -> bool:
@@ -249,7 +259,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
             if scope:
                 negated = _scope_negated(seg, start, end, lang, level)
                 intent = not negated and (
-                    _en_intent(seg, start) if lang == "en" else _ja_intent(seg, start, end)
+                    _en_intent(seg, start, end) if lang == "en" else _ja_intent(seg, start, end)
                 )
             elif level > 0 and negatable:
                 if lang == "en":
@@ -259,7 +269,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                         # "no trial or draft": the negation reaches across "or" and "nor"
                         negated = bool(COORDINATION.fullmatch(seg[previous[0] : start]))
                     previous = (end, negated)
-                    intent = not negated and _en_intent(seg, start)
+                    intent = not negated and _en_intent(seg, start, end)
                     absent = negated and bool(EN_ABSENCE.search(" ".join(seg[:start].split()[-3:])))
                 else:
                     negated = _ja_negated(seg, start, end)
