@@ -67,3 +67,5 @@ class Analysis:
     rubric_cues: np.ndarray  # per level: cues whose words that level's rubric text uses
     present_fit: float = 0.0  # best rubric similarity of a statement saying something is there
     statements: Statements = field(default_factory=Statements.empty)  # read by relevance
+    # per level: log1p of that level's own words used in negated clauses (``missing_overlap``)
+    missing: np.ndarray = field(default_factory=lambda: np.zeros(5))

@@ -220,7 +220,7 @@ class LevelWords:
     texts: tuple[str, ...] = ()  # each level's rubric text and example, lower-cased
 
 
-def _terms(text: str, lang: Lang) -> set[str]:
+def terms(text: str, lang: Lang) -> set[str]:
     if lang == "ja":
         out: set[str] = set()
         for chunk in JA_CHUNK.findall(text):
@@ -232,7 +232,7 @@ def _terms(text: str, lang: Lang) -> set[str]:
 def level_words(element: Element, lang: Lang) -> LevelWords:
     """Each level's distinguishing words: in its rubric text or example, in no other level's."""
     texts = tuple((r.text.get(lang) + " " + r.evidence.get(lang)).lower() for r in element.rubric)
-    per = [_terms(t, lang) for t in texts]
+    per = [terms(t, lang) for t in texts]
     own = tuple(
         frozenset(per[lv] - set().union(*(per[o] for o in range(LEVELS) if o != lv)))
         for lv in range(LEVELS)
@@ -271,7 +271,7 @@ def _clauses(text: str, lang: Lang) -> list[str]:
     return [c for c in re.split(r"[,;、。.!?！？\n]|\bbut\b|\band\b", text) if c.strip()]
 
 
-def _ja_runs(clause: str, own: frozenset[str]) -> set[str]:
+def ja_runs(clause: str, own: frozenset[str]) -> set[str]:
     """Japanese: runs of consecutive matching bigrams, one per word (「ウイルス」 is one, not 3)."""
     out: set[str] = set()
     for chunk in JA_CHUNK.findall(clause):
@@ -306,11 +306,11 @@ def level_overlap(
         levels = range(2, LEVELS) if THE_REST[lang].search(clause) else range(LEVELS)
         if lang == "ja":
             for lv in levels:
-                found[lv] |= _ja_runs(clause, words.words[lv])
+                found[lv] |= ja_runs(clause, words.words[lv])
             continue
-        terms = _terms(clause, lang)
+        said = terms(clause, lang)
         for lv in levels:
-            found[lv] |= terms & words.words[lv]
+            found[lv] |= said & words.words[lv]
     return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
 
 

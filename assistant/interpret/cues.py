@@ -194,3 +194,15 @@ JA_MEASURED = re.compile(
 JA_IMPROVED = re.compile(
     r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強|で埋め"
 )
+
+# "The other departments each keep their own": said of the rest, separateness is the limit of
+# what exists (level 2), not the state of the whole (level 0).
+EN_THE_REST_SUBJECT = re.compile(
+    r"\b(?:the|all) other (?:departments|units|offices|projects|services|sectors|districts|teams)"
+    r"\b|\bthe rest\b|\beveryone else\b|\bevery(?:thing|body) else\b",
+    re.IGNORECASE,
+)
+JA_THE_REST_SUBJECT = re.compile(
+    r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|分野|部門|プロジェクト)(?:は|では|も)"
+    r"|それ以外は|ほかは|他は"
+)

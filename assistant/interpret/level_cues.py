@@ -54,7 +54,7 @@ _EN: dict[int, list[tuple[str, float]]] = {
         (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
         # known to a few only: "maybe five people have read it" (the few are the limit, not a share)
         (
-            r"\b(?:only|just|maybe|perhaps|about|around|at most)\b[^.;!?]{0,60}?\b(?:ha(?:ve|s)"
+            r"(?<!\bnot )\b(?:only|just|maybe|perhaps|about|around|at most)\b[^.;!?]{0,60}?\b(?:ha(?:ve|s)"
             r" (?:ever )?(?:read|seen|heard of)|(?<!\bi )(?<!would )knows? (?:about|of|it|that|what)"
             r"|(?:is|are) aware of)\b",
             0.7,

@@ -53,7 +53,7 @@ from assistant.interpret.signals import (
     segments,
     unknown_spans,
 )
-from assistant.interpret.statements import read_statements
+from assistant.interpret.statements import missing_overlap, read_statements
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang
@@ -270,6 +270,7 @@ class OfflineInterpreter:
             rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
             present_fit=present_fit(spans, hits, answer, sims, tlang),
             statements=read_statements(spans, hits, answer, text, level_sims, topic_sims, tlang),
+            missing=missing_overlap(text, tlang, rubric.words, past),
         )
 
     def _described(

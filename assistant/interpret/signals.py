@@ -21,6 +21,7 @@ from assistant.interpret.cues import (
     EN_NEGATION_AFTER,
     EN_NEGATORS,
     EN_SEGMENT_BREAK,
+    EN_THE_REST_SUBJECT,
     EN_TOTAL_UNKNOWN,
     EN_UNIVERSAL,
     EN_UNKNOWN,
@@ -33,6 +34,7 @@ from assistant.interpret.cues import (
     JA_NEGATION_PREFIX,
     JA_NEGATORS,
     JA_SEGMENT_BREAK,
+    JA_THE_REST_SUBJECT,
     JA_TOTAL_UNKNOWN,
     JA_UNIVERSAL,
     JA_UNKNOWN,
@@ -219,6 +221,12 @@ def _ja_intent(seg: str, start: int, end: int) -> bool:
     return bool(JA_INTENT.search(clause))
 
 
+def _of_the_rest(seg: str, start: int, lang: Lang) -> bool:
+    """The cue at ``start`` is said of "the other departments" / 「ほかの課は」."""
+    rest = JA_THE_REST_SUBJECT if lang == "ja" else EN_THE_REST_SUBJECT
+    return bool(rest.search(seg[:start]))
+
+
 def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
     """Cue hits in every statement; overlapping cues keep the longest, each cue counts once."""
     hits: list[Hit] = []
@@ -276,7 +284,8 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                     intent = not negated and _ja_intent(seg, start, end)
             hits.append(
                 Hit(
-                    level=level,
+                    # 「ほかの課はそれぞれ独自」: separateness of the rest is the limit of what exists
+                    level=2 if scope and level == 0 and _of_the_rest(seg, start, lang) else level,
                     weight=weight,
                     start=span.start + start,
                     end=span.start + end,

@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.interpret.clauses import EN_NEGATED_CLAUSE, JA_NEGATED_CLAUSE
+from assistant.interpret.clauses import (
+    EN_NEGATED_CLAUSE,
+    JA_NEGATED_CLAUSE,
+    LevelWords,
+    clause_spans,
+    ja_runs,
+    terms,
+)
 from assistant.interpret.relevance import present_statements
 from assistant.interpret.signals import LEVELS, Hit, Span, cue_scores
 from assistant.models import Lang
@@ -110,3 +117,27 @@ def read_statements(
         absent_share=float(sum(w for i, w in by_span.items() if i in absent)),
         absent_fit=max(fits) if fits else 0.0,
     )
+
+
+def missing_overlap(
+    text: str, lang: Lang, words: LevelWords, past: list[tuple[int, int]] | None = None
+) -> np.ndarray:
+    """Per level: how many of that level's own rubric words the answer's negated clauses use.
+
+    Level 0 texts are often written as what is missing (「全体像がない」, "no link between the
+    projects"): a negated clause in those words describes level 0 itself, while "no" before a
+    higher level's words ("no evaluation yet") only caps what exists. ``clauses.level_overlap``
+    counts the clauses that are not negated; this counts the others.
+    """
+    negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
+    found: list[set[str]] = [set() for _ in range(LEVELS)]
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        if not negated.search(clause) or any(p <= a and b <= q + 1 for p, q in past or []):
+            continue
+        for lv in range(LEVELS):
+            if lang == "ja":
+                found[lv] |= ja_runs(clause, words.words[lv])
+            else:
+                found[lv] |= terms(clause, lang) & words.words[lv]
+    return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
