@@ -76,7 +76,7 @@ FEATURES: tuple[str, ...] = (
     "stmt_present_share",
     "stmt_absent_share",
     "stmt_absent_over_present",
-    *(f"missing_overlap_{lv}" for lv in range(LEVELS)),
+    "missing_overlap_0",
 )
 
 
@@ -156,7 +156,8 @@ def features(analysis: Analysis) -> np.ndarray:
         a.statements.absent_share,
         # is the missing thing closer to the element's rubric than what is there?
         a.statements.absent_fit - a.present_fit if a.statements.absent_fit else 0.0,
-        *a.missing,
+        # level 0 texts are written as absences: said as missing, their words are level 0's
+        a.missing[0],
     ]
     return np.asarray(row, dtype=np.float64)
 
