@@ -82,7 +82,11 @@ HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the tra
 COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
 
 L2_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-WITHIN_GRID = (0.0, 0.25, 0.5, 1.0)
+WITHIN_GRID = (0.0, 0.25, 0.5, 1.0, 2.0, 3.0)
+# The targets (issue 10): exact >= 80 % and within-one >= 97 % in each language. Exact sits ten
+# points above its gate and within-one at it, so hyper-parameters are chosen mostly by within-one
+# (a far miss costs the official more than a near one), with exact kept in as a tie-breaker.
+WITHIN_WEIGHT = 0.75
 THRESHOLD_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
@@ -209,10 +213,12 @@ def score(rows: list[Row], preds: list[int | None]) -> dict[str, tuple[int, floa
 
 
 def objective(rows: list[Row], preds: list[int | None]) -> float:
-    """What hyper-parameters are chosen by: exact and within-one, each language equally."""
+    """What hyper-parameters are chosen by: within-one mostly, exact too (``WITHIN_WEIGHT``),
+    each language equally."""
     s = score(rows, preds)
     langs = [k for k in s if k != "all"]
-    return sum(s[k][1] + s[k][2] for k in langs) / (2 * len(langs))
+    w = WITHIN_WEIGHT
+    return sum((1 - w) * s[k][1] + w * s[k][2] for k in langs) / len(langs)
 
 
 def _splits(rows: list[Row]) -> list[tuple[list[Row], list[Row]]]:
