@@ -59,7 +59,6 @@ _EN: dict[int, list[tuple[str, float]]] = {
             r"|(?:is|are) aware of)\b",
             0.7,
         ),
-        (r"\bin name only\b|\b(?:only|just) on paper\b|\bon paper only\b|\bbox[- ]ticking\b", 0.7),
         # a count of zero is an absence ("0 datasets published", "zero consultations so far")
         (r"(?<![\d.,])\b(?:0|zero)\b(?![.,]\d)(?!\s*(?:%|percent|per cent|to\b|-))", 0.8),
     ],
@@ -199,9 +198,7 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"特に(?:何も|ない|なし|ありません|定めて)|何も|全く|まったく|一切", 1.0),
         (r"(?:ほど|という)のものは(?:なく|ない|ありません)|ほとんど(?:ない|なく|知られて)", 1.0),
         (r"おらず|いない(?=[。、]|と思|$)|いません(?=[。、]|$)|ていません|できていない", 0.5),
-        (r"白紙|一から|振り出し|止まっ|止まり|終わって|途切れ|中止|打ち切|廃止|頓挫", 0.7),
-        # there in name only: 「名ばかり」「形だけ」「形骸化」
-        (r"名ばかり|形だけ|形式的|看板だけ|名目上|有名無実", 0.7),
+        (r"白紙|一から|振り出し|止まって|終わって|途切れ|中止|打ち切|廃止|頓挫", 0.7),
         (
             r"売り込|ベンダー主導|言いなり|ほぼ(?:ない|なく|して(?:い|お))|めったに|ほとんどしていない",
             0.8,
