@@ -206,3 +206,9 @@ JA_THE_REST_SUBJECT = re.compile(
     r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|分野|部門|プロジェクト)(?:は|では|も)"
     r"|それ以外は|ほかは|他は"
 )
+
+# A clause that denies something (「ない」「未」, "no", "not", "without").
+EN_NEGATED_CLAUSE = re.compile(
+    r"\b(?:no|not|never|nothing|none|without|lack\w*|neither|nor)\b|n't\b", re.IGNORECASE
+)
+JA_NEGATED_CLAUSE = re.compile(r"ない|ません|おらず|なし|なく|未")

@@ -32,8 +32,6 @@ from assistant.interpret.asides import without_asides
 from assistant.interpret.clauses import (
     level_overlap,
     level_words,
-    mark_past,
-    past_regions,
     read_clauses,
     rubric_cue_votes,
 )
@@ -54,6 +52,7 @@ from assistant.interpret.signals import (
     unknown_spans,
 )
 from assistant.interpret.statements import missing_overlap, read_statements
+from assistant.interpret.stops import mark_past, past_regions
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang

@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.interpret.analysis import Analysis
-from assistant.interpret.clauses import JA_PRESENCE, past_regions
+from assistant.interpret.clauses import JA_PRESENCE
 from assistant.interpret.model import FEATURES, features
 from assistant.interpret.offline import OfflineInterpreter
 from assistant.interpret.signals import Span, find_hits, segments
 from assistant.interpret.statements import Statements, absent_statements, read_statements
+from assistant.interpret.stops import past_regions
 from assistant.models import Framework, Lang
 
 
