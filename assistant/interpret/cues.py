@@ -55,7 +55,8 @@ EN_INTENT = re.compile(
     r" to|want(?:s)? to|would like to|expect(?:s)? to|next (?:year|fiscal year)|in the future"
     r"|eventually|someday|at some point|with a view to|(?:are|is|'re|'s|am) (?:discussing|considering|exploring"
     r"|studying|looking into|thinking about|preparing|proposing)|scheduled to|our (?:goal|aim|target)"
-    r" is|the (?:goal|aim|plan) is|once (?:the|it|we)|by 20\d\d)\b",
+    r" is|the (?:goal|aim|plan|idea|intention|proposal) is|once (?:the|it|we)|by 20\d\d"
+    r"|(?:a|the) proposal to|(?:is|are|was|were) proposed to|on (?:the|his|her|their|our) list)\b",
     re.IGNORECASE,
 )
 JA_INTENT = re.compile(
@@ -193,3 +194,21 @@ JA_MEASURED = re.compile(
 JA_IMPROVED = re.compile(
     r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強|で埋め"
 )
+
+# "The other departments each keep their own": said of the rest, separateness is the limit of
+# what exists (level 2), not the state of the whole (level 0).
+EN_THE_REST_SUBJECT = re.compile(
+    r"\b(?:the|all) other (?:departments|units|offices|projects|services|sectors|districts|teams)"
+    r"\b|\bthe rest\b|\beveryone else\b|\bevery(?:thing|body) else\b",
+    re.IGNORECASE,
+)
+JA_THE_REST_SUBJECT = re.compile(
+    r"(?:ほか|他|その他|それ以外)の(?:課|部署|部局|事業|地区|分野|部門|プロジェクト)(?:は|では|も)"
+    r"|それ以外は|ほかは|他は"
+)
+
+# A clause that denies something (「ない」「未」, "no", "not", "without").
+EN_NEGATED_CLAUSE = re.compile(
+    r"\b(?:no|not|never|nothing|none|without|lack\w*|neither|nor)\b|n't\b", re.IGNORECASE
+)
+JA_NEGATED_CLAUSE = re.compile(r"ない|ません|おらず|なし|なく|未")

@@ -52,6 +52,15 @@ _EN: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\bcancel(?:l)?ed\b|\bscrapped\b|\babandoned\b|\bshelved\b|\bdisappear\w*\b", 0.6),
         (r"\brestart(?:ed|s)?\b|\bdiscontinued\b|\bno longer\b|\bphased out\b", 0.6),
+        # known to a few only: "maybe five people have read it" (the few are the limit, not a share)
+        (
+            r"(?<!\bnot )\b(?:only|just|maybe|perhaps|about|around|at most)\b[^.;!?]{0,60}?\b(?:ha(?:ve|s)"
+            r" (?:ever )?(?:read|seen|heard of)|(?<!\bi )(?<!would )knows? (?:about|of|it|that|what)"
+            r"|(?:is|are) aware of)\b",
+            0.7,
+        ),
+        # a count of zero is an absence ("0 datasets published", "zero consultations so far")
+        (r"(?<![\d.,])\b(?:0|zero)\b(?![.,]\d)(?!\s*(?:%|percent|per cent|to\b|-))", 0.8),
     ],
     1: [
         (r"\b(?:are|is|am|'re|'s|currently|still|now|been) planning\b|\bplanned\b", 1.0),
@@ -110,7 +119,12 @@ _EN: dict[int, list[tuple[str, float]]] = {
             0.9,
         ),
         (r"\bsits? on a shelf\b|\bgathering dust\b", 0.6),
-        (r"\bsome\b|\ba few\b|\ba couple\b|\bhandful\b|\bpart(?:ly|ially)\b|\bin part\b", 0.7),
+        (
+            r"\bsome\b(?! (?:colleagues|people|officials|staff|councillors|councilors|residents"
+            r"|of (?:us|them|my colleagues)|say|think|argue|feel|believe|suggest)\b)"
+            r"|\ba few\b|\ba couple\b|\bhandful\b|\bpart(?:ly|ially)\b|\bin part\b",
+            0.7,
+        ),
         (
             r"\bone (?:department|district|project|area|sector|ward|office|person|app|service|unit)\b",
             1.0,
@@ -194,6 +208,14 @@ _JA: dict[int, list[tuple[str, float]]] = {
         (r"だけです|程度です|程度で|しかない", 0.3),
         (r"休止|停止|立ち消え|凍結|なくなっ|途絶え|形骸化|やり直し", 0.6),
         (r"終わりです|終わりました|終わってしまい|ませんでした", 0.5),
+        # 「知っているのは担当課の数名くらい」: known to a few only
+        (
+            r"(?:知って(?:い)?る|読んだ|目を通した|理解している)のは[^。]{0,25}?(?:くらい|ぐらい|だけ|のみ|程度|しか)",
+            0.8,
+        ),
+        # a count of zero is an absence (「公開件数は0件」「ゼロです」「皆無」)
+        (r"(?<![\d０-９.])[0０](?:件|本|回|人|名|社|か所|カ所|箇所|団体|事業|施策)|ゼロ|皆無", 0.9),
+        (r"失効", 0.6),
     ],
     1: [
         (r"検討", 1.0),
@@ -275,7 +297,12 @@ _EN_SCOPE: dict[int, list[tuple[str, float]]] = {
     2: [
         (r"\bonly\b|\bthat's (?:about )?(?:it|all)\b", 0.7),
         # "we just sign the form" is "merely", said of how things are done, not of their scope
-        (r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b", 0.4),
+        # ...nor is "the report just lists what was bought": "just" limits a count or a place
+        (
+            r"(?<!\bwe )(?<!\bthey )(?<!\bi )(?<!\byou )(?<!\bit )\bjust\b"
+            r"(?= (?:one|two|three|a|an|the|for|in|at|on|within|inside|among|some|few|\d))",
+            0.4,
+        ),
         (
             r"\b(?:limited|confined|restricted) to\b|\bto (?:some|a certain) (?:extent|degree)\b",
             0.7,
@@ -300,6 +327,8 @@ _JA_SCOPE: dict[int, list[tuple[str, float]]] = {
         (r"だけで|だけに|だけの|くらい|程度|単年度", 0.5),
         (r"その時だけ|そのときだけ|その場限り|一時的", 0.9),
         (r"に限った|に限られ|に限って|ある程度|一定程度|それなりに", 0.7),
+        # 「〜にとどまる」「仕様書づくりまではできる」: as far as that, no further
+        (r"にとどま|に留ま|まではでき|まではやって|までは(?:行って|して)", 0.8),
     ],
 }
 

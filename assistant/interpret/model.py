@@ -24,7 +24,7 @@ import numpy as np
 from assistant.interpret.analysis import Analysis, softmax
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -69,6 +69,14 @@ FEATURES: tuple[str, ...] = (
     "mixed_present_fit",
     "mixed_present_gap",
     "nothing_in_place",
+    # the answer read through its statements' relevance to the element (``statements``)
+    *(f"stmt_mix_{lv}" for lv in range(LEVELS)),
+    *(f"relevant_votes_{lv}" for lv in range(LEVELS)),
+    "stmt_focus",
+    "stmt_present_share",
+    "stmt_absent_share",
+    "stmt_absent_over_present",
+    "missing_overlap_0",
 )
 
 
@@ -141,6 +149,15 @@ def features(analysis: Analysis) -> np.ndarray:
             a.clauses.presence == 0.0
             and not any(h.level >= 2 and not (h.negated or h.intent or h.past) for h in hits)
         ),
+        *a.statements.level_mix,
+        *np.clip(a.statements.relevant_votes, -2.0, 3.0),
+        a.statements.focus,
+        a.statements.present_share,
+        a.statements.absent_share,
+        # is the missing thing closer to the element's rubric than what is there?
+        a.statements.absent_fit - a.present_fit if a.statements.absent_fit else 0.0,
+        # level 0 texts are written as absences: said as missing, their words are level 0's
+        a.missing[0],
     ]
     return np.asarray(row, dtype=np.float64)
 

@@ -33,8 +33,6 @@ from assistant.interpret.asides import without_asides
 from assistant.interpret.clauses import (
     level_overlap,
     level_words,
-    mark_past,
-    past_regions,
     read_clauses,
     rubric_cue_votes,
 )
@@ -51,6 +49,8 @@ from assistant.interpret.signals import (
     segments,
     unknown_spans,
 )
+from assistant.interpret.statements import missing_overlap, read_statements
+from assistant.interpret.stops import mark_past, past_regions
 from assistant.interpret.unplaceable import own_words, unplaced_reading
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.lang import detect_lang
@@ -217,10 +217,12 @@ class OfflineInterpreter:
                 if row < len(embedded) and inside:
                     vectors[row] = 0.0
         sims = vectors @ rubric.vectors.T  # pieces x rubric texts
-        per_level = np.array(
-            [sims[:, rubric.levels == lv].max() for lv in range(LEVELS)], dtype=np.float64
-        )
-        topic = float(max(per_level.max(), (vectors @ rubric.topic.T).max()))
+        level_sims = np.stack(
+            [sims[:, rubric.levels == lv].max(axis=1) for lv in range(LEVELS)], axis=1
+        ).astype(np.float64)  # pieces x levels
+        per_level = level_sims.max(axis=0)
+        topic_sims = vectors @ rubric.topic.T
+        topic = float(max(per_level.max(), topic_sims.max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
         clauses = read_clauses(text, spans, hits, tlang, past)
         return Analysis(
@@ -248,6 +250,8 @@ class OfflineInterpreter:
             overlap=level_overlap(text, tlang, rubric.words, past),
             rubric_cues=rubric_cue_votes(text, hits, rubric.words, tlang),
             present_fit=present_fit(spans, hits, answer, sims, tlang),
+            statements=read_statements(spans, hits, answer, text, level_sims, topic_sims, tlang),
+            missing=missing_overlap(text, tlang, rubric.words, past),
         )
 
     def _described(

@@ -16,11 +16,11 @@ from assistant.interpret.cues import (
     EN_ASKS_BACK,
     EN_EVASIVE,
     EN_HEDGES,
-    EN_INTENT,
     EN_LIMITERS,
     EN_NEGATION_AFTER,
     EN_NEGATORS,
     EN_SEGMENT_BREAK,
+    EN_THE_REST_SUBJECT,
     EN_TOTAL_UNKNOWN,
     EN_UNIVERSAL,
     EN_UNKNOWN,
@@ -28,17 +28,18 @@ from assistant.interpret.cues import (
     JA_ASKS_BACK,
     JA_EVASIVE,
     JA_HEDGES,
-    JA_INTENT,
     JA_LIMITERS,
     JA_NEGATION_PREFIX,
     JA_NEGATORS,
     JA_SEGMENT_BREAK,
+    JA_THE_REST_SUBJECT,
     JA_TOTAL_UNKNOWN,
     JA_UNIVERSAL,
     JA_UNKNOWN,
     JA_WORRY,
     QUOTED,
 )
+from assistant.interpret.intent import en_intent, hypothetical, ja_intent
 from assistant.interpret.level_cues import CUES
 from assistant.models import Lang
 
@@ -167,46 +168,10 @@ def _ja_negated(seg: str, start: int, end: int) -> bool:
     return bool(JA_NEGATORS.search(_ja_window(seg, end)))
 
 
-# "If a company wants to try ..., they go to one desk": a wish inside a condition describes how
-# a standing procedure works, not the city's plan.
-EN_CONDITION = re.compile(
-    r"\b(?:if|whenever|when|once|anyone who|those who|whoever|any \w+ that)\b[^,.;:]*$",
-    re.IGNORECASE,
-)
-JA_CONDITION = re.compile(
-    r"たい(?:とき|時|場合|なら|という(?:会社|企業|事業者|人|方|市民|住民|団体|大学|相談|申請))"
-)
-
-
-# "A company that wants to test ... goes to one desk": the wish is someone else's.
-EN_OTHER_SUBJECT = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|residents?|citizens?|business(?:es)?|start-?ups?|investors?"
-    r"|applicants?|developers?|operators?|users?|visitors?|anyone|someone|anybody|people)"
-    r"(?: (?:that|who))? $",
-    re.IGNORECASE,
-)
-
-
-def hypothetical(seg: str, start: int, lang: Lang) -> bool:
-    """The cue at ``start`` sits in an if/whenever clause, or is someone else's wish."""
-    if lang == "ja":
-        return bool(JA_CONDITION.search(seg[start : start + 12]))
-    if EN_OTHER_SUBJECT.search(seg[:start]):
-        return True
-    m = EN_CONDITION.search(seg[:start])
-    return m is not None and not re.match(r"\w+ (?:we|i)\b", m.group(0), re.IGNORECASE)
-
-
-def _en_intent(seg: str, start: int) -> bool:
-    found = list(EN_INTENT.finditer(seg[:start]))
-    return bool(found) and not hypothetical(seg, found[-1].start(), "en")
-
-
-def _ja_intent(seg: str, start: int, end: int) -> bool:
-    left = seg.rfind("、", 0, start)
-    right = seg.find("、", end)
-    clause = seg[left + 1 : right if right >= 0 else len(seg)]
-    return bool(JA_INTENT.search(clause))
+def _of_the_rest(seg: str, start: int, lang: Lang) -> bool:
+    """The cue at ``start`` is said of "the other departments" / 「ほかの課は」."""
+    rest = JA_THE_REST_SUBJECT if lang == "ja" else EN_THE_REST_SUBJECT
+    return bool(rest.search(seg[:start]))
 
 
 def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
@@ -249,7 +214,7 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
             if scope:
                 negated = _scope_negated(seg, start, end, lang, level)
                 intent = not negated and (
-                    _en_intent(seg, start) if lang == "en" else _ja_intent(seg, start, end)
+                    en_intent(seg, start, end) if lang == "en" else ja_intent(seg, start, end)
                 )
             elif level > 0 and negatable:
                 if lang == "en":
@@ -259,14 +224,15 @@ def find_hits(spans: list[Span], lang: Lang) -> list[Hit]:
                         # "no trial or draft": the negation reaches across "or" and "nor"
                         negated = bool(COORDINATION.fullmatch(seg[previous[0] : start]))
                     previous = (end, negated)
-                    intent = not negated and _en_intent(seg, start)
+                    intent = not negated and en_intent(seg, start, end)
                     absent = negated and bool(EN_ABSENCE.search(" ".join(seg[:start].split()[-3:])))
                 else:
                     negated = _ja_negated(seg, start, end)
-                    intent = not negated and _ja_intent(seg, start, end)
+                    intent = not negated and ja_intent(seg, start, end)
             hits.append(
                 Hit(
-                    level=level,
+                    # 「ほかの課はそれぞれ独自」: separateness of the rest is the limit of what exists
+                    level=2 if scope and level == 0 and _of_the_rest(seg, start, lang) else level,
                     weight=weight,
                     start=span.start + start,
                     end=span.start + end,

@@ -137,7 +137,7 @@ def test_only_x_in_japanese_is_a_limit_not_an_absence() -> None:
 
 
 def test_what_stopped_says_nothing_about_now() -> None:
-    from assistant.interpret.clauses import mark_past
+    from assistant.interpret.stops import mark_past
 
     text = "We had a dashboard that was updated monthly, but it was discontinued in 2021."
     spans = segments(text, "en")
@@ -199,7 +199,7 @@ def test_not_knowing_a_fact_is_not_a_deflection() -> None:
 
 
 def test_a_past_absence_is_not_something_that_stopped() -> None:
-    from assistant.interpret.clauses import _stopped
+    from assistant.interpret.stops import says_stopped as _stopped
 
     assert not _stopped("We used to have nothing. Since last year the utility has a line.", "en")
     assert not _stopped("以前は全く何もありませんでしたが、昨年から始めました。", "ja")
@@ -210,7 +210,8 @@ def test_a_past_absence_is_not_something_that_stopped() -> None:
 def test_what_stopped_with_nothing_now_is_level_0() -> None:
     import numpy as np
 
-    from assistant.interpret.clauses import mark_past, read_clauses
+    from assistant.interpret.clauses import read_clauses
+    from assistant.interpret.stops import mark_past
     from assistant.interpret.votes import cap_absence
 
     text = "補助期間が終わってから保守費が付かず、今は電源を落としたままになっております。"
