@@ -6,23 +6,19 @@ asked in full. The quote shown is the draft's first; ``origin`` says where it is
 
 from __future__ import annotations
 
+from assistant.catalogue import t
 from assistant.interview.state import Proposal
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import Framework, Lang
 from assistant.prefill.drafts import Prefill, Quote
 
-WHERE = {
-    "en": {"page": "{doc}, p. {page}", "section": "{doc}, “{section}”"},
-    "ja": {"page": "{doc}、{page}ページ", "section": "{doc}「{section}」"},
-}
-
 
 def where(quote: Quote, lang: Lang) -> str:
     """Where a quote is: 'plan.pdf, p. 12', 'plan.md, “Governance”' or just the name."""
     if quote.page is not None:
-        return WHERE[lang]["page"].format(doc=quote.document, page=quote.page)
+        return t("interview.origin.page", lang, document=quote.document, page=quote.page)
     if quote.section:
-        return WHERE[lang]["section"].format(doc=quote.document, section=quote.section)
+        return t("interview.origin.section", lang, document=quote.document, section=quote.section)
     return quote.document
 
 

@@ -90,3 +90,35 @@ def test_terminal_review_confirms_the_listed_drafts_in_one_line(tmp_path: Path) 
     saved = out.index("Saved ")
     assert "E01 level 2" in out[saved : saved + 200]  # the level changed in the list
     assert out.count("Review the drafts: ") == 1
+
+
+def test_readable_lines_in_both_languages(fw) -> None:  # type: ignore[no-untyped-def]
+    """The words come from the catalogue; the lines keep the shape the command has printed."""
+    from assistant.prefill.commands import readable
+    from assistant.prefill.drafts import Draft, Prefill, Proposal, Quote
+
+    q = Quote(text="A unit was set up in 2026.", document="plan.pdf", page=4)
+    qb = Quote(text="No unit exists.", document="minutes.md", section="Item 3")
+    elements: dict[str, Draft | None] = {f"E{i:02d}": None for i in range(1, 22)}
+    elements["E07"] = Draft(element="E07", level=3, confidence=0.8, quotes=[q])
+    a = Proposal(document="plan.pdf", level=3, confidence=0.7, quotes=[q])
+    b = Proposal(document="minutes.md", level=1, confidence=0.7, quotes=[qb])
+    elements["E15"] = Draft(
+        element="E15", level=None, confidence=0.0, quotes=[q, qb], conflict=[a, b]
+    )
+    result = Prefill(elements=elements, documents=[])
+    en = readable(fw, result, "en").splitlines()
+    assert en[0] == "Drafts from your documents (covered: 1 of 21)"
+    assert en[1] == "E01 Vision and philosophy: not covered"
+    i = en.index("E07 Lead organisation: level 3 (confidence 0.80)")
+    assert en[i + 1] == "    “A unit was set up in 2026.” (plan.pdf, p. 4)"
+    i = next(n for n, line in enumerate(en) if line.startswith("E15 "))
+    assert en[i].endswith(": the documents disagree; none taken")
+    assert en[i + 1 : i + 3] == ["    plan.pdf, p. 4: level 3", "    minutes.md, § Item 3: level 1"]
+    assert en[i + 4] == "    “No unit exists.” (minutes.md, § Item 3)"
+    ja = readable(fw, result, "ja").splitlines()
+    assert ja[0] == "文書から作成した回答案 (記載あり: 1 / 21)"
+    assert ja[1] == "E01 理念・ビジョン: 記載なし"
+    assert "E07 推進主体: レベル 3 (確信度 0.80)" in ja
+    assert "    minutes.md, § Item 3: レベル 1" in ja
+    assert any(line.endswith(": 文書間で記述が食い違うため採用しません") for line in ja)
