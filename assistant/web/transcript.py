@@ -17,10 +17,10 @@ import streamlit as st
 
 from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
-from assistant.interview.state import Proposal, Reply
+from assistant.interview.state import DocumentPassage, Proposal, Reply
 from assistant.models import Lang
 from assistant.web import views
-from assistant.web.proposal_view import level_words, proposal_card
+from assistant.web.proposal_view import disputed_card, level_words, proposal_card
 from assistant.web.session_panel import CHAT
 from assistant.web.text import inert, inert_lines
 
@@ -48,6 +48,8 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
             "citations": [c.model_dump() for c in m.citations],
             "heading": m.heading,
             "proposal": m.proposal.model_dump() if m.proposal is not None else None,
+            "passages": [x.model_dump() for x in m.passages],
+            "question": m.question,
         }
         for m in reply.messages
     ]
@@ -100,6 +102,10 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
         elif card is not None:
             st.markdown(f"**{inert(part['heading'])}**")
             proposal_card(Proposal.model_validate(card), lang)
+        elif part.get("passages"):  # the documents disagree: both passages, the question
+            st.markdown(f"**{inert(part['heading'])}**")
+            passages = [DocumentPassage.model_validate(x) for x in part["passages"]]
+            disputed_card(passages, part["question"], lang)
         else:
             st.markdown(inert_lines(part["text"]))
         for c in part["citations"]:

@@ -122,3 +122,37 @@ def test_readable_lines_in_both_languages(fw) -> None:  # type: ignore[no-untype
     assert "E07 推進主体: レベル 3 (確信度 0.80)" in ja
     assert "    minutes.md, § Item 3: レベル 1" in ja
     assert any(line.endswith(": 文書間で記述が食い違うため採用しません") for line in ja)
+
+
+def test_terminal_interview_shows_both_passages_where_the_documents_disagree(
+    tmp_path: Path,
+) -> None:
+    from tests.prefill.samples import (
+        MINUTES,
+        MINUTES_NAME,
+        MINUTES_QUOTE,
+        STRATEGY,
+        STRATEGY_NAME,
+        STRATEGY_QUOTE,
+    )
+
+    (tmp_path / STRATEGY_NAME).write_text(STRATEGY, encoding="utf-8")
+    (tmp_path / MINUTES_NAME).write_text(MINUTES, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ASSISTANT_DATA_DIR=str(tmp_path / "d"))
+    intake = "Harbourton\nKenya\n2\n2\nskip\nskip\nskip\nEnglish\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "interview", "--from-docs",
+         str(tmp_path / STRATEGY_NAME), str(tmp_path / MINUTES_NAME)],
+        input=intake + "pause\n",
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    card = out[out.index("Question 1/21 · Policy · E01 Vision and philosophy") :].splitlines()
+    assert card[1].startswith("Your documents disagree on this, so I have not proposed a level")
+    assert card[2] == f"• {STRATEGY_NAME}, “Vision” (reads as level 3): “{STRATEGY_QUOTE}”"
+    assert card[3] == f"• {MINUTES_NAME}, “Vision” (reads as level 1): “{MINUTES_QUOTE}”"
+    assert card[4].startswith("Does your city have a written vision")
+    assert "Is that still right?" not in out  # no level proposed, none taken
+    assert "Review the drafts" not in out  # nothing sure to list
