@@ -41,6 +41,7 @@ def _entry(role: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _reply_entry(reply: Reply) -> dict[str, Any]:
+    asks = reply.phase in ("element", "confirm")  # the last message asks the current question
     parts = [
         {
             "text": m.text,
@@ -50,8 +51,9 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
             "proposal": m.proposal.model_dump() if m.proposal is not None else None,
             "passages": [x.model_dump() for x in m.passages],
             "question": m.question,
+            "asking": asks and i == len(reply.messages) - 1,
         }
-        for m in reply.messages
+        for i, m in enumerate(reply.messages)
     ]
     return {**_entry("assistant", parts), "element": reply.element}
 
@@ -130,11 +132,33 @@ def shown_from(chat: list[dict[str, Any]]) -> int:
     return 0 if start == 1 else start  # one message is not worth a fold
 
 
-def show_chat(lang: Lang) -> None:
+def _without_held(chat: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The conversation without the question being asked now (in every reply since the
+    person last spoke: the start, a resume, a language switch each ask it)."""
+    i = len(chat)
+    while i > 0 and chat[i - 1]["role"] == "assistant":
+        i -= 1
+    out = chat[:i]
+    for entry in chat[i:]:
+        parts = [p for p in entry["parts"] if not p.get("asking")]
+        if parts:
+            out.append({**entry, "parts": parts})
+    return out
+
+
+def drop_held() -> None:
+    """The held question leaves the conversation (the reply that follows asks it again)."""
+    st.session_state[CHAT] = _without_held(st.session_state.get(CHAT, []))
+
+
+def show_chat(lang: Lang, hold: bool = False) -> None:
     """The fold with the earlier conversation (its messages drawn only while it is open), then
-    the current part in full."""
+    the current part in full. ``hold``: the question now being asked waits (the review of the
+    drafts comes first, drawn under the conversation; its reply asks the question again)."""
     earlier = st.session_state.get(EARLIER) or []
     chat = st.session_state.get(CHAT, [])
+    if hold:
+        chat = _without_held(chat)
     start = shown_from(chat)
     folded = len(earlier) + start
     if folded:

@@ -27,10 +27,12 @@ def test_start_from_documents_offers_the_draft_and_saves_only_on_confirm(app: Ap
     errors = [e.value.replace("\\", "") for e in at.error]
     assert errors == ["scan.pdf: not a PDF file (no %PDF header)"]  # one line; the other read
     assert next(i.value.replace("\\", "") for i in at.info).startswith("Drafts for ")
+    code = at.query_params["code"]
+    assert stored(code) == {}  # listed for review, not saved
+    at = button(at, "Go through them one by one")  # the review first, then the walk
     shown = last_assistant(at)
     assert QUOTE in shown and f"From your documents ({DOC.name}, “2. Vision”)" in shown
     assert "Because you said" not in shown
-    code = at.query_params["code"]
     assert stored(code) == {}  # offered, not saved
     at = button(at, next(b.label for b in at.button if b.label.startswith("Yes")))
     assert stored(code) == {"E01": 3}
