@@ -95,7 +95,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
     out.write(t("interview.cli.code_line", reply.lang, code=code) + "\n\n")
     review = _Review(engine, code, out)  # the sure drafts listed once, when the elements start
     while True:
-        render(reply, out)
+        # the review comes before the walk: its first question is asked after it, once
+        held = review.waits(reply)
+        render(reply.model_copy(update={"messages": reply.messages[:-1]}) if held else reply, out)
         if reply.phase == "done" and reply.assessment is not None:
             answers = engine.answers_file(code)
             assert answers is not None
@@ -159,6 +161,12 @@ class _Review:
 
     def __init__(self, engine: InterviewEngine, code: str, out: TextIO) -> None:
         self.engine, self.code, self.out, self.looked = engine, code, out, False
+
+    def waits(self, reply: Reply) -> bool:
+        """Is a review to be offered after this reply (its last message, the question, waits)?"""
+        if self.looked or reply.phase not in ("element", "confirm"):
+            return False
+        return bool(self.engine.review_items(self.code))
 
     def __call__(self, reply: Reply) -> Reply | None:
         if self.looked or reply.phase not in ("element", "confirm"):

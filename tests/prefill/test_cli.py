@@ -68,6 +68,8 @@ def test_terminal_interview_from_documents(tmp_path: Path) -> None:
     out = proc.stdout
     offer = out.index("From your documents (en-dev-1-harbourton-digital-plan.md, “2. Vision”)")
     assert out.index("Saved E01 (Vision and philosophy): level 3.") > offer
+    assert out.index("Review the drafts: ") < offer  # the review first, then the walk
+    assert out.count("Question 1/21") == 1  # the first question asked once, after the review
     assert "Question 2/21" in out
 
 
