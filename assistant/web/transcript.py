@@ -11,6 +11,7 @@ the Interview page (and every turn) cost the browser hundreds of milliseconds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -83,7 +84,7 @@ def rejoin(engine: InterviewEngine, code: str) -> Reply | None:
     reply = engine.resume(code)
     if reply is None:
         return None
-    turns = engine.history(code)[-EARLIER_TURNS:]
+    turns = engine.history(code)[:-1][-EARLIER_TURNS:]  # the last is this resume's own reply
     st.session_state[EARLIER] = [(turn.role, turn.text) for turn in turns]
     st.session_state[CHAT] = []
     record(None, reply)
@@ -167,7 +168,8 @@ def show_chat(lang: Lang, hold: bool = False) -> None:
         if fold.open:
             with fold:
                 for role, text in earlier:
-                    st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
+                    with st.chat_message("user" if role == "user" else "assistant"):
+                        st.markdown(inert_lines(turn_words(role, text, lang)))
                 for item in chat[:start]:
                     with st.chat_message(item["role"]):
                         _show_compact(item["parts"], lang)
@@ -184,7 +186,39 @@ def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:
         card = part.get("proposal")
         if card is not None:
             said = level_words(Proposal.model_validate(card), lang)
-            lines.append(f"{part['heading']} — {said}")
+            lines.append(t("ui.earlier_card", lang, heading=part["heading"], said=said))
         elif not part["system"]:
             lines.append(part["text"])
     st.markdown(inert_lines("\n".join(lines)))
+
+
+# A button pressed is kept in the session's transcript as "[confirm]", "[level 3]", "[change
+# E05]", "[review: …]" (``InterviewEngine.act``, ``prefill.review.transcript``): after a reload
+# the fold shows it in the session's words, not in that notation.
+_PRESSED = re.compile(
+    r"^\[(confirm|level|unknown|explain|back|pause|finish|change|review)\b[ :]?(.*)\]$"
+)
+_BUTTONS = {
+    "unknown": "interview.btn_unknown",
+    "explain": "interview.btn_explain",
+    "back": "interview.btn_back",
+    "pause": "interview.btn_pause",
+    "finish": "interview.btn_finish",
+}
+
+
+def turn_words(role: str, text: str, lang: Lang) -> str:
+    """A stored turn as the fold shows it: a button's notation in words, anything else as is."""
+    m = _PRESSED.match(text.strip()) if role == "user" else None
+    if m is None:
+        return text
+    kind, detail = m.group(1), m.group(2).strip()
+    if kind == "confirm":
+        return t("ui.pressed_confirm", lang)
+    if kind == "level" and detail.isdigit():
+        return t("ui.level_title", lang, level=int(detail))
+    if kind == "change" and detail:
+        return t("interview.btn_change", lang, id=detail)
+    if kind == "review":
+        return t("ui.pressed_review", lang)
+    return t(_BUTTONS[kind], lang) if kind in _BUTTONS else text
