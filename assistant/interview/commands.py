@@ -18,7 +18,7 @@ from assistant.limits import MAX_EVIDENCE
 
 if TYPE_CHECKING:
     from assistant.interview.engine import InterviewEngine
-    from assistant.interview.state import Proposal, Reply
+    from assistant.interview.state import DocumentPassage, Proposal, Reply
     from assistant.models import Lang
     from assistant.settings import Settings
 
@@ -88,12 +88,16 @@ def cmd_interview(args: argparse.Namespace) -> int:
             raise InputError("no session with that code")
         code = reply.code
     else:
-        drafts = _drafts(engine, args.from_docs, args.lang) if args.from_docs else None
-        code, reply = engine.start(args.lang, drafts=drafts)
+        drafts, disputed = (
+            _drafts(engine, args.from_docs, args.lang) if args.from_docs else ({}, {})
+        )
+        code, reply = engine.start(args.lang, drafts=drafts, disputed=disputed)
     out.write(t("interview.cli.code_line", reply.lang, code=code) + "\n\n")
     review = _Review(engine, code, out)  # the sure drafts listed once, when the elements start
     while True:
-        render(reply, out)
+        # the review comes before the walk: its first question is asked after it, once
+        held = review.waits(reply)
+        render(reply.model_copy(update={"messages": reply.messages[:-1]}) if held else reply, out)
         if reply.phase == "done" and reply.assessment is not None:
             answers = engine.answers_file(code)
             assert answers is not None
@@ -123,11 +127,14 @@ def cmd_interview(args: argparse.Namespace) -> int:
             out.write(message + "\n")
 
 
-def _drafts(engine: InterviewEngine, files: list[str], lang: Lang) -> dict[str, Proposal]:
-    """Read the documents (a bad one: one line, the others still read); offered, not saved."""
+def _drafts(
+    engine: InterviewEngine, files: list[str], lang: Lang
+) -> tuple[dict[str, Proposal], dict[str, list[DocumentPassage]]]:
+    """Read the documents (a bad one: one line, the others still read): the drafts, offered,
+    not saved, and the elements they disagree on (asked in full, both passages shown)."""
     from pathlib import Path
 
-    from assistant.prefill.interview import proposals
+    from assistant.prefill.interview import disputed, proposals
     from assistant.prefill.reader import DocumentReader
     from assistant.prefill.service import read_paths
     from assistant.settings import Settings
@@ -145,7 +152,7 @@ def _drafts(engine: InterviewEngine, files: list[str], lang: Lang) -> dict[str, 
         sys.stderr.write(f"assistant: error: {line}\n")
     if errors and not any(d.error is None for d in result.documents):
         raise InputError("none of the documents could be read")
-    return proposals(result, engine.fw, lang)
+    return proposals(result, engine.fw, lang), disputed(result)
 
 
 class _Review:
@@ -154,6 +161,12 @@ class _Review:
 
     def __init__(self, engine: InterviewEngine, code: str, out: TextIO) -> None:
         self.engine, self.code, self.out, self.looked = engine, code, out, False
+
+    def waits(self, reply: Reply) -> bool:
+        """Is a review to be offered after this reply (its last message, the question, waits)?"""
+        if self.looked or reply.phase not in ("element", "confirm"):
+            return False
+        return bool(self.engine.review_items(self.code))
 
     def __call__(self, reply: Reply) -> Reply | None:
         if self.looked or reply.phase not in ("element", "confirm"):

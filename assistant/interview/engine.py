@@ -25,6 +25,7 @@ from assistant.interview.render import LOW_CONFIDENCE, short_text
 from assistant.interview.state import (
     Action,
     Choice,
+    DocumentPassage,
     EngineState,
     Message,
     Progress,
@@ -102,6 +103,7 @@ class InterviewEngine:
         lang: Lang = "en",
         profile: CityProfile | None = None,
         drafts: dict[str, Proposal] | None = None,
+        disputed: dict[str, list[DocumentPassage]] | None = None,
     ) -> tuple[str, Reply]:
         """A new session: its code and the first reply.
 
@@ -109,10 +111,12 @@ class InterviewEngine:
         (already validated, e.g. by a form) the intake is skipped: the profile, the position at
         the first element and the welcome are written in one commit, so no form value is ever
         read as a typed command (a city called "Back" stays a city). ``drafts`` (read from the
-        city's documents) are kept in the position and offered as their elements come.
+        city's documents) are kept in the position and offered as their elements come;
+        ``disputed`` (elements the documents disagree on) shows the two passages with the
+        question, no level proposed.
         """
         code = self.store.create(lang)
-        state = EngineState(lang=lang, drafts=dict(drafts or {}))
+        state = EngineState(lang=lang, drafts=dict(drafts or {}), disputed=dict(disputed or {}))
         step = Step(state, {}, None, code=code)
         step.say(t("interview.welcome", lang, code=code))
         if profile is None:

@@ -15,6 +15,7 @@ from assistant.interview.state import (
     Action,
     Candidate,
     Choice,
+    DocumentPassage,
     DomainProgress,
     ElementStatus,
     EngineState,
@@ -22,6 +23,7 @@ from assistant.interview.state import (
     Progress,
     Proposal,
 )
+from assistant.limits import MAX_EVIDENCE
 from assistant.models import DOMAIN_IDS, Element, Framework, Lang
 from assistant.ports import StoredAnswer
 
@@ -64,6 +66,24 @@ def quote(text: str, lang: Lang, limit: int = 160) -> str:
     if len(text) > limit:
         text = text[:limit].rstrip() + "…"
     return f" (“{text}”)" if lang == "en" else f"（「{text}」）"
+
+
+def origin(document: str, page: int | None, section: str | None, lang: Lang) -> str:
+    """Where a document's words are: 'plan.pdf, p. 12', 'plan.md, “Governance”' or the name."""
+    if page is not None:
+        return t("interview.origin.page", lang, document=document, page=page)
+    if section:
+        return t("interview.origin.section", lang, document=document, section=section)
+    return document
+
+
+def passage_lines(passages: list[DocumentPassage], lang: Lang) -> str:
+    """The disagreeing passages, one line each: where, the level it reads, the quote."""
+    return "\n".join(
+        t("interview.disputed_line", lang, origin=origin(p.document, p.page, p.section, lang),
+          level=p.level, quote=" ".join(p.quote.split())[:MAX_EVIDENCE])
+        for p in passages
+    )  # fmt: skip
 
 
 def candidates(element: Element, levels: list[int], lang: Lang) -> list[Candidate]:
@@ -154,6 +174,14 @@ def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Messa
         lines = [head, state.separating.question, t("interview.separate_or_pick", lang),
                  candidate_lines(pair, lang)]  # fmt: skip
         return Message(text="\n".join(lines))
+    passages = state.disputed.get(element.id, []) if element.id not in answers else []
+    if passages:
+        # the documents disagree: both passages, neither taken, and the question in full
+        asked = element.question.get(lang)
+        if state.levels_offered:
+            asked += "\n" + levels_text(element, lang)
+        lines = [head, t("interview.disputed_intro", lang), passage_lines(passages, lang), asked]
+        return Message(text="\n".join(lines), heading=head, passages=passages, question=asked)
     text = f"{head}\n{element.question.get(lang)}"
     have = answers.get(element.id)
     if have is not None:

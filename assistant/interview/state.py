@@ -63,6 +63,17 @@ class Proposal(BaseModel):
         return len(self.candidates) >= 2
 
 
+class DocumentPassage(BaseModel):
+    """One document's reading of an element the documents disagree on: the level it reads and
+    the quote it rests on. Two are shown side by side with the question; neither is taken."""
+
+    level: int = Field(ge=0, le=4)
+    quote: str
+    document: str
+    page: int | None = None  # PDF page, 1-based
+    section: str | None = None  # the heading above the quote (Markdown, Word)
+
+
 class Separation(BaseModel):
     """A question asked instead of a proposal: it tells ``levels`` apart (framework data)."""
 
@@ -100,6 +111,9 @@ class EngineState(BaseModel):
     # never answers: nothing from a document is saved until the person confirms it.
     drafts: dict[str, Proposal] = Field(default_factory=dict)
     reviewed: bool = False  # the list of sure drafts was offered and acted on (prefill/review.py)
+    # Elements the documents disagree on: the two readings furthest apart, shown with the
+    # question asked in full (no level proposed) while the element is unanswered.
+    disputed: dict[str, list[DocumentPassage]] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -127,13 +141,17 @@ class EngineState(BaseModel):
 class Message(BaseModel):
     """One message. ``text`` is complete on its own (the CLI prints it); a message that asks the
     person to confirm a proposal also carries it, with the question's ``heading`` (the text's
-    first line), so a graphical front end can lay the proposal out as a card."""
+    first line), so a graphical front end can lay the proposal out as a card; one asking about
+    an element the documents disagree on carries the two ``passages`` and the ``question``."""
 
     role: Literal["assistant", "user", "system"] = "assistant"
     text: str
     citations: list[Citation] = Field(default_factory=list)
     heading: str = ""
     proposal: Proposal | None = None
+    # where the documents disagree: the two passages, and the question asked under them
+    passages: list[DocumentPassage] = Field(default_factory=list)
+    question: str = ""
 
 
 ActionKind = Literal[

@@ -13,32 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.catalogue import t
+
 if TYPE_CHECKING:
     from assistant.models import Framework, Lang
     from assistant.prefill.drafts import Prefill
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Drafts from your documents",
-        "level": "level",
-        "confidence": "confidence",
-        "none": "not covered",
-        "conflict": "the documents disagree; none taken",
-        "page": "p.",
-        "covered": "covered",
-        "of": "of",
-    },
-    "ja": {
-        "title": "文書から作成した回答案",
-        "level": "レベル",
-        "confidence": "確信度",
-        "none": "記載なし",
-        "conflict": "文書間で記述が食い違うため採用しません",
-        "page": "p.",
-        "covered": "記載あり",
-        "of": "/",
-    },
-}
 
 
 def register(subparsers: Any) -> None:
@@ -60,34 +39,38 @@ def register(subparsers: Any) -> None:
 def where(quote: Any, lang: Lang) -> str:
     """'name, p. 12' or 'name, § heading' — where a quote came from."""
     if quote.page is not None:
-        return f"{quote.document}, {LABELS[lang]['page']} {quote.page}"
+        return t("report.prefill_cli.page", lang, document=quote.document, page=quote.page)
     if quote.section:
-        return f"{quote.document}, § {quote.section}"
+        return t("report.prefill_cli.section", lang, document=quote.document, section=quote.section)
     return str(quote.document)
 
 
 def readable(fw: Framework, result: Prefill, lang: Lang) -> str:
-    words = LABELS[lang]
+    """One line per element (its draft, "not covered", or the disagreeing readings), quotes under."""
     drafted = len(result.drafted())
-    lines = [f"{words['title']} ({words['covered']}: {drafted} {words['of']} {len(fw.elements)})"]
+    lines = [t("report.prefill_cli.title", lang, n=drafted, total=len(fw.elements))]
     for el in fw.elements:
         draft = result.elements.get(el.id)
         head = f"{el.id} {el.name.get(lang)}"
         if draft is None:
-            lines.append(f"{head}: {words['none']}")
+            lines.append(t("report.prefill_cli.none", lang, head=head))
             continue
         if draft.level is None:
-            lines.append(f"{head}: {words['conflict']}")
+            lines.append(t("report.prefill_cli.conflict", lang, head=head))
             for p in draft.conflict:
                 place = where(p.quotes[0], lang) if p.quotes else p.document
-                lines.append(f"    {place}: {words['level']} {p.level}")
+                lines.append(
+                    "    " + t("report.prefill_cli.reading", lang, place=place, level=p.level)
+                )
         else:
             lines.append(
-                f"{head}: {words['level']} {draft.level} "
-                f"({words['confidence']} {draft.confidence:.2f})"
-            )
+                t("report.prefill_cli.draft", lang, head=head, level=draft.level,
+                  confidence=draft.confidence)
+            )  # fmt: skip
         for q in draft.quotes:
-            lines.append(f"    \u201c{q.text}\u201d ({where(q, lang)})")
+            lines.append(
+                "    " + t("report.prefill_cli.quote", lang, text=q.text, place=where(q, lang))
+            )
     return "\n".join(lines) + "\n"
 
 

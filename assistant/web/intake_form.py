@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.intake import parse_list
-from assistant.interview.state import Proposal, Reply
+from assistant.interview.state import DocumentPassage, Proposal, Reply
 from assistant.models import CITY_TYPES, CityProfile, Framework, Lang
 from assistant.web import prefill_start, resources, state, transcript
 from assistant.web.text import inert
@@ -68,9 +68,10 @@ def start_interview(
     profile: CityProfile,
     lang: Lang,
     drafts: dict[str, Proposal] | None = None,
+    disputed: dict[str, list[DocumentPassage]] | None = None,
 ) -> Reply:
     """A new session with the form's profile saved; the chat starts at the first element."""
-    code, reply = engine.start(lang, profile, drafts=drafts)
+    code, reply = engine.start(lang, profile, drafts=drafts, disputed=disputed)
     state.set_code(code)
     transcript.begin(reply)
     return reply
@@ -117,6 +118,6 @@ def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
             for error in errors:
                 st.error(inert(error), icon=":material/error:")
             return
-        found = prefill_start.drafts(resources.current_settings(), fw, lang)
-        start_interview(engine, profile, lang, found)
+        found, disputed = prefill_start.drafts(resources.current_settings(), fw, lang) or ({}, {})
+        start_interview(engine, profile, lang, found, disputed)
         st.rerun()

@@ -5,10 +5,14 @@ keeps what this tab has shown, in ``st.session_state``. After a reload the engin
 says where the person was, and the recent turns come back from the store.
 
 The form is ``intake_form``; the conversation kept and drawn, ``transcript``; the proposal card
-and the quick replies, ``proposal_view``. Here: the page, its conversation fragment, and a turn.
+and the quick replies, ``proposal_view``; the review of the document drafts, ``prefill_review``
+(after the conversation so far and before the walk: the walk's question waits, the chat box is
+closed). Here: the page, its conversation fragment, and a turn.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -28,6 +32,9 @@ from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
 INPUT = "interview-input"  # the chat box's widget key
 FAULT = "interview-fault"  # a storage fault's message, shown after the rerun that restores...
 RESTORE = "interview-restore"  # ...the unsent text into the chat box
+
+if TYPE_CHECKING:
+    from assistant.prefill.review import ReviewItem
 
 MAX_ANSWER = MAX_EVIDENCE  # one typed answer: what an answer can keep as its evidence
 
@@ -101,8 +108,14 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     tail = st.container()  # under them: waiting for the model, a storage error, unsent text
     if (unsent := st.session_state.pop(RESTORE, None)) is not None:
         st.session_state[INPUT] = unsent  # the widget shows it, unsent, until sent again
+    # The review of the sure drafts comes before the walk: while it waits, the chat box is
+    # closed and the walk's question held (drawn again by the review's reply).
+    review = _review_items(engine, code, st.session_state.get(REPLY))
     with repaint.bottom():
-        typed = st.chat_input(t("ui.chat_placeholder", lang), key=INPUT, max_chars=MAX_ANSWER)
+        typed = st.chat_input(
+            t("ui.review.chat_closed", lang) if review else t("ui.chat_placeholder", lang),
+            key=INPUT, max_chars=MAX_ANSWER, disabled=bool(review),
+        )  # fmt: skip
     picked: Choice | None = st.session_state.pop(PICKED, None)
     with tail:
         if picked is not None:
@@ -126,21 +139,38 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     if reply is None or reply.code != code or state.code() != code:
         st.rerun()  # another session was chosen meanwhile: the whole page follows
         return
+    if took:
+        review = _review_items(engine, code, reply)
     with head:
-        progress = reply.progress
-        session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
-        if st.session_state.pop(SAVED, False):
-            st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
-        prefill_start.show_notes()
-        if reply.phase in ("element", "confirm"):
-            prefill_review.panel(engine, fw, code, lang)  # the sure drafts, once, before the walk
-        show_chat(lang)
-        if reply.phase == "done":
-            st.success(t("ui.interview_done", lang), icon=":material/task_alt:")
-            st.page_link(
-                "app_pages/results.py", label=t("ui.see_results", lang), icon=":material/insights:"
-            )
+        _draw(engine, fw, reply, lang, review)
+
+
+def _draw(
+    engine: InterviewEngine, fw: Framework, reply: Reply, lang: Lang, review: list[ReviewItem]
+) -> None:
+    """Progress, the conversation, then the review of the drafts while it waits (the walk's
+    question held until it is acted on) or the quick replies."""
+    progress = reply.progress
+    session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
+    if st.session_state.pop(SAVED, False):
+        st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
+    prefill_start.show_notes()
+    show_chat(lang, hold=bool(review))
+    prefill_review.panel(engine, fw, reply.code, lang, review)  # the sure drafts, once, first
+    if reply.phase == "done":
+        st.success(t("ui.interview_done", lang), icon=":material/task_alt:")
+        st.page_link(
+            "app_pages/results.py", label=t("ui.see_results", lang), icon=":material/insights:"
+        )
+    if not review:
         quick_replies(reply, lang)  # a click is taken by ``_pick`` and the next run
+
+
+def _review_items(engine: InterviewEngine, code: str, reply: Reply | None) -> list[ReviewItem]:
+    """The drafts listed for review now (none once acted on, none outside the elements)."""
+    if reply is None or reply.code != code or reply.phase not in ("element", "confirm"):
+        return []
+    return engine.review_items(code)
 
 
 def _repaint(code: str, lang: Lang) -> None:

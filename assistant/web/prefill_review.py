@@ -1,10 +1,14 @@
 """Interview page, "Review the drafts": the sure document drafts confirmed in one action.
 
 One card per listed draft (element, the quote, document and page, confidence, a level selector
-and a tick box); "Confirm the ticked drafts" saves them through the engine (one commit, before
-the page says "saved"); an unticked draft is asked in full when its element comes; "Go through
-them one by one" saves nothing. Shown once, above the chat, while the engine lists drafts.
-Quotes are the documents' own words: every piece of document text goes through ``inert``.
+with the chosen level's full rubric text under it, and a tick box); "Confirm the ticked drafts"
+saves them through the engine (one commit, before the page says "saved"); an unticked draft is
+asked in full when its element comes; "Go through them one by one" saves nothing. Shown once,
+after the conversation so far and before the walk: the walk's current question waits under it
+(``transcript.show_chat(hold=True)``) and the chat box is closed until the review is acted on.
+
+Not a form: a level picked shows its full text at once (a phone's selector is too narrow for
+it). Quotes are the documents' own words: every piece of document text goes through ``inert``.
 """
 
 from __future__ import annotations
@@ -15,9 +19,8 @@ import streamlit as st
 
 from assistant.catalogue import t
 from assistant.faults import storage_fault
-from assistant.interview.render import short_text
 from assistant.web.text import inert
-from assistant.web.transcript import record
+from assistant.web.transcript import drop_held, record
 
 if TYPE_CHECKING:
     from assistant.interview.engine import InterviewEngine
@@ -28,26 +31,26 @@ KEEP = "rv-keep-{}"
 LEVEL = "rv-level-{}"
 
 
-def panel(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) -> None:
-    """The review form while the engine lists drafts; its action taken on submit."""
-    items = engine.review_items(code)
+def panel(
+    engine: InterviewEngine, fw: Framework, code: str, lang: Lang, items: list[ReviewItem]
+) -> None:
+    """The review of ``items`` (``engine.review_items``); its action taken on a button."""
     if not items:
         return
     with st.container(border=True, key="review-drafts"):
         st.subheader(t("ui.review.title", lang), anchor=False)
         st.caption(t("ui.review.help", lang, n=len(items)))
-        with st.form(f"review-{code}", border=False):
-            for item in items:
-                _card(item, fw, lang)
-            c1, c2 = st.columns(2)
-            confirm = c1.form_submit_button(
-                t("ui.review.confirm", lang), type="primary", icon=":material/done_all:",
-                width="stretch",
-            )  # fmt: skip
-            walk = c2.form_submit_button(
-                t("ui.review.walk", lang), icon=":material/format_list_numbered:",
-                width="stretch",
-            )  # fmt: skip
+        for item in items:
+            _card(item, fw, lang)
+        c1, c2 = st.columns(2)
+        confirm = c1.button(
+            t("ui.review.confirm", lang), type="primary", icon=":material/done_all:",
+            width="stretch", key="rv-confirm",
+        )  # fmt: skip
+        walk = c2.button(
+            t("ui.review.walk", lang), icon=":material/format_list_numbered:",
+            width="stretch", key="rv-walk",
+        )  # fmt: skip
     if not (confirm or walk):
         return
     levels: dict[str, int] = {}
@@ -63,12 +66,13 @@ def panel(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) -> None
     label = t("ui.review.confirm", lang) if confirm else t("ui.review.walk", lang)
     try:
         reply = engine.review(code, levels, unticked)
-    except Exception as exc:  # disk full, read-only, locked: nothing saved, the form stays
+    except Exception as exc:  # disk full, read-only, locked: nothing saved, the review stays
         message = storage_fault(exc, lang)
         if message is None:
             raise
         st.error(inert(message), icon=":material/error:")
         return
+    drop_held()  # the question held under the review: the reply asks it again, once
     record(label, reply)
     st.rerun()
 
@@ -83,14 +87,16 @@ def _card(item: ReviewItem, fw: Framework, lang: Lang) -> None:
             conf = t("ui.review.confidence", lang, confidence=f"{round(100 * item.confidence)}%")
             st.caption(f":material/description: {inert(item.origin)} · {inert(conf)}")
         with right:
-            st.selectbox(
+            chosen = st.selectbox(
                 t("terms.level", lang),
                 options=list(range(len(element.rubric))),
                 index=item.level,
-                format_func=lambda lv: t(
-                    "ui.review.level_option", lang, level=lv,
-                    rubric=short_text(element.rubric[lv].text.get(lang)),
-                ),
+                format_func=lambda lv: t("ui.level_title", lang, level=lv),
                 key=LEVEL.format(item.element),
-            )  # fmt: skip
+            )
+            level = item.level if chosen is None else int(chosen)
+            text = element.rubric[level].text.get(lang)  # in full, wrapping: never cut
+            st.markdown(inert(text))
+            if level != item.level:
+                st.caption(f":material/edit: {t('ui.review.changed', lang, level=item.level)}")
             st.checkbox(t("ui.review.keep", lang), value=True, key=KEEP.format(item.element))

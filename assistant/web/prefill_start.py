@@ -1,7 +1,8 @@
 """Interview page, "Start from documents": the city's documents read into drafts, with progress.
 
 The drafts go to ``InterviewEngine.start`` and are offered one by one as their elements come;
-nothing is saved until the official confirms. A bad file is one line; the others are read.
+nothing is saved until the official confirms. Where the documents disagree, the element is asked
+in full with both passages shown. A bad file is one line; the others are read.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from assistant.web import resources
 from assistant.web.text import inert
 
 if TYPE_CHECKING:
-    from assistant.interview.state import Proposal
+    from assistant.interview.state import DocumentPassage, Proposal
     from assistant.models import Framework, Lang
     from assistant.prefill.drafts import Prefill
     from assistant.settings import Settings
@@ -68,9 +69,12 @@ def read_uploads(files: list[Any], settings: Settings, fw: Framework, lang: Lang
     return result
 
 
-def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal] | None:
-    """The uploaded documents read into proposals, with a progress bar; None without files."""
-    from assistant.prefill.interview import proposals
+def drafts(
+    settings: Settings, fw: Framework, lang: Lang
+) -> tuple[dict[str, Proposal], dict[str, list[DocumentPassage]]] | None:
+    """The uploaded documents read, with a progress bar: the proposals, and the elements they
+    disagree on (asked in full with both passages); None without files."""
+    from assistant.prefill.interview import disputed, proposals
 
     files = st.session_state.get(UPLOADS) or []
     if not files:
@@ -81,7 +85,11 @@ def drafts(settings: Settings, fw: Framework, lang: Lang) -> dict[str, Proposal]
             st.session_state.setdefault(NOTES, []).append(("error", doc.error))
     found = proposals(result, fw, lang)
     st.session_state.setdefault(NOTES, []).append(("info", t("ui.prefill_found", lang, n=len(found))))
-    return found
+    split = disputed(result)
+    if split:
+        note = t("ui.prefill_disputed", lang, ids=", ".join(split))
+        st.session_state[NOTES].append(("info", note))
+    return found, split
 
 
 def show_notes() -> None:

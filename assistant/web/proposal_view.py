@@ -1,5 +1,6 @@
-"""The interview's proposal card (level, rubric, the phrase behind it, how sure) and the quick
-replies under the conversation (confirm, the two candidate levels, the other levels, change)."""
+"""The interview's proposal card (level, rubric, the phrase behind it, how sure), the card of an
+element the documents disagree on (both passages, the question), and the quick replies under
+the conversation (confirm, the two candidate levels, the other levels, change)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Literal
 import streamlit as st
 
 from assistant.catalogue import t
-from assistant.interview.state import Choice, Proposal, Reply
+from assistant.interview.render import origin
+from assistant.interview.state import Choice, DocumentPassage, Proposal, Reply
 from assistant.models import Lang
-from assistant.web.text import inert
+from assistant.web.text import inert, inert_lines
 
 PICKED = "interview_picked"  # a quick reply clicked, taken at the start of the next run
 
@@ -55,6 +57,20 @@ def proposal_card(proposal: Proposal, lang: Lang) -> None:
         st.caption(f":material/speed: {t(confidence_key(proposal), lang)}")
         if proposal.notice:
             st.caption(f":material/info: {inert(proposal.notice)}")
+
+
+def disputed_card(passages: list[DocumentPassage], question: str, lang: Lang) -> None:
+    """Where the documents disagree: why no level is proposed, the two passages side by side
+    (each its document and place, the level it reads, the quote), then the question in full.
+    On a phone the two columns stack."""
+    st.markdown(inert(t("interview.disputed_intro", lang)))
+    for col, p in zip(st.columns(len(passages)), passages, strict=True):
+        with col, st.container(border=True):
+            st.markdown(f"**{inert(t('ui.disputed_reads', lang, level=p.level))}**")
+            st.markdown(f"> {inert(' '.join(p.quote.split()))}")
+            where = origin(p.document, p.page, p.section, lang)
+            st.caption(f":material/description: {inert(where)}")
+    st.markdown(inert_lines(question))
 
 
 # --- quick replies ------------------------------------------------------------------------------

@@ -11,16 +11,17 @@ the Interview page (and every turn) cost the browser hundreds of milliseconds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
 
 from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
-from assistant.interview.state import Proposal, Reply
+from assistant.interview.state import DocumentPassage, Proposal, Reply
 from assistant.models import Lang
 from assistant.web import views
-from assistant.web.proposal_view import level_words, proposal_card
+from assistant.web.proposal_view import disputed_card, level_words, proposal_card
 from assistant.web.session_panel import CHAT
 from assistant.web.text import inert, inert_lines
 
@@ -41,6 +42,7 @@ def _entry(role: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _reply_entry(reply: Reply) -> dict[str, Any]:
+    asks = reply.phase in ("element", "confirm")  # the last message asks the current question
     parts = [
         {
             "text": m.text,
@@ -48,8 +50,11 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
             "citations": [c.model_dump() for c in m.citations],
             "heading": m.heading,
             "proposal": m.proposal.model_dump() if m.proposal is not None else None,
+            "passages": [x.model_dump() for x in m.passages],
+            "question": m.question,
+            "asking": asks and i == len(reply.messages) - 1,
         }
-        for m in reply.messages
+        for i, m in enumerate(reply.messages)
     ]
     return {**_entry("assistant", parts), "element": reply.element}
 
@@ -79,7 +84,7 @@ def rejoin(engine: InterviewEngine, code: str) -> Reply | None:
     reply = engine.resume(code)
     if reply is None:
         return None
-    turns = engine.history(code)[-EARLIER_TURNS:]
+    turns = engine.history(code)[:-1][-EARLIER_TURNS:]  # the last is this resume's own reply
     st.session_state[EARLIER] = [(turn.role, turn.text) for turn in turns]
     st.session_state[CHAT] = []
     record(None, reply)
@@ -100,6 +105,10 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
         elif card is not None:
             st.markdown(f"**{inert(part['heading'])}**")
             proposal_card(Proposal.model_validate(card), lang)
+        elif part.get("passages"):  # the documents disagree: both passages, the question
+            st.markdown(f"**{inert(part['heading'])}**")
+            passages = [DocumentPassage.model_validate(x) for x in part["passages"]]
+            disputed_card(passages, part["question"], lang)
         else:
             st.markdown(inert_lines(part["text"]))
         for c in part["citations"]:
@@ -124,11 +133,33 @@ def shown_from(chat: list[dict[str, Any]]) -> int:
     return 0 if start == 1 else start  # one message is not worth a fold
 
 
-def show_chat(lang: Lang) -> None:
+def _without_held(chat: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The conversation without the question being asked now (in every reply since the
+    person last spoke: the start, a resume, a language switch each ask it)."""
+    i = len(chat)
+    while i > 0 and chat[i - 1]["role"] == "assistant":
+        i -= 1
+    out = chat[:i]
+    for entry in chat[i:]:
+        parts = [p for p in entry["parts"] if not p.get("asking")]
+        if parts:
+            out.append({**entry, "parts": parts})
+    return out
+
+
+def drop_held() -> None:
+    """The held question leaves the conversation (the reply that follows asks it again)."""
+    st.session_state[CHAT] = _without_held(st.session_state.get(CHAT, []))
+
+
+def show_chat(lang: Lang, hold: bool = False) -> None:
     """The fold with the earlier conversation (its messages drawn only while it is open), then
-    the current part in full."""
+    the current part in full. ``hold``: the question now being asked waits (the review of the
+    drafts comes first, drawn under the conversation; its reply asks the question again)."""
     earlier = st.session_state.get(EARLIER) or []
     chat = st.session_state.get(CHAT, [])
+    if hold:
+        chat = _without_held(chat)
     start = shown_from(chat)
     folded = len(earlier) + start
     if folded:
@@ -137,7 +168,8 @@ def show_chat(lang: Lang) -> None:
         if fold.open:
             with fold:
                 for role, text in earlier:
-                    st.markdown(f"**{'›' if role == 'user' else '‹'}** {inert_lines(text)}")
+                    with st.chat_message("user" if role == "user" else "assistant"):
+                        st.markdown(inert_lines(turn_words(role, text, lang)))
                 for item in chat[:start]:
                     with st.chat_message(item["role"]):
                         _show_compact(item["parts"], lang)
@@ -154,7 +186,39 @@ def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:
         card = part.get("proposal")
         if card is not None:
             said = level_words(Proposal.model_validate(card), lang)
-            lines.append(f"{part['heading']} — {said}")
+            lines.append(t("ui.earlier_card", lang, heading=part["heading"], said=said))
         elif not part["system"]:
             lines.append(part["text"])
     st.markdown(inert_lines("\n".join(lines)))
+
+
+# A button pressed is kept in the session's transcript as "[confirm]", "[level 3]", "[change
+# E05]", "[review: …]" (``InterviewEngine.act``, ``prefill.review.transcript``): after a reload
+# the fold shows it in the session's words, not in that notation.
+_PRESSED = re.compile(
+    r"^\[(confirm|level|unknown|explain|back|pause|finish|change|review)\b[ :]?(.*)\]$"
+)
+_BUTTONS = {
+    "unknown": "interview.btn_unknown",
+    "explain": "interview.btn_explain",
+    "back": "interview.btn_back",
+    "pause": "interview.btn_pause",
+    "finish": "interview.btn_finish",
+}
+
+
+def turn_words(role: str, text: str, lang: Lang) -> str:
+    """A stored turn as the fold shows it: a button's notation in words, anything else as is."""
+    m = _PRESSED.match(text.strip()) if role == "user" else None
+    if m is None:
+        return text
+    kind, detail = m.group(1), m.group(2).strip()
+    if kind == "confirm":
+        return t("ui.pressed_confirm", lang)
+    if kind == "level" and detail.isdigit():
+        return t("ui.level_title", lang, level=int(detail))
+    if kind == "change" and detail:
+        return t("interview.btn_change", lang, id=detail)
+    if kind == "review":
+        return t("ui.pressed_review", lang)
+    return t(_BUTTONS[kind], lang) if kind in _BUTTONS else text

@@ -69,6 +69,9 @@ def test_earlier_messages_are_folded_drawn_once_opened_and_stay_inert(app: AppTe
     older = list(fold.chat_message)
     assert len(older) == total - len(shown)
     assert all(len(m.markdown) == 1 and not m.button for m in older)
+    folded = [m.markdown[0].value.replace("\\", "") for m in older]
+    card = r"Question \d+/21 · \w+ · E\d\d [^\n]+ — (Proposed level \d|Two levels)"
+    assert any(re.search(card, v) for v in folded)  # a card: its heading and level in words
     hostile = [m.markdown[0].value for m in older if "2022" in m.markdown[0].value]
     assert hostile and all(inert("**approved**") in v and "<b>" not in v for v in hostile)
     now_shown = outside(at, fold)
@@ -120,3 +123,43 @@ def test_after_a_reload_the_turns_before_are_in_the_fold(app: AppTest) -> None:
     again.run()
     said = "\n".join(md.value for md in fold_of(again).markdown)
     assert len(fold_of(again).markdown) == n and inert(HOSTILE) in said
+    # each turn a chat message, as before the reload; the resume's own reply is not repeated
+    roles = [m.name for m in fold_of(again).chat_message]
+    assert roles[0] == "assistant" and "user" in roles
+    assert len(fold_of(again).chat_message) == n and "Welcome back" not in said
+    assert "[confirm]" not in said and "[level" not in said  # a button in words
+    assert "Yes, confirmed" in said or re.search(r"Level \d", said)
+
+
+def test_after_a_reload_in_japanese_the_fold_is_in_words(app: AppTest) -> None:
+    at = start(app, lang="ja")
+    at = say(at, "IT部門だけがこのための草案を持っていますが、議会はまだ承認していません。")
+    pick = [b for b in at.button if b.label.startswith(("はい、レベル", "レベル"))]
+    at = pick[0].click().run()
+    at = button(at, "わからない")
+    again = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    again.query_params["code"] = at.query_params["code"]
+    again.query_params["lang"] = "ja"
+    again.run()
+    assert not again.exception
+    again.session_state[FOLD] = True
+    again.run()
+    fold = fold_of(again)
+    said = "\n".join(md.value for md in fold.markdown).replace("\\", "")
+    assert fold.label.startswith("これまでのやり取り（")
+    assert "わからない" in said and ("はい、確定" in said or "レベル" in said)
+    assert "[" not in said and "おかえりなさい" not in said
+
+
+def test_a_pressed_button_in_the_stored_transcript_is_shown_in_words() -> None:
+    from assistant.web.transcript import turn_words
+
+    assert turn_words("user", "[confirm]", "en") == "Yes, confirmed"
+    assert turn_words("user", "[confirm]", "ja") == "はい、確定"
+    assert turn_words("user", "[level 3]", "ja") == "レベル3"
+    assert turn_words("user", "[change E05]", "en") == "Change E05"
+    assert turn_words("user", "[unknown]", "ja") == "わからない"
+    review = "[review: E01=3, E07=2; asked in full: E03]"
+    assert turn_words("user", review, "ja") == "文書の回答案を確認"
+    assert turn_words("user", "Our [draft] plan", "en") == "Our [draft] plan"  # typed: as is
+    assert turn_words("assistant", "[confirm]", "en") == "[confirm]"

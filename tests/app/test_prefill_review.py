@@ -29,6 +29,52 @@ def _submit(at: AppTest, label: str) -> AppTest:
     return next(b for b in at.button if b.label == label).click().run()
 
 
+def _chat(at: AppTest) -> str:
+    return "\n".join(m.value for c in at.chat_message for m in c.markdown).replace("\\", "")
+
+
+def test_the_review_comes_first_and_the_walk_after_it_once(app: AppTest) -> None:
+    at = _start(app)
+    assert _keeps(at)
+    assert "Question 1/21" not in _chat(at)  # the walk's first card waits for the review
+    assert QUOTE not in _chat(at)
+    assert not [b for b in at.button if b.label.startswith("Yes, level")]  # no walk buttons
+    assert at.chat_input(key="interview-input").disabled  # the review is acted on first
+    main = list(at.main)
+    review = next(i for i, e in enumerate(main) if "review-drafts" in str(getattr(e, "key", "")))
+    welcome = next(i for i, e in enumerate(main) if e.type == "chat_message")
+    assert welcome < review  # the conversation so far, then the review
+    at = _submit(at, "Go through them one by one")
+    chat = _chat(at)
+    assert chat.count("Question 1/21") == 1 and chat.count(QUOTE) == 1  # nothing duplicated
+    assert not at.chat_input(key="interview-input").disabled
+
+
+def test_the_chosen_level_shows_its_full_rubric_text(app: AppTest) -> None:
+    from assistant.framework import get_framework
+
+    at = _start(app)
+    first = _keeps(at)[0]
+    rubric = get_framework().element(first).rubric
+    level = at.selectbox(key=f"rv-level-{first}").value
+    assert at.selectbox(key=f"rv-level-{first}").format_func(level) == f"Level {level}"
+
+    def card() -> str:
+        """The card's texts, from its title to the next card's."""
+        said = [m.value.replace("\\", "") for m in at.markdown]
+        start = next(i for i, x in enumerate(said) if x.startswith(f"**{first} "))
+        end = next((i for i in range(start + 1, len(said)) if said[i].startswith("**E")), None)
+        return "\n".join(said[start:end])
+
+    assert rubric[level].text.get("en") in card()  # whole, not cut
+    other = (level + 1) % 5
+    at = at.selectbox(key=f"rv-level-{first}").set_value(other).run()
+    assert rubric[other].text.get("en") in card() and rubric[level].text.get("en") not in card()
+    assert "…" not in card()
+    captions = "\n".join(c.value for c in at.caption)
+    assert f"Changed by you: the draft read level {level}." in captions
+
+
 def test_review_saves_the_ticked_drafts_at_their_levels_and_asks_the_unticked(app: AppTest) -> None:
     at = _start(app)
     assert not at.exception

@@ -7,8 +7,7 @@ from pathlib import Path
 from assistant.prefill.documents import read_bytes
 from assistant.prefill.drafts import Proposal, Quote
 from assistant.prefill.passages import merge
-from assistant.prefill.reader import DocumentReader, ReaderCalibration
-from assistant.prefill.review import REVIEW_MIN
+from assistant.prefill.reader import DocumentReader
 
 LIMITS = {"max_bytes": 1_000_000, "max_pages": 50, "max_chars": 200_000}
 DEV = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "prefill_dev"
@@ -119,28 +118,6 @@ def test_reported_speech_frames_are_left_out_of_the_comparison_only() -> None:
     assert topic_text("Ms Costa said yes.") == "Ms Costa said yes."  # too little left
 
 
-class InventingInterpreter:
-    """Stands in for a language model that proposes a level with an invented quote."""
-
-    source = "llm"
-
-    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
-        from assistant.ports import Interpretation
-
-        return Interpretation(
-            element=element.id, level=4, confidence=0.9, source="llm",
-            evidence="The city is a world leader in every respect (invented).",
-        )  # fmt: skip
-
-
-def test_a_model_proposing_cannot_put_words_in_the_document(reader: DocumentReader) -> None:
-    llm_reader = DocumentReader(reader.framework, InventingInterpreter(), reader.embeddings)
-    result = llm_reader.read([_doc("strategy.md", STRATEGY)])
-    assert result.elements["E07"] is not None and result.elements["E07"].source == "llm"
-    _all_quotes_exact(result, {"strategy.md": STRATEGY})
-    assert result.drafted() and all(d.level == 4 for d in result.drafted())
-
-
 MIXED = """# Lakeside Smart City Strategy
 
 ## Organisation
@@ -198,122 +175,3 @@ def test_topic_stems_name_elements_in_a_citys_words() -> None:
     assert not hits("E02", "The plan covers water and health.", "en")
     assert hits("E19", "本年4月に市長が交代したことを受け、計画の見直しを行っている。", "ja")
     assert not hits("E17", "The choir sings Handel on Sunday.", "en")
-
-
-class ZeroInterpreter:
-    """Reads every text as level 0 (the interpreter's reading of a thin or negative answer)."""
-
-    source = "offline"
-
-    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
-        from assistant.ports import Interpretation
-
-        return Interpretation(element=element.id, level=0, confidence=0.9, evidence=text)
-
-
-def test_level_zero_needs_the_document_to_say_something_is_missing(
-    reader: DocumentReader,
-) -> None:
-    zero = DocumentReader(reader.framework, ZeroInterpreter(), reader.embeddings)
-    said = "# Security\n\nThe city adopted an information security policy and backs up every system daily.\n"
-    missing = (
-        "# Security\n\nThe city has no information security policy and no backups of its systems.\n"
-    )
-    e17 = zero.read([_doc("said.md", said)]).elements["E17"]
-    assert e17 is not None and e17.level == 1  # spoken of, nothing said missing: a first step
-    e17 = zero.read([_doc("missing.md", missing)]).elements["E17"]
-    # Said missing: a gap the city has written down is at least seen (level 1), and the draft
-    # is not sure enough to be confirmed in the review list (walked one by one).
-    assert e17 is not None and e17.level == 1 and e17.confidence < REVIEW_MIN
-    reader_zero = DocumentReader(
-        reader.framework, ZeroInterpreter(), reader.embeddings,
-        ReaderCalibration(absence_level=None),
-    )  # fmt: skip
-    e17 = reader_zero.read([_doc("missing.md", missing)]).elements["E17"]
-    assert e17 is not None and e17.level == 0  # the interpreter's level when the floor is off
-
-
-ROADS_PLAN = """# Northgate Master Plan 2040: Roads and Land
-
-## Roads
-
-The master plan widens the ring road to four lanes by 2032.
-Under the master plan, the bus terminal moves to the northern gate.
-The master plan reserves land for a new fire station in Ward 6.
-Zoning regulations in the master plan limit buildings near the river to three floors.
-The master plan sets building permit fees for the new industrial zone.
-Street trees will be planted along every road the master plan widens.
-The master plan protects the old market square from new construction.
-Parking regulations in the master plan apply to the whole city centre.
-The master plan designates two areas for affordable housing.
-Drainage works under the master plan are funded by the national roads fund.
-"""
-
-
-def test_a_plans_own_vocabulary_is_not_evidence(reader: DocumentReader) -> None:
-    """A master plan about roads says "master plan" and "regulations" all through: neither
-    policy coherence (E04) nor smart-city rules (E12) are drafted from that."""
-    result = reader.read([_doc("roads.md", ROADS_PLAN)])
-    assert result.elements["E04"] is None and result.elements["E12"] is None
-
-
-class TwoVoicesInterpreter:
-    """Reads "updated every month" at level 3 and "not updated since" at level 1, surely."""
-
-    source = "offline"
-
-    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
-        from assistant.ports import Interpretation
-
-        up, down = "every month" in text, "not been updated" in text
-        level = 2 if up and down else 3 if up else 1
-        return Interpretation(element=element.id, level=level, confidence=0.9, evidence=text)
-
-
-def test_two_passages_of_one_document_that_disagree_are_shown_and_neither_taken(
-    reader: DocumentReader,
-) -> None:
-    text = (
-        "# Open data\n\n"
-        "The head of ICT said the open data portal publishes datasets and is updated every month.\n"
-        "The secretariat checked the open data portal: its datasets have not been updated since 2023.\n"
-    )
-    two = DocumentReader(reader.framework, TwoVoicesInterpreter(), reader.embeddings)
-    draft = two.read([_doc("minutes.md", text)]).elements["E16"]
-    assert draft is not None and draft.level is None  # neither taken
-    assert sorted(p.level for p in draft.conflict) == [1, 3]
-    quotes = {p.level: p.quotes[0].text for p in draft.conflict}
-    assert "every month" in quotes[3] and "not been updated" in quotes[1]
-    assert all(q in text for q in quotes.values())
-
-
-def test_a_relation_said_missing_without_intent_is_not_placed(reader: DocumentReader) -> None:
-    zero = DocumentReader(reader.framework, ZeroInterpreter(), reader.embeddings)
-    e04 = reader.framework.element("E04")
-    seen = _doc("a.md", "# Plans\n\nThe digital plan does not yet refer to the city plan.\n")
-    assert zero._propose(seen, e04, seen.sentences, 0.5, zero.cal) is None
-    planned = _doc(
-        "b.md",
-        "# Plans\n\nThe digital plan does not yet refer to the city plan, and the office "
-        "intends to add these links next year.\n",
-    )
-    found = zero._propose(planned, e04, planned.sentences, 0.5, zero.cal)
-    assert found is not None and found.level == 1  # the gap is seen: a first step
-
-
-def test_one_voice_telling_what_exists_and_what_is_missing_is_placed_in_between(
-    reader: DocumentReader,
-) -> None:
-    text = (
-        "# Open data\n\n"
-        "The open data portal publishes datasets and is updated every month.\n"
-        "Its older datasets have not been updated since 2023.\n"
-    )
-    two = DocumentReader(reader.framework, TwoVoicesInterpreter(), reader.embeddings)
-    draft = two.read([_doc("report.md", text)]).elements["E16"]
-    assert draft is not None and draft.level == 2 and not draft.conflict
-    assert draft.confidence < REVIEW_MIN  # not sure: walked one by one, not listed
-    assert {q.text for q in draft.quotes[:2]} == {
-        "The open data portal publishes datasets and is updated every month.",
-        "Its older datasets have not been updated since 2023.",
-    }
