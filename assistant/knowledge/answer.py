@@ -10,15 +10,14 @@ the sources, otherwise the offline answer is shown with a notice.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel, Field
 
 from assistant.catalogue import t
 from assistant.framework import get_framework
 from assistant.knowledge import intents
+from assistant.knowledge.answer_llm import check_citations, format_passages, llm_answer
+from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
@@ -27,7 +26,6 @@ from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import label
 from assistant.lang import detect_lang
-from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
 GROUNDED = {
@@ -48,14 +46,10 @@ if TYPE_CHECKING:
 
     from assistant.knowledge.retrieval import HybridRetriever
 
-NOT_COVERED = "NOT_COVERED"
-_MARKER = re.compile(r"\[(\d{1,3})\]")
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-
-
-def _lang(lang: str) -> Lang:
-    """The catalogue's language for ``lang`` (English for anything it does not speak)."""
-    return "ja" if lang == "ja" else "en"
+__all__ = [
+    "DECLINE", "AnswerResult", "SourceRef", "answer", "check_citations", "format_passages",
+    "given_text", "select_passages",
+]  # fmt: skip
 
 
 # The refusal in each language, as tests and callers compare answers with it.
@@ -91,36 +85,6 @@ class Relevance:
 
 
 DEFAULT_RELEVANCE = Relevance()
-
-
-class SourceRef(BaseModel):
-    """One cited source, numbered by its position in ``sources`` (1-based)."""
-
-    id: str
-    title: str
-    text: str
-    lang: str
-    element_ids: list[str]
-    cooperation_ids: list[str]
-    score: float
-    provenance: str
-    source: str  # the document's name, never a filesystem path
-    section: str = ""
-    added_by: str = ""
-
-
-class AnswerResult(BaseModel):
-    """The answer contract (`assistant ask --json`): ``answer`` is the composed text, citing
-    ``sources`` by [n]; ``reason`` says why a question was not answered."""
-
-    question: str
-    answered: bool
-    answer: str
-    mode: Literal["extractive", "llm"]
-    sources: list[SourceRef] = Field(default_factory=list)
-    notice: str | None = None
-    reason: Literal["off_topic", "not_in_sources"] | None = None
-    kind: str | None = None  # which composer answered (help, difference, start, …)
 
 
 WEAK_MATCH_OVERLAP = 0.55
@@ -250,7 +214,7 @@ def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
         answered=False,
-        answer=t("answer.not_covered", _lang(lang)),
+        answer=t("answer.not_covered", "ja" if lang == "ja" else "en"),
         mode=mode,
         reason="off_topic",
     )
@@ -328,92 +292,6 @@ def answer(
     more = [
         _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}
     ]
-    return _llm_answer(
+    return llm_answer(
         question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline
     )
-
-
-def format_passages(sources: list[SourceRef]) -> str:
-    """Passages wrapped as quoted data; a passage cannot close its own wrapper."""
-    blocks = []
-    for n, src in enumerate(sources, 1):
-        text = re.sub(r"</?\s*passage", "(passage", src.text, flags=re.I)
-        title = src.title.replace('"', "'")
-        origin = (
-            f' added_by="{src.added_by.replace(chr(34), "")}"' if src.provenance == "added" else ""
-        )
-        blocks.append(f'<passage number="{n}" title="{title}"{origin}>\n{text}\n</passage>')
-    return "\n\n".join(blocks)
-
-
-def check_citations(text: str, n_sources: int) -> tuple[str, list[int], list[int]]:
-    """Keep markers [n] that map to a source; drop the others. Returns (text, used, dropped)."""
-    used: list[int] = []
-    dropped: list[int] = []
-
-    def fix(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        if 1 <= n <= n_sources:
-            if n not in used:
-                used.append(n)
-            return match.group(0)
-        dropped.append(n)
-        return ""
-
-    cleaned = _MARKER.sub(fix, text)
-    cleaned = re.sub(r"[ \t]+([.,;:。、])", r"\1", cleaned)
-    return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), used, dropped
-
-
-def unsourced_numbers(text: str, sources: list[SourceRef]) -> list[str]:
-    """Numbers in the model's answer that no source contains (a sign of invention)."""
-    corpus = unicodedata.normalize("NFKC", " ".join(s.text + " " + s.title for s in sources))
-    body = _MARKER.sub("", unicodedata.normalize("NFKC", text))
-    return [n for n in dict.fromkeys(_NUMBER.findall(body)) if n not in corpus]
-
-
-def _llm_answer(
-    question: str,
-    lang: str,
-    sources: list[SourceRef],
-    chat_model: BaseChatModel,
-    offline: AnswerResult,
-) -> AnswerResult:
-    from langchain_core.messages import HumanMessage, SystemMessage
-
-    from assistant.prompts import load_chat_prompt
-
-    def fallback(reason: str) -> AnswerResult:
-        return offline.model_copy(
-            update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)}
-        )
-
-    prompt = load_chat_prompt("answer", lang, ("passages", "question"))
-    system, user = prompt.render(passages=format_passages(sources), question=question)
-    try:
-        reply = chat_model.invoke([SystemMessage(system), HumanMessage(user)])
-        text: str = reply.text if isinstance(reply.text, str) else str(reply.content)
-    except Exception as exc:  # any model failure falls back to the offline answer
-        return fallback(type(exc).__name__)
-    text = (text or "").strip()
-    if not text:
-        return fallback(t("answer.empty_reply", _lang(lang)))
-    if text.strip(" .。") == NOT_COVERED or text.startswith(NOT_COVERED):
-        return AnswerResult(
-            question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode="llm",
-            reason="not_in_sources",
-        )  # fmt: skip
-    text, used, dropped = check_citations(text, len(sources))
-    invented = unsourced_numbers(text, sources)
-    if invented:
-        return fallback(t("answer.unsourced_numbers", _lang(lang), numbers=", ".join(invented)))
-    notice = None
-    if dropped:
-        markers = ", ".join(f"[{n}]" for n in dropped)
-        notice = t("answer.markers_dropped", _lang(lang), markers=markers)
-    elif not used:
-        notice = t("answer.no_markers", _lang(lang))
-    return AnswerResult(
-        question=question, answered=True, answer=text, mode="llm", sources=sources, notice=notice,
-        kind=offline.kind,
-    )  # fmt: skip
