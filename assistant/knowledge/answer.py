@@ -236,6 +236,8 @@ def answer(
     mode: Mode = "llm" if chat_model is not None else "extractive"
     if not question or intents.PERSONAL.search(question):
         return _declined(question, lang, mode)
+    if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
+        return _declined(question, lang, mode)
     vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
     relevant = bool(hits) and relevance.relevant(hits, overlap)
@@ -276,6 +278,13 @@ def answer(
         and intents.LEISURE.search(question)
     ):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
+    if stands and draft is not None and draft.kind == "contact":
+        # "the address of the Ministry of Finance", "a cheap phone": another body's contact
+        stands = (
+            bare_contact(question)
+            or bool(intents.DOMAIN.search(intents.norm(question)))
+            or bool(intents.OWN_CONTACT.search(intents.norm(question)))
+        )
     if draft is None or not draft.sentences or not stands:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question

@@ -34,7 +34,11 @@ _ASKING = _rx(
     r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
     r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
 )
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+# Sentences, and in Japanese the clause that sets the scene before the question
+# (「人口が少ない町ですが、まず何から…」: the town's size is background, not an eligibility query).
+_SENTENCE = re.compile(
+    r"[^.!?。！？]+?(?:[.!?。！？]+|(?:ですが|ますが|でしたが|けれど(?:も)?|けど|ので)、|$)"
+)
 # A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
 CONTRAST_BEFORE = re.compile(
     r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?|differ(ent)? from|compared (to|with)|"

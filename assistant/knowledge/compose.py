@@ -204,7 +204,9 @@ def compose(
         (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
-            bool(it.START.search(q)) and not city_type and not it.found(it.SCALE_ONE, question),
+            bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
+            and not city_type
+            and not it.found(it.SCALE_ONE, question),
             lambda: start_for(c, q),
         ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
@@ -229,7 +231,9 @@ def compose(
         (bool(it.ASSETS.search(q)), c.assets),
         (bool(it.CHART.search(q)), c.chart),
         (
-            bool(it.DIRECTION.search(q) or it.found(it.CITY_TYPES, question)) and not helps,
+            # a city type named as background to a question about widening is not asked about
+            bool(it.DIRECTION.search(q) or (city_type and not it.SCALE_UP.search(q)))
+            and not helps,
             lambda: c.city_direction(question),
         ),
         (
@@ -251,7 +255,10 @@ def compose(
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
-        (bool(it.SCALE_UP.search(q)) and not city_type, lambda: c.scale_up(question)),
+        (
+            bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
+            lambda: c.scale_up(question),
+        ),
         # an element named by its name or number, asked about in any words
         (element is not None, lambda: c.element(question, hits)),
     ]

@@ -122,6 +122,7 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "regionalhub",
         "regionalcent",
         "provincial",
+        "servicecent",
         "地方中核",
         "中核都市",
         "地方の中心",

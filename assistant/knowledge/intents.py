@@ -69,6 +69,17 @@ PERSONAL = _any(
     r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
 )
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
+# A request to translate the asker's own words ("Translate 'smart city' into French",
+# 「次の文を英語に訳して」) is a task, not a question about JICA's approach: off-topic unless it asks
+# how the brochure itself words something.
+TRANSLATE = _any(r"\btranslat(e|ion|ing)\b|訳して|訳すと|翻訳")
+BROCHURE_WORDING = _any(r"brochure|printed|\bjica\b|パンフレット|記載|資料では")
+# Contact details of the publisher itself (its head office, the brochure's publisher): on the Ask
+# page these are JICA's, not another body's.
+OWN_CONTACT = _any(
+    r"head ?office|headquarters|publisher|published|puts? out|brochure|booklet|leaflet|"
+    r"more (info|information|details)|\bdetails\b|本部|本社|発行|パンフレット|資料|詳細|詳しく|詳しい"
+)
 
 
 # --- answerable kinds --------------------------------------------------------------------------
@@ -93,7 +104,10 @@ START = _any(
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
     r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"
-    r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る"
+    r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る|"
+    r"(way|where|how) to (begin|start|get started)\b|(begin|start) (anyway|somewhere)|"
+    r"(what|which) stage (does|do|would|is) (that|this|it|we|our)|最初の一歩|一歩目|"
+    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)"
 )
 # Where-to-start asked by a city already under way (started, pilots done, going full-scale):
 # the stage that fits is Accelerate, not Small Start.
@@ -110,7 +124,9 @@ UNDERWAY = _any(
 # ... or by a city already mature across domains: Sustainable Growth.
 MATURE = _any(
     r"(already|quite|fairly|very|are|is|we're|highly) (mature|advanced)|cross-?(domain|sector)|"
-    r"across (the |all |several |many |multiple )?(domains|sectors)|成熟|分野横断|複数の分野に(わた|またが)"
+    r"across (the |all |several |many |multiple )?(domains|sectors)|成熟|分野横断|複数の分野に(わた|またが)|"
+    r"across [\w-]+(, [\w-]+)+,? and [\w-]+|(share|sharing|linked|connect\w*) (their )?data (across|between)|"
+    r"(複数|いくつも)の分野[^。？?]{0,12}(連携|データ|つな)|分野をまたい"
 )
 DIRECTION = _any(
     r"direction|focus|should (a|our|the) .*city|what (kind|sort) of .*city|aim|priorit|"
@@ -124,7 +140,7 @@ HELP = _any(
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
-    r"anything from (jica|them)|something (jica|they) (does|do|offers?|supports?)|"
+    r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
     r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
@@ -148,7 +164,10 @@ WHY_JICA = _any(
     r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
     r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
-    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)|"
+    r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
+    r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|point of (a |the )?smart[ -]?city|"
+    r"(何のために|なんのために)(スマートシティ|取り組)"
 )
 HEADING = _any(
     r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
@@ -163,8 +182,10 @@ SCALE_UP = _any(
     r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
     r"city-?wide|whole city|beyond (the|one|a|our) "
     r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
-    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|\beverywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
 )
+# The stage staircase spoken of ("what does the staircase say for that step?")
+STAGE_TALK = _any(r"\bstages?\b|\bsteps?\b|staircase|段階|ステージ")
 
 # Questions about the framework as a whole.
 STAGES_ALL = _any(
@@ -181,7 +202,8 @@ DOMAINS_ALL = _any(
     r"いくつの分野|(分野|エレメント)の数|(分野|エレメント)(は|が)(いくつ|何個)"
 )
 ASSESS = _any(
-    r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
+    r"(jica|they|it) (would |will |first |would first )?(assess|evaluat|look at|check)|"
+    r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
     r"only for (advanced|developed|mature)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"

@@ -177,7 +177,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
-            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国"
+            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国|"
+            r"(協力|支援)を(受けた|受けている|受けてきた)(都市|国|自治体)|"
+            r"(これまで|過去)に.{0,20}(都市|国|自治体)を(教え|挙げ|知り)"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -201,7 +203,7 @@ SPECIFICS: tuple[Specific, ...] = (
         "vendor",
         _rx(
             r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
-            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
+            r"product|banks?|donors?|partners?|providers?|contractors?|operators?|integrators?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
             r"suppliers?|consultants?|software|platforms?|tools?|apps?|devices?|sensors?|solutions?)\b|"
             r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
