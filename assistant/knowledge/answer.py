@@ -22,6 +22,7 @@ from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import label
@@ -291,6 +292,12 @@ def answer(
         if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
+    # several questions in one message: each part answered in turn
+    def search(part: str) -> tuple[list[Hit], list[float] | None]:
+        vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
+        return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
+
+    draft = compose_parts(question, lang, retriever, fw, search) or draft
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(
         question=question, answered=True, mode="extractive", answer=text, sources=sources,

@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 # A term the question quotes: 「…」, "…", '…'
 QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
+# Asking which domain something sits in ("which one covers citizen participation?"): the
+# element named loosely is what is asked about.
+_WHICH_DOMAIN = re.compile(
+    r"\bwhich (one|domain)\b.{0,30}\b(covers?|includes?|contains?|falls? under|belongs?)|"
+    r"\b(fall|falls|sit|sits|belong|belongs) (under|in|to)\b|どの分野に(入|含|属)"
+)
+
 
 class ElementKinds(Composer):
     """One element's desired state, in the answer language with the printed wording quoted."""
@@ -118,7 +125,8 @@ class ElementKinds(Composer):
         by_term = self.element_with_term(question)
         if by_term is not None or not loose:
             return by_term
-        return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
+        asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
+        return self.element_by_words(question) if asks_one else None
 
     def element_by_words(self, question: str) -> Element | None:
         """An element named loosely ("the element on trust", "partnerships with other

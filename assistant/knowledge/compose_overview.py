@@ -198,6 +198,8 @@ class Overview(FrameworkKinds):
             or it.ON_MENU.search(q)
         ):
             return None  # one kind named, or a yes/no question: menu_type or help answers
+        if re.search(r"\banything\b|何か", q):
+            return None  # "anything in the menu for that?": the line for the need stated
         if re.search(r"「.+?」", question) or self.mixed_terms(question):
             return None  # a term quoted or in English within Japanese: its menu line answers
         levels = it.found(it.LEVELS, question)
