@@ -1,0 +1,111 @@
+"""Questions told as a situation, several questions in one message, and requests that are not
+questions about JICA's approach (issue 11, round 5: patterns a new-wording probe showed). Each
+in English and Japanese; answers carry the printed line and are cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.answer import answer
+from assistant.knowledge.asked import asked_part
+from assistant.knowledge.parts import question_parts
+from assistant.lang import detect_lang
+from tests.knowledge.test_answer import assert_cited
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        # where to begin, in everyday words
+        ("Is there a sensible way to begin smart-city work with a tiny team?", "start", ["できることからはじめる"]),
+        ("人手も予算もない課です。最初の一歩は何がよいでしょうか", "start", ["できることからはじめる"]),
+        # a scene-setting clause is background, not an eligibility question
+        ("人口が少ない村ですが、何から始めればよいですか", "start", ["できることからはじめる"]),
+        # a city already under way asks about the next step of the staircase
+        ("Our pilots are finished and we want to go full scale. Which step of the staircase is that?",
+         "start", ["Accelerate", "注力するエリア・分野を特定し"]),
+        ("We run services across transport, energy and health that share data. Which stage does that sound like?",
+         "start", ["Sustainable Growth"]),
+        # why a city should bother at all
+        ("Why should a town bother with smart-city work?", "why", ["賢くマネジメント"]),
+        ("何のためにスマートシティに取り組むのですか", "why", ["賢くマネジメント"]),
+        # what JICA looks at first
+        ("Before JICA decides what to support, what would it look at?", "start", ["アセスメン"]),
+        # a city type given as background to a question about widening a pilot
+        ("We are a provincial city and our pilot district worked well. How do we widen it?",
+         "scale_up", ["点から面へ"]),
+        # a need stated, then "anything in the menu for that?"
+        ("We want to trade lessons with neighbouring cities. Anything in the menu for that?", "help",
+         ["知見・教訓の共有"]),
+        # which domain an element named loosely sits in
+        ("Which domain does data utilisation belong to?", "element", ["データの利活用", "Technology"]),
+    ],
+)  # fmt: skip
+def test_situations_and_everyday_wordings(shipped_kb, question, kind, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+    assert result.kind == kind, (result.kind, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    for fact in facts:
+        assert fact.lower() in result.answer.lower(), (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("What are JICA's strengths? And how can I email them?", ["信頼", "imgge@jica.go.jp"]),
+        ("三つの段階は何ですか？また、JICAのメールアドレスも教えてください。",
+         ["Small Start", "Accelerate", "imgge@jica.go.jp"]),
+        ("What does SC stand for, and does JICA support cybersecurity?",
+         ["スマートシティ", "サイバーセキュリティ対策支援"]),
+    ],
+)  # fmt: skip
+def test_each_question_of_a_message_is_answered(shipped_kb, question, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+def test_question_parts_split_questions_not_comparisons():
+    assert question_parts("What are the stages? And who publishes this?") == [
+        "What are the stages?",
+        "And who publishes this?",
+    ]
+    assert len(question_parts("JICAの強みは？また、連絡先も教えてください。")) == 2
+    assert question_parts("How do the stages differ, and which one fits us?") == [
+        "How do the stages differ, and which one fits us?"
+    ]  # a comparison is one question
+    assert question_parts("What is Small Start?") == ["What is Small Start?"]
+
+
+def test_the_asked_part_leaves_out_a_scene_setting_clause():
+    assert asked_part("小さな町ですが、何から始めればよいですか") == "何から始めればよいですか"
+    assert asked_part("応募資格はありますか") == "応募資格はありますか"  # nothing to leave out
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Where can I buy a cheap phone?", "What is the postal address of the immigration office?",
+     "水道局の電話番号を教えて", "Translate 'smart city' into French",
+     "この文を中国語に翻訳してください：おはようございます"],
+)  # fmt: skip
+def test_another_bodys_contact_and_translation_requests_are_off_topic(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
+    assert "jica.go.jp" not in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["JICAのスマートシティ協力を受けた都市はどこですか", "Which system integrator would JICA pick for us?",
+     "これまでにJICAが支援した国を教えてください"],
+)  # fmt: skip
+def test_cities_helped_before_and_providers_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
