@@ -256,6 +256,7 @@ def answer(
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
     stands = relevant or (
         draft is not None
+        and not draft.by_topic  # found by a passage's topic: it needs the relevance bar
         and (
             draft.kind in GROUNDED
             # a printed slogan or label of one way to scale up (「点から面へ」) names it
@@ -269,15 +270,11 @@ def answer(
     )
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
-    if stands and draft is not None and draft.kind == "sentences" and not on_domain:
+    quoted = draft is not None and (draft.kind == "sentences" or draft.by_topic)
+    if stands and quoted and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
-    if (
-        stands
-        and draft is not None
-        and draft.kind == "sentences"
-        and intents.LEISURE.search(question)
-    ):
+    if stands and quoted and intents.LEISURE.search(question):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if stands and draft is not None and draft.kind == "contact":
         # "the address of the Ministry of Finance", "a cheap phone": another body's contact

@@ -30,6 +30,7 @@ from assistant.knowledge.compose_printed import (
     split_sentences,
     why,
 )
+from assistant.knowledge.compose_topic import by_topic
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
 
@@ -232,8 +233,7 @@ def compose(
         (bool(it.CHART.search(q)), c.chart),
         (
             # a city type named as background to a question about widening is not asked about
-            bool(it.DIRECTION.search(q) or (city_type and not it.SCALE_UP.search(q)))
-            and not helps,
+            bool(it.DIRECTION.search(q) or (city_type and not it.SCALE_UP.search(q))) and not helps,
             lambda: c.city_direction(question),
         ),
         (
@@ -266,7 +266,21 @@ def compose(
         draft = build() if applies else None
         if draft:
             return draft
-    return best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    quoted = best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    reading = quoted_reading(c, quoted)
+    if reading and not _COUNT.search(q):  # a count is quoted with its number, whatever the part
+        # the best sentences are the project's own reading: its topic's printed line instead
+        return by_topic(c, question, reading, hits, vector) or quoted
+    return quoted
+
+
+def quoted_reading(c: Composer, draft: Draft | None) -> str | None:
+    """The base id of the passage a quoted answer leads with, when it is the project's reading
+    rather than printed text."""
+    if draft is None or not draft.sentences or not draft.sentences[0].cites:
+        return None
+    chunk = c.r.get(draft.sentences[0].cites[0])
+    return chunk.base_id if chunk is not None and chunk.provenance == "reading" else None
 
 
 def limit(

@@ -84,6 +84,7 @@ class Draft:
     reason: str | None = None
     overlap: float = 1.0  # best share of the question's words in a quoted sentence (fallback)
     extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
+    by_topic: bool = False  # found by the quoted passage's topic, not by the question's words
 
 
 class Composer:
