@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
+from assistant.knowledge.asked import asked_part
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
@@ -202,7 +203,11 @@ def compose(
     named = None if helps else c.find_element(question, loose=False)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
-        (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
+        (
+            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count
+            bool(it.CONTACT.search(q)) and not it.HELP.search(asked_part(q).replace("contact", "")),
+            c.contact,
+        ),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
             bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))

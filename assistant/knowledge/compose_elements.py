@@ -23,7 +23,8 @@ QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’
 # element named loosely is what is asked about.
 _WHICH_DOMAIN = re.compile(
     r"\bwhich (one|domain)\b.{0,30}\b(covers?|includes?|contains?|falls? under|belongs?)|"
-    r"\b(fall|falls|sit|sits|belong|belongs) (under|in|to)\b|どの分野に(入|含|属)"
+    r"\b(domain|area)\b.{0,40}\b(fall|falls|sit|sits|belong|belongs) (under|in|to)\b|"
+    r"\b(fall|falls|sit|sits|belong|belongs) (under|in|to) (which|what)\b|どの分野に(入|含|属)"
 )
 
 

@@ -182,8 +182,14 @@ class FrameworkKinds(ElementKinds):
         levels = set(it.found(it.LEVELS, question))
         q = it.norm(question)  # one level by its word, the other named loosely ("国と自治体")
         levels |= {"city"} if re.search(r"\bcit(y|ies)\b|都市|自治体", q) else set()
-        levels |= {"national"} if re.search(r"\bnational\b|国(と|で|は|が|も)|政府", q) else set()
-        if len(levels) >= 2 and it.found(it.LEVELS, question):
+        levels |= (
+            {"national"}
+            if re.search(r"\bnational\b|\b(a |the )?countr(y|ies)\b|国(と|で|は|が|も)|政府", q)
+            else set()
+        )
+        if len(levels) >= 2 and (
+            it.found(it.LEVELS, question) or re.search(r"\bvs\.?\b|versus|between", q)
+        ):
             return self.levels(question)
         return None
 

@@ -198,8 +198,10 @@ class Overview(FrameworkKinds):
             or it.ON_MENU.search(q)
         ):
             return None  # one kind named, or a yes/no question: menu_type or help answers
-        if re.search(r"\banything\b|何か", q):
-            return None  # "anything in the menu for that?": the line for the need stated
+        if re.search(
+            r"\banything\b|何か|について|に関して|に関する|regarding|related to|when it comes to", q
+        ):
+            return None  # "anything in the menu for that?", 「人材育成について」: that need's lines
         if re.search(r"「.+?」", question) or self.mixed_terms(question):
             return None  # a term quoted or in English within Japanese: its menu line answers
         levels = it.found(it.LEVELS, question)

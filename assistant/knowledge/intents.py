@@ -88,7 +88,7 @@ CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
     r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
     r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
-    r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
+    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
@@ -139,7 +139,7 @@ HELP = _any(
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
-    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
     r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
@@ -161,10 +161,11 @@ ELEMENT_ASK = _any(
     r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
 WHY_JICA = _any(
-    r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"why (does|is|do|would|should|did) jica|(なぜ|なんで|どうして).{0,24}(jica|スマートシティ|smart ?city)|"
+    r"why (are )?smart cities|why (a |the )?smart[ -]city|"
     r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
-    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)|"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで|どうして|理由|目的は)|"
     r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
     r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"
@@ -177,12 +178,15 @@ ABBREV = _any(
     r"what (does|do) (the )?[\"'「]?(m/p|sc)(?![a-z])[\"'」]? mean|"
     r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略"
 )
-COMBINE = _any(r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか")
+COMBINE = _any(
+    r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか|どっち|"
+    r"(whether|must|have to|need to) [\w\s]{0,40} or |prefers? (one|either)|one or the other"
+)
 SCALE_UP = _any(
     r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
     r"city-?wide|whole city|beyond (the|one|a|our) "
     r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
-    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|\beverywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|\b(it|them|this) everywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
 )
 # The stage staircase spoken of ("what does the staircase say for that step?")
 STAGE_TALK = _any(r"\bstages?\b|\bsteps?\b|staircase|段階|ステージ")
@@ -215,7 +219,7 @@ ABOUT_JICA = _any(
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
-    r"報告書|図書館|元になった調査|基づいて作成|(元|もと|基)にな(った|っている)(調査|研究)|"
+    r"報告書|図書館|元になった調査|基づいて作成|(どの|何の)(調査|研究)(を|に)(もと|元|基)に|(もと|元|基)に(作|つく)られ|(元|もと|基)にな(った|っている)(調査|研究)|"
     r"調査の(名前|名称|正式)|name of the (underlying |source )?(study|survey)"
 )
 CHART = _any(

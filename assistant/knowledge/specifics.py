@@ -80,7 +80,8 @@ SPECIFICS: tuple[Specific, ...] = (
         # what projects achieved: the brochure prints aims and menus, never measured results
         "outcome",
         _rx(
-            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
+            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|evaluation reports?|"
+            r"ex-?post|事後評価|評価報告|"
             r"\bany (hard )?(figures|numbers|evidence)\b|findings of|"
             r"what did (the|its|jica'?s) [\w\s-]{0,30}\b(find|show|conclude|reveal)\b|"
             r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
@@ -118,7 +119,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"maximum (amount|grant|budget|fund|loan|size|sum)|"
             r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
             r"how big|\bsalar(y|ies)\b|\bfees?\b|\bwages?\b|(minimum|maximum|typical) (project )?(size|amount)|"
-            r"project size|co-?fund|\b(success|acceptance|approval|adoption) rates?\b|"
+            r"project size|co-?fund|(grant|loan|funding|project|budget) sizes?|average (grant|loan|amount|cost|budget|size)|\b(success|acceptance|approval|adoption) rates?\b|"
             r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
@@ -241,7 +242,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
-            r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
+            r"population (is |of )?(too )?(small|low|large)|(big|large|small) enough|too (small|big|large) (for|to)|consider us\b|"
+            r"(大きさ|規模|人口)(は|で)(十分|足り)|小さすぎ|(small|tiny) (towns?|cities|municipalit\w+) "
             r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
             r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
