@@ -109,3 +109,77 @@ def test_cities_helped_before_and_providers_are_not_in_sources(shipped_kb, quest
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        # colloquial why
+        ("そもそもどうしてJICAがスマートシティを支援するの？", "why", ["賢くマネジメント"]),
+        # must we pick one way of scaling up?
+        ("Do we have to go district-first or sector-first, or does the brochure prefer one?",
+         "scale_up", ["組合せることも"]),
+        ("エリアとセクター、どっちで広げるべき？", "scale_up", ["組合せることも"]),
+        # a way to scale up named loosely
+        ("Explain the area approach to me.", "scale_up", ["点から面へ"]),
+        # a city type told by what the city lives on
+        ("Our economy is mostly tourism. What smart-city direction would suit us?", "direction",
+         ["独自の特色"]),
+        # country vs city
+        ("What does JICA do for a country versus for a city?", "difference", ["国レベル"]),
+        # the help words of a scene-setting clause do not hide the contact asked for
+        ("JICAに相談したいのですが、連絡先の宛先はどこですか？", "contact", ["imgge@jica.go.jp"]),
+        # a topic's menu lines, not the whole menu
+        ("サイバーセキュリティについて、協力メニューにはどんなものがありますか", "help",
+         ["サイバーセキュリティ対策支援"]),
+        # which study the brochure rests on
+        ("この資料はどの研究をもとに作られたのですか", "report", ["全世界スマートシティアプローチ"]),
+    ],
+)  # fmt: skip
+def test_wordings_of_the_second_batch(shipped_kb, question, kind, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+    assert result.kind == kind, (result.kind, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there an ex-post evaluation of JICA's smart city projects?", "Please send me the evaluation report of JICA's work in Kenya.",
+     "Our town has 12,000 people. Is that big enough for JICA?", "人口5千人の村ですが、JICAの支援を受けるのに規模は十分ですか？"],
+)  # fmt: skip
+def test_evaluations_and_size_thresholds_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_a_quoted_reading_gives_way_to_its_topics_printed_line(shipped_kb):
+    """When the best sentences are the project's own reading, the topic of that passage answers
+    with what the brochure prints (and the project's reading is not the answer)."""
+    from assistant.framework import get_framework
+    from assistant.knowledge.compose_overview import Overview
+    from assistant.knowledge.compose_topic import by_topic, topic_of
+
+    assert topic_of("scale-area-practice") == "scale:area"
+    assert topic_of("stage-accelerate") == "stage:accelerate"
+    assert topic_of("brochure-mind") is None  # printed text is quoted as it is
+    r = shipped_kb.retriever
+    for lang, printed in (("en", "点から面へ"), ("ja", "点から面へ")):
+        c = Overview(r, get_framework(), lang)
+        draft = by_topic(c, "pilot district, then what?", "scale-area-practice", [], None)
+        assert draft is not None and draft.by_topic and draft.kind == "scale_up"
+        assert printed in draft.sentences[0].text
+    # end to end: no pattern names a way to scale up, the reading's topic answers with it
+    for question in (
+        "新しい街で開発事業者と市がデータサービスを先に試すのは、よくあるやり方ですか",
+        "Could a business district serve as a testbed for smart mobility first?",
+    ):
+        result = answer(question, r)
+        assert result.answered and result.kind == "scale_up", result.answer
+        assert "点から面へ" in result.answer and detect_lang(result.answer) == detect_lang(question)
+        assert_cited(result)
