@@ -89,6 +89,7 @@ DEFAULT_RELEVANCE = Relevance()
 
 
 WEAK_MATCH_OVERLAP = 0.55
+BROCHURE_OVERLAP = 0.3
 
 
 def strong(hits: list[Hit], relevance: Relevance) -> bool:
@@ -263,6 +264,13 @@ def answer(
             or (draft.kind == "scale_up" and bool(intents.found(intents.SCALE_ONE, question)))
             # a part of the brochure named by its heading: its printed text is quoted
             or (draft.kind == "sentences" and bool(intents.brochure_part(question)))
+            # "Does the brochure say anything about leapfrogging?": the brochure named, and a
+            # quoted sentence that shares the word asked about
+            or (
+                draft.kind == "sentences"
+                and bool(intents.BROCHURE_ASKED.search(intents.norm(question)))
+                and draft.overlap >= BROCHURE_OVERLAP
+            )
             or (draft.kind in ON_DOMAIN and on_domain)
             # "Is there a phone number I can call?": the publisher's contact (names nothing else)
             or (draft.kind == "contact" and bare_contact(question))
@@ -274,7 +282,8 @@ def answer(
     if stands and quoted and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
-    if stands and quoted and intents.LEISURE.search(question):
+    # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)
+    if stands and draft is not None and intents.LEISURE.search(question):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
     if stands and draft is not None and draft.kind == "contact":
         # "the address of the Ministry of Finance", "a cheap phone": another body's contact
@@ -289,6 +298,7 @@ def answer(
         if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
+
     # several questions in one message: each part answered in turn
     def search(part: str) -> tuple[list[Hit], list[float] | None]:
         vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
@@ -305,6 +315,4 @@ def answer(
     more = [
         _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}
     ]
-    return llm_answer(
-        question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline
-    )
+    return llm_answer(question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline)

@@ -29,6 +29,7 @@ from assistant.knowledge.compose_printed import (
     help_for_new,
     printed_twin,
     split_sentences,
+    title,
     why,
 )
 from assistant.knowledge.compose_topic import by_topic
@@ -99,6 +100,8 @@ def as_lang(lang: str) -> Lang:
 MIN_OVERLAP = 0.1
 # A heading the chunk asks or a label whose content follows: neither answers anything.
 _NOT_ANSWERS = ("?", "？", ":", "：")
+# A sentence that asks (an interview question of the project's): it answers nothing.
+_ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
@@ -133,6 +136,8 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
             if len(sent) < 12 or sent.startswith(_PROJECT_LINES) or sent.endswith(_NOT_ANSWERS):
                 continue
+            if _ASKS.search(sent):
+                continue
             if part and hit.chunk.provenance != "printed" and brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content
             score = _overlap(q, sent) - 0.08 * rank - 0.02 * i
@@ -150,6 +155,12 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
     if not scored or -scored[0][0][0] < MIN_OVERLAP:  # no sentence shares the question's words
         return None
     best = -scored[0][0][0]
+    if scored[0][2].provenance == "reading":
+        # a printed sentence nearly as close goes first: the brochure's words before the gloss
+        printed = next((x for x in scored if x[2].provenance == "printed"), None)
+        if printed is not None and -printed[0][0] >= 0.75 * best:
+            scored.remove(printed)
+            scored.insert(0, printed)
     out: list[Sentence] = []
     used = 0
     for key, sent, chunk, i in scored:
@@ -216,6 +227,12 @@ def compose(
             lambda: start_for(c, q),
         ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
+        (
+            bool(it.TITLE.search(q) and it.BROCHURE_ASKED.search(q))
+            and not brochure_part(question)
+            and not it.REPORT.search(q),  # "the name of the study it is based on": the report
+            lambda: title(c),
+        ),
         (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),

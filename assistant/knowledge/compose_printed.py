@@ -162,6 +162,15 @@ def help_for_new(c: Overview, helped: Draft | None) -> Draft | None:
     return Draft("help", out)
 
 
+_TITLE = re.compile(r"titled|新興国都市がスマートシティに変革するためのアプローチ（")
+
+
+def title(c: Overview) -> Draft | None:
+    """The brochure's title (English cover title and the Japanese one), as its colophon prints."""
+    out = quote_printed(c, "brochure-source", [_TITLE])
+    return Draft("report", out) if out else None
+
+
 def abbreviations(c: Overview, question: str) -> Draft | None:
     """The abbreviations the brochure spells out (M/P, SC), as printed on its back page, when
     the question names one of them."""

@@ -48,7 +48,8 @@ DOMAIN = _any(
 # building cities"); quoted sentences do not answer it.
 LEISURE = _any(
     r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
-    r"\bmovies?\b|\bfilms?\b|\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
+    r"\bmovies?\b|\bfilms?\b|\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
+    r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
 )
@@ -72,6 +73,14 @@ ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 # A request to translate the asker's own words ("Translate 'smart city' into French",
 # 「次の文を英語に訳して」) is a task, not a question about JICA's approach: off-topic unless it asks
 # how the brochure itself words something.
+# The brochure itself named as what is asked about ("does the brochure say anything about…",
+# "the title on the cover", 「パンフレットには…書かれていますか」).
+BROCHURE_ASKED = _any(
+    r"\b(brochure|booklet|leaflet|pamphlet)\b|\bon the cover\b|cover (title|page)|表紙|パンフレット|"
+    r"この資料"
+)
+# The brochure's title asked for ("the English title on the cover", 「この資料の題名」).
+TITLE = _any(r"\btitle[sd]?\b|\bcalled\b|題名|表題|タイトル|名前")
 TRANSLATE = _any(r"\btranslat(e|ion|ing)\b|訳して|訳すと|翻訳")
 BROCHURE_WORDING = _any(r"brochure|printed|\bjica\b|パンフレット|記載|資料では")
 # Contact details of the publisher itself (its head office, the brochure's publisher): on the Ask
@@ -176,7 +185,8 @@ HEADING = _any(
 ABBREV = _any(
     r"(?<![a-z])(m/p|sc)(?![a-z])[\"'」]?\s*(means?\b|とは|って(何|なに)|の意味)|"
     r"what (does|do) (the )?[\"'「]?(m/p|sc)(?![a-z])[\"'」]? mean|"
-    r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略"
+    r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略|"
+    r"[\"'「“‘](m/p|sc)[\"'」”’]"
 )
 COMBINE = _any(
     r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか|どっち|"
