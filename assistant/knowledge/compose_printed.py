@@ -167,8 +167,14 @@ _TITLE = re.compile(r"titled|新興国都市がスマートシティに変革す
 
 def title(c: Overview) -> Draft | None:
     """The brochure's title (English cover title and the Japanese one), as its colophon prints."""
-    out = quote_printed(c, "brochure-source", [_TITLE])
-    return Draft("report", out) if out else None
+    if c.lang == "ja":
+        out = quote_printed(c, "brochure-source", [_TITLE])
+        return Draft("report", out) if out else None
+    chunk = c.r.get(c.cid("brochure-source") or "")  # English: it names both titles itself
+    sent = (
+        next((x for x in split_sentences(chunk.text) if _TITLE.search(x)), None) if chunk else None
+    )
+    return Draft("report", [Sentence(c.strip(sent), [chunk.id])]) if chunk and sent else None
 
 
 def abbreviations(c: Overview, question: str) -> Draft | None:

@@ -183,3 +183,59 @@ def test_a_quoted_reading_gives_way_to_its_topics_printed_line(shipped_kb):
         assert result.answered and result.kind == "scale_up", result.answer
         assert "点から面へ" in result.answer and detect_lang(result.answer) == detect_lang(question)
         assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        # the brochure's title
+        ("What is the brochure called in English?", "report",
+         ["The brochure is titled", "SUSTAINABLE URBAN MANAGEMENT"]),
+        ("この資料のタイトルを教えてください", "report", ["新興国都市がスマートシティに変革するためのアプローチ"]),
+        # a quoted abbreviation asks what it stands for
+        ("The menu keeps saying 'M/P' - is that a master plan?", "abbreviation", ["マスタープラン"]),
+        ("メニューの「SC」って何のこと？", "abbreviation", ["スマートシティ"]),
+    ],
+)  # fmt: skip
+def test_the_title_and_quoted_abbreviations(shipped_kb, question, kind, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    for fact in facts:  # (the English title sentence names the Japanese title too)
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+def test_the_name_of_the_study_is_not_the_title(shipped_kb):
+    result = answer("このパンフレットのもとになった調査の名前は？", shipped_kb.retriever)
+    assert result.answered and "全世界スマートシティアプローチの適用性" in result.answer, (
+        result.answer
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Summarise the plot of the film Metropolis for me.", "How do I change my e-mail password?",
+     "2022年のワールドカップで優勝したのはどこ？", "近所のおしゃれなカフェを教えて"],
+)  # fmt: skip
+def test_leisure_and_accounts_are_off_topic_whatever_composes(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there a register of approved suppliers for JICA smart city work?",
+     "JICAのスマートシティ事業の登録業者の一覧はありますか"],
+)  # fmt: skip
+def test_lists_of_vendors_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
+
+
+def test_interview_questions_are_not_quoted_as_answers(shipped_kb):
+    result = answer(
+        "データを扱うときの注意点をパンフレットはどう書いていますか", shipped_kb.retriever
+    )
+    assert result.answered, result.answer
+    assert not any(s.rstrip("。").endswith(("ますか", "ですか")) for s in result.answer.split("]"))
