@@ -87,7 +87,7 @@ BROCHURE_WORDING = _any(r"brochure|printed|\bjica\b|パンフレット|記載|�
 # page these are JICA's, not another body's.
 OWN_CONTACT = _any(
     r"head ?office|headquarters|publisher|published|puts? out|brochure|booklet|leaflet|"
-    r"more (info|information|details)|\bdetails\b|本部|本社|発行|パンフレット|資料|詳細|詳しく|詳しい"
+    r"more (info|information|details)|\bdetails\b|(learn|read|find out) more|more about (this|it|them)\b|本部|本社|発行|パンフレット|資料|詳細|詳しく|詳しい"
 )
 
 
