@@ -22,14 +22,17 @@ from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     PART_CHUNKS,
+    SAYS_ABOUT,
     abbreviations,
     brochure_part,
     elements_use,
     heading,
     help_for_new,
     printed_twin,
+    says_about,
     split_sentences,
     title,
+    topic_hits,
     why,
 )
 from assistant.knowledge.compose_topic import by_topic
@@ -289,6 +292,18 @@ def compose(
         if draft:
             return draft
     quoted = best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    if SAYS_ABOUT.search(q) and not brochure_part(question):
+        # "what does the brochure say about X" that no kind answers: the printed sentences on X,
+        # unless the best-matching sentence already speaks of more of X
+        said = says_about(c, question)
+        if said and (quoted is None or topic_hits(question, said) > topic_hits(question, quoted)):
+            return said
+        if (
+            said
+            and topic_hits(question, said) == topic_hits(question, quoted)
+            and not any(cid.startswith("brochure-") for cid in quoted.sentences[0].cites)
+        ):
+            return said  # as close, and printed prose rather than a gloss
     reading = quoted_reading(c, quoted)
     if reading and not _COUNT.search(q):  # a count is quoted with its number, whatever the part
         # the best sentences are the project's own reading: its topic's printed line instead

@@ -239,3 +239,20 @@ def test_interview_questions_are_not_quoted_as_answers(shipped_kb):
     )
     assert result.answered, result.answer
     assert not any(s.rstrip("。").endswith(("ますか", "ですか")) for s in result.answer.split("]"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Does the brochure say anything about leapfrogging?", "リープフロッグ"),
+        ("データの扱いについて、パンフレットは何と書いていますか", "データの安全性"),
+    ],
+)
+def test_what_the_brochure_says_about_a_topic_quotes_its_printed_sentences(
+    shipped_kb, question, fact
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and fact in result.answer, result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert all(s.provenance == "printed" for s in result.sources)
+    assert_cited(result)
