@@ -21,7 +21,7 @@ ABOUT_TOOL = _rx(
 # Asking what a part of the framework is for or how to use it ("are the elements a checklist to
 # score with? how do we use them?"): the brochure answers that, whatever measure it mentions.
 ABOUT_USE = _rx(
-    r"how (should|do|can|could|would) (we|i|a city|cities|ministries) use|what (is|are) "
+    r"how (should|do|can|could|would) (we|i|a city|cities|ministries|a ministry|[\w ]{1,20}?) use|what (is|are) "
     r"(it|they|these|those|the (smart[ -]city )?(elements?|stages?|domains?)) (meant |used )?for\b|"
     r"(meant|used|intended) for what|how (is|are) [\w -]{0,30} (meant|"
     r"supposed|intended) to be used|どう使|使い方|使えば|使うもの|ためのもの|何のため|活用(方法|の仕方|すれば)"

@@ -236,7 +236,7 @@ def compose(
             and not it.REPORT.search(q),  # "the name of the study it is based on": the report
             lambda: title(c),
         ),
-        (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
+        (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
@@ -260,6 +260,10 @@ def compose(
             # a city type named as background to a question about widening is not asked about
             bool(it.DIRECTION.search(q) or (city_type and not it.SCALE_UP.search(q))) and not helps,
             lambda: c.city_direction(question),
+        ),
+        (
+            bool(it.CITY_TYPES_ALL.search(q)) and not city_type and not helps,
+            c.city_types_all,
         ),
         (
             bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,

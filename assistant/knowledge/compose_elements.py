@@ -91,7 +91,10 @@ class ElementKinds(Composer):
         element mentions 'triple helix'?", 「Well-being」という言葉) when only one uses it."""
         if not it.ELEMENTS_OF.search(question):
             return None
-        for term in QUOTED.findall(it.norm(question)):
+        terms = QUOTED.findall(it.norm(question))
+        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", question):  # English terms in Japanese
+            terms += re.findall(r"[a-z][a-z0-9 -]{2,}[a-z0-9]", it.norm(question))
+        for term in terms:
             term = term.strip()
             if len(term) < 3:
                 continue
@@ -123,11 +126,24 @@ class ElementKinds(Composer):
                     best = (len(key), el)
         if best:
             return best[1]
-        by_term = self.element_with_term(question)
+        by_term = self.element_with_term(question) or self.element_by_runs(question)
         if by_term is not None or not loose:
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
         return self.element_by_words(question) if asks_one else None
+
+    def element_by_runs(self, question: str) -> Element | None:
+        """A Japanese element name said in other grammar (「推進体制を柔軟に」 for 推進体制の柔軟性):
+        every kanji/katakana run of the name (less a closing 性) occurs, for one element only."""
+        q = it.norm(question)
+        if not re.search(r"[\u4e00-\u9fff]", q) or re.search(r"支援|協力|メニュー|support|menu", q):
+            return None  # 「データ利活用方策の策定支援」 names a menu line, not the element
+        found = []
+        for el in self.fw.elements:
+            runs = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}", el.name.ja)
+            if len(runs) >= 2 and all(r in q or r.removesuffix("性") in q for r in runs):
+                found.append(el)
+        return found[0] if len(found) == 1 else None
 
     def element_by_words(self, question: str) -> Element | None:
         """An element named loosely ("the element on trust", "partnerships with other

@@ -145,6 +145,20 @@ class Overview(FrameworkKinds):
                     return d
         return None
 
+    def city_types_all(self) -> Draft | None:
+        """The four city characters, each with its first printed direction."""
+        cites = [c for c in (self.cid(f"citytype-{ct.id}") for ct in self.fw.city_types) if c]
+        if not cites:
+            return None
+        items = [
+            f"{ct.name.en} (「{ct.name.ja}」: {self.strip(ct.directions[0].ja)})"
+            if self.lang == "en"
+            else f"{ct.name.ja}（{self.strip(ct.directions[0].ja)}）"
+            for ct in self.fw.city_types
+        ]
+        text = t("answer.compose.city_types", self.lang, items=self.join(items))
+        return Draft("direction", [Sentence(text, cites)])
+
     def chart(self) -> Draft | None:
         """The four aims printed on the maturity × character chart (position-chart lists them
         as "自立発展：企業や市民の自発的な取組みを促進。"; the English chunk names them in a sentence)."""

@@ -221,12 +221,25 @@ def brochure_part(question: str) -> str | None:
     return next((p for p, names in PARTS.items() if any(n in q for n in names)), None)
 
 
+def _one_dropped(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """A stage's English names with one letter left out ("sustanablegrowth", "smalstart")."""
+    long = [squash(m) for m in markers if m.isascii() and len(squash(m)) >= 9]
+    return re.compile("|".join(re.escape(m[:i] + m[i + 1 :]) for m in long for i in range(len(m))))
+
+
+_STAGE_SLIPS = {key: _one_dropped(markers) for key, markers in STAGES.items()}
+
+
 def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
-    """Keys of ``table`` whose markers occur in the question, in the question's order."""
+    """Keys of ``table`` whose markers occur in the question, in the question's order (a stage
+    also by its English name with one letter dropped)."""
     q = squash(question)
     hits: list[tuple[int, str]] = []
     for key, markers in table.items():
         pos = [q.find(squash(m)) for m in markers if squash(m) in q]
+        if not pos and table is STAGES:
+            slip = _STAGE_SLIPS[key].search(q)
+            pos = [slip.start()] if slip else []
         if pos:
             hits.append((min(pos), key))
     if table is STAGES and _STAGE_WORD.search(norm(question)):

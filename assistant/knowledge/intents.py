@@ -101,7 +101,8 @@ CONTACT = _any(
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
-    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別"
+    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
+    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
@@ -248,6 +249,12 @@ POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
     r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
     r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は"
+)
+# The city characters as a whole ("how does the direction change with the city's character?")
+CITY_TYPES_ALL = _any(
+    r"(which|what) (city )?types?( of cit(y|ies))? (fits?|suits?)|city (types?|characters?)\b|"
+    r"character of (the |a )?city|(都市|まち)の(性格|特性|タイプ)(に|によって|で|ごと)|"
+    r"どの(タイプ|類型)の都市"
 )
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(

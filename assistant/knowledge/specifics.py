@@ -230,7 +230,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"eligib|qualif|who can apply|(selection|eligibility) criteria|criteria (for|to) "
             r"(select|choos|receiv|get|be )|prerequisite|requirements? "
-            r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
+            r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above) (about |around )?\d|"
             r"threshold|conditions? (to|for) (get|receiv|be )|population size|"
             r"(certain|minimum|particular|required) (population|size)|"
             r"(conditions?|requirements?)[\w\s',-]{0,40}"
@@ -270,6 +270,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
+            r"application (portal|system|website|site)|apply online|online (application|portal)|"
+            r"(approval|consent) (from|of|by) (the )?(city |municipal )?(council|parliament|assembly)|"
+            r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
