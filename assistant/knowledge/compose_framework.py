@@ -184,11 +184,14 @@ class FrameworkKinds(ElementKinds):
         levels |= {"city"} if re.search(r"\bcit(y|ies)\b|都市|自治体", q) else set()
         levels |= (
             {"national"}
-            if re.search(r"\bnational\b|\b(a |the )?countr(y|ies)\b|国(と|で|は|が|も)|政府", q)
+            if re.search(
+                r"\bnational\b|\b(a |the )?countr(y|ies)\b|\bministr(y|ies)\b|国(と|で|は|が|も)|政府",
+                q,
+            )
             else set()
         )
         if len(levels) >= 2 and (
-            it.found(it.LEVELS, question) or re.search(r"\bvs\.?\b|versus|between", q)
+            it.found(it.LEVELS, question) or re.search(r"\bvs\.?\b|versus|between|\bonly\b", q)
         ):
             return self.levels(question)
         return None

@@ -151,7 +151,7 @@ class Overview(FrameworkKinds):
         if not cites:
             return None
         items = [
-            f"{ct.name.en} (「{ct.name.ja}」: {self.strip(ct.directions[0].ja)})"
+            f"{ct.name.en} (「{ct.name.ja}」): {self.quote(ct.directions[0].en, ct.directions[0].ja)}"
             if self.lang == "en"
             else f"{ct.name.ja}（{self.strip(ct.directions[0].ja)}）"
             for ct in self.fw.city_types

@@ -256,3 +256,47 @@ def test_what_the_brochure_says_about_a_topic_quotes_its_printed_sentences(
     assert detect_lang(result.answer) == detect_lang(question)
     assert all(s.provenance == "printed" for s in result.sources)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        # a stage name with one letter dropped
+        ("what is acclerate about", "stage", ["Accelerate", "注力するエリア・分野を特定し"]),
+        ("Sustainble Growthの段階では何をしますか", "stage", ["領域横断で包括的な取組みを推進"]),
+        # only one level, or the other too?
+        ("Does JICA only work with ministries, or with cities too?", "difference", ["国レベル"]),
+        # the city characters as a whole
+        ("How does the smart-city direction change with the character of a city?", "direction",
+         ["地方中核都市", "エリア開発型"]),
+        ("都市の性格によって方向性はどう変わりますか", "direction", ["大都市", "特定産業"]),
+        # an element named in other grammar, or by an English term inside Japanese
+        ("推進体制を柔軟にするとはどういうことですか", "element", ["柔軟に対応でき"]),
+        ("Well-beingが出てくるエレメントはどれですか", "element", ["Well-being向上"]),
+        # how a ministry uses the elements
+        ("How would a ministry use the smart city elements?", "overview", ["レファレンスとして活用"]),
+    ],
+)  # fmt: skip
+def test_wordings_of_the_fourth_batch(shipped_kb, question, kind, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can we apply online through a JICA application portal?", "Do we need city council approval to get JICA support?",
+     "JICAの支援を受けるには議会の承認が要りますか"],
+)  # fmt: skip
+def test_portals_and_approvals_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
+
+
+def test_the_population_of_a_named_city_is_no_eligibility_question(shipped_kb):
+    result = answer("What is the population of Nairobi?", shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
