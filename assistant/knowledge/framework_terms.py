@@ -27,7 +27,9 @@ def _any(patterns: str) -> re.Pattern[str]:
     return re.compile(patterns.replace(r"\b", _ASCII_EDGE), re.I)
 
 
-ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
+ELEMENT_ID = re.compile(
+    r"(?<![a-z0-9])(?:e|element|エレメント)\s?(?:no\.?\s?|#)?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I
+)  # "E07", "element 18", 「エレメント5」
 
 STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
     "small_start": (

@@ -152,7 +152,7 @@ HELP = _any(
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
-    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"

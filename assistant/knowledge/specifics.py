@@ -72,7 +72,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
-            r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|"
+            r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|(日本|本邦)企業(しか|のみ|だけ)|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
@@ -287,6 +287,15 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(should|must|is|are|a|an|the)|(minimum|maximum|typical|recommended) (area|size)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
         ),
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
+    ),
+    Specific(
+        # the contents of a course or document the brochure only names (a curriculum, a syllabus)
+        "detail",
+        _rx(
+            r"curricul|syllab|course (content|outline|materials?)|training (materials?|content|programme "
+            r"details)|teaching materials?|カリキュラム|シラバス|研修(の)?(内容|資料|教材|プログラム)|教材"
+        ),
+        None,
     ),
     Specific(
         "count",

@@ -300,3 +300,33 @@ def test_portals_and_approvals_are_not_in_sources(shipped_kb, question):
 def test_the_population_of_a_named_city_is_no_eligibility_question(shipped_kb):
     result = answer("What is the population of Nairobi?", shipped_kb.retriever)
     assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        ("element 12?", "element", ["インセンティブ制度"]),
+        ("エレメント17の望ましい状態は？", "element", ["セキュリティ戦略"]),
+        ("事業計画づくりを一緒に考えてもらえますか", "help", ["事業計画、事業スキームの策定支援"]),
+    ],
+)  # fmt: skip
+def test_elements_by_number_word_and_help_asked_as_thinking_together(
+    shipped_kb, question, kind, facts
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can we see the training curriculum for JICA's data-protection support?",
+     "専門家派遣の研修カリキュラムはありますか", "調達支援の入札は日本企業しか参加できませんか"],
+)  # fmt: skip
+def test_curricula_and_japanese_only_bids_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
