@@ -293,7 +293,13 @@ SPECIFICS: tuple[Specific, ...] = (
         "detail",
         _rx(
             r"curricul|syllab|course (content|outline|materials?)|training (materials?|content|programme "
-            r"details)|teaching materials?|カリキュラム|シラバス|研修(の)?(内容|資料|教材|プログラム)|教材"
+            r"details)|teaching materials?|カリキュラム|シラバス|研修(の)?(内容|資料|教材|プログラム)|教材|"
+            # a document or tool of JICA's own asked for ("does JICA publish a database of cases?")
+            r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
+            r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
+            r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
+            r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
+            r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
         ),
         None,
     ),

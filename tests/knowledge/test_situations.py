@@ -323,7 +323,8 @@ def test_elements_by_number_word_and_help_asked_as_thinking_together(
 @pytest.mark.parametrize(
     "question",
     ["Can we see the training curriculum for JICA's data-protection support?",
-     "専門家派遣の研修カリキュラムはありますか", "調達支援の入札は日本企業しか参加できませんか"],
+     "専門家派遣の研修カリキュラムはありますか", "調達支援の入札は日本企業しか参加できませんか",
+     "Does JICA publish a database of smart city cases?", "スマートシティのマニュアルはありますか"],
 )  # fmt: skip
 def test_curricula_and_japanese_only_bids_are_not_in_sources(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
