@@ -49,7 +49,10 @@ class ElementKinds(Composer):
         cid = self.cid(f"element-{el.id}")
         if cid is None:
             return None
-        dom = next(d for d in self.fw.domains if d.id == el.domain).name.get(self.lang)
+        domain = next(d for d in self.fw.domains if d.id == el.domain)
+        dom = domain.name.get(self.lang)
+        if self.lang == "en":  # the printed domain name beside the gloss
+            dom = f"{dom} 「{domain.name.ja}」"
         state = self.strip(el.desired_state.get(self.lang))
         if self.lang == "en":
             state = state[0].lower() + state[1:]

@@ -166,6 +166,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "一つの産業",
         "単一の産業",
         "特定産業",
+        "産業に特化",
+        "特定の産業",
         "産業特化",
     ),
     "area_development": (

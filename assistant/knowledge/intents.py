@@ -40,7 +40,7 @@ DOMAIN = _any(
     r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
     r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
-    r"more (info|information|details)|詳しい情報|詳細情報"
+    r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -62,7 +62,7 @@ NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
     r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組|これから取(り)?組|"
-    r"(new|newcomers?) to smart[- ]?cit"
+    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(

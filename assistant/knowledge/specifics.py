@@ -104,6 +104,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"legally (required|obliged|bound|binding|mandatory)|legal (obligation|requirement|duty)|"
             r"legally obliged|obliged by law|required by law|by law\b|\blaw (requires|says)|"
+            r"法制化|legislat|enacted (into|as) law|codified|法律(に|で)(なって|定め)|"
             r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
         ),
         _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),
@@ -113,7 +114,8 @@ SPECIFICS: tuple[Specific, ...] = (
         "amount",
         _rx(
             r"how much|what (is the |would the )?budget|(total|annual|yearly|overall|whole) budget|"
-            r"budget (this|next|per)\b|fiscal year|"
+            r"budget (this|next|per)\b|fiscal year|budget (range|size|level)s?|"
+            r"(typical|average|usual) (budget|cost|price|amount|fee)s?|"
             r"(what|which) (share|proportion|percentage|fraction|portion) of|how often|"
             r"予算総額|年度予算|予算額|総額|budget (does|do|would|will|is|of)|"
             r"\bcosts? (of|to|for)\b|how expensive|price|ceiling|upper limit|percent|"
@@ -180,6 +182,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
             r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国|"
+            r"(大学|研究機関|企業|団体|自治体)(は|って)(どこ|どれ)|どこの(大学|企業|会社|団体)|"
             r"(協力|支援)を(受けた|受けている|受けてきた)(都市|国|自治体)|"
             r"(これまで|過去)に.{0,20}(都市|国|自治体)を(教え|挙げ|知り)"
         ),
@@ -197,6 +200,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)|"
+            r"who (at|in|inside|within) jica\b|who (signs?|sign) off|誰が(決め|判断|決定|承認)|"
+            r"(japanese|local|foreign|international) or (japanese|local|foreign|international) "
+            r"(experts|staff|consultants|trainers)|(日本人|現地)(の)?(専門家|講師)(が|か|です)|"
             r"(phone|telephone) extension|extension (number|no\b)|direct (line|dial|number)|内線|直通"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
@@ -298,6 +304,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
             r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
             r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
+            r"\b(awards?|prizes?|competitions?)\b|表彰|アワード|コンテスト|"
             r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
             r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
         ),

@@ -331,3 +331,21 @@ def test_curricula_and_japanese_only_bids_are_not_in_sources(shipped_kb, questio
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's the usual budget range for a JICA data collection survey?", "Who at JICA approves smart city projects?",
+     "Are the experts Japanese or local experts?", "Does JICA give an award to the best smart city?",
+     "この手法はどこかの国で法制化されていますか", "JICAのスマートシティ協力に関わっている大学はどこですか"],
+)  # fmt: skip
+def test_budget_ranges_approvers_awards_and_legislation_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
+
+
+def test_an_english_element_answer_carries_the_printed_domain_name(shipped_kb):
+    result = answer("Which domain is trust building in?", shipped_kb.retriever)
+    assert result.answered and result.kind == "element", result.answer
+    assert "「組織」" in result.answer and "「トラスト醸成」" in result.answer
