@@ -321,7 +321,11 @@ def quoted_reading(c: Composer, draft: Draft | None) -> str | None:
     if draft is None or not draft.sentences or not draft.sentences[0].cites:
         return None
     chunk = c.r.get(draft.sentences[0].cites[0])
-    return chunk.base_id if chunk is not None and chunk.provenance == "reading" else None
+    if chunk is None:
+        return None
+    # a framework item's chunk quoted as prose: its composer gives the printed lines instead
+    framework = chunk.base_id.startswith(("stage-", "scaleup-", "citytype-"))
+    return chunk.base_id if chunk.provenance == "reading" or framework else None
 
 
 def limit(

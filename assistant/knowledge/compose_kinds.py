@@ -65,6 +65,12 @@ ASSESS_JA = (
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
     (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
+    (
+        re.compile(
+            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会"
+        ),
+        "promotion bodies",
+    ),
 ]
 
 

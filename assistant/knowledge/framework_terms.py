@@ -61,6 +61,7 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "2番目の段階",
         "movingforward",
         "movingtheirworkforward",
+        "workforward",
     ),
     "sustainable_growth": (
         "sustainablegrowth",
@@ -133,6 +134,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "地方の中心",
         "地域の中心",
         "地方の拠点",
+        "中核となる",
+        "中核市",
     ),
     "industry_specialized": (
         "industryspecial",
@@ -172,6 +175,10 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
     ),
     "area_development": (
         "areadevelopment",
+        "smartdistrict",
+        "reclaimedland",
+        "埋め立て",
+        "埋立地",
         "newdistrict",
         "newtown",
         "greenfield",

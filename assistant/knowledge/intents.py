@@ -150,7 +150,8 @@ HELP = _any(
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
-    r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|something (jica|they) (does|do|offers?|supports?)|"
+    r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
+    r"(does|do|would|will) (jica|they|you) have anything (for|on|about)|anything for (that|this|it)\b|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
     r"(頼め|依頼でき|相談でき|相談に乗)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
@@ -177,7 +178,9 @@ WHY_JICA = _any(
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
     r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで|どうして|理由|目的は)|"
     r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
-    r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|point of (a |the )?smart[ -]?city|"
+    r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
+    r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
+    r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"
 )
 HEADING = _any(

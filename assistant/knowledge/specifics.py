@@ -158,7 +158,8 @@ SPECIFICS: tuple[Specific, ...] = (
         "duration",
         _rx(
             r"how long|for how long|how many (months|years|weeks|days)|duration|time ?frame|"
-            r"how (soon|quickly|fast)|lead time|turnaround|"
+            r"how (soon|quickly|fast)|lead time|turnaround|full-?time|part-?time|常駐|"
+            r"stay (in|at) (the|our) (city|country)|"
             r"期間|何か月|何ヶ月|何カ月|何年|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
             r"時間がかか|日数|いつ頃"
         ),
@@ -175,7 +176,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
             r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
-            r"(first|earliest|last) (city|country|cities|countries) to|"
+            r"(first|earliest|last) (city|country|cities|countries) to|the first to (use|adopt|apply|try)|"
+            r"which ([\w-]+ ){0,2}(capitals?|towns?|provinces?|regions?)\b|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
@@ -250,7 +252,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
-            r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
+            r"fail(s|ed|ing)? to (meet|qualify|pass|reach)|what happens if (we|our|the|a) [\w\s]{0,30}"
+            r"(fail|do not|don't|cannot|can't)|人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
             r"population (is |of )?(too )?(small|low|large)|(big|large|small) enough|too (small|big|large) (for|to)|consider us\b|"
             r"(大きさ|規模|人口)(は|で)(十分|足り)|小さすぎ|(small|tiny) (towns?|cities|municipalit\w+) "
             r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
@@ -279,6 +282,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"application (portal|system|website|site)|apply online|online (application|portal)|"
             r"(approval|consent) (from|of|by) (the )?(city |municipal )?(council|parliament|assembly)|"
             r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|"
+            r"(契約|申請|要請)(書)?(は|を)?[^。？?]{0,10}(英語|日本語|言語)|language (of|for) the "
+            r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),

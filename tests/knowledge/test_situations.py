@@ -349,3 +349,38 @@ def test_an_english_element_answer_carries_the_printed_domain_name(shipped_kb):
     result = answer("Which domain is trust building in?", shipped_kb.retriever)
     assert result.answered and result.kind == "element", result.answer
     assert "「組織」" in result.answer and "「トラスト醸成」" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "facts"),
+    [
+        ("We want a task force to steer smart-city work. Does JICA have anything for that?", "help",
+         ["推進組織"]),
+        ("What should a country moving its work forward focus on?", "stage", ["注力するエリア・分野を特定し"]),
+        ("A new smart district is planned on reclaimed land. What direction suits it?", "direction",
+         ["先端的な"]),
+        ("農村に囲まれた中核となる市です。どんな方向性がよいですか", "direction", ["基礎的な都市サービス"]),
+        ("Why would a city in a developing country need to be managed wisely?", "why", ["急激な都市化"]),
+    ],
+)  # fmt: skip
+def test_wordings_of_the_last_batch(shipped_kb, question, kind, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What happens if our city fails to meet the criteria for support from JICA?",
+     "Which African capital first used JICA's smart city approach?",
+     "Do JICA experts work full-time in the city?", "要請書は英語と日本語のどちらで書きますか"],
+)  # fmt: skip
+def test_failing_criteria_first_adopters_presence_and_language_are_not_in_sources(
+    shipped_kb, question
+):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
