@@ -177,7 +177,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
             r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|the first to (use|adopt|apply|try)|"
-            r"which ([\w-]+ ){0,2}(capitals?|towns?|provinces?|regions?)\b|"
+            r"which ([\w-]+ ){0,2}(capitals?|towns?)\b|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
