@@ -48,7 +48,8 @@ DOMAIN = _any(
 # building cities"); quoted sentences do not answer it.
 LEISURE = _any(
     r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
-    r"\bmovies?\b|\bfilms?\b|\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
+    r"\bmovies?\b|\bfilms?\b|birthday|\bparty\b|wedding|vacation|\bholidays?\b|誕生日|"
+    r"\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
     r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
@@ -179,6 +180,8 @@ WHY_JICA = _any(
     r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで|どうして|理由|目的は)|"
     r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
     r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
+    r"(smart[ -]?cit(y|ies)|it) (can|could|will|would|might) (change|transform)|"
+    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|(変えられる|変えることができる|変容させる)|"
     r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
     r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"
@@ -222,7 +225,8 @@ DOMAINS_ALL = _any(
 ASSESS = _any(
     r"(jica|they|it) (would |will |first |would first )?(assess|evaluat|look at|check)|"
     r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
-    r"only for (advanced|developed|mature)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
+    r"only for (advanced|developed|mature)|only (work|works|help|helps|support|supports|cooperate) "
+    r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
 )

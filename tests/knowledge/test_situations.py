@@ -384,3 +384,37 @@ def test_failing_criteria_first_adopters_presence_and_language_are_not_in_source
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact"),
+    [
+        ("Does JICA only help big, advanced cities?", "start", "新たに取組みを始める都市にも"),
+        ("What can a smart city change, according to the brochure?", "why", "変容させる"),
+        ("スマートシティは都市の何を変えられるのですか", "why", "変容させる"),
+    ],
+)  # fmt: skip
+def test_advanced_cities_only_and_what_a_smart_city_can_change(shipped_kb, question, kind, fact):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    assert fact in result.answer, result.answer
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is support conditional on buying Japanese equipment?", "What is the name of JICA's president?",
+     "支援を受けた後の報告の頻度はどのくらいですか"],
+)  # fmt: skip
+def test_tied_purchases_presidents_and_reporting_frequency_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question", ["Can you help me plan a birthday party?", "誕生日プレゼントのアイデアを教えて"]
+)
+def test_parties_are_off_topic_even_when_help_is_asked(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
