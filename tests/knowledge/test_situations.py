@@ -1,6 +1,6 @@
-"""Questions told as a situation, several questions in one message, and requests that are not
-questions about JICA's approach (issue 11, round 5: patterns a new-wording probe showed). Each
-in English and Japanese; answers carry the printed line and are cited."""
+"""Questions told as a situation, several questions in one message and everyday wordings (issue
+11, round 5: patterns a new-wording probe showed; the declines are in test_situation_declines).
+Each in English and Japanese; answers carry the printed line and are cited."""
 
 from __future__ import annotations
 
