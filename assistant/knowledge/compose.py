@@ -249,7 +249,7 @@ def compose(
         # an element named by its name, number or a term only it uses: that element, not the list
         (named is not None, lambda: c.element(question, hits)),
         (
-            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q))
+            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q) or c.named_domain(question))
             and not it.found(it.SCALE_ONE, question),  # "which sector does sector-based start from"
             lambda: c.domains_if(question),
         ),
@@ -311,7 +311,10 @@ def compose(
     reading = quoted_reading(c, quoted)
     if reading and not _COUNT.search(q):  # a count is quoted with its number, whatever the part
         # the best sentences are the project's own reading: its topic's printed line instead
-        return by_topic(c, question, reading, hits, vector) or quoted
+        topic = by_topic(c, question, reading, hits, vector)
+        if topic is not None and quoted is not None:
+            topic.overlap = quoted.overlap  # as weak a match as the sentences it stands for
+        return topic or quoted
     return quoted
 
 

@@ -131,7 +131,13 @@ class Overview(FrameworkKinds):
     def named_domain(self, question: str):
         """The domain a question asks the elements of ("elements of the organization domain")."""
         q = it.norm(question)
-        if not it.ELEMENTS_OF.search(q):
+        # "what's in the organization domain?" names it with the word domain; 「組織」 alone needs
+        # the elements asked for
+        listed = bool(
+            it.ELEMENTS_OF.search(q)
+            or re.search(r"what'?s in|what is in|\b(contain|include|cover|consist)", q)
+        )
+        if not listed:
             return None
         for d in self.fw.domains:
             for name in (d.name.en.lower(), d.name.ja, d.id):

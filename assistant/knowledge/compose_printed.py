@@ -214,7 +214,7 @@ SAYS_ABOUT = re.compile(
     r"(say|mention|write|state)s? (about|on|regarding) (?P<en>[^?]{2,60})|"
     r"(does|do) (the brochure|the booklet|it|jica) (say|mention|write) anything (about|on) "
     r"(?P<en2>[^?]{2,60})|(does|do) (the brochure|the booklet) (mention|talk about|discuss) "
-    r"(?P<en3>[^?]{2,60})|"
+    r"(?P<en3>[^?]{2,60})|what (does|do|is) ['\"“‘](?P<en4>[^'\"”’]{3,40})['\"”’] (mean|refer to)|"
     r"(?P<ja>[^、。？?]{2,30}?)(について|に関して|の点について)[、,]?(パンフレット|資料|jica)?(は|では|に)?"
     r"(何と|なんと|どう|どのように|何か)(言|書|述|記載|触れ)"
 )
@@ -267,9 +267,8 @@ def _topic(question: str) -> str:
     m = SAYS_ABOUT.search(it.norm(question))
     if not m:
         return ""
-    return next(
-        (g for g in (m.group("en"), m.group("en2"), m.group("en3"), m.group("ja")) if g), ""
-    )
+    groups = ("en", "en2", "en3", "en4", "ja")
+    return next((m.group(g) for g in groups if m.group(g)), "")
 
 
 def topic_hits(question: str, draft: Draft) -> int:

@@ -116,7 +116,8 @@ START = _any(
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
     r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"
     r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る|"
-    r"(way|where|how) to (begin|start|get started)\b|(begin|start) (anyway|somewhere)|"
+    r"(way|where|how) to (begin|start|get started)\b|what (should|do|can|could) (we|i) do next|"
+    r"\bnext steps?\b|次に何を|次のステップ|(どの|どこ|何)[^。？?]{0,8}から始め|構想段階|(begin|start) (anyway|somewhere)|"
     r"(what|which) stage (does|do|would|is) (that|this|it|we|our)|最初の一歩|一歩目|"
     r"(どの|どちらの)段階(に当た|に近|だと|でしょう)"
 )

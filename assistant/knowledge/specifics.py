@@ -123,7 +123,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
             r"how big|\bsalar(y|ies)\b|\bfees?\b|\bwages?\b|(minimum|maximum|typical) (project )?(size|amount)|"
             r"project size|co-?fund|(grant|loan|funding|project|budget) sizes?|average (grant|loan|amount|cost|budget|size)|\b(success|acceptance|approval|adoption) rates?\b|"
-            r"採択率|成功率|比率|何割|頻度|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
+            r"採択率|成功率|比率|何割|頻度|(金額|額|予算)(は|って)[？?]|(金額|額)を教えて|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
@@ -252,7 +252,10 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
-            r"conditional on|(buy|buying|purchase|purchasing|use|using) japanese (equipment|products|"
+            r"(have|has|need|needs|must) to (provide|pay for|cover|supply|host)\b|"
+            r"\b(must|should|does|do) (the|a|our) (city|municipality|government|ministry) (have to )?"
+            r"(provide|pay|cover|supply|host)\b|"
+            r"(提供|用意|負担)(する|しなければ)(必要|いけ)|conditional on|(buy|buying|purchase|purchasing|use|using) japanese (equipment|products|"
             r"technology|goods|systems)|日本(製|の製品|の機器)(を|の)(購入|使用|使う|買う)|"
             r"fail(s|ed|ing)? to (meet|qualify|pass|reach)|what happens if (we|our|the|a) [\w\s]{0,30}"
             r"(fail|do not|don't|cannot|can't)|人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
@@ -286,6 +289,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|"
             r"(契約|申請|要請)(書)?(は|を)?[^。？?]{0,10}(英語|日本語|言語)|language (of|for) the "
             r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
+            r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),

@@ -140,3 +140,22 @@ def test_tied_purchases_presidents_and_reporting_frequency_are_not_in_sources(sh
 def test_parties_are_off_topic_even_when_help_is_asked(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["JICAに要請するには大使館を通す必要がありますか", "Sustainable Growthの都市向けの資金協力の金額は？",
+     "Must the city provide housing for JICA experts?"],
+)  # fmt: skip
+def test_embassies_bare_amounts_and_what_a_city_must_provide_are_not_in_sources(
+    shipped_kb, question
+):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_a_weak_match_answered_by_topic_is_still_off_topic(shipped_kb):
+    result = answer("Explain how a blockchain works.", shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer

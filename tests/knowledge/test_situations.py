@@ -287,3 +287,19 @@ def test_advanced_cities_only_and_what_a_smart_city_can_change(shipped_kb, quest
     assert result.answered and result.kind == kind, (result.kind, result.answer)
     assert fact in result.answer, result.answer
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "fact"),
+    [
+        ("まだ構想段階の町です。どの段階から始めるのがよいでしょうか", "start", "Small Start"),
+        ("We just finished two pilots. What should we do next?", "start", "Accelerate"),
+        ("What's in the Technology domain?", "overview", "デジタルセキュリティ"),
+        ("What does 'leapfrog' mean in the brochure?", "why", "リープフロッグ"),
+    ],
+)  # fmt: skip
+def test_next_steps_a_domains_contents_and_a_quoted_terms_meaning(shipped_kb, question, kind, fact):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == kind, (result.kind, result.answer)
+    assert fact in result.answer, result.answer
+    assert_cited(result)
