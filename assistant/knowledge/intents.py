@@ -40,7 +40,8 @@ DOMAIN = _any(
     r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
     r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
-    r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ"
+    r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ|"
+    r"アセスメント|評価(方法|基準|の仕方)|評価で"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,

@@ -159,3 +159,17 @@ def test_embassies_bare_amounts_and_what_a_city_must_provide_are_not_in_sources(
 def test_a_weak_match_answered_by_topic_is_still_off_topic(shipped_kb):
     result = answer("Explain how a blockchain works.", shipped_kb.retriever)
     assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["A nearby town got JICA support. What did they receive?",
+     "Is there a JICA smart city seminar this year?", "What tools does JICA use to score cities?",
+     "評価で使う点数の付け方を教えてください", "JICAの支援で市民満足度はどう変わりましたか"],
+)  # fmt: skip
+def test_payments_others_support_events_tools_scoring_and_satisfaction_are_not_in_sources(
+    shipped_kb, question
+):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
