@@ -10,24 +10,23 @@ the sources, otherwise the offline answer is shown with a notice.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel, Field
 
 from assistant.catalogue import t
 from assistant.framework import get_framework
 from assistant.knowledge import intents
+from assistant.knowledge.answer_llm import check_citations, format_passages, llm_answer
+from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import label
 from assistant.lang import detect_lang
-from assistant.models import Lang
 
 Mode = Literal["extractive", "llm"]
 GROUNDED = {
@@ -48,14 +47,10 @@ if TYPE_CHECKING:
 
     from assistant.knowledge.retrieval import HybridRetriever
 
-NOT_COVERED = "NOT_COVERED"
-_MARKER = re.compile(r"\[(\d{1,3})\]")
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-
-
-def _lang(lang: str) -> Lang:
-    """The catalogue's language for ``lang`` (English for anything it does not speak)."""
-    return "ja" if lang == "ja" else "en"
+__all__ = [
+    "DECLINE", "AnswerResult", "SourceRef", "answer", "check_citations", "format_passages",
+    "given_text", "select_passages",
+]  # fmt: skip
 
 
 # The refusal in each language, as tests and callers compare answers with it.
@@ -93,37 +88,8 @@ class Relevance:
 DEFAULT_RELEVANCE = Relevance()
 
 
-class SourceRef(BaseModel):
-    """One cited source, numbered by its position in ``sources`` (1-based)."""
-
-    id: str
-    title: str
-    text: str
-    lang: str
-    element_ids: list[str]
-    cooperation_ids: list[str]
-    score: float
-    provenance: str
-    source: str  # the document's name, never a filesystem path
-    section: str = ""
-    added_by: str = ""
-
-
-class AnswerResult(BaseModel):
-    """The answer contract (`assistant ask --json`): ``answer`` is the composed text, citing
-    ``sources`` by [n]; ``reason`` says why a question was not answered."""
-
-    question: str
-    answered: bool
-    answer: str
-    mode: Literal["extractive", "llm"]
-    sources: list[SourceRef] = Field(default_factory=list)
-    notice: str | None = None
-    reason: Literal["off_topic", "not_in_sources"] | None = None
-    kind: str | None = None  # which composer answered (help, difference, start, …)
-
-
 WEAK_MATCH_OVERLAP = 0.55
+BROCHURE_OVERLAP = 0.3
 
 
 def strong(hits: list[Hit], relevance: Relevance) -> bool:
@@ -250,7 +216,7 @@ def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
         answered=False,
-        answer=t("answer.not_covered", _lang(lang)),
+        answer=t("answer.not_covered", "ja" if lang == "ja" else "en"),
         mode=mode,
         reason="off_topic",
     )
@@ -272,6 +238,8 @@ def answer(
     mode: Mode = "llm" if chat_model is not None else "extractive"
     if not question or intents.PERSONAL.search(question):
         return _declined(question, lang, mode)
+    if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
+        return _declined(question, lang, mode)
     vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
     relevant = bool(hits) and relevance.relevant(hits, overlap)
@@ -289,12 +257,20 @@ def answer(
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
     stands = relevant or (
         draft is not None
+        and not draft.by_topic  # found by a passage's topic: it needs the relevance bar
         and (
             draft.kind in GROUNDED
             # a printed slogan or label of one way to scale up (「点から面へ」) names it
             or (draft.kind == "scale_up" and bool(intents.found(intents.SCALE_ONE, question)))
             # a part of the brochure named by its heading: its printed text is quoted
             or (draft.kind == "sentences" and bool(intents.brochure_part(question)))
+            # "Does the brochure say anything about leapfrogging?": the brochure named, and a
+            # quoted sentence that shares the word asked about
+            or (
+                draft.kind == "sentences"
+                and bool(intents.BROCHURE_ASKED.search(intents.norm(question)))
+                and draft.overlap >= BROCHURE_OVERLAP
+            )
             or (draft.kind in ON_DOMAIN and on_domain)
             # "Is there a phone number I can call?": the publisher's contact (names nothing else)
             or (draft.kind == "contact" and bare_contact(question))
@@ -302,22 +278,33 @@ def answer(
     )
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
-    if stands and draft is not None and draft.kind == "sentences" and not on_domain:
+    quoted = draft is not None and (draft.kind == "sentences" or draft.by_topic)
+    if stands and quoted and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
-    if (
-        stands
-        and draft is not None
-        and draft.kind == "sentences"
-        and intents.LEISURE.search(question)
-    ):
+    # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)
+    if stands and draft is not None and intents.LEISURE.search(question):
         stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
+    if stands and draft is not None and draft.kind == "contact":
+        # "the address of the Ministry of Finance", "a cheap phone": another body's contact
+        stands = (
+            bare_contact(question)
+            or bool(intents.DOMAIN.search(intents.norm(question)))
+            or bool(intents.OWN_CONTACT.search(intents.norm(question)))
+        )
     if draft is None or not draft.sentences or not stands:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
         if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
+
+    # several questions in one message: each part answered in turn
+    def search(part: str) -> tuple[list[Hit], list[float] | None]:
+        vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
+        return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
+
+    draft = compose_parts(question, lang, retriever, fw, search) or draft
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(
         question=question, answered=True, mode="extractive", answer=text, sources=sources,
@@ -328,92 +315,4 @@ def answer(
     more = [
         _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}
     ]
-    return _llm_answer(
-        question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline
-    )
-
-
-def format_passages(sources: list[SourceRef]) -> str:
-    """Passages wrapped as quoted data; a passage cannot close its own wrapper."""
-    blocks = []
-    for n, src in enumerate(sources, 1):
-        text = re.sub(r"</?\s*passage", "(passage", src.text, flags=re.I)
-        title = src.title.replace('"', "'")
-        origin = (
-            f' added_by="{src.added_by.replace(chr(34), "")}"' if src.provenance == "added" else ""
-        )
-        blocks.append(f'<passage number="{n}" title="{title}"{origin}>\n{text}\n</passage>')
-    return "\n\n".join(blocks)
-
-
-def check_citations(text: str, n_sources: int) -> tuple[str, list[int], list[int]]:
-    """Keep markers [n] that map to a source; drop the others. Returns (text, used, dropped)."""
-    used: list[int] = []
-    dropped: list[int] = []
-
-    def fix(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        if 1 <= n <= n_sources:
-            if n not in used:
-                used.append(n)
-            return match.group(0)
-        dropped.append(n)
-        return ""
-
-    cleaned = _MARKER.sub(fix, text)
-    cleaned = re.sub(r"[ \t]+([.,;:。、])", r"\1", cleaned)
-    return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), used, dropped
-
-
-def unsourced_numbers(text: str, sources: list[SourceRef]) -> list[str]:
-    """Numbers in the model's answer that no source contains (a sign of invention)."""
-    corpus = unicodedata.normalize("NFKC", " ".join(s.text + " " + s.title for s in sources))
-    body = _MARKER.sub("", unicodedata.normalize("NFKC", text))
-    return [n for n in dict.fromkeys(_NUMBER.findall(body)) if n not in corpus]
-
-
-def _llm_answer(
-    question: str,
-    lang: str,
-    sources: list[SourceRef],
-    chat_model: BaseChatModel,
-    offline: AnswerResult,
-) -> AnswerResult:
-    from langchain_core.messages import HumanMessage, SystemMessage
-
-    from assistant.prompts import load_chat_prompt
-
-    def fallback(reason: str) -> AnswerResult:
-        return offline.model_copy(
-            update={"notice": t("answer.llm_fallback", _lang(lang), reason=reason)}
-        )
-
-    prompt = load_chat_prompt("answer", lang, ("passages", "question"))
-    system, user = prompt.render(passages=format_passages(sources), question=question)
-    try:
-        reply = chat_model.invoke([SystemMessage(system), HumanMessage(user)])
-        text: str = reply.text if isinstance(reply.text, str) else str(reply.content)
-    except Exception as exc:  # any model failure falls back to the offline answer
-        return fallback(type(exc).__name__)
-    text = (text or "").strip()
-    if not text:
-        return fallback(t("answer.empty_reply", _lang(lang)))
-    if text.strip(" .。") == NOT_COVERED or text.startswith(NOT_COVERED):
-        return AnswerResult(
-            question=question, answered=False, answer=t("answer.not_covered", _lang(lang)), mode="llm",
-            reason="not_in_sources",
-        )  # fmt: skip
-    text, used, dropped = check_citations(text, len(sources))
-    invented = unsourced_numbers(text, sources)
-    if invented:
-        return fallback(t("answer.unsourced_numbers", _lang(lang), numbers=", ".join(invented)))
-    notice = None
-    if dropped:
-        markers = ", ".join(f"[{n}]" for n in dropped)
-        notice = t("answer.markers_dropped", _lang(lang), markers=markers)
-    elif not used:
-        notice = t("answer.no_markers", _lang(lang))
-    return AnswerResult(
-        question=question, answered=True, answer=text, mode="llm", sources=sources, notice=notice,
-        kind=offline.kind,
-    )  # fmt: skip
+    return llm_answer(question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline)

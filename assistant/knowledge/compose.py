@@ -17,19 +17,25 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
+from assistant.knowledge.asked import asked_part
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     PART_CHUNKS,
+    SAYS_ABOUT,
     abbreviations,
     brochure_part,
     elements_use,
     heading,
     help_for_new,
     printed_twin,
+    says_about,
     split_sentences,
+    title,
+    topic_hits,
     why,
 )
+from assistant.knowledge.compose_topic import by_topic
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
 
@@ -97,6 +103,8 @@ def as_lang(lang: str) -> Lang:
 MIN_OVERLAP = 0.1
 # A heading the chunk asks or a label whose content follows: neither answers anything.
 _NOT_ANSWERS = ("?", "？", ":", "：")
+# A sentence that asks (an interview question of the project's): it answers nothing.
+_ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
@@ -131,6 +139,8 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
             if len(sent) < 12 or sent.startswith(_PROJECT_LINES) or sent.endswith(_NOT_ANSWERS):
                 continue
+            if _ASKS.search(sent):
+                continue
             if part and hit.chunk.provenance != "printed" and brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content
             score = _overlap(q, sent) - 0.08 * rank - 0.02 * i
@@ -148,6 +158,12 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
     if not scored or -scored[0][0][0] < MIN_OVERLAP:  # no sentence shares the question's words
         return None
     best = -scored[0][0][0]
+    if scored[0][2].provenance == "reading":
+        # a printed sentence nearly as close goes first: the brochure's words before the gloss
+        printed = next((x for x in scored if x[2].provenance == "printed"), None)
+        if printed is not None and -printed[0][0] >= 0.75 * best:
+            scored.remove(printed)
+            scored.insert(0, printed)
     out: list[Sentence] = []
     used = 0
     for key, sent, chunk, i in scored:
@@ -201,14 +217,26 @@ def compose(
     named = None if helps else c.find_element(question, loose=False)
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
-        (bool(it.CONTACT.search(q)) and not it.HELP.search(q.replace("contact", "")), c.contact),
+        (
+            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count
+            bool(it.CONTACT.search(q)) and not it.HELP.search(asked_part(q).replace("contact", "")),
+            c.contact,
+        ),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
-            bool(it.START.search(q)) and not city_type and not it.found(it.SCALE_ONE, question),
+            bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
+            and not city_type
+            and not it.found(it.SCALE_ONE, question),
             lambda: start_for(c, q),
         ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
-        (bool(it.WHY_JICA.search(q)), lambda: why(c, question)),
+        (
+            bool(it.TITLE.search(q) and it.BROCHURE_ASKED.search(q))
+            and not brochure_part(question)
+            and not it.REPORT.search(q),  # "the name of the study it is based on": the report
+            lambda: title(c),
+        ),
+        (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
@@ -221,7 +249,7 @@ def compose(
         # an element named by its name, number or a term only it uses: that element, not the list
         (named is not None, lambda: c.element(question, hits)),
         (
-            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q))
+            bool(it.DOMAINS_ALL.search(q) or it.ELEMENTS_OF.search(q) or c.named_domain(question))
             and not it.found(it.SCALE_ONE, question),  # "which sector does sector-based start from"
             lambda: c.domains_if(question),
         ),
@@ -229,8 +257,13 @@ def compose(
         (bool(it.ASSETS.search(q)), c.assets),
         (bool(it.CHART.search(q)), c.chart),
         (
-            bool(it.DIRECTION.search(q) or it.found(it.CITY_TYPES, question)) and not helps,
+            # a city type named as background to a question about widening is not asked about
+            bool(it.DIRECTION.search(q) or (city_type and not it.SCALE_UP.search(q))) and not helps,
             lambda: c.city_direction(question),
+        ),
+        (
+            bool(it.CITY_TYPES_ALL.search(q)) and not city_type and not helps,
+            c.city_types_all,
         ),
         (
             bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,
@@ -251,7 +284,10 @@ def compose(
         ),
         (helps, lambda: c.help(question, vector, hits)),
         (not helps, lambda: c.scale_one(question)),
-        (bool(it.SCALE_UP.search(q)) and not city_type, lambda: c.scale_up(question)),
+        (
+            bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
+            lambda: c.scale_up(question),
+        ),
         # an element named by its name or number, asked about in any words
         (element is not None, lambda: c.element(question, hits)),
     ]
@@ -259,7 +295,40 @@ def compose(
         draft = build() if applies else None
         if draft:
             return draft
-    return best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    quoted = best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    if SAYS_ABOUT.search(q) and not brochure_part(question):
+        # "what does the brochure say about X" that no kind answers: the printed sentences on X,
+        # unless the best-matching sentence already speaks of more of X
+        said = says_about(c, question)
+        if said and (quoted is None or topic_hits(question, said) > topic_hits(question, quoted)):
+            return said
+        if (
+            said
+            and topic_hits(question, said) == topic_hits(question, quoted)
+            and not any(cid.startswith("brochure-") for cid in quoted.sentences[0].cites)
+        ):
+            return said  # as close, and printed prose rather than a gloss
+    reading = quoted_reading(c, quoted)
+    if reading and not _COUNT.search(q):  # a count is quoted with its number, whatever the part
+        # the best sentences are the project's own reading: its topic's printed line instead
+        topic = by_topic(c, question, reading, hits, vector)
+        if topic is not None and quoted is not None:
+            topic.overlap = quoted.overlap  # as weak a match as the sentences it stands for
+        return topic or quoted
+    return quoted
+
+
+def quoted_reading(c: Composer, draft: Draft | None) -> str | None:
+    """The base id of the passage a quoted answer leads with, when it is the project's reading
+    rather than printed text."""
+    if draft is None or not draft.sentences or not draft.sentences[0].cites:
+        return None
+    chunk = c.r.get(draft.sentences[0].cites[0])
+    if chunk is None:
+        return None
+    # a framework item's chunk quoted as prose: its composer gives the printed lines instead
+    framework = chunk.base_id.startswith(("stage-", "scaleup-", "citytype-"))
+    return chunk.base_id if chunk.provenance == "reading" or framework else None
 
 
 def limit(

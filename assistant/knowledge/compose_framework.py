@@ -11,20 +11,17 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
+from assistant.knowledge.compose_elements import ElementKinds
 from assistant.knowledge.compose_kinds import (
     ASSESS_JA,
     CONTACT_BASE,
-    NAME_STOP,
-    Composer,
     Draft,
     Sentence,
-    spelling,
 )
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
-    from assistant.knowledge.retrieval import Hit
-    from assistant.models import Element
+    pass
 
 # The words of a national-vs-city question that are not its topic.
 LEVEL_TALK = re.compile(
@@ -36,11 +33,9 @@ LEVEL_TALK = re.compile(
     r"について|では|とで|とは|ですか|ますか|メニュー|受けられる|[のでとはをにがもや]"
 )
 TYPE_COMMON = {"support", "technical", "assistance", "experts", "dispatch", "smart", "cooperation"}
-# A term the question quotes: 「…」, "…", '…'
-QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
 
 
-class FrameworkKinds(Composer):
+class FrameworkKinds(ElementKinds):
     """The kinds of answer that come from the framework's stages, ways, types and elements."""
 
     def stage_sentence(self, sid: str) -> Sentence | None:
@@ -187,8 +182,17 @@ class FrameworkKinds(Composer):
         levels = set(it.found(it.LEVELS, question))
         q = it.norm(question)  # one level by its word, the other named loosely ("国と自治体")
         levels |= {"city"} if re.search(r"\bcit(y|ies)\b|都市|自治体", q) else set()
-        levels |= {"national"} if re.search(r"\bnational\b|国(と|で|は|が|も)|政府", q) else set()
-        if len(levels) >= 2 and it.found(it.LEVELS, question):
+        levels |= (
+            {"national"}
+            if re.search(
+                r"\bnational\b|\b(a |the )?countr(y|ies)\b|\bministr(y|ies)\b|国(と|で|は|が|も)|政府",
+                q,
+            )
+            else set()
+        )
+        if len(levels) >= 2 and (
+            it.found(it.LEVELS, question) or re.search(r"\bvs\.?\b|versus|between|\bonly\b", q)
+        ):
             return self.levels(question)
         return None
 
@@ -262,122 +266,6 @@ class FrameworkKinds(Composer):
             text += self.printed(where.group(0))
             cites = list(dict.fromkeys([*cites, ja.id]))
         return Draft("report", [Sentence(text, cites)]) if cites else None
-
-    def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
-        named = self.named_elements(question)
-        if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
-            out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
-            return Draft("element", out) if out else None
-        el = self.find_element(question)
-        if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
-            # "the promoting-body element": the element chunk retrieval ranks first names it
-            top = hits[0].chunk.base_id
-            if top.startswith("element-"):
-                el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
-        sent = self.element_sentence(el) if el else None
-        return Draft("element", [sent]) if sent else None
-
-    def element_sentence(self, el: Element) -> Sentence | None:
-        cid = self.cid(f"element-{el.id}")
-        if cid is None:
-            return None
-        dom = next(d for d in self.fw.domains if d.id == el.domain).name.get(self.lang)
-        state = self.strip(el.desired_state.get(self.lang))
-        if self.lang == "en":
-            state = state[0].lower() + state[1:]
-        name = el.name.get(self.lang)
-        printed = self.printed(el.name.ja, el.desired_state.ja)
-        text = t(
-            "answer.compose.element",
-            self.lang,
-            name=name,
-            domain=dom,
-            id=el.id,
-            state=state,
-            printed=printed,
-        )
-        return Sentence(text, [cid])
-
-    def named_elements(self, question: str) -> list[Element]:
-        """Elements named in full in the question, in the question's order, none inside
-        another's name (「持続可能性の担保」 and 「ビジョン・政策の持続性」)."""
-        q = spelling(it.squash(question))
-        spans: list[tuple[int, int, Element]] = []
-        for el in self.fw.elements:
-            for name in (el.name.en, el.name.ja):
-                key = spelling(it.squash(name))
-                at = q.find(key) if len(key) >= 4 else -1
-                if at >= 0:
-                    spans.append((at, at + len(key), el))
-        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        out: list[Element] = []
-        end = -1
-        for start, stop, el in spans:
-            if start >= end and el not in out:
-                out.append(el)
-                end = stop
-        return out
-
-    def element_with_term(self, question: str) -> Element | None:
-        """The element whose printed desired state uses a term the question quotes ("which
-        element mentions 'triple helix'?", 「Well-being」という言葉) when only one uses it."""
-        if not it.ELEMENTS_OF.search(question):
-            return None
-        for term in QUOTED.findall(it.norm(question)):
-            term = term.strip()
-            if len(term) < 3:
-                continue
-            uses = [
-                el
-                for el in self.fw.elements
-                if any(
-                    term in it.norm(x)
-                    for x in (el.desired_state.en, el.desired_state.ja, el.name.en, el.name.ja)
-                )
-            ]
-            if len(uses) == 1:  # a term many elements use names none of them
-                return uses[0]
-        return None
-
-    def find_element(self, question: str, loose: bool = True) -> Element | None:
-        """The element the question names by number, name or a term only it uses; ``loose``
-        also by most of its English name's words."""
-        match = it.ELEMENT_ID.search(it.norm(question))
-        if match:
-            eid = f"E{int(match.group(1)):02d}"
-            return next((e for e in self.fw.elements if e.id == eid), None)
-        q = spelling(it.squash(question))
-        best = None
-        for el in self.fw.elements:
-            for name in (el.name.en, el.name.ja):
-                key = spelling(it.squash(name))
-                if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
-                    best = (len(key), el)
-        if best:
-            return best[1]
-        by_term = self.element_with_term(question)
-        if by_term is not None or not loose:
-            return by_term
-        return self.element_by_words(question) if it.ELEMENTS_OF.search(question) else None
-
-    def element_by_words(self, question: str) -> Element | None:
-        """An element named loosely ("the element on trust", "partnerships with other
-        cities"): most of its English name's words occur in the question, and no other
-        element matches as well."""
-        words = {w[:5] for w in re.findall(r"[a-z]+", spelling(it.norm(question)))}
-        scored = []
-        for el in self.fw.elements:
-            name = [w[:5] for w in re.findall(r"[a-z]+", spelling(el.name.en.lower()))]
-            name = [w for w in name if w not in NAME_STOP]
-            hit = sum(w in words for w in name)
-            if name and hit:
-                scored.append((hit / len(name), hit, el))
-        scored.sort(key=lambda x: (-x[0], -x[1]))
-        if not scored or scored[0][0] < 0.5:
-            return None
-        if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
-            return None
-        return scored[0][2]
 
     def stage(self, question: str) -> Draft | None:
         keys = it.found(it.STAGES, question)

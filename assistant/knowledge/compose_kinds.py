@@ -65,6 +65,12 @@ ASSESS_JA = (
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
     (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
+    (
+        re.compile(
+            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会"
+        ),
+        "promotion bodies",
+    ),
 ]
 
 
@@ -84,6 +90,7 @@ class Draft:
     reason: str | None = None
     overlap: float = 1.0  # best share of the question's words in a quoted sentence (fallback)
     extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
+    by_topic: bool = False  # found by the quoted passage's topic, not by the question's words
 
 
 class Composer:

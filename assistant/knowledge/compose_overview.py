@@ -131,7 +131,13 @@ class Overview(FrameworkKinds):
     def named_domain(self, question: str):
         """The domain a question asks the elements of ("elements of the organization domain")."""
         q = it.norm(question)
-        if not it.ELEMENTS_OF.search(q):
+        # "what's in the organization domain?" names it with the word domain; 「組織」 alone needs
+        # the elements asked for
+        listed = bool(
+            it.ELEMENTS_OF.search(q)
+            or re.search(r"what'?s in|what is in|\b(contain|include|cover|consist)", q)
+        )
+        if not listed:
             return None
         for d in self.fw.domains:
             for name in (d.name.en.lower(), d.name.ja, d.id):
@@ -144,6 +150,20 @@ class Overview(FrameworkKinds):
                 ):
                     return d
         return None
+
+    def city_types_all(self) -> Draft | None:
+        """The four city characters, each with its first printed direction."""
+        cites = [c for c in (self.cid(f"citytype-{ct.id}") for ct in self.fw.city_types) if c]
+        if not cites:
+            return None
+        items = [
+            f"{ct.name.en} (「{ct.name.ja}」): {self.quote(ct.directions[0].en, ct.directions[0].ja)}"
+            if self.lang == "en"
+            else f"{ct.name.ja}（{self.strip(ct.directions[0].ja)}）"
+            for ct in self.fw.city_types
+        ]
+        text = t("answer.compose.city_types", self.lang, items=self.join(items))
+        return Draft("direction", [Sentence(text, cites)])
 
     def chart(self) -> Draft | None:
         """The four aims printed on the maturity × character chart (position-chart lists them
@@ -198,6 +218,10 @@ class Overview(FrameworkKinds):
             or it.ON_MENU.search(q)
         ):
             return None  # one kind named, or a yes/no question: menu_type or help answers
+        if re.search(
+            r"\banything\b|何か|について|に関して|に関する|regarding|related to|when it comes to", q
+        ):
+            return None  # "anything in the menu for that?", 「人材育成について」: that need's lines
         if re.search(r"「.+?」", question) or self.mixed_terms(question):
             return None  # a term quoted or in English within Japanese: its menu line answers
         levels = it.found(it.LEVELS, question)

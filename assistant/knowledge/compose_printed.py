@@ -162,6 +162,21 @@ def help_for_new(c: Overview, helped: Draft | None) -> Draft | None:
     return Draft("help", out)
 
 
+_TITLE = re.compile(r"titled|新興国都市がスマートシティに変革するためのアプローチ（")
+
+
+def title(c: Overview) -> Draft | None:
+    """The brochure's title (English cover title and the Japanese one), as its colophon prints."""
+    if c.lang == "ja":
+        out = quote_printed(c, "brochure-source", [_TITLE])
+        return Draft("report", out) if out else None
+    chunk = c.r.get(c.cid("brochure-source") or "")  # English: it names both titles itself
+    sent = (
+        next((x for x in split_sentences(chunk.text) if _TITLE.search(x)), None) if chunk else None
+    )
+    return Draft("report", [Sentence(c.strip(sent), [chunk.id])]) if chunk and sent else None
+
+
 def abbreviations(c: Overview, question: str) -> Draft | None:
     """The abbreviations the brochure spells out (M/P, SC), as printed on its back page, when
     the question names one of them."""
@@ -190,3 +205,102 @@ def elements_use(c: Overview) -> Draft | None:
     """What the elements are for: the brochure's own line (a reference for initiatives)."""
     out = quote_printed(c, "brochure-elements", [_REFERENCE])
     return Draft("overview", out) if out else None
+
+
+# "What does the brochure say about data?", 「データについてパンフレットは何と言っていますか」:
+# the printed sentences that speak of the topic, wherever they stand in the brochure.
+SAYS_ABOUT = re.compile(
+    r"(what|anything) (does|do|did) (the brochure|the booklet|jica|it|the approach) "
+    r"(say|mention|write|state)s? (about|on|regarding) (?P<en>[^?]{2,60})|"
+    r"(does|do) (the brochure|the booklet|it|jica) (say|mention|write) anything (about|on) "
+    r"(?P<en2>[^?]{2,60})|(does|do) (the brochure|the booklet) (mention|talk about|discuss) "
+    r"(?P<en3>[^?]{2,60})|what (does|do|is) ['\"“‘](?P<en4>[^'\"”’]{3,40})['\"”’] (mean|refer to)|"
+    r"(?P<ja>[^、。？?]{2,30}?)(について|に関して|の点について)[、,]?(パンフレット|資料|jica)?(は|では|に)?"
+    r"(何と|なんと|どう|どのように|何か)(言|書|述|記載|触れ)"
+)
+_TOPIC_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "to",
+        "its",
+        "their",
+        "our",
+        "smart",
+        "city",
+        "cities",
+        "brochure",
+        "jica",
+        "approach",
+        "anything",
+        "something",
+        "things",
+        "say",
+        "said",
+        "mention",
+    ]
+)
+_PRINTED_PARTS = (
+    "brochure-mind", "brochure-mind-trust", "brochure-elements", "brochure-position",
+    "brochure-scale", "brochure-support",
+)  # fmt: skip
+
+
+def _topic_terms(topic: str) -> list[str]:
+    """The words (English, by stem) or runs of kanji/katakana (Japanese) that name a topic."""
+    words = [w for w in re.findall(r"[a-z][a-z-]{3,}", topic) if w not in _TOPIC_STOP]
+    terms = [w[: max(4, min(len(w) - 3, 6))] for w in words]  # "leapfrogging" ~ "leapfrog-type"
+    terms += [
+        r for r in re.findall(r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}", topic) if r != "スマートシティ"
+    ]
+    return terms
+
+
+def _topic(question: str) -> str:
+    m = SAYS_ABOUT.search(it.norm(question))
+    if not m:
+        return ""
+    groups = ("en", "en2", "en3", "en4", "ja")
+    return next((m.group(g) for g in groups if m.group(g)), "")
+
+
+def topic_hits(question: str, draft: Draft) -> int:
+    """How many of the topic's terms the draft's first sentence speaks of."""
+    first = draft.sentences[0].text.lower() if draft.sentences else ""
+    return sum(term in first for term in _topic_terms(_topic(question)))
+
+
+def says_about(c: Overview, question: str) -> Draft | None:
+    """The brochure's printed sentences on the topic the question names, best first (at most
+    two), each as printed (English with the printed Japanese beside it)."""
+    terms = _topic_terms(_topic(question))
+    if not terms:
+        return None
+    found: list[tuple[int, int, str, int]] = []  # (-terms matched, order, base, sentence index)
+    for order, base in enumerate(_PRINTED_PARTS):
+        chunk = c.r.get(c.cid(base) or "")
+        if chunk is None or chunk.provenance != "printed":
+            continue
+        for i, sent in enumerate(split_sentences(chunk.text)):
+            hit = sum(term in sent.lower() for term in terms)
+            if hit and 2 * hit >= len(terms):  # most of the topic, not one word of it
+                found.append((-hit, order, base, i))
+    out: list[Sentence] = []
+    for _, _, base, i in sorted(found)[:2]:
+        chunk = c.r.get(c.cid(base) or "")
+        if chunk is None:
+            continue
+        text, cites = c.strip(split_sentences(chunk.text)[i]), [chunk.id]
+        printed = printed_twin(c, chunk, i)
+        if printed:
+            text += c.printed(printed[0])
+            cites.append(printed[1])
+        out.append(Sentence(text, cites))
+    return Draft("why", out) if out else None

@@ -7,31 +7,29 @@ data. Matching runs on an NFKC-normalised, lower-cased question; ``squash`` also
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from assistant.knowledge.framework_terms import (
+    CITY_TYPES,
+    ELEMENT_ID,
+    LEVELS,
+    PARTS,
+    SCALE_ONE,
+    SCALE_WAYS,
+    STAGES,
+    _any,
+    brochure_part,
+    found,
+    norm,
+    squash,
+)
 from assistant.knowledge.specifics import ABOUT_USE, specific_kind
 
-__all__ = ["ABOUT_USE", "specific_kind"]  # the not-in-sources test lives in specifics.py
+# the not-in-sources test lives in specifics.py, the framework's named items in framework_terms.py
+__all__ = [
+    "ABOUT_USE", "CITY_TYPES", "ELEMENT_ID", "LEVELS", "PARTS", "SCALE_ONE", "SCALE_WAYS", "STAGES",
+    "brochure_part", "found", "norm", "specific_kind", "squash",
+]  # fmt: skip
 
 Lang = str
-
-
-def norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def squash(text: str) -> str:
-    return re.sub(r"[\s\-_・･]+", "", norm(text))
-
-
-_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
-
-
-def _any(patterns: str) -> re.Pattern[str]:
-    """\\b as an ASCII word edge: in 「supportのmenuを」 the kana are word characters too, and
-    "menu" must still be a word."""
-    return re.compile(patterns.replace(r"\b", _ASCII_EDGE), re.I)
 
 
 # Words that tie a question about money or procedure to JICA's cooperation (then it is on-topic
@@ -42,7 +40,8 @@ DOMAIN = _any(
     r"スマートシティ|協力|支援|円借款|\bmenu\b|メニュー|融資|案件|事業|調査|専門家|実証|"
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
     r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
-    r"more (info|information|details)|詳しい情報|詳細情報"
+    r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ|"
+    r"アセスメント|評価(方法|基準|の仕方)|評価で"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -50,7 +49,9 @@ DOMAIN = _any(
 # building cities"); quoted sentences do not answer it.
 LEISURE = _any(
     r"\bgames?\b|\bgaming\b|worth playing|\bplay(ing)? (it|the game|online|with)|\brecipes?\b|"
-    r"\bmovies?\b|\bfilms?\b|\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
+    r"\bmovies?\b|\bfilms?\b|birthday|\bparty\b|wedding|vacation|\bholidays?\b|誕生日|"
+    r"\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
+    r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
 )
@@ -63,7 +64,7 @@ NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
     r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組|これから取(り)?組|"
-    r"(new|newcomers?) to smart[- ]?cit"
+    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
@@ -71,6 +72,25 @@ PERSONAL = _any(
     r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
 )
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
+# A request to translate the asker's own words ("Translate 'smart city' into French",
+# 「次の文を英語に訳して」) is a task, not a question about JICA's approach: off-topic unless it asks
+# how the brochure itself words something.
+# The brochure itself named as what is asked about ("does the brochure say anything about…",
+# "the title on the cover", 「パンフレットには…書かれていますか」).
+BROCHURE_ASKED = _any(
+    r"\b(brochure|booklet|leaflet|pamphlet)\b|\bon the cover\b|cover (title|page)|表紙|パンフレット|"
+    r"この資料"
+)
+# The brochure's title asked for ("the English title on the cover", 「この資料の題名」).
+TITLE = _any(r"\btitle[sd]?\b|\bcalled\b|題名|表題|タイトル|名前")
+TRANSLATE = _any(r"\btranslat(e|ion|ing)\b|訳して|訳すと|翻訳")
+BROCHURE_WORDING = _any(r"brochure|printed|\bjica\b|パンフレット|記載|資料では")
+# Contact details of the publisher itself (its head office, the brochure's publisher): on the Ask
+# page these are JICA's, not another body's.
+OWN_CONTACT = _any(
+    r"head ?office|headquarters|publisher|published|puts? out|brochure|booklet|leaflet|"
+    r"more (info|information|details)|\bdetails\b|(learn|read|find out) more|more about (this|it|them)\b|本部|本社|発行|パンフレット|資料|詳細|詳しく|詳しい"
+)
 
 
 # --- answerable kinds --------------------------------------------------------------------------
@@ -79,11 +99,12 @@ CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
     r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
     r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
-    r"問合せ|電話|メール|住所|連絡|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
+    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
-    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別"
+    r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
+    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
@@ -95,7 +116,11 @@ START = _any(
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
     r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"
-    r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る"
+    r"(what|which) stage (are|am|is) (we|i|our|my)|what should (we|i) focus on|どの段階に(い|あ)る|"
+    r"(way|where|how) to (begin|start|get started)\b|what (should|do|can|could) (we|i) do next|"
+    r"\bnext steps?\b|次に何を|次のステップ|(どの|どこ|何)[^。？?]{0,8}から始め|構想段階|(begin|start) (anyway|somewhere)|"
+    r"(what|which) stage (does|do|would|is) (that|this|it|we|our)|最初の一歩|一歩目|"
+    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)"
 )
 # Where-to-start asked by a city already under way (started, pilots done, going full-scale):
 # the stage that fits is Accelerate, not Small Start.
@@ -112,7 +137,9 @@ UNDERWAY = _any(
 # ... or by a city already mature across domains: Sustainable Growth.
 MATURE = _any(
     r"(already|quite|fairly|very|are|is|we're|highly) (mature|advanced)|cross-?(domain|sector)|"
-    r"across (the |all |several |many |multiple )?(domains|sectors)|成熟|分野横断|複数の分野に(わた|またが)"
+    r"across (the |all |several |many |multiple )?(domains|sectors)|成熟|分野横断|複数の分野に(わた|またが)|"
+    r"across [\w-]+(, [\w-]+)+,? and [\w-]+|(share|sharing|linked|connect\w*) (their )?data (across|between)|"
+    r"(複数|いくつも)の分野[^。？?]{0,12}(連携|データ|つな)|分野をまたい"
 )
 DIRECTION = _any(
     r"direction|focus|should (a|our|the) .*city|what (kind|sort) of .*city|aim|priorit|"
@@ -125,10 +152,11 @@ HELP = _any(
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
-    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って)|"
-    r"anything from (jica|them)|something (jica|they) (does|do|offers?|supports?)|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
+    r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
+    r"(does|do|would|will) (jica|they|you) have anything (for|on|about)|anything for (that|this|it)\b|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
-    r"(頼め|依頼でき|相談でき|相談に乗)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
@@ -147,10 +175,18 @@ ELEMENT_ASK = _any(
     r"tell me about|describe|とは|望ましい状態|求め|意味|どういう|どんな|説明|について教えて"
 )
 WHY_JICA = _any(
-    r"why (does|is|do|would|should|did) jica|why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"why (does|is|do|would|should|did) jica|(なぜ|なんで|どうして).{0,24}(jica|スマートシティ|smart ?city)|"
+    r"why (are )?smart cities|why (a |the )?smart[ -]city|"
     r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
-    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|理由|目的は)"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで|どうして|理由|目的は)|"
+    r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
+    r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
+    r"(smart[ -]?cit(y|ies)|it) (can|could|will|would|might) (change|transform)|"
+    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|(変えられる|変えることができる|変容させる)|"
+    r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
+    r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
+    r"(何のために|なんのために)(スマートシティ|取り組)"
 )
 HEADING = _any(
     r"\bheading|\bheaded\b|\bheadline|\btitle of (the |this )?(part|section)|見出し|表題"
@@ -158,92 +194,22 @@ HEADING = _any(
 ABBREV = _any(
     r"(?<![a-z])(m/p|sc)(?![a-z])[\"'」]?\s*(means?\b|とは|って(何|なに)|の意味)|"
     r"what (does|do) (the )?[\"'「]?(m/p|sc)(?![a-z])[\"'」]? mean|"
-    r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略"
+    r"stands? for|abbreviat|acronym|略(語|称|して)?(は|って|とは|の意味)|何の略|の略|"
+    r"[\"'「“‘](m/p|sc)[\"'」”’]"
 )
-COMBINE = _any(r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか")
+COMBINE = _any(
+    r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか|どっち|"
+    r"(whether|must|have to|need to) [\w\s]{0,40} or |prefers? (one|either)|one or the other"
+)
 SCALE_UP = _any(
     r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
     r"city-?wide|whole city|beyond (the|one|a|our) "
     r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
-    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|\b(it|them|this) everywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
 )
-ELEMENT_ID = re.compile(r"(?<![a-z0-9])e\s?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I)
+# The stage staircase spoken of ("what does the staircase say for that step?")
+STAGE_TALK = _any(r"\bstages?\b|\bsteps?\b|staircase|段階|ステージ")
 
-STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
-    "small_start": (
-        "smallstart",
-        "スモールスタート",
-        "quickwin",
-        "新たに取組みを始める",
-        "startingnew",
-        "juststarting",
-        "onlystarting",
-        "justbeginning",
-        "onlybeginning",
-        "firststage",
-        "earlieststage",
-        "lowest stage",
-        "最初の段階",
-    ),
-    "accelerate": (
-        "accelerat",
-        "加速",
-        "取組みを進めようとしている",
-        "取り組みを進めようとしている",
-        "本格的に",
-        "本格化",
-        "secondstage",
-        "2ndstage",
-        "middlestage",
-        "中間の段階",
-        "2番目の段階",
-        "movingforward",
-        "movingtheirworkforward",
-    ),
-    "sustainable_growth": (
-        "sustainablegrowth",
-        "持続的成長",
-        "持続的な成長",
-        "取組みを発展させていく",
-        "取り組みを発展させていく",
-        "developingfurther",
-        "developingtheirworkfurther",
-        "mostadvanced",
-        "mostmature",
-        "highest stage",
-        "thirdstage",
-        "3rdstage",
-        "3番目の段階",
-        "finalstage",
-        "laststage",
-        "topstage",
-        "最終段階",
-        "最も成熟",
-        "最も進んだ",
-    ),
-}
-# One scale-up way named explicitly (the printed labels and slogans, not the bare word "area").
-SCALE_ONE: dict[str, tuple[str, ...]] = {
-    "area": (
-        "areabased",
-        "点から面",
-        "エリアを軸",
-        "エリア型",
-        "pointtoasurface",
-        "pointtosurface",
-        "otherdistrict",
-        "他の地区",
-    ),
-    "sector": (
-        "sectorbased",
-        "セクター型",
-        "セクターを軸",
-        "特定のセクターから",
-        "多様なセクターへ",
-        "onesectortomany",
-        "specificsectortomany",
-    ),
-}
 # Questions about the framework as a whole.
 STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
@@ -259,8 +225,10 @@ DOMAINS_ALL = _any(
     r"いくつの分野|(分野|エレメント)の数|(分野|エレメント)(は|が)(いくつ|何個)"
 )
 ASSESS = _any(
-    r"(jica|they) (first )?(assess|evaluat|look at|check)|what does jica (assess|evaluate|look at|check)|"
-    r"only for (advanced|developed|mature)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
+    r"(jica|they|it) (would |will |first |would first )?(assess|evaluat|look at|check)|"
+    r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
+    r"only for (advanced|developed|mature)|only (work|works|help|helps|support|supports|cooperate) "
+    r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
 )
@@ -271,7 +239,7 @@ ABOUT_JICA = _any(
 REPORT = _any(
     r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
-    r"報告書|図書館|元になった調査|基づいて作成|(元|もと|基)にな(った|っている)(調査|研究)|"
+    r"報告書|図書館|元になった調査|基づいて作成|(どの|何の)(調査|研究)(を|に)(もと|元|基)に|(もと|元|基)に(作|つく)られ|(元|もと|基)にな(った|っている)(調査|研究)|"
     r"調査の(名前|名称|正式)|name of the (underlying |source )?(study|survey)"
 )
 CHART = _any(
@@ -291,75 +259,12 @@ POLICY = _any(
     r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
     r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は"
 )
-SCALE_WAYS: dict[str, tuple[str, ...]] = {
-    "area": ("areabased", "エリアを軸", "点から面", "エリア型", "地区から"),
-    "sector": ("sectorbased", "セクター", "sector", "分野を軸", "分野から"),
-}
-CITY_TYPES: dict[str, tuple[str, ...]] = {
-    "metropolis": (
-        "metropol",
-        "representativecit",
-        "capitalcity",
-        "largecit",
-        "大都市",
-        "代表都市",
-    ),
-    "regional_core": (
-        "regionalcore",
-        "regionalhub",
-        "regionalcent",
-        "provincial",
-        "地方中核",
-        "中核都市",
-        "地方の中心",
-        "地域の中心",
-        "地方の拠点",
-    ),
-    "industry_specialized": (
-        "industryspecial",
-        "specialisedin",
-        "specializedin",
-        "industrialcity",
-        "industrycity",
-        "oneindustry",
-        "tourismindustry",
-        "tourismcity",
-        "touristcity",
-        "tourismtown",
-        "touristtown",
-        "観光業",
-        "観光都市",
-        "観光産業",
-        "mining",
-        "鉱業",
-        "portcity",
-        "porttown",
-        "港湾都市",
-        "港町",
-        "工業都市",
-        "industrialtown",
-        "singleindustry",
-        "particularindustry",
-        "specificindustry",
-        "oneeconomicsector",
-        "一つの産業",
-        "単一の産業",
-        "特定産業",
-        "産業特化",
-    ),
-    "area_development": (
-        "areadevelopment",
-        "newdistrict",
-        "newtown",
-        "greenfield",
-        "newlydeveloped",
-        "エリア開発",
-        "新しく開発",
-        "新規開発",
-        "新たに開発",
-        "ニュータウン",
-    ),
-}
+# The city characters as a whole ("how does the direction change with the city's character?")
+CITY_TYPES_ALL = _any(
+    r"(which|what) (city )?types?( of cit(y|ies))? (fits?|suits?)|city (types?|characters?)\b|"
+    r"character of (the |a )?city|(都市|まち)の(性格|特性|タイプ)(に|によって|で|ごと)|"
+    r"どの(タイプ|類型)の都市"
+)
 # Asking what the cooperation menu holds (as a whole, or at one level).
 MENU_ASK = _any(
     r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
@@ -371,46 +276,6 @@ MENU_WHAT = _any(
     r"(what|which) (cooperation|support|assistance|help)|(どのような|どんな)(協力|支援)(が|を|は)|"
     r"what (does|can|will) jica (offer|provide|do)\b"
 )
-LEVELS: dict[str, tuple[str, ...]] = {
-    "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
-    "city": (
-        "citylevel",
-        "municipal",
-        "local government",
-        "city government",
-        "cityhall",
-        "自治体",
-        "都市レベル",
-        "市レベル",
-        "市役所",
-        "市町村",
-    ),
-}
-
-
-_STAGE_WORD = _any(r"\bstages?\b|\bphases?\b|段階|ステージ")
-# Stages by their place in the sequence (only when the question speaks of stages).
-_ORDINAL = _any(
-    r"(?P<one>\b(1st|first)\b|第(1|一)段階|(1|一)(番目|つ目))|"
-    r"(?P<two>\b(2nd|second|middle)\b|第(2|二)段階|(2|二)(番目|つ目))|"
-    r"(?P<three>\b(3rd|third|last|final)\b|第(3|三)段階|(3|三)(番目|つ目))"
-)
-_ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
-
-
-PARTS = {  # the brochure's part headings, as a question may name them
-    "why": ("jica's mind", "jicas mind", "jica’s mind"),
-    "what": ("what are smart city elements",),
-    "where": ("where is your position",),
-    "how": ("how to scale-up", "how to scale up"),
-    "support": ("jica's support", "jica’s support"),
-}
-
-
-def brochure_part(question: str) -> str | None:
-    """The brochure part a question names by its printed heading, if any."""
-    q = norm(question)
-    return next((p for p, names in PARTS.items() if any(n in q for n in names)), None)
 
 
 def names_framework(question: str) -> bool:
@@ -425,23 +290,3 @@ def names_framework(question: str) -> bool:
         or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
         or DOMAINS_ALL.search(norm(question))
     )
-
-
-def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
-    """Keys of ``table`` whose markers occur in the question, in the question's order."""
-    q = squash(question)
-    hits: list[tuple[int, str]] = []
-    for key, markers in table.items():
-        pos = [q.find(squash(m)) for m in markers if squash(m) in q]
-        if pos:
-            hits.append((min(pos), key))
-    if table is STAGES and _STAGE_WORD.search(norm(question)):
-        for match in _ORDINAL.finditer(norm(question)):  # "the 2nd and 3rd stage", 「第2段階」
-            key = _ORDINAL_STAGE[next(g for g, v in match.groupdict().items() if v)]
-            if all(k != key for _, k in hits):
-                hits.append((match.start(), key))
-    if table is SCALE_WAYS and all(k != "area" for _, k in hits):
-        area = re.search(r"area(?!development)|エリア(?!開発)", q)
-        if area:
-            hits.append((area.start(), "area"))
-    return [k for _, k in sorted(hits)]

@@ -22,8 +22,18 @@ from dataclasses import dataclass
 from typing import get_args
 
 from assistant.catalogue import t
+from assistant.knowledge.asked import (
+    ABOUT_TOOL,
+    ABOUT_USE,
+    CONTRAST_AFTER,
+    CONTRAST_BEFORE,
+    asked_part,
+)
+from assistant.knowledge.counts import gives_count
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
+
+__all__ = ["ABOUT_USE", "asked_part", "label", "specific_kind"]
 
 
 def norm(text: str) -> str:
@@ -62,7 +72,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
-            r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|"
+            r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|(日本|本邦)企業(しか|のみ|だけ)|"
             r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
@@ -71,7 +81,8 @@ SPECIFICS: tuple[Specific, ...] = (
         # what projects achieved: the brochure prints aims and menus, never measured results
         "outcome",
         _rx(
-            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|"
+            r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|evaluation reports?|"
+            r"ex-?post|事後評価|評価報告|"
             r"\bany (hard )?(figures|numbers|evidence)\b|findings of|"
             r"what did (the|its|jica'?s) [\w\s-]{0,30}\b(find|show|conclude|reveal)\b|"
             r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
@@ -80,6 +91,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"demonstrations?|cooperation)|did (it|they|the [\w\s-]{0,30}|jica'?s [\w\s-]{0,30}) "
             r"(actually |really )?(work|succeed|pay off)\b|by how much|success(ful)? (stor|exampl|case)|"
             r"evidence (that|of) (it|the approach|this|they) work|"
+            r"満足度|どう変わり(ました|った)|how (did|has|have) [\w\s'-]{0,30}\bchanged?\b|"
+            r"what (did )?(they|it|the city|that city|our neighbou?r\w*) (received?|got)\b|"
             r"成功例|成功事例|成功した(都市|国|例|事例)|(で|が)成功し(た|ました)|"
             r"(成果|効果)(として|は|が).{0,20}(どれ|どの|いくら|何|減|増|改善|出)|"
             r"実際に.{0,20}(減|増|改善|削減)|どれ(くらい|ぐらい|だけ)(減|増|改善|削減)|効果(は|が)(あった|出た|ありました)"
@@ -93,6 +106,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"legally (required|obliged|bound|binding|mandatory)|legal (obligation|requirement|duty)|"
             r"legally obliged|obliged by law|required by law|by law\b|\blaw (requires|says)|"
+            r"法制化|legislat|enacted (into|as) law|codified|法律(に|で)(なって|定め)|"
             r"法的(に|な)?(義務|必要|拘束)|法律で(義務|決|定)|義務(付け|づけ|化)|義務ですか|義務があり|条文|legal text|wording of the (law|regulation)"
         ),
         _rx(r"(is|are) required by law|法律で(義務|定め)|義務付けられ"),
@@ -102,15 +116,16 @@ SPECIFICS: tuple[Specific, ...] = (
         "amount",
         _rx(
             r"how much|what (is the |would the )?budget|(total|annual|yearly|overall|whole) budget|"
-            r"budget (this|next|per)\b|fiscal year|"
+            r"budget (this|next|per)\b|fiscal year|budget (range|size|level)s?|"
+            r"(typical|average|usual) (budget|cost|price|amount|fee)s?|"
             r"(what|which) (share|proportion|percentage|fraction|portion) of|how often|"
             r"予算総額|年度予算|予算額|総額|budget (does|do|would|will|is|of)|"
             r"\bcosts? (of|to|for)\b|how expensive|price|ceiling|upper limit|percent|"
             r"maximum (amount|grant|budget|fund|loan|size|sum)|"
             r"share of (the )?([\w-]+ ){0,2}(costs?|budget)|(have|has|need|needs) to pay|who pays|"
             r"how big|\bsalar(y|ies)\b|\bfees?\b|\bwages?\b|(minimum|maximum|typical) (project )?(size|amount)|"
-            r"project size|co-?fund|\b(success|acceptance|approval|adoption) rates?\b|"
-            r"採択率|成功率|比率|何割|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
+            r"project size|co-?fund|(grant|loan|funding|project|budget) sizes?|average (grant|loan|amount|cost|budget|size)|\b(success|acceptance|approval|adoption) rates?\b|"
+            r"\b(jica|they) (pay|pays|paying) (for|the)\b|採択率|成功率|比率|何割|頻度|(金額|額|予算)(は|って)[？?]|(金額|額)を教えて|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
@@ -133,6 +148,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"いつ(発行|公開|出版|作成|改訂|更新|開始|始|締|募集|申請|応募|実施|開催|行われ)|"
             r"スケジュール|日程|開催(日|時期)|\bschedules?\b|(office|opening|business) hours|"
             r"営業時間|受付時間|"
+            r"(is there|are there|when is|when's|any) (a |an |any )?(jica )?[\w\s-]{0,20}(conference|seminar|"
+            r"webinar|event|forum|symposium)s?\b|(セミナー|シンポジウム|イベント|説明会)(は|って)?(あり|ある|いつ|開催)|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
         ),
         _rx(
@@ -145,7 +162,8 @@ SPECIFICS: tuple[Specific, ...] = (
         "duration",
         _rx(
             r"how long|for how long|how many (months|years|weeks|days)|duration|time ?frame|"
-            r"how (soon|quickly|fast)|lead time|turnaround|"
+            r"how (soon|quickly|fast)|lead time|turnaround|full-?time|part-?time|常駐|"
+            r"stay (in|at) (the|our) (city|country)|"
             r"期間|何か月|何ヶ月|何カ月|何年|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
             r"時間がかか|日数|いつ頃"
         ),
@@ -161,14 +179,18 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
-            r"which ([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
-            r"(first|earliest|last) (city|country|cities|countries) to|"
+            r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
+            r"(first|earliest|last) (city|country|cities|countries) to|the first to (use|adopt|apply|try)|"
+            r"which ([\w-]+ ){0,2}(capitals?|towns?)\b|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
             r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
-            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国"
+            r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国|"
+            r"(大学|研究機関|企業|団体|自治体)(は|って)(どこ|どれ)|どこの(大学|企業|会社|団体)|"
+            r"(協力|支援)を(受けた|受けている|受けてきた)(都市|国|自治体)|"
+            r"(これまで|過去)に.{0,20}(都市|国|自治体)を(教え|挙げ|知り)"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -184,6 +206,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)|"
+            r"\bpresident\b|\bceo\b|chairman|理事長|総裁|社長|who (at|in|inside|within) jica\b|who (signs?|sign) off|誰が(決め|判断|決定|承認)|"
+            r"(japanese|local|foreign|international) or (japanese|local|foreign|international) "
+            r"(experts|staff|consultants|trainers)|(日本人|現地)(の)?(専門家|講師)(が|か|です)|"
             r"(phone|telephone) extension|extension (number|no\b)|direct (line|dial|number)|内線|直通"
         ),
         _rx(r"\b(mr|ms|mrs|dr)\.? [a-z]|[一-龥]{1,4}(氏|さん)\b|officer in charge:|担当者[:：]"),
@@ -192,15 +217,18 @@ SPECIFICS: tuple[Specific, ...] = (
         "vendor",
         _rx(
             r"which [\w\s-]{0,20}?(company|companies|firm|firms|vendors?|suppliers?|brand|"
-            r"product|banks?|donors?|partners?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
+            r"product|banks?|donors?|partners?|providers?|contractors?|operators?|integrators?)|recommend (a|an|any|which|what) ([\w-]+ ){0,3}(company|companies|vendors?|firms?|products?|brands?|"
             r"suppliers?|consultants?|software|platforms?|tools?|apps?|devices?|sensors?|solutions?)\b|"
-            r"names? of (the )?(vendors|companies|suppliers|firms)|world bank|asian development|"
+            r"names? of (the )?(vendors|companies|suppliers|firms)|"
+            r"(list|names?|directory|register|roster) of ([\w-]+ ){0,2}(vendors|suppliers|companies|"
+            r"firms|contractors|consultants)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
             r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"
             r"software|brand|vendor|technology stack)|open[- ]source|"
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
-            r"企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
+            r"what ([\w-]+ )?(software|tools?|products?)s? (does|do|did|will) (jica|they)\b|"
+            r"(登録|認定|指定)(業者|企業|ベンダー)|業者(の)?(一覧|リスト|名簿)|企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
             r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
             r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
             r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
@@ -215,7 +243,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"eligib|qualif|who can apply|(selection|eligibility) criteria|criteria (for|to) "
             r"(select|choos|receiv|get|be )|prerequisite|requirements? "
-            r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above)|"
+            r"(to|for) (apply|get|receive|be)|minimum (population|size)|population (of|over|above) (about |around )?\d|"
             r"threshold|conditions? (to|for) (get|receiv|be )|population size|"
             r"(certain|minimum|particular|required) (population|size)|"
             r"(conditions?|requirements?)[\w\s',-]{0,40}"
@@ -229,8 +257,15 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
             r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
-            r"人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
-            r"population (is |of )?(too )?(small|low|large)|(small|tiny) (towns?|cities|municipalit\w+) "
+            r"(have|has|need|needs|must) to (provide|pay for|cover|supply|host)\b|"
+            r"\b(must|should|does|do) (the|a|our) (city|municipality|government|ministry) (have to )?"
+            r"(provide|pay|cover|supply|host)\b|"
+            r"(提供|用意|負担)(する|しなければ)(必要|いけ)|conditional on|(buy|buying|purchase|purchasing|use|using) japanese (equipment|products|"
+            r"technology|goods|systems)|日本(製|の製品|の機器)(を|の)(購入|使用|使う|買う)|"
+            r"fail(s|ed|ing)? to (meet|qualify|pass|reach)|what happens if (we|our|the|a) [\w\s]{0,30}"
+            r"(fail|do not|don't|cannot|can't)|人口(何|が何|\d)|人口.{0,8}以上|人口が?(少な|小さ|多い|大きい)|年齢制限|age limit|"
+            r"population (is |of )?(too )?(small|low|large)|(big|large|small) enough|too (small|big|large) (for|to)|consider us\b|"
+            r"(大きさ|規模|人口)(は|で)(十分|足り)|小さすぎ|(small|tiny) (towns?|cities|municipalit\w+) "
             r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
             r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
@@ -254,6 +289,12 @@ SPECIFICS: tuple[Specific, ...] = (
             r"procedures? (to|for) (apply|request|get)|paperwork|apply for (jica|a |the |support|funding)|"
             r"(documents?|papers?|materials?) (must|should|do|to|does|are)[\w\s',-]{0,40}submit|"
             r"submit (with|along)|required documents|documents? (required|needed)|"
+            r"application (portal|system|website|site)|apply online|online (application|portal)|"
+            r"(approval|consent) (from|of|by) (the )?(city |municipal )?(council|parliament|assembly)|"
+            r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|"
+            r"(契約|申請|要請)(書)?(は|を)?[^。？?]{0,10}(英語|日本語|言語)|language (of|for) the "
+            r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
+            r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
@@ -270,6 +311,22 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
     ),
     Specific(
+        # the contents of a course or document the brochure only names (a curriculum, a syllabus)
+        "detail",
+        _rx(
+            r"curricul|syllab|course (content|outline|materials?)|training (materials?|content|programme "
+            r"details)|teaching materials?|カリキュラム|シラバス|研修(の)?(内容|資料|教材|プログラム)|教材|"
+            # a document or tool of JICA's own asked for ("does JICA publish a database of cases?")
+            r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
+            r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
+            r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
+            r"\b(awards?|prizes?|competitions?)\b|表彰|アワード|コンテスト|"
+            r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
+            r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
+        ),
+        None,
+    ),
+    Specific(
         "count",
         _rx(
             r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ(?!か)|何回"
@@ -278,84 +335,10 @@ SPECIFICS: tuple[Specific, ...] = (
     ),
 )
 
-# Parts of the framework that the structured data counts (stages, domains, elements...).
-_COLLECTIONS = _rx(
-    r"stage|step|domain|area|element|city (type|character)|types? of (city|cities|cooperation)|"
-    r"ways?|approach|assets?|strength|menu|kinds? of (cooperation|support)|aims?|"
-    r"ステージ|段階|分野|領域|エレメント|要素|都市の(性格|特性|タイプ)|広げ方|切り口|強み|アセット|メニュー|"
-    r"協力の種類|狙い"
-)
-_COUNTED_EN = re.compile(r"(?:how many|number of) ((?:[a-z/-]+ ){0,3}[a-z/-]+)")
-_COUNTED_JA = re.compile(r"何(か国|カ国|ヶ国|件|都市|人|名|社|か所|種類|つ)")
-_JA_COUNTER = {"か国": "か国|カ国|ヶ国", "カ国": "か国|カ国|ヶ国", "ヶ国": "か国|カ国|ヶ国"}
-_NUM_WORDS = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)"
-_STOP = {
-    *[
-        "smart",
-        "city",
-        "the",
-        "of",
-        "a",
-        "an",
-        "and",
-        "or",
-        "jica",
-        "does",
-        "do",
-        "did",
-        "are",
-        "is",
-        "was",
-        "were",
-        "have",
-        "has",
-        "had",
-        "would",
-        "will",
-        "can",
-        "could",
-        "should",
-        "be",
-        "in",
-        "at",
-        "for",
-        "with",
-    ]
-}
-
-
-def _gives_count(question: str, texts: Sequence[str]) -> bool:
-    """A count is given when a passage puts a number before the noun the question counts, or
-    the noun is one of the framework's own parts (the framework data counts those)."""
-    nouns: list[str] = []
-    m = _COUNTED_EN.search(question)
-    if m:
-        words = [w for w in m.group(1).split() if w not in _STOP]
-        if _COLLECTIONS.search(" ".join(words)):
-            return True
-        nouns += [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
-        if re.search(r"countries|nations", m.group(1)):
-            nouns.append("countr")
-    m = _COUNTED_JA.search(question)
-    if m:
-        nouns.append(_JA_COUNTER.get(m.group(1), m.group(1)))
-    if _COLLECTIONS.search(question) and not nouns:
-        return True
-    for noun in nouns:
-        if not noun:
-            continue
-        if noun.isascii():
-            pattern = rf"{_NUM_WORDS}\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}"
-        else:
-            pattern = rf"\d[\d,]*\s?(?:{noun})"
-        if any(re.search(pattern, t) for t in texts):
-            return True
-    return False
-
 
 def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     if spec.kind == "count":
-        return _gives_count(question, texts)
+        return gives_count(question, texts)
     if spec.kind == "named":
         place = PLACES.search(question)  # a place the question names must be the one given
         if place:
@@ -364,52 +347,10 @@ def _gives(spec: Specific, question: str, texts: Sequence[str]) -> bool:
     return spec.gives is not None and any(spec.gives.search(t) for t in texts)
 
 
-# A question about this assessment tool itself (its levels, its questionnaire) is answered from
-# the project's own description, not the brochure: no specific is missing from the brochure.
-_ABOUT_TOOL = _rx(
-    r"this (questionnaire|self-?assessment|assessment|tool|assistant)|the 0 ?(to|-) ?4|"
-    r"この(質問票|自己評価|ツール|アシスタント)|本ツール|0〜4|0～4"
-)
-
-
-# Asking what a part of the framework is for or how to use it ("are the elements a checklist to
-# score with? how do we use them?"): the brochure answers that, whatever measure it mentions.
-ABOUT_USE = _rx(
-    r"how (should|do|can|could|would) (we|i|a city|cities|ministries) use|what (is|are) "
-    r"(it|they|these|those|the (smart[ -]city )?(elements?|stages?|domains?)) (meant |used )?for\b|"
-    r"(meant|used|intended) for what|how (is|are) [\w -]{0,30} (meant|"
-    r"supposed|intended) to be used|どう使|使い方|使えば|使うもの|ためのもの|何のため|活用(方法|の仕方|すれば)"
-)
-
-
-# A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
-# question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
-_ASKING = _rx(
-    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
-    r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
-)
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
-# A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
-_CONTRAST_BEFORE = re.compile(
-    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?|differ(ent)? from|compared (to|with)|"
-    r"\bunlike)\s+(a |an |the |some )?$"
-)
-_CONTRAST_AFTER = re.compile(
-    r"^\S{0,6}?(ではなく|じゃなく|より|と(は)?(どう|何が)?違|と比べ|との違い)"
-)
-
-
-def asked_part(q: str) -> str:
-    """The sentences of ``q`` that ask; all of it when none stands out."""
-    parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
-    asking = [p for p in parts if _ASKING.search(p)]
-    return " ".join(asking) if asking and len(asking) < len(parts) else q
-
-
 def _asks(spec: Specific, q: str) -> bool:
     for m in spec.asks.finditer(q):
         if spec.kind in ("vendor", "named") and (
-            _CONTRAST_BEFORE.search(q[: m.start()]) or _CONTRAST_AFTER.search(q[m.end() :])
+            CONTRAST_BEFORE.search(q[: m.start()]) or CONTRAST_AFTER.search(q[m.end() :])
         ):
             continue
         return True
@@ -420,7 +361,7 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
     q = asked_part(norm(question))
-    if _ABOUT_TOOL.search(q):
+    if ABOUT_TOOL.search(q):
         return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:

@@ -1,0 +1,56 @@
+"""Which part of a question asks: a sentence that states the asker's situation ("Our budget is
+tiny.") asks for nothing, and a specific named only to set JICA against it ("why JICA and not a
+consulting firm?") is not asked for. Also the questions about this tool itself and about how to
+use the framework, which no missing specific makes unanswerable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.knowledge.framework_terms import _any as _rx
+
+# A question about this assessment tool itself (its levels, its questionnaire) is answered from
+# the project's own description, not the brochure: no specific is missing from the brochure.
+ABOUT_TOOL = _rx(
+    r"this (questionnaire|self-?assessment|assessment|tool|assistant)|the 0 ?(to|-) ?4|"
+    r"この(質問票|自己評価|ツール|アシスタント)|本ツール|0〜4|0～4"
+)
+
+
+# Asking what a part of the framework is for or how to use it ("are the elements a checklist to
+# score with? how do we use them?"): the brochure answers that, whatever measure it mentions.
+ABOUT_USE = _rx(
+    r"how (should|do|can|could|would) (we|i|a city|cities|ministries|a ministry|[\w ]{1,20}?) use|what (is|are) "
+    r"(it|they|these|those|the (smart[ -]city )?(elements?|stages?|domains?)) (meant |used )?for\b|"
+    r"(meant|used|intended) for what|how (is|are) [\w -]{0,30} (meant|"
+    r"supposed|intended) to be used|どう使|使い方|使えば|使うもの|ためのもの|何のため|活用(方法|の仕方|すれば)"
+)
+
+
+# A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
+# question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
+_ASKING = _rx(
+    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
+    r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
+)
+# Sentences, and in Japanese the clause that sets the scene before the question
+# (「人口が少ない町ですが、まず何から…」: the town's size is background, not an eligibility query).
+_SENTENCE = re.compile(
+    r"[^.!?。！？]+?(?:[.!?。！？]+|(?:ですが|ますが|でしたが|けれど(?:も)?|けど|ので)、|$)"
+)
+# A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
+CONTRAST_BEFORE = re.compile(
+    r"(\bnot|instead of|rather than|\bthan|versus|\bvs\.?|differ(ent)? from|compared (to|with)|"
+    r"\bunlike)\s+(a |an |the |some )?$"
+)
+CONTRAST_AFTER = re.compile(
+    r"^\S{0,6}?(ではなく|じゃなく|より|と(は)?(どう|何が)?違|と比べ|との違い)"
+)
+
+
+def asked_part(q: str) -> str:
+    """The sentences of ``q`` that ask; all of it when none stands out."""
+    parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
+    asking = [p for p in parts if _ASKING.search(p)]
+    return " ".join(asking) if asking and len(asking) < len(parts) else q

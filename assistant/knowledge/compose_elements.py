@@ -1,0 +1,168 @@
+"""The composer for one element (or two named side by side): found by its number, its name, a
+term only its printed desired state uses, or most of its English name's words, and answered
+with its desired state as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.catalogue import t
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose_kinds import NAME_STOP, Composer, Draft, Sentence, spelling
+
+if TYPE_CHECKING:
+    from assistant.knowledge.retrieval import Hit
+    from assistant.models import Element
+
+# A term the question quotes: 「…」, "…", '…'
+QUOTED = re.compile(r"[「『\"“‘']([^」』\"”’']{2,40})[」』\"”’']")
+
+# Asking which domain something sits in ("which one covers citizen participation?"): the
+# element named loosely is what is asked about.
+_WHICH_DOMAIN = re.compile(
+    r"\bwhich (one|domain)\b.{0,30}\b(covers?|includes?|contains?|falls? under|belongs?)|"
+    r"\b(domain|area)\b.{0,40}\b(fall|falls|sit|sits|belong|belongs) (under|in|to)\b|"
+    r"\b(fall|falls|sit|sits|belong|belongs) (under|in|to) (which|what)\b|どの分野に(入|含|属)"
+)
+
+
+class ElementKinds(Composer):
+    """One element's desired state, in the answer language with the printed wording quoted."""
+
+    def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
+        named = self.named_elements(question)
+        if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
+            out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
+            return Draft("element", out) if out else None
+        el = self.find_element(question)
+        if el is None and hits and it.ELEMENTS_OF.search(it.norm(question)):
+            # "the promoting-body element": the element chunk retrieval ranks first names it
+            top = hits[0].chunk.base_id
+            if top.startswith("element-"):
+                el = next((e for e in self.fw.elements if f"element-{e.id}" == top), None)
+        sent = self.element_sentence(el) if el else None
+        return Draft("element", [sent]) if sent else None
+
+    def element_sentence(self, el: Element) -> Sentence | None:
+        cid = self.cid(f"element-{el.id}")
+        if cid is None:
+            return None
+        domain = next(d for d in self.fw.domains if d.id == el.domain)
+        dom = domain.name.get(self.lang)
+        if self.lang == "en":  # the printed domain name beside the gloss
+            dom = f"{dom} 「{domain.name.ja}」"
+        state = self.strip(el.desired_state.get(self.lang))
+        if self.lang == "en":
+            state = state[0].lower() + state[1:]
+        name = el.name.get(self.lang)
+        printed = self.printed(el.name.ja, el.desired_state.ja)
+        text = t(
+            "answer.compose.element",
+            self.lang,
+            name=name,
+            domain=dom,
+            id=el.id,
+            state=state,
+            printed=printed,
+        )
+        return Sentence(text, [cid])
+
+    def named_elements(self, question: str) -> list[Element]:
+        """Elements named in full in the question, in the question's order, none inside
+        another's name (「持続可能性の担保」 and 「ビジョン・政策の持続性」)."""
+        q = spelling(it.squash(question))
+        spans: list[tuple[int, int, Element]] = []
+        for el in self.fw.elements:
+            for name in (el.name.en, el.name.ja):
+                key = spelling(it.squash(name))
+                at = q.find(key) if len(key) >= 4 else -1
+                if at >= 0:
+                    spans.append((at, at + len(key), el))
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[Element] = []
+        end = -1
+        for start, stop, el in spans:
+            if start >= end and el not in out:
+                out.append(el)
+                end = stop
+        return out
+
+    def element_with_term(self, question: str) -> Element | None:
+        """The element whose printed desired state uses a term the question quotes ("which
+        element mentions 'triple helix'?", 「Well-being」という言葉) when only one uses it."""
+        if not it.ELEMENTS_OF.search(question):
+            return None
+        terms = QUOTED.findall(it.norm(question))
+        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", question):  # English terms in Japanese
+            terms += re.findall(r"[a-z][a-z0-9 -]{2,}[a-z0-9]", it.norm(question))
+        for term in terms:
+            term = term.strip()
+            if len(term) < 3:
+                continue
+            uses = [
+                el
+                for el in self.fw.elements
+                if any(
+                    term in it.norm(x)
+                    for x in (el.desired_state.en, el.desired_state.ja, el.name.en, el.name.ja)
+                )
+            ]
+            if len(uses) == 1:  # a term many elements use names none of them
+                return uses[0]
+        return None
+
+    def find_element(self, question: str, loose: bool = True) -> Element | None:
+        """The element the question names by number, name or a term only it uses; ``loose``
+        also by most of its English name's words."""
+        match = it.ELEMENT_ID.search(it.norm(question))
+        if match:
+            eid = f"E{int(match.group(1)):02d}"
+            return next((e for e in self.fw.elements if e.id == eid), None)
+        q = spelling(it.squash(question))
+        best = None
+        for el in self.fw.elements:
+            for name in (el.name.en, el.name.ja):
+                key = spelling(it.squash(name))
+                if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
+                    best = (len(key), el)
+        if best:
+            return best[1]
+        by_term = self.element_with_term(question) or self.element_by_runs(question)
+        if by_term is not None or not loose:
+            return by_term
+        asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
+        return self.element_by_words(question) if asks_one else None
+
+    def element_by_runs(self, question: str) -> Element | None:
+        """A Japanese element name said in other grammar (「推進体制を柔軟に」 for 推進体制の柔軟性):
+        every kanji/katakana run of the name (less a closing 性) occurs, for one element only."""
+        q = it.norm(question)
+        if not re.search(r"[\u4e00-\u9fff]", q) or re.search(r"支援|協力|メニュー|support|menu", q):
+            return None  # 「データ利活用方策の策定支援」 names a menu line, not the element
+        found = []
+        for el in self.fw.elements:
+            runs = re.findall(r"[\u30a0-\u30ff\u4e00-\u9fff]{2,}", el.name.ja)
+            if len(runs) >= 2 and all(r in q or r.removesuffix("性") in q for r in runs):
+                found.append(el)
+        return found[0] if len(found) == 1 else None
+
+    def element_by_words(self, question: str) -> Element | None:
+        """An element named loosely ("the element on trust", "partnerships with other
+        cities"): most of its English name's words occur in the question, and no other
+        element matches as well."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", spelling(it.norm(question)))}
+        scored = []
+        for el in self.fw.elements:
+            name = [w[:5] for w in re.findall(r"[a-z]+", spelling(el.name.en.lower()))]
+            name = [w for w in name if w not in NAME_STOP]
+            hit = sum(w in words for w in name)
+            if name and hit:
+                scored.append((hit / len(name), hit, el))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        if not scored or scored[0][0] < 0.5:
+            return None
+        if len(scored) > 1 and scored[1][:2] == scored[0][:2]:
+            return None
+        return scored[0][2]

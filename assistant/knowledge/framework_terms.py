@@ -1,0 +1,265 @@
+"""The framework's items as a question names them: stages, ways to scale up, city types, menu
+levels, elements by number and the brochure's parts, each with the markers (printed labels,
+slogans, everyday and mixed-script names) that say a question names it, and ``found``, which
+lists the ones a question names in its own order. ``intents`` holds the question kinds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s\-_・･]+", "", norm(text))
+
+
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
+def _any(patterns: str) -> re.Pattern[str]:
+    """\\b as an ASCII word edge: in 「supportのmenuを」 the kana are word characters too, and
+    "menu" must still be a word."""
+    return re.compile(patterns.replace(r"\b", _ASCII_EDGE), re.I)
+
+
+ELEMENT_ID = re.compile(
+    r"(?<![a-z0-9])(?:e|element|エレメント)\s?(?:no\.?\s?|#)?(0?[1-9]|1[0-9]|2[01])(?![0-9])", re.I
+)  # "E07", "element 18", 「エレメント5」
+
+STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each stage
+    "small_start": (
+        "smallstart",
+        "スモールスタート",
+        "quickwin",
+        "新たに取組みを始める",
+        "startingnew",
+        "juststarting",
+        "onlystarting",
+        "justbeginning",
+        "onlybeginning",
+        "firststage",
+        "earlieststage",
+        "lowest stage",
+        "最初の段階",
+    ),
+    "accelerate": (
+        "accelerat",
+        "加速",
+        "取組みを進めようとしている",
+        "取り組みを進めようとしている",
+        "本格的に",
+        "本格化",
+        "secondstage",
+        "2ndstage",
+        "middlestage",
+        "中間の段階",
+        "2番目の段階",
+        "movingforward",
+        "movingtheirworkforward",
+        "workforward",
+    ),
+    "sustainable_growth": (
+        "sustainablegrowth",
+        "持続的成長",
+        "持続的な成長",
+        "取組みを発展させていく",
+        "取り組みを発展させていく",
+        "developingfurther",
+        "developingtheirworkfurther",
+        "mostadvanced",
+        "mostmature",
+        "highest stage",
+        "thirdstage",
+        "3rdstage",
+        "3番目の段階",
+        "finalstage",
+        "laststage",
+        "topstage",
+        "最終段階",
+        "最も成熟",
+        "最も進んだ",
+    ),
+}
+# One scale-up way named explicitly (the printed labels and slogans, not the bare word "area").
+SCALE_ONE: dict[str, tuple[str, ...]] = {
+    "area": (
+        "areabased",
+        "点から面",
+        "エリアを軸",
+        "エリア型",
+        "pointtoasurface",
+        "pointtosurface",
+        "areaapproach",
+        "otherdistrict",
+        "他の地区",
+    ),
+    "sector": (
+        "sectorbased",
+        "セクター型",
+        "セクターを軸",
+        "特定のセクターから",
+        "多様なセクターへ",
+        "onesectortomany",
+        "sectorapproach",
+        "sectorway",
+        "specificsectortomany",
+    ),
+}
+SCALE_WAYS: dict[str, tuple[str, ...]] = {
+    "area": ("areabased", "エリアを軸", "点から面", "エリア型", "地区から"),
+    "sector": ("sectorbased", "セクター", "sector", "分野を軸", "分野から"),
+}
+CITY_TYPES: dict[str, tuple[str, ...]] = {
+    "metropolis": (
+        "metropol",
+        "representativecit",
+        "capitalcity",
+        "largecit",
+        "大都市",
+        "代表都市",
+    ),
+    "regional_core": (
+        "regionalcore",
+        "regionalhub",
+        "regionalcent",
+        "provincial",
+        "servicecent",
+        "地方中核",
+        "中核都市",
+        "地方の中心",
+        "地域の中心",
+        "地方の拠点",
+        "中核となる",
+        "中核市",
+    ),
+    "industry_specialized": (
+        "industryspecial",
+        "specialisedin",
+        "specializedin",
+        "industrialcity",
+        "industrycity",
+        "oneindustry",
+        "tourismindustry",
+        "tourism",
+        "naturalresource",
+        "tourismcity",
+        "touristcity",
+        "tourismtown",
+        "touristtown",
+        "観光業",
+        "観光都市",
+        "観光産業",
+        "mining",
+        "鉱業",
+        "portcity",
+        "porttown",
+        "港湾都市",
+        "港町",
+        "工業都市",
+        "industrialtown",
+        "singleindustry",
+        "particularindustry",
+        "specificindustry",
+        "oneeconomicsector",
+        "一つの産業",
+        "単一の産業",
+        "特定産業",
+        "産業に特化",
+        "特定の産業",
+        "産業特化",
+    ),
+    "area_development": (
+        "areadevelopment",
+        "smartdistrict",
+        "reclaimedland",
+        "埋め立て",
+        "埋立地",
+        "newdistrict",
+        "newtown",
+        "greenfield",
+        "newlydeveloped",
+        "エリア開発",
+        "新しく開発",
+        "新規開発",
+        "新たに開発",
+        "ニュータウン",
+    ),
+}
+LEVELS: dict[str, tuple[str, ...]] = {
+    "national": ("national", "ministry", "国レベル", "国の", "国家", "省庁"),
+    "city": (
+        "citylevel",
+        "municipal",
+        "local government",
+        "city government",
+        "cityhall",
+        "自治体",
+        "都市レベル",
+        "市レベル",
+        "市役所",
+        "市町村",
+    ),
+}
+
+
+_STAGE_WORD = _any(r"\bstages?\b|\bphases?\b|段階|ステージ")
+# Stages by their place in the sequence (only when the question speaks of stages).
+_ORDINAL = _any(
+    r"(?P<one>\b(1st|first)\b|第(1|一)段階|(1|一)(番目|つ目))|"
+    r"(?P<two>\b(2nd|second|middle)\b|第(2|二)段階|(2|二)(番目|つ目))|"
+    r"(?P<three>\b(3rd|third|last|final)\b|第(3|三)段階|(3|三)(番目|つ目))"
+)
+_ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
+
+
+PARTS = {  # the brochure's part headings, as a question may name them
+    "why": ("jica's mind", "jicas mind", "jica’s mind"),
+    "what": ("what are smart city elements",),
+    "where": ("where is your position",),
+    "how": ("how to scale-up", "how to scale up"),
+    "support": ("jica's support", "jica’s support"),
+}
+
+
+def brochure_part(question: str) -> str | None:
+    """The brochure part a question names by its printed heading, if any."""
+    q = norm(question)
+    return next((p for p, names in PARTS.items() if any(n in q for n in names)), None)
+
+
+def _one_dropped(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """A stage's English names with one letter left out ("sustanablegrowth", "smalstart")."""
+    long = [squash(m) for m in markers if m.isascii() and len(squash(m)) >= 9]
+    return re.compile("|".join(re.escape(m[:i] + m[i + 1 :]) for m in long for i in range(len(m))))
+
+
+_STAGE_SLIPS = {key: _one_dropped(markers) for key, markers in STAGES.items()}
+
+
+def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
+    """Keys of ``table`` whose markers occur in the question, in the question's order (a stage
+    also by its English name with one letter dropped)."""
+    q = squash(question)
+    hits: list[tuple[int, str]] = []
+    for key, markers in table.items():
+        pos = [q.find(squash(m)) for m in markers if squash(m) in q]
+        if not pos and table is STAGES:
+            slip = _STAGE_SLIPS[key].search(q)
+            pos = [slip.start()] if slip else []
+        if pos:
+            hits.append((min(pos), key))
+    if table is STAGES and _STAGE_WORD.search(norm(question)):
+        for match in _ORDINAL.finditer(norm(question)):  # "the 2nd and 3rd stage", 「第2段階」
+            key = _ORDINAL_STAGE[next(g for g, v in match.groupdict().items() if v)]
+            if all(k != key for _, k in hits):
+                hits.append((match.start(), key))
+    if table is SCALE_WAYS and all(k != "area" for _, k in hits):
+        area = re.search(r"area(?!development)|エリア(?!開発)", q)
+        if area:
+            hits.append((area.start(), "area"))
+    return [k for _, k in sorted(hits)]

@@ -1,0 +1,78 @@
+"""Several questions in one message ("What are the five domains, and which one covers citizen
+participation?", 「JICAの強みは何ですか？また、連絡先も教えてください。」): each part is composed on
+its own and the answers joined in the order asked, so the second question is not dropped.
+
+Only parts that a structured composer answers (stages, elements, menu lines, contact...) are
+joined; a part answered by quoted sentences alone adds nothing the whole-question answer lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.knowledge import intents as it
+from assistant.knowledge.compose import Draft, compose
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from assistant.knowledge.retrieval import Hit, HybridRetriever
+    from assistant.models import Framework
+
+# Where a second question starts: after a question mark, at 「また、」「それと」, or at ", and
+# which/what/how/..." joining a new question word.
+_SPLIT = re.compile(
+    r"(?<=[?？])\s*(?=\S)|(?<=[。])\s*(?:また|それと|あと|さらに)、?|"
+    r"(?:[,;]\s*|\s+)(?:and|also|plus)\s+(?=(?:which|what|how|where|who|when|whom|why|does|do|is|"
+    r"are|can|could|would|will|should)\b)|;\s+(?=(?:which|what|how|where|who|when|does|do|is|are|"
+    r"can|could|would|will|should)\b)",
+    re.I,
+)
+_QUESTION_WORD = re.compile(
+    r"[?？]|\b(which|what|how|where|who|when|does|do|is|are|can|could|would|should|tell|give)\b|"
+    r"教えて|ですか|ますか|でしょうか|何|どこ|どの|どう",
+    re.I,
+)
+MAX_PARTS = 3
+QUOTED_ONLY = {"sentences"}  # kinds that only quote retrieved sentences
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions of a message, in order; one part when it asks one thing."""
+    if it.DIFFERENCE.search(it.norm(question)):
+        return [question]  # "what's different between what X offers and what Y offers": one ask
+    parts = [p.strip(" 、,") for p in _SPLIT.split(question.strip()) if p and p.strip(" 、,")]
+    parts = [p for p in parts if len(p) >= 6]
+    if len(parts) < 2 or not all(_QUESTION_WORD.search(p) for p in parts):
+        return [question]
+    return parts[:MAX_PARTS]
+
+
+def compose_parts(
+    question: str,
+    lang: str,
+    retriever: HybridRetriever,
+    fw: Framework,
+    search: Callable[[str], tuple[list[Hit], list[float] | None]],
+) -> Draft | None:
+    """One draft answering each part in turn, or None when fewer than two parts get a
+    structured answer of their own (then the whole-question answer stands)."""
+    parts = question_parts(question)
+    if len(parts) < 2:
+        return None
+    drafts: list[Draft] = []
+    for part in parts:
+        hits, vector = search(part)
+        draft = compose(part, lang, hits, retriever, fw, vector)
+        if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY:
+            continue
+        if any(
+            d.kind == draft.kind and d.sentences[0].text == draft.sentences[0].text for d in drafts
+        ):
+            continue  # two parts answered alike: say it once
+        drafts.append(draft)
+    if len(drafts) < 2:
+        return None
+    sentences = [s for d in drafts for s in d.sentences]
+    return Draft(drafts[0].kind, sentences, extra=[x for d in drafts for x in d.extra])
