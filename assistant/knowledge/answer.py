@@ -279,7 +279,7 @@ def answer(
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
     quoted = draft is not None and (draft.kind == "sentences" or draft.by_topic)
-    if stands and quoted and not on_domain:
+    if stands and quoted and draft is not None and not on_domain:
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
     # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)

@@ -173,10 +173,10 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if text.startswith("- "):  # a list item: say what it is a list of
             text = t("answer.compose.item", c.lang, title=chunk.title, text=text[2:])
         cites = [chunk.id]
-        printed = printed_twin(c, chunk, i)
-        if printed:
-            text += c.printed(printed[0])
-            cites.append(printed[1])
+        twin = printed_twin(c, chunk, i)
+        if twin:
+            text += c.printed(twin[0])
+            cites.append(twin[1])
         if chunk.provenance == "added":
             who = chunk.extra.get("added_by") or t("answer.a_user", c.lang)
             text = t("answer.compose.added", c.lang, who=who, text=text)
@@ -304,6 +304,7 @@ def compose(
             return said
         if (
             said
+            and quoted is not None
             and topic_hits(question, said) == topic_hits(question, quoted)
             and not any(cid.startswith("brochure-") for cid in quoted.sentences[0].cites)
         ):
