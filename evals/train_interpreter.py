@@ -77,6 +77,14 @@ SOURCES = {
     "v4": DATASETS / "interpretation_heldout_v4.yaml",
     # the fifth blind set, measured blind after round 2 and moved into training the same way
     "v5": DATASETS / "interpretation_heldout_v5.yaml",
+    # five more training writers (2026-12-04, second session), each with its own persona, blind to
+    # the code and to every other set: small towns, large cities, written records (ja), Africa and
+    # South Asia, Latin America / South-East Asia / Eastern Europe (en)
+    "t7ja1": DATASETS / "interpretation_train_t7_ja1.yaml",
+    "t7ja2": DATASETS / "interpretation_train_t7_ja2.yaml",
+    "t7ja3": DATASETS / "interpretation_train_t7_ja3.yaml",
+    "t7en1": DATASETS / "interpretation_train_t7_en1.yaml",
+    "t7en2": DATASETS / "interpretation_train_t7_en2.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
 COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
