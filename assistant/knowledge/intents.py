@@ -41,7 +41,9 @@ DOMAIN = _any(
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
     r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
     r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ|"
-    r"アセスメント|評価(方法|基準|の仕方)|評価で"
+    r"アセスメント|評価(方法|基準|の仕方)|評価で|"
+    # an official speaking of their own town or section ("our town has decided nothing yet")
+    r"(うちの|当|本|わが|我が)(町|市|村)|担当課|担当部署|\bour (town|city|municipality)\b|\btor\b|調達"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -53,7 +55,8 @@ LEISURE = _any(
     r"\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
     r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
-    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
+    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い|"
+    r"\bmy (first |new |own )?(car|house|home|flat|apartment)\b|mortgage|住宅ローン|マイカー"
 )
 
 # Government bodies: a specific asked of them ("must the ministry submit the request?") is about
@@ -63,7 +66,7 @@ GOVERNMENT = _any(r"\bministr(y|ies)\b|\bprovinc(e|es|ial)\b|省庁|県庁")
 NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
-    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組|これから取(り)?組|"
+    r"取り組んでいない|取組んでいない|未着手|これから始め|これからという段階|初めて取り組|これから取(り)?組|"
     r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
@@ -111,8 +114,8 @@ START = _any(
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
     r"starting point|出発点|(almost |practically |next to )?nothing (in place|yet|so far)|"
     r"very little (in place|so far)|ほとんど何も|"
-    r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
-    r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
+    r"最初(に|は)何を|まず(は)?何を|何を目指すべき|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
+    r"how (do|should|can|would) (we|i|our [a-z]+|the city|a city) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
     r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"

@@ -1,0 +1,74 @@
+"""Ask round 3 (issue 11, branch ask5): the mechanisms behind Ask v5's misses, in new words, en
+and ja. A specific asked (grant or loan, a budget's scale, Japan's own municipalities, past
+results, schemes the brochure never names, a technology choice, a plan's approval, a named
+place's membership) is not_in_sources; a name in a scene-setting sentence, a vendor as the
+object of a menu line and a count printed in the colophon do not make a question unanswerable."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.answer import answer
+from assistant.knowledge.asked import asked_part
+from assistant.lang import detect_lang
+from tests.knowledge.test_answer import assert_cited
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is the testbed support given as a grant or as a loan?", "データ基盤の整備は無償資金ですか、それとも借款ですか",
+     "What is the usual budget scale of a JICA roadmap survey?", "実証事業の予算規模はどの程度が普通ですか",
+     "Can a town in Japan use JICA's smart city cooperation?", "日本国内の市町村もこの支援の対象ですか",
+     "Tell me about JICA smart city projects that failed.", "JICAのスマートシティ案件でうまくいかなかった事例は？",
+     "Can JICA send volunteers to work in our smart city office?", "JICAの協力隊を市役所に派遣してもらえますか",
+     "都市OSはオープンソース準拠にすべきですか、それとも独自開発ですか",
+     "Does the smart city plan have to be approved by the city council under JICA's rules?", "M/Pは議会で承認される必要がありますか",
+     "Is Manila one of the pilot cities of JICA's approach?", "ジャカルタはJICAのスマートシティのモデル都市ですか"],
+)  # fmt: skip
+def test_specifics_asked_in_new_words_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Should I take a loan or a grant to buy my first car?", "住宅ローンの金利はどこが安いですか"],
+)
+def test_a_personal_loan_is_off_topic_not_a_missing_loan_term(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("I teach urban policy in Central America. Where is the full report of the study?", "organization/library"),
+        ("We toured Smart Nation Singapore. With no smart city unit yet, how should our city begin?", "Small Start"),
+        ("For a note on JICA: with about how many countries and regions does it cooperate?", "150"),
+        ("JICAは何か国・地域と協力していますか", "150"),
+        ("ベンダーとの契約やTOR作成の支援はありますか", "TOR作成"),
+        ("Can JICA help our city with vendor procurement and the TOR?", "TOR作成"),
+        ("うちの町はまだ何も始めていません。最初は何をすればいいですか", "Small Start"),
+        ("担当部署ができたばかりで、これからという段階です。まずは何を目指すべきですか", "適した協力プログラム"),
+    ],
+)  # fmt: skip
+def test_background_names_vendors_as_objects_and_colophon_counts_are_answered(
+    shipped_kb, question, fact
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert fact in result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_an_abbreviation_with_a_full_stop_does_not_end_the_asked_sentence():
+    q = "Does JICA work in Latin America, e.g. in Peru or Bolivia?"
+    assert "Latin America" in asked_part(q)
+    assert asked_part("We are based in West Africa. Where is the report?") == "Where is the report?"
+    # a version number's full stop ends no sentence either
+    assert "Agenda 2.0" in asked_part(
+        "Is the approach aligned with Urban Agenda 2.0 of our ministry?"
+    )
