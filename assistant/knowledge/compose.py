@@ -274,7 +274,7 @@ def compose(
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (
-            bool(it.MENU_ASK.search(q))
+            bool(it.MENU_ASK.search(q) and not (helps and it.REFERS_BACK.search(q)))
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
         ),

@@ -154,6 +154,8 @@ HELP = _any(
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(jica'?s? )?(cooperation|support|menu) (covers?|includes?)\b|is (that|this|it) something (jica|you|they)\b|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(そういう|そのような|こういう|このような)|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
@@ -269,6 +271,11 @@ CITY_TYPES_ALL = _any(
     r"どの(タイプ|類型)の都市"
 )
 # Asking what the cooperation menu holds (as a whole, or at one level).
+# "anything like that on the menu?" (「そういうものは」): the need stated before is what is asked
+REFERS_BACK = _any(
+    r"そういう|そのような|こういう|このような|anything like (that|this)|something like (that|this)|"
+    r"such (a |an )?(thing|support|programme|program|help)"
+)
 MENU_ASK = _any(
     r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
     r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧|"

@@ -183,7 +183,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
-            r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
+            r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind|direction|approach|element|stage|domain))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|the first to (use|adopt|apply|try)|"
             r"which ([\w-]+ ){0,2}(capitals?|towns?)\b|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"

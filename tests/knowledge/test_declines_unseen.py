@@ -72,3 +72,33 @@ def test_an_abbreviation_with_a_full_stop_does_not_end_the_asked_sentence():
     assert "Agenda 2.0" in asked_part(
         "Is the approach aligned with Urban Agenda 2.0 of our ministry?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # an element named as readers say it ("consistency of policy" for Policy coherence)
+        ("What does consistency of policy ask of a city?", "政策の整合性"),
+        ("What is the element 'specificity of vision and policy' about?", "ビジョン・政策の具体性"),
+        # the largest city of a country is the metropolis type
+        ("We are the largest city in our country. Which smart city direction fits us?", "民間ビジネスを促進"),
+        ("国内最大の都市です。スマートシティの方向性はどうなりますか", "民間ビジネスを促進"),
+        # a need stated first, then "does the cooperation cover that / anything like that on the menu?"
+        ("We need stronger cybersecurity for city systems. Does JICA's cooperation cover that?", "サイバーセキュリティ対策支援"),
+        ("We want to share lessons with nearby cities. Is there anything like that on JICA's menu?", "教訓の共有"),
+        ("他の都市と知見を共有する仕組みがほしいです。協力メニューにそういう支援はありますか", "教訓の共有"),
+    ],
+)  # fmt: skip
+def test_named_variants_largest_cities_and_needs_stated_first_are_answered(
+    shipped_kb, question, fact
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert fact in result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_the_capital_of_a_country_asked_alone_is_still_off_topic(shipped_kb):
+    result = answer("What's the capital of Canada?", shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
