@@ -242,7 +242,7 @@ ABOUT_JICA = _any(
     r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
 )
 REPORT = _any(
-    r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"(?<!\bmy )(?<!\bour )\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
     r"報告書|図書館|元になった調査|基づいて作成|(どの|何の)(調査|研究)(を|に)(もと|元|基)に|(もと|元|基)に(作|つく)られ|(元|もと|基)にな(った|っている)(調査|研究)|"
     r"調査の(名前|名称|正式)|name of the (underlying |source )?(study|survey)"

@@ -102,3 +102,30 @@ def test_named_variants_largest_cities_and_needs_stated_first_are_answered(
 def test_the_capital_of_a_country_asked_alone_is_still_off_topic(shipped_kb):
     result = answer("What's the capital of Canada?", shipped_kb.retriever)
     assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("For my briefing from Western Africa: about how many countries does JICA work with?", "150"),
+        ("ベンダーの提案書を技術的に評価する支援はありますか", "技術評価"),
+    ],
+)  # fmt: skip
+def test_a_region_is_not_a_programme_and_a_vendor_proposal_evaluated_is_a_menu_line(
+    shipped_kb, question, fact
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert fact in result.answer
+    assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Have any of JICA's smart city pilots failed?", "JICAのスマートシティ事業で失敗に終わったものはありますか",
+     "Should our city platform be proprietary or open?"],
+)  # fmt: skip
+def test_failures_and_a_proprietary_choice_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
