@@ -288,6 +288,8 @@ def compose(
             bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
             lambda: c.scale_up(question),
         ),
+        # the problems cities face: JICA's MIND, its challenges first
+        (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words
         (element is not None, lambda: c.element(question, hits)),
     ]

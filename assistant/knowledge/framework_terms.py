@@ -37,6 +37,8 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "スモールスタート",
         "quickwin",
         "新たに取組みを始める",
+        "取組みを始める都市",  # the printed fit in other words (「これから取組みを始める都市」)
+        "取り組みを始める都市",
         "startingnew",
         "juststarting",
         "onlystarting",
@@ -69,6 +71,8 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "持続的な成長",
         "取組みを発展させていく",
         "取り組みを発展させていく",
+        "取組みを発展させている",
+        "取り組みを発展させている",
         "developingfurther",
         "developingtheirworkfurther",
         "mostadvanced",

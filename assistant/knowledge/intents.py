@@ -271,6 +271,12 @@ CITY_TYPES_ALL = _any(
     r"どの(タイプ|類型)の都市"
 )
 # Asking what the cooperation menu holds (as a whole, or at one level).
+# The problems cities face, as JICA's MIND lists them (「抱えている課題」, "what challenges do cities face")
+CHALLENGES = _any(
+    r"抱えている(課題|問題)|(課題|問題)(として|は|を)[^。？?]{0,20}(挙げ|抱え)|"
+    r"(challenges|problems|issues) (do|does|that) ([\w-]+ ){0,3}(cities|countries) ([\w-]+ ){0,2}(face|have)|"
+    r"(challenges|problems|issues) (facing|faced by) ([\w-]+ ){0,3}(cities|countries)"
+)
 # "anything like that on the menu?" (「そういうものは」): the need stated before is what is asked
 REFERS_BACK = _any(
     r"そういう|そのような|こういう|このような|anything like (that|this)|something like (that|this)|"

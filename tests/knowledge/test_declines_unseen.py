@@ -129,3 +129,26 @@ def test_failures_and_a_proprietary_choice_are_not_in_sources(shipped_kb, questi
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # the part named by its heading: the reason, then its headline of trust and co-creation
+        ("Why does JICA back smart cities? Summarise the JICA's MIND section.", ["賢くマネジメント", "共創"]),
+        ("JICAはなぜスマートシティを支援するのですか。JICA's MINDの部分を手短に", ["共創", "信頼"]),
+        # the problems cities face, as JICA's MIND lists them
+        ("What challenges do cities in developing countries face, according to JICA?", ["財政的制約"]),
+        ("途上国の都市はどんな課題を抱えているとされていますか", ["経済格差"]),
+        # two stages named by their printed fits in other words
+        ("すでに取組みを発展させている都市と、これから取組みを始める都市の違いは？", ["Small Start", "Sustainable"]),
+    ],
+)  # fmt: skip
+def test_a_part_by_heading_the_problems_listed_and_stages_by_their_fits(
+    shipped_kb, question, facts
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert all(f in result.answer for f in facts), result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
