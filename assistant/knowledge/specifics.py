@@ -135,7 +135,7 @@ SPECIFICS: tuple[Specific, ...] = (
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
-            r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
+            r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|(規模|予算|費用)[^。？?]{0,12}(どの|どれ)(くらい|ぐらい|程度)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
         _rx(
@@ -233,7 +233,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
             r"what ([\w-]+ )?(software|tools?|products?)s? (does|do|did|will) (jica|they)\b|"
-            r"(ベース|準拠)に(すべき|する(べき)?か|した方)|それとも(独自|自前|自社)|独自開発か|"
+            r"(ベース|準拠)に(すべき|する(べき)?か|した方)|それとも(独自|自前|自社)|独自開発か|既製品|パッケージ製品|"
+            r"(自前|独自|自社)(で|の)?(開発|構築)[^。？?]{0,8}(べき|か)|\b(build|make) or buy\b|"
             r"(登録|認定|指定)(業者|企業|ベンダー)|業者(の)?(一覧|リスト|名簿)|企業名|ベンダー(?![^。？?]*(調達|選定|管理|契約|提案|評価|tor\b))|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
             r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
             r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
@@ -300,7 +301,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"application (portal|system|website|site)|apply online|online (application|portal)|"
             r"(approval|consent) (from|of|by) (the )?(city |municipal )?(council|parliament|assembly)|"
             r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|議会で(承認|可決|議決)|"
-            r"(approved|ratified|endorsed|signed off) by (the )?([\w'-]+ ){0,3}(parliament|council|assembly|cabinet|congress|legislature)|"
+            r"(approv\w*|ratif\w*|endorse\w*|sign-?off|signed off|consent|green light)\b.{0,30}\b(parliament|council|assembly|cabinet|congress|legislature)|"
+            r"(parliament|council|assembly|cabinet|congress|legislature)\b.{0,20}\b(approv\w*|ratif\w*|endorse\w*|sign-?off|consent)|国会の?(承認|議決|同意)|"
             r"(契約|申請|要請)(書)?(は|を)?[^。？?]{0,10}(英語|日本語|言語)|language (of|for) the "
             r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
             r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
@@ -329,7 +331,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
             r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
             r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
-            r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|"
+            r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?|fellowships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|"
             r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
             r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
         ),

@@ -152,3 +152,15 @@ def test_a_part_by_heading_the_problems_listed_and_stages_by_their_fits(
     assert all(f in result.answer for f in facts), result.answer
     assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["データ基盤の規模や予算はどの程度を見込めばいいですか", "Will the plan need the green light from parliament?",
+     "市の計画は国会の承認が要りますか", "都市OSは独自で構築すべきか、既製品にすべきか",
+     "Does JICA offer a fellowship for smart city planners?"],
+)  # fmt: skip
+def test_scale_approvals_build_or_buy_and_fellowships_are_not_in_sources(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
