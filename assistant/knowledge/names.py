@@ -59,7 +59,8 @@ _NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(
 
 _REGION = re.compile(
     r"(north|south|east|west|central|middle|eastern|western|northern|southern|latin|sub-saharan|"
-    r"south-?east|south-?west|north-?east|north-?west)\w*[ -]", re.I
+    r"south-?east|south-?west|north-?east|north-?west)\w*[ -]",
+    re.I,
 )
 
 
