@@ -164,3 +164,17 @@ def test_scale_approvals_build_or_buy_and_fellowships_are_not_in_sources(shipped
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "not_in_sources", result.answer
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Could Japanese towns take part as recipients of JICA's smart city help?",
+     "都市OSはAWSと国産クラウドのどちらがおすすめですか", "Does the assembly need to vote on the JICA roadmap?",
+     "マニラはJICAのスマートシティ協力先のひとつですか", "Can I get a list of the experts JICA has dispatched for smart cities?"],
+)  # fmt: skip
+def test_recipients_choices_votes_partner_places_and_staff_lists_are_not_in_sources(
+    shipped_kb, question
+):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert_cited(result)
