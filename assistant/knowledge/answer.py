@@ -25,7 +25,7 @@ from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
-from assistant.knowledge.specifics import label
+from assistant.knowledge.specifics import asked_part, label
 from assistant.lang import detect_lang
 
 Mode = Literal["extractive", "llm"]
@@ -40,6 +40,7 @@ GROUNDED = {
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)
 ON_DOMAIN = {
     "contact", "report", "overview", "start", "menu_type", "menu", "chart", "scale_up", "about", "why",
+    "help",
 }  # fmt: skip
 
 if TYPE_CHECKING:
@@ -212,6 +213,25 @@ def _limit(
     )  # fmt: skip
 
 
+def _missing_specific(
+    question: str,
+    hits: list[Hit],
+    retriever: HybridRetriever,
+    filters: Filters | None,
+    vector: list[float] | None,
+) -> tuple[str, dict[str, str]] | None:
+    """The kind of specific asked that no passage gives (amount, date, count, name...)."""
+    specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
+    if specific and specific[0] == "count":  # a count printed beyond the first few passages
+        wide = retriever.search(question, k=12, filters=filters, vector=vector)
+        specific = intents.specific_kind(question, [given_text(h.chunk) for h in wide])
+    # a name in a sentence that sets the scene ("a thesis on cities in Southeast Asia.") is
+    # background, not the thing asked about
+    if not specific and unknown_name(asked_part(question), retriever.lexical_overlap):
+        specific = "other_name", label("other_name")
+    return specific
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -245,12 +265,14 @@ def answer(
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
-    specific = intents.specific_kind(question, [given_text(h.chunk) for h in hits])
-    if not specific and unknown_name(question, retriever.lexical_overlap):
-        specific = "other_name", label("other_name")
+    specific = _missing_specific(question, hits, retriever, filters, vector)
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
-    if specific and (relevant or on_domain or intents.GOVERNMENT.search(question)):
+    # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
+    leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
+        intents.norm(question)
+    )
+    if specific and not leisure and (relevant or on_domain or intents.GOVERNMENT.search(question)):
         return _limit(question, lang, specific, retriever, hits, vector)
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands

@@ -35,9 +35,10 @@ _ASKING = _rx(
     r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
 )
 # Sentences, and in Japanese the clause that sets the scene before the question
-# (「人口が少ない町ですが、まず何から…」: the town's size is background, not an eligibility query).
+# (「人口が少ない町ですが、まず何から…」: the town's size is background, not an eligibility query);
+# a full stop between digits ("Urban Agenda 2.0") ends nothing.
 _SENTENCE = re.compile(
-    r"[^.!?。！？]+?(?:[.!?。！？]+|(?:ですが|ますが|でしたが|けれど(?:も)?|けど|ので)、|$)"
+    r"(?:[^.!?。！？]|\.(?=\d))+?(?:[.!?。！？]+(?!\d)|(?:ですが|ますが|でしたが|けれど(?:も)?|けど|ので)、|$)"
 )
 # A specific named only to set JICA against it ("why JICA and not a consulting firm?") is not asked.
 CONTRAST_BEFORE = re.compile(
@@ -51,6 +52,8 @@ CONTRAST_AFTER = re.compile(
 
 def asked_part(q: str) -> str:
     """The sentences of ``q`` that ask; all of it when none stands out."""
+    # "e.g." and "i.e." end no sentence ("work in Latin America, e.g. in Brazil?" is one question)
+    q = re.sub(r"\b(e\.g|i\.e|etc|vs)\.", lambda m: m.group(1).replace(".", ""), q, flags=re.I)
     parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
     asking = [p for p in parts if _ASKING.search(p)]
     return " ".join(asking) if asking and len(asking) < len(parts) else q

@@ -274,7 +274,7 @@ def compose(
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (
-            bool(it.MENU_ASK.search(q))
+            bool(it.MENU_ASK.search(q) and not (helps and it.REFERS_BACK.search(q)))
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
         ),
@@ -288,6 +288,8 @@ def compose(
             bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
             lambda: c.scale_up(question),
         ),
+        # the problems cities face: JICA's MIND, its challenges first
+        (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words
         (element is not None, lambda: c.element(question, hits)),
     ]

@@ -28,6 +28,26 @@ _WHICH_DOMAIN = re.compile(
 )
 
 
+# English words for the printed Japanese names that the project's English names render otherwise
+# (整合性 "consistency" for "coherence", 具体性 "specificity" for "concreteness").
+_NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
+
+
+def name_variants(name: str) -> list[str]:
+    """An English element name as readers also say it: "Policy coherence" as "coherence of
+    policy" and "consistency of policy", "Data utilisation" as "utilisation of data"."""
+    low = name.lower()
+    names = [low]
+    words = low.split()
+    if len(words) == 2:
+        names.append(f"{words[1]} of {words[0]}")
+    elif len(words) == 3 and words[1] == "of":
+        names.append(f"{words[2]} {words[0]}")
+    for word, other in _NAME_SYNONYMS.items():
+        names += [n.replace(word, other) for n in names if word in n]
+    return names
+
+
 class ElementKinds(Composer):
     """One element's desired state, in the answer language with the printed wording quoted."""
 
@@ -75,7 +95,7 @@ class ElementKinds(Composer):
         q = spelling(it.squash(question))
         spans: list[tuple[int, int, Element]] = []
         for el in self.fw.elements:
-            for name in (el.name.en, el.name.ja):
+            for name in (*name_variants(el.name.en), el.name.ja):
                 key = spelling(it.squash(name))
                 at = q.find(key) if len(key) >= 4 else -1
                 if at >= 0:
@@ -123,7 +143,7 @@ class ElementKinds(Composer):
         q = spelling(it.squash(question))
         best = None
         for el in self.fw.elements:
-            for name in (el.name.en, el.name.ja):
+            for name in (*name_variants(el.name.en), el.name.ja):
                 key = spelling(it.squash(name))
                 if len(key) >= 4 and key in q and (best is None or len(key) > best[0]):
                     best = (len(key), el)

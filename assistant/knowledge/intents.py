@@ -41,7 +41,9 @@ DOMAIN = _any(
     r"都市|自治体|無償|有償|要請|派遣|公募|応募|申請|資料|パンフレット|brochure|\boda\b|\bkpis?\b|development (bank|partner|cooperation)|"
     r"testbed|test bed|テストベッド|人材育成|capacity building|\bdx\b|digital transformation|"
     r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ|"
-    r"アセスメント|評価(方法|基準|の仕方)|評価で"
+    r"アセスメント|評価(方法|基準|の仕方)|評価で|"
+    # an official speaking of their own town or section ("our town has decided nothing yet")
+    r"(うちの|当|本|わが|我が)(町|市|村)|担当課|担当部署|\bour (town|city|municipality)\b|\btor\b|調達"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -53,7 +55,8 @@ LEISURE = _any(
     r"\bplot of\b|\bfootball\b|\bsoccer\b|world cup|\bpasswords?\b|カフェ|"
     r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
-    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い"
+    r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い|"
+    r"\bmy (first |new |own )?(car|house|home|flat|apartment)\b|mortgage|住宅ローン|マイカー"
 )
 
 # Government bodies: a specific asked of them ("must the ministry submit the request?") is about
@@ -63,7 +66,7 @@ GOVERNMENT = _any(r"\bministr(y|ies)\b|\bprovinc(e|es|ial)\b|省庁|県庁")
 NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
-    r"取り組んでいない|取組んでいない|未着手|これから始め|初めて取り組|これから取(り)?組|"
+    r"取り組んでいない|取組んでいない|未着手|これから始め|これからという段階|初めて取り組|これから取(り)?組|"
     r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
@@ -111,8 +114,8 @@ START = _any(
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
     r"starting point|出発点|(almost |practically |next to )?nothing (in place|yet|so far)|"
     r"very little (in place|so far)|ほとんど何も|"
-    r"最初に何を|まず何を|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
-    r"how (do|should|can) (we|i) (start|begin|get started)|just (starting|beginning)|"
+    r"最初(に|は)何を|まず(は)?何を|何を目指すべき|手をつけ|(have|has) (not|n't) (yet )?(started|begun|done any)|"
+    r"how (do|should|can|would) (we|i|our [a-z]+|the city|a city) (start|begin|get started)|just (starting|beginning)|"
     r"get(ting)? started|starting (out|from scratch)|nothing yet|from scratch|"
     r"何から|どこから|始めれば|はじめれば|最初に|第一歩|着手|取り組み始め|取組みを始め|"
     r"where (do|should|can|would) (we|i|a city|our city) [\w\s',-]{0,30}?focus|どこに力を入れ|"
@@ -151,6 +154,8 @@ HELP = _any(
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
+    r"(jica'?s? )?(cooperation|support|menu) (covers?|includes?)\b|is (that|this|it) something (jica|you|they)\b|"
+    r"(メニュー|menu)(に|には|の中に)(は)?(そういう|そのような|こういう|このような)|"
     r"(支援|協力|サポート|手伝|助け|support)(って|は|が|も)?(あり|ある)(ます|ますか|か|\?|？)|"
     r"(メニュー|menu)(に|には|の中に)(は)?(あり|ある|含まれ|入って|どんな|どのような|何が)|"
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
@@ -237,7 +242,7 @@ ABOUT_JICA = _any(
     r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
 )
 REPORT = _any(
-    r"\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
+    r"(?<!\bmy )(?<!\bour )\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
     r"(brochure|approach|document|booklet) (is |was )?based on|what is (it|the [\w' -]{1,40}) based on|"
     r"報告書|図書館|元になった調査|基づいて作成|(どの|何の)(調査|研究)(を|に)(もと|元|基)に|(もと|元|基)に(作|つく)られ|(元|もと|基)にな(った|っている)(調査|研究)|"
     r"調査の(名前|名称|正式)|name of the (underlying |source )?(study|survey)"
@@ -266,6 +271,17 @@ CITY_TYPES_ALL = _any(
     r"どの(タイプ|類型)の都市"
 )
 # Asking what the cooperation menu holds (as a whole, or at one level).
+# The problems cities face, as JICA's MIND lists them (「抱えている課題」, "what challenges do cities face")
+CHALLENGES = _any(
+    r"抱えている(課題|問題)|(課題|問題)(として|は|を)[^。？?]{0,20}(挙げ|抱え)|"
+    r"(challenges|problems|issues) (do|does|that) ([\w-]+ ){0,3}(cities|countries) ([\w-]+ ){0,2}(face|have)|"
+    r"(challenges|problems|issues) (facing|faced by) ([\w-]+ ){0,3}(cities|countries)"
+)
+# "anything like that on the menu?" (「そういうものは」): the need stated before is what is asked
+REFERS_BACK = _any(
+    r"そういう|そのような|こういう|このような|anything like (that|this)|something like (that|this)|"
+    r"such (a |an )?(thing|support|programme|program|help)"
+)
 MENU_ASK = _any(
     r"(types|kinds|forms|sorts) of (cooperation|support|assistance)|cooperation menu|\bmenu\b|"
     r"summari[sz]e|overview|what can jica do|協力メニュー|メニュー|協力の種類|一覧|"

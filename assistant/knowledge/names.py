@@ -43,8 +43,9 @@ PLACES = _rx(
 ABOUT_PLACE = re.compile(
     f"(?=.*(?:{PLACES.pattern}))"
     r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
-    r"stage|position|rank|classif|level|receiv|work\b|reports?|evaluation|happened|\bdid\b|\bgot\b|supported|active|worked|offices?|branch|"
-    r"事務所|拠点|"
+    r"stage|position|rank|classif|one of|pilot|model|target|partner|included|"
+    r"level|receiv|work\b|reports?|evaluation|happened|\bdid\b|\bgot\b|supported|active|worked|offices?|branch|"
+    r"事務所|拠点|対象|モデル|パイロット|含まれ|支援先|協力先|ひとつ|一つ|"
     r"受け|支援し(た|てい)|協力し(た|てい)|"
     r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
     re.I,
@@ -56,12 +57,21 @@ ABOUT_PLACE = re.compile(
 _NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(?:\.\d+)+))+")
 
 
+_REGION = re.compile(
+    r"(north|south|east|west|central|middle|eastern|western|northern|southern|latin|sub-saharan|"
+    r"south-?east|south-?west|north-?east|north-?west)\w*[ -]",
+    re.I,
+)
+
+
 def unknown_name(question: str, known: Callable[[str], float]) -> bool:
     """A programme, policy or product the question names that the knowledge base never
     mentions (``known``: the share of a text's words the corpus knows; words of the name are
     unknown to every passage): the brochure says nothing on it."""
     for match in _NAME.finditer(question):
         name = match.group(0)
+        if _REGION.match(name):  # "Eastern Europe", "Southeast Asia": where, not a programme
+            continue
         words = [w for w in re.findall(r"[A-Za-z]{3,}", name) if w.lower() not in STOP_WORDS]
         unknown = sum(known(w) == 0.0 for w in words)
         # one unknown word may be a generic term written in capitals ("Smart Parking System");

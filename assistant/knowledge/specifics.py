@@ -73,7 +73,10 @@ SPECIFICS: tuple[Specific, ...] = (
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
             r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|(日本|本邦)企業(しか|のみ|だけ)|"
-            r"金利|利率|返済|融資条件|償還|据置|協調融資"
+            r"金利|利率|返済|融資条件|償還|据置|協調融資|"
+            # the form of finance asked: "a grant rather than a loan", 「無償か有償か」
+            r"\b(grants?|loans?) (or|rather than|instead of|versus|vs\.?|and not) (as )?(an? )?(grants?|loans?)\b|"
+            r"(無償|有償|贈与|借款|ローン).{0,8}(か|または|それとも|ではなく).{0,8}(無償|有償|贈与|借款|ローン)"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
     ),
@@ -82,7 +85,9 @@ SPECIFICS: tuple[Specific, ...] = (
         "outcome",
         _rx(
             r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|evaluation reports?|"
-            r"ex-?post|事後評価|評価報告|"
+            r"ex-?post|事後評価|評価報告|評価結果|(うまくいった|うまくいかなかった|失敗した)(例|事例|ケース|案件|都市)|失敗(例|事例)|"
+            r"(projects?|pilots?|cases?|cities|initiatives?) (that |which )?(have |has )?(failed|did not work|didn't work)|"
+            r"failed (projects?|pilots?|cases?)|失敗(に終わ|した|して)|(evaluation|assessment) results?|"
             r"\bany (hard )?(figures|numbers|evidence)\b|findings of|"
             r"what did (the|its|jica'?s) [\w\s-]{0,30}\b(find|show|conclude|reveal)\b|"
             r"did [\w\s-]{0,40}\b(drop|fall|decrease|go down|decline|improve|save|reduce|cut|lower)\b|"
@@ -130,7 +135,7 @@ SPECIFICS: tuple[Specific, ...] = (
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
-            r"いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
+            r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|(規模|予算|費用)[^。？?]{0,12}(どの|どれ)(くらい|ぐらい|程度)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
         ),
         _rx(
@@ -179,7 +184,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how many [\w\s-]{0,30}?(projects|cities|countries)[\w\s-]{0,30}? in [a-z]|"
             r"examples? of (real |actual |specific )?(cities|projects|countries)|"
             r"(都市|国|案件|プロジェクト)の(例|事例|一覧|名前)|"
-            r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
+            r"which (?!(kind|type|sort)s? of)([a-z-]+ ){0,2}(cit(y|ies)(?! (type|character|kind|direction|approach|element|stage|domain))|countr(y|ies)|ministr(y|ies)|agenc(y|ies)|universit(y|ies)|donors?)\b|which ?(企業|会社|国|省庁)|"
             r"(first|earliest|last) (city|country|cities|countries) to|the first to (use|adopt|apply|try)|"
             r"which ([\w-]+ ){0,2}(capitals?|towns?)\b|"
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
@@ -199,7 +204,7 @@ SPECIFICS: tuple[Specific, ...] = (
         _rx(
             r"who is (the |our )?[\w\s-]{0,30}(officer|contact|person|manager|director|head|"
             r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
-            r"people|experts?|members?|contacts?)|staff member|(officer|person) responsible|"
+            r"people|experts?|members?|contacts?)|staff member|list of (the )?([\w-]+ ){0,3}(staff|experts?|officers?|people|members?)\b|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
             r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
@@ -223,12 +228,14 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(list|names?|directory|register|roster) of ([\w-]+ ){0,2}(vendors|suppliers|companies|"
             r"firms|contractors|consultants)|world bank|asian development|"
             r"\badb\b|consult(ant|ing) (firm|company|companies)|which consultants?|"
-            r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|specific (platform|product|"
+            r"based on ([\w-]+ ){0,3}or (some |any )?(other|another)|\bproprietary\b|in-house or|off-the-shelf|specific (platform|product|"
             r"software|brand|vendor|technology stack)|open[- ]source|"
             r"特定の(製品|プラットフォーム|ソフト|ベンダー|企業)|どの(製品|プラットフォーム|ソフト)|"
             r"which ([\w-]+ )?(software|products?|platforms?|brands?|tools?|solutions?|packages?|apps?)\b|"
             r"what ([\w-]+ )?(software|tools?|products?)s? (does|do|did|will) (jica|they)\b|"
-            r"(登録|認定|指定)(業者|企業|ベンダー)|業者(の)?(一覧|リスト|名簿)|企業名|ベンダー|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
+            r"(ベース|準拠)に(すべき|する(べき)?か|した方)|それとも(独自|自前|自社)|独自開発か|既製品|パッケージ製品|どちらが(おすすめ|お勧め|推奨)|"
+            r"(自前|独自|自社)(で|の)?(開発|構築)[^。？?]{0,8}(べき|か)|\b(build|make) or buy\b|"
+            r"(登録|認定|指定)(業者|企業|ベンダー)|業者(の)?(一覧|リスト|名簿)|企業名|ベンダー(?![^。？?]*(調達|選定|管理|契約|提案|評価|tor\b))|どの会社|どの企業|企業はどこ|会社はどこ|コンサルタント|メーカー|世界銀行|開発銀行|"
             r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
             r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
             r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
@@ -256,7 +263,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(companies|firms|startups|smes|businesses|ngos)\b[\w\s,]{0,20}\b(join|apply|take part|participate|eligible)|"
             r"(join|apply|take part|participate)[\w\s]{0,20}\b(foreign|non-japanese|overseas) (companies|firms|startups)|"
             r"(外国|海外|現地|日本以外の|外資)の?企業(も|は|が|で).{0,12}(参加|応募|対象|利用|可能|でき)|条件は(何|なに)|満たす(必要|べき)|"
-            r"応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
+            r"(日本国内|国内)の.{0,12}(自治体|都市|市町村)|日本の(地方)?(自治体|都市|市町村)(も|は|が|で)|"
+            r"(japanese|domestic) (cit(y|ies)|municipalit\w+|local governments?|towns?|prefectures?)\b.{0,40}\b(receive|get|apply|eligible|qualify|use|benefit|join|recipients?|take part|participate)|"
+            r"\b(cit(y|ies)|municipalit\w+|towns?) in japan\b|応募資格|資格がありますか|対象となる条件|対象になる(都市|条件|基準)|要件|選定基準|"
             r"(have|has|need|needs|must) to (provide|pay for|cover|supply|host)\b|"
             r"\b(must|should|does|do) (the|a|our) (city|municipality|government|ministry) (have to )?"
             r"(provide|pay|cover|supply|host)\b|"
@@ -291,7 +300,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"submit (with|along)|required documents|documents? (required|needed)|"
             r"application (portal|system|website|site)|apply online|online (application|portal)|"
             r"(approval|consent) (from|of|by) (the )?(city |municipal )?(council|parliament|assembly)|"
-            r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|"
+            r"(council|parliament|assembly|cabinet) approval|(議会|議決|閣議)の?(承認|同意|議決)|議会で(承認|可決|議決)|"
+            r"(approv\w*|ratif\w*|endorse\w*|sign-?off|signed off|consent|green light)\b.{0,30}\b(parliament|council|assembly|cabinet|congress|legislature)|"
+            r"(parliament|council|assembly|cabinet|congress|legislature)\b.{0,20}\b(approv\w*|ratif\w*|endorse\w*|sign-?off|consent|vote)|国会の?(承認|議決|同意)|"
             r"(契約|申請|要請)(書)?(は|を)?[^。？?]{0,10}(英語|日本語|言語)|language (of|for) the "
             r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
             r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
@@ -320,7 +331,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
             r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
             r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
-            r"\b(awards?|prizes?|competitions?)\b|表彰|アワード|コンテスト|"
+            r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?|fellowships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|"
             r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
             r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
         ),
