@@ -1,0 +1,93 @@
+"""Whose thing it is and whether it lives only on paper (``ownership``): the patterns, en and ja."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interpret.analysis import Analysis
+from assistant.interpret.model import FEATURES, features
+from assistant.interpret.offline import OfflineInterpreter
+from assistant.interpret.ownership import ownership_features
+from assistant.models import Framework, Lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "There is the province's strategy, and we follow it."),
+        ("en", "The platform is run by the national ministry, not by us."),
+        ("en", "The company wrote the papers and we only signed."),
+        ("en", "It is the utility's own dashboard, not the city's."),
+        ("ja", "県のDX計画はあるんですが、それに従っているだけです。"),
+        ("ja", "システムはベンダーが用意したものをそのまま使っています。"),
+        ("ja", "町として作った計画はありません。"),
+        ("ja", "仕様は業者任せです。"),
+    ],
+)
+def test_someone_elses_thing_is_found(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[0] > 0, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The strategy exists on paper, but nobody uses it."),
+        ("en", "The committee was set up in 2021 and has never met."),
+        ("en", "The data page is out of date; it has not been updated since the election."),
+        ("en", "The survey was a one-off."),
+        ("ja", "要綱はありますが、協議会は開催されていません。"),
+        ("ja", "アプリは作ったけど、ほとんど使われていないです。"),
+        ("ja", "計画は作ったときのままで、更新していません。"),
+        ("ja", "アンケートは単発でした。"),
+    ],
+)
+def test_on_paper_only_is_found(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[1] > 0, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our own data office publishes forty datasets and updates them every month."),
+        ("en", "Council adopted the city's digital strategy, and every department uses it."),
+        ("ja", "市の推進計画を議会で議決し、毎年見直しています。"),
+        ("ja", "オープンデータは毎月更新して、多くの事業者が使っています。"),
+    ],
+)
+def test_the_citys_own_working_thing_is_neither(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang) == (0.0, 0.0, 0.0), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "There is no budget line, no dedicated staff and no maintenance contract."),
+        ("en", "A smart parking idea came up once but was shelved."),
+        ("ja", "複数年の予算も、専任の職員も、保守契約もありません。"),
+        ("ja", "応募の話は一度出ましたが、結局見送りました。"),
+    ],
+)
+def test_nothing_listed_is_found(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[2] > 0, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "There is no written policy, but the IT team keeps firewalls and daily backups."),
+        ("ja", "市のポータルも、オープンデータも、毎月更新しています。"),
+    ],
+)
+def test_one_absence_or_a_list_of_things_there_is_not_nothing_listed(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[2] == 0.0, text
+
+
+def test_the_model_reads_both(fw: Framework, interpreter: OfflineInterpreter) -> None:
+    """The readings reach the learned combiner as features."""
+    text = "県の計画はありますが、町として作ったものはなく、形だけです。"
+    analysis = interpreter.analyse(fw.element("E01"), text, "ja")
+    assert isinstance(analysis, Analysis)
+    x = features(analysis)
+    assert x[FEATURES.index("others_own")] > 0
+    assert x[FEATURES.index("paper_only")] > 0
+    assert x[FEATURES.index("none_listed")] == 0
