@@ -78,7 +78,7 @@ FEATURES: tuple[str, ...] = (
     "stmt_absent_share",
     "stmt_absent_over_present",
     "missing_overlap_0",
-    # whose thing it is and whether it lives only on paper (``ownership``)
+    # whose thing it is, on paper only, nothing listed (``ownership``; ja: the first only)
     "others_own",
     "paper_only",
     "none_listed",
