@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     sources = {k: v for k, v in ti.SOURCES.items() if v.exists()}
+    # a cache written by train_interpreter.py run as a script names its rows ``__main__.Row``
+    sys.modules["__main__"].Row = ti.Row  # type: ignore[attr-defined]
     rows = ti.load_rows(sources, args.cache)
     cases = _cases(sources)
     if len(cases) != len(rows):

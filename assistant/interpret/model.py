@@ -78,10 +78,11 @@ FEATURES: tuple[str, ...] = (
     "stmt_absent_share",
     "stmt_absent_over_present",
     "missing_overlap_0",
-    # whose thing it is, on paper only, nothing listed (``ownership``; ja: the first only)
+    # whose thing it is, on paper only, nothing listed, talk under way (``ownership``)
     "others_own",
     "paper_only",
     "none_listed",
+    "talk_under_way",
 )
 
 

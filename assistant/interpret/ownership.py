@@ -63,18 +63,38 @@ EN_NONE_LISTED = re.compile(
     re.IGNORECASE,
 )
 
+# Talk under way, nothing decided: 「課内で話しているところです」「議論してる途中」, "there's been a
+# fair bit of chat about it", "it's being scoped now". Level 1's words, even when hedged.
+EN_TALK = re.compile(
+    r"\b(?:being|been) (?:discussed|scoped|considered|explored|looked at|talked about)\b"
+    r"|\b(?:chat|talk|talks|discussions?|conversations?) (?:about|on|around)\b"
+    r"|\b(?:we're|we are|they're|they are) (?:talking|thinking) about\b"
+    r"|\b(?:a|the) paper (?:is )?going to (?:cabinet|council|the board)\b"
+    r"|\b(?:workshop|meeting|session) (?:is )?(?:booked|scheduled|pencilled in)\b",
+    re.IGNORECASE,
+)
+JA_TALK = re.compile(
+    r"話(?:を)?して(?:い)?(?:ます|る)|話(?:を)?している(?:ところ|段階)|話が出(?:た|て)|話になって"
+    r"|議論(?:して(?:い)?る|中|の途中)|検討(?:して(?:い)?る|中)(?:ところ|段階)|(?:と|とは)思って(?:い)?ます"
+)
+
 
 def _count(pattern: re.Pattern[str], text: str) -> float:
     return math.log1p(len(pattern.findall(text)))
 
 
-def ownership_features(text: str, lang: Lang) -> tuple[float, float, float]:
-    """(others' thing, on paper only, nothing listed): log1p of how often each pattern occurs.
+def ownership_features(text: str, lang: Lang) -> tuple[float, float, float, float]:
+    """(others' thing, on paper only, nothing listed, talk under way): log1p of each count.
 
-    Japanese gets the first only: Japanese patterns for the other two were tried and measured
-    (leave-one-writer-out, 17 writers) and did not improve Japanese within-one, so they are not
-    fed to the model.
+    Japanese gets no on-paper / nothing-listed reading: Japanese patterns for those were tried and
+    measured (leave-one-writer-out, 17 writers) and did not improve Japanese within-one, so they
+    are not fed to the model.
     """
     if lang == "ja":
-        return _count(JA_OTHERS_OWN, text), 0.0, 0.0
-    return _count(EN_OTHERS_OWN, text), _count(EN_PAPER_ONLY, text), _count(EN_NONE_LISTED, text)
+        return _count(JA_OTHERS_OWN, text), 0.0, 0.0, _count(JA_TALK, text)
+    return (
+        _count(EN_OTHERS_OWN, text),
+        _count(EN_PAPER_ONLY, text),
+        _count(EN_NONE_LISTED, text),
+        _count(EN_TALK, text),
+    )

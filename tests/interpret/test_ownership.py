@@ -51,7 +51,7 @@ def test_on_paper_only_is_found(lang: Lang, text: str) -> None:
     ],
 )
 def test_the_citys_own_working_thing_is_neither(lang: Lang, text: str) -> None:
-    assert ownership_features(text, lang) == (0.0, 0.0, 0.0), text
+    assert ownership_features(text, lang) == (0.0, 0.0, 0.0, 0.0), text
 
 
 @pytest.mark.parametrize(
@@ -78,9 +78,35 @@ def test_one_absence_or_a_list_of_things_there_is_not_nothing_listed(lang: Lang,
 def test_japanese_feeds_only_whose_thing_it_is() -> None:
     """Japanese on-paper / nothing-listed patterns did not help when measured: not fed."""
     text = "県の計画はありますが、町の要綱は形だけで、予算も職員もありません。"
-    others, paper, listed = ownership_features(text, "ja")
+    others, paper, listed, _ = ownership_features(text, "ja")
     assert others > 0
     assert (paper, listed) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "There's been a fair bit of chat about charging for the data."),
+        ("en", "A data charter is being scoped now; nothing is written yet."),
+        ("en", "A paper is going to cabinet about a programme board."),
+        ("ja", "データの扱い方を決めようかと、課内で話しているところです。"),
+        ("ja", "町長同士でそういう話が出た程度です。"),
+        ("ja", "やり方を変えるかどうか、まだ議論してる途中です。"),
+    ],
+)
+def test_talk_under_way_is_found(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[3] > 0, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Council adopted the charter in 2022 and we publish a report on it every year."),
+        ("ja", "条例を制定し、毎年運用状況を公表しています。"),
+    ],
+)
+def test_something_decided_is_not_talk(lang: Lang, text: str) -> None:
+    assert ownership_features(text, lang)[3] == 0.0, text
 
 
 def test_the_model_reads_whose_thing_it_is(fw: Framework, interpreter: OfflineInterpreter) -> None:
