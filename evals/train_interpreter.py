@@ -27,7 +27,9 @@ Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretat
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,
 one per language) likewise since round 2 ("v4"), and ``_v5`` after it was measured blind ("v5"). ``--sources`` picks
-the writers (e.g. ``--sources dev,a,b,c,d`` for the set before).
+the writers (e.g. ``--sources dev,a,b,c,d`` for the set before). ``_v6`` joined in round 3 ("v6"),
+with the t7 writers. ``--fixed l2,threshold,within`` skips the nested search (about an hour on two
+busy cores with 17 writers) and uses that setting everywhere.
 """
 
 from __future__ import annotations
