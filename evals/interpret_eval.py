@@ -45,6 +45,8 @@ DATASET_V3 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 DATASET_V4 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v4.yaml"
 # The fifth blind set (2026-12-04), measured blind after round 2, then moved into training: dev.
 DATASET_V5 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v5.yaml"
+# The sixth blind set (2026-12-04), measured blind three times, then moved into training: dev.
+DATASET_V6 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v6.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -489,6 +491,8 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
         plan.append(("v4, dev: in training (interpretation_heldout_v4.yaml)", DATASET_V4, True))
     if DATASET_V5.exists():
         plan.append(("v5, dev: in training (interpretation_heldout_v5.yaml)", DATASET_V5, True))
+    if DATASET_V6.exists():
+        plan.append(("v6, dev: in training (interpretation_heldout_v6.yaml)", DATASET_V6, True))
     return plan
 
 

@@ -22,9 +22,10 @@ from typing import Literal
 import numpy as np
 
 from assistant.interpret.analysis import Analysis, softmax
+from assistant.interpret.ownership import ownership_features
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -77,6 +78,11 @@ FEATURES: tuple[str, ...] = (
     "stmt_absent_share",
     "stmt_absent_over_present",
     "missing_overlap_0",
+    # whose thing it is, on paper only, nothing listed, talk under way (``ownership``)
+    "others_own",
+    "paper_only",
+    "none_listed",
+    "talk_under_way",
 )
 
 
@@ -158,6 +164,7 @@ def features(analysis: Analysis) -> np.ndarray:
         a.statements.absent_fit - a.present_fit if a.statements.absent_fit else 0.0,
         # level 0 texts are written as absences: said as missing, their words are level 0's
         a.missing[0],
+        *ownership_features(a.answer, a.lang),
     ]
     return np.asarray(row, dtype=np.float64)
 

@@ -46,7 +46,9 @@ EN_MORE_UNKNOWN = re.compile(
     r"|\b(?:i'm|i am|i've been|i was|i feel) (?:a bit |rather |completely |totally )?(?:out of"
     r"|not in) the loop\b|\babove my pay ?grade\b"
     r"|\bi (?:really |honestly )?(?:can't|cannot|couldn't) (?:really )?say (?:whether|if)\b"
-    r"|\bi (?:don't|do not) (?:follow|deal with) (?:that|this|it)\b",
+    r"|\bi (?:don't|do not) (?:follow|deal with) (?:that|this|it)\b"
+    r"|\b(?:i|we) (?:can|could|will|'ll|would) (?:only )?(?:answer|reply|respond|tell you)"
+    r"(?: (?:that|this|it|you))? (?:after|later|once)\b|\b(?:get|come) back to you\b",
     re.IGNORECASE,
 )
 # 「あるかどうかも分かりません」「今どうなっているかはわかりません」: not knowing whether the thing
@@ -87,8 +89,8 @@ JA_MORE_UNKNOWN = re.compile(
     r"|ご存じ(?:だと|かと|のはず)|の方が(?:よく)?(?:分かる|わかる|詳しい)(?:と思|はず|かと|です|でしょう)"
     r"|(?:に|へ|で)(?:ご確認|お問い合わせ|お聞き)(?:ください|下さい|いただけ(?:ます|ませ|れば)"
     r"|いただいた(?:方|ほう)|いただくの)"
-    r"|確認して(?:から)?(?:ご)?回答(?:します|させて|いたします|しても)"
-    r"|(?:後日|改めて)(?:ご)?回答(?:します|させて|いたします)"
+    r"|確認して(?:から)?(?:改めて)?(?:ご)?回答(?:します|させて|いたします|しても|する予定|するつもり)"
+    r"|(?:後日|改めて)(?:ご)?回答(?:します|させて|いたします|する予定|するつもり)"
     r"|(?:質問|この質問|その質問)は?飛ばして|次の質問に(?:移|進|行)"
 )
 # The subject is someone else: what they do not know is a fact about the city.
@@ -190,7 +192,7 @@ EN_ROLE = re.compile(
     re.IGNORECASE,
 )
 JA_ARRIVAL = re.compile(
-    r"異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|前の(?:部署|課|職場|部|係)"
+    r"赴任して|赴任した|赴任(?:から|後)|異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|前の(?:部署|課|職場|部|係)"
     r"|前任|引継ぎ|引き継ぎ|復帰|(?:移って|来て|戻って)(?:き)?た?ばかり|移ってきて|産休|育休|休職"
 )
 JA_ROLE = re.compile(
@@ -209,7 +211,7 @@ EN_OUTSIDER = re.compile(
     re.IGNORECASE,
 )
 JA_OUTSIDER = re.compile(
-    r"異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|復帰したばかり|産休|育休|休職"
+    r"赴任して|赴任した|赴任(?:から|後)|異動して(?:き|参り|まいり)|異動になっ|着任|入庁|配属(?:され|になっ)|復帰したばかり|産休|育休|休職"
     r"|(?:移って|来て|戻って)(?:き)?た?ばかり|移ってきて"
     r"|(?:私|わたし|自分)は[^。、]{0,14}(?:課|係|担当|部|室|部門|窓口|センター)(?:なので|ですので|なもので"
     r"|でして|だから|ですから)"

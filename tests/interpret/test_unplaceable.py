@@ -45,6 +45,11 @@ from assistant.models import Framework, Lang
         ("ja", "正直、専門外なもので。"),
         ("ja", "その点は持ち帰って確認させてください。"),
         ("ja", "政策企画課にお問い合わせください。"),
+        # deferring the answer to later is not an answer (round 3)
+        ("en", "The unit will brief us soon, so we can answer that after the briefing."),
+        ("en", "Let me check with the planners and get back to you."),
+        ("ja", "所管課に確認してから回答する予定です。"),
+        ("ja", "その件は後日回答するつもりです。"),
     ],
 )
 def test_further_dont_know_phrases_are_found(lang: Lang, text: str) -> None:
