@@ -19,7 +19,7 @@ def test_answer_eval_key_hit_finds_standard_kanji_in_printed_quote() -> None:
     import sys
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "evals" / "answer_eval.py"
+    path = Path(__file__).resolve().parents[2] / "evals" / "answer_eval.py"
     spec = importlib.util.spec_from_file_location("answer_eval_under_test", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
