@@ -222,6 +222,8 @@ class Overview(FrameworkKinds):
             r"\banything\b|何か|について|に関して|に関する|regarding|related to|when it comes to", q
         ):
             return None  # "anything in the menu for that?", 「人材育成について」: that need's lines
+        if it.HELP.search(q) and re.search(r"\bmenu line\b", q):
+            return None  # "the procurement support menu line": that line answers, not the menu
         if re.search(r"「.+?」", question) or self.mixed_terms(question):
             return None  # a term quoted or in English within Japanese: its menu line answers
         levels = it.found(it.LEVELS, question)

@@ -153,6 +153,7 @@ HELP = _any(
     r"fund|finance|send|cooperate|work|dispatch|deploy|train|advise)|jica (help|support|assist|offer)|"
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
+    r"\b(?!(?:cooperation|jica|each|every|which)\b)[a-z-]{5,} (support |assistance )?menu line\b|"
     r"help (us|with|our)|assist|offer|provide|cooperation (on|for|with)|available from|"
     r"(jica'?s? )?(cooperation|support|menu) (covers?|includes?)\b|is (that|this|it) something (jica|you|they)\b|"
     r"(メニュー|menu)(に|には|の中に)(は)?(そういう|そのような|こういう|このような)|"

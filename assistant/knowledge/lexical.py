@@ -30,6 +30,15 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# CJK radical look-alikes the brochure prints (市⺠, 成⻑) that NFKC leaves alone.
+_LOOKALIKES = str.maketrans({"\u2ea0": "民", "\u2ed1": "長"})
+
+
+def fold(text: str) -> str:
+    """``normalize`` plus printed radical look-alikes → standard kanji, so 市民 finds 市⺠."""
+    return normalize(text).translate(_LOOKALIKES)
+
+
 def stem(word: str) -> str:
     """A very light English stemmer: plural and a few suffixes, enough for BM25 recall."""
     if len(word) > 4 and word.endswith("ies"):

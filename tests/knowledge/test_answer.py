@@ -185,3 +185,9 @@ def test_answer_prompts_load_with_the_variables_the_answerer_fills():
         assert "{" not in prompt.system and "NOT_COVERED" in prompt.system
     with pytest.raises(PromptError):
         load_chat_prompt("answer", "en", ("passages", "question", "city"))
+
+
+def test_a_named_menu_line_quotes_that_printed_line_not_the_whole_menu(real_kb):
+    """ "the procurement support menu line" is one line: its printed Japanese (調達支援) is quoted."""
+    result = answer("What is in the procurement support menu line?", real_kb.retriever)
+    assert result.kind == "help" and "調達支援" in result.answer
