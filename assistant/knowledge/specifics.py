@@ -132,6 +132,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"project size|co-?fund|(grant|loan|funding|project|budget) sizes?|average (grant|loan|amount|cost|budget|size)|\b(success|acceptance|approval|adoption) rates?\b|"
             r"\b(jica|they) (pay|pays|paying) (for|the)\b|採択率|成功率|比率|何割|頻度|(金額|額|予算)(は|って)[？?]|(金額|額)を教えて|給与|報酬|(費用|コスト)は誰が|誰が(費用を)?負担|"
             r"size of (the |a )?(grant|fund|loan|budget)|"
+            r"(grant|loan|funding|financing|aid) amounts?|amount of (the |a )?(grant|loan|funding|financing|aid|money)|"
+            r"(助成|補助|融資|贈与|無償資金|有償資金)(の)?(金)?額|"
             rf"{_NUM} ?(usd|dollars?|yen|million|billion|%|percent)|fully (fund|financ|pa)|"
             r"(full|whole|entire) (cost|amount)|全額|free of charge|for free|有料|無料|"
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"

@@ -23,7 +23,9 @@ from tests.knowledge.test_answer import assert_cited
      "Can JICA send volunteers to work in our smart city office?", "JICAの協力隊を市役所に派遣してもらえますか",
      "都市OSはオープンソース準拠にすべきですか、それとも独自開発ですか",
      "Does the smart city plan have to be approved by the city council under JICA's rules?", "M/Pは議会で承認される必要がありますか",
-     "Is Manila one of the pilot cities of JICA's approach?", "ジャカルタはJICAのスマートシティのモデル都市ですか"],
+     "Is Manila one of the pilot cities of JICA's approach?", "ジャカルタはJICAのスマートシティのモデル都市ですか",
+     "What is the grant amount?", "What amount of funding does a city get for an urban OS?",
+     "データ基盤整備への無償資金の額はどれくらいですか", "技術協力の助成額を教えてください"],
 )  # fmt: skip
 def test_specifics_asked_in_new_words_are_not_in_sources(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
