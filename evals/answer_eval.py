@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.knowledge.answer import AnswerResult, answer  # noqa: E402
-from assistant.knowledge.lexical import fold  # noqa: E402
+from assistant.knowledge.lexical import normalize  # noqa: E402
 from assistant.knowledge.retrieval import HybridRetriever  # noqa: E402
 from assistant.lang import detect_lang  # noqa: E402
 
@@ -100,8 +100,8 @@ def citations_valid(result: AnswerResult) -> bool:
 
 def key_hit(item: Item, text: str) -> bool:
     """A key fact counts when present after NFKC and radical look-alike folding (市⺠ = 市民)."""
-    low = fold(text)
-    return all(any(fold(alt) in low for alt in k.split("|")) for k in item.key)
+    low = normalize(text)
+    return all(any(normalize(alt) in low for alt in k.split("|")) for k in item.key)
 
 
 def pct(values: list[float], q: float) -> float:

@@ -25,18 +25,14 @@ _STOP = """a an and are as at be by can could do does for from has have how i if
 STOP_WORDS = frozenset(_STOP.split())
 
 
-def normalize(text: str) -> str:
-    """NFKC (full-width → half-width, compatibility kana) then lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
 # CJK radical look-alikes the brochure prints (市⺠, 成⻑) that NFKC leaves alone.
 _LOOKALIKES = str.maketrans({"\u2ea0": "民", "\u2ed1": "長"})
 
 
-def fold(text: str) -> str:
-    """``normalize`` plus printed radical look-alikes → standard kanji, so 市民 finds 市⺠."""
-    return normalize(text).translate(_LOOKALIKES)
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width, compatibility kana), the printed radical look-alikes as
+    standard kanji (so a question's 市民 finds the brochure's 市⺠), then lower case."""
+    return unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).lower()
 
 
 def stem(word: str) -> str:

@@ -1,17 +1,18 @@
-"""Key facts written with standard kanji must find the brochure's printed radical look-alikes."""
+"""Text written with standard kanji must find the brochure's printed radical look-alikes: in the
+lexical index (a question's 市民 finds 市⺠) and in the answer eval's key facts."""
 
-from assistant.knowledge.lexical import fold
+from assistant.knowledge.lexical import bigram_tokenize, normalize
 
 
 def test_fold_maps_printed_radicals_to_standard_kanji() -> None:
-    assert fold("市\u2ea0の参加") == fold("市民の参加")
-    assert fold("成\u2ed1") == "成長"
-    assert "市民" in fold("多様な市\u2ea0のニーズ")
+    assert normalize("市\u2ea0の参加") == normalize("市民の参加")
+    assert normalize("成\u2ed1") == "成長"
+    assert "市民" in normalize("多様な市\u2ea0のニーズ")
 
 
 def test_fold_keeps_english_case_insensitive_and_other_text() -> None:
-    assert fold("Citizen 「組織」") == "citizen 「組織」"
-    assert fold("市民") != fold("市場")
+    assert normalize("Citizen 「組織」") == "citizen 「組織」"
+    assert normalize("市民") != normalize("市場")
 
 
 def test_answer_eval_key_hit_finds_standard_kanji_in_printed_quote() -> None:
@@ -30,3 +31,7 @@ def test_answer_eval_key_hit_finds_standard_kanji_in_printed_quote() -> None:
     assert not mod.key_hit(ja, "多様な市場のニーズ[1]。")
     en = mod.Item(id="y", question="q", answer_lang="en", key=["市\u2ea0"])
     assert mod.key_hit(en, "residents (printed: 「市民」) [1].")
+
+
+def test_lexical_tokens_of_standard_and_printed_kanji_are_the_same() -> None:
+    assert bigram_tokenize("市民参加") == bigram_tokenize("市\u2ea0参加")
