@@ -6,6 +6,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel, G
 from langchain_core.messages import AIMessage
 
 from assistant.knowledge.answer import DECLINE, answer
+from assistant.lang import detect_lang
 from assistant.prompts import PromptError, load_chat_prompt
 
 CONTRACT = {"question", "answered", "answer", "mode", "sources", "notice", "reason", "kind"}
@@ -36,6 +37,13 @@ def assert_cited(result) -> None:
         assert MARKED_SENTENCE.search(sent), sent
     numbers = {int(n) for n in re.findall(r"\[(\d+)\]", result.answer)}
     assert numbers == set(range(1, len(result.sources) + 1))
+
+
+def assert_not_in_sources(result, question: str) -> None:
+    """Declined as a specific the brochure does not give, in the question's language, cited."""
+    assert not result.answered and result.reason == "not_in_sources", result.answer
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
 
 
 class RecordingChat(FakeListChatModel):

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.knowledge.answer import answer
-from assistant.lang import detect_lang
-from tests.knowledge.test_answer import assert_cited
+from tests.knowledge.test_answer import assert_cited, assert_not_in_sources
 
 
 @pytest.mark.parametrize(
@@ -29,10 +28,7 @@ def test_another_bodys_contact_and_translation_requests_are_off_topic(shipped_kb
      "これまでにJICAが支援した国を教えてください"],
 )  # fmt: skip
 def test_cities_helped_before_and_providers_are_not_in_sources(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert not result.answered and result.reason == "not_in_sources", result.answer
-    assert detect_lang(result.answer) == detect_lang(question)
-    assert_cited(result)
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
 
 
 @pytest.mark.parametrize(
@@ -41,10 +37,7 @@ def test_cities_helped_before_and_providers_are_not_in_sources(shipped_kb, quest
      "Our town has 12,000 people. Is that big enough for JICA?", "人口5千人の村ですが、JICAの支援を受けるのに規模は十分ですか？"],
 )  # fmt: skip
 def test_evaluations_and_size_thresholds_are_not_in_sources(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert not result.answered and result.reason == "not_in_sources", result.answer
-    assert detect_lang(result.answer) == detect_lang(question)
-    assert_cited(result)
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
 
 
 @pytest.mark.parametrize(
@@ -91,10 +84,7 @@ def test_the_population_of_a_named_city_is_no_eligibility_question(shipped_kb):
      "Does JICA publish a database of smart city cases?", "スマートシティのマニュアルはありますか"],
 )  # fmt: skip
 def test_curricula_and_japanese_only_bids_are_not_in_sources(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert not result.answered and result.reason == "not_in_sources", result.answer
-    assert detect_lang(result.answer) == detect_lang(question)
-    assert_cited(result)
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
 
 
 @pytest.mark.parametrize(
@@ -150,10 +140,7 @@ def test_parties_are_off_topic_even_when_help_is_asked(shipped_kb, question):
 def test_embassies_bare_amounts_and_what_a_city_must_provide_are_not_in_sources(
     shipped_kb, question
 ):
-    result = answer(question, shipped_kb.retriever)
-    assert not result.answered and result.reason == "not_in_sources", result.answer
-    assert detect_lang(result.answer) == detect_lang(question)
-    assert_cited(result)
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
 
 
 def test_a_weak_match_answered_by_topic_is_still_off_topic(shipped_kb):
