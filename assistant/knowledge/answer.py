@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from assistant.catalogue import t
 from assistant.framework import get_framework
 from assistant.knowledge import intents
-from assistant.knowledge.answer_llm import check_citations, format_passages, llm_answer
+from assistant.knowledge.answer_llm import llm_answer
 from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
@@ -48,10 +48,7 @@ if TYPE_CHECKING:
 
     from assistant.knowledge.retrieval import HybridRetriever
 
-__all__ = [
-    "DECLINE", "AnswerResult", "SourceRef", "answer", "check_citations", "format_passages",
-    "given_text", "select_passages",
-]  # fmt: skip
+__all__ = ["DECLINE", "AnswerResult", "SourceRef", "answer", "given_text", "select_passages"]
 
 
 # The refusal in each language, as tests and callers compare answers with it.
