@@ -21,7 +21,7 @@ from assistant.catalogue import t
 from assistant.interview import intake as I
 from assistant.interview import render
 from assistant.interview.intents import Intent, detect
-from assistant.interview.render import LOW_CONFIDENCE, short_text
+from assistant.interview.render import LOW_CONFIDENCE
 from assistant.interview.state import (
     Action,
     Choice,
@@ -57,7 +57,6 @@ __all__ = [
     "MAX_TURN_CHARS",
     "InterviewEngine",
     "SessionNotFound",
-    "short_text",
 ]
 
 # How often a turn is read again when another process committed one of the same session first.

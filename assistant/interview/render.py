@@ -36,18 +36,6 @@ def order(fw: Framework) -> list[str]:
     return [e.id for d in DOMAIN_IDS for e in fw.domain_elements(d)]
 
 
-def short_text(text: str, limit: int = 90) -> str:
-    """The first clause of a rubric text, cut at a word boundary: a button label."""
-    for sep in ("; ", ": ", "：", "。", "；"):
-        head = text.split(sep)[0]
-        if len(head) <= limit and len(head) >= 20:
-            return head.rstrip(".")
-    if len(text) <= limit:
-        return text.rstrip(".")
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(",.;: ") + "…"
-
-
 def header(fw: Framework, element: Element, lang: Lang) -> str:
     domain = next(d.name.get(lang) for d in fw.domains if d.id == element.domain)
     ids = order(fw)
@@ -150,7 +138,9 @@ def element_choices(state: EngineState, fw: Framework, element: Element) -> list
     for r in element.rubric:
         if r.level in pair or (sure is not None and r.level == sure.level):
             continue
-        label = t("interview.btn_level", lang, n=r.level, text=short_text(r.text.get(lang)))
+        # the whole rubric text: a label cut with "…" would have the official choose a level
+        # without reading it (and a phone has no hover to show the rest)
+        label = t("interview.btn_level", lang, n=r.level, text=r.text.get(lang))
         choices.append(Choice(label=label, action=Action(kind="level", level=r.level)))
     choices.append(Choice(label=t("interview.btn_unknown", lang), action=Action(kind="unknown")))
     choices.append(Choice(label=t("interview.btn_explain", lang), action=Action(kind="explain")))

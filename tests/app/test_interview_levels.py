@@ -77,3 +77,14 @@ def test_an_unsure_proposal_shows_both_levels_as_equal_choices(app: AppTest) -> 
     assert [b.key for b in pair] == ["qr-pair-1", "qr-pair-2"]
     at = pair[1].click().run()
     assert stored(code) == {"E01": 2}
+
+
+def test_every_level_button_holds_the_whole_level_text(app: AppTest) -> None:
+    """The other levels' buttons are not cut to one line: the official reads what they pick."""
+    at = start(app)
+    at = say(at, "We have a portal.")
+    assert not at.exception
+    levels = [b for b in at.button if (b.key or "").startswith("qr-level-")]
+    assert [b.key for b in levels] == ["qr-level-0", "qr-level-3", "qr-level-4"]
+    for b in levels:
+        assert b.label == f"Level {b.key[-1]}: {full(int(b.key[-1]))}"

@@ -142,6 +142,22 @@ def test_an_unsure_proposal_shows_two_full_levels_side_by_side_and_no_confirm(st
     assert store.load(code).answers["E01"].level == 2
 
 
+def test_every_level_button_shows_its_whole_rubric_text_in_the_session_language(store):
+    """No level is chosen from a label cut with "…": each button holds the level's whole text."""
+    fw = get_framework()
+    for lang in ("en", "ja"):
+        engine = unsure_engine(store)
+        code, _ = through_intake(engine, lang=lang)
+        for words in ("We have a draft vision.", "We have a portal."):
+            reply = engine.handle(code, words)
+            levels = [c for c in reply.choices if c.action.kind == "level"]
+            assert len(levels) >= 3
+            for c in levels:
+                whole = getattr(fw.element(reply.element).rubric[c.action.level].text, lang)
+                assert whole in c.label and "…" not in c.label
+            engine.act(code, Action(kind="unknown"))
+
+
 def test_the_unsure_pair_follows_a_language_switch(store):
     engine = unsure_engine(store)
     code, _ = through_intake(engine)
