@@ -21,6 +21,7 @@ from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
+from assistant.knowledge.framework_terms import mend
 from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
@@ -250,7 +251,21 @@ def answer(
 ) -> AnswerResult:
     """A short answer composed from the knowledge base with [n] citations; says plainly when the
     brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic)."""
-    question = question.strip()
+    asked = question.strip()
+    question = mend(asked)  # "elemnts" read as "elements"
+    result = _answer(question, retriever, lang, k, chat_model, filters, relevance)
+    return result if question == asked else result.model_copy(update={"question": asked})
+
+
+def _answer(
+    question: str,
+    retriever: HybridRetriever,
+    lang: str | None,
+    k: int,
+    chat_model: BaseChatModel | None,
+    filters: Filters | None,
+    relevance: Relevance,
+) -> AnswerResult:
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
     if not question or intents.PERSONAL.search(question):

@@ -107,6 +107,14 @@ _NOT_ANSWERS = ("?", "？", ":", "：")
 _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
+# What to take care of when using data or technology: JICA's MIND prints its condition.
+CAUTION = it._any(
+    r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|careful|caution|watch out|beware|pitfalls?|"
+    r"conditions? (does|do|on|for|attached)|safeguards?|be aware|precautions?)"
+    r"[^。？?]{0,40}(data|technolog|digital|データ|技術|デジタル)|"
+    r"(data|technolog|digital|データ|技術|デジタル)[^。？?]{0,40}(気をつけ|気を付け|注意|留意|配慮|懸念|"
+    r"careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?)"
+)
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 Scored = tuple[tuple[float, int, int], str, "Chunk", int]
 
@@ -237,6 +245,11 @@ def compose(
             lambda: title(c),
         ),
         (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
+        # a city character asked about as if it were a stage ("is 'area development' a stage?")
+        (
+            city_type and bool(it.STAGE_TALK.search(q)) and not it.found(it.STAGES, question),
+            lambda: c.city_is_type(question),
+        ),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
@@ -288,6 +301,8 @@ def compose(
             bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
             lambda: c.scale_up(question),
         ),
+        # what to take care of with data and technology: JICA's MIND, its condition first
+        (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
         # the problems cities face: JICA's MIND, its challenges first
         (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words

@@ -31,6 +31,33 @@ _WHICH_DOMAIN = re.compile(
 # English words for the printed Japanese names that the project's English names render otherwise
 # (整合性 "consistency" for "coherence", 具体性 "specificity" for "concreteness").
 _NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
+# Short names readers give an element ("the cross-domain element", "the platform element").
+_READER_NAMES = {
+    "E14": ("cross-domain", "cross-sector", "cross domain", "分野横断", "領域を横断"),
+    "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
+}
+# A situation an element's desired state speaks to, in the words officials use: a plan reset
+# by each new mayor (E19: flexible to political and social change); a strategy written apart
+# from the urban plan and the digital strategy (E04: not separated).
+_SITUATIONS = (
+    (
+        re.compile(
+            r"(mayor|governor|government|administration|leadership)s? (change|changes|changed|"
+            r"is replaced)|change (of|in) (the )?(mayor|government|administration|leadership)|"
+            r"new (mayor|governor|administration)|after (each|every|the) election|"
+            r"(市長|首長|知事|政権)[^。？?]{0,6}(代わ|替わ|変わ|交代)|選挙[^。？?]{0,12}(たび|ごと|度|後)"
+        ),
+        "E19",
+    ),
+    (
+        re.compile(
+            r"separate(ly)? (from|of) (the )?(urban|master|city|digital|existing)|"
+            r"(not|never) (aligned|linked|connected|consistent) with (the )?(urban|master|city|digital)|"
+            r"(都市計画|デジタル戦略|マスタープラン)[^。？?]{0,20}(別々|バラバラ|ばらばら|無関係|切り離|分離)"
+        ),
+        "E04",
+    ),
+)
 
 
 def name_variants(name: str) -> list[str]:
@@ -150,10 +177,26 @@ class ElementKinds(Composer):
         if best:
             return best[1]
         by_term = self.element_with_term(question) or self.element_by_runs(question)
+        by_term = by_term or self.element_by_reader_name(question)
         if by_term is not None or not loose:
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
-        return self.element_by_words(question) if asks_one else None
+        if asks_one:
+            return self.element_by_situation(question) or self.element_by_words(question)
+        return None
+
+    def element_by_reader_name(self, question: str) -> Element | None:
+        """An element by the short name readers give it ("the 'cross-domain' element")."""
+        q = it.norm(question)
+        eid = next((e for e, names in _READER_NAMES.items() if any(n in q for n in names)), None)
+        return next((e for e in self.fw.elements if e.id == eid), None) if eid else None
+
+    def element_by_situation(self, question: str) -> Element | None:
+        """The element whose desired state speaks to the asker's situation ("our plans are
+        reset by every new mayor": flexibility to political change)."""
+        q = it.norm(question)
+        eid = next((e for pattern, e in _SITUATIONS if pattern.search(q)), None)
+        return next((e for e in self.fw.elements if e.id == eid), None) if eid else None
 
     def element_by_runs(self, question: str) -> Element | None:
         """A Japanese element name said in other grammar (「推進体制を柔軟に」 for 推進体制の柔軟性):

@@ -61,6 +61,12 @@ ASSESS_JA = (
 )
 
 
+# An everyday word names its line as surely as a shared printed word (BM25's top match, 1.5,
+# may be a particle pair such as 「市の」): it weighs more than that.
+EVERYDAY_WEIGHT = 2.0
+# ... unless the word fits other lines as well (trying things out is also what a testbed is for;
+# other cities are also who knowledge is shared with)
+_BROAD = frozenset({"スマートサービスの実証", "他都市への展開"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
@@ -71,7 +77,50 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         ),
         "promotion bodies",
     ),
+    # training staff, 研修: human resource development
+    (re.compile(r"\btrain(ing)?\b|研修|育成|upskill|capacity"), "人材育成"),
+    # a diagnosis of the present and a path forward: the survey's analysis and roadmap
+    (
+        re.compile(
+            r"diagnos|as-is|current (situation|plans|state)|現状[^。？?]{0,4}(分析|把握|診断)"
+        ),
+        "網羅的な分析",
+    ),
+    (re.compile(r"road ?map|道筋|進め方|ロードマップ"), "ロードマップ"),
+    # trying services out before rolling them out: the demonstration line
+    (
+        re.compile(r"try (them |it )?out|trial|試し|試験的|実証|pilot|demonstrat"),
+        "スマートサービスの実証",
+    ),
+    # good practice carried to other cities: the wider network line
+    (
+        re.compile(r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体"),
+        "他都市への展開",
+    ),
+    # the city's own plan: the urban spatial plan line
+    (
+        re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
+        "都市空間整備計画",
+    ),
+    # a body across ministries: the cross-ministry organisation line
+    (
+        re.compile(
+            r"(各|複数の)?省庁(に|を)?(またが|横断|横串)|各省庁|(cross|inter)-?ministr|across ministries|whole[- ]of[- ]government"
+        ),
+        "省庁横断",
+    ),
 ]
+# Words that ask for one kind of cooperation: money (or a Japanese SME's technology, which the
+# finance heading's SME/SDGs verification serves) → the financial cooperation lines first.
+_PREFER_TYPE = (
+    (
+        re.compile(
+            r"financ|\bfund(s|ing|ed)?\b|pay for|資金|融資|お金|費用を出|"
+            r"\bsmes?\b|small and medium|中小企業|中小|sdgs"
+        ),
+        "finance",
+    ),
+)
 
 
 @dataclass
@@ -206,7 +255,8 @@ class Composer:
                 continue
             for line in self.fw.cooperation:
                 if printed in line.text.en.lower() or printed in line.text.ja:
-                    out[line.id] = out.get(line.id, 0.0) + 1.0
+                    weight = 1.0 if printed in _BROAD else EVERYDAY_WEIGHT
+                    out[line.id] = out.get(line.id, 0.0) + weight
         return out
 
     def mixed_terms(self, question: str) -> dict[str, float]:
@@ -275,7 +325,9 @@ class Composer:
         return name.split("：")[0].split(":")[0] if short else name
 
     def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
-        lines = self.menu_lines(question, vector, hits=hits)
+        q = question.lower()
+        prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
+        lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
         fields, cid = self.line_parts(lines[0][1])

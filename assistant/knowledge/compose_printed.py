@@ -100,7 +100,10 @@ _REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
 _POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
 _CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
 _CHALLENGES = re.compile(r"急激な都市化|urbanisation is rapid|rapid urbani")
-_ASKS_NEED = re.compile(r"\bneed|必要|課題|challenge|problem|urbani|都市化", re.I)
+_ASKS_NEED = re.compile(
+    r"\bneed|必要|課題|challenge|problem|urbani|都市化|\bmatters?\b",
+    re.I,
+)
 _ASKS_CONDITION = re.compile(
     r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
 )
@@ -111,6 +114,8 @@ _SUMMARY = re.compile(
     r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点"
 )
 _REFERENCE = re.compile(r"レファレンス|as the reference")
+# what is built alongside the projects: a management set-up and a society that accepts change
+_PARALLEL = re.compile(r"並行して|in parallel with")
 _ABBREVIATIONS = re.compile(r"M/P(：| means)")
 
 
@@ -211,7 +216,7 @@ def heading(c: Overview, question: str) -> Draft | None:
 
 def elements_use(c: Overview) -> Draft | None:
     """What the elements are for: the brochure's own line (a reference for initiatives)."""
-    out = quote_printed(c, "brochure-elements", [_REFERENCE])
+    out = quote_printed(c, "brochure-elements", [_PARALLEL, _REFERENCE])
     return Draft("overview", out) if out else None
 
 

@@ -29,6 +29,8 @@ _SPLIT = re.compile(
     r"can|could|would|will|should)\b)",
     re.I,
 )
+# Numbered parts ("(1) … and (2) …", 「①…②…」): each number starts a question.
+_NUMBERED = re.compile(r"\s*(?:\(\d\)|(?<![\w(])\d\)|[①②③④⑤])\s*")
 _QUESTION_WORD = re.compile(
     r"[?？]|\b(which|what|how|where|who|when|does|do|is|are|can|could|would|should|tell|give)\b|"
     r"教えて|ですか|ますか|でしょうか|何|どこ|どの|どう",
@@ -42,8 +44,11 @@ def question_parts(question: str) -> list[str]:
     """The separate questions of a message, in order; one part when it asks one thing."""
     if it.DIFFERENCE.search(it.norm(question)):
         return [question]  # "what's different between what X offers and what Y offers": one ask
-    parts = [p.strip(" 、,") for p in _SPLIT.split(question.strip()) if p and p.strip(" 、,")]
+    pieces = [p for n in _NUMBERED.split(question.strip()) for p in _SPLIT.split(n) if p]
+    parts = [re.sub(r"(?:[,、]\s*|\s+)(?:and|also|そして)$", "", p.strip(" 、,")) for p in pieces]
     parts = [p for p in parts if len(p) >= 6]
+    if len(parts) >= 3 and not _QUESTION_WORD.search(parts[0]):
+        parts = parts[1:]  # "Two things:" before the numbered questions
     if len(parts) < 2 or not all(_QUESTION_WORD.search(p) for p in parts):
         return [question]
     return parts[:MAX_PARTS]
