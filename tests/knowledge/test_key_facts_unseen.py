@@ -1,0 +1,136 @@
+"""Ask round 4 (issue 11, branch ask7): key facts on unseen phrasing, en and ja. Each case is a
+mechanism behind a miss of Ask v6 / dev7, asked in new words: a misspelt framework word, a
+situation that is one way to scale up, where a way leads, levels that "differ", money and SMEs
+to the financial cooperation heading, everyday words to a menu line, numbered parts, an element
+found by the situation it speaks to or a reader's short name, cautions about data, a city type
+taken for a stage, every element listed, the three stages, JICA's guiding principle."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.answer import answer
+from assistant.knowledge.framework_terms import SCALE_WAYS, found, mend
+from assistant.knowledge.lexical import normalize
+from assistant.knowledge.parts import question_parts
+from assistant.lang import detect_lang
+from tests.knowledge.test_answer import assert_cited
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # a misspelt framework word is still the framework's (not an unknown count)
+        ("how many elemnts and domians does the framework have?", ["21", "５つの分野"]),
+        ("elemntsはいくつありますか？", ["21"]),
+        # a situation that is one way to scale up, without naming it
+        ("Our smart parking trial works in one neighbourhood; we'd like to take it to the whole "
+         "city. What does JICA's approach suggest?", ["点から面へ"]),
+        ("一つの地区で始めた見守りカメラの取組みを市全体に広げたい。どう進めればよいですか？", ["点から面へ"]),
+        # ... and asked where it leads: its printed outcome
+        ("We started with smart energy and want to move beyond energy into water and waste. "
+         "Which way of scaling up is that, and where does it lead?", ["分野間の連携による全体最適化"]),
+        ("交通から始めた取組みを、医療や防災など他の分野にも広げたい。どんな広げ方で、最終的に何を目指すのですか？",
+         ["分野間の連携による全体最適化"]),
+        ("area-based vs sector-based: where does each one end up?",
+         ["限定された地区でのスマートシティ", "分野間の連携による全体最適化"]),
+        # two levels that "differ"
+        ("How does national-level support differ from city-level support?",
+         ["国レベル", "都市・自治体／地区レベル"]),
+        # money, or a Japanese SME's technology: the financial cooperation heading
+        ("Would JICA be willing to fund a testbed for our city?", ["資金協力"]),
+        ("中小企業の技術で実証をしたいのですが、使える枠組みはありますか", ["中小SDGs実証事業"]),
+        # everyday words for what a menu line prints
+        ("Could someone from JICA train our planning staff?", ["人材育成"]),
+        ("市の職員向けの研修もお願いできますか", ["人材育成"]),
+        ("Is there a study that maps where we stand now and draws up a roadmap?",
+         ["情報収集確認調査", "ロードマップの策定"]),
+        ("現状を分析して今後の道筋を示すような調査はありますか", ["ロードマップの策定"]),
+        ("We want a whole-of-government body to steer smart city work. Can JICA support that?",
+         ["省庁横断組織"]),
+        # numbered parts: each answered
+        ("(1) does JICA support cybersecurity, and (2) what about data-use policies?",
+         ["サイバーセキュリティ対策支援", "データ利活用方策"]),
+        ("①サイバーセキュリティの支援はありますか ②個人情報保護ガイドラインの策定も支援してもらえますか",
+         ["サイバーセキュリティ対策支援", "個人情報保護ガイドライン"]),
+        # an element found by the situation it speaks to, or by a reader's short name
+        ("Every time a new mayor comes in, our smart city plans get scrapped. Which element is "
+         "about this?", ["推進体制の柔軟性", "政治状況"]),
+        ("政権交代のたびにスマートシティの方針が変わります。どのエレメントに関係しますか", ["推進体制の柔軟性"]),
+        ("Our digital strategy was drafted separately from the city's master plan. Which element "
+         "covers that?", ["政策の整合性"]),
+        ("スマートシティ計画が都市計画とバラバラに作られています。関係するエレメントはどれですか", ["政策の整合性"]),
+        ("What does the cross-sector element ask for?", ["領域横断", "防災"]),
+        # what to take care of with data and technology: JICA's printed condition
+        ("What does JICA say we should be careful about when using data?", ["データの安全性"]),
+        ("デジタル技術やデータを導入する際の注意点は何ですか", ["データの安全性"]),
+        ("Why do smart cities matter for fast-growing cities, and what conditions apply to data "
+         "use?", ["急激な都市化", "データの安全性"]),
+        # a city type taken for a stage: what it is, under its printed heading
+        ("Is 'regional core city' one of the stages?", ["都市の性格に応じたスマートシティの方向性"]),
+        ("大都市・代表都市というのは成熟段階の名前ですか", ["都市の性格に応じたスマートシティの方向性"]),
+        # every element listed by name
+        ("List all 21 elements by domain.", ["Trust building", "Ensuring sustainability"]),
+        ("エレメントを全部教えてください", ["トラスト醸成", "持続可能性の担保"]),
+        # the three stages, and one stage by its printed fit in other words
+        ("段階は3つあるそうですが、それぞれ何ですか", ["Small Start", "Sustainable Growth"]),
+        ("さらに発展させていく段階では何をするのですか", ["Sustainable Growth"]),
+        # JICA's guiding principle, how it decides, new cities, what JICA is
+        ("What is the guiding principle of JICA's smart city cooperation?", ["「信頼」に基づく「共創」"]),
+        ("JICAの協力の基本的な考え方は何ですか", ["「信頼」に基づく「共創」"]),
+        ("How does JICA work out which kind of support suits a city?", ["アセスメント"]),
+        ("初めてスマートシティに取り組む町でも支援を受けられますか", ["新たに取組みを始める都市にも"]),
+        ("JICAってどんな機関なんですか", ["二国間援助"]),
+    ],
+)  # fmt: skip
+def test_key_facts_on_unseen_phrasing(shipped_kb, question, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+    for fact in facts:
+        assert normalize(fact) in normalize(result.answer), (fact, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_a_misspelt_question_keeps_the_askers_words(shipped_kb):
+    result = answer("how many elemnts are there?", shipped_kb.retriever)
+    assert result.question == "how many elemnts are there?"
+    assert result.answered and "21" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        ("how many elemnts", "how many elements"),
+        ("the domians and the cooperaton", "the domains and the cooperation"),
+        # real words one letter away, and framework labels, stay as written
+        ("states remain; SECTOR-based and sector-based", "states remain; SECTOR-based and sector-based"),
+        ("Elements, Domain, approach", "Elements, Domain, approach"),
+    ],
+)  # fmt: skip
+def test_mend_spells_framework_words_and_nothing_else(text, mended):
+    assert mend(text) == mended
+
+
+@pytest.mark.parametrize(
+    ("question", "way"),
+    [
+        ("a pilot in one district we want to grow across the city", "area"),
+        ("特定の地区で始めた取組みを広げたい", "area"),
+        ("we want to go beyond transport into health", "sector"),
+        ("交通分野から他の分野へ広げたい", "sector"),
+    ],
+)
+def test_a_situation_names_its_way_to_scale_up(question, way):
+    assert found(SCALE_WAYS, question)[:1] == [way]
+
+
+def test_numbered_questions_are_parts_and_a_preface_is_not():
+    parts = question_parts("Two things: (1) is there support for A, and (2) is B covered too?")
+    assert parts == ["is there support for A", "is B covered too?"]
+    assert question_parts("①Aの支援はありますか ②Bも支援してもらえますか") == [
+        "Aの支援はありますか",
+        "Bも支援してもらえますか",
+    ]
+    # a word ending in "and" is not cut
+    assert question_parts("(1) what is the demand (2) what is E04?")[0] == "what is the demand"
