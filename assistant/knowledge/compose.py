@@ -172,6 +172,15 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if printed is not None and -printed[0][0] >= 0.75 * best:
             scored.remove(printed)
             scored.insert(0, printed)
+        else:  # a printed sentence the gloss restates goes first: the brochure's own words
+            said = set(bigram_tokenize(scored[0][1])) - _COMMON
+            same = next(
+                (x for x in scored if x[2].provenance == "printed" and _overlap(said, x[1]) >= 0.6),
+                None,
+            )
+            if same is not None:
+                scored.remove(same)
+                scored.insert(0, same)
     out: list[Sentence] = []
     used = 0
     for key, sent, chunk, i in scored:

@@ -66,7 +66,7 @@ ASSESS_JA = (
 EVERYDAY_WEIGHT = 2.0
 # ... unless the word fits other lines as well (trying things out is also what a testbed is for;
 # other cities are also who knowledge is shared with)
-_BROAD = frozenset({"スマートサービスの実証", "他都市への展開"})
+_BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
@@ -91,6 +91,15 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"try (them |it )?out|trial|試し|試験的|実証|pilot|demonstrat"),
         "スマートサービスの実証",
+    ),
+    # experience shared among those involved: the knowledge-sharing line
+    (
+        re.compile(
+            r"(経験|ノウハウ|知見|教訓|成功例|好事例)[^。？?]{0,8}(共有|交換)|"
+            r"shar(e|ing) (lessons|experiences?|know-?how|knowledge|good practices?)|"
+            r"exchang(e|ing) (lessons|experiences?)"
+        ),
+        "知見・教訓の共有",
     ),
     # good practice carried to other cities: the wider network line
     (

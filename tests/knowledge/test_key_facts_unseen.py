@@ -48,6 +48,12 @@ from tests.knowledge.test_answer import assert_cited
         ("現状を分析して今後の道筋を示すような調査はありますか", ["ロードマップの策定"]),
         ("We want a whole-of-government body to steer smart city work. Can JICA support that?",
          ["省庁横断組織"]),
+        ("Can JICA help us exchange lessons with other cities?", ["知見・教訓の共有"]),
+        ("他の自治体と経験を共有する仕組みづくりを支援してもらえますか", ["知見・教訓の共有", "他都市への展開"]),
+        # a gloss that restates a printed sentence gives way to the printed sentence
+        ("Does the content of smart city work change with who implements it, say a national "
+         "government or a local government?",
+         ["実施主体（国、地方自治体、民間など）"]),
         # numbered parts: each answered
         ("(1) does JICA support cybersecurity, and (2) what about data-use policies?",
          ["サイバーセキュリティ対策支援", "データ利活用方策"]),
