@@ -109,11 +109,13 @@ _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
 # What to take care of when using data or technology: JICA's MIND prints its condition.
 CAUTION = it._any(
-    r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|careful|caution|watch out|beware|pitfalls?|"
+    r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|"
+    r"\brisks?\b|dangers?|concerns?|worr(y|ies)|"
     r"conditions? (does|do|on|for|attached)|safeguards?|be aware|precautions?)"
     r"[^。？?]{0,40}(data|technolog|digital|データ|技術|デジタル)|"
     r"(data|technolog|digital|データ|技術|デジタル)[^。？?]{0,40}(気をつけ|気を付け|注意|留意|配慮|懸念|"
-    r"careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?)"
+    r"不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?|"
+    r"\brisks?\b|dangers?)"
 )
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 Scored = tuple[tuple[float, int, int], str, "Chunk", int]

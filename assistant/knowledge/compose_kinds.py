@@ -69,7 +69,10 @@ EVERYDAY_WEIGHT = 2.0
 _BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
+    (
+        re.compile(r"\bspecs\b|specifications?\b|仕様書|(tender|bidding) documents?|入札書類"),
+        "terms of reference",
+    ),
     (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
     (
         re.compile(
@@ -114,7 +117,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     # a body across ministries: the cross-ministry organisation line
     (
         re.compile(
-            r"(各|複数の)?省庁(に|を)?(またが|横断|横串)|各省庁|(cross|inter)-?ministr|across ministries|whole[- ]of[- ]government"
+            r"(各|複数の)?省庁(に|を)?(またが|横断|横串)|各省庁|省庁の枠|(cross|inter)-?ministr|across ministries|whole[- ]of[- ]government"
         ),
         "省庁横断",
     ),

@@ -126,6 +126,11 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "metropol",
         "representativecit",
         "capitalcity",
+        "首都",
+        "mostpopulous",
+        "nationalcapital",
+        "人口最大",
+        "最も人口",
         "largecit",
         "biggestcit",
         "largestcit",
@@ -138,6 +143,10 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "regionalcore",
         "regionalhub",
         "administrativehub",  # the hub of its region
+        "県庁所在地",
+        "州都",
+        "拠点都市",
+        "の拠点になって",
         "administrativeandmarkethub",
         "markethub",
         "hubforthesurrounding",
@@ -173,6 +182,10 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "鉱業",
         "portcity",
         "petrochem",  # a city that exists for one industry (its port, a refinery, a mine)
+        "builtaround",
+        "coppermine",
+        "coalmine",
+        "goldmine",
         "refiner",
         "becauseofitsport",
         "porttown",
@@ -309,8 +322,10 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
 # ("how many elemnts"): mended before the question is read, so counts and kinds see the word.
 _MENDABLE = (
     *("elements", "element", "domains", "domain", "cooperation", "approach", "maturity"),
-    *("platform", "assessment", "technology", "organisation", "organization"),
+    *("platform", "assessment", "technology", "organisation", "organization", "stages"),
 )
+# Real words one letter from a framework word: never mended.
+_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain", "domains"})
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -335,7 +350,7 @@ def mend(question: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if low in _MENDABLE:
+        if low in _MENDABLE or low in _REAL_WORDS:
             return word
         right = next((m for m in _MENDABLE if _one_edit(low, m)), None)
         return right if right else word

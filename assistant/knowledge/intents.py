@@ -68,7 +68,8 @@ NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
     r"取り組んでいない|取組んでいない|未着手|これから始め|これからという段階|初めて取り組|これから取(り)?組|"
-    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組|初めて[^。？?]{0,15}取り?組"
+    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組|初めて[^。？?]{0,15}取り?組|"
+    r"(何の|なんの)?経験(も|が)?(ない|ありません)|経験のない|decided nothing|nothing decided"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
@@ -103,7 +104,7 @@ CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
     r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
     r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
-    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
+    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|(?<!県庁)(?<!州庁)所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
     r"differen|differ(s|ed|ing)?\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
@@ -173,7 +174,9 @@ HELP = _any(
     r"(jica|you|they) (be )?(able|willing|allowed) to|is (that|this|it) (covered|included)|"
     r"is there (someone|somebody|anyone|anybody|an expert|a study|a survey|any study|any survey|"
     r"a programme|a program|a scheme)|(調査|枠組み|仕組み|スキーム|研修)[^。？?]{0,12}(あり|ある|出て|載って)|"
-    r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき"
+    r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"
+    r"(して|出して)もらう(こと)?(は|が)?(でき|可能)|(can|could|would|will) (jica|you|they) do (that|this|it|so)\b|"
+    r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.
@@ -246,6 +249,7 @@ ASSESS = _any(
     r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
     r"only for (advanced|developed|mature)|only (work|works|help|helps|support|supports|cooperate) "
     r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
+    r"\bsizes? up\b|\bgauges?\b (a |the |our )?cit|"
     r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
@@ -277,7 +281,8 @@ POLICY = _any(
     r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
     r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は|"
     r"principle (that )?guides|(guiding|core|underlying|central) (principle|idea)|"
-    r"(一番|最も|もっとも)大(事|切)にしている(考え|こと)|基本的な考え方|根底にある考え"
+    r"(一番|最も|もっとも)大(事|切)にしている(考え|こと)|基本的な考え方|根底にある考え|"
+    r"idea behind (jica|the|its)|(main|single|key|core|central|big) idea\b"
 )
 # The city characters as a whole ("how does the direction change with the city's character?")
 CITY_TYPES_ALL = _any(

@@ -81,6 +81,17 @@ from tests.knowledge.test_answer import assert_cited
         # the three stages, and one stage by its printed fit in other words
         ("段階は3つあるそうですが、それぞれ何ですか", ["Small Start", "Sustainable Growth"]),
         ("さらに発展させていく段階では何をするのですか", ["Sustainable Growth"]),
+        # a city type by a reader's words (a prefectural capital, a capital city, a mine town)
+        ("川沿いの県庁所在地で、周りの町の中心です。目指すべき方向性は？", ["地方中核都市"]),
+        ("We are the capital and the most populous city. Which direction applies?", ["大都市・代表都市"]),
+        ("人口最大の首都です。どの方向性が合いますか", ["大都市・代表都市"]),
+        ("Our town was built around a coal mine. What direction fits?", ["特定産業特化型都市"]),
+        # risks and worries about data: JICA's printed condition
+        ("Are there any risks JICA points out in using residents' data?", ["データの安全性"]),
+        ("データを使うことへの住民の不安について、JICAはどう考えていますか", ["データの安全性"]),
+        # a beginner's eligibility: the printed sentence on new cities
+        ("We have decided nothing yet. Is the cooperation open to newcomers?", ["cities starting new work"]),
+        ("経験のない町ですが、協力の対象になりますか", ["新たに取組みを始める都市にも"]),
         # JICA's guiding principle, how it decides, new cities, what JICA is
         ("What is the guiding principle of JICA's smart city cooperation?", ["「信頼」に基づく「共創」"]),
         ("JICAの協力の基本的な考え方は何ですか", ["「信頼」に基づく「共創」"]),
