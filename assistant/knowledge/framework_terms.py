@@ -322,7 +322,7 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
 # ("how many elemnts"): mended before the question is read, so counts and kinds see the word.
 _MENDABLE = (
     *("elements", "element", "domains", "domain", "cooperation", "approach", "maturity"),
-    *("platform", "assessment", "technology", "organisation", "organization", "stages"),
+    *("platform", "assessment", "technology", "organisation", "organization", "stages", "stage"),
 )
 # Real words one letter from a framework word: never mended.
 _REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain", "domains"})

@@ -123,6 +123,7 @@ def test_a_misspelt_question_keeps_the_askers_words(shipped_kb):
         # real words one letter away, and framework labels, stay as written
         ("states remain; SECTOR-based and sector-based", "states remain; SECTOR-based and sector-based"),
         ("Elements, Domain, approach", "Elements, Domain, approach"),
+        ("Which stage is it? how many stags?", "Which stage is it? how many stages?"),
     ],
 )  # fmt: skip
 def test_mend_spells_framework_words_and_nothing_else(text, mended):
