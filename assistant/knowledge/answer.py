@@ -21,6 +21,7 @@ from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
+from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.framework_terms import mend
 from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.parts import compose_parts
@@ -306,6 +307,8 @@ def _answer(
                 and draft.overlap >= BROCHURE_OVERLAP
             )
             or (draft.kind in ON_DOMAIN and on_domain)
+            # "what does X mean" answered by sentences that use X itself
+            or (draft.kind == "sentences" and meaning_quoted(question, draft))
             # "Is there a phone number I can call?": the publisher's contact (names nothing else)
             or (draft.kind == "contact" and bare_contact(question))
         )
@@ -313,7 +316,13 @@ def _answer(
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
     quoted = draft is not None and (draft.kind == "sentences" or draft.by_topic)
-    if stands and quoted and draft is not None and not on_domain:
+    if (
+        stands
+        and quoted
+        and draft is not None
+        and not on_domain
+        and not meaning_quoted(question, draft)
+    ):
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
     # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)

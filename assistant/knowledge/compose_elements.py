@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import NAME_STOP, Composer, Draft, Sentence, spelling
+from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
@@ -25,6 +26,16 @@ _WHICH_DOMAIN = re.compile(
     r"\bwhich (one|domain)\b.{0,30}\b(covers?|includes?|contains?|falls? under|belongs?)|"
     r"\b(domain|area)\b.{0,40}\b(fall|falls|sit|sits|belong|belongs) (under|in|to)\b|"
     r"\b(fall|falls|sit|sits|belong|belongs) (under|in|to) (which|what)\b|どの分野に(入|含|属)"
+)
+
+
+# Asking which element a situation belongs to ("which element covers that?", 「どのエレメントに
+# 関係しますか」): the element chunks themselves are searched (their desired state, levels and the
+# project's question speak of such situations).
+_WHICH_ELEMENT = it._any(
+    r"\b(which|what) (element|one)\b|\belement (is|does|covers?|deals?|relates?|warns?)\b|"
+    r"relevant element|どの(エレメント|要素)|エレメント(は|の中で)?(どれ|何)|"
+    r"(関係|該当|関連)(する|している)?(エレメント|要素)|エレメントの(話|問題)|エレメントに(関係|当た|該当|関連)"
 )
 
 
@@ -184,8 +195,20 @@ class ElementKinds(Composer):
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
         if asks_one:
-            return self.element_by_situation(question) or self.element_by_words(question)
+            return (
+                self.element_by_situation(question)
+                or self.element_by_search(question)
+                or self.element_by_words(question)
+            )
         return None
+
+    def element_by_search(self, question: str) -> Element | None:
+        """Asked which element a situation belongs to: the best element chunk for it."""
+        if not _WHICH_ELEMENT.search(it.norm(question)):
+            return None
+        top = self.r.search(question, k=1, filters=Filters(base_prefix="element-"))
+        eid = top[0].chunk.base_id.removeprefix("element-") if top else None
+        return next((e for e in self.fw.elements if e.id == eid), None)
 
     def element_by_reader_name(self, question: str) -> Element | None:
         """An element by the short name readers give it ("the 'cross-domain' element")."""

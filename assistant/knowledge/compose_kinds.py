@@ -104,6 +104,8 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         ),
         "知見・教訓の共有",
     ),
+    # institutions put right once running: the revision line
+    (re.compile(r"\bfix(ing)? and improv|\brevis(e|ing|ion)|修正|見直し|手直し"), "修正と改善"),
     # good practice carried to other cities: the wider network line
     (
         re.compile(r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体"),

@@ -156,6 +156,27 @@ def why(c: Overview, question: str) -> Draft | None:
     return Draft("why", out) if out else None
 
 
+# A term asked for its meaning (「リープフロッグってどういう意味」, "what does 'leapfrogging' mean").
+_MEANING = re.compile(
+    r"^(?:その|この)?[「『\"']?(?P<ja>[^「」『』、。？?\s]{2,20}?)[」』\"']?(?:って|とは|というのは|という言葉は)"
+    r"(?:どういう|何|なに|どんな|どのような)|"
+    r"what (?:does|do|is) (?:the (?:term|word|phrase) )?['\"“‘]?(?P<en>[a-z][\w -]{2,30}?)['\"”’]? "
+    r"(?:mean|refer to)",
+    re.I,
+)
+
+
+def meaning_quoted(question: str, draft: Draft | None) -> bool:
+    """The question asks what a term means and the quoted sentences use that very term."""
+    m = _MEANING.search(it.norm(question).strip())
+    if m is None or draft is None:
+        return False
+    term = (m.group("ja") or m.group("en") or "").strip()
+    term = term[: len(term) - 3] if term.isascii() and len(term) >= 7 else term  # leapfrog(ging)
+    text = it.norm(" ".join(s.text for s in draft.sentences))
+    return len(term) >= 2 and term in text
+
+
 _PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
 
 

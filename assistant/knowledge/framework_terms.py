@@ -89,6 +89,10 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "topstage",
         "最終段階",
         "最も成熟",
+        "一番上の段階",
+        "いちばん上の段階",
+        "最上位の段階",
+        "topmost",
         "最も進んだ",
     ),
 }

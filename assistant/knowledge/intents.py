@@ -176,7 +176,8 @@ HELP = _any(
     r"a programme|a program|a scheme)|(調査|枠組み|仕組み|スキーム|研修)[^。？?]{0,12}(あり|ある|出て|載って)|"
     r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"
     r"(して|出して)もらう(こと)?(は|が)?(でき|可能)|(can|could|would|will) (jica|you|they) do (that|this|it|so)\b|"
-    r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)"
+    r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
+    r"(does|do|would|will) (jica|they) (do|run)\b"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.
@@ -199,7 +200,8 @@ WHY_JICA = _any(
     r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
     r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
     r"(smart[ -]?cit(y|ies)|it) (can|could|will|would|might) (change|transform)|"
-    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|(変えられる|変えることができる|変容させる)|"
+    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|"
+    r"what (can|could|does|will|might) smart[ -]?city (work|initiatives?|approach(es)?) (change|transform)|(変えられる|変えることができる|変容させる)|"
     r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
     r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"

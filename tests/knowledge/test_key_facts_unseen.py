@@ -67,6 +67,20 @@ from tests.knowledge.test_answer import assert_cited
          "covers that?", ["政策の整合性"]),
         ("スマートシティ計画が都市計画とバラバラに作られています。関係するエレメントはどれですか", ["政策の整合性"]),
         ("What does the cross-sector element ask for?", ["領域横断", "防災"]),
+        # which element a situation belongs to: the element chunks searched
+        ("Nobody in our city hall can judge whether a vendor's solution actually works. Which "
+         "element is that about?", ["組織の実効性と能力"]),
+        ("条例や補助制度がなくて民間が参入しにくいです。関係するエレメントはどれですか", ["法令・制度設定"]),
+        ("Our smart city goals are vague, with no numbers at all. Which element is weak?",
+         ["ビジョン・政策の具体性"]),
+        ("長く関わり続ける仕組みがなく、事業がすぐ終わってしまいます。関係するエレメントは？", ["持続可能性の担保"]),
+        # the top stage in other words; institutions revised once running; "does JICA do X"
+        ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
+        ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
+        ("制度や仕組みの見直しを支援してもらえますか", ["修正と改善"]),
+        ("Does JICA do capacity building for municipal staff?", ["人材育成"]),
+        # a term asked for its meaning, quoted where the brochure uses it
+        ("リープフロッグとは何ですか", ["リープフロッグ"]),
         # what to take care of with data and technology: JICA's printed condition
         ("What does JICA say we should be careful about when using data?", ["データの安全性"]),
         ("デジタル技術やデータを導入する際の注意点は何ですか", ["データの安全性"]),
@@ -113,6 +127,14 @@ def test_a_misspelt_question_keeps_the_askers_words(shipped_kb):
     result = answer("how many elemnts are there?", shipped_kb.retriever)
     assert result.question == "how many elemnts are there?"
     assert result.answered and "21" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["ポケモンってどういう意味ですか", "What does 'barbecue' mean?"]
+)
+def test_a_meaning_asked_of_a_term_the_brochure_lacks_is_still_off_topic(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
 
 
 @pytest.mark.parametrize(
