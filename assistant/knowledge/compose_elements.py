@@ -34,6 +34,7 @@ _WHICH_DOMAIN = re.compile(
 # project's question speak of such situations).
 _WHICH_ELEMENT = it._any(
     r"\b(which|what) (element|one)\b|\belement (is|does|covers?|deals?|relates?|warns?)\b|"
+    r"\bthe element (about|on|for|that|dealing)\b|"
     r"relevant element|どの(エレメント|要素)|エレメント(は|の中で)?(どれ|何)|"
     r"(関係|該当|関連)(する|している)?(エレメント|要素)|エレメントの(話|問題)|エレメントに(関係|当た|該当|関連)"
 )
@@ -47,6 +48,9 @@ _READER_NAMES = {
     "E14": ("cross-domain", "cross-sector", "cross domain", "分野横断", "領域を横断"),
     "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
 }
+# ... and a thing only one element is about, when an element is asked for (「都市OSはエレメントでは
+# どう書かれていますか」; without the element asked, the urban OS is a menu line too)
+_ELEMENT_THINGS = {"E15": ("都市os", "urban os")}
 # A situation an element's desired state speaks to, in the words officials use: a plan reset
 # by each new mayor (E19: flexible to political and social change); a strategy written apart
 # from the urban plan and the digital strategy (E04: not separated).
@@ -214,6 +218,9 @@ class ElementKinds(Composer):
         """An element by the short name readers give it ("the 'cross-domain' element")."""
         q = it.norm(question)
         eid = next((e for e, names in _READER_NAMES.items() if any(n in q for n in names)), None)
+        if eid is None and it.ELEMENTS_OF.search(q):
+            things = _ELEMENT_THINGS.items()
+            eid = next((e for e, names in things if any(n in q for n in names)), None)
         return next((e for e in self.fw.elements if e.id == eid), None) if eid else None
 
     def element_by_situation(self, question: str) -> Element | None:

@@ -149,6 +149,8 @@ class Overview(FrameworkKinds):
         listed = bool(
             it.ELEMENTS_OF.search(q)
             or re.search(r"what'?s in|what is in|\b(contain|include|cover|consist)", q)
+            # 「運用分野って何がある？」: a domain named with 分野 and asked what it holds
+            or re.search(r"分野(って|には|に|は)(何|なに|どんな)", q)
         )
         if not listed:
             return None

@@ -223,6 +223,10 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "新規開発",
         "新たに開発",
         "ニュータウン",
+        "新しい街",
+        "新しいまち",
+        "新たな街",
+        "造成",
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {

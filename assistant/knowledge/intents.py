@@ -249,11 +249,12 @@ DOMAINS_ALL = _any(
 ASSESS = _any(
     r"(jica|they|it) (would |will |first |would first )?(assess|evaluat|look at|check)|"
     r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
-    r"only for (advanced|developed|mature)|only (work|works|help|helps|support|supports|cooperate) "
+    r"only for (advanced|developed|mature|capitals?|big|large|major|rich)|only (work|works|help|helps|support|supports|cooperate) "
     r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"\bsizes? up\b|\bgauges?\b (a |the |our )?cit|"
     r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
+    r"(kind |sort |type )?(of )?"
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
 )
 ABOUT_JICA = _any(

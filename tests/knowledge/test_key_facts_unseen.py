@@ -74,6 +74,14 @@ from tests.knowledge.test_answer import assert_cited
         ("Our smart city goals are vague, with no numbers at all. Which element is weak?",
          ["ビジョン・政策の具体性"]),
         ("長く関わり続ける仕組みがなく、事業がすぐ終わってしまいます。関係するエレメントは？", ["持続可能性の担保"]),
+        ("What does the element about citizen participation ask for?", ["市民参加"]),
+        ("都市OSはエレメントではどう書かれていますか", ["部分的に構築"]),
+        # a domain named with 分野 and asked what it holds; a new town built from scratch
+        ("技術分野って何がありますか", ["都市基盤・プラットフォーム", "デジタルセキュリティ"]),
+        ("川沿いに新しい街を造成中です。どんな方向性が書かれていますか", ["エリア開発型"]),
+        # only for capitals / how JICA decides what kind of help: the printed assessment
+        ("Is JICA's approach only for big cities?", ["新たに取組みを始める都市にも"]),
+        ("How does JICA decide what kind of support a city gets?", ["アセスメント"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
