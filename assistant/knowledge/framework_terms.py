@@ -223,10 +223,7 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "新規開発",
         "新たに開発",
         "ニュータウン",
-        "新しい街",
-        "新しいまち",
-        "新たな街",
-        "造成",
+        "造成",  # land being prepared for a new district
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {
