@@ -45,12 +45,15 @@ _WHICH_ELEMENT = it._any(
 _NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
 # Short names readers give an element ("the cross-domain element", "the platform element").
 _READER_NAMES = {
-    "E14": ("cross-domain", "cross-sector", "cross domain", "分野横断", "領域を横断"),
+    "E14": ("cross-domain element", "cross-sector element", "cross domain element"),
     "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
 }
 # ... and a thing only one element is about, when an element is asked for (「都市OSはエレメントでは
 # どう書かれていますか」; without the element asked, the urban OS is a menu line too)
-_ELEMENT_THINGS = {"E15": ("都市os", "urban os")}
+_ELEMENT_THINGS = {
+    "E14": ("cross-domain", "cross-sector", "cross domain", "分野横断", "領域を横断"),
+    "E15": ("都市os", "urban os"),
+}
 # A situation an element's desired state speaks to, in the words officials use: a plan reset
 # by each new mayor (E19: flexible to political and social change); a strategy written apart
 # from the urban plan and the digital strategy (E04: not separated).

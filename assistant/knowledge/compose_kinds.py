@@ -85,7 +85,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     # a diagnosis of the present and a path forward: the survey's analysis and roadmap
     (
         re.compile(
-            r"diagnos|as-is|current (situation|plans|state)|現状[^。？?]{0,4}(分析|把握|診断)"
+            r"diagnos|as-is|current (situation|plans|state)|現状[^。？?]{0,4}(分析|把握|診断|調べ|調査)"
         ),
         "網羅的な分析",
     ),
@@ -104,11 +104,19 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         ),
         "知見・教訓の共有",
     ),
+    # rules relaxed and incentives: the institutional framework line
+    (
+        re.compile(r"規制(を|の)?(緩|なく|見直)|deregulat|relax(ing)? (the )?(rules|regulations)"),
+        "規制緩和",
+    ),
     # institutions put right once running: the revision line
     (re.compile(r"\bfix(ing)? and improv|\brevis(e|ing|ion)|修正|見直し|手直し"), "修正と改善"),
     # good practice carried to other cities: the wider network line
     (
-        re.compile(r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体"),
+        re.compile(
+            r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体|"
+            r"cities (abroad|overseas|in other countries)|foreign cities|sister cit|海外の都市|姉妹都市"
+        ),
         "他都市への展開",
     ),
     # the city's own plan: the urban spatial plan line

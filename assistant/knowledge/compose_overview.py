@@ -230,6 +230,8 @@ class Overview(FrameworkKinds):
         if (
             it.found(MENU_TYPES, question)
             or re.match(r"(is|are|does|do|can|could|will)\b", q)
+            # a need stated, then asked as yes/no ("We need X. Is that on JICA's menu?")
+            or re.search(r"[.!]\s+(is|are|does|do|can|could|will)\b[^.!?]*\?$", q)
             or it.ON_MENU.search(q)
         ):
             return None  # one kind named, or a yes/no question: menu_type or help answers

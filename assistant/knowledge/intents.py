@@ -125,7 +125,8 @@ START = _any(
     r"(way|where|how) to (begin|start|get started)\b|what (should|do|can|could) (we|i) do next|"
     r"\bnext steps?\b|次に何を|次のステップ|(どの|どこ|何)[^。？?]{0,8}から始め|構想段階|(begin|start) (anyway|somewhere)|"
     r"(what|which) stage (does|do|would|is) (that|this|it|we|our)|最初の一歩|一歩目|"
-    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)"
+    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)|(should|must) (we|i|our [\w-]+) aim (for|at)\b|"
+    r"\b(we|i) (should|must) aim (for|at)\b"
 )
 # Where-to-start asked by a city already under way (started, pilots done, going full-scale):
 # the stage that fits is Accelerate, not Small Start.
@@ -177,7 +178,8 @@ HELP = _any(
     r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"
     r"(して|出して)もらう(こと)?(は|が)?(でき|可能)|(can|could|would|will) (jica|you|they) do (that|this|it|so)\b|"
     r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
-    r"(does|do|would|will) (jica|they) (do|run)\b"
+    r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
+    r"(is|are) (that|this|it|they|there) (on|in) (jica'?s |the |your |its )?(cooperation )?menu"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.
@@ -201,7 +203,7 @@ WHY_JICA = _any(
     r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
     r"(smart[ -]?cit(y|ies)|it) (can|could|will|would|might) (change|transform)|"
     r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|"
-    r"what (can|could|does|will|might) smart[ -]?city (work|initiatives?|approach(es)?) (change|transform)|(変えられる|変えることができる|変容させる)|"
+    r"what (can|could|does|will|might) smart[ -]?city (work|initiatives?|approach(es)?) (change|transform)|(変えられる|変えることができる|変容させる|何が変わる)|"
     r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
     r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"

@@ -82,6 +82,14 @@ from tests.knowledge.test_answer import assert_cited
         # only for capitals / how JICA decides what kind of help: the printed assessment
         ("Is JICA's approach only for big cities?", ["新たに取組みを始める都市にも"]),
         ("How does JICA decide what kind of support a city gets?", ["アセスメント"]),
+        # a need stated, then "is that on the menu?": the line, not the whole menu
+        ("Our city needs a plan for its data infrastructure. Is that on JICA's menu?", ["整備計画の策定支援"]),
+        ("規制を緩める制度づくりを支援してもらえますか", ["規制緩和"]),
+        ("Could JICA support links between our city and sister cities abroad?", ["他都市への展開"]),
+        ("計画を作る前に現状を調べてもらうことはできますか", ["情報収集確認調査"]),
+        # a city already working across sectors asking what to aim for: the top stage
+        ("We already share data across sectors. What should we aim for next?", ["Sustainable Growth"]),
+        ("スマートシティで都市の何が変わるのですか", ["都市ガバナンス"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
