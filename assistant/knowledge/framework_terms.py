@@ -187,6 +187,9 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "portcity",
         "petrochem",  # a city that exists for one industry (its port, a refinery, a mine)
         "builtaround",
+        "が主な産業",  # one industry the city lives on
+        "が主力産業",
+        "economydependson",
         "coppermine",
         "coalmine",
         "goldmine",

@@ -116,6 +116,7 @@ from tests.knowledge.test_answer import assert_cited
         ("We are the capital and the most populous city. Which direction applies?", ["大都市・代表都市"]),
         ("人口最大の首都です。どの方向性が合いますか", ["大都市・代表都市"]),
         ("Our town was built around a coal mine. What direction fits?", ["特定産業特化型都市"]),
+        ("漁業が主な産業の小さな市です。どんな方向性がありますか", ["特定産業特化型都市"]),
         # risks and worries about data: JICA's printed condition
         ("Are there any risks JICA points out in using residents' data?", ["データの安全性"]),
         ("データを使うことへの住民の不安について、JICAはどう考えていますか", ["データの安全性"]),
