@@ -77,6 +77,13 @@ _SITUATIONS = (
         ),
         "E04",
     ),
+    (
+        re.compile(
+            r"(市民|住民)と(一緒|共)に(作|つく|考え|進め)|together with (the )?(citizens|residents)|"
+            r"co-?creat"
+        ),
+        "E13",
+    ),
 )
 
 

@@ -159,7 +159,7 @@ def why(c: Overview, question: str) -> Draft | None:
 # A term asked for its meaning (「リープフロッグってどういう意味」, "what does 'leapfrogging' mean").
 _MEANING = re.compile(
     r"^(?:その|この)?[「『\"']?(?P<ja>[^「」『』、。？?\s]{2,20}?)[」』\"']?(?:って|とは|というのは|という言葉は)"
-    r"(?:どういう|何|なに|どんな|どのような)|"
+    r"[^。？?]{0,12}?(?:どういう|何|なに|どんな|どのような)|"
     r"what (?:does|do|is) (?:the (?:term|word|phrase) )?['\"“‘]?(?P<en>[a-z][\w -]{2,30}?)['\"”’]? "
     r"(?:mean|refer to)",
     re.I,

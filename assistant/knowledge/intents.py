@@ -44,7 +44,7 @@ DOMAIN = _any(
     r"アセスメント|評価(方法|基準|の仕方)|評価で|"
     # an official speaking of their own town or section ("our town has decided nothing yet")
     r"(うちの|当|本|わが|我が)(町|市|村)|担当課|担当部署|\bour (town|city|municipality)\b|\btor\b|調達|"
-    r"研修|staff training"
+    r"研修|staff training|広げ方|ways? to scale[- ]?up"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -107,7 +107,7 @@ CONTACT = _any(
     r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|(?<!県庁)(?<!州庁)所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
-    r"differen|differ(s|ed|ing)?\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
+    r"differen|differ(s|ed|ing)?\b|\bdiff\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
     r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
     r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
@@ -237,7 +237,7 @@ STAGES_ALL = _any(
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
     r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
-    r"(段階|ステージ)(は|が)(3|三)つ"
+    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
@@ -275,7 +275,8 @@ CHART = _any(
 )
 ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
-    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
+    r"\bstrengths?\b|jica'?s assets|得意|(what is|what's) jica good at|"
+    r"assets (that )?jica|assets (does|do) jica|(what|which) assets|"
     r"what does jica bring|"
     r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
     r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"

@@ -90,6 +90,13 @@ from tests.knowledge.test_answer import assert_cited
         # a city already working across sectors asking what to aim for: the top stage
         ("We already share data across sectors. What should we aim for next?", ["Sustainable Growth"]),
         ("スマートシティで都市の何が変わるのですか", ["都市ガバナンス"]),
+        # terse and colloquial: "stages?", "diff between", 得意, 広げ方, a term's meaning asked loosely
+        ("stages?", ["Small Start", "Sustainable Growth"]),
+        ("diff between sustainable growth and accelerate?", ["Sustainable Growth", "Accelerate"]),
+        ("JICAの得意なことは？", ["多様なネットワーク"]),
+        ("広げ方の2つのやり方の違いは？", ["点から面へ"]),
+        ("リープフロッグってこの資料ではどういう意味？", ["リープフロッグ"]),
+        ("住民と一緒に考える仕組みはどのエレメント？", ["市民参加・共創"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
