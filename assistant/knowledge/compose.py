@@ -117,6 +117,11 @@ CAUTION = it._any(
     r"不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?|"
     r"\brisks?\b|dangers?)"
 )
+# Why use the elements at all: what they are for (the brochure's reference line), not why smart
+# cities matter.
+_WHY_USE = it._any(
+    r"why (should|would|do|does|must) [\w\s,-]{0,30}\buse\b[\w\s-]{0,20}\belements?\b"
+)
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 Scored = tuple[tuple[float, int, int], str, "Chunk", int]
 
@@ -255,6 +260,7 @@ def compose(
             and not it.REPORT.search(q),  # "the name of the study it is based on": the report
             lambda: title(c),
         ),
+        (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
         (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
         # a city character asked about as if it were a stage ("is 'area development' a stage?")
         (

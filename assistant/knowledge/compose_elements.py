@@ -106,7 +106,7 @@ class ElementKinds(Composer):
     """One element's desired state, in the answer language with the printed wording quoted."""
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
-        named = self.named_elements(question)
+        named = self.named_elements(question) or self.numbered_elements(question)
         if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
             out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
             return Draft("element", out) if out else None
@@ -223,6 +223,13 @@ class ElementKinds(Composer):
         top = self.r.search(question, k=1, filters=Filters(base_prefix="element-"))
         eid = top[0].chunk.base_id.removeprefix("element-") if top else None
         return next((e for e in self.fw.elements if e.id == eid), None)
+
+    def numbered_elements(self, question: str) -> list[Element]:
+        """Elements named by number, in the question's order (「E16とE17の違い」)."""
+        ids = dict.fromkeys(
+            f"E{int(m.group(1)):02d}" for m in it.ELEMENT_ID.finditer(it.norm(question))
+        )
+        return [e for i in ids for e in self.fw.elements if e.id == i]
 
     def element_by_reader_name(self, question: str) -> Element | None:
         """An element by the short name readers give it ("the 'cross-domain' element")."""

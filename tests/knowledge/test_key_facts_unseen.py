@@ -97,6 +97,10 @@ from tests.knowledge.test_answer import assert_cited
         ("広げ方の2つのやり方の違いは？", ["点から面へ"]),
         ("リープフロッグってこの資料ではどういう意味？", ["リープフロッグ"]),
         ("住民と一緒に考える仕組みはどのエレメント？", ["市民参加・共創"]),
+        # two elements by number side by side; why use the elements: what they are for
+        ("E04とE14の違いは何ですか", ["政策の整合性", "領域横断"]),
+        ("How do E09 and E10 differ?", ["組織の実効性と能力", "エコシステム構築"]),
+        ("Why would a ministry use the 21 elements?", ["レファレンス"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
