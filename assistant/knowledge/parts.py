@@ -26,7 +26,18 @@ _SPLIT = re.compile(
     r"(?<=[?？])\s*(?=\S)|(?<=[。])\s*(?:また|それと|あと|さらに)、?|"
     r"(?:[,;]\s*|\s+)(?:and|also|plus)\s+(?=(?:which|what|how|where|who|when|whom|why|does|do|is|"
     r"are|can|could|would|will|should)\b)|;\s+(?=(?:which|what|how|where|who|when|does|do|is|are|"
-    r"can|could|would|will|should)\b)",
+    r"can|could|would|will|should)\b)|,\s+(?=(?:what|which|how|where|who)\s+(?:is|are|does|do|one|element|stage)\b)",
+    re.I,
+)
+# A part that points back ("… and is there a menu line for it?") is asked of the part before.
+_POINTS_BACK = re.compile(
+    r"\b(for|about|on|with|to|of|covers?|includes?)\s+(it|that|them|this|those|these)\s*[?？.]?$|"
+    r"(それ|これ)(に|を|について|は|も)(?!と)",
+    re.I,
+)
+_FRAME = re.compile(
+    r"\b(which|what) (element|one|stage|domain)\b|\b(elements?|stages?|domains?)\b|"
+    r"どの(エレメント|段階|分野)|エレメント|[?？]",
     re.I,
 )
 # Numbered parts ("(1) … and (2) …", 「①…②…」): each number starts a question.
@@ -67,7 +78,10 @@ def compose_parts(
     if len(parts) < 2:
         return None
     drafts: list[Draft] = []
-    for part in parts:
+    for i, part in enumerate(parts):
+        if i and _POINTS_BACK.search(part) and len(part) < 80:
+            # "for it": the thing the part before names, without that part's own question frame
+            part = f"{part} {_FRAME.sub(' ', parts[i - 1]).strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
         if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY:

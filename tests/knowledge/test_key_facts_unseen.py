@@ -101,6 +101,13 @@ from tests.knowledge.test_answer import assert_cited
         ("E04とE14の違いは何ですか", ["政策の整合性", "領域横断"]),
         ("How do E09 and E10 differ?", ["組織の実効性と能力", "エコシステム構築"]),
         ("Why would a ministry use the 21 elements?", ["レファレンス"]),
+        # three questions joined by commas; a part that points back ("a menu line for it?")
+        ("Please tell me: what is Small Start, what is Sustainable Growth, and which one suits a "
+         "beginner?", ["Small Start", "Sustainable Growth"]),
+        ("Which element is about data utilisation, and is there a menu line for it?",
+         ["データの利活用", "データ利活用方策"]),
+        ("We want an analysis of our plans and a roadmap. Are both on the menu?",
+         ["網羅的な分析", "ロードマップの策定"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
@@ -200,5 +207,9 @@ def test_numbered_questions_are_parts_and_a_preface_is_not():
         "Aの支援はありますか",
         "Bも支援してもらえますか",
     ]
+    # 「それと」 joins two questions; it does not point back
+    assert question_parts("JICAの強みは何ですか？それと、報告書はどこで読めますか？")[1].startswith(
+        "それと"
+    )
     # a word ending in "and" is not cut
     assert question_parts("(1) what is the demand (2) what is E04?")[0] == "what is the demand"
