@@ -108,6 +108,9 @@ from tests.knowledge.test_answer import assert_cited
          ["データの利活用", "データ利活用方策"]),
         ("We want an analysis of our plans and a roadmap. Are both on the menu?",
          ["網羅的な分析", "ロードマップの策定"]),
+        # which heading a line sits under
+        ("Under which heading is testbed support listed?", ["資金協力"]),
+        ("テストベッドの支援はどの見出しの下にありますか", ["資金協力"]),
         # the top stage in other words; institutions revised once running; "does JICA do X"
         ("一番上の段階ではどんな取組みをしますか", ["Sustainable Growth"]),
         ("Is there support for revising rules and set-ups that are not working well?", ["修正と改善"]),
