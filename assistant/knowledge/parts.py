@@ -81,7 +81,8 @@ def compose_parts(
     for i, part in enumerate(parts):
         if i and _POINTS_BACK.search(part) and len(part) < 80:
             # "for it": the thing the part before names, without that part's own question frame
-            part = f"{part} {_FRAME.sub(' ', parts[i - 1]).strip()}"
+            before = it.HELP.sub(" ", _FRAME.sub(" ", it.norm(parts[i - 1])))
+            part = f"{part} {before.strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
         if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY:

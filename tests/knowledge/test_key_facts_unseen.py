@@ -106,6 +106,8 @@ from tests.knowledge.test_answer import assert_cited
          "beginner?", ["Small Start", "Sustainable Growth"]),
         ("Which element is about data utilisation, and is there a menu line for it?",
          ["データの利活用", "データ利活用方策"]),
+        ("Two things: (1) is there any support for cybersecurity, and (2) which element is about "
+         "it?", ["サイバーセキュリティ対策支援", "デジタルセキュリティ"]),
         ("We want an analysis of our plans and a roadmap. Are both on the menu?",
          ["網羅的な分析", "ロードマップの策定"]),
         # which heading a line sits under
