@@ -76,7 +76,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
     (
         re.compile(
-            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会"
+            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会"
         ),
         "promotion bodies",
     ),

@@ -179,7 +179,7 @@ HELP = _any(
     r"(して|出して)もらう(こと)?(は|が)?(でき|可能)|(can|could|would|will) (jica|you|they) do (that|this|it|so)\b|"
     r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
     r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
-    r"is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
+    r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
     r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English

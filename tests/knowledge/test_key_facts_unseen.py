@@ -110,6 +110,9 @@ from tests.knowledge.test_answer import assert_cited
          "it?", ["サイバーセキュリティ対策支援", "デジタルセキュリティ"]),
         ("We want an analysis of our plans and a roadmap. Are both on the menu?",
          ["網羅的な分析", "ロードマップの策定"]),
+        # a council to set up; 「そういう支援は？」 after a stated need
+        ("市の推進協議会をつくるのを手伝ってもらえますか", ["協議体"]),
+        ("他の都市と教訓を共有したいです。そういう支援は？", ["知見・教訓の共有"]),
         # which heading a line sits under
         ("Under which heading is testbed support listed?", ["資金協力"]),
         ("テストベッドの支援はどの見出しの下にありますか", ["資金協力"]),
