@@ -51,6 +51,7 @@ DEFAULT_HELDOUT = [
     Path(__file__).parent / "datasets" / "answers_heldout_v6.yaml",  # a sixth, blind
     Path(__file__).parent / "datasets" / "answers_probe.yaml",  # the developer's probe, not blind
     Path(__file__).parent / "datasets" / "answers_probe2.yaml",  # a second probe (3 batches)
+    Path(__file__).parent / "datasets" / "answers_dev7.yaml",  # a seventh writer, development
 ]
 
 

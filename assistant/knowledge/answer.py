@@ -21,6 +21,8 @@ from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
+from assistant.knowledge.compose_printed import meaning_quoted
+from assistant.knowledge.framework_terms import mend
 from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
@@ -250,7 +252,21 @@ def answer(
 ) -> AnswerResult:
     """A short answer composed from the knowledge base with [n] citations; says plainly when the
     brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic)."""
-    question = question.strip()
+    asked = question.strip()
+    question = mend(asked)  # "elemnts" read as "elements"
+    result = _answer(question, retriever, lang, k, chat_model, filters, relevance)
+    return result if question == asked else result.model_copy(update={"question": asked})
+
+
+def _answer(
+    question: str,
+    retriever: HybridRetriever,
+    lang: str | None,
+    k: int,
+    chat_model: BaseChatModel | None,
+    filters: Filters | None,
+    relevance: Relevance,
+) -> AnswerResult:
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
     if not question or intents.PERSONAL.search(question):
@@ -291,6 +307,8 @@ def answer(
                 and draft.overlap >= BROCHURE_OVERLAP
             )
             or (draft.kind in ON_DOMAIN and on_domain)
+            # "what does X mean" answered by sentences that use X itself
+            or (draft.kind == "sentences" and meaning_quoted(question, draft))
             # "Is there a phone number I can call?": the publisher's contact (names nothing else)
             or (draft.kind == "contact" and bare_contact(question))
         )
@@ -298,7 +316,13 @@ def answer(
     # Quoted sentences for a question with no word of JICA's domain and a weak match: they must
     # share much of the question ("the weather in Tokyo" shares only the address's "Tokyo").
     quoted = draft is not None and (draft.kind == "sentences" or draft.by_topic)
-    if stands and quoted and draft is not None and not on_domain:
+    if (
+        stands
+        and quoted
+        and draft is not None
+        and not on_domain
+        and not meaning_quoted(question, draft)
+    ):
         stands = draft.overlap >= WEAK_MATCH_OVERLAP or strong(hits, relevance)
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
     # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)

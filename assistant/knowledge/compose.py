@@ -107,6 +107,21 @@ _NOT_ANSWERS = ("?", "？", ":", "：")
 _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
+# What to take care of when using data or technology: JICA's MIND prints its condition.
+CAUTION = it._any(
+    r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|"
+    r"\brisks?\b|dangers?|concerns?|worr(y|ies)|"
+    r"conditions? (does|do|on|for|attached)|safeguards?|be aware|precautions?)"
+    r"[^。？?]{0,40}(data|technolog|digital|データ|技術|デジタル)|"
+    r"(data|technolog|digital|データ|技術|デジタル)[^。？?]{0,40}(気をつけ|気を付け|注意|留意|配慮|懸念|"
+    r"不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?|"
+    r"\brisks?\b|dangers?)"
+)
+# Why use the elements at all: what they are for (the brochure's reference line), not why smart
+# cities matter.
+_WHY_USE = it._any(
+    r"why (should|would|do|does|must) [\w\s,-]{0,30}\buse\b[\w\s-]{0,20}\belements?\b"
+)
 _COUNT = re.compile(r"how many|number of|何件|何か国|何カ国|いくつ|何個|何人|何都市|何つ", re.I)
 Scored = tuple[tuple[float, int, int], str, "Chunk", int]
 
@@ -164,6 +179,15 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if printed is not None and -printed[0][0] >= 0.75 * best:
             scored.remove(printed)
             scored.insert(0, printed)
+        else:  # a printed sentence the gloss restates goes first: the brochure's own words
+            said = set(bigram_tokenize(scored[0][1])) - _COMMON
+            same = next(
+                (x for x in scored if x[2].provenance == "printed" and _overlap(said, x[1]) >= 0.6),
+                None,
+            )
+            if same is not None:
+                scored.remove(same)
+                scored.insert(0, same)
     out: list[Sentence] = []
     used = 0
     for key, sent, chunk, i in scored:
@@ -236,7 +260,13 @@ def compose(
             and not it.REPORT.search(q),  # "the name of the study it is based on": the report
             lambda: title(c),
         ),
+        (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
         (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
+        # a city character asked about as if it were a stage ("is 'area development' a stage?")
+        (
+            city_type and bool(it.STAGE_TALK.search(q)) and not it.found(it.STAGES, question),
+            lambda: c.city_is_type(question),
+        ),
         (
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
@@ -288,6 +318,8 @@ def compose(
             bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
             lambda: c.scale_up(question),
         ),
+        # what to take care of with data and technology: JICA's MIND, its condition first
+        (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
         # the problems cities face: JICA's MIND, its challenges first
         (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import t
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import NAME_STOP, Composer, Draft, Sentence, spelling
+from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
@@ -28,9 +29,62 @@ _WHICH_DOMAIN = re.compile(
 )
 
 
+# Asking which element a situation belongs to ("which element covers that?", 「どのエレメントに
+# 関係しますか」): the element chunks themselves are searched (their desired state, levels and the
+# project's question speak of such situations).
+_WHICH_ELEMENT = it._any(
+    r"\b(which|what) (element|one)\b|\belement (is|does|covers?|deals?|relates?|warns?)\b|"
+    r"\bthe element (about|on|for|that|dealing)\b|"
+    r"relevant element|どの(エレメント|要素)|エレメント(は|の中で)?(どれ|何)|"
+    r"(関係|該当|関連)(する|している)?(エレメント|要素)|エレメントの(話|問題)|エレメントに(関係|当た|該当|関連)"
+)
+
+
 # English words for the printed Japanese names that the project's English names render otherwise
 # (整合性 "consistency" for "coherence", 具体性 "specificity" for "concreteness").
 _NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
+# Short names readers give an element ("the cross-domain element", "the platform element").
+_READER_NAMES = {
+    "E14": ("cross-domain element", "cross-sector element", "cross domain element"),
+    "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
+}
+# ... and a thing only one element is about, when an element is asked for (「都市OSはエレメントでは
+# どう書かれていますか」; without the element asked, the urban OS is a menu line too)
+_ELEMENT_THINGS = {
+    "E14": ("cross-domain", "cross-sector", "cross domain", "分野横断", "領域を横断"),
+    "E15": ("都市os", "urban os"),
+}
+# A situation an element's desired state speaks to, in the words officials use: a plan reset
+# by each new mayor (E19: flexible to political and social change); a strategy written apart
+# from the urban plan and the digital strategy (E04: not separated).
+_SITUATIONS = (
+    (
+        re.compile(
+            r"(mayor|governor|government|administration|leadership)s? (change|changes|changed|"
+            r"is replaced)|change (of|in) (the )?(mayor|government|administration|leadership)|"
+            r"new (mayor|governor|administration)|after (each|every|the) election|"
+            r"(市長|首長|知事|政権)[^。？?]{0,6}(代わ|替わ|変わ|交代)|選挙[^。？?]{0,12}(たび|ごと|度|後)"
+        ),
+        "E19",
+    ),
+    (
+        re.compile(
+            r"separate(ly)? (from|of) (the )?(urban|master|city|digital|existing)|"
+            r"(not|never) (aligned|linked|connected|consistent) with (the )?(urban|master|city|digital)|"
+            r"without (looking at|regard to|reference to|considering|checking)[\w\s]{0,20}"
+            r"(digital|urban|master|development) (strateg|plan)|"
+            r"(都市計画|デジタル戦略|マスタープラン)[^。？?]{0,20}(別々|バラバラ|ばらばら|無関係|切り離|分離)"
+        ),
+        "E04",
+    ),
+    (
+        re.compile(
+            r"(市民|住民)と(一緒|共)に(作|つく|考え|進め)|together with (the )?(citizens|residents)|"
+            r"co-?creat"
+        ),
+        "E13",
+    ),
+)
 
 
 def name_variants(name: str) -> list[str]:
@@ -52,7 +106,7 @@ class ElementKinds(Composer):
     """One element's desired state, in the answer language with the printed wording quoted."""
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
-        named = self.named_elements(question)
+        named = self.named_elements(question) or self.numbered_elements(question)
         if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
             out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
             return Draft("element", out) if out else None
@@ -150,10 +204,48 @@ class ElementKinds(Composer):
         if best:
             return best[1]
         by_term = self.element_with_term(question) or self.element_by_runs(question)
+        by_term = by_term or self.element_by_reader_name(question)
         if by_term is not None or not loose:
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
-        return self.element_by_words(question) if asks_one else None
+        if asks_one:
+            return (
+                self.element_by_situation(question)
+                or self.element_by_search(question)
+                or self.element_by_words(question)
+            )
+        return None
+
+    def element_by_search(self, question: str) -> Element | None:
+        """Asked which element a situation belongs to: the best element chunk for it."""
+        if not _WHICH_ELEMENT.search(it.norm(question)):
+            return None
+        top = self.r.search(question, k=1, filters=Filters(base_prefix="element-"))
+        eid = top[0].chunk.base_id.removeprefix("element-") if top else None
+        return next((e for e in self.fw.elements if e.id == eid), None)
+
+    def numbered_elements(self, question: str) -> list[Element]:
+        """Elements named by number, in the question's order (「E16とE17の違い」)."""
+        ids = dict.fromkeys(
+            f"E{int(m.group(1)):02d}" for m in it.ELEMENT_ID.finditer(it.norm(question))
+        )
+        return [e for i in ids for e in self.fw.elements if e.id == i]
+
+    def element_by_reader_name(self, question: str) -> Element | None:
+        """An element by the short name readers give it ("the 'cross-domain' element")."""
+        q = it.norm(question)
+        eid = next((e for e, names in _READER_NAMES.items() if any(n in q for n in names)), None)
+        if eid is None and it.ELEMENTS_OF.search(q):
+            things = _ELEMENT_THINGS.items()
+            eid = next((e for e, names in things if any(n in q for n in names)), None)
+        return next((e for e in self.fw.elements if e.id == eid), None) if eid else None
+
+    def element_by_situation(self, question: str) -> Element | None:
+        """The element whose desired state speaks to the asker's situation ("our plans are
+        reset by every new mayor": flexibility to political change)."""
+        q = it.norm(question)
+        eid = next((e for pattern, e in _SITUATIONS if pattern.search(q)), None)
+        return next((e for e in self.fw.elements if e.id == eid), None) if eid else None
 
     def element_by_runs(self, question: str) -> Element | None:
         """A Japanese element name said in other grammar (「推進体制を柔軟に」 for 推進体制の柔軟性):

@@ -32,6 +32,19 @@ LEVEL_TALK = re.compile(
     r"[^\w\s]|支援|協力|国|自治体|都市|市|地区|レベル|内容|違い|違う|異なる|どう|どのように|"
     r"について|では|とで|とは|ですか|ますか|メニュー|受けられる|[のでとはをにがもや]"
 )
+# Asking where a way of scaling up leads ("where do you end up", "what is it supposed to lead to",
+# 「最終的に何を目指す」): its printed outcome line is quoted too.
+LEADS_TO = it._any(
+    r"\bend (up|result)|\blead(s|ing)? to\b|\bleads?\b|result in|outcome|\bgoal|"
+    r"where (does|do|will|would) (it|each|they|that|this)( one)? (go|lead|end)|"
+    r"最終的|行き着|目指す(もの|ところ|姿)|何を目指|どこに向か|ゴール"
+)
+
+
+def leads_to(question: str) -> bool:
+    return bool(LEADS_TO.search(it.norm(question)))
+
+
 TYPE_COMMON = {"support", "technical", "assistance", "experts", "dispatch", "smart", "cooperation"}
 
 
@@ -61,7 +74,8 @@ class FrameworkKinds(ElementKinds):
         )
 
     def scale_sentence(self, sid: str, full: bool = False) -> Sentence | None:
-        """One scale-up way; ``full``: quote all of its printed description (asked alone)."""
+        """One scale-up way; ``full``: quote all of its printed description (asked alone, or
+        asked where it leads: its printed "→" line)."""
         su = next((s for s in self.fw.scale_up if s.id == sid), None)
         cid = self.cid(f"scaleup-{sid}")
         if su is None or cid is None:
@@ -166,7 +180,8 @@ class FrameworkKinds(ElementKinds):
     def difference(self, question: str) -> Draft | None:
         for table, make in (
             (it.STAGES, self.stage_sentence),
-            (it.SCALE_WAYS, self.scale_sentence),
+            # two ways side by side (and where each leads, when that is asked)
+            (it.SCALE_WAYS, lambda k: self.scale_sentence(k, full=leads_to(question))),
             (it.CITY_TYPES, self.city_sentence),
         ):
             keys = it.found(table, question)
@@ -274,6 +289,18 @@ class FrameworkKinds(ElementKinds):
         s = self.stage_sentence(keys[0])
         return Draft("stage", [s]) if s else None
 
+    def city_is_type(self, question: str) -> Draft | None:
+        """A city character taken for a stage: what it is (the printed heading), then its
+        directions."""
+        keys = it.found(it.CITY_TYPES, question)
+        ct = next((c for c in self.fw.city_types if keys and c.id == keys[0]), None)
+        s = self.city_sentence(keys[0]) if ct else None
+        if ct is None or s is None:
+            return None
+        name = f"“{ct.name.en}” (「{ct.name.ja}」)" if self.lang == "en" else ct.name.ja
+        lead = t("answer.compose.is_city_type", self.lang, name=name)
+        return Draft("direction", [Sentence(lead, s.cites), s])
+
     def city_direction(self, question: str) -> Draft | None:
         keys = it.found(it.CITY_TYPES, question)
         if len(keys) != 1:
@@ -285,7 +312,15 @@ class FrameworkKinds(ElementKinds):
         """Both ways to scale up, the one the question's situation names first."""
         ways = it.found(it.SCALE_WAYS, question)
         order = ["sector", "area"] if ways and ways[0] == "sector" else ["area", "sector"]
-        out = [s for s in (self.scale_sentence(w) for w in order) if s]
+        # the way the situation names, with where it leads when that is asked
+        out = [
+            s
+            for s in (
+                self.scale_sentence(w, full=bool(ways) and i == 0 and leads_to(question))
+                for i, w in enumerate(order)
+            )
+            if s
+        ]
         if len(out) != 2:
             return None
         printed = self.r.get("brochure-scale.ja")

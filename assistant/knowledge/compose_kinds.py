@@ -61,17 +61,88 @@ ASSESS_JA = (
 )
 
 
+# An everyday word names its line as surely as a shared printed word (BM25's top match, 1.5,
+# may be a particle pair such as 「市の」): it weighs more than that.
+EVERYDAY_WEIGHT = 2.0
+# ... unless the word fits other lines as well (trying things out is also what a testbed is for;
+# other cities are also who knowledge is shared with)
+_BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bspecs\b|specifications?\b|仕様書"), "terms of reference"),
+    (
+        re.compile(r"\bspecs\b|specifications?\b|仕様書|(tender|bidding) documents?|入札書類"),
+        "terms of reference",
+    ),
     (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
     (
         re.compile(
-            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会"
+            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会"
         ),
         "promotion bodies",
     ),
+    # training staff, 研修: human resource development
+    (re.compile(r"\btrain(ing)?\b|研修|育成|upskill|capacity"), "人材育成"),
+    # a diagnosis of the present and a path forward: the survey's analysis and roadmap
+    (
+        re.compile(
+            r"diagnos|as-is|current (situation|plans|state)|現状[^。？?]{0,4}(分析|把握|診断|調べ|調査)"
+        ),
+        "網羅的な分析",
+    ),
+    (re.compile(r"road ?map|道筋|進め方|ロードマップ"), "ロードマップ"),
+    # trying services out before rolling them out: the demonstration line
+    (
+        re.compile(r"try (them |it )?out|trial|試し|試験的|実証|pilot|demonstrat"),
+        "スマートサービスの実証",
+    ),
+    # experience shared among those involved: the knowledge-sharing line
+    (
+        re.compile(
+            r"(経験|ノウハウ|知見|教訓|成功例|好事例)[^。？?]{0,8}(共有|交換)|"
+            r"shar(e|ing) (lessons|experiences?|know-?how|knowledge|good practices?)|"
+            r"exchang(e|ing) (lessons|experiences?)"
+        ),
+        "知見・教訓の共有",
+    ),
+    # rules relaxed and incentives: the institutional framework line
+    (
+        re.compile(r"規制(を|の)?(緩|なく|見直)|deregulat|relax(ing)? (the )?(rules|regulations)"),
+        "規制緩和",
+    ),
+    # institutions put right once running: the revision line
+    (re.compile(r"\bfix(ing)? and improv|\brevis(e|ing|ion)|修正|見直し|手直し"), "修正と改善"),
+    # good practice carried to other cities: the wider network line
+    (
+        re.compile(
+            r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体|"
+            r"cities (abroad|overseas|in other countries)|foreign cities|sister cit|海外の都市|姉妹都市"
+        ),
+        "他都市への展開",
+    ),
+    # the city's own plan: the urban spatial plan line
+    (
+        re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
+        "都市空間整備計画",
+    ),
+    # a body across ministries: the cross-ministry organisation line
+    (
+        re.compile(
+            r"(各|複数の)?省庁(に|を)?(またが|横断|横串)|各省庁|省庁の枠|(cross|inter)-?ministr|across ministries|whole[- ]of[- ]government"
+        ),
+        "省庁横断",
+    ),
 ]
+# Words that ask for one kind of cooperation: money (or a Japanese SME's technology, which the
+# finance heading's SME/SDGs verification serves) → the financial cooperation lines first.
+_PREFER_TYPE = (
+    (
+        re.compile(
+            r"financ|\bfund(s|ing|ed)?\b|pay for|資金|融資|お金|費用を出|"
+            r"\bsmes?\b|small and medium|中小企業|中小|sdgs"
+        ),
+        "finance",
+    ),
+)
 
 
 @dataclass
@@ -206,7 +277,8 @@ class Composer:
                 continue
             for line in self.fw.cooperation:
                 if printed in line.text.en.lower() or printed in line.text.ja:
-                    out[line.id] = out.get(line.id, 0.0) + 1.0
+                    weight = 1.0 if printed in _BROAD else EVERYDAY_WEIGHT
+                    out[line.id] = out.get(line.id, 0.0) + weight
         return out
 
     def mixed_terms(self, question: str) -> dict[str, float]:
@@ -275,7 +347,9 @@ class Composer:
         return name.split("：")[0].split(":")[0] if short else name
 
     def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
-        lines = self.menu_lines(question, vector, hits=hits)
+        q = question.lower()
+        prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
+        lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
         fields, cid = self.line_parts(lines[0][1])

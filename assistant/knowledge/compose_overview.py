@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from assistant.models import CooperationLine
 
 MAX_LINES = {"en": 3, "ja": 4}
+# Every element asked for by name ("list all 21 elements", 「全部挙げて」), not only the domains.
+LIST_ALL = it._any(
+    r"全部|すべて|全て|一覧|列挙|\blist (of )?(the |all )?(21 )?elements|all (the |of the )?(21 )?elements|"
+    r"(every|each) element|name (them )?all|elements (by|per|in each) domain|分野ごとに"
+)
 SHARED_KINDS = {"survey", "knowledge"}  # printed once, read as serving both levels
 
 
@@ -123,7 +128,15 @@ class Overview(FrameworkKinds):
                 if self.lang == "en"
                 else f"「{d.name.ja}」（{span}）"
             )
-        text = t("answer.compose.domains", self.lang, items=self.join(items))
+        joined = self.join(items)
+        if LIST_ALL.search(it.norm(question)):  # every element asked for: each domain's names
+            sep = (", ", "; ", ": ") if self.lang == "en" else ("、", "／", "：")
+            joined = sep[1].join(
+                f"{item}{sep[2]}"
+                + sep[0].join(e.name.get(self.lang) for e in self.fw.elements if e.domain == d.id)
+                for item, d in zip(items, self.fw.domains, strict=True)
+            )
+        text = t("answer.compose.domains", self.lang, items=joined)
         # English: the brochure's printed count beside the gloss (a count question asks it)
         text += self.printed("５つの分野・21のエレメント")
         return Draft("overview", [Sentence(text, cites)])
@@ -136,6 +149,8 @@ class Overview(FrameworkKinds):
         listed = bool(
             it.ELEMENTS_OF.search(q)
             or re.search(r"what'?s in|what is in|\b(contain|include|cover|consist)", q)
+            # 「運用分野って何がある？」: a domain named with 分野 and asked what it holds
+            or re.search(r"分野(って|には|に|は)(何|なに|どんな)", q)
         )
         if not listed:
             return None
@@ -215,6 +230,8 @@ class Overview(FrameworkKinds):
         if (
             it.found(MENU_TYPES, question)
             or re.match(r"(is|are|does|do|can|could|will)\b", q)
+            # a need stated, then asked as yes/no ("We need X. Is that on JICA's menu?")
+            or re.search(r"[.!]\s+(is|are|does|do|can|could|will)\b[^.!?]*\?$", q)
             or it.ON_MENU.search(q)
         ):
             return None  # one kind named, or a yes/no question: menu_type or help answers

@@ -100,7 +100,10 @@ _REASON = re.compile(r"賢くマネジメント|managed wisely|smartly")
 _POTENTIAL = re.compile(r"リープフロッグ|leapfrog")
 _CONDITION = re.compile(r"データの安全|safety and reliability of data|信頼性が担保")
 _CHALLENGES = re.compile(r"急激な都市化|urbanisation is rapid|rapid urbani")
-_ASKS_NEED = re.compile(r"\bneed|必要|課題|challenge|problem|urbani|都市化", re.I)
+_ASKS_NEED = re.compile(
+    r"\bneed|必要|課題|challenge|problem|urbani|都市化|\bmatters?\b",
+    re.I,
+)
 _ASKS_CONDITION = re.compile(
     r"data|safe|secur|trust|privacy|risk|データ|安全|信頼|リスク|プライバシー", re.I
 )
@@ -111,6 +114,8 @@ _SUMMARY = re.compile(
     r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点"
 )
 _REFERENCE = re.compile(r"レファレンス|as the reference")
+# what is built alongside the projects: a management set-up and a society that accepts change
+_PARALLEL = re.compile(r"並行して|in parallel with")
 _ABBREVIATIONS = re.compile(r"M/P(：| means)")
 
 
@@ -149,6 +154,27 @@ def why(c: Overview, question: str) -> Draft | None:
     if out and part:  # (trust and co-creation)
         out += quote_printed(c, "brochure-mind-trust", [_CO_CREATION])
     return Draft("why", out) if out else None
+
+
+# A term asked for its meaning (「リープフロッグってどういう意味」, "what does 'leapfrogging' mean").
+_MEANING = re.compile(
+    r"^(?:その|この)?[「『\"']?(?P<ja>[^「」『』、。？?\s]{2,20}?)[」』\"']?(?:って|とは|というのは|という言葉は)"
+    r"[^。？?]{0,12}?(?:どういう|何|なに|どんな|どのような)|"
+    r"what (?:does|do|is) (?:the (?:term|word|phrase) )?['\"“‘]?(?P<en>[a-z][\w -]{2,30}?)['\"”’]? "
+    r"(?:mean|refer to)",
+    re.I,
+)
+
+
+def meaning_quoted(question: str, draft: Draft | None) -> bool:
+    """The question asks what a term means and the quoted sentences use that very term."""
+    m = _MEANING.search(it.norm(question).strip())
+    if m is None or draft is None:
+        return False
+    term = (m.group("ja") or m.group("en") or "").strip()
+    term = term[: len(term) - 3] if term.isascii() and len(term) >= 7 else term  # leapfrog(ging)
+    text = it.norm(" ".join(s.text for s in draft.sentences))
+    return len(term) >= 2 and term in text
 
 
 _PRINTED_ABBREVIATIONS = re.compile(r"(?<![a-z])(m/p|sc)(?![a-z])")
@@ -211,7 +237,7 @@ def heading(c: Overview, question: str) -> Draft | None:
 
 def elements_use(c: Overview) -> Draft | None:
     """What the elements are for: the brochure's own line (a reference for initiatives)."""
-    out = quote_printed(c, "brochure-elements", [_REFERENCE])
+    out = quote_printed(c, "brochure-elements", [_PARALLEL, _REFERENCE])
     return Draft("overview", out) if out else None
 
 

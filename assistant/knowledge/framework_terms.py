@@ -54,6 +54,7 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "加速",
         "取組みを進めようとしている",
         "取り組みを進めようとしている",
+        "進めようとしている段階",
         "本格的に",
         "本格化",
         "secondstage",
@@ -73,6 +74,8 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "取り組みを発展させていく",
         "取組みを発展させている",
         "取り組みを発展させている",
+        "発展させていく段階",  # the printed fit without its subject (「さらに発展させていく段階」)
+        "発展させる段階",
         "developingfurther",
         "developingtheirworkfurther",
         "mostadvanced",
@@ -86,6 +89,10 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "topstage",
         "最終段階",
         "最も成熟",
+        "一番上の段階",
+        "いちばん上の段階",
+        "最上位の段階",
+        "topmost",
         "最も進んだ",
     ),
 }
@@ -123,6 +130,11 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "metropol",
         "representativecit",
         "capitalcity",
+        "首都",
+        "mostpopulous",
+        "nationalcapital",
+        "人口最大",
+        "最も人口",
         "largecit",
         "biggestcit",
         "largestcit",
@@ -134,6 +146,14 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
     "regional_core": (
         "regionalcore",
         "regionalhub",
+        "administrativehub",  # the hub of its region
+        "県庁所在地",
+        "州都",
+        "拠点都市",
+        "の拠点になって",
+        "administrativeandmarkethub",
+        "markethub",
+        "hubforthesurrounding",
         "regionalcent",
         "provincial",
         "servicecent",
@@ -165,6 +185,16 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "mining",
         "鉱業",
         "portcity",
+        "petrochem",  # a city that exists for one industry (its port, a refinery, a mine)
+        "builtaround",
+        "が主な産業",  # one industry the city lives on
+        "が主力産業",
+        "economydependson",
+        "coppermine",
+        "coalmine",
+        "goldmine",
+        "refiner",
+        "becauseofitsport",
         "porttown",
         "港湾都市",
         "港町",
@@ -196,6 +226,7 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "新規開発",
         "新たに開発",
         "ニュータウン",
+        "造成",  # land being prepared for a new district
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -223,6 +254,23 @@ _ORDINAL = _any(
     r"(?P<three>\b(3rd|third|last|final)\b|第(3|三)段階|(3|三)(番目|つ目))"
 )
 _ORDINAL_STAGE = {"one": "small_start", "two": "accelerate", "three": "sustainable_growth"}
+
+
+# A situation that is one way to scale up without naming it: work in one district grown to
+# others (area), work in one field widened into others (sector).
+_FIELDS = r"(transport|traffic|mobility|energy|health|water|waste|education|tourism|lighting)"
+_WAY_SITUATIONS = {
+    "area": _any(
+        r"\b(one|a single|a|our|the|that|this) (district|neighbou?rhood|ward|zone|block)\b|"
+        r"other (districts|neighbou?rhoods|wards|zones)|(一つ|1つ|ひとつ|特定|一部)の(地区|地域|エリア)|"
+        r"他の(地区|地域)|ほかの(地区|地域)"
+    ),
+    "sector": _any(
+        rf"\b(beyond|from|outside|besides) {_FIELDS}|\binto {_FIELDS}\b|other (fields|sectors)|"
+        r"(交通|医療|防災|エネルギー|ごみ|廃棄物|教育|水道|観光)(分野|セクター)?(から|以外|に加え)|"
+        r"(他|ほか)の(分野|セクター)"
+    ),
+}
 
 
 PARTS = {  # the brochure's part headings, as a question may name them
@@ -266,8 +314,53 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
             key = _ORDINAL_STAGE[next(g for g, v in match.groupdict().items() if v)]
             if all(k != key for _, k in hits):
                 hits.append((match.start(), key))
+    if table is SCALE_WAYS:  # the way a situation describes ("a pilot in one district")
+        for key, pattern in _WAY_SITUATIONS.items():
+            seen = pattern.search(norm(question))
+            if seen and all(k != key for _, k in hits):
+                hits.append((seen.start(), key))
     if table is SCALE_WAYS and all(k != "area" for _, k in hits):
         area = re.search(r"area(?!development)|エリア(?!開発)", q)
         if area:
             hits.append((area.start(), "area"))
     return [k for _, k in sorted(hits)]
+
+
+# Framework words long and distinctive enough that one slip of the keyboard still names them
+# ("how many elemnts"): mended before the question is read, so counts and kinds see the word.
+_MENDABLE = (
+    *("elements", "element", "domains", "domain", "cooperation", "approach", "maturity"),
+    *("platform", "assessment", "technology", "organisation", "organization", "stages", "stage"),
+)
+# Real words one letter from a framework word: never mended.
+_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain", "domains"})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter dropped, added, replaced or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def mend(question: str) -> str:
+    """The question with misspelt framework words ("elemnts", "cooperaton") spelt right."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if low in _MENDABLE or low in _REAL_WORDS:
+            return word
+        right = next((m for m in _MENDABLE if _one_edit(low, m)), None)
+        return right if right else word
+
+    return re.sub(r"(?<![A-Za-z])[A-Za-z]{5,}(?![A-Za-z])", fix, question)

@@ -43,7 +43,8 @@ DOMAIN = _any(
     r"more (info|information|details)|詳しい情報|詳細情報|\b(this|the) approach\b|このアプローチ|本アプローチ|"
     r"アセスメント|評価(方法|基準|の仕方)|評価で|"
     # an official speaking of their own town or section ("our town has decided nothing yet")
-    r"(うちの|当|本|わが|我が)(町|市|村)|担当課|担当部署|\bour (town|city|municipality)\b|\btor\b|調達"
+    r"(うちの|当|本|わが|我が)(町|市|村)|担当課|担当部署|\bour (town|city|municipality)\b|\btor\b|調達|"
+    r"研修|staff training|広げ方|ways? to scale[- ]?up"
 )
 
 # Leisure and shopping (games, food, gadgets, weather): unless JICA or the smart city is named,
@@ -67,7 +68,8 @@ NOT_STARTED = _any(
     r"not (yet )?(started|begun)|n't (yet )?(started|begun)|nothing (yet|so far)|no experience|"
     r"from scratch|beginners?|just starting|何も(始め|やって|して|取り組ん)|始めていない|"
     r"取り組んでいない|取組んでいない|未着手|これから始め|これからという段階|初めて取り組|これから取(り)?組|"
-    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組"
+    r"(new|newcomers?) to smart[- ]?cit|新しく取り?組|新たに取り?組|初めて[^。？?]{0,15}取り?組|"
+    r"(何の|なんの)?経験(も|が)?(ない|ありません)|経験のない|decided nothing|nothing decided"
 )
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
@@ -102,10 +104,10 @@ CONTACT = _any(
     r"contact|e-?mail|phone|telephone|address|reach (jica|them)|get in touch|連絡先|問い合わせ|"
     r"where (can|could|do|should) (i|we) (read|learn|find( out)?|get) more|(read|learn) more[\w\s']{0,40}online|"
     r"more (info|information|details)[\w\s']{0,30}(online|website|web|where)|詳しく知りたい|"
-    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
+    r"問合せ|電話|メール|住所|連絡|宛先|head ?office|headquarters|located|(?<!県庁)(?<!州庁)所在地|本部|オフィス|web ?page|website|web site|homepage|\burl\b|ウェブ|ホームページ"
 )
 DIFFERENCE = _any(
-    r"differen|differ\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
+    r"differen|differ(s|ed|ing)?\b|\bdiff\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
     r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
     r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
@@ -123,7 +125,8 @@ START = _any(
     r"(way|where|how) to (begin|start|get started)\b|what (should|do|can|could) (we|i) do next|"
     r"\bnext steps?\b|次に何を|次のステップ|(どの|どこ|何)[^。？?]{0,8}から始め|構想段階|(begin|start) (anyway|somewhere)|"
     r"(what|which) stage (does|do|would|is) (that|this|it|we|our)|最初の一歩|一歩目|"
-    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)"
+    r"(どの|どちらの)段階(に当た|に近|だと|でしょう)|(should|must) (we|i|our [\w-]+) aim (for|at)\b|"
+    r"\b(we|i) (should|must) aim (for|at)\b"
 )
 # Where-to-start asked by a city already under way (started, pilots done, going full-scale):
 # the stage that fits is Accelerate, not Small Start.
@@ -166,7 +169,18 @@ HELP = _any(
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
-    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに"
+    r"(どのような|どんな|どういう)(支援|協力)|support(して|は|を)|手伝|助けて|助けに|"
+    # asked in other frames: "would JICA be able to finance", "is there someone who could train",
+    # "is that covered", 「そういう調査はありますか」「研修みたいなこともやってもらえますか」
+    r"(jica|you|they) (be )?(able|willing|allowed) to|is (that|this|it) (covered|included)|"
+    r"is there (someone|somebody|anyone|anybody|an expert|a study|a survey|any study|any survey|"
+    r"a programme|a program|a scheme)|(調査|枠組み|仕組み|スキーム|研修)[^。？?]{0,12}(あり|ある|出て|載って)|"
+    r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"
+    r"(して|出して)もらう(こと)?(は|が)?(でき|可能)|(can|could|would|will) (jica|you|they) do (that|this|it|so)\b|"
+    r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
+    r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
+    r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
+    r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.
@@ -182,14 +196,15 @@ ELEMENT_ASK = _any(
 )
 WHY_JICA = _any(
     r"why (does|is|do|would|should|did) jica|(なぜ|なんで|どうして).{0,24}(jica|スマートシティ|smart ?city)|"
-    r"why (are )?smart cities|why (a |the )?smart[ -]city|"
+    r"why (are )?smart cities|why (a |the )?smart[ -]city|why (do|does|would) smart[ -]?cit(y|ies) matter|"
     r"why (do|does|would|should) [\w\s,-]{0,50}\b(need|use|adopt|pursue)\b[\w\s-]{0,20}smart|"
     r"jica'?s (reason|motivation|rationale)|なぜ.{0,24}(jica|スマートシティ|smart ?city)|"
-    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで|どうして|理由|目的は)|"
+    r"(jica|スマートシティ|smart ?city).{0,24}(なぜ|なんで(?!す)|どうして|理由|目的は)|"
     r"why (should|would|do|does|must) (a |our |the |any )?(city|cities|town|municipalit\w+|we) (bother|care|invest|do (it|this))|"
     r"what (is|are) (a |the )?smart[ -]?cit(y|ies) (for|good for)|"
     r"(smart[ -]?cit(y|ies)|it) (can|could|will|would|might) (change|transform)|"
-    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|(変えられる|変えることができる|変容させる)|"
+    r"what (can|could) (a |the )?smart[ -]?cit(y|ies) (change|do for)|"
+    r"what (can|could|does|will|might) smart[ -]?city (work|initiatives?|approach(es)?) (change|transform)|(変えられる|変えることができる|変容させる|何が変わる)|"
     r"why (would|do|does|should|must) (a |the )?(cit(y|ies)|towns?|municipalit\w+)[\w\s,'-]{0,50}"
     r"\b(need|have to|must)\b|point of (a |the )?smart[ -]?city|"
     r"(何のために|なんのために)(スマートシティ|取り組)"
@@ -211,7 +226,8 @@ SCALE_UP = _any(
     r"scal(e|ing).?up|組み合わせ|併用|widen|expand|spread|rest of the (city|country)|roll(ing|ed)? (it |this |them )?out|"
     r"city-?wide|whole city|beyond (the|one|a|our) "
     r"(pilot|district|area|sector)|grow (out of|from)|start (from|with) (one|a single|just)|"
-    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|\b(it|them|this) everywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
+    r"replicat|広げ|拡大|展開|スケールアップ|横展開|市全体|全域|across the (whole |entire |rest of the )?city|"
+    r"\bgrow (it|them|this|that)\b|\b(it|them|this) everywhere\b|other (districts|neighbou?rhoods|areas|sectors)"
 )
 # The stage staircase spoken of ("what does the staircase say for that step?")
 STAGE_TALK = _any(r"\bstages?\b|\bsteps?\b|staircase|段階|ステージ")
@@ -221,21 +237,27 @@ STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
-    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
+    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
     r"all (the )?(21 )?elements|(total )?number of ([\w-]+ ){0,3}(domains|elements)|"
-    r"いくつの分野|(分野|エレメント)の数|(分野|エレメント)(は|が)(いくつ|何個)"
+    r"いくつの分野|(分野|エレメント)の数|(分野|エレメント)(は|が)(いくつ|何個)|"
+    r"エレメントを(全部|すべて|全て)|(全部|すべて|全て)のエレメント|分野ごとに(挙げ|列挙|並べ|分けて)|"
+    r"(elements?|domains?)(は|って)(いくつ|何個|何つ)"
 )
 ASSESS = _any(
     r"(jica|they|it) (would |will |first |would first )?(assess|evaluat|look at|check)|"
     r"before (jica |they |it )?(decides?|deciding|chooses|choosing|selects?)|what does jica (assess|evaluate|look at|check)|"
-    r"only for (advanced|developed|mature)|only (work|works|help|helps|support|supports|cooperate) "
+    r"only for (advanced|developed|mature|capitals?|big|large|major|rich)|only (work|works|help|helps|support|supports|cooperate) "
     r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
+    r"\bsizes? up\b|\bgauges?\b (a |the |our )?cit|"
+    r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
+    r"(kind |sort |type )?(of )?"
     r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
 )
 ABOUT_JICA = _any(
@@ -254,7 +276,8 @@ CHART = _any(
 )
 ELEMENTS_OF = _any(r"\belements?\b|エレメント|要素")
 ASSETS = _any(
-    r"\bstrengths?\b|jica'?s assets|assets (that )?jica|assets (does|do) jica|(what|which) assets|"
+    r"\bstrengths?\b|jica'?s assets|得意|(what is|what's) jica good at|"
+    r"assets (that )?jica|assets (does|do) jica|(what|which) assets|"
     r"what does jica bring|"
     r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
     r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"
@@ -263,7 +286,10 @@ ASSETS = _any(
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
     r"(basic|cooperation|guiding) (policy|principle)|polic(y|ies) (for|of|on) "
-    r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は"
+    r"(smart[ -]?city )?cooperat|取組み方針|取り組み方針|協力の方針|基本方針|方針は|"
+    r"principle (that )?guides|(guiding|core|underlying|central) (principle|idea)|"
+    r"(一番|最も|もっとも)大(事|切)にしている(考え|こと)|基本的な考え方|根底にある考え|"
+    r"idea behind (jica|the|its)|(main|single|key|core|central|big) idea\b"
 )
 # The city characters as a whole ("how does the direction change with the city's character?")
 CITY_TYPES_ALL = _any(

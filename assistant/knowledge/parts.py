@@ -26,9 +26,22 @@ _SPLIT = re.compile(
     r"(?<=[?？])\s*(?=\S)|(?<=[。])\s*(?:また|それと|あと|さらに)、?|"
     r"(?:[,;]\s*|\s+)(?:and|also|plus)\s+(?=(?:which|what|how|where|who|when|whom|why|does|do|is|"
     r"are|can|could|would|will|should)\b)|;\s+(?=(?:which|what|how|where|who|when|does|do|is|are|"
-    r"can|could|would|will|should)\b)",
+    r"can|could|would|will|should)\b)|,\s+(?=(?:what|which|how|where|who)\s+(?:is|are|does|do|one|element|stage)\b)",
     re.I,
 )
+# A part that points back ("… and is there a menu line for it?") is asked of the part before.
+_POINTS_BACK = re.compile(
+    r"\b(for|about|on|with|to|of|covers?|includes?)\s+(it|that|them|this|those|these)\s*[?？.]?$|"
+    r"(それ|これ)(に|を|について|は|も)(?!と)",
+    re.I,
+)
+_FRAME = re.compile(
+    r"\b(which|what) (element|one|stage|domain)\b|\b(elements?|stages?|domains?)\b|"
+    r"どの(エレメント|段階|分野)|エレメント|[?？]",
+    re.I,
+)
+# Numbered parts ("(1) … and (2) …", 「①…②…」): each number starts a question.
+_NUMBERED = re.compile(r"\s*(?:\(\d\)|(?<![\w(])\d\)|[①②③④⑤])\s*")
 _QUESTION_WORD = re.compile(
     r"[?？]|\b(which|what|how|where|who|when|does|do|is|are|can|could|would|should|tell|give)\b|"
     r"教えて|ですか|ますか|でしょうか|何|どこ|どの|どう",
@@ -42,8 +55,11 @@ def question_parts(question: str) -> list[str]:
     """The separate questions of a message, in order; one part when it asks one thing."""
     if it.DIFFERENCE.search(it.norm(question)):
         return [question]  # "what's different between what X offers and what Y offers": one ask
-    parts = [p.strip(" 、,") for p in _SPLIT.split(question.strip()) if p and p.strip(" 、,")]
+    pieces = [p for n in _NUMBERED.split(question.strip()) for p in _SPLIT.split(n) if p]
+    parts = [re.sub(r"(?:[,、]\s*|\s+)(?:and|also|そして)$", "", p.strip(" 、,")) for p in pieces]
     parts = [p for p in parts if len(p) >= 6]
+    if len(parts) >= 3 and not _QUESTION_WORD.search(parts[0]):
+        parts = parts[1:]  # "Two things:" before the numbered questions
     if len(parts) < 2 or not all(_QUESTION_WORD.search(p) for p in parts):
         return [question]
     return parts[:MAX_PARTS]
@@ -62,7 +78,11 @@ def compose_parts(
     if len(parts) < 2:
         return None
     drafts: list[Draft] = []
-    for part in parts:
+    for i, part in enumerate(parts):
+        if i and _POINTS_BACK.search(part) and len(part) < 80:
+            # "for it": the thing the part before names, without that part's own question frame
+            before = it.HELP.sub(" ", _FRAME.sub(" ", it.norm(parts[i - 1])))
+            part = f"{part} {before.strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
         if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY:
