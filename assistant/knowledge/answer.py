@@ -253,7 +253,10 @@ def answer(
     question = question.strip()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    if not question or intents.PERSONAL.search(question):
+    personal = intents.PERSONAL.search(question) and not intents.PROGRAMME_ASKED.search(
+        intents.norm(question)
+    )  # an internship JICA runs is a detail of its programmes, not the asker's own affair
+    if not question or personal:
         return _declined(question, lang, mode)
     if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
         return _declined(question, lang, mode)
@@ -265,6 +268,12 @@ def answer(
     specific = _missing_specific(question, hits, retriever, filters, vector)
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
+    # the study behind the brochure ("when was the underlying report published?"), a programme
+    # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
+    on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
+    on_domain = on_domain or bool(
+        specific and specific[0] == "detail" and intents.STAFF.search(question)
+    )
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
         intents.norm(question)

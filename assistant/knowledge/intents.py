@@ -307,3 +307,20 @@ def names_framework(question: str) -> bool:
         or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
         or DOMAINS_ALL.search(norm(question))
     )
+
+
+# --- decline side (round 4) --------------------------------------------------------------------
+
+# A programme of JICA's own asked about ("Does JICA run an internship-style fellowship?",
+# 「JICAのインターンはありますか」): a detail the brochure does not give, not the asker's affair.
+PROGRAMME_ASKED = _any(
+    r"(does|do|did|will|would|can|could) (jica|they|you) (run|offer|have|host|organi[sz]e|provide|"
+    r"sponsor|fund|support)\b|jica'?s [\w-]* ?(internships?|fellowships?|scholarships?)|"
+    r"(internships?|fellowships?|インターン)[^。？?]{0,30}(for|向け|の)[^。？?]{0,20}(smart|engineers?|officials?|"
+    r"staff|職員|技術者|スマートシティ)|jica(の|が|に)[^。？?]{0,10}(インターン|奨学金|フェロー)"
+)
+# The city's staff as the ones a programme serves (「職員が…留学できる奨学金」): an official's
+# question about JICA's programmes, on its domain though it names neither JICA nor the city.
+STAFF = _any(
+    r"職員|公務員|技術者|\b(our |city |municipal |government )(staff|officials|engineers|employees)\b"
+)

@@ -64,6 +64,18 @@ class Specific:
 
 SPECIFICS: tuple[Specific, ...] = (
     Specific(
+        # the form of finance asked ("a grant rather than a loan", 「無償か有償か」): the menu prints
+        # 資金協力 only, never whether it is given or lent (a label of its own, not loan terms)
+        "finance_form",
+        _rx(
+            r"\b(grants?|loans?) (or|rather than|instead of|versus|vs\.?|and not) (as )?(an? )?(grants?|loans?)\b|"
+            r"(無償|有償|贈与|借款|ローン).{0,8}(か|または|それとも|ではなく).{0,8}(無償|有償|贈与|借款|ローン)|"
+            r"(is|are|would|will) (it|this|that|the [\w\s-]{1,30}) (be )?(given |provided |offered )?as (a |an )?(grant|loan)s?\b|"
+            r"(無償|有償)(です|でしょう|になり|になる|の)(か|？|\?)"
+        ),
+        _rx(r"(無償|有償)資金協力|grant aid|loan aid"),
+    ),
+    Specific(
         "loan",
         _rx(
             r"\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
@@ -73,10 +85,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
             r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|(日本|本邦)企業(しか|のみ|だけ)|"
-            r"金利|利率|返済|融資条件|償還|据置|協調融資|"
-            # the form of finance asked: "a grant rather than a loan", 「無償か有償か」
-            r"\b(grants?|loans?) (or|rather than|instead of|versus|vs\.?|and not) (as )?(an? )?(grants?|loans?)\b|"
-            r"(無償|有償|贈与|借款|ローン).{0,8}(か|または|それとも|ではなく).{0,8}(無償|有償|贈与|借款|ローン)"
+            r"金利|利率|返済|融資条件|償還|据置|協調融資"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
     ),
@@ -139,6 +148,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
             r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|(規模|予算|費用)[^。？?]{0,12}(どの|どれ)(くらい|ぐらい|程度)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
+            r"|参加費|受講料|受講費|参加料|授業料|手数料|(費用|お金|料金)(は|が)?(かか|発生|いり|要り)"
         ),
         _rx(
             rf"{_NUM}\s?(%|percent|yen|円|usd|dollars?|million|billion|億|万円|千円)|"
@@ -158,6 +168,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(is there|are there|when is|when's|any) (a |an |any )?(jica )?[\w\s-]{0,20}(conference|seminar|"
             r"webinar|event|forum|symposium)s?\b|(セミナー|シンポジウム|イベント|説明会)(は|って)?(あり|ある|いつ|開催)|"
             r"締切|締め切り|期限|いつまで|いつから|募集期間|公募|いつ(ですか|頃|ごろ|行|開始|始ま|出)"
+            r"|\bdates? (this|next) year|what (are|is) the (exact )?dates?\b|which dates?\b|開催日|何月|いつ開催"
         ),
         _rx(
             r"\b(19|20)\d\d\b|\d{1,2}月|\d{1,2}日まで|"
@@ -198,6 +209,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(大学|研究機関|企業|団体|自治体)(は|って)(どこ|どれ)|どこの(大学|企業|会社|団体)|"
             r"(協力|支援)を(受けた|受けている|受けてきた)(都市|国|自治体)|"
             r"(これまで|過去)に.{0,20}(都市|国|自治体)を(教え|挙げ|知り)"
+            r"|具体例[^。？?]{0,30}(プロジェクト|案件|都市|国|事業)|(プロジェクト|案件|事業)の具体例|"
+            r"(concrete|specific|real|actual|real-world) examples? of (a |an |the )?[\w\s-]{0,20}(projects?|pilots?|quick wins?|cities)"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -241,6 +254,12 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(製品|ソフトウェア|ブランド)(は|を)(どれ|どこ|何|教え)|"
             r"(おすすめ|お勧め|推奨)[^。？?]{0,12}(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)|"
             r"(製品|会社|企業|ベンダー|ソフト|ツール|機器|メーカー|アプリ|都市os|プラットフォーム)[^。？?]{0,8}(おすすめ|お勧め|推奨)"
+            # a product recommended, in either order ("which sensors and software does JICA recommend")
+            r"|(recommend|suggest|endorse|prefer)\w*\b[^.?!。？]{0,40}\b(sensors?|cameras?|hardware|devices?|"
+            r"equipment|software|products?|brands?|vendors?|suppliers?)\b|\b(sensors?|cameras?|hardware|devices?|"
+            r"equipment|software|products?|brands?)\b[^.?!。？]{0,40}\b(does|do|would|will) (jica|they|you) "
+            r"(recommend|suggest|endorse|prefer)|which ([\w-]+ ){0,3}(sensors?|cameras?|hardware|devices?|equipment)\b|"
+            r"どの(自治体|都市)?や?(企業|会社|団体|大学|研究機関)|(日本|国内)のどの(自治体|都市|企業|会社)"
         ),
         _rx(
             r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.)\b|株式会社|有限会社|"
@@ -282,6 +301,18 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
             r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you) (will|can|would) "
             r"(support|help|fund|cooperate)"
+            r"|(required|obliged|obligated|forced|expected|bound) to (use|hire|buy|purchase|contract|employ|"
+            r"work with|procure|choose|select|engage)\b|(must|have to|need to|should) (we |i |the city |our city |"
+            r"cities |a city )?(use|hire|buy|purchase|employ|contract|engage) (only )?(japanese|japan)\b|"
+            r"(使わ|採用し|選ば|雇わ|購入し|発注し)なければ(なら|いけ)|(使う|採用する|選ぶ|購入する|発注する)必要(が|は)?あ|"
+            r"(日本|本邦)の?(企業|業者|製品|メーカー|コンサル)[^。？?]{0,12}(必須|義務|条件|限ら)|"
+            r"(先に|事前に|前もって|あらかじめ)[^。？?]{0,30}(必要があ|なければ)|"
+            r"(受ける|得る|もらう|利用する)(に|ため)(は|に)?、?[^。？?]{0,40}(必要があり|なければなら)|"
+            r"high[- ]income|高所得|no longer (receives?|eligible|gets?)|graduat\w* from (oda|aid)|odaを?卒業|"
+            r"先進国(でも|は|の都市)|(途上国|海外|相手国|他国)の(都市|自治体|まち)[^。？?]{0,20}(協力|支援)する(場合|とき|なら|際)|"
+            r"(if|when) (our|we|my) (city|town|municipality) (helps?|supports?|cooperates? with|partners? with|assists?)\b|"
+            r"private (developers?|companies|firms|investors?|operators?)[^.?!]{0,40}\b(get|receive|apply|access|use|be eligible)\b|"
+            r"民間(企業|事業者|デベロッパー|開発業者)[^。？?]{0,20}(受け|利用|申請|対象)"
         ),
         _rx(r"eligib|criteria|requirements? (is|are|include)|population of \d|資格|要件|人口\d"),
     ),
@@ -309,6 +340,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
             r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
+            r"|directly (from|to|with|through) (jica|them)\b|without (going through |involving |the consent of |asking )?(the |our |a )?"
+            r"([\w-]+ )?(government|ministry|municipality|city)|bypass\w* (the )?(city|government|ministry)|"
+            r"(経由|通)さ(ず|ないで)|直接jica|jicaに直接|jicaから直接"
         ),
         _rx(r"\bapply\b|application|申請|応募|要請書|様式|手続"),
     ),
@@ -320,6 +354,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"certif|complian|\bcompl(y|ies)\b|conform|(what|which) standards?\b|"
             r"standards? (must|required|to follow)|目安|rule of thumb|面積|what size|how (large|big|small) "
             r"(should|must|is|are|a|an|the)|(minimum|maximum|typical|recommended) (area|size)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
+            r"|標準(仕様|規格)|(仕様|規格|製品|プラットフォーム|ソフト)[^。？?]{0,30}(指定|決まって|定められ)|"
+            r"\b(specif(y|ies)|mandates?|prescribes?|designates?|imposes?) (a |an |any |the |one )?(particular |specific |single |"
+            r"common )?(technical )?(standards?|specifications?|protocols?)\b|standards? such as"
         ),
         _rx(r"\bkpis?\b[:：]|indicators?[:：]|指標[:：]|\biso ?\d{3,}|\d+ ?(points|点満点)"),
     ),
@@ -333,9 +370,12 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(does|do|did|will|can) (jica|they|you) (have|publish|provide|share|maintain|keep|run|offer) "
             r"(a |an |any )?([\w-]+ ){0,2}(database|portal|template|manual|handbook|toolkit|checklist|"
             r"dataset|catalog(ue)?|directory|newsletter|mailing list|app)\b|"
-            r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?|fellowships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|"
+            r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?|fellowships?|internships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|インターン|"
             r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
             r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
+            r"|(研修|講座|講義|セミナー|training|courses?|workshops?)[^。？?.]{0,30}(オンライン|online|remote(ly)?|"
+            r"virtual(ly)?|in[- ]person|対面|遠隔|e-?learning)|(オンライン|online|remote|virtual|対面|遠隔|e-?learning)"
+            r"[^。？?.]{0,20}(研修|講座|受講|training|courses?)|仕様書[^。？?]{0,20}(ダウンロード|入手|公開|配布|見られ|見せ|どこ)|api (spec|documentation|docs)|specifications? (document|sheet)"
         ),
         None,
     ),

@@ -1,0 +1,122 @@
+"""Ask round 4 (issue 11, branch askd): kinds of specific the brochure does not give, met in new
+phrasings: a requirement put on the city (Japanese contractors, a law passed first), products
+or a standard JICA would recommend or prescribe, how a course is delivered and what it costs,
+examples of projects, asking JICA directly past the government, who else may receive support, the
+grant-or-loan question with its own label, the study behind the brochure, JICA's own
+programmes (an internship, a scholarship for the city's staff). Each is not_in_sources, en and
+ja; the answerable questions that share their words stay answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue import t
+from assistant.knowledge.answer import answer
+from assistant.knowledge.specifics import specific_kind
+from tests.knowledge.test_answer import assert_not_in_sources
+
+_MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Under a JICA project, would our town be obliged to hire Japanese engineering firms?", "eligibility"),
+        ("JICAの協力では、日本の機器を購入しなければならないのですか", "eligibility"),
+        ("協力を受けるには、事前にデータ条例を作っておく必要がありますか", "eligibility"),
+        ("Can a wealthy, high-income country still ask JICA for this kind of help?", "eligibility"),
+        ("Could a private investor receive the demonstration support without the municipality?", "eligibility"),
+        ("うちの町が海外の自治体のまちづくりに協力する場合、JICAから助けは出ますか", "eligibility"),
+        ("What brand of cameras and sensors would JICA suggest for flood monitoring?", "vendor"),
+        ("Which hardware does JICA endorse for street lighting?", "vendor"),
+        ("国内のどの企業がこの協力に関わっていますか", "vendor"),
+        ("Does JICA prescribe a particular technical standard for data exchange?", "metric"),
+        ("データ連携基盤の仕様はJICAが指定していますか", "metric"),
+        ("Is the capacity development training offered online, or only in person?", "detail"),
+        ("人材育成の講座はオンラインで受講できますか", "detail"),
+        ("データ基盤の仕様書はどこで入手できますか", "detail"),
+        ("研修に参加するのに受講料はかかりますか", "amount"),
+        ("What are the dates of the next smart city seminar?", "deadline"),
+        ("Small Startの具体例として、どんなプロジェクトがありますか", "named"),
+        ("Give me concrete examples of pilots that counted as a quick win.", "named"),
+        ("Could our agency deal directly with JICA, bypassing the national ministry?", "procedure"),
+        ("市を通さずにJICAに直接相談してもいいですか", "procedure"),
+        ("Would the data platform support be provided as a grant?", "finance_form"),
+        ("実証事業への資金協力は有償ですか？", "finance_form"),
+        ("Is the money a loan or a grant?", "finance_form"),
+    ],
+)  # fmt: skip
+def test_new_kinds_of_specific_are_asked(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can JICA help us draft the specifications and the TOR for a procurement?",
+        "調達の仕様書づくりを手伝ってもらえますか",
+        "What does the Small Start stage recommend doing first?",
+        "Which direction does JICA recommend for a regional core city?",
+        "Where can I read more about JICA online?",
+        "What kind of human resource development does JICA support?",
+        "まず何をする必要がありますか",
+    ],
+)  # fmt: skip
+def test_answerable_questions_sharing_their_words_ask_for_no_specific(question):
+    assert specific_kind(question, _MENU) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If our city takes JICA support, are we bound to use Japanese suppliers?",
+        "JICAの支援で、日本の業者を使うことが条件になりますか",
+        "Which sensors and analytics software would JICA suggest for parking?",
+        "都市OSの規格はJICAが決めていますか",
+        "Are the DX training sessions online? Is there a participation fee?",
+        "研修はオンラインですか？参加費は必要ですか",
+        "In what year was the study behind this brochure published?",
+        "Can a private developer use the testbed support without the city government?",
+        "市職員が海外の大学院で学べる奨学金はありますか",
+        "Does JICA offer internships for young smart city engineers?",
+        "データ基盤への資金協力は無償ですか、有償ですか",
+    ],
+)  # fmt: skip
+def test_round4_specifics_are_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+def test_grant_or_loan_is_said_in_its_own_words(shipped_kb):
+    for question, lang in (
+        ("Is the testbed money a grant or a loan?", "en"),
+        ("テストベッドの資金は無償ですか、それとも有償ですか", "ja"),
+    ):
+        result = answer(question, shipped_kb.retriever)
+        assert_not_in_sources(result, question)
+        assert t("answer.specific.finance_form", lang) in result.answer
+        assert t("answer.specific.loan", lang) not in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you check the grammar of my JICA internship cover letter?",
+        "インターンの履歴書の書き方を教えて",
+    ],
+)
+def test_the_askers_own_internship_stays_off_topic(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can JICA help us write the specifications for buying a data platform?",
+        "データ基盤の調達で仕様書の作成を支援してもらえますか",
+    ],
+)
+def test_specifications_as_a_procurement_task_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
