@@ -21,6 +21,7 @@ from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
+from assistant.knowledge.delivery import SERVED
 from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
@@ -272,7 +273,7 @@ def answer(
     # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
     on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
     on_domain = on_domain or bool(
-        specific and specific[0] == "detail" and intents.STAFF.search(question)
+        specific and specific[0] in ("detail", "delivery") and SERVED.search(question)
     )
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(

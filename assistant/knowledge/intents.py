@@ -319,8 +319,3 @@ PROGRAMME_ASKED = _any(
     r"(internships?|fellowships?|インターン)[^。？?]{0,30}(for|向け|の)[^。？?]{0,20}(smart|engineers?|officials?|"
     r"staff|職員|技術者|スマートシティ)|jica(の|が|に)[^。？?]{0,10}(インターン|奨学金|フェロー)"
 )
-# The city's staff as the ones a programme serves (「職員が…留学できる奨学金」): an official's
-# question about JICA's programmes, on its domain though it names neither JICA nor the city.
-STAFF = _any(
-    r"職員|公務員|技術者|\b(our |city |municipal |government )(staff|officials|engineers|employees)\b"
-)

@@ -30,6 +30,7 @@ from assistant.knowledge.asked import (
     asked_part,
 )
 from assistant.knowledge.counts import gives_count
+from assistant.knowledge.delivery import COUNTRY_OFFICE, DELIVERY, ENDORSED
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
@@ -85,7 +86,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
             r"tied to (japan|japanese)|japanese (companies|firms|contractors|vendors) (only|first)|"
             r"タイド|アンタイド|(日本|本邦)企業(を|の)?(優先|限定|参加が条件)|(日本|本邦)企業(しか|のみ|だけ)|"
-            r"金利|利率|返済|融資条件|償還|据置|協調融資"
+            r"金利|利率|返済|融資条件|償還|据置|協調融資|債務保証|債券|\bbonds?\b|保証(して|する|の対象)"
         ),
         _rx(rf"{_NUM}\s?(%|percent|パーセント)|年利|interest rate of"),
     ),
@@ -148,7 +149,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(予算|費用|金額|コスト)(は|を)?(どれ|どの)(くらい|ぐらい|程度)|"
             r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|(規模|予算|費用)[^。？?]{0,12}(どの|どれ)(くらい|ぐらい|程度)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
-            r"|参加費|受講料|受講費|参加料|授業料|手数料|(費用|お金|料金)(は|が)?(かか|発生|いり|要り)"
+            r"|参加費|受講料|受講費|参加料|授業料|手数料|(費用|お金|料金)(は|が)?(かか|発生|いり|要り)|"
+            r"(どの|どれ)(くらい|ぐらい|程度)の?(予算|費用|金額|お金|資金)|(予算|費用|お金|資金)を?(どの|どれ)(くらい|ぐらい)"
         ),
         _rx(
             rf"{_NUM}\s?(%|percent|yen|円|usd|dollars?|million|billion|億|万円|千円)|"
@@ -203,14 +205,15 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
-            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ|どこの(国|都市|町)|都市名|"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ(?!から)|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
             r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国|"
             r"(大学|研究機関|企業|団体|自治体)(は|って)(どこ|どれ)|どこの(大学|企業|会社|団体)|"
             r"(協力|支援)を(受けた|受けている|受けてきた)(都市|国|自治体)|"
             r"(これまで|過去)に.{0,20}(都市|国|自治体)を(教え|挙げ|知り)"
             r"|具体例[^。？?]{0,30}(プロジェクト|案件|都市|国|事業)|(プロジェクト|案件|事業)の具体例|"
-            r"(concrete|specific|real|actual|real-world) examples? of (a |an |the )?[\w\s-]{0,20}(projects?|pilots?|quick wins?|cities)"
+            r"(concrete|specific|real|actual|real-world) examples? of (a |an |the )?[\w\s-]{0,20}(projects?|pilots?|quick wins?|cities)|"
+            r"(国|都市|自治体)の(list|リスト)|(使って|導入して|採用して|適用して|取り入れて)いる(国|都市|自治体)"
         ),
         None,  # names: checked against the gazetteer below
     ),
@@ -299,7 +302,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(be |are |is )?(eligible|qualify|get support|be supported)|前提条件|(前|まで)に.{0,20}(必要|なければ)|"
             r"\brequire[sd]?\b.{0,60}\b(first|beforehand|in advance)\b|事前に.{0,12}(必要|求め)|"
             r"(need|have|has|must|required) to (pass|have|adopt|enact|establish|set up|meet|sign)\b"
-            r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you) (will|can|would) "
+            r".{0,60}\bbefore\b|precondition|pre-condition|before (jica|they|you|it) (will|can|would) "
             r"(support|help|fund|cooperate)"
             r"|(required|obliged|obligated|forced|expected|bound) to (use|hire|buy|purchase|contract|employ|"
             r"work with|procure|choose|select|engage)\b|(must|have to|need to|should) (we |i |the city |our city |"
@@ -312,7 +315,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"先進国(でも|は|の都市)|(途上国|海外|相手国|他国)の(都市|自治体|まち)[^。？?]{0,20}(協力|支援)する(場合|とき|なら|際)|"
             r"(if|when) (our|we|my) (city|town|municipality) (helps?|supports?|cooperates? with|partners? with|assists?)\b|"
             r"private (developers?|companies|firms|investors?|operators?)[^.?!]{0,40}\b(get|receive|apply|access|use|be eligible)\b|"
-            r"民間(企業|事業者|デベロッパー|開発業者)[^。？?]{0,20}(受け|利用|申請|対象)"
+            r"民間(企業|事業者|デベロッパー|開発業者)[^。？?]{0,20}(受け|利用|申請|対象)|"
+            r"\brequire[sd]? (us|cities|the city|a city|our city|municipalities|the government|countries) to\b|"
+            r"come with (any )?(conditions|strings|requirements)|(conditions|strings) attached|条件(が|は)?(付|つ)(く|き|いて)"
         ),
         _rx(r"eligib|criteria|requirements? (is|are|include)|population of \d|資格|要件|人口\d"),
     ),
@@ -373,16 +378,17 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\b(awards?|prizes?|competitions?|volunteers?|jocv|scholarships?|fellowships?|internships?)\b|表彰|協力隊|ボランティア|奨学金|アワード|コンテスト|インターン|"
             r"(データベース|ポータル|テンプレート|マニュアル|手引き|ハンドブック|チェックリスト|カタログ|"
             r"メールマガジン|メルマガ|アプリ)(は|って|を|も)?(あり|ある|公開|提供|配布)"
-            r"|(研修|講座|講義|セミナー|training|courses?|workshops?)[^。？?.]{0,30}(オンライン|online|remote(ly)?|"
-            r"virtual(ly)?|in[- ]person|対面|遠隔|e-?learning)|(オンライン|online|remote|virtual|対面|遠隔|e-?learning)"
-            r"[^。？?.]{0,20}(研修|講座|受講|training|courses?)|仕様書[^。？?]{0,20}(ダウンロード|入手|公開|配布|見られ|見せ|どこ)|api (spec|documentation|docs)|specifications? (document|sheet)"
+            r"|仕様書[^。？?]{0,20}(ダウンロード|入手|公開|配布|見られ|見せ|どこ)|api (spec|documentation|docs)|specifications? (document|sheet)"
         ),
         None,
     ),
+    Specific("delivery", DELIVERY, None),  # the language, online or in person, who the experts are
+    Specific("other_name", ENDORSED, None),  # another body's endorsement ("by the UN")
+    Specific("detail", COUNTRY_OFFICE, None),  # JICA's country office (only its head office)
     Specific(
         "count",
         _rx(
-            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ(?!か)|何回"
+            r"how many|(?<!phone )(?<!telephone )(?<!fax )(?<!contact )\bnumber of|何件|件数|(の|な)数(は|を)|何か国|何カ国|何ヶ国|何都市|何人|何名|何社|何か所|何種類|いくつ(?!か)|何回|何ページ|何枚|何冊|how many pages|page count"
         ),
         None,  # checked against the noun counted (``_gives_count``)
     ),

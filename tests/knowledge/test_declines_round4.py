@@ -32,8 +32,8 @@ _MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
         ("国内のどの企業がこの協力に関わっていますか", "vendor"),
         ("Does JICA prescribe a particular technical standard for data exchange?", "metric"),
         ("データ連携基盤の仕様はJICAが指定していますか", "metric"),
-        ("Is the capacity development training offered online, or only in person?", "detail"),
-        ("人材育成の講座はオンラインで受講できますか", "detail"),
+        ("Is the capacity development training offered online, or only in person?", "delivery"),
+        ("人材育成の講座はオンラインで受講できますか", "delivery"),
         ("データ基盤の仕様書はどこで入手できますか", "detail"),
         ("研修に参加するのに受講料はかかりますか", "amount"),
         ("What are the dates of the next smart city seminar?", "deadline"),
@@ -120,3 +120,51 @@ def test_the_askers_own_internship_stays_off_topic(shipped_kb, question):
 def test_specifications_as_a_procurement_task_are_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Will the experts JICA sends speak French, or do we need interpreters?", "delivery"),
+        ("Are the trainers Japanese nationals?", "delivery"),
+        ("講師は日本人ですか、現地の人ですか", "delivery"),
+        ("研修は日本語で行われますか", "delivery"),
+        ("Is JICA's approach officially recognised by UN-Habitat?", "other_name"),
+        ("このアプローチは国連に公式に認められていますか", "other_name"),
+        ("Where is the JICA country office, and who works there?", "detail"),
+        ("JICAの現地事務所の電話番号は？", "detail"),
+        ("Could JICA guarantee the bonds our city issues?", "loan"),
+        ("市の債券をJICAに保証してもらえますか", "loan"),
+        ("M/P報告書は何ページになりますか", "count"),
+        ("Sustainable Growthの都市はどのくらい予算を使っていますか", "amount"),
+        ("この手法を導入している国のリストはありますか", "named"),
+        ("Is Kigali part of JICA's smart city cooperation?", "named"),
+        ("Does JICA require cities to hire a chief data officer first?", "eligibility"),
+        ("Does JICA's help come with strings attached?", "eligibility"),
+        ("データ連携の協力には条件が付きますか", "eligibility"),
+    ],
+)  # fmt: skip
+def test_delivery_endorsement_office_and_conditions_are_specifics(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "何も始めていない都市はどこから始めればよいですか",
+        "Can JICA send experts to train our staff?",
+        "専門家の派遣をお願いできますか",
+        "What does the organisation domain say about the staff who lead a smart city?",
+    ],
+)
+def test_where_to_start_and_plain_help_ask_for_no_delivery_specific(question):
+    assert specific_kind(question, _MENU) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Will the training be run in Portuguese?", "研修の講師は現地採用のスタッフですか"],
+)
+def test_a_delivery_question_without_jica_named_is_not_off_topic(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)

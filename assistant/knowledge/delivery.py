@@ -1,0 +1,66 @@
+"""How a cooperation is delivered and who vouches for it: specifics the brochure never gives.
+
+The brochure lists what JICA cooperates on, never how a course or an expert's work is delivered
+(the language, online or in person, the experts' nationality) nor which other bodies endorse the
+approach. Kept apart from ``specifics`` (which holds the older kinds) so each stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASCII_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """\\b as an ASCII word edge: in 「のUNの」 the kana are word characters too."""
+    return re.compile(pattern.replace(r"\b", _ASCII_EDGE), re.I)
+
+
+_SERVICE = (
+    r"(研修|講座|講義|セミナー|専門家|講師|スタッフ|協力|training|courses?|workshops?|sessions?|experts?|"
+    r"trainers?|consultants?|advisers?|advisors?|staff|cooperation|support)"
+)
+_LANGS = (
+    r"(english|spanish|french|portuguese|arabic|japanese|russian|the local language|our language)"
+)
+_JA_LANGS = (
+    r"(英語|日本語|現地語|スペイン語|フランス語|ポルトガル語|アラビア語|ロシア語|母国語|通訳)"
+)
+_FORMAT = r"(オンライン|online|remote(ly)?|virtual(ly)?|in[- ]person|対面|遠隔|e-?learning)"
+_WHO = (
+    r"(japanese nationals?|japanese citizens?|nationality|nationalities|local hires?|locally hired|"
+    r"hired locally|from japan|日本人|現地の人|現地採用|国籍|現地スタッフ)"
+)
+
+# How the cooperation is delivered: its language, online or in person, who the experts are.
+DELIVERY = _rx(
+    rf"{_SERVICE}[^。？?.!]{{0,40}}(\bin {_LANGS}|{_JA_LANGS}|(which|what) language|言語|{_FORMAT}|{_WHO})|"
+    rf"(\bin {_LANGS}|{_JA_LANGS}|(which|what) language|言語|{_FORMAT}|{_WHO})[^。？?.!]{{0,30}}"
+    r"(研修|講座|受講|専門家|講師|training|courses?|experts?|trainers?|attend|join)|"
+    r"interpret(er|ers|ation) (provided|available)|(need|needs|provide|bring|use) (an |our own )?interpreters?|"
+    rf"\bspeaks? {_LANGS}|通訳(は|が)?(付|つ|あり|いる|用意)"
+)
+
+# Another body's endorsement or membership ("Is the approach endorsed by the UN?").
+ENDORSED = _rx(
+    r"\b(endors|recogni[sz]|accredit|certif|approv|back)\w* by (the )?(un|united nations|un-?habitat|"
+    r"undp|oecd|world bank|imf|eu|european union|g20|g7|any international|an international|other donors?)\b|"
+    r"\b(un|united nations|un-?habitat|undp|oecd|eu|european union|g20|g7)\b[^.?!]{0,30}"
+    r"(endors|recogni[sz]|approv|adopt|back|support)\w*|"
+    r"(国連|国際連合|経済協力開発機構|欧州連合)[^。？?]{0,20}(認め|承認|認定|支持|採用|推奨)|"
+    r"(公式に|正式に)[^。？?]{0,6}(認め|承認|認定)られ"
+)
+
+# The country office of JICA and its people (the brochure prints only the head office).
+COUNTRY_OFFICE = _rx(
+    r"(jica )?(office|representative|staff) in (our|my|your|this|the) country|country office|"
+    r"現地事務所|在外事務所|当国事務所|(国|現地)の(jica)?事務所|jica(の)?(現地|在外)"
+)
+
+# The ones a programme serves (the city's staff, trainees): with a delivery or detail asked, the
+# question is about JICA's cooperation though it names neither JICA nor the city.
+SERVED = _rx(
+    r"職員|公務員|技術者|研修|講座|専門家|\b(our |city |municipal |government )(staff|officials|engineers|"
+    r"employees)\b|\b(training|courses?|experts?)\b"
+)
