@@ -64,3 +64,31 @@ SERVED = _rx(
     r"職員|公務員|技術者|研修|講座|専門家|\b(our |city |municipal |government )(staff|officials|engineers|"
     r"employees)\b|\b(training|courses?|experts?)\b"
 )
+
+# The terms of a cooperation: who owns what it builds, penalties, what follows the handover.
+TERMS = _rx(
+    r"who (will |would )?owns?\b|\bownership\b|\bowned by\b|will (jica|we|the city|our city) own\b|"
+    r"所有権|所有者|誰のもの|知的財産|intellectual property|\bip rights\b|\bpenalt(y|ies)\b|\bsanctions?\b|"
+    r"罰則|ペナルティ|違約金|\bliab(le|ility)\b|賠償|\blicen[cs](e|es|ing)\b|ライセンス|"
+    r"maintenance (costs?|fees?|contracts?)|(hardware|system|equipment) maintenance|保守(費用|契約|運用)|"
+    r"維持管理(費|の費用)|運営費|(running|operating|operation) costs?|"
+    r"after (the )?(handover|hand-over|hand over|project ends?|cooperation ends?|completion)|"
+    r"(協力|事業|プロジェクト)(の)?終了後|引き渡し後|引渡し後"
+)
+
+# Details the brochure never prints: a web address of a platform or tool, the brochure in other
+# languages, JICA's own events and when the brochure is revised.
+MORE_DETAIL = _rx(
+    r"(platform|portal|database|system|tool)[^.?!]{0,40}\b(url|web ?site|web address|link|online)\b|"
+    r"\bits (url|web ?site|web address|link)\b|"
+    r"\b(url|web ?site|web address|link) (of|for) (the |its |jica'?s )?[\w\s-]{0,30}(platform|portal|database|tool)|"
+    r"(プラットフォーム|ポータル|システム|データベース|ツール)の?(url|サイト|アドレス|リンク|ホームページ)|"
+    r"(brochure|booklet|document|pamphlet)[^.?!]{0,30}\bin (french|spanish|portuguese|arabic|russian|chinese|"
+    r"other languages|another language)|(フランス語|スペイン語|ポルトガル語|アラビア語|中国語|他の言語|多言語)(版|で(読|出|発行))"
+)
+EVENT_OR_REVISION = _rx(
+    r"(does|do|will|would) (jica|they) (run|hold|organi[sz]e|host|have) (a |an |any )?[\w\s-]{0,20}"
+    r"(conference|seminar|webinar|event|forum|symposium|summit|workshop|fair)s?\b|\bsummits?\b|"
+    r"when('?s| is| will be) the next (one|event|summit|seminar|conference|edition|round|call)?|"
+    r"when (will|does|do|is|are) [\w\s'-]{0,40}\b(update|revise|publish|release|reprint)\b|次の改訂|改訂(は|され|の予定)"
+)

@@ -30,7 +30,14 @@ from assistant.knowledge.asked import (
     asked_part,
 )
 from assistant.knowledge.counts import gives_count
-from assistant.knowledge.delivery import COUNTRY_OFFICE, DELIVERY, ENDORSED
+from assistant.knowledge.delivery import (
+    COUNTRY_OFFICE,
+    DELIVERY,
+    ENDORSED,
+    EVENT_OR_REVISION,
+    MORE_DETAIL,
+    TERMS,
+)
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
@@ -224,7 +231,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"in charge|responsible)|names? of (the |a )?([\w-]+ ){0,2}(staff|officers?|person|"
             r"people|experts?|members?|contacts?)|staff member|list of (the )?([\w-]+ ){0,3}(staff|experts?|officers?|people|members?)\b|(officer|person) responsible|"
             r"who are the (members|staff|experts|officers)|members of|person in charge|"
-            r"who (signs|approves|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
+            r"who (signs|approves|decides|selects|chooses|reviews|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
@@ -317,7 +324,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"private (developers?|companies|firms|investors?|operators?)[^.?!]{0,40}\b(get|receive|apply|access|use|be eligible)\b|"
             r"民間(企業|事業者|デベロッパー|開発業者)[^。？?]{0,20}(受け|利用|申請|対象)|"
             r"\brequire[sd]? (us|cities|the city|a city|our city|municipalities|the government|countries) to\b|"
-            r"come with (any )?(conditions|strings|requirements)|(conditions|strings) attached|条件(が|は)?(付|つ)(く|き|いて)"
+            r"come with (any )?(conditions|strings|requirements)|(conditions|strings) attached|条件(が|は)?(付|つ)(く|き|いて)|"
+            r"as a (condition|requirement|prerequisite) (of|for)|の?条件として|"
+            r"(is there|are there) (a |any )?(limit|cap|maximum|minimum|ceiling|quota)s? (on|to|for)\b"
         ),
         _rx(r"eligib|criteria|requirements? (is|are|include)|population of \d|資格|要件|人口\d"),
     ),
@@ -358,7 +367,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"out of \d|\biso\b|"
             r"certif|complian|\bcompl(y|ies)\b|conform|(what|which) standards?\b|"
             r"standards? (must|required|to follow)|目安|rule of thumb|面積|what size|how (large|big|small) "
-            r"(should|must|is|are|a|an|the)|(minimum|maximum|typical|recommended) (area|size)|指標|スコア|点数|何点|何段階|評価基準|認証|準拠|どの規格|規格"
+            r"(should|must|is|are|a|an|the)|(minimum|maximum|typical|recommended) (area|size)|指標|スコア|点数|何点|\d+点満点|満点|何段階|評価基準|認証|準拠|どの規格|規格"
             r"|標準(仕様|規格)|(仕様|規格|製品|プラットフォーム|ソフト)[^。？?]{0,30}(指定|決まって|定められ)|"
             r"\b(specif(y|ies)|mandates?|prescribes?|designates?|imposes?) (a |an |any |the |one )?(particular |specific |single |"
             r"common )?(technical )?(standards?|specifications?|protocols?)\b|standards? such as"
@@ -385,6 +394,9 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific("delivery", DELIVERY, None),  # the language, online or in person, who the experts are
     Specific("other_name", ENDORSED, None),  # another body's endorsement ("by the UN")
     Specific("detail", COUNTRY_OFFICE, None),  # JICA's country office (only its head office)
+    Specific("terms", TERMS, None),  # who owns what is built, penalties, after the handover
+    Specific("detail", MORE_DETAIL, None),  # a platform's web address, the brochure in French
+    Specific("deadline", EVENT_OR_REVISION, None),  # JICA's events, the next revision
     Specific(
         "count",
         _rx(

@@ -168,3 +168,44 @@ def test_where_to_start_and_plain_help_ask_for_no_delivery_specific(question):
 )
 def test_a_delivery_question_without_jica_named_is_not_off_topic(shipped_kb, question):
     assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who would own the sensors once the project is over?", "terms"),
+        ("整備した都市OSの所有権は誰にありますか", "terms"),
+        ("Is there a penalty if we drop out halfway?", "terms"),
+        ("途中でやめた場合、違約金はありますか", "terms"),
+        ("Will JICA cover operating costs after the handover?", "terms"),
+        ("協力終了後のシステムの保守はどうなりますか", "terms"),
+        ("Do we get software licences with the platform?", "terms"),
+        ("What is the web address of the knowledge-sharing portal?", "detail"),
+        ("ナレッジシェアのポータルのURLはありますか", "detail"),
+        ("Is the brochure printed in Portuguese too?", "detail"),
+        ("このパンフレットのスペイン語版はありますか", "detail"),
+        ("Does JICA hold an annual smart city forum?", "deadline"),
+        ("When will the brochure be revised?", "deadline"),
+        ("パンフレットの次の改訂はいつですか", "deadline"),
+        ("Is there a cap on the number of experts per city?", "eligibility"),
+        ("Must we share our data with JICA as a condition of support?", "eligibility"),
+        ("Who at JICA reviews our request?", "person"),
+        ("エレメントは100点満点で採点されますか", "metric"),
+    ],
+)  # fmt: skip
+def test_terms_web_addresses_events_and_caps_are_specifics(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the brochure say about the running of a smart city organisation?",
+        "Which element is about operation and maintenance?",
+        "Where can I find JICA's web site?",
+        "JICAのホームページはどこですか",
+    ],
+)
+def test_operation_and_jicas_own_web_page_ask_for_no_terms(question):
+    assert specific_kind(question, _MENU) is None
