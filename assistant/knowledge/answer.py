@@ -10,6 +10,7 @@ the sources, otherwise the offline answer is shown with a notice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -23,6 +24,7 @@ from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.delivery import SERVED
 from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
@@ -230,6 +232,18 @@ def _missing_specific(
     return specific
 
 
+def _searcher(
+    retriever: HybridRetriever, lang: str, k: int, filters: Filters | None
+) -> Callable[[str], tuple[list[Hit], list[float] | None]]:
+    """Retrieval for one part of a several-part message (embedded once)."""
+
+    def search(part: str) -> tuple[list[Hit], list[float] | None]:
+        vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
+        return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
+
+    return search
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -280,6 +294,15 @@ def answer(
         intents.norm(question)
     )
     if specific and not leisure and (relevant or on_domain or intents.GOVERNMENT.search(question)):
+        # "what support is there for X, and what is the grant amount?": X answered, then the limit
+        searcher = _searcher(retriever, lang, k, filters)
+        partial = partial_answer(question, lang, retriever, fw, searcher, given_text)
+        if partial is not None:
+            text, sources = render_draft(partial[0], retriever, hits, lang)
+            return AnswerResult(
+                question=question, answered=True, mode="extractive", answer=text, sources=sources,
+                kind=partial[0].kind, missing=partial[1],
+            )  # fmt: skip
         return _limit(question, lang, specific, retriever, hits, vector)
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands

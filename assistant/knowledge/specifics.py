@@ -157,7 +157,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(予算|費用|資金|金額)の?規模|一般的な(予算|費用|金額)|(規模|予算|費用)[^。？?]{0,12}(どの|どれ)(くらい|ぐらい|程度)|いくら|上限|何円|億円|万円|ドル|何[%％]|何パーセント|割合|(予算|費用|金額|規模)は(どの|いくら|何)|"
             r"(どの|どれ)(くらい|ぐらい)の(予算|費用|金額|規模)|負担(額|割合|して|する|しま|です|か|は)"
             r"|参加費|受講料|受講費|参加料|授業料|手数料|(費用|お金|料金)(は|が)?(かか|発生|いり|要り)|"
-            r"(どの|どれ)(くらい|ぐらい|程度)の?(予算|費用|金額|お金|資金)|(予算|費用|お金|資金)を?(どの|どれ)(くらい|ぐらい)"
+            r"(どの|どれ)(くらい|ぐらい|程度)の?(予算|費用|金額|お金|資金)|(予算|費用|お金|資金)を?(どの|どれ)(くらい|ぐらい)|"
+            r"what (does|do|would|will|did) [\w\s'-]{1,40}\bcost\b"
         ),
         _rx(
             rf"{_NUM}\s?(%|percent|yen|円|usd|dollars?|million|billion|億|万円|千円)|"
@@ -326,6 +327,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"\brequire[sd]? (us|cities|the city|a city|our city|municipalities|the government|countries) to\b|"
             r"come with (any )?(conditions|strings|requirements)|(conditions|strings) attached|条件(が|は)?(付|つ)(く|き|いて)|"
             r"as a (condition|requirement|prerequisite) (of|for)|の?条件として|"
+            r"対象外|対象から外れ|(人口|規模)[^。？?]{0,6}(小さい|少ない)[^。？?]{0,20}(対象|支援|協力)|"
             r"(is there|are there) (a |any )?(limit|cap|maximum|minimum|ceiling|quota)s? (on|to|for)\b"
         ),
         _rx(r"eligib|criteria|requirements? (is|are|include)|population of \d|資格|要件|人口\d"),

@@ -13,7 +13,7 @@ import pytest
 from assistant.catalogue import t
 from assistant.knowledge.answer import answer
 from assistant.knowledge.specifics import specific_kind
-from tests.knowledge.test_answer import assert_not_in_sources
+from tests.knowledge.test_answer import assert_cited, assert_not_in_sources
 
 _MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
 
@@ -209,3 +209,46 @@ def test_terms_web_addresses_events_and_caps_are_specifics(question, kind):
 )
 def test_operation_and_jicas_own_web_page_ask_for_no_terms(question):
     assert specific_kind(question, _MENU) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "missing", "lang"),
+    [
+        ("What support does JICA offer for human resource development, and what does the training cost?", "amount", "en"),
+        ("What are the three stages? And how long does each stage take?", "duration", "en"),
+        ("どのような人材育成の支援がありますか？また、費用はいくらですか？", "amount", "ja"),
+        ("3つの段階は何ですか？それぞれ何年かかりますか？", "duration", "ja"),
+    ],
+)  # fmt: skip
+def test_an_open_part_is_answered_and_the_missing_specific_said_plainly(
+    shipped_kb, question, missing, lang
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None and result.missing == missing, result.answer
+    limit = t("answer.compose.limit_bare", lang, what=t(f"answer.specific.{missing}", lang))
+    assert limit in result.answer
+    assert_cited(result)
+    # the limit sentence carries its own citation: JICA's printed contact
+    assert result.sources[-1].id.startswith("contact-jica")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can JICA support data utilisation in a country with no privacy law? Is such a law a precondition?",
+        "データ利活用の協力は受けられますか？法整備が前提条件になりますか",
+        "What is the grant amount?",
+    ],
+)
+def test_a_yes_no_part_hinging_on_the_missing_specific_keeps_the_whole_not_in_sources(
+    shipped_kb, question
+):
+    result = answer(question, shipped_kb.retriever)
+    assert_not_in_sources(result, question)
+    assert result.missing is None
+
+
+def test_a_misspelt_framework_part_is_counted_by_the_framework():
+    assert specific_kind("how many elemnts does the framework have?", _MENU) is None
+    assert specific_kind("how many domians are there?", _MENU) is None
+    assert specific_kind("how many engineers does JICA employ?", _MENU)[0] == "count"
