@@ -268,9 +268,14 @@ def answer(
     question = question.strip()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    personal = intents.PERSONAL.search(question) and not intents.PROGRAMME_ASKED.search(
-        intents.norm(question)
-    )  # an internship JICA runs is a detail of its programmes, not the asker's own affair
+    # an internship JICA runs is a detail of its programmes, not the asker's own affair (unless
+    # the asker's own papers are named too: 「インターンに応募したいので履歴書を見て」)
+    personal = intents.PERSONAL.search(question) and (
+        not intents.PROGRAMME_ASKED.search(intents.norm(question))
+        or intents.PERSONAL.search(
+            re.sub(r"internships?|インターン(シップ)?", "", question, flags=re.I)
+        )
+    )
     if not question or personal:
         return _declined(question, lang, mode)
     if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
@@ -287,7 +292,7 @@ def answer(
     # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
     on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
     on_domain = on_domain or bool(
-        specific and specific[0] in ("detail", "delivery") and SERVED.search(question)
+        specific and specific[0] in ("detail", "delivery", "terms") and SERVED.search(question)
     )
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(

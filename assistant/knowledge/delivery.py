@@ -92,3 +92,51 @@ EVENT_OR_REVISION = _rx(
     r"when('?s| is| will be) the next (one|event|summit|seminar|conference|edition|round|call)?|"
     r"when (will|does|do|is|are) [\w\s'-]{0,40}\b(update|revise|publish|release|reprint)\b|次の改訂|改訂(は|され|の予定)"
 )
+
+# JICA's own rules and practice with a city (round 4, batch R): an agreement's clauses and
+# disputes, where data is kept, what JICA does with data it collects, what happens when the
+# government changes, procurement rules.
+PRACTICE_TERMS = _rx(
+    r"\bdisputes?\b|\bsettle(d|ment)?\b|arbitrat|紛争|合意書|協定書|覚書|条項|\bclauses?\b|"
+    r"(cooperation|loan|grant|project) agreements?\b|"
+    r"data (storage|residency|locali[sz]ation|hosting)|(stor(e|ing|ed)|host(ed|ing)?|kept|keep) [\w\s]{0,20}"
+    r"(servers?|data) (outside|inside|abroad|in (the|our) country)|servers? (outside|abroad|in (the|our) country)|"
+    r"サーバー[^。？?]{0,12}(国内|国外|海外)|データ(の)?(保管|保存)(場所|先)|"
+    r"(data|information) (it|they|jica) (collects?|gathers?|holds?)|jicaが(収集|集め)(した|る)(データ|情報)|"
+    r"what happens (to|with) [\w\s']{0,40}\bif\b|打ち切り|(中断|中止)(され|になり|になる)|"
+    r"(exact|specific|procurement|jica'?s) rules\b|sole[- ]source|調達(の)?(ルール|規則|ガイドライン)"
+)
+# Who the experts are, how they are chosen, a secondment, the trainees' network.
+PRACTICE_DELIVERY = _rx(
+    r"\bsecond(ed|ment)?\b [\w\s']{0,20}(staff|officers?|experts?|employees?)|\bsecondment\b|出向|"
+    r"(choose|select|pick|nominate) (which|the|our own|our) (jica )?(experts?|consultants?|trainers?)|"
+    r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)"
+)
+# Who JICA favours and what it allows: a policy of its own the brochure does not print.
+PRACTICE_ELIGIBILITY = _rx(
+    r"(does|do|would) (jica|they) (prefer|prioriti[sz]e|favou?r|allow|permit|forbid|ban)\b|"
+    r"\bjica (prefers|prioriti[sz]es|favou?rs|allows|forbids)\b|"
+    r"(jica|they)(は|が)?[^。？?]{0,20}(優先して|優先する|優先的|認めて(い)?(ます|る)か|許可して)|"
+    r"どの(国|country|都市|city)を優先|"
+    r"(fewer|less|more) than \d+ (employees|staff|workers)|従業員(数|\d)|\bgdp\b|per capita|too rich|"
+    r"income (level|threshold)|所得水準|一人当たり"
+)
+# Figures on JICA's past cooperation: what is most common, how often something goes with another.
+RECORD = _rx(
+    r"most (common|frequent|popular|requested)|一番多い|最も多い|ことが多い(です|の)?か|"
+    r"how (often|many times) (does|do|has|have) jica|what share of jica'?s"
+)
+# The trainees' and alumni's lists and networks.
+ALUMNI = _rx(
+    r"\balumni\b|former (trainees|participants|fellows)|同窓|元研修員|帰国研修員|"
+    r"(参加者|研修員|修了生|卒業生)(の)?(名簿|リスト|一覧)|(participants?|trainees?) (list|names)"
+)
+
+# JICA's practice by the kind of specific each asks (checked in this order).
+PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("terms", PRACTICE_TERMS),
+    ("delivery", PRACTICE_DELIVERY),
+    ("eligibility", PRACTICE_ELIGIBILITY),
+    ("record", RECORD),
+    ("detail", ALUMNI),
+)

@@ -36,6 +36,7 @@ from assistant.knowledge.delivery import (
     ENDORSED,
     EVENT_OR_REVISION,
     MORE_DETAIL,
+    PRACTICE,
     TERMS,
 )
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
@@ -399,6 +400,7 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific("terms", TERMS, None),  # who owns what is built, penalties, after the handover
     Specific("detail", MORE_DETAIL, None),  # a platform's web address, the brochure in French
     Specific("deadline", EVENT_OR_REVISION, None),  # JICA's events, the next revision
+    *(Specific(kind, pattern, None) for kind, pattern in PRACTICE),  # JICA's own rules, its record
     Specific(
         "count",
         _rx(

@@ -252,3 +252,42 @@ def test_a_misspelt_framework_part_is_counted_by_the_framework():
     assert specific_kind("how many elemnts does the framework have?", _MENU) is None
     assert specific_kind("how many domians are there?", _MENU) is None
     assert specific_kind("how many engineers does JICA employ?", _MENU)[0] == "count"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("If JICA and the city disagree, how is the dispute resolved?", "terms"),
+        ("協定書の条項を見せてもらえますか", "terms"),
+        ("Must the urban OS data be hosted on servers in our country?", "terms"),
+        ("データの保管場所は国内でなければなりませんか", "terms"),
+        ("What happens to the roadmap if the mayor resigns?", "terms"),
+        ("選挙で政権が変わったら協力は中止になりますか", "terms"),
+        ("Could JICA second an officer to our planning department?", "delivery"),
+        ("Can we pick our own JICA consultants?", "delivery"),
+        ("Does JICA prefer cities that already have a digital strategy?", "eligibility"),
+        ("JICAは外国製の機器を使うことを認めていますか", "eligibility"),
+        ("Are only firms with fewer than 100 employees eligible for the SME survey?", "eligibility"),
+        ("Which sector is the most common in JICA's smart city cooperation?", "record"),
+        ("技術協力は資金協力と組み合わせることが多いですか", "record"),
+        ("Is there an alumni association for JICA trainees?", "detail"),
+        ("研修員の名簿はもらえますか", "detail"),
+        ("Someone told me JICA prefers cities of over a million people. True?", "eligibility"),
+    ],
+)  # fmt: skip
+def test_jicas_own_rules_practice_and_record_are_specifics(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What should our city prioritise first?",
+        "何を優先すべきですか",
+        "What does the brochure say about choosing the area to focus on?",
+        "Which element is about agreements between the city and companies?",
+    ],
+)
+def test_asking_what_to_prioritise_or_choose_is_not_a_rule_of_jicas(question):
+    assert specific_kind(question, _MENU) is None
