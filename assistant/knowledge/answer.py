@@ -268,15 +268,7 @@ def answer(
     question = question.strip()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    # an internship JICA runs is a detail of its programmes, not the asker's own affair (unless
-    # the asker's own papers are named too: 「インターンに応募したいので履歴書を見て」)
-    personal = intents.PERSONAL.search(question) and (
-        not intents.PROGRAMME_ASKED.search(intents.norm(question))
-        or intents.PERSONAL.search(
-            re.sub(r"internships?|インターン(シップ)?", "", question, flags=re.I)
-        )
-    )
-    if not question or personal:
+    if not question or intents.PERSONAL.search(question):
         return _declined(question, lang, mode)
     if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
         return _declined(question, lang, mode)

@@ -72,7 +72,10 @@ NOT_STARTED = _any(
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
     r"cover letter|\bresum[eé]\b|\bcv\b|job (application|interview|offer)|\bjica job|"
-    r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
+    # an internship asked of JICA's programmes ("an internship for engineers?", 「インターンはありますか」)
+    # is a detail the brochure does not give, not the asker's own affair
+    r"internship(?![^.?!。？]{0,60}(\bfor\b|向け))|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|"
+    r"インターン(?![^。？?]{0,12}(は|って|が|も)?(あり|ある|やって|実施|募集))|ビザ|パスポート"
 )
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 # A request to translate the asker's own words ("Translate 'smart city' into French",
@@ -307,15 +310,3 @@ def names_framework(question: str) -> bool:
         or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
         or DOMAINS_ALL.search(norm(question))
     )
-
-
-# --- decline side (round 4) --------------------------------------------------------------------
-
-# A programme of JICA's own asked about ("Does JICA run an internship-style fellowship?",
-# 「JICAのインターンはありますか」): a detail the brochure does not give, not the asker's affair.
-PROGRAMME_ASKED = _any(
-    r"(does|do|did|will|would|can|could) (jica|they|you) (run|offer|have|host|organi[sz]e|provide|"
-    r"sponsor|fund|support)\b|jica'?s [\w-]* ?(internships?|fellowships?|scholarships?)|"
-    r"(internships?|fellowships?|インターン)[^。？?]{0,30}(for|向け|の)[^。？?]{0,20}(smart|engineers?|officials?|"
-    r"staff|職員|技術者|スマートシティ)|jica(の|が|に)[^。？?]{0,10}(インターン|奨学金|フェロー)"
-)
