@@ -22,13 +22,12 @@ from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
-from assistant.knowledge.delivery import SERVED
 from assistant.knowledge.names import bare_contact, unknown_name
 from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
-from assistant.knowledge.specifics import asked_part, label
+from assistant.knowledge.specifics import SERVED, asked_part, label
 from assistant.lang import detect_lang
 
 Mode = Literal["extractive", "llm"]

@@ -37,12 +37,13 @@ from assistant.knowledge.delivery import (
     EVENT_OR_REVISION,
     MORE_DETAIL,
     PRACTICE,
+    SERVED,
     TERMS,
 )
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
-__all__ = ["ABOUT_USE", "asked_part", "label", "specific_kind"]
+__all__ = ["ABOUT_USE", "SERVED", "asked_part", "label", "specific_kind"]
 
 
 def norm(text: str) -> str:
