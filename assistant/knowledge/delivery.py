@@ -106,9 +106,8 @@ PRACTICE_TERMS = _rx(
     r"what happens (to|with) [\w\s']{0,40}\bif\b|打ち切り|(中断|中止)(され|になり|になる)|"
     r"(exact|specific|procurement|jica'?s) rules\b|sole[- ]source|調達(の)?(ルール|規則|ガイドライン)"
 )
-# Who the experts are, how they are chosen, a secondment, the trainees' network.
+# How the experts are chosen (seconding one is the menu's dispatch of experts: answerable).
 PRACTICE_DELIVERY = _rx(
-    r"\bsecond(ed|ment)?\b [\w\s']{0,20}(staff|officers?|experts?|employees?)|\bsecondment\b|出向|"
     r"(choose|select|pick|nominate) (which|the|our own|our) (jica )?(experts?|consultants?|trainers?)|"
     r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)"
 )
