@@ -310,3 +310,11 @@ def names_framework(question: str) -> bool:
         or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
         or DOMAINS_ALL.search(norm(question))
     )
+
+
+# One menu line asked by its name ("JICA procurement support", 「調達支援のメニューラインには」): that
+# line answers, not the whole menu.
+MENU_LINE_ASKED = _any(
+    r"^\W*(jica'?s? )?[a-z-]{4,}( [a-z-]{4,})? (support|assistance)\W*$|"
+    r"(支援|協力)の?(メニューライン|メニュー項目)(に|には|は|って|の)"
+)

@@ -291,3 +291,18 @@ def test_jicas_own_rules_practice_and_record_are_specifics(question, kind):
 )
 def test_asking_what_to_prioritise_or_choose_is_not_a_rule_of_jicas(question):
     assert specific_kind(question, _MENU) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("JICA procurement support", "調達"),
+        ("調達支援のメニューラインには何がありますか", "調達支援（TOR作成"),
+        ("data platform support", "都市OSの構築支援"),
+        ("人材育成支援のメニュー項目には何がありますか", "人材育成支援"),
+    ],
+)
+def test_one_menu_line_asked_by_its_name_gets_that_line_not_the_menu(shipped_kb, question, line):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "help", result.answer
+    assert line in result.answer
