@@ -27,7 +27,7 @@ from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
-from assistant.knowledge.specifics import SERVED, asked_part, label
+from assistant.knowledge.specifics import RULE_ASKED, SERVED, asked_part, label
 from assistant.lang import detect_lang
 
 Mode = Literal["extractive", "llm"]
@@ -243,6 +243,19 @@ def _searcher(
     return search
 
 
+def _rule_asked(question: str) -> bool:
+    """A rule, obligation or permission asked ("Does JICA need to approve our press release?"),
+    not a question about the framework, a request for help or what the brochure says."""
+    q = intents.norm(question)
+    return bool(
+        RULE_ASKED.search(asked_part(question))
+        and not intents.names_framework(question)
+        and not intents.BROCHURE_ASKED.search(q)
+        and not intents.HELP.search(q)
+        and not intents.COMBINE.search(q)
+    )
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -340,10 +353,13 @@ def answer(
             or bool(intents.DOMAIN.search(intents.norm(question)))
             or bool(intents.OWN_CONTACT.search(intents.norm(question)))
         )
-    if draft is None or not draft.sentences or not stands:
+    # a rule or permission of JICA's asked that only quoted sentences answer (naming no part of
+    # the framework, asking no help, not what the brochure says): the brochure gives no such rule
+    rule = stands and quoted and _rule_asked(question)
+    if draft is None or not draft.sentences or not stands or rule:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
-        if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
+        if rule or intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
 

@@ -139,3 +139,15 @@ PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("record", RECORD),
     ("detail", ALUMNI),
 )
+
+# A rule, an obligation or a permission asked of JICA's cooperation ("Does JICA need to approve our
+# press release?", 「毎月必要ですか」「重なっても大丈夫ですか」): when nothing but quoted sentences
+# answers it, the brochure gives no such rule.
+RULE_ASKED = _rx(
+    r"\b(need|needs) to\b|\b(have|has) to\b|\bmust\b|\brequired\b|\bmandatory\b|\bobligatory\b|"
+    r"\b(allowed|permitted|forbidden|prohibited)\b|\bok(ay)? (to|if)\b|\bis it ok\b|\bexempt\b|"
+    r"\bcovered by\b|\bcompatible with\b|\b(approve|approval|audits?|auditing)\b|"
+    r"who (evaluates|assesses|approves|pays|decides|arranges|reviews)\b|"
+    r"必要(があり|があ|です|でしょう)|なければ(なら|いけ)|義務|規定|ルール|許可|認め|大丈夫|構いません|"
+    r"かまいません|免除|承認|誰が(評価|払|負担|決め|手配|審査)"
+)

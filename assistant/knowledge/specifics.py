@@ -37,13 +37,14 @@ from assistant.knowledge.delivery import (
     EVENT_OR_REVISION,
     MORE_DETAIL,
     PRACTICE,
+    RULE_ASKED,
     SERVED,
     TERMS,
 )
 from assistant.knowledge.names import ABOUT_PLACE, PLACES
 from assistant.models import Lang
 
-__all__ = ["ABOUT_USE", "SERVED", "asked_part", "label", "specific_kind"]
+__all__ = ["ABOUT_USE", "RULE_ASKED", "SERVED", "asked_part", "label", "specific_kind"]
 
 
 def norm(text: str) -> str:
