@@ -296,7 +296,9 @@ def answer(
     # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
     on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
     on_domain = on_domain or bool(
-        specific and specific[0] in ("detail", "delivery", "terms") and SERVED.search(question)
+        specific
+        and specific[0] in ("detail", "delivery", "terms", "procedure")
+        and SERVED.search(question)
     )
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
@@ -359,6 +361,7 @@ def answer(
     if draft is None or not draft.sentences or not stands or rule:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
+        rule = rule or (on_domain and _rule_asked(question))  # 「進捗報告は毎月必要ですか」
         if rule or intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)

@@ -61,6 +61,7 @@ COUNTRY_OFFICE = _rx(
 # The ones a programme serves (the city's staff, trainees): with a delivery or detail asked, the
 # question is about JICA's cooperation though it names neither JICA nor the city.
 SERVED = _rx(
+    r"\bmou\b|memorandum of understanding|exchange of (letters|notes)|交換公文|覚書|"
     r"職員|公務員|技術者|研修|講座|専門家|\b(our |city |municipal |government )(staff|officials|engineers|"
     r"employees)\b|\b(training|courses?|experts?)\b"
 )
@@ -84,7 +85,8 @@ MORE_DETAIL = _rx(
     r"\b(url|web ?site|web address|link) (of|for) (the |its |jica'?s )?[\w\s-]{0,30}(platform|portal|database|tool)|"
     r"(プラットフォーム|ポータル|システム|データベース|ツール)の?(url|サイト|アドレス|リンク|ホームページ)|"
     r"(brochure|booklet|document|pamphlet)[^.?!]{0,30}\bin (french|spanish|portuguese|arabic|russian|chinese|"
-    r"other languages|another language)|(フランス語|スペイン語|ポルトガル語|アラビア語|中国語|他の言語|多言語)(版|で(読|出|発行))"
+    r"other languages|another language)|(フランス語|スペイン語|ポルトガル語|アラビア語|中国語|他の言語|多言語)(版|で(読|出|発行))|"
+    r"time ?zones?|時差"
 )
 EVENT_OR_REVISION = _rx(
     r"(does|do|will|would) (jica|they) (run|hold|organi[sz]e|host|have) (a |an |any )?[\w\s-]{0,20}"
@@ -104,12 +106,18 @@ PRACTICE_TERMS = _rx(
     r"サーバー[^。？?]{0,12}(国内|国外|海外)|データ(の)?(保管|保存)(場所|先)|"
     r"(data|information) (it|they|jica) (collects?|gathers?|holds?)|jicaが(収集|集め)(した|る)(データ|情報)|"
     r"what happens (to|with) [\w\s']{0,40}\bif\b|打ち切り|(中断|中止)(され|になり|になる)|"
-    r"(exact|specific|procurement|jica'?s) rules\b|sole[- ]source|調達(の)?(ルール|規則|ガイドライン)"
+    r"(exact|specific|procurement|jica'?s) rules\b|sole[- ]source|調達(の)?(ルール|規則|ガイドライン)|"
+    r"(jica|they) (need|needs|have|has) to (approve|sign off|clear|review|check)\b|"
+    r"(approve|clear) (our|the|a) (press release|announcement|publicity)|press (release|conference)|"
+    r"プレスリリース|記者会見|(vehicles?|cars?|accommodation|housing|office space|per diem|allowances?|lodging)\b"
+    r"[^.?!]{0,30}\b(experts?|staff|consultants?)\b|専門家の(宿泊|車両|移動|執務)|"
+    r"\b(mandatory|compulsory|obligatory)\b|\bpay (back|off)\b|refinanc"
 )
 # How the experts are chosen (seconding one is the menu's dispatch of experts: answerable).
 PRACTICE_DELIVERY = _rx(
     r"(choose|select|pick|nominate) (which|the|our own|our) (jica )?(experts?|consultants?|trainers?)|"
-    r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)"
+    r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)|"
+    r"\btestify\b|give evidence|appear before|証言|答弁"
 )
 # Who JICA favours and what it allows: a policy of its own the brochure does not print.
 PRACTICE_ELIGIBILITY = _rx(
@@ -118,7 +126,9 @@ PRACTICE_ELIGIBILITY = _rx(
     r"(jica|they)(は|が)?[^。？?]{0,20}(優先して|優先する|優先的|認めて(い)?(ます|る)か|許可して)|"
     r"どの(国|country|都市|city)を優先|"
     r"(fewer|less|more) than \d+ (employees|staff|workers)|従業員(数|\d)|\bgdp\b|per capita|too rich|"
-    r"income (level|threshold)|所得水準|一人当たり"
+    r"income (level|threshold)|所得水準|一人当たり|(chinese|foreign|non-japanese)[- ](built|made|manufactured)|"
+    r"中国製|外国製|(position|stance|view) on [\w\s-]{0,30}(cameras?|products?|vendors?|equipment|surveillance)|"
+    r"preferred (list|vendors?|suppliers?|partners?|universities|consultants?)"
 )
 # Figures on JICA's past cooperation: what is most common, how often something goes with another.
 RECORD = _rx(

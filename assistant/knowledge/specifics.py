@@ -359,7 +359,8 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(contract|application|request)|in (english|japanese) or (english|japanese)|"
             r"大使館|embassy|(通す|経由する|通さない)(必要|と)|(through|via) (the |our )?(embassy|ministry of foreign)|"
             r"申請|応募|申し込|申込|要請書|要望書|様式|書式|手続き|テンプレート|ひな形|雛形|必要な書類|提出書類|提出する書類"
-            r"|directly (from|to|with|through) (jica|them)\b|without (going through |involving |the consent of |asking )?(the |our |a )?"
+            r"|exchange of (letters|notes)|交換公文|(model|sample|standard) (mou|memorandum)|"
+            r"directly (from|to|with|through) (jica|them)\b|without (going through |involving |the consent of |asking )?(the |our |a )?"
             r"([\w-]+ )?(government|ministry|municipality|city)|bypass\w* (the )?(city|government|ministry)|"
             r"(経由|通)さ(ず|ないで)|直接jica|jicaに直接|jicaから直接"
         ),

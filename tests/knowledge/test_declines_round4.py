@@ -306,3 +306,32 @@ def test_one_menu_line_asked_by_its_name_gets_that_line_not_the_menu(shipped_kb,
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.kind == "help", result.answer
     assert line in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does JICA have to sign off on our city's newsletter article about the project?",
+        "Is it compulsory to follow the Smart City Approach in every JICA city project?",
+        "Can JICA's support be used to refinance a loan from another lender?",
+        "Is there a sample memorandum of understanding for this cooperation?",
+        "専門家の移動用の車両は市が用意するのですか",
+        "他の援助機関の事業と重なっても構いませんか",
+        "報告書は毎月提出する義務がありますか",
+    ],
+)  # fmt: skip
+def test_a_rule_or_permission_of_jicas_is_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do we have to choose between the area-based and the sector-based approach?",
+        "What does the brochure say has to be built alongside projects?",
+        "Can JICA help us draft rules for open data?",
+    ],
+)
+def test_a_rule_word_in_a_framework_help_or_brochure_question_is_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
