@@ -31,7 +31,8 @@ ABOUT_USE = _rx(
 # A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
 # question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
 _ASKING = _rx(
-    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
+    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonders?|looking for)\b|"
+    r"\b(needs|wants) to (know|ask|understand|find out|learn)\b|"
     r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
 )
 # Sentences, and in Japanese the clause that sets the scene before the question

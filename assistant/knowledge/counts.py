@@ -85,13 +85,20 @@ def gives_count(question: str, texts: Sequence[str]) -> bool:
     m = _COUNTED_EN.search(question)
     if m:
         words = [w for w in m.group(1).split() if w not in _STOP]
-        if _COLLECTIONS.search(" ".join(words)) or any(_near_part(w) for w in words):
+        phrase = m.group(1)  # "kinds of cooperation": the collection named with its "of"
+        if (
+            _COLLECTIONS.search(" ".join(words))
+            or _COLLECTIONS.search(phrase)
+            or any(_near_part(w) for w in words)
+        ):
             return True
         nouns += [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
         if re.search(r"countries|nations", m.group(1)):
             nouns.append("countr")
     m = _COUNTED_JA.search(question)
     if m:
+        if m.group(1) in ("種類", "つ") and _COLLECTIONS.search(question):
+            return True  # 「協力メニューは何種類」: a part of the framework, counted by its data
         nouns.append(_JA_COUNTER.get(m.group(1), m.group(1)))
     if _COLLECTIONS.search(question) and not nouns:
         return True

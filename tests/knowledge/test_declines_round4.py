@@ -335,3 +335,20 @@ def test_a_rule_or_permission_of_jicas_is_not_in_sources(shipped_kb, question):
 def test_a_rule_word_in_a_framework_help_or_brochure_question_is_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "協力メニューは何種類ありますか",
+        "How many kinds of cooperation are there?",
+        "We run a city of 2.3 million people. The mayor wants to know which direction fits a big city.",
+    ],
+)
+def test_framework_counts_and_a_population_in_the_scene_ask_for_no_specific(question):
+    assert specific_kind(question, _MENU) is None
+
+
+def test_a_generic_count_of_something_else_is_still_a_missing_figure():
+    assert specific_kind("センサーは何種類ありますか", _MENU)[0] == "count"
+    assert specific_kind("How many kinds of sensors does JICA use?", _MENU)[0] == "count"
