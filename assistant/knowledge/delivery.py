@@ -159,5 +159,11 @@ RULE_ASKED = _rx(
     r"\bcovered by\b|\bcompatible with\b|\b(approve|approval|audits?|auditing)\b|"
     r"who (evaluates|assesses|approves|pays|decides|arranges|reviews)\b|"
     r"必要(があり|があ|です|でしょう)|なければ(なら|いけ)|義務|規定|ルール|許可|認め|大丈夫|構いません|"
-    r"かまいません|免除|承認|誰が(評価|払|負担|決め|手配|審査)"
+    r"かまいません|免除|承認|誰が(評価|払|負担|決め|手配|審査)|"
+    r"(does|do|will|would) (jica|they) require\b|\bjica requires\b|\ba requirement\b|"
+    r"\b(any|jica'?s) requirements?\b|"
+    r"\b(can|may) (the city|we|a city|our city|i|the ministry) (keep|refuse|decline|cancel|withdraw|stop|quit|"
+    r"terminate|opt out)\b|will (jica|the experts?|they) (sign|translate|disburse)\b|"
+    r"\b(disburs\w*|paid|pay) in (dollars|local currency|yen|euros)|currency|通貨|"
+    r"(断る|辞退する|中止する|やめる)ことは(でき|可能)|公開され(ます|る)か|誰が使え"
 )

@@ -352,3 +352,21 @@ def test_framework_counts_and_a_population_in_the_scene_ask_for_no_specific(ques
 def test_a_generic_count_of_something_else_is_still_a_missing_figure():
     assert specific_kind("センサーは何種類ありますか", _MENU)[0] == "count"
     assert specific_kind("How many kinds of sensors does JICA use?", _MENU)[0] == "count"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will the support be paid out in euros or in local currency?",
+        "Does JICA require a gender analysis before a pilot?",
+        "Can we withdraw from the cooperation halfway?",
+        "協力を途中で辞退することはできますか",
+    ],
+)
+def test_currency_requirements_and_withdrawal_are_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+def test_what_an_element_requires_is_answered(shipped_kb):
+    result = answer("What does the digital security element require?", shipped_kb.retriever)
+    assert result.answered and result.kind == "element", result.answer
