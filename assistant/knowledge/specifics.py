@@ -118,7 +118,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"evidence (that|of) (it|the approach|this|they) work|"
             r"満足度|どう変わり(ました|った)|how (did|has|have) [\w\s'-]{0,30}\bchanged?\b|"
             r"what (did )?(they|it|the city|that city|our neighbou?r\w*) (received?|got)\b|"
-            r"成功例|成功事例|成功した(都市|国|例|事例)|(で|が)成功し(た|ました)|"
+            r"成功例(?!を(積み|重ね))|成功事例(?!を(積み|重ね))|成功した(都市|国|例|事例)|(で|が)成功し(た|ました)|"
             r"(成果|効果)(として|は|が).{0,20}(どれ|どの|いくら|何|減|増|改善|出)|"
             r"実際に.{0,20}(減|増|改善|削減)|どれ(くらい|ぐらい|だけ)(減|増|改善|削減)|効果(は|が)(あった|出た|ありました)"
         ),

@@ -370,3 +370,8 @@ def test_currency_requirements_and_withdrawal_are_not_in_sources(shipped_kb, que
 def test_what_an_element_requires_is_answered(shipped_kb):
     result = answer("What does the digital security element require?", shipped_kb.retriever)
     assert result.answered and result.kind == "element", result.answer
+
+
+def test_piling_up_successes_is_the_small_start_wording_not_a_success_story():
+    assert specific_kind("小さく始めて成功例を積み上げるやり方は、どの段階ですか", _MENU) is None
+    assert specific_kind("Small Startの成功例を教えてください", _MENU)[0] == "outcome"
