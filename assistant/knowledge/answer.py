@@ -10,6 +10,7 @@ the sources, otherwise the offline answer is shown with a notice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -24,10 +25,11 @@ from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.framework_terms import mend
 from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
 from assistant.knowledge.source_names import document_name
-from assistant.knowledge.specifics import asked_part, label
+from assistant.knowledge.specifics import RULE_ASKED, SERVED, asked_part, label
 from assistant.lang import detect_lang
 
 Mode = Literal["extractive", "llm"]
@@ -231,6 +233,31 @@ def _missing_specific(
     return specific
 
 
+def _searcher(
+    retriever: HybridRetriever, lang: str, k: int, filters: Filters | None
+) -> Callable[[str], tuple[list[Hit], list[float] | None]]:
+    """Retrieval for one part of a several-part message (embedded once)."""
+
+    def search(part: str) -> tuple[list[Hit], list[float] | None]:
+        vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
+        return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
+
+    return search
+
+
+def _rule_asked(question: str) -> bool:
+    """A rule, obligation or permission asked ("Does JICA need to approve our press release?"),
+    not a question about the framework, a request for help or what the brochure says."""
+    q = intents.norm(question)
+    return bool(
+        RULE_ASKED.search(asked_part(question))
+        and not intents.names_framework(question)
+        and not intents.BROCHURE_ASKED.search(q)
+        and not intents.HELP.search(q)
+        and not intents.COMBINE.search(q)
+    )
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -281,11 +308,28 @@ def _answer(
     specific = _missing_specific(question, hits, retriever, filters, vector)
     on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
     on_domain = on_domain or intents.names_framework(question)
+    # the study behind the brochure ("when was the underlying report published?"), a programme
+    # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
+    on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
+    on_domain = on_domain or bool(
+        specific
+        and specific[0] in ("detail", "delivery", "terms", "procedure")
+        and SERVED.search(question)
+    )
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
         intents.norm(question)
     )
     if specific and not leisure and (relevant or on_domain or intents.GOVERNMENT.search(question)):
+        # "what support is there for X, and what is the grant amount?": X answered, then the limit
+        searcher = _searcher(retriever, lang, k, filters)
+        partial = partial_answer(question, lang, retriever, fw, searcher, given_text)
+        if partial is not None:
+            text, sources = render_draft(partial[0], retriever, hits, lang)
+            return AnswerResult(
+                question=question, answered=True, mode="extractive", answer=text, sources=sources,
+                kind=partial[0].kind, missing=partial[1],
+            )  # fmt: skip
         return _limit(question, lang, specific, retriever, hits, vector)
     draft = compose(question, lang, hits, retriever, fw, vector)
     # Below the relevance bar only an answer grounded in named framework items stands
@@ -335,10 +379,14 @@ def _answer(
             or bool(intents.DOMAIN.search(intents.norm(question)))
             or bool(intents.OWN_CONTACT.search(intents.norm(question)))
         )
-    if draft is None or not draft.sentences or not stands:
+    # a rule or permission of JICA's asked that only quoted sentences answer (naming no part of
+    # the framework, asking no help, not what the brochure says): the brochure gives no such rule
+    rule = stands and quoted and _rule_asked(question)
+    if draft is None or not draft.sentences or not stands or rule:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
-        if intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
+        rule = rule or (on_domain and _rule_asked(question))  # 「進捗報告は毎月必要ですか」
+        if rule or intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
 

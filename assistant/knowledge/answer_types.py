@@ -38,3 +38,6 @@ class AnswerResult(BaseModel):
     notice: str | None = None
     reason: Literal["off_topic", "not_in_sources"] | None = None
     kind: str | None = None  # which composer answered (help, difference, start, …)
+    # answered, but one part asked a specific the sources do not give (amount, deadline, …): the
+    # answer says so in its last sentence
+    missing: str | None = None

@@ -31,7 +31,8 @@ ABOUT_USE = _rx(
 # A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
 # question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
 _ASKING = _rx(
-    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonder|looking for)\b|"
+    r"[?？]|\b(tell|show|give|list|explain|describe|please|need|want|wonders?|looking for)\b|"
+    r"\b(needs|wants) to (know|ask|understand|find out|learn)\b|"
     r"教えて|知りたい|ください|ますか|ですか|でしょうか|ほしい|欲しい|か[。.]?$"
 )
 # Sentences, and in Japanese the clause that sets the scene before the question
@@ -50,10 +51,21 @@ CONTRAST_AFTER = re.compile(
 )
 
 
+# A tag that asks whether the sentence before it holds ("JICA prefers X. True?", 「…と聞きました。
+# 本当ですか」): that sentence is what is asked.
+_TAG = re.compile(
+    r"^(true|really|right|correct|is (that|this|it) (so|true|right|correct)|am i right|"
+    r"本当|ほんと|正しい|そうなの|合って)\W{0,3}(ですか|でしょうか|ますか)?\W*$",
+    re.I,
+)
+
+
 def asked_part(q: str) -> str:
     """The sentences of ``q`` that ask; all of it when none stands out."""
     # "e.g." and "i.e." end no sentence ("work in Latin America, e.g. in Brazil?" is one question)
     q = re.sub(r"\b(e\.g|i\.e|etc|vs)\.", lambda m: m.group(1).replace(".", ""), q, flags=re.I)
     parts = [p.strip() for p in _SENTENCE.findall(q) if p.strip()]
-    asking = [p for p in parts if _ASKING.search(p)]
-    return " ".join(asking) if asking and len(asking) < len(parts) else q
+    asking = [i for i, p in enumerate(parts) if _ASKING.search(p)]
+    if asking and _TAG.match(parts[asking[0]]) and asking[0] > 0:
+        asking.insert(0, asking[0] - 1)  # the claim a tag question asks about
+    return " ".join(parts[i] for i in asking) if asking and len(asking) < len(parts) else q

@@ -233,7 +233,7 @@ def compose(
     """The offline answer for ``question`` (None when nothing usable was found)."""
     c = Overview(retriever, fw, as_lang(lang))
     q = it.norm(question).strip()
-    helps = bool(it.HELP.search(q)) and not it.NOT_HELP.search(q)
+    helps = bool(it.HELP.search(q) or it.MENU_LINE_ASKED.search(q)) and not it.NOT_HELP.search(q)
     one_stage = len(it.found(it.STAGES, question)) == 1
     asks_what = bool(WHAT.search(q))
     city_type = bool(it.found(it.CITY_TYPES, question))
@@ -304,7 +304,11 @@ def compose(
         (bool(it.REPORT.search(q)), c.report),
         (asks_what and bool(it.found(MENU_TYPES, question)), lambda: c.menu_type(question)),
         (
-            bool(it.MENU_ASK.search(q) and not (helps and it.REFERS_BACK.search(q)))
+            bool(
+                it.MENU_ASK.search(q)
+                and not (helps and it.REFERS_BACK.search(q))
+                and not it.MENU_LINE_ASKED.search(q)  # one line asked by its name, not the menu
+            )
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
         ),

@@ -363,7 +363,7 @@ class Composer:
         self, kind: str, label: dict[str, str], question: str, vector: list[float] | None
     ) -> Draft:
         what = label[self.lang]
-        prefer = "finance" if kind in ("loan", "amount") else None
+        prefer = "finance" if kind in ("loan", "amount", "finance_form") else None
         lines = self.menu_lines(question, vector, n=1, prefer=prefer)
         sentences: list[Sentence] = []
         if lines:

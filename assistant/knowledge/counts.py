@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from assistant.knowledge.framework_terms import _any as _rx
 
@@ -56,6 +57,27 @@ _STOP = {
 }
 
 
+# The framework's parts in English, for a count asked with a typo ("how many elemnts").
+_PART_WORDS = (
+    "elements",
+    "stages",
+    "domains",
+    "steps",
+    "areas",
+    "approaches",
+    "strengths",
+    "assets",
+)
+
+
+def _near_part(word: str) -> bool:
+    """A misspelt part of the framework ("elemnts", "stagse", "domians"): one or two letters
+    off a part's name, so its count is the framework's, not an unknown figure."""
+    if len(word) < 5 or not word.isascii():
+        return False
+    return any(SequenceMatcher(None, word, part).ratio() >= 0.85 for part in _PART_WORDS)
+
+
 def gives_count(question: str, texts: Sequence[str]) -> bool:
     """A count is given when a passage puts a number before the noun the question counts, or
     the noun is one of the framework's own parts (the framework data counts those)."""
@@ -63,13 +85,20 @@ def gives_count(question: str, texts: Sequence[str]) -> bool:
     m = _COUNTED_EN.search(question)
     if m:
         words = [w for w in m.group(1).split() if w not in _STOP]
-        if _COLLECTIONS.search(" ".join(words)):
+        phrase = m.group(1)  # "kinds of cooperation": the collection named with its "of"
+        if (
+            _COLLECTIONS.search(" ".join(words))
+            or _COLLECTIONS.search(phrase)
+            or any(_near_part(w) for w in words)
+        ):
             return True
         nouns += [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
         if re.search(r"countries|nations", m.group(1)):
             nouns.append("countr")
     m = _COUNTED_JA.search(question)
     if m:
+        if m.group(1) in ("種類", "つ") and _COLLECTIONS.search(question):
+            return True  # 「協力メニューは何種類」: a part of the framework, counted by its data
         nouns.append(_JA_COUNTER.get(m.group(1), m.group(1)))
     if _COLLECTIONS.search(question) and not nouns:
         return True

@@ -74,7 +74,10 @@ NOT_STARTED = _any(
 # The asker's own affairs (a job application, a passport): off-topic whatever JICA word they hold.
 PERSONAL = _any(
     r"cover letter|\bresum[eé]\b|\bcv\b|job (application|interview|offer)|\bjica job|"
-    r"internship|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|インターン|ビザ|パスポート"
+    # an internship asked of JICA's programmes ("an internship for engineers?", 「インターンはありますか」)
+    # is a detail the brochure does not give, not the asker's own affair
+    r"internship(?![^.?!。？]{0,60}(\bfor\b|向け))|\bvisa\b|passport|履歴書|職務経歴書|就職|採用試験|求人|"
+    r"インターン(?![^。？?]{0,12}(は|って|が|も)?(あり|ある|やって|実施|募集))|ビザ|パスポート"
 )
 ABOUT_JICA_WORDS = _any(r"jica|smart ?city|smart-city|スマートシティ")
 # A request to translate the asker's own words ("Translate 'smart city' into French",
@@ -333,3 +336,11 @@ def names_framework(question: str) -> bool:
         or STAGES_ALL.search(norm(question))  # the stages or domains as a whole
         or DOMAINS_ALL.search(norm(question))
     )
+
+
+# One menu line asked by its name ("JICA procurement support", 「調達支援のメニューラインには」): that
+# line answers, not the whole menu.
+MENU_LINE_ASKED = _any(
+    r"^\W*(jica'?s? )?[a-z-]{4,}( [a-z-]{4,})? (support|assistance)\W*$|"
+    r"(支援|協力)の?(メニューライン|メニュー項目)(に|には|は|って|の)"
+)

@@ -9,7 +9,9 @@ from assistant.knowledge.answer import DECLINE, answer
 from assistant.lang import detect_lang
 from assistant.prompts import PromptError, load_chat_prompt
 
-CONTRACT = {"question", "answered", "answer", "mode", "sources", "notice", "reason", "kind"}
+CONTRACT = {
+    "question", "answered", "answer", "mode", "sources", "notice", "reason", "kind", "missing",
+}  # fmt: skip
 SOURCE_KEYS = {
     "id",
     "title",
