@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_interpreter import SOURCES, load_rows, memory_of  # noqa: E402
+from train_interpreter import SOURCES, load_rows, memory_of
 
-from assistant.interpret.neighbours import MEMORY_PATH  # noqa: E402
+from assistant.interpret.neighbours import MEMORY_PATH
 
 
 def main() -> int:

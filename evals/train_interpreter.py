@@ -269,8 +269,9 @@ class Neighbourhood:
 
 
 def memory_of(rows: list[Row]) -> Memory:
-    """The labelled answers as a neighbour memory (what ``build_neighbours.py`` ships)."""
-    kept = [r for r in rows if r.x is not None and r.vector is not None]
+    """The labelled answers with a level as a neighbour memory (what ``build_neighbours.py``
+    ships; unplaced answers do not vote, see ``neighbour_features``)."""
+    kept = [r for r in rows if r.x is not None and r.vector is not None and r.gold is not None]
     return make_memory(
         [r.element for r in kept],
         [_cls(r.gold) for r in kept],

