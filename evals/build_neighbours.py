@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_interpreter import SOURCES, load_rows, memory_of
+from train_interpreter import SOURCES, Row, load_rows, memory_of
 
 from assistant.interpret.neighbours import MEMORY_PATH
 
@@ -27,6 +27,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=None, help="the trainer's measurements")
     parser.add_argument("--out", type=Path, default=MEMORY_PATH)
     args = parser.parse_args()
+    # a cache written by the trainer run as a script pickles its rows as ``__main__.Row``
+    sys.modules["__main__"].Row = Row  # type: ignore[attr-defined]
     rows = load_rows({k: p for k, p in SOURCES.items() if p.exists()}, args.cache)
     memory = memory_of(rows)
     memory.save(args.out)
