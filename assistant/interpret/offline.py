@@ -37,6 +37,8 @@ from assistant.interpret.clauses import (
     rubric_cue_votes,
 )
 from assistant.interpret.model import LevelModel, bundled_model, features
+from assistant.interpret.neighbours import Memory, bundled_memory
+from assistant.interpret.neighbours import votes as neighbour_votes
 from assistant.interpret.relevance import present_fit
 from assistant.interpret.rules import rule_decision
 from assistant.interpret.signals import (
@@ -119,12 +121,15 @@ class OfflineInterpreter:
         embeddings: Embeddings,
         calibration: Calibration | None = None,
         model: LevelModel | Literal["bundled"] | None = "bundled",
+        memory: Memory | Literal["bundled"] | None = "bundled",
     ) -> None:
-        """``model``: the learned combiner ("bundled": the shipped weights; None: hand rules)."""
+        """``model``: the learned combiner ("bundled": the shipped weights; None: hand rules);
+        ``memory``: the labelled answers whose nearest vote (None: no votes, as in training)."""
         self.framework = framework
         self.embeddings = embeddings
         self.calibration = calibration or Calibration()
         self.model = bundled_model() if model == "bundled" else model
+        self.memory = bundled_memory() if memory == "bundled" else memory
         self._rubrics: dict[tuple[str, Lang], Rubric] = {}
         self._lock = threading.Lock()
 
@@ -225,6 +230,12 @@ class OfflineInterpreter:
         topic = float(max(per_level.max(), topic_sims.max()))
         raw_votes = np.asarray(cue_scores(hits, text), dtype=np.float64)
         clauses = read_clauses(text, spans, hits, tlang, past)
+        vector = vectors[0]
+        near = (
+            neighbour_votes(self.memory, element.id, tlang, vector)
+            if self.memory is not None
+            else (np.zeros(6), 0.0)
+        )
         return Analysis(
             element=element.id,
             text=text,
@@ -252,6 +263,8 @@ class OfflineInterpreter:
             present_fit=present_fit(spans, hits, answer, sims, tlang),
             statements=read_statements(spans, hits, answer, text, level_sims, topic_sims, tlang),
             missing=missing_overlap(text, tlang, rubric.words, past),
+            vector=vector,
+            neighbours=near,
         )
 
     def _described(
