@@ -22,10 +22,11 @@ from typing import Literal
 import numpy as np
 
 from assistant.interpret.analysis import Analysis, softmax
+from assistant.interpret.hollow import HOLLOW_FEATURES, hollow_features
 from assistant.interpret.ownership import ownership_features
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -83,6 +84,8 @@ FEATURES: tuple[str, ...] = (
     "paper_only",
     "none_listed",
     "talk_under_way",
+    # what sounds like something in place but is not: slogans, each office alone (``hollow``)
+    *HOLLOW_FEATURES,
 )
 
 
@@ -165,6 +168,7 @@ def features(analysis: Analysis) -> np.ndarray:
         # level 0 texts are written as absences: said as missing, their words are level 0's
         a.missing[0],
         *ownership_features(a.answer, a.lang),
+        *hollow_features(a.answer, a.lang),
     ]
     return np.asarray(row, dtype=np.float64)
 
