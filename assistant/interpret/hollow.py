@@ -1,4 +1,4 @@
-"""What sounds like something in place but is not: slogans, each office on its own, case by case.
+"""What sounds like something in place but is not (slogans, each office alone), or is only partly.
 
 Level 0 answers are often written with level-2 words: a pilot that stops when the grant ends
 ("the routers were turned off when the donor money finished", 「交付金が終わったら止まる」), a slogan
@@ -98,6 +98,32 @@ JA_HEDGED_ABSENCE = re.compile(
 )
 
 
+# -- limited, not absent: done once, what is left; and work under way -------------------------------
+# 「一昨年に1回だけ」"a one-off survey": level 2 (one-off) of most rubrics, whatever else is named;
+# 「今残っているのは…」"what is left is ...": what runs now, after something stopped; 「作っている
+# ところです」"we are drafting it": level 1, something being prepared, nothing in place yet.
+EN_ONCE_ONLY = re.compile(
+    r"\b(?:only|just) once\b|\bone[- ]off\b|\bone[- ]time\b|\bonce,? (?:in|back in) \d{4}\b"
+    r"|\ba single (?:\w+ )?(?:workshop|survey|session|meeting|consultation|event|pilot|test|study"
+    r"|visit|exchange|training|audit)\b",
+    re.IGNORECASE,
+)
+JA_ONCE_ONLY = re.compile(r"[1１一]回(?:だけ|きり|限り)|一度(?:だけ|きり|限り)|単発")
+EN_REMAINS = re.compile(
+    r"\b(?:what's|what is|all that's|all that is) (?:left|still running|still there)\b"
+    r"|\b(?:all|what) (?:that )?remains\b",
+    re.IGNORECASE,
+)
+JA_REMAINS = re.compile(r"今(?:残って(?:い)?る|ある|動いて(?:い)?る)の(?:は|が)")
+EN_UNDER_WAY = re.compile(
+    r"\b(?:we are|we're|they are|they're|it is|it's) (?:currently |now |still |just )?(?:drafting"
+    r"|preparing|writing|working on|putting together|developing|collecting|comparing|costing"
+    r"|scoping|designing)\b",
+    re.IGNORECASE,
+)
+JA_UNDER_WAY = re.compile(r"(?:て(?:い|お)?る|た)ところ(?:です|でございます|で|だ|なん|でして)?")
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
@@ -112,7 +138,7 @@ def _each_own(text: str, lang: Lang) -> int:
 
 def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
     """(each on its own, case by case, slogan only, funding ends, none listed (ja), hedged
-    absence): log1p of each count in the answer."""
+    absence, once only, what remains, work under way): log1p of each count in the answer."""
     ja = lang == "ja"
     counts = (
         _each_own(text, lang),
@@ -121,6 +147,9 @@ def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
         _count(JA_FUNDING_ENDS if ja else EN_FUNDING_ENDS, text),
         _count(JA_NONE_LISTED, text) if ja else 0,
         _count(JA_HEDGED_ABSENCE if ja else EN_HEDGED_ABSENCE, text),
+        _count(JA_ONCE_ONLY if ja else EN_ONCE_ONLY, text),
+        _count(JA_REMAINS if ja else EN_REMAINS, text),
+        _count(JA_UNDER_WAY if ja else EN_UNDER_WAY, text),
     )
     return tuple(math.log1p(c) for c in counts)
 
@@ -132,4 +161,7 @@ HOLLOW_FEATURES: tuple[str, ...] = (
     "funding_ends",
     "none_listed_ja",
     "hedged_absence",
+    "once_only",
+    "what_remains",
+    "work_under_way",
 )
