@@ -32,7 +32,9 @@ JA_EACH_OWN = re.compile(
     r"|(?:それぞれ|各自|ばらばら|バラバラ)(?:が|で|に)?(?:独自|別々|個別|勝手|ばらばら|バラバラ)"
 )
 # 「ほかの課はそれぞれ独自」: what the rest do beside something shared (level 2's limit)
-_JA_REST = re.compile(r"(?:ほか|他|その他|残り)の(?:課|部署|分野|部局|システム)(?:は|では)[^。]{0,12}$")
+_JA_REST = re.compile(
+    r"(?:ほか|他|その他|残り)の(?:課|部署|分野|部局|システム)(?:は|では)[^。]{0,12}$"
+)
 _EN_REST = re.compile(r"\b(?:the )?(?:other|remaining|rest of the) \w+(?: \w+)?,? $", re.IGNORECASE)
 
 # -- each case handled from scratch ---------------------------------------------------------------
@@ -49,10 +51,14 @@ JA_CASE_BY_CASE = re.compile(
 
 # -- a slogan, a word, a line with nothing behind it ----------------------------------------------
 EN_SLOGAN = re.compile(
-    r"(?<!not )(?<!not just )(?<!not only )(?<!not merely )(?<!more than )\b(?:a |the |just a "
-    r"|only a |mostly a )?(?:slogan|buzzword|tagline|catchphrase|strapline)s?\b"
+    r"\b(?:slogan|buzzword|tagline|catchphrase|strapline)s?\b"
     r"|\b(?:just|only|mostly) (?:words|a phrase|a line|rhetoric|a headline)\b"
     r"|\b(?:in|at) (?:every |his |her |the mayor's )?speech(?:es)?\b|\bstock photos\b",
+    re.IGNORECASE,
+)
+# "not just a slogan", "more than a tagline": the slogan denied
+_EN_DENIED = re.compile(
+    r"\b(?:not|isn't|is not|never|more than|beyond) (?:just |only |merely |simply )?(?:a |the |our )?$",
     re.IGNORECASE,
 )
 JA_SLOGAN = re.compile(
@@ -128,11 +134,22 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
 
+def _undenied(pattern: re.Pattern[str], text: str) -> int:
+    """Matches not denied just before ("not just a slogan")."""
+    return sum(
+        1
+        for m in pattern.finditer(text)
+        if not _EN_DENIED.search(text[max(0, m.start() - 30) : m.start()])
+    )
+
+
 def _each_own(text: str, lang: Lang) -> int:
     """Each office on its own, not said of "the rest" beside something shared."""
     pattern, rest = (JA_EACH_OWN, _JA_REST) if lang == "ja" else (EN_EACH_OWN, _EN_REST)
     return sum(
-        1 for m in pattern.finditer(text) if not rest.search(text[max(0, m.start() - 30) : m.start()])
+        1
+        for m in pattern.finditer(text)
+        if not rest.search(text[max(0, m.start() - 30) : m.start()])
     )
 
 
@@ -143,7 +160,7 @@ def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
     counts = (
         _each_own(text, lang),
         _count(JA_CASE_BY_CASE if ja else EN_CASE_BY_CASE, text),
-        _count(JA_SLOGAN if ja else EN_SLOGAN, text),
+        _count(JA_SLOGAN, text) if ja else _undenied(EN_SLOGAN, text),
         _count(JA_FUNDING_ENDS if ja else EN_FUNDING_ENDS, text),
         _count(JA_NONE_LISTED, text) if ja else 0,
         _count(JA_HEDGED_ABSENCE if ja else EN_HEDGED_ABSENCE, text),
