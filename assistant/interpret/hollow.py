@@ -130,6 +130,20 @@ EN_UNDER_WAY = re.compile(
 JA_UNDER_WAY = re.compile(r"(?:て(?:い|お)?る|た)ところ(?:です|でございます|で|だ|なん|でして)?")
 
 
+# -- there in practice, not on paper: the informal coordinator, the de facto owner ---------------
+# "in practice it all goes to Ms. X in IT; nobody appointed her", 「情報政策課が実質まとめ役ですが、
+# 正式に任されてはいない」: something exists, informally (level 2 of most rubrics), not nothing.
+EN_DE_FACTO = re.compile(
+    r"\bin practice\b|\bde facto\b|\bunofficially\b|\binformally\b|\bnot (?:formally|officially)\b"
+    r"|\bnobody (?:ever )?(?:gave|appointed|assigned|asked) (?:him|her|them)\b"
+    r"|\bno (?:letter|mandate|formal (?:role|mandate|appointment))\b",
+    re.IGNORECASE,
+)
+JA_DE_FACTO = re.compile(
+    r"実質(?:的に)?|事実上|非公式|正式に(?:は)?[^。]{0,6}(?:ない|ません|わけでは)|暗黙"
+)
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
@@ -155,7 +169,7 @@ def _each_own(text: str, lang: Lang) -> int:
 
 def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
     """(each on its own, case by case, slogan only, funding ends, none listed (ja), hedged
-    absence, once only, what remains, work under way): log1p of each count in the answer."""
+    absence, once only, what remains, work under way, de facto): log1p of each count."""
     ja = lang == "ja"
     counts = (
         _each_own(text, lang),
@@ -167,6 +181,7 @@ def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
         _count(JA_ONCE_ONLY if ja else EN_ONCE_ONLY, text),
         _count(JA_REMAINS if ja else EN_REMAINS, text),
         _count(JA_UNDER_WAY if ja else EN_UNDER_WAY, text),
+        _count(JA_DE_FACTO if ja else EN_DE_FACTO, text),
     )
     return tuple(math.log1p(c) for c in counts)
 
@@ -181,4 +196,5 @@ HOLLOW_FEATURES: tuple[str, ...] = (
     "once_only",
     "what_remains",
     "work_under_way",
+    "de_facto",
 )

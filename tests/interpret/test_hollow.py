@@ -36,6 +36,8 @@ FOUND = [
     ("what_remains", "ja", "実証は終わり、今残っているのは地図アプリだけです。"),
     ("work_under_way", "en", "We are drafting the data charter with legal."),
     ("work_under_way", "ja", "指標の案を課内で作っているところです。"),
+    ("de_facto", "en", "In practice the GIS officer coordinates it, though no one appointed her."),
+    ("de_facto", "ja", "広報課が事実上の窓口ですが、正式に決まってはいません。"),
 ]
 
 
@@ -60,6 +62,8 @@ NOT_FOUND = [
     ("once_only", "ja", "毎年二回、住民アンケートを実施しています。"),
     ("work_under_way", "en", "Council adopted the charter last year."),
     ("none_listed_ja", "ja", "条例も指針も制定済みです。"),
+    ("de_facto", "en", "The digital office was set up by council resolution in 2021."),
+    ("de_facto", "ja", "推進室は条例で正式に設置され、室長が任命されています。"),
 ]
 
 
