@@ -226,7 +226,7 @@ UNPLACED = [
     # plain-form and spoken declines (round 4): 「何とも言えないです」「答えようがない」
     ("E11", "ja", "うちの係はそちらには関わっていないので、何とも言えないです。", True),
     ("E18", "ja", "私は農政課なので、その件はちょっと答えようがないですね。", True),
-    ("E08", "ja", "この件が来年度の計画に入るのかどうかは、正直知らされてないです。", True),
+    ("E08", "ja", "この件が計画に入っているのかどうかは、正直知らされていません。", True),
     ("E07", "ja", "前は企画課にいましたが、今どういう推進体制になっているのかは分かりません。", True),
     ("E05", "en", "I really don't know how they will pay for it; I work in the library.", True),
     ("E21", "en", "The budget office people would know how it's funded, not me.", True),
