@@ -96,6 +96,9 @@ EN_UNKNOWN = re.compile(
     r"|\b(?:couldn't|can't|cannot) tell you\b|\boutside (?:my|our) (?:remit|area|responsibility)\b"
     r"|\b(?:handles|deals with|is in charge of|is responsible for) (?:that|this|it|the \w+ side)\b"
     r"|\b(?:a|that's a|it's a) question for\b|\b(?:i )?(?:couldn't|could not|can't|cannot) (?:really )?say\b(?=\s*[.,!;]|\s*$)"
+    r"|\bi (?:really |honestly )?(?:do not|don't|dont) know how (?:they|it|that|this) (?:will|would"
+    r"|is|are|was|were|gets?)\b|\b(?:the )?\w+ (?:people|team|office|department|unit|colleagues)"
+    r" (?:would|will|should|might) know\b"
     r"|\bwouldn't (?:want to )?(?:guess|know)\b|\b(?:isn't|aren't|is not|are not|not) (?:really )?my "
     r"(?:department|area|field|remit|office|unit|job)\b|\bnot something (?:my|our) (?:office|department"
     r"|unit|team|section) (?:looks at|handles|deals with|covers|does)\b"
@@ -119,7 +122,11 @@ JA_UNKNOWN = re.compile(
     r"|見当がつきません|存じておりません|担当でないので|管轄外|所管外|詳しくないので|聞いてみないと"
     r"|把握していません|把握しておりません|詳しくない|詳しいと思|が詳しい|お聞きいただ|聞いていただ"
     r"|担当して(?:おり|い)ますので|お答えする立場|何とも言えません|なんとも言えません"
-    r"|聞いてみてくだ|聞いてみて下|にお聞きくだ|に聞いてもらえ|に確認してみてくだ|に問い合わせてくだ",
+    r"|聞いてみてくだ|聞いてみて下|にお聞きくだ|に聞いてもらえ|に確認してみてくだ|に問い合わせてくだ"
+    # plain-form and spoken declines: 「何とも言えないです」「答えようがない」「知らされてない」
+    r"|(?:何|なん)とも言えない|答え(?:よう|られる(?:もの|こと))が(?:ない|ありません|ございません)"
+    r"|答えられない|把握でき(?:て(?:い|お)?)?(?:ない|ません)|知らされて(?:い|お)?(?:ない|ません)"
+    r"|(?<!しか)(?<!誰も)知らないです",
 )
 
 # Nothing at all can be said ("I can't answer anything now", 「正直、今は何もお答えできません」): the

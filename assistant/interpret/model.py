@@ -22,11 +22,12 @@ from typing import Literal
 import numpy as np
 
 from assistant.interpret.analysis import Analysis, softmax
+from assistant.interpret.hollow import HOLLOW_FEATURES, hollow_features
 from assistant.interpret.neighbours import NEIGHBOUR_FEATURES, neighbour_features
 from assistant.interpret.ownership import ownership_features
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 8
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -84,6 +85,8 @@ FEATURES: tuple[str, ...] = (
     "paper_only",
     "none_listed",
     "talk_under_way",
+    # what sounds like something in place but is not: slogans, each office alone (``hollow``)
+    *HOLLOW_FEATURES,
     # the nearest labelled answers about the same element (``neighbours``)
     *NEIGHBOUR_FEATURES,
 )
@@ -167,10 +170,21 @@ def features(analysis: Analysis) -> np.ndarray:
         a.statements.absent_fit - a.present_fit if a.statements.absent_fit else 0.0,
         # level 0 texts are written as absences: said as missing, their words are level 0's
         a.missing[0],
-        *ownership_features(a.answer, a.lang),
+        *_owned(a),
+        *hollow_features(a.answer, a.lang),
         *neighbour_features(*a.neighbours),
     ]
     return np.asarray(row, dtype=np.float64)
+
+
+def _owned(a: Analysis) -> tuple[float, ...]:
+    """``ownership_features``; "X exists, but no Y and no Z" is not a list of nothing: what
+    exists decides, the missing things only cap it (issue 10), so the list counts only when
+    nothing is said to be there."""
+    others, paper, listed, talk = ownership_features(a.answer, a.lang)
+    if a.clauses.absence_beside_presence:
+        listed = 0.0
+    return others, paper, listed, talk
 
 
 @dataclass(frozen=True)

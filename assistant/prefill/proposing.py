@@ -113,8 +113,11 @@ def read_together(
     cal: ReaderCalibration,
 ) -> tuple[Interpretation, list[tuple[Sentence, int]]]:
     """The chosen sentences read together, and each read alone: a sentence surely at a
-    higher level wins; the sure readings (sentence, level) are kept to find disagreement."""
+    higher level wins, and so does a sure sentence at the other candidate of an unsure
+    reading together (a slogan beside "adopted and linked" must not lift it to 4); the sure
+    readings (sentence, level) are kept to find disagreement."""
     result = interpreter.interpret(element, text, lang)
+    together = result
     sure_alone: list[tuple[Sentence, int]] = []
     if len(chosen) > 1 and cal.alone_sure < 1.0:
         for s in chosen:
@@ -122,7 +125,12 @@ def read_together(
             if alone.level is None or alone.unknown or alone.confidence < cal.alone_sure:
                 continue
             sure_alone.append((s, max(alone.level, cal.absence_level or 0)))
-            if alone.level > (result.level or 0):
+            other_candidate = (
+                result is together
+                and alone.confidence_label == "high"
+                and alone.level in together.alternatives
+            )
+            if alone.level > (result.level or 0) or other_candidate:
                 result = alone
     return result, sure_alone
 

@@ -26,7 +26,7 @@ from assistant.models import Framework
 from assistant.ports import Interpretation
 
 ROOT = Path(__file__).resolve().parents[2]
-BLIND = ("interpretation.yaml", "interpretation_heldout_v2.yaml", "interpretation_heldout_v7.yaml")
+BLIND = ("interpretation.yaml", "interpretation_heldout_v2.yaml", "interpretation_heldout_v8.yaml")
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -223,6 +223,13 @@ UNPLACED = [
     ),
     ("E14", "ja", "防災との関係は、防災危機管理課に聞くのが確実です。私は観光課なので。", True),
     ("E09", "en", "I don't remember, it was a long time ago and I wasn't involved.", True),
+    # plain-form and spoken declines (round 4): 「何とも言えないです」「答えようがない」
+    ("E11", "ja", "うちの係はそちらには関わっていないので、何とも言えないです。", True),
+    ("E18", "ja", "私は農政課なので、その件はちょっと答えようがないですね。", True),
+    ("E08", "ja", "この件が計画に入っているのかどうかは、正直知らされていません。", True),
+    ("E07", "ja", "前は企画課にいましたが、今どういう推進体制になっているのかは分かりません。", True),
+    ("E05", "en", "I really don't know how they will pay for it; I work in the library.", True),
+    ("E21", "en", "The budget office people would know how it's funded, not me.", True),
     ("E16", "ja", "勉強不足でして、お答えできるほどの知識がありません。", True),
     ("E09", "ja", "昔のことなので、記憶にないです。", True),
     ("E05", "en", "I don't know the exact figures.", True),  # a detail, and nothing said after it
@@ -399,6 +406,8 @@ REAL_ZEROS = [
     ("E20", "ja", "当課では、そのような他都市との連携は把握していません。", 0),
     ("E17", "ja", "当課が所管していますが、セキュリティポリシーはまだありません。", 0),
     ("E06", "ja", "市民の多くはその言葉を聞いたことがないと思います。", 0),
+    # 「…しか知らないです」: who knows it is a fact about the thing, not the speaker's decline
+    ("E06", "ja", "構想の中身は、企画課の二人しか知らないです。", 0),
 ]
 
 

@@ -125,3 +125,37 @@ def test_one_voice_telling_what_exists_and_what_is_missing_is_placed_in_between(
         "The open data portal publishes datasets and is updated every month.",
         "Its older datasets have not been updated since 2023.",
     }
+
+
+class SloganInterpreter:
+    """Reads a slogan beside "adopted and linked" as an unsure 4 (3 the other candidate), the
+    "adopted and linked" sentence alone as a sure 3, and the slogan alone as nothing sure."""
+
+    source = "offline"
+
+    def interpret(self, element, text, lang):  # type: ignore[no-untyped-def]
+        from assistant.ports import Interpretation
+
+        adopted, slogan = "adopted by the City Council" in text, "welcoming" in text
+        if adopted and slogan:
+            return Interpretation(element=element.id, level=4, confidence=0.7, evidence=text,
+                                  confidence_label="medium", alternatives=[3])  # fmt: skip
+        if adopted:
+            return Interpretation(element=element.id, level=3, confidence=0.95, evidence=text,
+                                  confidence_label="high")  # fmt: skip
+        return Interpretation(element=element.id, level=2, confidence=0.3, evidence=text)
+
+
+def test_a_sure_sentence_at_the_other_candidate_beats_an_unsure_reading_together(
+    reader: DocumentReader,
+) -> None:
+    text = (
+        "# Vision\n\n"
+        'Our smart city vision is "A connected, safe and welcoming city for every generation".\n'
+        "The smart city vision was adopted by the City Council in March 2026 and is linked to "
+        "the national digital strategy and to the city's development plan.\n"
+    )
+    slogan = DocumentReader(reader.framework, SloganInterpreter(), reader.embeddings)
+    draft = slogan.read([_doc("plan.md", text)]).elements["E01"]
+    assert draft is not None and draft.level == 3
+    assert "adopted by the City Council" in draft.quotes[0].text
