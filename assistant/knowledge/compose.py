@@ -35,6 +35,7 @@ from assistant.knowledge.compose_printed import (
     topic_hits,
     why,
 )
+from assistant.knowledge.compose_route import route
 from assistant.knowledge.compose_topic import by_topic
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
@@ -329,7 +330,15 @@ def compose(
         draft = build() if applies else None
         if draft:
             return draft
-    quoted = best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    budget = 420 if lang == "en" else 200
+    quoted = best_sentences(c, question, hits, budget)
+
+    def routed(quoted: Draft | None) -> Draft | None:
+        """What retrieval found decides the kind (a count is quoted with its number)."""
+        if _COUNT.search(q):
+            return quoted
+        return route(c, question, hits, vector, quoted, budget) or quoted
+
     if SAYS_ABOUT.search(q) and not brochure_part(question):
         # "what does the brochure say about X" that no kind answers: the printed sentences on X,
         # unless the best-matching sentence already speaks of more of X
@@ -349,8 +358,8 @@ def compose(
         topic = by_topic(c, question, reading, hits, vector)
         if topic is not None and quoted is not None:
             topic.overlap = quoted.overlap  # as weak a match as the sentences it stands for
-        return topic or quoted
-    return quoted
+        return topic or routed(quoted)
+    return routed(quoted)
 
 
 def quoted_reading(c: Composer, draft: Draft | None) -> str | None:

@@ -162,6 +162,7 @@ class Draft:
     overlap: float = 1.0  # best share of the question's words in a quoted sentence (fallback)
     extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
     by_topic: bool = False  # found by the quoted passage's topic, not by the question's words
+    judged: Draft | None = None  # the quoted sentences it stands in for: whether it stands
 
 
 class Composer:
@@ -346,14 +347,19 @@ class Composer:
     def type_name(name: str, short: bool) -> str:
         return name.split("：")[0].split(":")[0] if short else name
 
-    def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
+    def help(
+        self, question: str, vector: list[float] | None, hits: list[Hit], yes: bool = True
+    ) -> Draft | None:
+        """The best menu lines with their heading and level; ``yes`` when help was asked for
+        (not when the lines are what retrieval found for a question of another kind)."""
         q = question.lower()
         prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
         lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
         fields, cid = self.line_parts(lines[0][1])
-        sentences = [Sentence(t("answer.compose.yes_line", self.lang, **fields), [cid])]
+        first = "answer.compose.yes_line" if yes else "answer.compose.listed_line"
+        sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1])
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
