@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from assistant.knowledge.compose_overview import Overview
     from assistant.knowledge.retrieval import Hit
 
-# Another element's chunk this close in dense similarity makes the first one a tie, not a route.
-ELEMENT_MARGIN = 0.05
+# Another element's chunk this close in dense similarity and in the fused rank score makes the
+# first one a tie, not a route.
+ELEMENT_MARGIN = 0.03
+SCORE_MARGIN = 0.05
 # Support asked about beside an element ("what does it say, and is there help for it?").
 _SUPPORT = it._any(r"\bsupport|\bmenu\b|cooperat|\bhelp\b|支援|協力|メニュー")
 # Framework items whose own composer answers (their printed line), by base-id prefix.
@@ -63,7 +65,11 @@ def _element_id(question: str, hits: list[Hit]) -> str | None:
         for h in hits[:4]
         if h.chunk.base_id.startswith("element-") and h.chunk.base_id != f"element-{eid}"
     ]
-    if any((h.dense or 0.0) >= dense - ELEMENT_MARGIN for h in rivals):
+    score = hits[first].score
+    if any(
+        (h.dense or 0.0) >= dense - ELEMENT_MARGIN and h.score >= score - SCORE_MARGIN
+        for h in rivals
+    ):
         return None  # two elements about as close: neither is the one asked about
     return eid
 
@@ -119,8 +125,12 @@ def route(
 ) -> Draft | None:
     """The routed answer (then the quoted sentences that add another printed passage), or None
     when the passages found lead nowhere in particular (the quoted sentences answer)."""
-    if not hits or quoted is None or brochure_part(question):
+    if not hits or quoted is None or not quoted.sentences or brochure_part(question):
         return None  # a part of the brochure named: its own printed sentences answer
+    lead = c.r.get(quoted.sentences[0].cites[0]) if quoted.sentences[0].cites else None
+    if lead is not None and lead.provenance in ("printed", "added"):
+        if not lead.base_id.startswith(("element-", "coop-", *_ITEMS)):
+            return None  # the brochure's own prose (or a user's document) already answers
     lines_quoted = any(cid.startswith("coop-") for sent in quoted.sentences for cid in sent.cites)
     draft = _routed(c, question, hits, vector, lines_quoted)
     if draft is None or not draft.sentences:
