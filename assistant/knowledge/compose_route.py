@@ -128,9 +128,9 @@ def route(
     if not hits or quoted is None or not quoted.sentences or brochure_part(question):
         return None  # a part of the brochure named: its own printed sentences answer
     lead = c.r.get(quoted.sentences[0].cites[0]) if quoted.sentences[0].cites else None
-    if lead is not None and lead.provenance in ("printed", "added"):
-        if not lead.base_id.startswith(("element-", "coop-", *_ITEMS)):
-            return None  # the brochure's own prose (or a user's document) already answers
+    prose = lead is not None and lead.provenance in ("printed", "added")
+    if prose and lead is not None and not lead.base_id.startswith(("element-", "coop-", *_ITEMS)):
+        return None  # the brochure's own prose (or a user's document) already answers
     lines_quoted = any(cid.startswith("coop-") for sent in quoted.sentences for cid in sent.cites)
     draft = _routed(c, question, hits, vector, lines_quoted)
     if draft is None or not draft.sentences:
