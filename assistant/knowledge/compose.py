@@ -251,7 +251,9 @@ def compose(
         (
             bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
             and not city_type
-            and not it.found(it.SCALE_ONE, question),
+            and not it.found(it.SCALE_ONE, question)
+            # "what does the first survey in the menu cover?": that kind of cooperation
+            and not (asks_what and it.found(MENU_TYPES, question)),
             lambda: start_for(c, q),
         ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),

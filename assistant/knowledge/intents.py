@@ -138,7 +138,9 @@ UNDERWAY = _any(
     r"(done|run|completed|finished) (a |some |a few |a couple of |several |two |three )?"
     r"(pilots?|trials?|projects?)|(push|go|take (it|this|them)) further|"
     r"すでに|既に|本格的|本格化|実証[^。？?]{0,6}(終|済|完了)|パイロット[^。？?]{0,6}(終|済|完了)|"
-    r"始めていて|取り組んでいて|取組んでいて"
+    r"始めていて|取り組んでいて|取組んでいて|"
+    # speeding up work already begun (Accelerate's printed 「弾力的に資金、技術などを投入」)
+    r"speed (it |things |this |work )?up|(ramp|step) up|加速|スピードを上げ"
 )
 # ... or by a city already mature across domains: Sustainable Growth.
 MATURE = _any(
@@ -238,7 +240,10 @@ STAGES_ALL = _any(
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
     r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
-    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$"
+    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$|"
+    # how the stages are divided (「段階をどのように区分」, "how are the stages defined")
+    r"(段階|ステージ)(を|は)(どのように|どう|どうやって)(区分|分け|分類)|(段階|ステージ)の(区分|分け方)|"
+    r"how (are|is|does) [\w\s',-]{0,30}stages? (divided|defined|split|distinguished|broken down)"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
@@ -262,7 +267,9 @@ ASSESS = _any(
 )
 ABOUT_JICA = _any(
     r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
-    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
+    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって|"
+    r"jica(が|は)?(そもそも)?(どのような|どんな|どういう)(組織|機関|団体)|"
+    r"what (kind|sort) of (organi[sz]ation|agency|body) jica is"
 )
 REPORT = _any(
     r"(?<!\bmy )(?<!\bour )\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"
