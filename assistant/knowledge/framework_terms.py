@@ -227,6 +227,11 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "新たに開発",
         "ニュータウン",
         "造成",  # land being prepared for a new district
+        "satellitetown",  # a new town built beside a city, on an empty site
+        "satellitecity",
+        "衛星都市",
+        "emptysite",
+        "更地",
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {
