@@ -287,7 +287,10 @@ class Composer:
         the menu lines that share it lexically weigh more."""
         latin = " ".join(
             w
-            for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", question)
+            # a word, or a two-letter capitalised term (都市OS, DX)
+            for w in re.findall(
+                r"[A-Za-z][A-Za-z-]{2,}|(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])", question
+            )
             if w.lower() not in _MENU_COMMON
         )
         if not latin or not re.search(r"[^\x00-\x7f]", question):

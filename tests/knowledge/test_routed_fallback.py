@@ -106,3 +106,21 @@ def test_menu_lines_route_when_a_line_leads():
 def test_routing_declines_what_the_quoted_sentences_declined(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a two-letter term in Latin letters inside Japanese words (都市OS) names the line
+        "What is meant by 都市OS here, and is setting one up something JICA supports?",
+        # ... and asked what it is and whether it is supported, in Japanese: routed to the line
+        "都市OSって何のことですか？その構築はJICAの支援対象ですか？",
+    ],
+)
+def test_an_urban_os_question_gets_a_menu_line_that_names_it(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "help", result.answer
+    assert "都市OS" in result.answer
+    assert "資金協力" in result.answer or "M/P策定調査" in result.answer  # the line's heading
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
