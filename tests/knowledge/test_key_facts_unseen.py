@@ -221,3 +221,32 @@ def test_numbered_questions_are_parts_and_a_preface_is_not():
     )
     # a word ending in "and" is not cut
     assert question_parts("(1) what is the demand (2) what is E04?")[0] == "what is the demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # Ask round 5 (branch askf), mechanisms behind dev8's first-run misses, in new words:
+        # the stages asked how they are divided
+        ("取組みの段階はどう分けられていますか", ["Small Start", "Accelerate", "Sustainable Growth"]),
+        # JICA asked what kind of organisation it is, in other frames
+        ("For a school talk: what kind of organisation JICA is, in two lines?", ["bilateral"]),
+        ("JICAはそもそもどういう団体なのか知りたいです", ["二国間援助", "約150か国・地域"]),
+        # speeding up work already begun: Accelerate
+        ("We've got a few e-services running and want to speed things up in two chosen sectors. "
+         "Which stage fits us?", ["Accelerate", "弾力的に資金、技術などを投入"]),
+        # a satellite town on an empty site: the area development type
+        ("We're planning a satellite town on an empty site outside the capital. What direction "
+         "fits it?", ["エリア開発型", "将来的にエリアを超えて波及"]),
+        # the two ways combined, quoted as printed (and cited to How To Scale-up)
+        ("What is the difference between the area-based and the sector-based ways?",
+         ["点から面へ", "これらを組合せることも可能です"]),
+    ],
+)  # fmt: skip
+def test_key_facts_on_dev8_mechanisms(shipped_kb, question, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    for fact in facts:
+        assert normalize(fact) in normalize(result.answer), (fact, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
