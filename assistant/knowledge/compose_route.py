@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
 from assistant.knowledge.compose_kinds import Draft, Sentence
+from assistant.knowledge.compose_overview import MENU_TYPES
 from assistant.knowledge.compose_topic import by_topic
 from assistant.knowledge.framework_terms import brochure_part
 
@@ -109,6 +110,17 @@ def _routed(
                 out.append(lines.sentences[0])
         return Draft("element", out)
     if _menu_first(hits):
+        # the lines found are all of the one kind of cooperation the question names ("what is
+        # the knowledge-sharing platform for?"): that kind's lines, under its heading
+        named = it.found(MENU_TYPES, question)
+        kinds = {
+            line.type
+            for line in c.fw.cooperation
+            for h in hits[:2]
+            if h.chunk.base_id == f"coop-{line.id}"
+        }
+        if len(named) == 1 and kinds == set(named):
+            return c.menu_type(question) or c.help(question, vector, hits, yes=False)
         return c.help(question, vector, hits, yes=False)
     if hits[0].chunk.base_id.startswith(_ITEMS):
         return by_topic(c, question, hits[0].chunk.base_id, hits, vector)

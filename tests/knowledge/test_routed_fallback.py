@@ -124,3 +124,23 @@ def test_an_urban_os_question_gets_a_menu_line_that_names_it(shipped_kb, questio
     assert "資金協力" in result.answer or "M/P策定調査" in result.answer  # the line's heading
     assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Within 技術支援, what is the ナレッジシェア platform there for?",
+        "In JICA's menu, what would the ナレッジシェア platform actually be used for?",
+    ],
+)
+def test_lines_of_the_one_kind_named_get_that_kinds_lines_under_its_heading(shipped_kb, question):
+    # before: the chunk's bare heading ("JICA cooperation menu — Technical assistance: …") only
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "menu_type", result.answer
+    for fact in (
+        "技術支援：ナレッジシェアのプラットフォーム構築",
+        "知見・教訓の共有",
+        "他都市への展開",
+    ):
+        assert fact in result.answer, (fact, result.answer)
+    assert_cited(result)
