@@ -247,6 +247,8 @@ STAGES_ALL = _any(
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
+    # how the elements are divided into domains (「どんな分野に分かれて」)
+    r"(分野|領域)に(分かれ|分け|分類)|divided (up )?into (which|what|how many) (domains|areas)|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
     r"all (the )?(21 )?elements|(total )?number of ([\w-]+ ){0,3}(domains|elements)|"

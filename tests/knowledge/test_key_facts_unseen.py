@@ -238,6 +238,11 @@ def test_numbered_questions_are_parts_and_a_preface_is_not():
         # a satellite town on an empty site: the area development type
         ("We're planning a satellite town on an empty site outside the capital. What direction "
          "fits it?", ["エリア開発型", "将来的にエリアを超えて波及"]),
+        # stages named by their printed fits inside quotes, side by side
+        ("『取組みを進めようとしている』段階と『取組みを発展させていく』段階の違いは？",
+         ["注力するエリア・分野を特定", "領域横断で包括的な取組みを推進"]),
+        # the elements asked how they are divided into domains
+        ("エレメントはどんな領域に分けられていますか", ["5つの分野", "政策", "運用"]),
         # the two ways combined, quoted as printed (and cited to How To Scale-up)
         ("What is the difference between the area-based and the sector-based ways?",
          ["点から面へ", "これらを組合せることも可能です"]),
