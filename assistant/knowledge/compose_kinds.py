@@ -67,6 +67,9 @@ EVERYDAY_WEIGHT = 2.0
 # ... unless the word fits other lines as well (trying things out is also what a testbed is for;
 # other cities are also who knowledge is shared with)
 _BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
+# ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
+# above words most lines share (取組み, スマートシティ)
+_ONE_LINE = frozenset({"E-Government"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
@@ -124,6 +127,8 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
         "都市空間整備計画",
     ),
+    # e-government in other words: the national-level e-government line
+    (re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"), "E-Government"),
     # a body across ministries: the cross-ministry organisation line
     (
         re.compile(
@@ -279,6 +284,7 @@ class Composer:
             for line in self.fw.cooperation:
                 if printed in line.text.en.lower() or printed in line.text.ja:
                     weight = 1.0 if printed in _BROAD else EVERYDAY_WEIGHT
+                    weight += 1.0 if printed in _ONE_LINE else 0.0
                     out[line.id] = out.get(line.id, 0.0) + weight
         return out
 

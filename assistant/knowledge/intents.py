@@ -182,7 +182,9 @@ HELP = _any(
     r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
     r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
     r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
-    r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu"
+    r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu|"
+    # within what JICA supports (「支援の範囲に入っていますか」「支援対象ですか」)
+    r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.

@@ -243,6 +243,9 @@ def test_numbered_questions_are_parts_and_a_preface_is_not():
          ["注力するエリア・分野を特定", "領域横断で包括的な取組みを推進"]),
         # the elements asked how they are divided into domains
         ("エレメントはどんな領域に分けられていますか", ["5つの分野", "政策", "運用"]),
+        # e-government in other words, asked whether it is within what JICA supports
+        ("電子行政のデジタル化は協力の対象になりますか", ["E-Government関連"]),
+        ("Does digital government work fall within JICA's support?", ["e-government"]),
         # the two ways combined, quoted as printed (and cited to How To Scale-up)
         ("What is the difference between the area-based and the sector-based ways?",
          ["点から面へ", "これらを組合せることも可能です"]),
