@@ -128,7 +128,10 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         "都市空間整備計画",
     ),
     # e-government in other words: the national-level e-government line
-    (re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"), "E-Government"),
+    (
+        re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"),
+        "E-Government",
+    ),
     # a body across ministries: the cross-ministry organisation line
     (
         re.compile(
