@@ -107,7 +107,14 @@ _NOT_ANSWERS = ("?", "？", ":", "：")
 # A sentence that asks (an interview question of the project's): it answers nothing.
 _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
-_PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
+_PROJECT_LINES = (
+    "In plain words:",
+    "わかりやすく言うと：",
+    "Keywords:",
+    "キーワード：",
+    "Level 4:",  # the project's rubric, not what the brochure prints
+    "レベル4：",
+)
 # What to take care of when using data or technology: JICA's MIND prints its condition.
 CAUTION = it._any(
     r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|"

@@ -144,3 +144,23 @@ def test_lines_of_the_one_kind_named_get_that_kinds_lines_under_its_heading(ship
     ):
         assert fact in result.answer, (fact, result.answer)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "printed"),
+    [
+        ("近隣の自治体と協定を結ぶような連携は、どこかに書かれていますか？", E20_PRINTED),
+        (
+            "JICAのアプローチで市民の「Well-being」はどこに書かれていますか？",
+            "市民のWell-being向上",
+        ),
+    ],
+)
+def test_quoted_sentences_give_the_printed_state_not_the_projects_rubric(
+    shipped_kb, question, printed
+):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    assert normalize(printed) in normalize(result.answer), result.answer
+    assert "レベル4" not in result.answer and "Level 4" not in result.answer, result.answer
+    assert_cited(result)
