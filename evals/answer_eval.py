@@ -53,6 +53,9 @@ DEFAULT_HELDOUT = [
     Path(__file__).parent / "datasets" / "answers_probe.yaml",  # the developer's probe, not blind
     Path(__file__).parent / "datasets" / "answers_probe2.yaml",  # a second probe (3 batches)
     Path(__file__).parent / "datasets" / "answers_dev7.yaml",  # a seventh writer, development
+    # v7 (released after two blind runs: 91 / 1 / 82)
+    Path(__file__).parent / "datasets" / "answers_heldout_v7.yaml",
+    Path(__file__).parent / "datasets" / "answers_dev8.yaml",  # an eighth writer, development
 ]
 
 

@@ -331,7 +331,9 @@ def _answer(
                 kind=partial[0].kind, missing=partial[1],
             )  # fmt: skip
         return _limit(question, lang, specific, retriever, hits, vector)
-    draft = compose(question, lang, hits, retriever, fw, vector)
+    shown = compose(question, lang, hits, retriever, fw, vector)
+    # a draft routed by what retrieval found stands or falls as the quoted sentences it replaces
+    draft = shown.judged if shown is not None and shown.judged is not None else shown
     # Below the relevance bar only an answer grounded in named framework items stands
     # (「Small StartとAccelerateの違い」 scores low on embeddings but names two stages).
     stands = relevant or (
@@ -395,7 +397,7 @@ def _answer(
         vec = retriever.embeddings.embed_query(part) if retriever.mode != "lexical" else None
         return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
 
-    draft = compose_parts(question, lang, retriever, fw, search) or draft
+    draft = compose_parts(question, lang, retriever, fw, search) or shown or draft
     text, sources = render_draft(draft, retriever, hits, lang)
     offline = AnswerResult(
         question=question, answered=True, mode="extractive", answer=text, sources=sources,

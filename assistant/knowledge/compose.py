@@ -35,6 +35,7 @@ from assistant.knowledge.compose_printed import (
     topic_hits,
     why,
 )
+from assistant.knowledge.compose_route import route
 from assistant.knowledge.compose_topic import by_topic
 from assistant.knowledge.lexical import bigram_tokenize
 from assistant.knowledge.retrieval import Hit
@@ -106,7 +107,14 @@ _NOT_ANSWERS = ("?", "？", ":", "：")
 # A sentence that asks (an interview question of the project's): it answers nothing.
 _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
-_PROJECT_LINES = ("In plain words:", "わかりやすく言うと：", "Keywords:", "キーワード：")
+_PROJECT_LINES = (
+    "In plain words:",
+    "わかりやすく言うと：",
+    "Keywords:",
+    "キーワード：",
+    "Level 4:",  # the project's rubric, not what the brochure prints
+    "レベル4：",
+)
 # What to take care of when using data or technology: JICA's MIND prints its condition.
 CAUTION = it._any(
     r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|"
@@ -250,7 +258,9 @@ def compose(
         (
             bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
             and not city_type
-            and not it.found(it.SCALE_ONE, question),
+            and not it.found(it.SCALE_ONE, question)
+            # "what does the first survey in the menu cover?": that kind of cooperation
+            and not (asks_what and it.found(MENU_TYPES, question)),
             lambda: start_for(c, q),
         ),
         (bool(it.HEADING.search(q) and brochure_part(question)), lambda: heading(c, question)),
@@ -333,7 +343,15 @@ def compose(
         draft = build() if applies else None
         if draft:
             return draft
-    quoted = best_sentences(c, question, hits, 420 if lang == "en" else 200)
+    budget = 420 if lang == "en" else 200
+    quoted = best_sentences(c, question, hits, budget)
+
+    def routed(quoted: Draft | None) -> Draft | None:
+        """What retrieval found decides the kind (a count is quoted with its number)."""
+        if _COUNT.search(q):
+            return quoted
+        return route(c, question, hits, vector, quoted, budget) or quoted
+
     if SAYS_ABOUT.search(q) and not brochure_part(question):
         # "what does the brochure say about X" that no kind answers: the printed sentences on X,
         # unless the best-matching sentence already speaks of more of X
@@ -353,8 +371,8 @@ def compose(
         topic = by_topic(c, question, reading, hits, vector)
         if topic is not None and quoted is not None:
             topic.overlap = quoted.overlap  # as weak a match as the sentences it stands for
-        return topic or quoted
-    return quoted
+        return topic or routed(quoted)
+    return routed(quoted)
 
 
 def quoted_reading(c: Composer, draft: Draft | None) -> str | None:

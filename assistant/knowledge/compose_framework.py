@@ -51,6 +51,18 @@ TYPE_COMMON = {"support", "technical", "assistance", "experts", "dispatch", "sma
 class FrameworkKinds(ElementKinds):
     """The kinds of answer that come from the framework's stages, ways, types and elements."""
 
+    def combine_sentence(self, cites: list[str]) -> Sentence:
+        """The two ways can be combined, as the brochure's How To Scale-up part prints it."""
+        clause = "これらを組合せることも可能です"
+        part = self.r.get("brochure-scale.ja")
+        if part is None or clause not in part.text:
+            return Sentence(t("answer.compose.combine", self.lang, printed=""), cites)
+        own = [c for c in (self.cid("brochure-scale"), part.id) if c]
+        printed = self.printed(clause)
+        return Sentence(
+            t("answer.compose.combine", self.lang, printed=printed), [*dict.fromkeys(own)]
+        )
+
     def stage_sentence(self, sid: str) -> Sentence | None:
         st = next((s for s in self.fw.stages if s.id == sid), None)
         cid = self.cid(f"stage-{sid}")
@@ -190,9 +202,7 @@ class FrameworkKinds(ElementKinds):
                 sentences = [s for s in (make(k) for k in take) if s]
                 if len(sentences) == len(take):
                     if table is it.SCALE_WAYS:
-                        sentences.append(
-                            Sentence(t("answer.compose.combine", self.lang), sentences[0].cites)
-                        )
+                        sentences.append(self.combine_sentence(sentences[0].cites))
                     return Draft("difference", sentences)
         levels = set(it.found(it.LEVELS, question))
         q = it.norm(question)  # one level by its word, the other named loosely ("国と自治体")
@@ -334,5 +344,5 @@ class FrameworkKinds(ElementKinds):
             )
             cites = [c for c in (self.cid("brochure-scale"), printed.id) if c]
             return Draft("scale_up", [Sentence(text, list(dict.fromkeys(cites))), *out])
-        combine = Sentence(t("answer.compose.combine", self.lang), out[0].cites)
+        combine = self.combine_sentence(out[0].cites)
         return Draft("scale_up", [*out, combine])

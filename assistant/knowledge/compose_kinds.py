@@ -67,6 +67,9 @@ EVERYDAY_WEIGHT = 2.0
 # ... unless the word fits other lines as well (trying things out is also what a testbed is for;
 # other cities are also who knowledge is shared with)
 _BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
+# ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
+# above words most lines share (取組み, スマートシティ)
+_ONE_LINE = frozenset({"E-Government"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
@@ -124,6 +127,11 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
         "都市空間整備計画",
     ),
+    # e-government in other words: the national-level e-government line
+    (
+        re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"),
+        "E-Government",
+    ),
     # a body across ministries: the cross-ministry organisation line
     (
         re.compile(
@@ -162,6 +170,7 @@ class Draft:
     overlap: float = 1.0  # best share of the question's words in a quoted sentence (fallback)
     extra: list[str] = field(default_factory=list)  # further chunk ids to list as sources
     by_topic: bool = False  # found by the quoted passage's topic, not by the question's words
+    judged: Draft | None = None  # the quoted sentences it stands in for: whether it stands
 
 
 class Composer:
@@ -278,6 +287,7 @@ class Composer:
             for line in self.fw.cooperation:
                 if printed in line.text.en.lower() or printed in line.text.ja:
                     weight = 1.0 if printed in _BROAD else EVERYDAY_WEIGHT
+                    weight += 1.0 if printed in _ONE_LINE else 0.0
                     out[line.id] = out.get(line.id, 0.0) + weight
         return out
 
@@ -286,7 +296,10 @@ class Composer:
         the menu lines that share it lexically weigh more."""
         latin = " ".join(
             w
-            for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", question)
+            # a word, or a two-letter capitalised term (都市OS, DX)
+            for w in re.findall(
+                r"[A-Za-z][A-Za-z-]{2,}|(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])", question
+            )
             if w.lower() not in _MENU_COMMON
         )
         if not latin or not re.search(r"[^\x00-\x7f]", question):
@@ -346,14 +359,19 @@ class Composer:
     def type_name(name: str, short: bool) -> str:
         return name.split("：")[0].split(":")[0] if short else name
 
-    def help(self, question: str, vector: list[float] | None, hits: list[Hit]) -> Draft | None:
+    def help(
+        self, question: str, vector: list[float] | None, hits: list[Hit], yes: bool = True
+    ) -> Draft | None:
+        """The best menu lines with their heading and level; ``yes`` when help was asked for
+        (not when the lines are what retrieval found for a question of another kind)."""
         q = question.lower()
         prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
         lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
         fields, cid = self.line_parts(lines[0][1])
-        sentences = [Sentence(t("answer.compose.yes_line", self.lang, **fields), [cid])]
+        first = "answer.compose.yes_line" if yes else "answer.compose.listed_line"
+        sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1])
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))

@@ -227,6 +227,11 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "新たに開発",
         "ニュータウン",
         "造成",  # land being prepared for a new district
+        "satellitetown",  # a new town built beside a city, on an empty site
+        "satellitecity",
+        "衛星都市",
+        "emptysite",
+        "更地",
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -300,7 +305,7 @@ _STAGE_SLIPS = {key: _one_dropped(markers) for key, markers in STAGES.items()}
 def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
     """Keys of ``table`` whose markers occur in the question, in the question's order (a stage
     also by its English name with one letter dropped)."""
-    q = squash(question)
+    q = squash(re.sub(r"[「」『』“”\"]", "", question))  # 「進めようとしている」段階: quotes apart
     hits: list[tuple[int, str]] = []
     for key, markers in table.items():
         pos = [q.find(squash(m)) for m in markers if squash(m) in q]

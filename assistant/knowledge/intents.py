@@ -141,7 +141,9 @@ UNDERWAY = _any(
     r"(done|run|completed|finished) (a |some |a few |a couple of |several |two |three )?"
     r"(pilots?|trials?|projects?)|(push|go|take (it|this|them)) further|"
     r"すでに|既に|本格的|本格化|実証[^。？?]{0,6}(終|済|完了)|パイロット[^。？?]{0,6}(終|済|完了)|"
-    r"始めていて|取り組んでいて|取組んでいて"
+    r"始めていて|取り組んでいて|取組んでいて|"
+    # speeding up work already begun (Accelerate's printed 「弾力的に資金、技術などを投入」)
+    r"speed (it |things |this |work )?up|(ramp|step) up|加速|スピードを上げ"
 )
 # ... or by a city already mature across domains: Sustainable Growth.
 MATURE = _any(
@@ -183,7 +185,9 @@ HELP = _any(
     r"(open|available) to (a |an |us\b|cities|towns|beginners|newcomers)|"
     r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
     r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
-    r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu"
+    r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu|"
+    # within what JICA supports (「支援の範囲に入っていますか」「支援対象ですか」)
+    r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.
@@ -241,10 +245,15 @@ STAGES_ALL = _any(
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
     r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
-    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$"
+    r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$|"
+    # how the stages are divided (「段階をどのように区分」, "how are the stages defined")
+    r"(段階|ステージ)(を|は)(どのように|どう|どうやって)(区分|分け|分類)|(段階|ステージ)の(区分|分け方)|"
+    r"how (are|is|does) [\w\s',-]{0,30}stages? (divided|defined|split|distinguished|broken down)"
 )
 DOMAINS_ALL = _any(
     r"(five|5|the) domains|domains (are|of|in|used)|what (are|is) the domains|"
+    # how the elements are divided into domains (「どんな分野に分かれて」)
+    r"(分野|領域)に(分かれ|分け|分類)|divided (up )?into (which|what|how many) (domains|areas)|"
     r"how many ([\w-]+ ){0,3}(domains|elements)|(5|５|五)つの(分野|領域|domain)|domains?って|分野(は|とは)(何|なに)|何の分野|どの分野|"
     r"エレメントは(いくつ|何個)|いくつのエレメント|エレメントの?一覧|list (of )?(the |all )?(21 )?elements|"
     r"all (the )?(21 )?elements|(total )?number of ([\w-]+ ){0,3}(domains|elements)|"
@@ -265,7 +274,9 @@ ASSESS = _any(
 )
 ABOUT_JICA = _any(
     r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
-    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって"
+    r"jica stands? for|jicaとは|jicaは(どのような|どんな)(組織|機関)|jicaって|"
+    r"jica(が|は)?(そもそも)?(どのような|どんな|どういう)(組織|機関|団体)|"
+    r"what (kind|sort) of (organi[sz]ation|agency|body) jica is"
 )
 REPORT = _any(
     r"(?<!\bmy )(?<!\bour )\breport\b|full study|underlying study|based on (which|what) (study|survey)|library portal|"

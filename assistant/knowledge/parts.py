@@ -85,7 +85,8 @@ def compose_parts(
             part = f"{part} {before.strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
-        if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY:
+        # a draft routed by the passages found stands in for quoted sentences: no part of its own
+        if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY or draft.judged:
             continue
         if any(
             d.kind == draft.kind and d.sentences[0].text == draft.sentences[0].text for d in drafts

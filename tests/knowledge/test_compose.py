@@ -31,7 +31,7 @@ from tests.knowledge.test_answer import assert_cited
         ("How does the area-based approach differ from the sector-based one?", "difference", "en",
          ["point to a surface", "transport", "combined"]),
         ("エリアを軸にする切り口とセクターを軸にする切り口の違いは何ですか", "difference", "ja",
-         ["点から面へ", "交通", "組み合わせる"]),
+         ["点から面へ", "交通", "組合せることも可能"]),
         ("What's the difference between national level and city level support?", "difference",
          "en", ["national level", "city level", "reading"]),
         ("What direction does the brochure suggest for a regional core city?", "direction", "en",

@@ -221,3 +221,40 @@ def test_numbered_questions_are_parts_and_a_preface_is_not():
     )
     # a word ending in "and" is not cut
     assert question_parts("(1) what is the demand (2) what is E04?")[0] == "what is the demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # Ask round 5 (branch askf), mechanisms behind dev8's first-run misses, in new words:
+        # the stages asked how they are divided
+        ("取組みの段階はどう分けられていますか", ["Small Start", "Accelerate", "Sustainable Growth"]),
+        # JICA asked what kind of organisation it is, in other frames
+        ("For a school talk: what kind of organisation JICA is, in two lines?", ["bilateral"]),
+        ("JICAはそもそもどういう団体なのか知りたいです", ["二国間援助", "約150か国・地域"]),
+        # speeding up work already begun: Accelerate
+        ("We've got a few e-services running and want to speed things up in two chosen sectors. "
+         "Which stage fits us?", ["Accelerate", "弾力的に資金、技術などを投入"]),
+        # a satellite town on an empty site: the area development type
+        ("We're planning a satellite town on an empty site outside the capital. What direction "
+         "fits it?", ["エリア開発型", "将来的にエリアを超えて波及"]),
+        # stages named by their printed fits inside quotes, side by side
+        ("『取組みを進めようとしている』段階と『取組みを発展させていく』段階の違いは？",
+         ["注力するエリア・分野を特定", "領域横断で包括的な取組みを推進"]),
+        # the elements asked how they are divided into domains
+        ("エレメントはどんな領域に分けられていますか", ["5つの分野", "政策", "運用"]),
+        # e-government in other words, asked whether it is within what JICA supports
+        ("電子行政のデジタル化は協力の対象になりますか", ["E-Government関連"]),
+        ("Does digital government work fall within JICA's support?", ["e-government"]),
+        # the two ways combined, quoted as printed (and cited to How To Scale-up)
+        ("What is the difference between the area-based and the sector-based ways?",
+         ["点から面へ", "これらを組合せることも可能です"]),
+    ],
+)  # fmt: skip
+def test_key_facts_on_dev8_mechanisms(shipped_kb, question, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered, result.answer
+    for fact in facts:
+        assert normalize(fact) in normalize(result.answer), (fact, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
