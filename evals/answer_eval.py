@@ -48,7 +48,7 @@ DEFAULT_HELDOUT = [
     Path(__file__).parent / "datasets" / "answers_heldout_v3.yaml",  # a third blind writer
     Path(__file__).parent / "datasets" / "answers_heldout_v4.yaml",  # a fourth blind writer
     Path(__file__).parent / "datasets" / "answers_heldout_v5.yaml",  # a fifth (released)
-    Path(__file__).parent / "datasets" / "answers_heldout_v6.yaml",  # a sixth, blind
+    Path(__file__).parent / "datasets" / "answers_heldout_v6.yaml",  # a sixth (released in round 4)
     Path(__file__).parent / "datasets" / "answers_probe3.yaml",  # the decline side's probe
     Path(__file__).parent / "datasets" / "answers_probe.yaml",  # the developer's probe, not blind
     Path(__file__).parent / "datasets" / "answers_probe2.yaml",  # a second probe (3 batches)
@@ -56,6 +56,8 @@ DEFAULT_HELDOUT = [
     # v7 (released after two blind runs: 91 / 1 / 82)
     Path(__file__).parent / "datasets" / "answers_heldout_v7.yaml",
     Path(__file__).parent / "datasets" / "answers_dev8.yaml",  # an eighth writer, development
+    # v8: a ninth writer, blind (never tuned on; its misses are not listed)
+    Path(__file__).parent / "datasets" / "answers_heldout_v8.yaml",
 ]
 
 
