@@ -117,7 +117,7 @@ PRACTICE_TERMS = _rx(
 PRACTICE_DELIVERY = _rx(
     r"(choose|select|pick|nominate) (which|the|our own|our) (jica )?(experts?|consultants?|trainers?)|"
     r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)|"
-    r"\btestify\b|give evidence|appear before|証言|答弁"
+    r"\btestify\b|give evidence|appear before|(証言|答弁)(して|する|し(ます|てもら)|に(立|出)|を(お願い|依頼|頼|求め))"
 )
 # Who JICA favours and what it allows: a policy of its own the brochure does not print.
 PRACTICE_ELIGIBILITY = _rx(
@@ -141,6 +141,35 @@ ALUMNI = _rx(
     r"(参加者|研修員|修了生|卒業生)(の)?(名簿|リスト|一覧)|(participants?|trainees?) (list|names)"
 )
 
+# Round 5: shapes of question, not topics. JICA itself the subject of a permission ("Is JICA
+# allowed to work with the opposition?", 「JICAが…することは認められていますか」): a rule of
+# JICA's own, whatever the activity, never printed.
+JICA_PERMITTED = _rx(
+    r"\b(is|are|would|will) (jica|jica'?s (experts?|staff)|the (jica )?experts?) (be )?(allowed|permitted|"
+    r"authori[sz]ed|legally (able|allowed)|forbidden|prohibited|barred)\b|\b(can|may|could) jica legally\b|"
+    r"\bjica (is|isn'?t|is not) (allowed|permitted|authori[sz]ed)\b|"
+    r"jica(は|が)[^。？?]{0,30}(しても(よい|いい|良い|構わない|かまわない)|することは(許され|認められ|禁止)|"
+    r"(許され|認められ|禁じられ)て(い)?(ます|る)(か|の))"
+)
+# A claim heard about what JICA does NOT do ("I heard JICA no longer funds cameras. True?",
+# 「…を支援しないと聞きました」): the brochure prints what JICA cooperates on, never exclusions.
+HEARD_EXCLUSION = _rx(
+    r"\b(heard|told|read|rumou?rs?|word is|people say|someone said|they say)\b[^?]{0,80}\b(jica|they)\b"
+    r"[^?]{0,12}\b(does not|doesn'?t|do not|don'?t|will not|won'?t|no longer|never|refuses? to|stopped|"
+    r"cannot|can'?t|is not allowed to)\b|"
+    r"(しない|しません|していない|しなくなった|できない|対象外|行わない|やめた)(と|って|という)(聞|言われ|噂|うわさ)"
+)
+# Several requests at once ("Can a city ask for two surveys at the same time?"): a rule on how
+# cooperation is requested; two approaches pursued together is the brochure's own question.
+REQUESTS_AT_ONCE = _rx(
+    r"\b(two|three|several|multiple|more than one|many|\d) [\w\s-]{0,20}?(surveys?|requests?|projects?|"
+    r"applications?|programmes?|programs?|cooperations?|missions?|studies|experts?)\b[^?.!]{0,30}"
+    r"(at the same time|simultaneously|at once|in parallel|concurrently)|"
+    r"\b(request|apply for|ask for|submit)\b[^?.!]{0,30}(at the same time|simultaneously|concurrently)|"
+    r"(複数|2つ|二つ|いくつか|2件|二件)の?(調査|案件|協力|要請|プロジェクト|事業|専門家)[^。？?]{0,15}(同時|並行|重ねて)|"
+    r"(同時に|並行して)[^。？?]{0,10}(申請|要請|依頼)"
+)
+
 # JICA's practice by the kind of specific each asks (checked in this order).
 PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("terms", PRACTICE_TERMS),
@@ -148,6 +177,9 @@ PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("eligibility", PRACTICE_ELIGIBILITY),
     ("record", RECORD),
     ("detail", ALUMNI),
+    ("detail", JICA_PERMITTED),
+    ("detail", HEARD_EXCLUSION),
+    ("procedure", REQUESTS_AT_ONCE),
 )
 
 # A rule, an obligation or a permission asked of JICA's cooperation ("Does JICA need to approve our

@@ -53,6 +53,20 @@ ABOUT_PLACE = re.compile(
 )
 
 
+# JICA's work in a region asked ("does JICA do smart city stuff in the Pacific islands?",
+# 「アフリカでも協力していますか」): the brochure counts countries and regions, names none.
+_REGIONS = (
+    r"(the )?(pacific|caribbean|africa|sub-saharan africa|asia|southeast asia|south asia|central asia|"
+    r"latin america|south america|central america|middle east|balkans|eastern europe|europe|oceania|"
+    r"small island states?|island (states|nations|countries))"
+)
+REGION_ASKED = _rx(
+    rf"\b(does|do|did|has|have|is|are) (jica|they)\b[^?.!]{{0,50}}\b(in|across|around|throughout) {_REGIONS}\b|"
+    r"(アフリカ|アジア|太平洋|大洋州|島嶼国|中南米|南米|中東|欧州|カリブ)(地域)?(で|に)(は|も)?[^。？?]{0,12}"
+    r"(支援|協力|取組|活動|事業|案件|実績)[^。？?]{0,10}(して|あり|ある|行って)"
+)
+
+
 # A name the question gives in capitals ("the Digital Garden City Nation initiative", "Society 5.0"),
 # not at the start of a sentence.
 _NAME = re.compile(r"(?<=[^\s.?!:;] )[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|\d+(?:\.\d+)+))+")

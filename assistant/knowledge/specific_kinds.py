@@ -205,6 +205,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who (signs|approves|decides|selects|chooses|reviews|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
+            # who holds a role now (not who should: that is the framework's promoting body)
+            r"(^|[.?!]\s*)who (leads|heads|runs|manages|coordinates|oversees|directs|is in charge of|handles|looks after)\b|"
+            r"誰が[^。？?]{0,6}(率いて|統括して|取りまとめて|仕切って)|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)|"
             r"\bpresident\b|\bceo\b|chairman|理事長|総裁|社長|who (at|in|inside|within) jica\b|who (signs?|sign) off|誰が(決め|判断|決定|承認)|"

@@ -1,0 +1,87 @@
+"""Ask round 5 (issue 11, branch askd2): shapes of question rather than topics. Who holds a role
+now (a person, never printed), JICA itself the subject of a permission, a claim heard about what
+JICA does not do, several requests at once, JICA's work in a region: each not_in_sources, en and
+ja, with an answerable look-alike that shares its words and stays answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.answer import answer
+from assistant.knowledge.specifics import specific_kind
+from tests.knowledge.test_answer import assert_not_in_sources
+
+_MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who runs the smart city programme at JICA?", "person"),
+        ("JICAでスマートシティ事業を誰が統括していますか", "person"),
+        ("Is JICA allowed to work directly with a mayor from the opposition party?", "detail"),
+        ("JICAが市長と直接やり取りすることは認められていますか", "detail"),
+        ("I heard JICA no longer funds CCTV projects. True?", "detail"),
+        ("JICAは監視カメラの導入を支援しないと聞きましたが本当ですか", "detail"),
+        ("Can a city ask for two surveys at the same time?", "procedure"),
+        ("複数の調査を同時に要請することはできますか", "procedure"),
+        ("quick q - does jica do smart city stuff in the pacific islands?", "named"),
+        ("JICAはアフリカでもスマートシティの協力をしていますか", "named"),
+    ],
+)  # fmt: skip
+def test_round5_shapes_ask_for_a_specific(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who should lead smart city work in a city, according to the elements?",
+        "What does the promoting-body element say about who leads?",
+        "Is JICA able to support a city data platform?",
+        "I heard JICA supports testbeds. Is that true?",
+        "JICAはデータ基盤の整備を支援していると聞きましたが本当ですか",
+        "Can we pursue the area-based and sector-based approaches at the same time?",
+        "エリア型と分野型を同時に進めてもよいですか",
+        "I run the utility on a small Pacific island. Does JICA have a programme for cities just starting?",
+        "市役所で議会答弁の準備をしています。JICAは都市の取組みの段階をどのように区分していますか。答弁に使える形で教えてください。",
+    ],
+)  # fmt: skip
+def test_round5_look_alikes_ask_for_no_specific(question):
+    assert specific_kind(question, _MENU) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who leads JICA's smart city team? I'd like a name to address my letter to.",
+        "JICAでスマートシティ事業を誰が統括していますか",
+        "Is JICA allowed to work directly with a mayor from the opposition party?",
+        "JICAが市長と直接やり取りすることは認められていますか",
+        "JICAは監視カメラの導入を支援しないと聞きましたが本当ですか",
+        "I heard JICA no longer funds CCTV projects. True?",
+        "Can a city ask for two surveys at the same time?",
+        "複数の調査を同時に要請することはできますか",
+        "quick q - does jica do smart city stuff in the pacific islands?",
+        "JICAはアフリカでもスマートシティの協力をしていますか",
+    ],
+)  # fmt: skip
+def test_round5_shapes_are_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who should lead smart city work in a city, according to the elements?",
+        "Is JICA able to support a city data platform?",
+        "I heard JICA supports testbeds. Is that true?",
+        "Can we pursue the area-based and sector-based approaches at the same time?",
+        "エリア型と分野型を同時に進めてもよいですか",
+        "市役所で議会答弁の準備をしています。JICAは都市の取組みの段階をどのように区分していますか。答弁に使える形で教えてください。",
+    ],
+)  # fmt: skip
+def test_round5_look_alikes_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
