@@ -19,6 +19,7 @@ from assistant.framework import get_framework
 from assistant.knowledge import intents
 from assistant.knowledge.answer_llm import llm_answer
 from assistant.knowledge.answer_types import AnswerResult, SourceRef
+from assistant.knowledge.asked import ABOUT_THIS
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
@@ -316,6 +317,8 @@ def _answer(
         and specific[0] in ("detail", "delivery", "terms", "procedure")
         and SERVED.search(question)
     )
+    # "too rich for this?", "under this programme": "this" is JICA's cooperation (round 5)
+    on_domain = on_domain or bool(specific and ABOUT_THIS.search(question))
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
         intents.norm(question)

@@ -169,12 +169,25 @@ REQUESTS_AT_ONCE = _rx(
     r"(複数|2つ|二つ|いくつか|2件|二件)の?(調査|案件|協力|要請|プロジェクト|事業|専門家)[^。？?]{0,15}(同時|並行|重ねて)|"
     r"(同時に|並行して)[^。？?]{0,10}(申請|要請|依頼)"
 )
+# A precondition asked by its absence ("If the country has no data protection law, can we still get
+# the data platform support?", 「個人情報保護法がない場合、支援は受けられないのでしょうか」): the
+# brochure prints no preconditions. Asking help to make the missing law is the menu's.
+LACKING_PRECONDITION = _rx(
+    r"^(?!.*\b(draft|develop|write|prepare|make|create|design|formulate)\b)(?!.*(策定|作成|作る|作り|整備を(支援|手伝))).*?(?:"
+    r"\b(without|if (we|our [\w-]+|the country|the city|there) (has|have|is|are) no|(lacks?|lacking)|"
+    r"(do not|don'?t|does not|doesn'?t) have( an?| any)?|(has|have) no)\b[^?]{0,40}\b(laws?|acts?|regulations?|"
+    r"legislation|ordinances?|budget|funds?|co-?financing|counterpart)\b[^?]{0,60}\b(support|help|"
+    r"cooperation|eligible|qualify|receive|get|still)\b|"
+    r"(法|法律|法令|条例|規制|予算|制度)(が|の)?(ない|無い|なくても|未整備|整備されていない)(場合|と|なら|状態|まま|国|都市|自治体|市|町|ところ|、)?[^。？?]{0,40}"
+    r"(支援|協力|受け|対象))"
+)
 
 # JICA's practice by the kind of specific each asks (checked in this order).
 PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("terms", PRACTICE_TERMS),
     ("delivery", PRACTICE_DELIVERY),
     ("eligibility", PRACTICE_ELIGIBILITY),
+    ("eligibility", LACKING_PRECONDITION),
     ("record", RECORD),
     ("detail", ALUMNI),
     ("detail", JICA_PERMITTED),

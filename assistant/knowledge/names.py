@@ -45,9 +45,9 @@ ABOUT_PLACE = re.compile(
     r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
     r"stage|position|rank|classif|one of|pilot|model|target|partner|included|"
     r"level|receiv|work\b|reports?|evaluation|happened|\bdid\b|\bgot\b|supported|active|worked|offices?|branch|"
-    r"part of|covered by|a member|among the|"
+    r"part of|covered by|a member|among the|(used|applied|adopted|implemented) (in|by)\b|"
     r"事務所|拠点|対象|モデル|パイロット|含まれ|支援先|協力先|ひとつ|一つ|"
-    r"受け|支援し(た|てい)|協力し(た|てい)|"
+    r"受け|支援し(た|てい)|協力し(た|てい)|(で|に)(使われ|適用され|導入され|採用され)|"
     r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
     re.I,
 )

@@ -27,6 +27,10 @@ _MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
         ("複数の調査を同時に要請することはできますか", "procedure"),
         ("quick q - does jica do smart city stuff in the pacific islands?", "named"),
         ("JICAはアフリカでもスマートシティの協力をしていますか", "named"),
+        ("Is this approach used in Vietnam?", "named"),
+        ("このアプローチはベトナムで使われていますか", "named"),
+        ("If the country has no data protection law, can we still get support for a data platform?", "eligibility"),
+        ("個人情報保護法がない国では、データ基盤の支援は受けられないのですか", "eligibility"),
     ],
 )  # fmt: skip
 def test_round5_shapes_ask_for_a_specific(question, kind):
@@ -46,6 +50,10 @@ def test_round5_shapes_ask_for_a_specific(question, kind):
         "エリア型と分野型を同時に進めてもよいですか",
         "I run the utility on a small Pacific island. Does JICA have a programme for cities just starting?",
         "市役所で議会答弁の準備をしています。JICAは都市の取組みの段階をどのように区分していますか。答弁に使える形で教えてください。",
+        "What is the Small Start stage used for? We are a city in Vietnam.",
+        "We don't have a data protection law yet. Can JICA help us draft one?",
+        "個人情報保護法がまだないので、ガイドライン策定を支援してもらえますか",
+        "If our city has no master plan yet, can we still get JICA support?",
     ],
 )  # fmt: skip
 def test_round5_look_alikes_ask_for_no_specific(question):
@@ -83,5 +91,34 @@ def test_round5_shapes_are_not_in_sources(shipped_kb, question):
     ],
 )  # fmt: skip
 def test_round5_look_alikes_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What GDP per capita makes a country too rich for this?",
+        "この協力を受けられる国の所得水準の上限はいくらですか",
+    ],
+)
+def test_a_specific_asked_of_this_cooperation_is_not_in_sources_not_off_topic(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+def test_this_alone_does_not_put_an_off_topic_question_on_jicas_domain(shipped_kb):
+    result = answer("What's the weather like for this?", shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We don't have a data protection law yet. Can JICA help us draft one?",
+        "個人情報保護法がまだないので、ガイドライン策定を支援してもらえますか",
+        "If our city has no master plan yet, can we still get JICA support?",
+    ],
+)
+def test_help_to_make_what_is_missing_is_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
