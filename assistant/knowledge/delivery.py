@@ -39,7 +39,15 @@ DELIVERY = _rx(
     rf"(\bin {_LANGS}|{_JA_LANGS}|(which|what) language|言語|{_FORMAT}|{_WHO})[^。？?.!]{{0,30}}"
     r"(研修|講座|受講|専門家|講師|training|courses?|experts?|trainers?|attend|join)|"
     r"interpret(er|ers|ation) (provided|available)|(need|needs|provide|bring|use) (an |our own )?interpreters?|"
-    rf"\bspeaks? {_LANGS}|通訳(は|が)?(付|つ|あり|いる|用意)"
+    rf"\bspeaks? {_LANGS}|通訳(は|が)?(付|つ|あり|いる|用意)|"
+    # a translation asked (into the city's language), who carries the work out, a visit to Japan
+    r"\btranslat\w*\b[^?.!]{0,40}\b(into|in) (our|the local|local|their|the national|national|english|"
+    r"spanish|french|portuguese|arabic|russian)\b|(翻訳|訳)(して|され|版|は)[^。？?]{0,10}(もら|くれ|ます|あり)|"
+    r"\b(done|carried out|conducted|performed|run|led|staffed) by (jica'?s? )?(own )?(staff|employees|"
+    r"consultants?|experts?|firms?|contractors?)\b[^?.!]{0,10}\bor\b|"
+    r"(jica(の)?(職員|スタッフ)|コンサルタント|専門家)(が|で)[^。？?]{0,10}(それとも|か、|または)|"
+    r"\b(visit|tour|trip to|travel to|go to)\b[^?.!]{0,30}\b(japan|japanese (city|cities|municipalit\w*|towns?))\b|"
+    r"study (tours?|visits?|trips?) (to|in) japan|(日本|国内)[^。？?]{0,10}(視察|訪問)|訪日"
 )
 
 # Another body's endorsement or membership ("Is the approach endorsed by the UN?").
@@ -63,7 +71,8 @@ COUNTRY_OFFICE = _rx(
 SERVED = _rx(
     r"\bmou\b|memorandum of understanding|exchange of (letters|notes)|交換公文|覚書|"
     r"職員|公務員|技術者|研修|講座|専門家|\b(our |city |municipal |government )(staff|officials|engineers|"
-    r"employees)\b|\b(training|courses?|experts?)\b"
+    r"employees)\b|\b(training|courses?|experts?)\b|"
+    r"\b(final|project|survey|study) reports?\b|報告書|\b(bids?|bidding|tenders?)\b|入札"
 )
 
 # The terms of a cooperation: who owns what it builds, penalties, what follows the handover.
@@ -74,7 +83,11 @@ TERMS = _rx(
     r"maintenance (costs?|fees?|contracts?)|(hardware|system|equipment) maintenance|保守(費用|契約|運用)|"
     r"維持管理(費|の費用)|運営費|(running|operating|operation) costs?|"
     r"after (the )?(handover|hand-over|hand over|project ends?|cooperation ends?|completion)|"
-    r"(協力|事業|プロジェクト)(の)?終了後|引き渡し後|引渡し後"
+    r"(協力|事業|プロジェクト)(の)?終了後|引き渡し後|引渡し後|"
+    r"\b(after|once|when) (the |our |a )?(cooperation|project|programme|program|support|survey|mission)\b"
+    r"[^?.!]{0,10}\b(finish(es|ed)?|is over|ends|ended|has ended|is finished|closes|is completed|wraps up)\b|"
+    r"(協力|事業|プロジェクト|支援)(が|の)?(終わった|終了した|完了した)(後|あと)|"
+    r"conflicts? of interest|利益相反"
 )
 
 # Details the brochure never prints: a web address of a platform or tool, the brochure in other

@@ -122,3 +122,55 @@ def test_this_alone_does_not_put_an_off_topic_question_on_jicas_domain(shipped_k
 def test_help_to_make_what_is_missing_is_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Is there a helpdesk for cities after the cooperation finishes?", "terms"),
+        ("協力が終わった後も相談窓口はありますか", "terms"),
+        ("Are the surveys done by JICA staff or by hired consultants?", "delivery"),
+        ("Does JICA translate the final report into our language?", "delivery"),
+        ("Can our staff visit Yokohama or another Japanese city during the training?", "delivery"),
+        ("研修中に日本の自治体を視察できますか", "delivery"),
+        ("How does JICA measure the success of its smart city projects?", "outcome"),
+        ("JICAは自らの事業の成果をどう測っていますか", "outcome"),
+        ("Can JICA second one of its own staff to sit in our mayor's office for a year?", "duration"),
+        ("専門家を2年間派遣してもらえますか", "duration"),
+        ("How are conflicts of interest handled when Japanese firms bid?", "terms"),
+    ],
+)  # fmt: skip
+def test_what_follows_who_performs_how_jica_measures_and_for_how_long(question, kind):
+    found = specific_kind(question, _MENU)
+    assert found is not None and found[0] == kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happens after the Small Start stage ends?",
+        "How does JICA assess a city before deciding what support suits it?",
+        "How does a city measure the success of its smart city work with the elements?",
+        "Could JICA second an expert to our ministry to help with smart city policy?",
+        "専門家を派遣してもらえますか",
+        "We've run a flood pilot for two years. Which stage are we at?",
+    ],
+)
+def test_their_look_alikes_are_answered(shipped_kb, question):
+    assert specific_kind(question, _MENU) is None
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are the surveys done by JICA staff or by hired consultants?",
+        "Does JICA translate the final report into our language?",
+        "専門家を2年間派遣してもらえますか",
+        "How are conflicts of interest handled when Japanese firms bid?",
+        "Can our staff visit Yokohama or another Japanese city during the training?",
+    ],
+)
+def test_they_are_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
