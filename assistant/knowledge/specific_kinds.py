@@ -57,7 +57,10 @@ SPECIFICS: tuple[Specific, ...] = (
         "loan",
         _rx(
             r"(?<!conflicts of )(?<!conflict of )\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
-            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
+            r"\b(fixed|floating|variable|interest) rates?\b|guarantor|"
+            # a financial guarantee, not what the brochure says efforts "must guarantee"
+            r"\bguarantee(s|d)? (jica'?s? |our |the |a |its |municipal |city |any )*(loans?|bonds?|debts?|"
+            r"financing|repayments?|borrowing)|(sovereign|government|loan|credit|bank|state) guarantees?|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
             r"terms (of|for) (the |a )?(jica'?s )?(grant|loan|aid|financing|funding)|"
             r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"

@@ -174,3 +174,13 @@ def test_their_look_alikes_are_answered(shipped_kb, question):
 )
 def test_they_are_not_in_sources(shipped_kb, question):
     assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+def test_what_efforts_must_guarantee_is_no_loan_guarantee():
+    assert (
+        specific_kind("What does JICA's MIND say smart city efforts must guarantee?", _MENU) is None
+    )
+    found = specific_kind("Can JICA guarantee our municipal bonds?", _MENU)
+    assert found is not None and found[0] == "loan"
+    found = specific_kind("Do we need a sovereign guarantee to get JICA financing?", _MENU)
+    assert found is not None and found[0] == "loan"
