@@ -25,7 +25,7 @@ from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.framework_terms import mend
-from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.names import bare_contact, foreign_subject, unknown_name
 from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
@@ -259,6 +259,17 @@ def _rule_asked(question: str) -> bool:
     )
 
 
+def _elsewhere(question: str, retriever: HybridRetriever) -> bool:
+    """Asked of a subject the sources never mention ("the stages of grief", "the population of
+    New York City") and naming nothing of JICA's domain: off-topic, whatever words it shares."""
+    q = intents.norm(question)
+    return (
+        not intents.DOMAIN.search(q)
+        and not intents.REPORT.search(q)
+        and foreign_subject(question, retriever.lexical_overlap)
+    )
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -297,7 +308,7 @@ def _answer(
 ) -> AnswerResult:
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    if not question or intents.PERSONAL.search(question):
+    if not question or intents.PERSONAL.search(question) or _elsewhere(question, retriever):
         return _declined(question, lang, mode)
     if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
         return _declined(question, lang, mode)

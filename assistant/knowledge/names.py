@@ -124,3 +124,34 @@ def bare_contact(question: str) -> bool:
         return False
     rest = _JA_CONTACT.sub("", re.sub(r"[a-z0-9\s]+", "", text))
     return not re.sub(r"[ぁ-ゖー]+", "", rest)  # only kana particles and endings are left
+
+
+# A word of the framework or a plain fact asked of something the knowledge base never mentions
+# ("the stages of grief", "the five domains of life coaching", "the population of New York City",
+# 「ゲームの攻略のステージ」): the question's subject is elsewhere, whatever words it shares.
+_OWNED = re.compile(
+    r"\b(stages?|domains?|elements?|levels?|phases?|pillars?|population|capital(?: city)?|history|"
+    r"weather|climate|mayor|difference between [\w\s-]{1,30}? and [\w\s-]{1,30}?)\s+(?:of|in)\s+"
+    r"(?:the |a |an )?([a-z][\w'-]*(?:[ :-]+[a-z][\w'-]*){0,3})",
+    re.I,
+)
+_OWNED_JA = re.compile(
+    r"([ァ-ヶー]{3,}|[一-龥]{2,4})の(?:[0-9０-９一二三四五六七八九十]+つの)?"
+    r"(段階|ステージ|分野|領域|レベル|人口|首都|歴史|天気|気候|市長)"
+)
+_HOST_WORDS = {"city", "cities", "town", "towns", "smart", "urban", "country", "countries", "world"}
+
+
+def foreign_subject(question: str, known: Callable[[str], float]) -> bool:
+    """A framework word or a plain fact owned by a subject the corpus never mentions (a word of
+    the owner unknown to every passage; ``known`` as in ``unknown_name``)."""
+    for match in _OWNED.finditer(question):
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z]{2,}", match.group(2))
+            if w.lower() not in STOP_WORDS and w.lower() not in _HOST_WORDS
+        ]
+        if any(known(w) == 0.0 for w in words):
+            return True
+    # in Japanese the owner is a run of katakana or kanji; a part of it may share a bigram
+    return any(known(m.group(1)) < 0.5 for m in _OWNED_JA.finditer(question))

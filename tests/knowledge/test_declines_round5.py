@@ -184,3 +184,37 @@ def test_what_efforts_must_guarantee_is_no_loan_guarantee():
     assert found is not None and found[0] == "loan"
     found = specific_kind("Do we need a sovereign guarantee to get JICA financing?", _MENU)
     assert found is not None and found[0] == "loan"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the stages of grief?",
+        "What are the five domains of life coaching?",
+        "What is the population of New York City?",
+        "What's the difference between a town and a city in the UK?",
+        "ライフコーチングの5つの分野は何ですか",
+        "悲嘆の段階を教えて",
+        "ニューヨークの人口は？",
+    ],
+)
+def test_a_framework_word_owned_by_a_subject_never_mentioned_is_off_topic(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the stages of the Smart City Approach?",
+        "Which direction suits the capital city of a developing country?",
+        "What is the desired state of E16?",
+        "What is the difference between Small Start and Accelerate in practice?",
+        "取組みの段階はいくつありますか",
+        "首都の方向性は？",
+        "大都市の段階は？",
+    ],
+)
+def test_the_frameworks_own_stages_domains_and_cities_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
