@@ -24,6 +24,7 @@ from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
+from assistant.knowledge.delivery import JICA_ACTS
 from assistant.knowledge.framework_terms import mend
 from assistant.knowledge.names import bare_contact, foreign_subject, unknown_name
 from assistant.knowledge.partial import partial_answer
@@ -396,6 +397,12 @@ def _answer(
     # a rule or permission of JICA's asked that only quoted sentences answer (naming no part of
     # the framework, asking no help, not what the brochure says): the brochure gives no such rule
     rule = stands and quoted and _rule_asked(question)
+    # JICA doing what its menu never names ("Can a JICA expert sign for us?"): a practice of its own
+    rule = rule or (
+        stands
+        and (quoted or (draft is not None and draft.kind == "help"))
+        and bool(JICA_ACTS.search(asked_part(question)))
+    )
     if draft is None or not draft.sentences or not stands or rule:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question

@@ -225,3 +225,25 @@ RULE_ASKED = _rx(
     r"\b(disburs\w*|paid|pay) in (dollars|local currency|yen|euros)|currency|通貨|"
     r"(断る|辞退する|中止する|やめる)ことは(でき|可能)|公開され(ます|る)か|誰が使え"
 )
+
+
+# The cooperation menu's own verbs: what JICA does in the brochure (help, analyse, draft, build...).
+_MENU_VERBS = (
+    r"(help|support|assist|offer|provide|co-?operate|fund|finance|work (with|on)|do|have|cover|give|"
+    r"send|second|dispatch|train|advise|back|organi[sz]e|run|pay|analy[sz]e|assess|evaluate|survey|study|plan|"
+    r"design|draft|build|develop|establish|set up|create|implement|share|introduce|procure|prepare|"
+    r"consider|recommend|suggest|say|mention|describe|use|look|see|think|care|focus|prioriti[sz]e|"
+    r"expect cities)"
+)
+# JICA or its experts the subject of a yes/no question whose verb is none of the menu's ("Can a JICA
+# expert sign documents for us?", 「JICAの専門家は現地の祝日も働きますか」): what JICA would do
+# beyond its menu is a practice of its own that quoted sentences do not answer.
+JICA_ACTS = _rx(
+    r"(^|[.!?]\s+)(does|do|will|would|can|could|may|might|is|are|did) (jica|jica experts?|the (jica )?experts?|"
+    r"a jica expert)\b(?! ?'s)(?! (\w+ly )?"
+    + _MENU_VERBS
+    + r"\b)(?! (be )?(able|willing|prepared|ready|in a position) to)|"
+    r"jica(の専門家)?(は|が)(?![^。？?]*(何|どう|どんな|なぜ|なんで|どの|どこ|いつ|誰|支援|協力|手伝|提供|対象|"
+    r"メニュー|相談|派遣|助け|サポート|分析|調査|策定|作成|構築|整備|育成|評価|実施|アセスメント|導入|設立|"
+    r"共有|考え|言っ|挙げ|書|示|重視|support|help))[^。？?]{0,30}(ますか|ませんか|でしょうか)"
+)

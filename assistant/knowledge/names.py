@@ -136,7 +136,7 @@ _OWNED = re.compile(
     re.I,
 )
 _OWNED_JA = re.compile(
-    r"([ァ-ヶー]{3,}|[一-龥]{2,4})の(?:[0-9０-９一二三四五六七八九十]+つの)?"
+    r"([ァ-ヶー]{3,})の(?:[0-9０-９一二三四五六七八九十]+つの)?"
     r"(段階|ステージ|分野|領域|レベル|人口|首都|歴史|天気|気候|市長)"
 )
 _HOST_WORDS = {"city", "cities", "town", "towns", "smart", "urban", "country", "countries", "world"}
@@ -153,5 +153,5 @@ def foreign_subject(question: str, known: Callable[[str], float]) -> bool:
         ]
         if any(known(w) == 0.0 for w in words):
             return True
-    # in Japanese the owner is a run of katakana or kanji; a part of it may share a bigram
+    # in Japanese the owner is a run of katakana (a loanword); a part of it may share a bigram
     return any(known(m.group(1)) < 0.5 for m in _OWNED_JA.finditer(question))

@@ -194,7 +194,7 @@ def test_what_efforts_must_guarantee_is_no_loan_guarantee():
         "What is the population of New York City?",
         "What's the difference between a town and a city in the UK?",
         "ライフコーチングの5つの分野は何ですか",
-        "悲嘆の段階を教えて",
+        "マズローの5つの段階を教えて",
         "ニューヨークの人口は？",
     ],
 )
@@ -213,8 +213,38 @@ def test_a_framework_word_owned_by_a_subject_never_mentioned_is_off_topic(shippe
         "取組みの段階はいくつありますか",
         "首都の方向性は？",
         "大都市の段階は？",
+        "一番上の段階では何を目指しますか",
     ],
 )
 def test_the_frameworks_own_stages_domains_and_cities_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can a JICA expert sign documents on behalf of our ministry?",
+        "Will JICA insure the equipment it provides against theft?",
+        "JICAの専門家は現地の祝日も働きますか",
+        "JICAは市議会と直接協議しますか",
+    ],
+)
+def test_jica_doing_what_its_menu_never_names_is_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Would JICA be able to finance the build-out of a city data platform?",
+        "Could JICA second an expert to our ministry to help with smart city policy?",
+        "Can JICA analyse our country's higher-level plans and current infrastructure issues?",
+        "Does JICA's SUPPORT section mention E-Government?",
+        "JICAはロードマップの策定を支援しますか",
+        "JICAは途上国の都市がどんな課題を抱えていると見ていますか",
+    ],
+)
+def test_jica_doing_what_its_menu_names_is_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
