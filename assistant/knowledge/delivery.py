@@ -80,6 +80,7 @@ TERMS = _rx(
     r"who (will |would )?owns?\b|\bownership\b|\bowned by\b|will (jica|we|the city|our city) own\b|"
     r"所有権|所有者|誰のもの|知的財産|intellectual property|\bip rights\b|\bpenalt(y|ies)\b|\bsanctions?\b|"
     r"罰則|ペナルティ|違約金|\bliab(le|ility)\b|賠償|\blicen[cs](e|es|ing)\b|ライセンス|"
+    r"日当|per diem|daily allowances?|\bquotas?\b|割り?当て(枠|数)|"
     r"maintenance (costs?|fees?|contracts?)|(hardware|system|equipment) maintenance|保守(費用|契約|運用)|"
     r"維持管理(費|の費用)|運営費|(running|operating|operation) costs?|"
     r"after (the )?(handover|hand-over|hand over|project ends?|cooperation ends?|completion)|"
@@ -240,10 +241,11 @@ _MENU_VERBS = (
 # beyond its menu is a practice of its own that quoted sentences do not answer.
 JICA_ACTS = _rx(
     r"(^|[.!?]\s+)(does|do|will|would|can|could|may|might|is|are|did) (jica|jica experts?|the (jica )?experts?|"
-    r"a jica expert)\b(?! ?'s)(?! (\w+ly )?"
+    r"a jica expert|the jica (staff|team|consultants?))\b(?! ?'s)(?! (\w+ly )?"
     + _MENU_VERBS
     + r"\b)(?! (be )?(able|willing|prepared|ready|in a position) to)|"
-    r"jica(の専門家)?(は|が)(?![^。？?]*(何|どう|どんな|なぜ|なんで|どの|どこ|いつ|誰|支援|協力|手伝|提供|対象|"
+    r"(jica(の)?(専門家|担当者|職員|スタッフ)?|(担当の)?専門家)(は|が)(?![^。？?]*(何|どう|どんな|なぜ|なんで|どの|どこ|"
+    r"いつ|誰|支援|協力|手伝|提供|対象|受け|参加|"
     r"メニュー|相談|派遣|助け|サポート|分析|調査|策定|作成|構築|整備|育成|評価|実施|アセスメント|導入|設立|"
     r"共有|考え|言っ|挙げ|書|示|重視|support|help))[^。？?]{0,30}(ますか|ませんか|でしょうか)"
 )

@@ -248,3 +248,28 @@ def test_jica_doing_what_its_menu_never_names_is_not_in_sources(shipped_kb, ques
 def test_jica_doing_what_its_menu_names_is_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "協力の途中で担当の専門家が交代することはありますか",
+        "研修の参加者に日当は出ますか",
+        "Is there a quota of cities per country for this support?",
+    ],
+)
+def test_an_expert_replaced_an_allowance_or_a_quota_is_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "専門家はどんな支援をしてくれますか",
+        "市の職員は研修を受けられますか",
+        "JICAの専門家は人材育成を手伝ってくれますか",
+    ],
+)
+def test_what_the_experts_do_and_who_is_trained_are_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
