@@ -400,7 +400,7 @@ def _answer(
     # JICA doing what its menu never names ("Can a JICA expert sign for us?"): a practice of its own
     rule = rule or (
         stands
-        and (quoted or (draft is not None and draft.kind == "help"))
+        and (quoted or (draft is not None and draft.kind in ("help", "contact")))
         and bool(JICA_ACTS.search(asked_part(question)))
     )
     if draft is None or not draft.sentences or not stands or rule:

@@ -136,7 +136,7 @@ PRACTICE_DELIVERY = _rx(
 # Who JICA favours and what it allows: a policy of its own the brochure does not print.
 PRACTICE_ELIGIBILITY = _rx(
     r"(does|do|would) (jica|they) (prefer|prioriti[sz]e|favou?r|allow|permit|forbid|ban)\b|"
-    r"\bjica (prefers|prioriti[sz]es|favou?rs|allows|forbids)\b|"
+    r"\bjica (prefers|prioriti[sz]es|favou?rs|allows|forbids)\b|\bgives? (preference|priority|preferential treatment) to\b|"
     r"(jica|they)(は|が)?[^。？?]{0,20}(優先して|優先する|優先的|認めて(い)?(ます|る)か|許可して)|"
     r"どの(国|country|都市|city)を優先|"
     r"(fewer|less|more) than \d+ (employees|staff|workers)|従業員(数|\d)|\bgdp\b|per capita|too rich|"

@@ -170,7 +170,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how (soon|quickly|fast)|lead time|turnaround|full-?time|part-?time|常駐|"
             r"stay (in|at) (the|our) (city|country)|"
             r"期間|何か月|何ヶ月|何カ月|何年|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
-            r"時間がかか|日数|いつ頃|"
+            r"時間がかか|日数|いつ頃|(どの|どれ)(くらい|ぐらい)待|"
             # a term asked with the help ("second one of its staff to us for a year")
             r"\b(second|send|dispatch|station|assign|lend|post|base)\b[^?.!]{0,60}\bfor (a|an|one|two|three|"
             r"four|five|six|several|\d+) (full )?(years?|months?|weeks?)\b|"

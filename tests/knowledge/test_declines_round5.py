@@ -273,3 +273,24 @@ def test_an_expert_replaced_an_allowance_or_a_quota_is_not_in_sources(shipped_kb
 def test_what_the_experts_do_and_who_is_trained_are_answered(shipped_kb, question):
     result = answer(question, shipped_kb.retriever)
     assert result.answered and result.reason is None, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "JICAはプロジェクトの進捗をウェブで公開しますか",
+        "協力が始まるまでに通常どれくらい待ちますか",
+        "Does JICA give preference to cities with a female mayor?",
+    ],
+)
+def test_publishing_waiting_and_preference_are_not_in_sources(shipped_kb, question):
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["JICAのメールアドレスを教えてください", "Does JICA have an email address I can write to?"],
+)
+def test_jicas_contact_asked_of_jica_is_still_answered(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "contact", result.answer
