@@ -19,12 +19,14 @@ from assistant.framework import get_framework
 from assistant.knowledge import intents
 from assistant.knowledge.answer_llm import llm_answer
 from assistant.knowledge.answer_types import AnswerResult, SourceRef
+from assistant.knowledge.asked import ABOUT_THIS
 from assistant.knowledge.chunk import Chunk
 from assistant.knowledge.compose import Draft, compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
+from assistant.knowledge.delivery import JICA_ACTS
 from assistant.knowledge.framework_terms import mend
-from assistant.knowledge.names import bare_contact, unknown_name
+from assistant.knowledge.names import bare_contact, foreign_subject, unknown_name
 from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
 from assistant.knowledge.retrieval import Filters, Hit
@@ -258,6 +260,17 @@ def _rule_asked(question: str) -> bool:
     )
 
 
+def _elsewhere(question: str, retriever: HybridRetriever) -> bool:
+    """Asked of a subject the sources never mention ("the stages of grief", "the population of
+    New York City") and naming nothing of JICA's domain: off-topic, whatever words it shares."""
+    q = intents.norm(question)
+    return (
+        not intents.DOMAIN.search(q)
+        and not intents.REPORT.search(q)
+        and foreign_subject(question, retriever.lexical_overlap)
+    )
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -296,7 +309,7 @@ def _answer(
 ) -> AnswerResult:
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
-    if not question or intents.PERSONAL.search(question):
+    if not question or intents.PERSONAL.search(question) or _elsewhere(question, retriever):
         return _declined(question, lang, mode)
     if intents.TRANSLATE.search(question) and not intents.BROCHURE_WORDING.search(question):
         return _declined(question, lang, mode)
@@ -316,6 +329,8 @@ def _answer(
         and specific[0] in ("detail", "delivery", "terms", "procedure")
         and SERVED.search(question)
     )
+    # "too rich for this?", "under this programme": "this" is JICA's cooperation (round 5)
+    on_domain = on_domain or bool(specific and ABOUT_THIS.search(question))
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
     leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
         intents.norm(question)
@@ -384,6 +399,12 @@ def _answer(
     # a rule or permission of JICA's asked that only quoted sentences answer (naming no part of
     # the framework, asking no help, not what the brochure says): the brochure gives no such rule
     rule = stands and quoted and _rule_asked(question)
+    # JICA doing what its menu never names ("Can a JICA expert sign for us?"): a practice of its own
+    rule = rule or (
+        stands
+        and (quoted or (draft is not None and draft.kind in ("help", "contact")))
+        and bool(JICA_ACTS.search(asked_part(question)))
+    )
     if draft is None or not draft.sentences or not stands or rule:
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question

@@ -28,6 +28,14 @@ ABOUT_USE = _rx(
 )
 
 
+# "this" on JICA's Ask page ("too rich for this?", "under this programme", 「この協力」) points at
+# JICA's cooperation: a specific asked of it is on JICA's domain, whatever words it uses.
+ABOUT_THIS = _rx(
+    r"\b(for|of|in|to|from|with|under) this\s*[?？]|\bthis (programme|program|support|cooperation|scheme|"
+    r"initiative|approach|framework|brochure)\b|この(支援|協力|プログラム|制度|アプローチ|枠組み|パンフレット)"
+)
+
+
 # A sentence that states the asker's situation ("Our budget is tiny.") asks for nothing; the
 # question is in the sentences that ask ("What first step ...?", 「…教えてください。」).
 _ASKING = _rx(

@@ -39,7 +39,15 @@ DELIVERY = _rx(
     rf"(\bin {_LANGS}|{_JA_LANGS}|(which|what) language|言語|{_FORMAT}|{_WHO})[^。？?.!]{{0,30}}"
     r"(研修|講座|受講|専門家|講師|training|courses?|experts?|trainers?|attend|join)|"
     r"interpret(er|ers|ation) (provided|available)|(need|needs|provide|bring|use) (an |our own )?interpreters?|"
-    rf"\bspeaks? {_LANGS}|通訳(は|が)?(付|つ|あり|いる|用意)"
+    rf"\bspeaks? {_LANGS}|通訳(は|が)?(付|つ|あり|いる|用意)|"
+    # a translation asked (into the city's language), who carries the work out, a visit to Japan
+    r"\btranslat\w*\b[^?.!]{0,40}\b(into|in) (our|the local|local|their|the national|national|english|"
+    r"spanish|french|portuguese|arabic|russian)\b|(翻訳|訳)(して|され|版|は)[^。？?]{0,10}(もら|くれ|ます|あり)|"
+    r"\b(done|carried out|conducted|performed|run|led|staffed) by (jica'?s? )?(own )?(staff|employees|"
+    r"consultants?|experts?|firms?|contractors?)\b[^?.!]{0,10}\bor\b|"
+    r"(jica(の)?(職員|スタッフ)|コンサルタント|専門家)(が|で)[^。？?]{0,10}(それとも|か、|または)|"
+    r"\b(visit|tour|trip to|travel to|go to)\b[^?.!]{0,30}\b(japan|japanese (city|cities|municipalit\w*|towns?))\b|"
+    r"study (tours?|visits?|trips?) (to|in) japan|(日本|国内)[^。？?]{0,10}(視察|訪問)|訪日"
 )
 
 # Another body's endorsement or membership ("Is the approach endorsed by the UN?").
@@ -63,7 +71,8 @@ COUNTRY_OFFICE = _rx(
 SERVED = _rx(
     r"\bmou\b|memorandum of understanding|exchange of (letters|notes)|交換公文|覚書|"
     r"職員|公務員|技術者|研修|講座|専門家|\b(our |city |municipal |government )(staff|officials|engineers|"
-    r"employees)\b|\b(training|courses?|experts?)\b"
+    r"employees)\b|\b(training|courses?|experts?)\b|"
+    r"\b(final|project|survey|study) reports?\b|報告書|\b(bids?|bidding|tenders?)\b|入札"
 )
 
 # The terms of a cooperation: who owns what it builds, penalties, what follows the handover.
@@ -71,10 +80,15 @@ TERMS = _rx(
     r"who (will |would )?owns?\b|\bownership\b|\bowned by\b|will (jica|we|the city|our city) own\b|"
     r"所有権|所有者|誰のもの|知的財産|intellectual property|\bip rights\b|\bpenalt(y|ies)\b|\bsanctions?\b|"
     r"罰則|ペナルティ|違約金|\bliab(le|ility)\b|賠償|\blicen[cs](e|es|ing)\b|ライセンス|"
+    r"日当|per diem|daily allowances?|\bquotas?\b|割り?当て(枠|数)|"
     r"maintenance (costs?|fees?|contracts?)|(hardware|system|equipment) maintenance|保守(費用|契約|運用)|"
     r"維持管理(費|の費用)|運営費|(running|operating|operation) costs?|"
     r"after (the )?(handover|hand-over|hand over|project ends?|cooperation ends?|completion)|"
-    r"(協力|事業|プロジェクト)(の)?終了後|引き渡し後|引渡し後"
+    r"(協力|事業|プロジェクト)(の)?終了後|引き渡し後|引渡し後|"
+    r"\b(after|once|when) (the |our |a )?(cooperation|project|programme|program|support|survey|mission)\b"
+    r"[^?.!]{0,10}\b(finish(es|ed)?|is over|ends|ended|has ended|is finished|closes|is completed|wraps up)\b|"
+    r"(協力|事業|プロジェクト|支援)(が|の)?(終わった|終了した|完了した)(後|あと)|"
+    r"conflicts? of interest|利益相反"
 )
 
 # Details the brochure never prints: a web address of a platform or tool, the brochure in other
@@ -117,12 +131,12 @@ PRACTICE_TERMS = _rx(
 PRACTICE_DELIVERY = _rx(
     r"(choose|select|pick|nominate) (which|the|our own|our) (jica )?(experts?|consultants?|trainers?)|"
     r"専門家を(選|指名)|(jica|they) (decide|choose|select)s? (which|the) (experts?|consultants?)|"
-    r"\btestify\b|give evidence|appear before|証言|答弁"
+    r"\btestify\b|give evidence|appear before|(証言|答弁)(して|する|し(ます|てもら)|に(立|出)|を(お願い|依頼|頼|求め))"
 )
 # Who JICA favours and what it allows: a policy of its own the brochure does not print.
 PRACTICE_ELIGIBILITY = _rx(
     r"(does|do|would) (jica|they) (prefer|prioriti[sz]e|favou?r|allow|permit|forbid|ban)\b|"
-    r"\bjica (prefers|prioriti[sz]es|favou?rs|allows|forbids)\b|"
+    r"\bjica (prefers|prioriti[sz]es|favou?rs|allows|forbids)\b|\bgives? (preference|priority|preferential treatment) to\b|"
     r"(jica|they)(は|が)?[^。？?]{0,20}(優先して|優先する|優先的|認めて(い)?(ます|る)か|許可して)|"
     r"どの(国|country|都市|city)を優先|"
     r"(fewer|less|more) than \d+ (employees|staff|workers)|従業員(数|\d)|\bgdp\b|per capita|too rich|"
@@ -141,13 +155,58 @@ ALUMNI = _rx(
     r"(参加者|研修員|修了生|卒業生)(の)?(名簿|リスト|一覧)|(participants?|trainees?) (list|names)"
 )
 
+# Round 5: shapes of question, not topics. JICA itself the subject of a permission ("Is JICA
+# allowed to work with the opposition?", 「JICAが…することは認められていますか」): a rule of
+# JICA's own, whatever the activity, never printed.
+JICA_PERMITTED = _rx(
+    r"\b(is|are|would|will) (jica|jica'?s (experts?|staff)|the (jica )?experts?) (be )?(allowed|permitted|"
+    r"authori[sz]ed|legally (able|allowed)|forbidden|prohibited|barred)\b|\b(can|may|could) jica legally\b|"
+    r"\bjica (is|isn'?t|is not) (allowed|permitted|authori[sz]ed)\b|"
+    r"jica(は|が)[^。？?]{0,30}(しても(よい|いい|良い|構わない|かまわない)|することは(許され|認められ|禁止)|"
+    r"(許され|認められ|禁じられ)て(い)?(ます|る)(か|の))"
+)
+# A claim heard about what JICA does NOT do ("I heard JICA no longer funds cameras. True?",
+# 「…を支援しないと聞きました」): the brochure prints what JICA cooperates on, never exclusions.
+HEARD_EXCLUSION = _rx(
+    r"\b(heard|told|read|rumou?rs?|word is|people say|someone said|they say)\b[^?]{0,80}\b(jica|they)\b"
+    r"[^?]{0,12}\b(does not|doesn'?t|do not|don'?t|will not|won'?t|no longer|never|refuses? to|stopped|"
+    r"cannot|can'?t|is not allowed to)\b|"
+    r"(しない|しません|していない|しなくなった|できない|対象外|行わない|やめた)(と|って|という)(聞|言われ|噂|うわさ)"
+)
+# Several requests at once ("Can a city ask for two surveys at the same time?"): a rule on how
+# cooperation is requested; two approaches pursued together is the brochure's own question.
+REQUESTS_AT_ONCE = _rx(
+    r"\b(two|three|several|multiple|more than one|many|\d) [\w\s-]{0,20}?(surveys?|requests?|projects?|"
+    r"applications?|programmes?|programs?|cooperations?|missions?|studies|experts?)\b[^?.!]{0,30}"
+    r"(at the same time|simultaneously|at once|in parallel|concurrently)|"
+    r"\b(request|apply for|ask for|submit)\b[^?.!]{0,30}(at the same time|simultaneously|concurrently)|"
+    r"(複数|2つ|二つ|いくつか|2件|二件)の?(調査|案件|協力|要請|プロジェクト|事業|専門家)[^。？?]{0,15}(同時|並行|重ねて)|"
+    r"(同時に|並行して)[^。？?]{0,10}(申請|要請|依頼)"
+)
+# A precondition asked by its absence ("If the country has no data protection law, can we still get
+# the data platform support?", 「個人情報保護法がない場合、支援は受けられないのでしょうか」): the
+# brochure prints no preconditions. Asking help to make the missing law is the menu's.
+LACKING_PRECONDITION = _rx(
+    r"^(?!.*\b(draft|develop|write|prepare|make|create|design|formulate)\b)(?!.*(策定|作成|作る|作り|整備を(支援|手伝))).*?(?:"
+    r"\b(without|if (we|our [\w-]+|the country|the city|there) (has|have|is|are) no|(lacks?|lacking)|"
+    r"(do not|don'?t|does not|doesn'?t) have( an?| any)?|(has|have) no)\b[^?]{0,40}\b(laws?|acts?|regulations?|"
+    r"legislation|ordinances?|budget|funds?|co-?financing|counterpart)\b[^?]{0,60}\b(support|help|"
+    r"cooperation|eligible|qualify|receive|get|still)\b|"
+    r"(法|法律|法令|条例|規制|予算|制度)(が|の)?(ない|無い|なくても|未整備|整備されていない)(場合|と|なら|状態|まま|国|都市|自治体|市|町|ところ|、)?[^。？?]{0,40}"
+    r"(支援|協力|受け|対象))"
+)
+
 # JICA's practice by the kind of specific each asks (checked in this order).
 PRACTICE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("terms", PRACTICE_TERMS),
     ("delivery", PRACTICE_DELIVERY),
     ("eligibility", PRACTICE_ELIGIBILITY),
+    ("eligibility", LACKING_PRECONDITION),
     ("record", RECORD),
     ("detail", ALUMNI),
+    ("detail", JICA_PERMITTED),
+    ("detail", HEARD_EXCLUSION),
+    ("procedure", REQUESTS_AT_ONCE),
 )
 
 # A rule, an obligation or a permission asked of JICA's cooperation ("Does JICA need to approve our
@@ -166,4 +225,27 @@ RULE_ASKED = _rx(
     r"terminate|opt out)\b|will (jica|the experts?|they) (sign|translate|disburse)\b|"
     r"\b(disburs\w*|paid|pay) in (dollars|local currency|yen|euros)|currency|通貨|"
     r"(断る|辞退する|中止する|やめる)ことは(でき|可能)|公開され(ます|る)か|誰が使え"
+)
+
+
+# The cooperation menu's own verbs: what JICA does in the brochure (help, analyse, draft, build...).
+_MENU_VERBS = (
+    r"(help|support|assist|offer|provide|co-?operate|fund|finance|work (with|on)|do|have|cover|give|"
+    r"send|second|dispatch|train|advise|back|organi[sz]e|run|pay|analy[sz]e|assess|evaluate|survey|study|plan|"
+    r"design|draft|build|develop|establish|set up|create|implement|share|introduce|procure|prepare|"
+    r"consider|recommend|suggest|say|mention|describe|use|look|see|think|care|focus|prioriti[sz]e|"
+    r"expect cities)"
+)
+# JICA or its experts the subject of a yes/no question whose verb is none of the menu's ("Can a JICA
+# expert sign documents for us?", 「JICAの専門家は現地の祝日も働きますか」): what JICA would do
+# beyond its menu is a practice of its own that quoted sentences do not answer.
+JICA_ACTS = _rx(
+    r"(^|[.!?]\s+)(does|do|will|would|can|could|may|might|is|are|did) (jica|jica experts?|the (jica )?experts?|"
+    r"a jica expert|the jica (staff|team|consultants?))\b(?! ?'s)(?! (\w+ly )?"
+    + _MENU_VERBS
+    + r"\b)(?! (be )?(able|willing|prepared|ready|in a position) to)|"
+    r"(jica(の)?(専門家|担当者|職員|スタッフ)?|(担当の)?専門家)(は|が)(?![^。？?]*(何|どう|どんな|なぜ|なんで|どの|どこ|"
+    r"いつ|誰|支援|協力|手伝|提供|対象|受け|参加|"
+    r"メニュー|相談|派遣|助け|サポート|分析|調査|策定|作成|構築|整備|育成|評価|実施|アセスメント|導入|設立|"
+    r"共有|考え|言っ|挙げ|書|示|重視|support|help))[^。？?]{0,30}(ますか|ませんか|でしょうか)"
 )

@@ -45,11 +45,25 @@ ABOUT_PLACE = re.compile(
     r"(?=.*(which|who|how many|list|projects?|cases?|examples?|track record|experience|"
     r"stage|position|rank|classif|one of|pilot|model|target|partner|included|"
     r"level|receiv|work\b|reports?|evaluation|happened|\bdid\b|\bgot\b|supported|active|worked|offices?|branch|"
-    r"part of|covered by|a member|among the|"
+    r"part of|covered by|a member|among the|(used|applied|adopted|implemented) (in|by)\b|"
     r"事務所|拠点|対象|モデル|パイロット|含まれ|支援先|協力先|ひとつ|一つ|"
-    r"受け|支援し(た|てい)|協力し(た|てい)|"
+    r"受け|支援し(た|てい)|協力し(た|てい)|(で|に)(使われ|適用され|導入され|採用され)|"
     r"実績|事例|何件|どこ|誰|一覧|案件|どの(都市|国|段階|ステージ|レベル)|段階|ステージ|位置(づ|付)け))",
     re.I,
+)
+
+
+# JICA's work in a region asked ("does JICA do smart city stuff in the Pacific islands?",
+# 「アフリカでも協力していますか」): the brochure counts countries and regions, names none.
+_REGIONS = (
+    r"(the )?(pacific|caribbean|africa|sub-saharan africa|asia|southeast asia|south asia|central asia|"
+    r"latin america|south america|central america|middle east|balkans|eastern europe|europe|oceania|"
+    r"small island states?|island (states|nations|countries))"
+)
+REGION_ASKED = _rx(
+    rf"\b(does|do|did|has|have|is|are) (jica|they)\b[^?.!]{{0,50}}\b(in|across|around|throughout) {_REGIONS}\b|"
+    r"(アフリカ|アジア|太平洋|大洋州|島嶼国|中南米|南米|中東|欧州|カリブ)(地域)?(で|に)(は|も)?[^。？?]{0,12}"
+    r"(支援|協力|取組|活動|事業|案件|実績)[^。？?]{0,10}(して|あり|ある|行って)"
 )
 
 
@@ -110,3 +124,34 @@ def bare_contact(question: str) -> bool:
         return False
     rest = _JA_CONTACT.sub("", re.sub(r"[a-z0-9\s]+", "", text))
     return not re.sub(r"[ぁ-ゖー]+", "", rest)  # only kana particles and endings are left
+
+
+# A word of the framework or a plain fact asked of something the knowledge base never mentions
+# ("the stages of grief", "the five domains of life coaching", "the population of New York City",
+# 「ゲームの攻略のステージ」): the question's subject is elsewhere, whatever words it shares.
+_OWNED = re.compile(
+    r"\b(stages?|domains?|elements?|levels?|phases?|pillars?|population|capital(?: city)?|history|"
+    r"weather|climate|mayor|difference between [\w\s-]{1,30}? and [\w\s-]{1,30}?)\s+(?:of|in)\s+"
+    r"(?:the |a |an )?([a-z][\w'-]*(?:[ :-]+[a-z][\w'-]*){0,3})",
+    re.I,
+)
+_OWNED_JA = re.compile(
+    r"([ァ-ヶー]{3,})の(?:[0-9０-９一二三四五六七八九十]+つの)?"
+    r"(段階|ステージ|分野|領域|レベル|人口|首都|歴史|天気|気候|市長)"
+)
+_HOST_WORDS = {"city", "cities", "town", "towns", "smart", "urban", "country", "countries", "world"}
+
+
+def foreign_subject(question: str, known: Callable[[str], float]) -> bool:
+    """A framework word or a plain fact owned by a subject the corpus never mentions (a word of
+    the owner unknown to every passage; ``known`` as in ``unknown_name``)."""
+    for match in _OWNED.finditer(question):
+        words = [
+            w
+            for w in re.findall(r"[A-Za-z]{2,}", match.group(2))
+            if w.lower() not in STOP_WORDS and w.lower() not in _HOST_WORDS
+        ]
+        if any(known(w) == 0.0 for w in words):
+            return True
+    # in Japanese the owner is a run of katakana (a loanword); a part of it may share a bigram
+    return any(known(m.group(1)) < 0.5 for m in _OWNED_JA.finditer(question))

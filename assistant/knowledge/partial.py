@@ -69,6 +69,6 @@ def partial_answer(
     composer = Composer(retriever, fw, as_lang(lang))
     contact = composer.cid(CONTACT_BASE)
     what = missing[1][as_lang(lang)]
-    limit = Sentence(t("answer.compose.limit_bare", lang, what=what), [contact] if contact else [])
+    limit = Sentence(t("answer.compose.limit_bare", as_lang(lang), what=what), [contact] if contact else [])
     sentences = [s for d in drafts for s in d.sentences] + [limit]
     return Draft(drafts[0].kind, sentences, extra=[x for d in drafts for x in d.extra]), missing[0]

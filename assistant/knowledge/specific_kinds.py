@@ -56,8 +56,11 @@ SPECIFICS: tuple[Specific, ...] = (
     Specific(
         "loan",
         _rx(
-            r"\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
-            r"\b(fixed|floating|variable|interest) rates?\b|guarantee|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
+            r"(?<!conflicts of )(?<!conflict of )\binterest\b(?! in)|loan terms?|repay|grace period|concessional|yen loan|co-?financ|"
+            r"\b(fixed|floating|variable|interest) rates?\b|guarantor|"
+            # a financial guarantee, not what the brochure says efforts "must guarantee"
+            r"\bguarantee(s|d)? (jica'?s? |our |the |a |its |municipal |city |any )*(loans?|bonds?|debts?|"
+            r"financing|repayments?|borrowing)|(sovereign|government|loan|credit|bank|state) guarantees?|\buntied\b|\btied (aid|loans?|procurement)|procurement conditions?|"
             r"terms (of|for) (the |a )?(jica'?s )?(grant|loan|aid|financing|funding)|"
             r"(grant|loan|financing) (terms|conditions)|conditions of (the |a )?(grant|loan)|"
             r"exchange rates?|為替|(無償|有償|資金協力|贈与)の?条件|"
@@ -72,6 +75,10 @@ SPECIFICS: tuple[Specific, ...] = (
         "outcome",
         _rx(
             r"(evaluation|actual|measured|concrete|real|proven) (results?|outcomes?|impacts?|effects?)|evaluation reports?|"
+            # how JICA measures its own projects' success (not how a city assesses itself)
+            r"how (does|do|will|would|is) (jica|they)\b[^?.!]{0,10}\b(measure|evaluate|assess|monitor|judge|track)\b"
+            r"[^?.!]{0,20}\b(success|results?|impacts?|performance|effectiveness)\b[^?.!]{0,10}\bof (its|jica'?s|their)\b|"
+            r"jica(は|が)[^。？?]{0,10}(自らの|自身の)?(事業|協力|プロジェクト)の(成果|成功|効果)を[^。？?]{0,6}(測|評価)|"
             r"ex-?post|事後評価|評価報告|評価結果|(うまくいった|うまくいかなかった|失敗した)(例|事例|ケース|案件|都市)|失敗(例|事例)|"
             r"(projects?|pilots?|cases?|cities|initiatives?) (that |which )?(have |has )?(failed|did not work|didn't work)|"
             r"failed (projects?|pilots?|cases?)|失敗(に終わ|した|して)|(evaluation|assessment) results?|"
@@ -163,7 +170,12 @@ SPECIFICS: tuple[Specific, ...] = (
             r"how (soon|quickly|fast)|lead time|turnaround|full-?time|part-?time|常駐|"
             r"stay (in|at) (the|our) (city|country)|"
             r"期間|何か月|何ヶ月|何カ月|何年|(どの|どれ)(くらい|ぐらい)(の期間|の時間|かか|時間|で)|"
-            r"時間がかか|日数|いつ頃"
+            r"時間がかか|日数|いつ頃|(どの|どれ)(くらい|ぐらい)待|"
+            # a term asked with the help ("second one of its staff to us for a year")
+            r"\b(second|send|dispatch|station|assign|lend|post|base)\b[^?.!]{0,60}\bfor (a|an|one|two|three|"
+            r"four|five|six|several|\d+) (full )?(years?|months?|weeks?)\b|"
+            r"(派遣|常駐|駐在)[^。？?]{0,15}(\d+|一|二|三|数)(年|か月|ヶ月|カ月)|"
+            r"(\d+|一|二|三|数)(年|か月|ヶ月|カ月)(間)?[^。？?]{0,6}(派遣|常駐|駐在)"
         ),
         _rx(rf"{_NUM}\s?(months?|years?|weeks?|days?|か月|ヶ月|カ月|年間|週間|日間)"),
     ),
@@ -205,6 +217,9 @@ SPECIFICS: tuple[Specific, ...] = (
             r"who (signs|approves|decides|selects|chooses|reviews|authori[sz]es|will sign|would sign|wrote|authored|prepared|"
             r"conducted|carried out|ran|did)\b|誰が(書|作成|実施|執筆|担当)|who (are|were|would be|will be) the\b|"
             r"\bnames?,? please|(staff|officers|experts|members|people)[\w\s,]{0,30}their names|"
+            # who holds a role now (not who should: that is the framework's promoting body)
+            r"(^|[.?!]\s*)who (leads|heads|runs|manages|coordinates|oversees|directs|is in charge of|handles|looks after)\b|"
+            r"誰が[^。？?]{0,6}(率いて|統括して|取りまとめて|仕切って)|"
             r"who heads|head of (the )?(team|department|division|unit|office)|責任者|部署の(長|名前)|部長|課長|"
             r"担当者|担当職員|職員の名前|名前を教え|メンバー|構成員|氏名|誰が(署名|承認|決裁)|"
             r"\bpresident\b|\bceo\b|chairman|理事長|総裁|社長|who (at|in|inside|within) jica\b|who (signs?|sign) off|誰が(決め|判断|決定|承認)|"

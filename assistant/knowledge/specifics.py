@@ -29,7 +29,7 @@ from assistant.knowledge.asked import (
 )
 from assistant.knowledge.counts import gives_count
 from assistant.knowledge.delivery import RULE_ASKED, SERVED
-from assistant.knowledge.names import ABOUT_PLACE, PLACES
+from assistant.knowledge.names import ABOUT_PLACE, PLACES, REGION_ASKED
 from assistant.knowledge.specific_kinds import SPECIFICS, Specific
 from assistant.models import Lang
 
@@ -69,7 +69,9 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
         return None
     texts = [norm(p) for p in passages]
     for spec in SPECIFICS:
-        asks = _asks(spec, q) or (spec.kind == "named" and ABOUT_PLACE.search(q))
+        asks = _asks(spec, q) or (
+            spec.kind == "named" and (ABOUT_PLACE.search(q) or REGION_ASKED.search(q))
+        )
         if asks and spec.kind == "metric" and ABOUT_USE.search(q):
             continue
         if asks and not _gives(spec, q, texts):
