@@ -27,8 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.knowledge.answer import DEFAULT_RELEVANCE, Relevance, answer  # noqa: E402
+from assistant.knowledge.answer import answer  # noqa: E402
 from assistant.knowledge.lexical import bigram_tokenize  # noqa: E402
+from assistant.knowledge.passages import DEFAULT_RELEVANCE, Relevance  # noqa: E402
 from assistant.knowledge.retrieval import HybridRetriever  # noqa: E402
 from assistant.knowledge.services import KnowledgeServices, build_services  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
@@ -113,7 +114,7 @@ def metrics(retriever: HybridRetriever, items: list[Item], mode: str) -> dict[st
 
 def signals(retriever: HybridRetriever, items: list[Item]) -> list[tuple[Item, float, float]]:
     """(item, best dense similarity, lexical overlap) as the relevance rule sees them."""
-    from assistant.knowledge.answer import select_passages
+    from assistant.knowledge.passages import select_passages
 
     rows = []
     for item in items:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.knowledge.answer import given_text
 from assistant.knowledge.chunk import Chunk
+from assistant.knowledge.passages import given_text
 from assistant.knowledge.source_names import excerpt
 from assistant.knowledge.specifics import specific_kind
 from assistant.lang import detect_lang
