@@ -49,6 +49,11 @@ __all__ = ["Draft", "Sentence", "best_sentences", "compose", "limit", "split_sen
 
 _PROV_RANK = {"printed": 0, "reading": 1, "added": 2}
 # Asking what something is or contains (not whether JICA can help with it).
+# A question open for content (what / which / how ...), answered without a leading "Yes".
+OPEN_ASK = re.compile(
+    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)",
+    re.I,
+)
 WHAT = re.compile(
     r"^(what|which)|purpose|\binclude|\bcover|consist|list|in practice|concretely|目的|内容|どのような|"
     r"どんな|何が|何を(する|し|や)|具体的|とは|教えて",
@@ -326,7 +331,8 @@ def compose(
             helps and bool(it.NOT_STARTED.search(q)),
             lambda: help_for_new(c, c.help(question, vector, hits)),
         ),
-        (helps, lambda: c.help(question, vector, hits)),
+        # "What support is there for X?" is not a yes/no question: no "Yes:" before the line
+        (helps, lambda: c.help(question, vector, hits, yes=not OPEN_ASK.search(q))),
         (not helps, lambda: c.scale_one(question)),
         (
             bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),

@@ -201,3 +201,19 @@ def test_a_named_menu_line_quotes_that_printed_line_not_the_whole_menu(real_kb):
     """ "the procurement support menu line" is one line: its printed Japanese (調達支援) is quoted."""
     result = answer("What is in the procurement support menu line?", real_kb.retriever)
     assert result.kind == "help" and "調達支援" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("What support is there for cybersecurity?", "Under “"),
+        ("どのようなサイバーセキュリティ対策の支援がありますか？", "JICAの協力メニューには"),
+    ],
+)
+def test_a_what_question_about_support_gets_the_line_without_a_yes(real_kb, question, opening):
+    """"Yes" answers a yes/no question; "what support is there" is answered by the line itself."""
+    result = answer(question, real_kb.retriever)
+    assert result.answered and result.kind == "help"
+    assert result.answer.startswith(opening), result.answer[:80]
+    assert "サイバーセキュリティ対策支援" in result.answer
+    assert_cited(result)
