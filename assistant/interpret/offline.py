@@ -19,7 +19,6 @@ level words beside it is settled before the model. The earlier hand-set combinat
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 from functools import partial
@@ -36,6 +35,7 @@ from assistant.interpret.clauses import (
     read_clauses,
     rubric_cue_votes,
 )
+from assistant.interpret.evidence import choose_evidence
 from assistant.interpret.model import LevelModel, bundled_model, features
 from assistant.interpret.neighbours import Memory, bundled_memory
 from assistant.interpret.neighbours import votes as neighbour_votes
@@ -83,14 +83,6 @@ class Calibration:
     deflection_floor: float = 1.0  # cue support needed outside a "don't know / ask them" part
     described_words: int = 15  # ...or this many words outside it (ja: characters / 2.5)...
     described_floor: float = 0.5  # ...with at least this much cue support
-
-
-def _trim(phrase: str) -> str:
-    """Drop a leading "but" / "however" that only joined the statement to the one before."""
-    trimmed = re.sub(
-        r"^(?:but|however|although|though|and|so|while)\b[,\s]*", "", phrase, flags=re.I
-    )
-    return trimmed if len(trimmed) >= 8 else phrase
 
 
 def _short(text: str, lang: Lang) -> bool:
@@ -310,15 +302,9 @@ class OfflineInterpreter:
             return Interpretation(
                 element=element.id, confidence=confidence, follow_up=analysis.follow_up
             )
-        evidence = self._evidence(
-            analysis.text,
-            analysis.spans,
-            analysis.hits,
-            level,
-            analysis.sims,
-            analysis.rubric,
-            analysis.pieces,
-        )
+        a = analysis
+        evidence = choose_evidence(a.text, a.spans, a.hits, level, a.sims, a.rubric, a.pieces,
+                                   self.calibration.long_evidence)  # fmt: skip
         return Interpretation(
             element=element.id,
             level=level,
@@ -328,43 +314,6 @@ class OfflineInterpreter:
             alternatives=alternatives,
             question=separating_question(element, level, alternatives, lang),
         )
-
-    def _evidence(
-        self,
-        text: str,
-        spans: list[Span],
-        hits: list[Hit],
-        level: int,
-        sims: np.ndarray,
-        rubric: Rubric,
-        pieces: list[str],
-    ) -> str:
-        """The answer's own words behind the level: the statement holding the strongest cue."""
-        support = [(h.votes.get(level, 0.0), h) for h in hits]
-        support = [(v, h) for v, h in support if v > 0]
-        if support:
-            _, hit = max(support, key=lambda vh: (vh[0], -vh[1].start))
-            span = spans[hit.segment]
-            sentence = _sentence_around(text, span)
-            if sentence is not None and len(sentence) <= self.calibration.long_evidence:
-                return sentence  # the whole short sentence reads better than half of it
-            return _trim(self._clause(text, span, hit))
-        if len(pieces) == 1:
-            return spans[0].text if len(spans) == 1 else text.strip()
-        best_row = int(sims[1:, rubric.levels == level].max(axis=1).argmax())
-        candidates = [s for s in spans if s.text != text.strip()]
-        return candidates[best_row].text if best_row < len(candidates) else text.strip()
-
-    def _clause(self, text: str, span: Span, hit: Hit) -> str:
-        """A long statement is cut down to the comma-separated clause that holds the cue."""
-        if span.end - span.start <= self.calibration.long_evidence:
-            return span.text
-        left = max(text.rfind(c, span.start, hit.start) for c in ",、")
-        rights = [i for i in (text.find(c, hit.end, span.end) for c in ",、") if i >= 0]
-        start = left + 1 if left >= span.start else span.start
-        end = min(rights) if rights else span.end
-        clause = text[start:end].strip()
-        return clause if len(clause) >= 8 else span.text
 
 
 def separating_question(
@@ -384,20 +333,3 @@ def separating_question(
 def _touching(spans: list[Span], found: list[Span]) -> set[int]:
     """Indices of the statements that overlap any of ``found``."""
     return {i for i, s in enumerate(spans) for d in found if s.start < d.end and d.start < s.end}
-
-
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n+")
-
-
-def _sentence_around(text: str, span: Span) -> str | None:
-    """The sentence of ``text`` that holds ``span`` (statements also split at "but"/「が、」)."""
-    start = 0
-    for m in SENTENCE_BREAK.finditer(text):
-        if m.start() >= span.end:
-            break
-        if m.end() <= span.start:
-            start = m.end()
-    ends = [m.start() for m in SENTENCE_BREAK.finditer(text, span.end) if m.start() >= span.end]
-    end = ends[0] if ends else len(text)
-    sentence = text[start:end].strip()
-    return sentence if span.text in sentence else None
