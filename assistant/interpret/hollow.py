@@ -148,23 +148,22 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
 
+def _unless_before(pattern: re.Pattern[str], before: re.Pattern[str], text: str) -> int:
+    """Matches of ``pattern`` not preceded (within 30 characters) by ``before``."""
+    return sum(
+        1 for m in pattern.finditer(text) if not before.search(text[max(0, m.start() - 30) : m.start()])
+    )
+
+
 def _undenied(pattern: re.Pattern[str], text: str) -> int:
     """Matches not denied just before ("not just a slogan")."""
-    return sum(
-        1
-        for m in pattern.finditer(text)
-        if not _EN_DENIED.search(text[max(0, m.start() - 30) : m.start()])
-    )
+    return _unless_before(pattern, _EN_DENIED, text)
 
 
 def _each_own(text: str, lang: Lang) -> int:
     """Each office on its own, not said of "the rest" beside something shared."""
     pattern, rest = (JA_EACH_OWN, _JA_REST) if lang == "ja" else (EN_EACH_OWN, _EN_REST)
-    return sum(
-        1
-        for m in pattern.finditer(text)
-        if not rest.search(text[max(0, m.start() - 30) : m.start()])
-    )
+    return _unless_before(pattern, rest, text)
 
 
 def hollow_features(text: str, lang: Lang) -> tuple[float, ...]:
