@@ -338,7 +338,7 @@ _MENDABLE = (
     *("platform", "assessment", "technology", "organisation", "organization", "stages", "stage"),
 )
 # Real words one letter from a framework word: never mended.
-_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain", "domains"})
+_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain"})
 
 
 def _one_edit(a: str, b: str) -> bool:
