@@ -70,6 +70,7 @@ def main() -> int:
                         "kind": res.kind,
                         "composed": draft.kind if draft is not None else None,
                         "missing": res.missing,
+                        "answer": res.answer if res.answered else "",
                         "key_hit": bool(res.answered and (not it.key or key_hit(it, res.answer))),
                         "signals": list(signals(hits, overlap)),
                     }

@@ -35,6 +35,7 @@ from assistant.knowledge.gate import (  # noqa: E402
     features,
     layout_hash,
     on_domain,
+    on_menu,
 )
 
 _E = BUCKETS + EMBED_DIM
@@ -102,6 +103,8 @@ def outcome(rows: list[dict], p: np.ndarray | None, th: float, rules: bool) -> l
     for i, r in enumerate(rows):
         declined, reason = (not r["answered"], r["reason"]) if rules else (False, None)
         gate_on = p is not None and (r["answered"] or not rules) and not r["missing"]
+        # a help answer quoting the menu line the question names stands (``gate.on_menu``)
+        gate_on = gate_on and not (r["kind"] == "help" and on_menu(r["question"], r["answer"]))
         if not declined and gate_on and 1 - p[i, 0] >= th:
             declined, reason = True, CLASSES[1] if p[i, 1] >= p[i, 2] else CLASSES[2]
             reason = CLASSES[1] if on_domain(r["question"]) else reason
@@ -196,17 +199,23 @@ def write(data: Data, c: float, threshold: float, path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/ask_gate_cache.npz"))
-    parser.add_argument("--c", type=float, default=4.0, help="inverse L2 strength")
-    parser.add_argument("--max-wrong", type=float, default=0.03)
+    parser.add_argument("--c", type=float, default=16.0, help="inverse L2 strength")
+    parser.add_argument("--max-wrong", type=float, default=0.02)
     parser.add_argument("--write", action="store_true", help="train on all sets, write weights")
     parser.add_argument("--drop", nargs="*", default=[], choices=sorted(BLOCKS), help="ablation")
+    parser.add_argument("--loso-cache", type=Path, help="keep/reuse the held-out probabilities")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     args = parser.parse_args()
     data = load_cache(args.cache)
     for block in args.drop:
         data.x[:, BLOCKS[block]] = 0.0
     print(f"{len(data.rows)} questions, {data.x.shape[1]} features, C={args.c}")
-    p = loso(data, args.c)
+    if args.loso_cache and args.loso_cache.is_file():
+        p = np.load(args.loso_cache)
+    else:
+        p = loso(data, args.c)
+        if args.loso_cache:
+            np.save(args.loso_cache, p)
     chosen, ok = table(data, p, args.max_wrong)
     print(f"chosen threshold: {chosen} ({'OK' if ok else 'BELOW TARGET'})")
     if args.write and ok:

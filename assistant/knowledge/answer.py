@@ -196,13 +196,16 @@ def _gated(
     mode: Mode,
     kind: str,
     retriever: HybridRetriever,
-    hits: list[Hit],
-    overlap: float,
-    vector: list[float] | None,
+    found: tuple[list[Hit], float, list[float] | None, str],
 ) -> AnswerResult | None:
     """The learned gate's decline of an answer the rules composed (a question the brochure cannot
-    answer, in a wording no rule knows: ``gate.py``), or None when the answer stands."""
-    verdict = gate_reason(question, vector, kind, hits, overlap)
+    answer, in a wording no rule knows: ``gate.py``), or None when the answer stands. It learned
+    what the brochure does not give: when a user's document is among the passages, the rules
+    alone decide (the document may give it)."""
+    hits, overlap, vector, text = found
+    if any(h.chunk.provenance == "added" for h in hits):
+        return None
+    verdict = gate_reason(question, vector, kind, hits, overlap, text)
     if verdict == "not_in_sources":
         # the kind of specific asked, when a pattern names it ("the brochure does not give loan
         # terms"), else "this detail"
@@ -364,9 +367,11 @@ def _answer(
         return select_passages(part, retriever, lang, max(k, 4), filters, vec)[0], vec
 
     draft = compose_parts(question, lang, retriever, fw, search) or shown or draft
-    # the learned gate: an unanswerable question in a wording no rule knows
-    gated = use_gate and _gated(question, lang, mode, draft.kind, retriever, hits, overlap, vector)
     text, sources = render_draft(draft, retriever, hits, lang)
+    # the learned gate: an unanswerable question in a wording no rule knows
+    gated = use_gate and _gated(
+        question, lang, mode, draft.kind, retriever, (hits, overlap, vector, text)
+    )
     offline = gated or AnswerResult(
         question=question, answered=True, mode="extractive", answer=text, sources=sources,
         kind=draft.kind,

