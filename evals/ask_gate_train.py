@@ -33,6 +33,7 @@ from assistant.knowledge.gate import (  # noqa: E402
     KINDS,
     WEIGHTS_PATH,
     features,
+    in_domain,
     layout_hash,
     on_domain,
     on_menu,
@@ -102,6 +103,8 @@ def outcome(rows: list[dict], p: np.ndarray | None, th: float, rules: bool) -> l
     out = []
     for i, r in enumerate(rows):
         declined, reason = (not r["answered"], r["reason"]) if rules else (False, None)
+        if p is not None and reason == "off_topic" and in_domain(r["question"], p[i]):
+            reason = CLASSES[1]  # the gate reads it as JICA's business (``gate.in_domain``)
         gate_on = p is not None and (r["answered"] or not rules) and not r["missing"]
         # a help answer quoting the menu line the question names stands (``gate.on_menu``)
         gate_on = gate_on and not (r["kind"] == "help" and on_menu(r["question"], r["answer"]))

@@ -24,7 +24,7 @@ from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.delivery import JICA_ACTS
 from assistant.knowledge.framework_terms import mend
-from assistant.knowledge.gate import gate_reason
+from assistant.knowledge.gate import gate_proba, gate_reason, in_domain
 from assistant.knowledge.names import bare_contact, foreign_subject, unknown_name
 from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
@@ -216,6 +216,22 @@ def _gated(
     return None
 
 
+def _domain_decline(
+    question: str, retriever: HybridRetriever, lang: str | None, filters: Filters | None
+) -> AnswerResult | None:
+    """An off_topic decline the gate reads as JICA's business (``gate.in_domain``): said as a
+    detail the brochure does not give, with the closest line and JICA's contact."""
+    lang = lang or question_lang(question)
+    vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
+    hits, overlap = select_passages(question, retriever, lang, 4, filters, vector)
+    draft = compose(question, lang, hits, retriever, get_framework(), vector)
+    p = gate_proba(question, vector, draft.kind if draft else None, hits, overlap)
+    if p is None or not in_domain(question, p):
+        return None
+    specific = intents.specific_kind(question) or ("detail", label("detail"))
+    return _limit(question, lang, specific, retriever, hits, vector)
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -242,6 +258,8 @@ def answer(
     asked = question.strip()
     question = mend(asked)  # "elemnts" read as "elements"
     result = _answer(question, retriever, lang, k, chat_model, filters, relevance, use_gate)
+    if use_gate and question and result.reason == "off_topic":
+        result = _domain_decline(question, retriever, lang, filters) or result
     return result if question == asked else result.model_copy(update={"question": asked})
 
 

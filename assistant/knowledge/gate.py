@@ -44,6 +44,10 @@ KINDS = (
 )  # fmt: skip
 SIGNALS = ("best_dense", "mean_dense", "overlap", "best_score")
 WEIGHTS_PATH = Path(__file__).with_name("gate_weights.npz")
+# a rules' off_topic decline becomes not_in_sources when the gate finds that reason this many
+# times likelier (「研修のビザ費用は」 is JICA's business, not the weather); leave-one-set-out:
+# +4 not_in_sources, -1 off_topic over 15 sets
+DOMAIN_RATIO = 10.0
 
 _LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]+")
@@ -193,6 +197,35 @@ def on_domain(question: str) -> bool:
     q = intents.norm(question)
     return bool(
         intents.DOMAIN.search(q) or intents.names_framework(question) or intents.REPORT.search(q)
+    )
+
+
+def in_domain(question: str, p: np.ndarray) -> bool:
+    """The gate's probabilities say JICA's business far more than another subject, and no rule
+    chose off-topic on purpose (a personal request such as checking a CV for a JICA job, a
+    translation, games and food)."""
+    from assistant.knowledge import intents
+
+    chosen = (
+        intents.PERSONAL.search(question)
+        or intents.TRANSLATE.search(question)
+        or intents.LEISURE.search(question)
+    )
+    return not chosen and float(p[1]) > DOMAIN_RATIO * float(p[2])
+
+
+def gate_proba(
+    question: str,
+    vector: Sequence[float] | None,
+    kind: str | None,
+    hits: Sequence[Hit],
+    overlap: float,
+) -> np.ndarray | None:
+    gate = bundled_gate()
+    return (
+        None
+        if gate is None
+        else gate.proba(features(question, vector, kind, signals(hits, overlap)))
     )
 
 

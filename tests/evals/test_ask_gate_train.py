@@ -58,3 +58,13 @@ def test_fit_learns_a_separable_set_and_is_deterministic():
     w = fit(x, y, 4.0)
     assert np.array_equal(w, fit(x, y, 4.0))
     assert (proba(x, w).argmax(axis=1) == y).all()
+
+
+def test_an_off_topic_decline_the_gate_reads_as_jicas_business_becomes_not_in_sources():
+    rows = [
+        _row("not_in_sources", False, reason="off_topic"),
+        _row("off_topic", False, reason="off_topic"),
+    ]
+    p = np.array([[0.02, 0.95, 0.03], [0.1, 0.3, 0.6]])
+    out = outcome(rows, p, 0.9, rules=True)
+    assert [o[2] for o in out] == ["not_in_sources", "off_topic"]

@@ -125,3 +125,11 @@ def test_a_help_answer_quoting_the_menu_line_the_question_names_stands():
     assert not gate.on_menu("Would JICA support our smart city?", line)
     # a subject the menu never names is not grounded by a line about something else
     assert not gate.on_menu("Does JICA support blockchain land registries?", line)
+
+
+def test_an_off_topic_decline_the_gate_reads_as_jicas_business_says_what_is_missing(shipped_kb):
+    question = "機材の保証期間はどのくらいですか？"  # the warranty of equipment JICA provides
+    assert answer(question, shipped_kb.retriever, use_gate=False).reason == "off_topic"
+    assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+    for other in ("What's the weather in Tokyo tomorrow?", "How do I bake sourdough bread?"):
+        assert answer(other, shipped_kb.retriever).reason == "off_topic"
