@@ -68,3 +68,12 @@ def test_an_off_topic_decline_the_gate_reads_as_jicas_business_becomes_not_in_so
     p = np.array([[0.02, 0.95, 0.03], [0.1, 0.3, 0.6]])
     out = outcome(rows, p, 0.9, rules=True)
     assert [o[2] for o in out] == ["not_in_sources", "off_topic"]
+
+
+def test_the_gate_learns_only_from_sets_named_as_released():
+    """A blind set added to answer_eval's list to be measured is not learned from."""
+    from evals.ask_gate_dump import ALL_SETS, RELEASED
+
+    assert all(path.is_file() for path in ALL_SETS)
+    # the blind set being written (answers_heldout_v9 / ask_v9) is not among them
+    assert not any("_v9" in name for name in RELEASED)
