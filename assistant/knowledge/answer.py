@@ -24,6 +24,7 @@ from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.delivery import JICA_ACTS
 from assistant.knowledge.framework_terms import mend
+from assistant.knowledge.gate import gate_proba, gate_reason, in_domain
 from assistant.knowledge.names import bare_contact, foreign_subject, unknown_name
 from assistant.knowledge.partial import partial_answer
 from assistant.knowledge.parts import compose_parts
@@ -189,6 +190,48 @@ def _elsewhere(question: str, retriever: HybridRetriever) -> bool:
     )
 
 
+def _gated(
+    question: str,
+    lang: str,
+    mode: Mode,
+    kind: str,
+    retriever: HybridRetriever,
+    found: tuple[list[Hit], float, list[float] | None, str],
+) -> AnswerResult | None:
+    """The learned gate's decline of an answer the rules composed (a question the brochure cannot
+    answer, in a wording no rule knows: ``gate.py``), or None when the answer stands. It learned
+    what the brochure does not give: when a user's document is among the passages, the rules
+    alone decide (the document may give it)."""
+    hits, overlap, vector, text = found
+    if any(h.chunk.provenance == "added" for h in hits):
+        return None
+    verdict = gate_reason(question, vector, kind, hits, overlap, text)
+    if verdict == "not_in_sources":
+        # the kind of specific asked, when a pattern names it ("the brochure does not give loan
+        # terms"), else "this detail"
+        specific = intents.specific_kind(question) or ("detail", label("detail"))
+        return _limit(question, lang, specific, retriever, hits, vector)
+    if verdict == "off_topic":
+        return _declined(question, lang, mode)
+    return None
+
+
+def _domain_decline(
+    question: str, retriever: HybridRetriever, lang: str | None, filters: Filters | None
+) -> AnswerResult | None:
+    """An off_topic decline the gate reads as JICA's business (``gate.in_domain``): said as a
+    detail the brochure does not give, with the closest line and JICA's contact."""
+    lang = lang or question_lang(question)
+    vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
+    hits, overlap = select_passages(question, retriever, lang, 4, filters, vector)
+    draft = compose(question, lang, hits, retriever, get_framework(), vector)
+    p = gate_proba(question, vector, draft.kind if draft else None, hits, overlap)
+    if p is None or not in_domain(question, p):
+        return None
+    specific = intents.specific_kind(question) or ("detail", label("detail"))
+    return _limit(question, lang, specific, retriever, hits, vector)
+
+
 def _declined(question: str, lang: str, mode: Mode) -> AnswerResult:
     return AnswerResult(
         question=question,
@@ -207,12 +250,16 @@ def answer(
     chat_model: BaseChatModel | None = None,
     filters: Filters | None = None,
     relevance: Relevance = DEFAULT_RELEVANCE,
+    use_gate: bool = True,
 ) -> AnswerResult:
     """A short answer composed from the knowledge base with [n] citations; says plainly when the
-    brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic)."""
+    brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic).
+    ``use_gate=False``: the hand-written rules alone (the gate's trainer measures them)."""
     asked = question.strip()
     question = mend(asked)  # "elemnts" read as "elements"
-    result = _answer(question, retriever, lang, k, chat_model, filters, relevance)
+    result = _answer(question, retriever, lang, k, chat_model, filters, relevance, use_gate)
+    if use_gate and question and result.reason == "off_topic":
+        result = _domain_decline(question, retriever, lang, filters) or result
     return result if question == asked else result.model_copy(update={"question": asked})
 
 
@@ -224,6 +271,7 @@ def _answer(
     chat_model: BaseChatModel | None,
     filters: Filters | None,
     relevance: Relevance,
+    use_gate: bool = True,
 ) -> AnswerResult:
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
@@ -338,11 +386,15 @@ def _answer(
 
     draft = compose_parts(question, lang, retriever, fw, search) or shown or draft
     text, sources = render_draft(draft, retriever, hits, lang)
-    offline = AnswerResult(
+    # the learned gate: an unanswerable question in a wording no rule knows
+    gated = use_gate and _gated(
+        question, lang, mode, draft.kind, retriever, (hits, overlap, vector, text)
+    )
+    offline = gated or AnswerResult(
         question=question, answered=True, mode="extractive", answer=text, sources=sources,
         kind=draft.kind,
     )  # fmt: skip
-    if chat_model is None:
+    if chat_model is None or gated:
         return offline
     more = [
         _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}

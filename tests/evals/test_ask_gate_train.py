@@ -1,0 +1,79 @@
+"""The Ask gate's trainer (evals/ask_gate_train.py): how a combination is scored. Rules OR gate
+only ever adds declines; a partial answer and the rules' own declines are left as they are; a
+framework question the gate declines is not_in_sources, never off_topic."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from evals.ask_gate_train import fit, metrics, outcome, proba
+
+
+def _row(label: str, answered: bool, *, reason=None, missing=None, key=True, q="x") -> dict:
+    return {"label": label, "answered": answered, "reason": reason, "missing": missing,
+            "key_hit": key, "question": q, "kind": "sentences", "answer": ""}  # fmt: skip
+
+
+ROWS = [
+    _row("answerable", True),
+    _row("answerable", True, missing="amount"),  # a partial answer: the gate never touches it
+    _row("not_in_sources", True, q="Which city failed its JICA smart city project?"),
+    _row("not_in_sources", False, reason="not_in_sources"),
+    _row("off_topic", True, q="best ramen in town?"),
+]
+# P(answerable, not_in_sources, off_topic): the gate would decline every row but the first
+P = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.1, 0.2, 0.7], [0.9, 0.05, 0.05],
+              [0.1, 0.2, 0.7]])  # fmt: skip
+
+
+def test_rules_or_gate_adds_declines_and_keeps_the_rules_own():
+    out = outcome(ROWS, P, 0.5, rules=True)
+    assert [o[1] for o in out] == [False, False, True, True, True]
+    # the third names JICA's approach: not_in_sources whatever the off-topic share
+    assert out[2][2] == "not_in_sources" and out[4][2] == "off_topic"
+    assert out[3][2] == "not_in_sources"  # the rules' decline stands though the gate says answer
+
+
+def test_metrics_count_right_reasons_wrong_declines_and_key_facts():
+    right, wrong, key, n_unans, n_ans = metrics(outcome(ROWS, P, 0.5, rules=True))
+    assert (right, wrong, key, n_unans, n_ans) == (1.0, 0.0, 1.0, 3, 2)
+    right, *_ = metrics(outcome(ROWS, None, 1.0, rules=True))  # the rules alone
+    assert right == pytest.approx(1 / 3)
+    right, wrong, *_ = metrics(outcome(ROWS, P, 0.95, rules=True))  # a threshold nothing meets
+    assert right == pytest.approx(1 / 3) and wrong == 0.0
+
+
+def test_fit_learns_a_separable_set_and_is_deterministic():
+    rng = np.random.default_rng(3)
+    y = np.repeat(np.arange(3), 10)
+    x = rng.normal(0.0, 3.0, size=(3, 12))[y] + rng.normal(0.0, 0.3, size=(30, 12))
+    x[:, -1] = 1.0  # the constant feature carries the intercept
+    w = fit(x, y, 4.0)
+    assert np.array_equal(w, fit(x, y, 4.0))
+    assert (proba(x, w).argmax(axis=1) == y).all()
+
+
+def test_an_off_topic_decline_the_gate_reads_as_jicas_business_becomes_not_in_sources():
+    rows = [
+        _row("not_in_sources", False, reason="off_topic"),
+        _row("off_topic", False, reason="off_topic"),
+    ]
+    p = np.array([[0.02, 0.95, 0.03], [0.1, 0.3, 0.6]])
+    out = outcome(rows, p, 0.9, rules=True)
+    assert [o[2] for o in out] == ["not_in_sources", "off_topic"]
+
+
+def test_the_gate_learns_only_from_sets_named_as_released():
+    """A blind set added to answer_eval's list to be measured is not learned from."""
+    from evals.ask_gate_dump import ALL_SETS, RELEASED
+
+    assert all(path.is_file() for path in ALL_SETS)
+    # the blind set being written (answers_heldout_v9 / ask_v9) is not among them
+    assert not any("_v9" in name for name in RELEASED)
