@@ -336,9 +336,13 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
 _MENDABLE = (
     *("elements", "element", "domains", "domain", "cooperation", "approach", "maturity"),
     *("platform", "assessment", "technology", "organisation", "organization", "stages", "stage"),
+    "support",  # "is there suport for cybersecurity?" asks for help all the same
 )
-# Real words one letter from a framework word: never mended.
-_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain"})
+# Real words one letter from a framework word: never mended ("a South Asian state" is no stage).
+_REAL_WORDS = frozenset(
+    {"states", "stapes", "stager", "stagey", "remain", "state", "stake", "stale", "stare"}
+    | {"stave", "staged", "stagy", "supports"}
+)
 
 
 def _one_edit(a: str, b: str) -> bool:
