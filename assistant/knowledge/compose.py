@@ -55,6 +55,14 @@ WHAT = re.compile(
     re.I,
 )
 
+# The contact details themselves asked for ("Please provide JICA's postal address"): "provide"
+# is not a request for help here.
+CONTACT_ASKED = it._any(
+    r"\b(provide|give|send|share|list|tell)\b[\w\s'’]{0,40}\b(address|phone|telephone|e-?mail|"
+    r"contact details|contact information)\b"
+)
+
+
 def as_lang(lang: str) -> Lang:
     """The answer language as the framework's texts are keyed (callers pass a detected code)."""
     return "ja" if lang == "ja" else "en"
@@ -77,9 +85,22 @@ _WHY_USE = it._any(
 )
 
 
+# No smart-city work yet, whatever systems the city already has ("a traffic centre but no smart
+# city plan at all"): the first stage, which starts from the existing assets.
+NO_SMART_WORK_YET = it._any(
+    r"\bno (smart[ -]?city|digital|dx) (plan|strategy|work|projects?|experience|initiatives?|"
+    r"vision|policy)|(have|has)(n't| not| never)( yet)?( got| had| made| drawn up| written)? "
+    r"(a |any )?smart[ -]?city (plan|strategy|vision|work|projects?)|almost no (digital|smart)|"
+    r"スマートシティ(の|に関する|に係る)?(計画|戦略|構想|取組み|取り組み|ビジョン)(は|が|も)(まだ|全く|まったく|何も)?"
+    r"(ない|なく|なし|ありません|作って(い|お)らず|作っていない)"
+)
+
+
 def start_for(c: Overview, q: str) -> Draft | None:
     """Where to start, read from the city's stated situation: mature across domains, already
     under way (going full-scale), else the first stage."""
+    if it.NOT_STARTED.search(q) or NO_SMART_WORK_YET.search(q):
+        return c.start()
     for pattern, sid in ((it.MATURE, "sustainable_growth"), (it.UNDERWAY, "accelerate")):
         if pattern.search(q):
             s = c.stage_sentence(sid)
@@ -108,14 +129,22 @@ def compose(
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (
-            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count
-            bool(it.CONTACT.search(q)) and not it.HELP.search(asked_part(q).replace("contact", "")),
+            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count,
+            # nor "provide" asked of the contact details themselves; a website named only in the
+            # scene ("a city website nobody updates. Where should we begin?") asks no contact
+            bool(it.CONTACT.search(it.norm(asked_part(question))))
+            and (
+                bool(CONTACT_ASKED.search(q))
+                or not it.HELP.search(asked_part(q).replace("contact", ""))
+            ),
             c.contact,
         ),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
             bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
-            and not city_type
+            # a city character named only in the scene ("a provincial centre ... where should a
+            # city like ours begin?") is background: where to start is asked
+            and not it.found(it.CITY_TYPES, asked_part(question))
             and not it.found(it.SCALE_ONE, question)
             # "what does the first survey in the menu cover?": that kind of cooperation
             and not (asks_what and it.found(MENU_TYPES, question)),
