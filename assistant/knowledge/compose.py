@@ -63,6 +63,15 @@ CONTACT_ASKED = it._any(
 )
 
 
+# Whether the menu holds something for a need ("anything on the menu for SMEs?",
+# 「メニューの中に中小企業が使えそうな枠組みはありますか」).
+ON_MENU_FOR = it._any(
+    r"(メニュー|menu)(の中に|の中には|に|には)[^。？?]{2,30}(あり|ある|含まれ|入って|載って)|"
+    r"\b(on|in) (jica'?s |the |your |this )?(cooperation )?menu (for|that|to help|about)\b|"
+    r"\bmenu (include|cover|offer|have)s? (anything|something|support|help) (for|on|about|to)\b"
+)
+
+
 def as_lang(lang: str) -> Lang:
     """The answer language as the framework's texts are keyed (callers pass a detected code)."""
     return "ja" if lang == "ja" else "en"
@@ -158,7 +167,11 @@ def compose(
             lambda: title(c),
         ),
         (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
-        (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
+        # "why JICA (and not another body)?" asks what JICA brings: its assets, not its MIND
+        (
+            bool(it.WHY_JICA.search(q)) and named is None and not it.ASSETS.search(q),
+            lambda: why(c, question),
+        ),
         # a city character asked about as if it were a stage ("is 'area development' a stage?")
         (
             city_type and bool(it.STAGE_TALK.search(q)) and not it.found(it.STAGES, question),
@@ -205,6 +218,8 @@ def compose(
                 it.MENU_ASK.search(q)
                 and not (helps and it.REFERS_BACK.search(q))
                 and not it.MENU_LINE_ASKED.search(q)  # one line asked by its name, not the menu
+                # "is there something on the menu for SMEs?": that need's line, not the menu
+                and not (helps and ON_MENU_FOR.search(q))
             )
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),

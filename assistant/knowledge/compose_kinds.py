@@ -69,7 +69,7 @@ EVERYDAY_WEIGHT = 2.0
 _BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
 # above words most lines share (取組み, スマートシティ)
-_ONE_LINE = frozenset({"E-Government"})
+_ONE_LINE = frozenset({"E-Government", "都市空間整備計画"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
@@ -124,7 +124,10 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     ),
     # the city's own plan: the urban spatial plan line
     (
-        re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
+        re.compile(
+            r"urban plan|(?<!smart )(?<!smart-)city plan|spatial plan|land[- ]use|都市計画|まちづくり計画|"
+            r"master ?plan|(計画|plan)[^。？?]{0,12}(組み込|取り入|取入|incorporat|integrat)"
+        ),
         "都市空間整備計画",
     ),
     # e-government in other words: the national-level e-government line
@@ -146,7 +149,8 @@ _PREFER_TYPE = (
     (
         re.compile(
             r"financ|\bfund(s|ing|ed)?\b|pay for|資金|融資|お金|費用を出|"
-            r"\bsmes?\b|small and medium|中小企業|中小|sdgs"
+            r"\bsmes?\b|small and medium|中小企業|中小|sdgs|"
+            r"small (and medium[- ]sized |or medium[- ]sized )?(businesses|firms|companies|enterprises)"
         ),
         "finance",
     ),

@@ -170,7 +170,7 @@ HELP = _any(
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
     r"(does|do|would|will) (jica|they|you) have anything (for|on|about)|anything for (that|this|it)\b|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
-    r"(頼め|依頼でき|相談でき|相談に乗)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|相談(は|を|って|も)[^。？?]{0,12}(でき|可能|乗って|受け付)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
@@ -295,7 +295,13 @@ ASSETS = _any(
     r"what does jica bring|"
     r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
     r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"
-    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)"
+    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)|"
+    # why choose JICA, what it brings ("Why JICA and not a consultant?", "brings to the table")
+    r"^\W*why jica\b(?!'?s)|why (go to|turn to|pick|select|partner with) jica|"
+    r"brings? to the table|(what|which) (does|do|would|can) (jica|it|they) (say (it|they) )?brings?\b|"
+    r"(jica|it|they) (offers?|has|have|brings?) that others|added value of jica|jica'?s added value|"
+    r"(なぜ|なんで|どうして)jica(に(頼|依頼|相談|お願い)|を選|なの)|jicaを選ぶ(理由|メリット)|"
+    r"jicaに(頼む|依頼する|お願いする|相談する)(理由|メリット)"
 )
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"
