@@ -21,6 +21,7 @@ from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     SAYS_ABOUT,
+    SUMMARY,
     abbreviations,
     brochure_part,
     elements_use,
@@ -51,7 +52,9 @@ OPEN_ASK = re.compile(
 # Asking what something is or contains (not whether JICA can help with it).
 WHAT = re.compile(
     r"^(what|which)|purpose|\binclude|\bcover|consist|list|in practice|concretely|目的|内容|どのような|"
-    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて",
+    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて|"
+    # what a named kind of cooperation is for ("what's it used for?", 「何に使う」)
+    r"\bused for\b|\b(is|'s) (it|that) for\b|(have|has) (anything )?to do with|何に使|何のための",
     re.I,
 )
 
@@ -237,6 +240,8 @@ def compose(
         ),
         # what to take care of with data and technology: JICA's MIND, its condition first
         (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
+        # the JICA's MIND part named and asked to be summed up (「JICA's MINDの要点」)
+        (it.brochure_part(question) == "why" and bool(SUMMARY.search(q)), lambda: why(c, question)),
         # the problems cities face: JICA's MIND, its challenges first
         (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words

@@ -110,7 +110,7 @@ _ASKS_CONDITION = re.compile(
 
 
 _CO_CREATION = re.compile(r"共創|co-creation")
-_SUMMARY = re.compile(
+SUMMARY = re.compile(
     r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点"
 )
 _REFERENCE = re.compile(r"レファレンス|as the reference")
@@ -149,8 +149,9 @@ def why(c: Overview, question: str) -> Draft | None:
     if _ASKS_CONDITION.search(it.norm(question)):
         wanted.insert(0, _CONDITION)  # what the question asks about first
     # the part named by its heading and summed up: its first reason, then its headline
-    part = bool(it.brochure_part(question) and _SUMMARY.search(it.norm(question)))
-    out = quote_printed(c, "brochure-mind", wanted[:1] if part else wanted)
+    part = bool(it.brochure_part(question) and SUMMARY.search(it.norm(question)))
+    # summed up: its reason and its condition on data (its main points), then co-creation
+    out = quote_printed(c, "brochure-mind", [wanted[0], _CONDITION] if part else wanted)
     if out and part:  # (trust and co-creation)
         out += quote_printed(c, "brochure-mind-trust", [_CO_CREATION])
     return Draft("why", out) if out else None

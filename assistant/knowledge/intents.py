@@ -244,7 +244,7 @@ STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
-    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|stages?(は|が|って)(いくつ|何つ|何個|全部で)|stages?の(名前|名称|数)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
     r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$|"
     # how the stages are divided (「段階をどのように区分」, "how are the stages defined")
     r"(段階|ステージ)(を|は)(どのように|どう|どうやって)(区分|分け|分類)|(段階|ステージ)の(区分|分け方)|"
