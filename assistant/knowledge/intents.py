@@ -270,7 +270,10 @@ ASSESS = _any(
     r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(kind |sort |type )?(of )?"
-    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
+    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め|"
+    # how what each city does is decided (「都市ごとにどうやって取組み内容を決める」)
+    r"(どうやって|どのように|どう)[^。？?]{0,12}(取組み|取り組み|取組|支援|協力)?[^。？?]{0,6}(決め|決ま|選ぶ|選ば)|"
+    r"how (does|do|would|will) (jica|they|you) (decide|choose|determine|select)\b"
 )
 ABOUT_JICA = _any(
     r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
