@@ -22,6 +22,7 @@ from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     SAYS_ABOUT,
     SUMMARY,
+    WHO_LEADS,
     abbreviations,
     brochure_part,
     elements_use,
@@ -31,6 +32,7 @@ from assistant.knowledge.compose_printed import (
     split_sentences,
     title,
     topic_hits,
+    who_leads,
     why,
 )
 from assistant.knowledge.compose_route import route
@@ -242,6 +244,11 @@ def compose(
         (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
         # the JICA's MIND part named and asked to be summed up (「JICA's MINDの要点」)
         (it.brochure_part(question) == "why" and bool(SUMMARY.search(q)), lambda: why(c, question)),
+        # who implements the work (national, local, private): the printed line on that
+        (
+            bool(WHO_LEADS.search(q)) and named is None and not helps,
+            lambda: who_leads(c),
+        ),
         # the problems cities face: JICA's MIND, its challenges first
         (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words

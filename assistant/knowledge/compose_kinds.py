@@ -95,7 +95,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"road ?map|道筋|進め方|ロードマップ"), "ロードマップ"),
     # trying services out before rolling them out: the demonstration line
     (
-        re.compile(r"try (them |it )?out|trial|試し|試験的|実証|pilot|demonstrat"),
+        re.compile(r"try (them |it )?out|trial|試し|試せ|試す|試験的|実証|pilot|demonstrat"),
         "スマートサービスの実証",
     ),
     # experience shared among those involved: the knowledge-sharing line
@@ -154,6 +154,12 @@ _PREFER_TYPE = (
         ),
         "finance",
     ),
+)
+# Small firms are named in the finance heading itself (中小SDGs実証事業): that heading outweighs
+# a word the question shares with another line (「枠組み」 with 制度枠組み).
+_SME = re.compile(
+    r"\bsmes?\b|small and medium|中小企業|中小|"
+    r"small (and medium[- ]sized |or medium[- ]sized )?(businesses|firms|companies|enterprises)"
 )
 
 
@@ -246,9 +252,15 @@ class Composer:
                 score[lid] = score.get(lid, 0.0) + 0.3 / (rank + 1) / len(ids)
         lines = {c.id: c for c in self.fw.cooperation}
         if prefer:
+            sme = prefer == "finance" and bool(_SME.search(question.lower()))
+            boost = 2.0 if sme else 1.0
+            if sme:  # the heading names them: its lines are candidates, whatever words match
+                for line in self.fw.cooperation:
+                    if line.type == prefer:
+                        score.setdefault(line.id, 0.0)
             for lid in score:
                 if lines.get(lid) is not None and lines[lid].type == prefer:
-                    score[lid] += 1.0
+                    score[lid] += boost
         out: list[tuple[float, str]] = []
         for lid in sorted(score, key=lambda x: (-score[x], x)):
             line = lines.get(lid)

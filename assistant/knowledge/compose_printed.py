@@ -111,7 +111,8 @@ _ASKS_CONDITION = re.compile(
 
 _CO_CREATION = re.compile(r"共創|co-creation")
 SUMMARY = re.compile(
-    r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点"
+    r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点|要するに|"
+    r"\bsum (it |this |that |them )?up\b|\b(key|main) (points|messages|takeaways)\b|ポイント"
 )
 _REFERENCE = re.compile(r"レファレンス|as the reference")
 # what is built alongside the projects: a management set-up and a society that accepts change
@@ -138,6 +139,26 @@ def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> li
             cites.append(printed[1])
         out.append(Sentence(text, cites))
     return out
+
+
+# Who carries the work out (national government, local government, private sector), asked
+# whether the approach differs: the brochure's printed sentence on the implementing body.
+WHO_LEADS = re.compile(
+    r"実施主体|(国|政府|省庁|自治体|市町村|都道府県|県|市|民間|企業)[^。？?]{0,6}(が|の)?(主導|主体|進め|担う|担当|実施)"
+    r"[^。？?]{0,30}(国|政府|自治体|市町村|県|市|民間|企業)[^。？?]{0,6}(が|の)?(主導|主体|進め|担う|担当|実施)|"
+    r"\bwho (implements|leads|drives|runs|carries out)\b|implementing (body|bodies|actor)|"
+    r"\b(led|run|driven|implemented) by (the )?(national|central|local|city|municipal|private)\b",
+    re.I,
+)
+_IMPLEMENTER = re.compile(r"実施主体|who implements")
+
+
+def who_leads(c: Overview) -> Draft | None:
+    """The printed line: the work differs by who implements it, and so should the approach."""
+    out = quote_printed(c, "brochure-elements", [_IMPLEMENTER])
+    for sent in out:  # the printed 「また、」 joins it to a sentence not quoted
+        sent.text = sent.text.removeprefix("また、")
+    return Draft("who_leads", out) if out else None
 
 
 def why(c: Overview, question: str) -> Draft | None:

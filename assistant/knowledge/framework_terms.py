@@ -341,7 +341,7 @@ _MENDABLE = (
 # Real words one letter from a framework word: never mended ("a South Asian state" is no stage).
 _REAL_WORDS = frozenset(
     {"states", "stapes", "stager", "stagey", "remain", "state", "stake", "stale", "stare"}
-    | {"stave", "staged", "stagy", "supports"}
+    | {"stave", "staged", "stagy", "supports", "stakes", "stares", "staves"}
 )
 
 

@@ -1,0 +1,143 @@
+"""Ask round 6 (issue 11, branch askk): key facts on unseen phrasing, en, ja and mixed script.
+Each case is a mechanism behind a miss of Ask v8 / dev9, asked in new words: contact details
+asked with "provide", a website or a city character named only in the scene, systems in place
+but no smart-city work yet, a real word one letter from a framework word, "why JICA" and what it
+brings, 相談 as a request, a need asked of the menu, a plan to build smart-city ideas into, stages
+counted in mixed script, a kind of cooperation asked what it is for, JICA's MIND summed up, how
+JICA decides what each city does, and the printed sentence behind a question's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.answer import answer
+from assistant.knowledge.framework_terms import mend
+from assistant.knowledge.lexical import normalize
+from assistant.lang import detect_lang
+from tests.knowledge.test_answer import assert_cited
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "kind"),
+    [
+        # the contact details themselves asked with "provide" / "give" (not a request for help)
+        ("Could you provide the mailing address and phone number of JICA's head office?",
+         ["Nibancho", "03-5226-6660"], "contact"),
+        ("Kindly give us JICA's e-mail address and telephone number.", ["imgge@jica.go.jp"], "contact"),
+        # a website named only in the scene asks no contact: where to start is asked
+        ("We only have a municipal website that is rarely updated and a paper archive. "
+         "Where should a town like ours begin?", ["Small Start", "できることからはじめる"], "start"),
+        ("市のホームページくらいしかデジタルなものはありません。まず何から始めればいいですか？",
+         ["Small Start", "できることからはじめる"], "start"),
+        # a city character named only in the scene does not block where-to-start
+        ("We are a provincial capital with almost nothing digital. How should we get started?",
+         ["Small Start"], "start"),
+        # systems in place but no smart-city plan yet: the first stage, from existing assets
+        ("We already run a bus-tracking system and a GIS office, but we have no smart city "
+         "strategy. What should our first step be?", ["Small Start", "既存のアセットを最大限活用"],
+         "start"),
+        ("交通管制センターは既にありますが、スマートシティの計画はまだありません。最初に何をすべきですか",
+         ["Small Start", "既存のアセットを最大限活用"], "start"),
+        # "a state" is no "stage": a city character asked from a state's secretariat
+        ("I advise a state government. Our regional hub cities lack basic services. Which "
+         "direction does JICA set out for such a city?", ["地方中核都市"], "direction"),
+        # a slip of the keyboard in "support"
+        ("any suport for e-government?", ["E-Government"], "help"),
+        # why JICA, what it brings: its four assets
+        ("Why JICA rather than a private consultancy? What does it bring to the table?",
+         ["相互の信頼（Trust）", "多様なネットワーク"], "overview"),
+        ("なぜJICAに頼むのがよいのですか", ["相互の信頼（Trust）", "多様なネットワーク"], "overview"),
+        # 相談 asked as a request
+        ("国全体のスマートシティ投資戦略を作りたいのですが、そういう相談もJICAにできますか",
+         ["投資戦略（ビジネスモデル）"], "help"),
+        # a need asked of the menu: that need's line, not the whole menu
+        ("協力メニューの中に、日本の中小企業が技術を試せるような枠組みはありますか",
+         ["中小SDGs実証事業"], "help"),
+        # smart-city ideas built into the city's plan: the M/P spatial-plan line
+        ("Can JICA help us build smart city ideas into our urban master plan?",
+         ["都市空間整備計画"], "help"),
+        ("市のまちづくり計画にスマートシティの考え方を取り入れたい。手伝ってもらえますか",
+         ["都市空間整備計画"], "help"),
+        # the stages counted in mixed script
+        ("maturity stagesはいくつありますか？名前も教えて", ["Small Start", "Sustainable Growth"],
+         "overview"),
+        # a named kind of cooperation asked what it is used for
+        ("What is the 中小SDGs実証事業 heading used for in JICA's menu?", ["テストベッド構築支援"],
+         "menu_type"),
+        # JICA's MIND summed up: its condition on data and co-creation among its points
+        ("Sum up the JICA's MIND page in three points.", ["データの安全性", "共創"], "why"),
+        ("JICA's MINDのページを手短に要約してください", ["データの安全性", "共創"], "why"),
+        # how JICA decides what each city does: the printed assessment
+        ("Cities in our province are all at different points. How does JICA decide what each "
+         "one should do?", ["アセスメント", "段階に応じて最適な取組みを"], "start"),
+        ("市町村ごとに状況が違います。どうやって取組み内容を決めるのですか", ["アセスメント",
+         "段階に応じて最適な取組みを"], "start"),
+    ],
+)  # fmt: skip
+def test_key_facts_round6(shipped_kb, question, facts, kind):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.reason is None, result.answer
+    assert result.kind == kind, (result.kind, result.answer)
+    for fact in facts:
+        assert normalize(fact) in normalize(result.answer), (fact, result.answer)
+    assert detect_lang(result.answer) == detect_lang(question)
+    assert_cited(result)
+
+
+def test_a_japanese_question_frame_does_not_hide_the_printed_sentence(shipped_kb):
+    """「〜べきなんでしょうか」 shares nothing with a passage: the printed sentence on who implements
+    the work answers, once (its gloss repeats it word for word)."""
+    result = answer(
+        "民間企業が主体になる場合と市が主体になる場合で、やり方は変えるべきなんでしょうか",
+        shipped_kb.retriever,
+    )
+    assert result.answered, result.answer
+    assert "実施主体（国、地方自治体、民間など）" in result.answer
+    assert result.answer.count("実施主体（国") == 1, result.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        ("a South Asian state", "a South Asian state"),
+        ("it was staged; the stakes", "it was staged; the stakes"),
+        ("is there suport for it", "is there support for it"),
+        ("JICA supports cities", "JICA supports cities"),
+    ],
+)
+def test_mend_keeps_real_words_and_mends_support(text, mended):
+    assert mend(text) == mended
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # contact words only in the scene, help asked: not the contact block
+        "Our website is outdated and our phone lines are busy. Can JICA help us digitise "
+        "citizen services?",
+        "市のホームページが古いままです。JICAに電子行政の支援をお願いできますか",
+    ],
+)
+def test_contact_words_in_the_scene_do_not_make_a_contact_question(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.kind != "contact", result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If the work is led by the private sector instead of the city, does the approach change?",
+        "国が進める場合と民間が進める場合とで、アプローチは変えるべきなんでしょうか",
+    ],
+)
+def test_who_implements_gets_the_printed_line(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.answered and result.kind == "who_leads", result.answer
+    assert "実施主体（国、地方自治体、民間など）" in result.answer
+    assert not result.answer.startswith("また"), result.answer
+    assert_cited(result)
+
+
+def test_who_leads_a_team_is_still_off_topic(shipped_kb):
+    result = answer("Who leads the national football team?", shipped_kb.retriever)
+    assert not result.answered and result.reason == "off_topic", result.answer
