@@ -110,6 +110,16 @@ NO_SMART_WORK_YET = it._any(
 )
 
 
+# What the approach as a whole is for ("what is the smart city approach trying to do?",
+# 「アプローチの狙いを一言で」).
+PURPOSE = it._any(
+    r"what(?: is|'s) (?:jica'?s )?(?:the )?smart[ -]?city approach (?:for|trying|about|aiming|meant)|"
+    r"(?:purpose|aim|goal|point|objective) of (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach|"
+    r"what (?:is|does) (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach (?:trying|try|aim|seek)|"
+    r"アプローチ(?:の|が)(?:狙い|ねらい|目的|目指)|アプローチ(?:は|って)(?:何を目指|何のため|何が目的)"
+)
+
+
 def start_for(c: Overview, q: str) -> Draft | None:
     """Where to start, read from the city's stated situation: mature across domains, already
     under way (going full-scale), else the first stage."""
@@ -172,6 +182,8 @@ def compose(
             lambda: title(c),
         ),
         (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
+        # what the approach as a whole is for: JICA's MIND, its reason (not the chart's aims)
+        (bool(PURPOSE.search(q)) and not it.brochure_part(question), lambda: why(c, question)),
         # "why JICA (and not another body)?" asks what JICA brings: its assets, not its MIND
         (
             bool(it.WHY_JICA.search(q)) and named is None and not it.ASSETS.search(q),

@@ -69,7 +69,7 @@ EVERYDAY_WEIGHT = 2.0
 _BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
 # above words most lines share (取組み, スマートシティ)
-_ONE_LINE = frozenset({"E-Government", "都市空間整備計画"})
+_ONE_LINE = frozenset({"E-Government", "都市空間整備計画", "資金調達制度"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
@@ -129,6 +129,14 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
             r"master ?plan|(計画|plan)[^。？?]{0,12}(組み込|取り入|取入|incorporat|integrat)"
         ),
         "都市空間整備計画",
+    ),
+    # raising money for the work (a scheme to fund it, not JICA's own money): the ecosystem line
+    (
+        re.compile(
+            r"資金[^。？?]{0,6}(集め|調達|確保)[^。？?]{0,12}(仕組み|制度|方法|スキーム)|資金調達の?(仕組み|制度)|"
+            r"(rais(e|ing)|mobili[sz](e|ing)) (funds|money|finance|capital)|financing (scheme|mechanism)s?"
+        ),
+        "資金調達制度",
     ),
     # e-government in other words: the national-level e-government line
     (
@@ -382,6 +390,9 @@ class Composer:
         (not when the lines are what retrieval found for a question of another kind)."""
         q = question.lower()
         prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
+        named = self.everyday(question)
+        if any("資金調達" in x.text.ja for x in self.fw.cooperation if x.id in named):
+            prefer = None  # a scheme to raise the city's own funds, not JICA's money
         lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None

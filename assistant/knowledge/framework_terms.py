@@ -48,6 +48,13 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "earlieststage",
         "lowest stage",
         "最初の段階",
+        # its printed approach in a reader's words (start small, pile up small successes)
+        "小さく始め",
+        "小さくはじめ",
+        "小さな成功",
+        "startsmall",
+        "startingsmall",
+        "smallwins",
     ),
     "accelerate": (
         "accelerat",
@@ -138,6 +145,9 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "largecit",
         "biggestcit",
         "largestcit",
+        "bigcapital",
+        "largecapital",
+        "majorcapital",
         "最大の都市",
         "最大都市",
         "大都市",

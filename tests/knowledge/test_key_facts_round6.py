@@ -72,6 +72,21 @@ from tests.knowledge.test_answer import assert_cited
          "one should do?", ["アセスメント", "段階に応じて最適な取組みを"], "start"),
         ("市町村ごとに状況が違います。どうやって取組み内容を決めるのですか", ["アセスメント",
          "段階に応じて最適な取組みを"], "start"),
+        # a stage by its printed approach in a reader's words
+        ("Which stage is about starting small and stacking up quick successes?", ["Small Start"],
+         "stage"),
+        ("まず小さく始めるという考え方は、どの段階にあたりますか", ["Small Start"], "stage"),
+        # what the approach as a whole is for: JICA's MIND, not the chart's four aims
+        ("In one line, what is the purpose of JICA's smart city approach?", ["都市マネジメント"],
+         "why"),
+        ("このスマートシティ・アプローチの目的を簡単に教えてください", ["都市マネジメント"], "why"),
+        # a big capital: the metropolis direction
+        ("We are a big capital with 5 million residents. Which direction fits us?",
+         ["民間ビジネスを促進"], "direction"),
+        # raising the city's own funds: the ecosystem (financing schemes) line, not JICA's money
+        ("Is there support for designing a financing mechanism for our smart city projects?",
+         ["資金調達制度含む"], "help"),
+        ("事業資金を確保する仕組みづくりを支援してもらえますか", ["資金調達制度含む"], "help"),
     ],
 )  # fmt: skip
 def test_key_facts_round6(shipped_kb, question, facts, kind):
