@@ -87,6 +87,17 @@ from tests.knowledge.test_answer import assert_cited
         ("Is there support for designing a financing mechanism for our smart city projects?",
          ["資金調達制度含む"], "help"),
         ("事業資金を確保する仕組みづくりを支援してもらえますか", ["資金調達制度含む"], "help"),
+        # people trusting the city or how their data is used: trust building, not data use
+        ("Our citizens don't trust how the city uses their data. Which element is that?",
+         ["トラスト醸成"], "element"),
+        ("住民が行政のデータの扱いを信頼していません。どのエレメントの話ですか", ["トラスト醸成"], "element"),
+        # an element by a reader's name for it, also beside another named in full
+        ("Tell me about the lead body element.", ["推進主体"], "element"),
+        ("How do the promotion body element and citizen participation and co-creation differ?",
+         ["推進主体", "市民参加・共創"], "element"),
+        # a domain named in quotes: its elements, with its printed name
+        ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
+         "overview"),
     ],
 )  # fmt: skip
 def test_key_facts_round6(shipped_kb, question, facts, kind):
