@@ -144,7 +144,8 @@ def compose(
     """The offline answer for ``question`` (None when nothing usable was found)."""
     c = Overview(retriever, fw, as_lang(lang))
     q = it.norm(question).strip()
-    helps = bool(it.HELP.search(q) or it.MENU_LINE_ASKED.search(q)) and not it.NOT_HELP.search(q)
+    helps = bool(it.HELP.search(q) or it.MENU_LINE_ASKED.search(q) or ON_MENU_FOR.search(q))
+    helps = helps and not it.NOT_HELP.search(q)
     one_stage = len(it.found(it.STAGES, question)) == 1
     asks_what = bool(WHAT.search(q))
     city_type = bool(it.found(it.CITY_TYPES, question))

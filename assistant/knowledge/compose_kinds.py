@@ -84,7 +84,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         "promotion bodies",
     ),
     # training staff, 研修: human resource development
-    (re.compile(r"\btrain(ing)?\b|研修|育成|upskill|capacity"), "人材育成"),
+    (re.compile(r"\btrain(ing)?\b|研修|育成|upskill|capacity|\bskills?\b|スキル"), "人材育成"),
     # a diagnosis of the present and a path forward: the survey's analysis and roadmap
     (
         re.compile(
@@ -140,7 +140,7 @@ _EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     ),
     # e-government in other words: the national-level e-government line
     (
-        re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"),
+        re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov(ernment)?\b|egov"),
         "E-Government",
     ),
     # a body across ministries: the cross-ministry organisation line

@@ -178,6 +178,9 @@ HELP = _any(
     # asked in other frames: "would JICA be able to finance", "is there someone who could train",
     # "is that covered", 「そういう調査はありますか」「研修みたいなこともやってもらえますか」
     r"(jica|you|they) (be )?(able|willing|allowed) to|is (that|this|it) (covered|included)|"
+    # "could JICA back e-government?", "is cybersecurity covered for cities?"
+    r"(can|could|will|would|does|do) (jica|you|they) back\b|"
+    r"\b(is|are) (?!there\b)[\w\s-]{2,30}? (covered|included|supported)\b|"
     r"is there (someone|somebody|anyone|anybody|an expert|a study|a survey|any study|any survey|"
     r"a programme|a program|a scheme)|(調査|枠組み|仕組み|スキーム|研修)[^。？?]{0,12}(あり|ある|出て|載って)|"
     r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"

@@ -95,6 +95,10 @@ from tests.knowledge.test_answer import assert_cited
         ("Tell me about the lead body element.", ["推進主体"], "element"),
         ("How do the promotion body element and citizen participation and co-creation differ?",
          ["推進主体", "市民参加・共創"], "element"),
+        # other help verbs and frames: "back", "is X covered", something usable on the menu
+        ("Could JICA back an e-government programme for us?", ["E-Government"], "help"),
+        ("Is cybersecurity covered by JICA's cooperation?", ["サイバーセキュリティ対策支援"], "help"),
+        ("職員のITスキルを伸ばしたい。協力メニューに使えそうなものはありますか", ["人材育成"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
