@@ -21,6 +21,7 @@ from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     SAYS_ABOUT,
+    SMART_CITY_MEANING,
     SUMMARY,
     WHO_LEADS,
     abbreviations,
@@ -29,6 +30,7 @@ from assistant.knowledge.compose_printed import (
     heading,
     help_for_new,
     says_about,
+    smart_city_meaning,
     split_sentences,
     title,
     topic_hits,
@@ -183,6 +185,8 @@ def compose(
             lambda: title(c),
         ),
         (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
+        # what a smart city is: the brochure's line on smart-city work (it prints no definition)
+        (bool(SMART_CITY_MEANING.search(q)), lambda: smart_city_meaning(c)),
         # what the approach as a whole is for: JICA's MIND, its reason (not the chart's aims)
         (bool(PURPOSE.search(q)) and not it.brochure_part(question), lambda: why(c, question)),
         # "why JICA (and not another body)?" asks what JICA brings: its assets, not its MIND

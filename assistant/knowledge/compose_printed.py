@@ -161,6 +161,24 @@ def who_leads(c: Overview) -> Draft | None:
     return Draft("who_leads", out) if out else None
 
 
+# What a smart city is, as the brochure uses the word ("what does JICA mean by a smart city?",
+# 「スマートシティとは何ですか」): it prints no definition; its line on smart-city work that
+# actively uses information technology and data comes closest.
+SMART_CITY_MEANING = re.compile(
+    r"what (does|do) (jica|the brochure|they|you) mean by (a |the )?[\"'“‘]?smart[ -]?cit|"
+    r"^\W*what(?: is|'s) (a |the )?[\"'“‘]?smart[ -]?city[\"'”’]?\s*[?？.]?\s*$|"
+    r"definition of (a |the )?[\"'“‘]?smart[ -]?cit|define (a |the )?[\"'“‘]?smart[ -]?cit|"
+    r"^\W*[「『]?スマートシティ[」』]?(とは|って)(何|なに|どういう)|スマートシティの定義",
+    re.I,
+)
+
+
+def smart_city_meaning(c: Overview) -> Draft | None:
+    """The brochure's line on what smart-city work is and can change."""
+    out = quote_printed(c, "brochure-mind", [_POTENTIAL])
+    return Draft("why", out) if out else None
+
+
 def why(c: Overview, question: str) -> Draft | None:
     """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
     can change, and its condition when the question asks about data, safety or trust)."""

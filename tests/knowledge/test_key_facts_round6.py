@@ -99,6 +99,9 @@ from tests.knowledge.test_answer import assert_cited
         ("Could JICA back an e-government programme for us?", ["E-Government"], "help"),
         ("Is cybersecurity covered by JICA's cooperation?", ["サイバーセキュリティ対策支援"], "help"),
         ("職員のITスキルを伸ばしたい。協力メニューに使えそうなものはありますか", ["人材育成"], "help"),
+        # what a smart city is: the brochure's line on smart-city work (no definition printed)
+        ("What does the brochure mean by 'smart city'?", ["情報技術やデータを積極的に活用"], "why"),
+        ("スマートシティって何ですか", ["情報技術やデータを積極的に活用"], "why"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
