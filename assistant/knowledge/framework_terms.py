@@ -174,6 +174,9 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "地方の拠点",
         "中核となる",
         "中核市",
+        "secondarycit",  # a secondary or second-tier city (「地方都市」 is also said of
+        # tourist and industry towns, so it names none)
+        "secondtiercit",
     ),
     "industry_specialized": (
         "industryspecial",

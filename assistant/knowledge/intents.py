@@ -112,7 +112,7 @@ CONTACT = _any(
 DIFFERENCE = _any(
     r"differen|differ(s|ed|ing)?\b|\bdiff\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
     r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
-    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
+    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\b(too|also|as well)\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"

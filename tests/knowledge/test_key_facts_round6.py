@@ -102,6 +102,10 @@ from tests.knowledge.test_answer import assert_cited
         # what a smart city is: the brochure's line on smart-city work (no definition printed)
         ("What does the brochure mean by 'smart city'?", ["情報技術やデータを積極的に活用"], "why"),
         ("スマートシティって何ですか", ["情報技術やデータを積極的に活用"], "why"),
+        # levels asked "only X, or also Y?"; a secondary city's direction
+        ("Is the support only for ministries, or also for municipalities?", ["国レベル"],
+         "difference"),
+        ("Which direction does JICA give for a second-tier city?", ["地方中核都市"], "direction"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
