@@ -122,6 +122,14 @@ PURPOSE = it._any(
 )
 
 
+# "a city like ours", 「うちのような都市」: the asker's own city, described before.
+LIKE_OURS = it._any(
+    r"\b(a |for )?(city|town|place|municipality) like (ours|this|that|mine)\b|\bsuch a (city|town)\b|"
+    r"(うち|当市|我が市|わが市|私たち|この|その|こういう|そういう)(のような|みたいな)(都市|町|まち|市)"
+)
+SUGGEST = it._any(r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案")
+
+
 def start_for(c: Overview, q: str) -> Draft | None:
     """Where to start, read from the city's stated situation: mature across domains, already
     under way (going full-scale), else the first stage."""
@@ -225,6 +233,15 @@ def compose(
         ),
         (
             bool(it.CITY_TYPES_ALL.search(q)) and not city_type and not helps,
+            c.city_types_all,
+        ),
+        # a direction asked "for a city like ours" whose character no marker names: the four
+        # characters with their directions, to find one's own among them
+        (
+            bool(LIKE_OURS.search(q) and (it.DIRECTION.search(q) or SUGGEST.search(q)))
+            and not city_type
+            and not helps
+            and not it.START.search(q),
             c.city_types_all,
         ),
         (

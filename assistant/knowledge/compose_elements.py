@@ -72,7 +72,8 @@ _SITUATIONS = (
     (
         re.compile(
             r"separate(ly)? (from|of) (the )?(urban|master|city|digital|existing)|"
-            r"(not|never) (aligned|linked|connected|consistent) with (the )?(urban|master|city|digital)|"
+            r"(not|n't|never) (aligned|linked|connected|consistent|tied|integrated) (with|to|into) "
+            r"(the |our |its |their )?(urban|master|city|digital|land[- ]use|spatial|development)|"
             r"without (looking at|regard to|reference to|considering|checking)[\w\s]{0,20}"
             r"(digital|urban|master|development) (strateg|plan)|"
             r"(都市計画|デジタル戦略|マスタープラン)[^。？?]{0,20}(別々|バラバラ|ばらばら|無関係|切り離|分離)"

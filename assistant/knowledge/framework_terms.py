@@ -203,6 +203,14 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "が主な産業",  # one industry the city lives on
         "が主力産業",
         "economydependson",
+        "economyrelieson",  # a town living on one trade (fisheries, a port, a mine)
+        "reliesheavilyon",
+        "fisheries",
+        "fishingtown",
+        "fishingcity",
+        "fishingport",
+        "漁業",
+        "漁港",
         "coppermine",
         "coalmine",
         "goldmine",

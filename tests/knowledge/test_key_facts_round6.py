@@ -106,6 +106,16 @@ from tests.knowledge.test_answer import assert_cited
         ("Is the support only for ministries, or also for municipalities?", ["国レベル"],
          "difference"),
         ("Which direction does JICA give for a second-tier city?", ["地方中核都市"], "direction"),
+        # a town living on one trade in other words; a city like ours no marker names
+        ("Our port town's economy relies on fisheries. Which smart city direction fits?",
+         ["特定産業特化型都市"], "direction"),
+        ("漁業の町です。スマートシティの方向性は？", ["特定産業特化型都市"], "direction"),
+        ("We are an inland market town with a university. What does JICA suggest for a town "
+         "like ours?", ["大都市・代表都市", "地方中核都市"], "direction"),
+        ("うちのような町はどんな方向性を目指せばいいですか", ["地方中核都市"], "direction"),
+        # a strategy not tied to the land-use plan: policy coherence
+        ("Our DX strategy isn't linked to the land-use plan. Which element is that?",
+         ["政策の整合性"], "element"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
