@@ -130,6 +130,15 @@ LIKE_OURS = it._any(
 SUGGEST = it._any(r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案")
 
 
+# Who puts the brochure out ("who publishes this brochure?", 「このパンフレットの発行元は」).
+PUBLISHER = it._any(
+    r"who (publishe[sd]|issue[sd]|wrote|writes|produced|produces|made|makes|put out|puts out) "
+    r"(this|the) (brochure|booklet|leaflet|pamphlet|document)|"
+    r"(パンフレット|資料|冊子)(の|を)?(発行元|発行者|作成者|発行した|作成した|作った)|"
+    r"(誰|どこ)が(この)?(パンフレット|資料|冊子)を(発行|作成|作)"
+)
+
+
 def start_for(c: Overview, q: str) -> Draft | None:
     """Where to start, read from the city's stated situation: mature across domains, already
     under way (going full-scale), else the first stage."""
@@ -211,6 +220,8 @@ def compose(
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
         ),
+        # who publishes the brochure: JICA, as the colophon gives it
+        (bool(PUBLISHER.search(q)), lambda: c.about_jica(question)),
         # what JICA itself stands for: its name, as the colophon gives it
         (bool(it.ABBREV.search(q)) and "jica" in q, lambda: c.about_jica(question)),
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),

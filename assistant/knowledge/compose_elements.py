@@ -99,6 +99,12 @@ _SITUATIONS = (
 )
 
 
+# A situation asked of the framework as a whole ("how does JICA's framework treat this?").
+_IN_FRAMEWORK = it._any(
+    r"(jica'?s |the |this |your )framework\b|(jica|この|その)の?(枠組み|フレームワーク)(では|で|に|の中で)"
+)
+
+
 def name_variants(name: str) -> list[str]:
     """An English element name as readers also say it: "Policy coherence" as "coherence of
     policy" and "consistency of policy", "Data utilisation" as "utilisation of data"."""
@@ -224,6 +230,8 @@ class ElementKinds(Composer):
         if by_term is not None or not loose:
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
+        # 「JICAの枠組みではどう扱われていますか」: where the framework places a situation
+        asks_one = asks_one or _IN_FRAMEWORK.search(it.norm(question))
         if asks_one:
             return (
                 self.element_by_situation(question)

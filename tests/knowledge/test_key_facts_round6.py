@@ -116,6 +116,14 @@ from tests.knowledge.test_answer import assert_cited
         # a strategy not tied to the land-use plan: policy coherence
         ("Our DX strategy isn't linked to the land-use plan. Which element is that?",
          ["政策の整合性"], "element"),
+        # a situation asked of "JICA's framework": the element it speaks to
+        ("首長が交代するたびに方針が変わってしまいます。JICAの枠組みではどう考えますか", ["推進体制の柔軟性"],
+         "element"),
+        ("Every new governor resets our plans. How does JICA's framework treat that?",
+         ["推進体制の柔軟性"], "element"),
+        # who puts the brochure out: JICA, as the colophon prints it
+        ("Who published this brochure?", ["Japan International Cooperation Agency"], "about"),
+        ("この資料の発行元はどこですか", ["国際協力機構"], "about"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
