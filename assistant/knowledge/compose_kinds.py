@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import t
 from assistant.knowledge.lexical import stem
 from assistant.knowledge.menu_words import (
+    ASKER_LEVEL,
     BROAD,
     EVERYDAY,
     EVERYDAY_WEIGHT,
+    LEVEL_WEIGHT,
     ONE_LINE,
     PREFER_TYPE,
     SME,
@@ -157,16 +159,7 @@ class Composer:
             for lid in ids:
                 score[lid] = score.get(lid, 0.0) + 0.3 / (rank + 1) / len(ids)
         lines = {c.id: c for c in self.fw.cooperation}
-        if prefer:
-            sme = prefer == "finance" and bool(SME.search(question.lower()))
-            boost = 2.0 if sme else 1.0
-            if sme:  # the heading names them: its lines are candidates, whatever words match
-                for line in self.fw.cooperation:
-                    if line.type == prefer:
-                        score.setdefault(line.id, 0.0)
-            for lid in score:
-                if lines.get(lid) is not None and lines[lid].type == prefer:
-                    score[lid] += boost
+        self.boost(score, question.lower(), prefer)
         out: list[tuple[float, str]] = []
         for lid in sorted(score, key=lambda x: (-score[x], x)):
             line = lines.get(lid)
@@ -176,6 +169,26 @@ class Composer:
             if len(out) == n:
                 break
         return out
+
+    def boost(self, score: dict[str, float], low: str, prefer: str | None) -> None:
+        """Lines at the asker's own level (a city, a ministry) and of the kind of cooperation
+        asked for (money, small firms) weigh more."""
+        lines = {c.id: c for c in self.fw.cooperation}
+        levels = {level for words, level in ASKER_LEVEL if words.search(low)}
+        if len(levels) == 1:  # the asker says who they are: lines printed at that level first
+            for lid in score:
+                if lid in lines and lines[lid].level in levels:
+                    score[lid] += LEVEL_WEIGHT
+        if not prefer:
+            return
+        sme = prefer == "finance" and bool(SME.search(low))
+        if sme:  # the heading names them: its lines are candidates, whatever words match
+            for line in self.fw.cooperation:
+                if line.type == prefer:
+                    score.setdefault(line.id, 0.0)
+        for lid in score:
+            if lid in lines and lines[lid].type == prefer:
+                score[lid] += 2.0 if sme else 1.0
 
     def line_scores(self, question: str, vector: list[float] | None) -> dict[str, float]:
         """Each menu line's own match: shared words weigh most (TOR, cybersecurity…), in either

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "ONE_LINE", "PREFER_TYPE", "SME"]
+__all__ = [
+    "ASKER_LEVEL", "BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "LEVEL_WEIGHT", "ONE_LINE", "PREFER_TYPE",
+    "SME",
+]  # fmt: skip
 
 
 # An everyday word names its line as surely as a shared printed word (BM25's top match, 1.5,
@@ -119,3 +122,23 @@ SME = re.compile(
     r"\bsmes?\b|small and medium|中小企業|中小|"
     r"small (and medium[- ]sized |or medium[- ]sized )?(businesses|firms|companies|enterprises)"
 )
+
+# Who asks, when they say so: a city (当市, "our municipality") or a national body (a ministry,
+# 国として). Lines printed at the asker's level weigh a little more (twins printed once serve both).
+ASKER_LEVEL = (
+    (
+        re.compile(
+            r"当市|本市|わが市|我が市|うちの(市|町|村)|市役所|(市|町|村)(の)?(職員|担当)|自治体として|"
+            r"\bour (city|town|municipality|city hall|council)\b|\bcity hall\b|\bmunicipal (government|staff)"
+        ),
+        "city",
+    ),
+    (
+        re.compile(
+            r"国として|省庁|(当|本|わが|我が)省|\bour (ministry|national government|country)\b|"
+            r"\bthe ministry\b|\bministry of\b|\bnational (government|strategy|level)\b"
+        ),
+        "national",
+    ),
+)
+LEVEL_WEIGHT = 0.5

@@ -124,6 +124,9 @@ from tests.knowledge.test_answer import assert_cited
         # who puts the brochure out: JICA, as the colophon prints it
         ("Who published this brochure?", ["Japan International Cooperation Agency"], "about"),
         ("この資料の発行元はどこですか", ["国際協力機構"], "about"),
+        # the asker's own level: a city's request gets the line printed at city level first
+        ("当市にも推進室ができました。専門家を派遣して体制づくりを手伝ってもらえますか",
+         ["自治体や事業のSC推進組織"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
