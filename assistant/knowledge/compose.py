@@ -50,7 +50,7 @@ __all__ = ["Draft", "Sentence", "compose", "limit", "split_sentences"]
 
 # A question open for content (what / which / how ...), answered without a leading "Yes".
 OPEN_ASK = re.compile(
-    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)",
+    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)|どの(協力)?メニュー",
     re.I,
 )
 # Asking what something is or contains (not whether JICA can help with it).
@@ -75,7 +75,11 @@ CONTACT_ASKED = it._any(
 ON_MENU_FOR = it._any(
     r"(メニュー|menu)(の中に|の中には|に|には)[^。？?]{2,30}(あり|ある|含まれ|入って|載って)|"
     r"\b(on|in) (jica'?s |the |your |this )?(cooperation )?menu (for|that|to help|about)\b|"
-    r"\bmenu (include|cover|offer|have)s? (anything|something|support|help) (for|on|about|to)\b"
+    r"\bmenu (include|cover|offer|have)s? (anything|something|support|help) (for|on|about|to)\b|"
+    # which line is about a thing ("which menu line covers an urban OS?", 「どのメニューが…」)
+    r"\b(which|what) (menu |cooperation )?(lines?|items?|headings?|parts? of the menu) "
+    r"(covers?|includes?|is about|are about|is for|deals? with|mentions?)\b|"
+    r"どの(協力)?メニュー(項目)?(が|に|で)"
 )
 
 

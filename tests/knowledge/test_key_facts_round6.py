@@ -127,6 +127,9 @@ from tests.knowledge.test_answer import assert_cited
         # the asker's own level: a city's request gets the line printed at city level first
         ("当市にも推進室ができました。専門家を派遣して体制づくりを手伝ってもらえますか",
          ["自治体や事業のSC推進組織"], "help"),
+        # which line is about a thing: that line, not the whole menu (and no leading "Yes")
+        ("Which menu item deals with the urban OS?", ["都市OS"], "help"),
+        ("都市OSはどのメニューに入っていますか", ["都市OS"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
@@ -140,6 +143,16 @@ def test_key_facts_round6(shipped_kb, question, facts, kind):
         assert normalize(fact) in normalize(result.answer), (fact, result.answer)
     assert detect_lang(result.answer) == detect_lang(question)
     assert_cited(result)
+
+
+@pytest.mark.parametrize(
+    "question", ["Which menu line covers testbeds?", "テストベッドはどのメニューにありますか"]
+)
+def test_which_line_is_not_answered_with_yes(shipped_kb, question):
+    result = answer(question, shipped_kb.retriever)
+    assert result.kind == "help", result.answer
+    assert not result.answer.startswith(("Yes", "はい")), result.answer
+    assert "テストベッド構築支援" in result.answer
 
 
 def test_a_japanese_question_frame_does_not_hide_the_printed_sentence(shipped_kb):
