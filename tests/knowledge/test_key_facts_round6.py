@@ -130,6 +130,12 @@ from tests.knowledge.test_answer import assert_cited
         # which line is about a thing: that line, not the whole menu (and no leading "Yes")
         ("Which menu item deals with the urban OS?", ["都市OS"], "help"),
         ("都市OSはどのメニューに入っていますか", ["都市OS"], "help"),
+        # the scene set in plain sentences, then two questions: both answered
+        ("We are a mountain town that lives on tourism. We have done nothing smart so far. "
+         "Where should we start, and which direction fits a tourist town?",
+         ["Small Start", "特定産業特化型都市"], "start"),
+        ("うちは観光業が主な産業の町です。まだ何も始めていません。何から始めればよいですか。また、どんな方向性が合いますか？",
+         ["Small Start", "特定産業特化型都市"], "start"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
