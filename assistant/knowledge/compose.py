@@ -131,7 +131,9 @@ LIKE_OURS = it._any(
     r"\b(a |for )?(city|town|place|municipality) like (ours|this|that|mine)\b|\bsuch a (city|town)\b|"
     r"(うち|当市|我が市|わが市|私たち|この|その|こういう|そういう)(のような|みたいな)(都市|町|まち|市)"
 )
-SUGGEST = it._any(r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案")
+SUGGEST = it._any(
+    r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案"
+)
 
 
 # Who puts the brochure out ("who publishes this brochure?", 「このパンフレットの発行元は」).
@@ -141,6 +143,26 @@ PUBLISHER = it._any(
     r"(パンフレット|資料|冊子)(の|を)?(発行元|発行者|作成者|発行した|作成した|作った)|"
     r"(誰|どこ)が(この)?(パンフレット|資料|冊子)を(発行|作成|作)"
 )
+
+
+# The stage after (or before) a named one ("what comes after Accelerate?", 「Small Startの次は」).
+NEXT_STAGE = it._any(
+    r"\b(comes?|stage|step) (after|beyond|following)\b|\bafter (small ?start|accelerate)\b|\bfollows?\b|"
+    r"\bnext (stage|step)\b|(の|より)(次|先)(の段階|のステージ|は|に)|次の段階|"
+    r"\b(comes?|stage) before\b|\bbefore (accelerate|sustainable)|(の|より)前(の段階|のステージ|は)"
+)
+_ORDER = ["small_start", "accelerate", "sustainable_growth"]
+
+
+def next_stage(c: Overview, question: str) -> Draft | None:
+    """The stage next to the one named, in the staircase's order (after, unless before)."""
+    named = it.found(it.STAGES, question)[0]
+    step = -1 if re.search(r"before|前", it.norm(question)) else 1
+    i = _ORDER.index(named) + step
+    if not 0 <= i < len(_ORDER):
+        return None  # nothing after the top stage: the named stage answers
+    s = c.stage_sentence(_ORDER[i])
+    return Draft("stage", [s]) if s else None
 
 
 def start_for(c: Overview, q: str) -> Draft | None:
@@ -229,6 +251,8 @@ def compose(
         # what JICA itself stands for: its name, as the colophon gives it
         (bool(it.ABBREV.search(q)) and "jica" in q, lambda: c.about_jica(question)),
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
+        # the stage after (or before) one named: that stage ("what comes after Accelerate?")
+        (one_stage and bool(NEXT_STAGE.search(q)) and not helps, lambda: next_stage(c, question)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
         # an element named by its name, number or a term only it uses: that element, not the list

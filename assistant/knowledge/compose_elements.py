@@ -45,8 +45,15 @@ _WHICH_ELEMENT = it._any(
 _NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
 # Short names readers give an element ("the cross-domain element", "the platform element").
 _READER_NAMES = {
-    "E07": ("promoting body", "promotion body", "lead body", "leading body", "leading organi",
-            "lead agency", "lead organization"),
+    "E07": (
+        "promoting body",
+        "promotion body",
+        "lead body",
+        "leading body",
+        "leading organi",
+        "lead agency",
+        "lead organization",
+    ),
     "E14": ("cross-domain element", "cross-sector element", "cross domain element"),
     "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
 }

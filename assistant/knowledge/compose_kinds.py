@@ -18,6 +18,7 @@ from assistant.knowledge.menu_words import (
     BROAD,
     EVERYDAY,
     EVERYDAY_WEIGHT,
+    LEVEL_ASKED,
     LEVEL_WEIGHT,
     ONE_LINE,
     PREFER_TYPE,
@@ -266,8 +267,9 @@ class Composer:
                 out[line.id] = 0.5 * near
         return out
 
-    def line_parts(self, lid: str) -> tuple[dict[str, str], str]:
-        """Template fields for a menu line, and the chunk id to cite (answer language)."""
+    def line_parts(self, lid: str, level_asked: bool = False) -> tuple[dict[str, str], str]:
+        """Template fields for a menu line, and the chunk id to cite (answer language); asked
+        which level, an English answer quotes the printed level heading too."""
         line = next(c for c in self.fw.cooperation if c.id == lid)
         twins = [c for c in self.fw.cooperation if c.text.en == line.text.en]
         levels = {c.level for c in twins}
@@ -284,6 +286,11 @@ class Composer:
             "text": self.strip(line.text.get(self.lang)),
             "printed": self.printed(line.text.ja, self.type_name(ctype.name.ja, short)),
         }
+        if level_asked and self.lang == "en":
+            heads = [t(f"answer.compose.level.{v}", "ja") for v in sorted(levels, reverse=True)]
+            fields["printed"] = self.printed(
+                line.text.ja, self.type_name(ctype.name.ja, short), *heads
+            )
         return fields, self.cid(f"coop-{line.id}") or f"coop-{line.id}.{self.lang}"
 
     def first_clause(self, text: str) -> str:
@@ -307,11 +314,12 @@ class Composer:
         lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
-        fields, cid = self.line_parts(lines[0][1])
-        first = "answer.compose.yes_line" if yes else "answer.compose.listed_line"
+        asked = bool(LEVEL_ASKED.search(q))
+        fields, cid = self.line_parts(lines[0][1], asked)
+        first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
-            f2, c2 = self.line_parts(lines[1][1])
+            f2, c2 = self.line_parts(lines[1][1], asked)
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
         return Draft("help", sentences)
 

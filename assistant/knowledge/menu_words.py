@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ASKER_LEVEL", "BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "LEVEL_WEIGHT", "ONE_LINE", "PREFER_TYPE",
+    "ASKER_LEVEL", "BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "LEVEL_ASKED", "LEVEL_WEIGHT", "ONE_LINE",
+    "PREFER_TYPE",
     "SME",
 ]  # fmt: skip
 
@@ -142,3 +143,10 @@ ASKER_LEVEL = (
     ),
 )
 LEVEL_WEIGHT = 0.5
+# Which level a line is printed at, asked ("national or city level?", 「国レベル？都市レベル？」).
+LEVEL_ASKED = re.compile(
+    r"national or (the )?(city|municipal|local)|(city|municipal|local)[\w ]{0,12} or (the )?national|"
+    r"\b(which|what) level\b|(aimed|targeted|meant|intended) (at|for) (the )?(national|ministr|cit|municipal)|"
+    r"ministries or (at )?(the )?(cit|municipal|local)|国レベル[^。]{0,12}(都市|自治体)|"
+    r"(都市|自治体)[^。]{0,10}国レベル|どのレベル|国向け[^。]{0,10}(市|自治体)向け"
+)

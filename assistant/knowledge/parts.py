@@ -98,6 +98,7 @@ def compose_parts(
     if len(parts) < 2:
         return None
     drafts: list[Draft] = []
+    alike = 0  # parts answered exactly as an earlier part was
     for i, part in enumerate(parts):
         if i and _POINTS_BACK.search(part) and len(part) < 80:
             # "for it": the thing the part before names, without that part's own question frame
@@ -117,8 +118,11 @@ def compose_parts(
         if any(
             d.kind == draft.kind and d.sentences[0].text == draft.sentences[0].text for d in drafts
         ):
+            alike += 1
             continue  # two parts answered alike: say it once
         drafts.append(draft)
+    if len(drafts) == 1 and alike == len(parts) - 1:
+        return drafts[0]  # every part asks the same thing ("what comes after X? and at that top…")
     if len(drafts) < 2:
         return None
     sentences = [s for d in drafts for s in d.sentences]

@@ -136,6 +136,14 @@ from tests.knowledge.test_answer import assert_cited
          ["Small Start", "特定産業特化型都市"], "start"),
         ("うちは観光業が主な産業の町です。まだ何も始めていません。何から始めればよいですか。また、どんな方向性が合いますか？",
          ["Small Start", "特定産業特化型都市"], "start"),
+        # the stage after or before a named one
+        ("Which stage follows Small Start?", ["Accelerate"], "stage"),
+        ("Sustainable Growthの前の段階は？", ["Accelerate"], "stage"),
+        ("What comes after Accelerate, and what does a city at that last stage do?",
+         ["Sustainable Growth", "領域横断で包括的な取組みを推進"], "stage"),
+        # which level a line is printed at: the printed level heading quoted
+        ("Is cybersecurity support meant for national or city level?", ["国レベル"], "help"),
+        ("Is help with testbeds aimed at ministries or at cities?", ["都市・自治体／地区レベル"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
