@@ -189,6 +189,11 @@ HELP = _any(
     r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
     r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
     r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu|"
+    # "is that possible?", "we need help drafting…", 「JICAの支援は使える？」
+    r"\bis (that|this|it) (possible|doable|an option)\b|would (that|this|it) be possible|"
+    r"\b(we|i) (need|want|would like|'d like) (some )?(help|support|assistance)\b|"
+    r"(支援|協力|メニュー)(は|を|が|って)?[^。？?]{0,6}(使える|使え|利用でき|活用でき)|"
+    r"(手伝って|支援して|助けて)(ほしい|欲しい)|"
     # within what JICA supports (「支援の範囲に入っていますか」「支援対象ですか」)
     r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)"
 )

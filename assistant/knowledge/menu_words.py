@@ -23,14 +23,20 @@ EVERYDAY_WEIGHT = 2.0
 BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
 # ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
 # above words most lines share (取組み, スマートシティ)
-ONE_LINE = frozenset({"E-Government", "都市空間整備計画", "資金調達制度"})
+ONE_LINE = frozenset({"E-Government", "都市空間整備計画", "資金調達制度", "technical evaluation"})
 # Everyday words for what a menu line prints: (question words, a word of the printed line).
 EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"\bspecs\b|specifications?\b|仕様書|(tender|bidding) documents?|入札書類"),
         "terms of reference",
     ),
-    (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
+    (
+        re.compile(
+            r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札|"
+            r"\b(vendor|supplier|bidder)s?\b|evaluat\w* (the |vendor |supplier )?(proposals|offers)|業者(の)?選定|ベンダー"
+        ),
+        "technical evaluation",
+    ),
     (
         re.compile(
             r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会"
@@ -57,7 +63,7 @@ EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(経験|ノウハウ|知見|教訓|成功例|好事例)[^。？?]{0,8}(共有|交換)|"
             r"shar(e|ing) (lessons|experiences?|know-?how|knowledge|good practices?)|"
-            r"exchang(e|ing) (lessons|experiences?)"
+            r"exchang(e|ing) (lessons|experiences?|know-?how|knowledge|ideas)"
         ),
         "知見・教訓の共有",
     ),

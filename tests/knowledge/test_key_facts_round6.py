@@ -144,6 +144,16 @@ from tests.knowledge.test_answer import assert_cited
         # which level a line is printed at: the printed level heading quoted
         ("Is cybersecurity support meant for national or city level?", ["国レベル"], "help"),
         ("Is help with testbeds aimed at ministries or at cities?", ["都市・自治体／地区レベル"], "help"),
+        # help asked in other frames: "is that possible?", "we need help", 「支援は使える？」
+        ("We'd like a study of our current situation first. Is that possible?",
+         ["網羅的な分析"], "help"),
+        ("We need help setting up a knowledge-sharing platform with other cities.",
+         ["知見・教訓の共有"], "help"),
+        ("スマート街灯の実証をしたい。JICAの協力は使えますか", ["スマートサービスの実証"], "help"),
+        ("道路データの整備計画を作るのを手伝ってほしい", ["整備計画の策定支援"], "help"),
+        # choosing among vendors: the procurement line (technical evaluation)
+        ("Could JICA help us pick a vendor for our traffic system?", ["技術評価"], "help"),
+        ("スマートシティ関連の入札で、提案の評価を手伝ってもらえますか", ["技術評価"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
