@@ -50,7 +50,7 @@ __all__ = ["Draft", "Sentence", "compose", "limit", "split_sentences"]
 
 # A question open for content (what / which / how ...), answered without a leading "Yes".
 OPEN_ASK = re.compile(
-    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)|どの(協力)?メニュー",
+    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)|どの(協力)?メニュー|どれ(に|が)",
     re.I,
 )
 # Asking what something is or contains (not whether JICA can help with it).
@@ -79,7 +79,8 @@ ON_MENU_FOR = it._any(
     # which line is about a thing ("which menu line covers an urban OS?", 「どのメニューが…」)
     r"\b(which|what) (menu |cooperation )?(lines?|items?|headings?|parts? of the menu) "
     r"(covers?|includes?|is about|are about|is for|deals? with|mentions?)\b|"
-    r"どの(協力)?メニュー(項目)?(が|に|で)"
+    r"どの(協力)?メニュー(項目)?(が|に|で)|(メニュー|menu)の?(うち)?(どれ|どの項目|どこ)(に|が)?(当た|該当|入|あた|近)|"
+    r"\b(which|what) (one|item|line|part) (of|on|in) (jica'?s |the )?(cooperation )?menu\b"
 )
 
 

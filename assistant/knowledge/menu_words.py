@@ -39,7 +39,8 @@ EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会"
+            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会|"
+            r"束ね|取りまとめ|統括|coordinating (body|agency|unit|office)"
         ),
         "promotion bodies",
     ),
@@ -98,6 +99,11 @@ EVERYDAY: list[tuple[re.Pattern[str], str]] = [
         ),
         "資金調達制度",
     ),
+    # a city's or country's basic concept: the vision and strategy line
+    (
+        re.compile(r"基本構想|構想づくり|構想を(つく|作|策定)|concept plan|overall vision"),
+        "ビジョンや戦略の策定支援",
+    ),
     # e-government in other words: the national-level e-government line
     (
         re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov(ernment)?\b|egov"),
@@ -135,7 +141,8 @@ SME = re.compile(
 ASKER_LEVEL = (
     (
         re.compile(
-            r"当市|本市|わが市|我が市|うちの(市|町|村)|市役所|(市|町|村)(の)?(職員|担当)|自治体として|"
+            r"当市|本市|わが市|我が市|うちの(市|町|村)|市役所|(市|町|村)(の)?(職員|担当)|自治体として|地方政府|"
+            r"\blocal government\b|"
             r"\bour (city|town|municipality|city hall|council)\b|\bcity hall\b|\bmunicipal (government|staff)"
         ),
         "city",

@@ -154,6 +154,11 @@ from tests.knowledge.test_answer import assert_cited
         # choosing among vendors: the procurement line (technical evaluation)
         ("Could JICA help us pick a vendor for our traffic system?", ["技術評価"], "help"),
         ("スマートシティ関連の入札で、提案の評価を手伝ってもらえますか", ["技術評価"], "help"),
+        # which menu item a need falls under; a basic concept -> the vision and strategy line
+        ("国としてスマートシティの基本構想を作りたい。協力メニューのどれに当たりますか",
+         ["ビジョンや戦略の策定支援"], "help"),
+        ("Which item on the menu fits a ministry that wants a national smart city concept plan?",
+         ["ビジョンや戦略の策定支援"], "help"),
         # a domain named in quotes: its elements, with its printed name
         ("Which elements does the 'Technology' domain include?", ["「技術」", "データの利活用"],
          "overview"),
