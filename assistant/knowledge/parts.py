@@ -69,11 +69,11 @@ def question_parts(question: str) -> list[str]:
         parts = [" ".join(parts[: lead + 1]), *parts[lead + 1 :]]
     if len(parts) < 2 or not all(_QUESTION_WORD.search(p) for p in parts):
         return [question]
-    # a part cut before ", and which …" asks all the same: its question mark makes it so
-    return [_asked(p) for p in parts[:MAX_PARTS]]
+    return parts[:MAX_PARTS]
 
 
 def _asked(part: str) -> str:
+    """A part cut before ", and which …" asks all the same: its question mark makes it so."""
     if part.endswith(("?", "？", ".", "。", "!", "！")):
         return part
     return part + ("？" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]$", part) else "?")
@@ -100,13 +100,14 @@ def compose_parts(
     drafts: list[Draft] = []
     alike = 0  # parts answered exactly as an earlier part was
     for i, part in enumerate(parts):
+        part = _asked(part)
         if i and _POINTS_BACK.search(part) and len(part) < 80:
             # "for it": the thing the part before names, without that part's own question frame
             before = it.HELP.sub(" ", _FRAME.sub(" ", it.norm(parts[i - 1])))
             part = f"{part} {before.strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
-        scene = _scene(parts[0]) if i else ""
+        scene = _scene(_asked(parts[0])) if i else ""
         if scene and (draft is None or draft.kind in QUOTED_ONLY or draft.judged):
             # 「どんな方向性が合いますか」 alone names no city: asked of the city described first
             part = f"{scene} {part}"
