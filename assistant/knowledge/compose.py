@@ -22,13 +22,13 @@ from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     SAYS_ABOUT,
     SMART_CITY_MEANING,
-    SUMMARY,
     WHO_LEADS,
     abbreviations,
     brochure_part,
     elements_use,
     heading,
     help_for_new,
+    mind_asked,
     says_about,
     smart_city_meaning,
     split_sentences,
@@ -317,7 +317,7 @@ def compose(
         # what to take care of with data and technology: JICA's MIND, its condition first
         (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
         # the JICA's MIND part named and asked to be summed up (「JICA's MINDの要点」)
-        (it.brochure_part(question) == "why" and bool(SUMMARY.search(q)), lambda: why(c, question)),
+        (mind_asked(question), lambda: why(c, question)),
         # who implements the work (national, local, private): the printed line on that
         (
             bool(WHO_LEADS.search(q)) and named is None and not helps,

@@ -153,6 +153,15 @@ WHO_LEADS = re.compile(
 _IMPLEMENTER = re.compile(r"実施主体|who implements")
 
 
+def mind_asked(question: str) -> bool:
+    """The JICA's MIND part named and asked to be summed up, or asked what it says about data,
+    safety, trust or co-creation: its printed sentences on that, first."""
+    q = it.norm(question)
+    return it.brochure_part(question) == "why" and bool(
+        SUMMARY.search(q) or _ASKS_CONDITION.search(q) or _CO_CREATION.search(q)
+    )
+
+
 def who_leads(c: Overview) -> Draft | None:
     """The printed line: the work differs by who implements it, and so should the approach."""
     out = quote_printed(c, "brochure-elements", [_IMPLEMENTER])
@@ -182,16 +191,20 @@ def smart_city_meaning(c: Overview) -> Draft | None:
 def why(c: Overview, question: str) -> Draft | None:
     """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
     can change, and its condition when the question asks about data, safety or trust)."""
+    q = it.norm(question)
     wanted = [_REASON, _POTENTIAL]
-    if _ASKS_NEED.search(it.norm(question)):
+    if _ASKS_NEED.search(q):
         wanted = [_CHALLENGES, _REASON]  # why cities need it: the challenges it answers, first
-    if _ASKS_CONDITION.search(it.norm(question)):
+    if _ASKS_CONDITION.search(q):
         wanted.insert(0, _CONDITION)  # what the question asks about first
-    # the part named by its heading and summed up: its first reason, then its headline
-    part = bool(it.brochure_part(question) and SUMMARY.search(it.norm(question)))
-    # summed up: its reason and its condition on data (its main points), then co-creation
-    out = quote_printed(c, "brochure-mind", [wanted[0], _CONDITION] if part else wanted)
-    if out and part:  # (trust and co-creation)
+    # the part named by its heading and summed up: its reason and its condition on data (its
+    # main points), then co-creation; co-creation asked about: two sentences, then co-creation
+    part = bool(it.brochure_part(question) and SUMMARY.search(q))
+    co = part or bool(_CO_CREATION.search(q) or re.search(r"co-?creat", q))
+    if part:
+        wanted = list(dict.fromkeys([wanted[0], _CONDITION, _REASON]))[:2]
+    out = quote_printed(c, "brochure-mind", wanted[:2] if co else wanted)
+    if out and co:  # (trust and co-creation)
         out += quote_printed(c, "brochure-mind-trust", [_CO_CREATION])
     return Draft("why", out) if out else None
 

@@ -67,6 +67,11 @@ from tests.knowledge.test_answer import assert_cited
         # JICA's MIND summed up: its condition on data and co-creation among its points
         ("Sum up the JICA's MIND page in three points.", ["データの安全性", "共創"], "why"),
         ("JICA's MINDのページを手短に要約してください", ["データの安全性", "共創"], "why"),
+        # the JICA's MIND part asked what it says of data or co-creation: those printed lines
+        ("In JICA's MIND, what is said about data?", ["データの安全性"], "why"),
+        ("What does the JICA's MIND part say about co-creation and safety?",
+         ["データの安全性", "共創"], "why"),
+        ("JICA's MINDでは共創について何と書いてありますか", ["共創"], "why"),
         # how JICA decides what each city does: the printed assessment
         ("Cities in our province are all at different points. How does JICA decide what each "
          "one should do?", ["アセスメント", "段階に応じて最適な取組みを"], "start"),
