@@ -107,10 +107,22 @@ def citations_valid(result: AnswerResult) -> bool:
     return used == set(range(1, len(result.sources) + 1))
 
 
+# Japanese script (kana, kanji, CJK punctuation, full-width forms) after NFKC.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+")
+
+
+def fold(text: str) -> str:
+    """The text as key facts are compared: NFKC (⾒ = 見, a no-break space = a space), radical
+    look-alikes (市⺠ = 市民), lower case, and no space beside Japanese script: the PDF's 「中小
+    SDGs実証事業」 is the framework's 「中小SDGs実証事業」 (spaces between English words stay)."""
+    return _CJK_SPACE.sub("", normalize(text))
+
+
 def key_hit(item: Item, text: str) -> bool:
-    """A key fact counts when present after NFKC and radical look-alike folding (市⺠ = 市民)."""
-    low = normalize(text)
-    return all(any(normalize(alt) in low for alt in k.split("|")) for k in item.key)
+    """A key fact counts when present after the same folding of both sides (``fold``)."""
+    low = fold(text)
+    return all(any(fold(alt) in low for alt in k.split("|")) for k in item.key)
 
 
 def pct(values: list[float], q: float) -> float:

@@ -49,6 +49,7 @@ GROUNDED = {
     "direction",
     "stage",
     "abbreviation",
+    "who_leads",  # national, local or private implementers named: the printed line on them
 }  # kinds that name framework items
 # kinds that stand below the relevance bar when the question is about JICA or its approach
 # (「JICAのEメールアドレスは何ですか」 scores low on embeddings)

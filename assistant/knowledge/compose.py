@@ -21,15 +21,20 @@ from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
     SAYS_ABOUT,
+    SMART_CITY_MEANING,
+    WHO_LEADS,
     abbreviations,
     brochure_part,
     elements_use,
     heading,
     help_for_new,
+    mind_asked,
     says_about,
+    smart_city_meaning,
     split_sentences,
     title,
     topic_hits,
+    who_leads,
     why,
 )
 from assistant.knowledge.compose_route import route
@@ -45,15 +50,39 @@ __all__ = ["Draft", "Sentence", "compose", "limit", "split_sentences"]
 
 # A question open for content (what / which / how ...), answered without a leading "Yes".
 OPEN_ASK = re.compile(
-    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)",
+    r"^(what|which|how|where|list|tell me|describe|explain)\b|どのような|どんな|何が|何を|どういう|どの(支援|協力)|どの(協力)?メニュー|どれ(に|が)",
     re.I,
 )
 # Asking what something is or contains (not whether JICA can help with it).
 WHAT = re.compile(
     r"^(what|which)|purpose|\binclude|\bcover|consist|list|in practice|concretely|目的|内容|どのような|"
-    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて",
+    r"どんな|何が|何を(する|し|や)|具体的|とは|教えて|"
+    # what a named kind of cooperation is for ("what's it used for?", 「何に使う」)
+    r"\bused for\b|\b(is|'s) (it|that) for\b|(have|has) (anything )?to do with|何に使|何のための",
     re.I,
 )
+
+# The contact details themselves asked for ("Please provide JICA's postal address"): "provide"
+# is not a request for help here.
+CONTACT_ASKED = it._any(
+    r"\b(provide|give|send|share|list|tell)\b[\w\s'’]{0,40}\b(address|phone|telephone|e-?mail|"
+    r"contact details|contact information)\b"
+)
+
+
+# Whether the menu holds something for a need ("anything on the menu for SMEs?",
+# 「メニューの中に中小企業が使えそうな枠組みはありますか」).
+ON_MENU_FOR = it._any(
+    r"(メニュー|menu)(の中に|の中には|に|には)[^。？?]{2,30}(あり|ある|含まれ|入って|載って)|"
+    r"\b(on|in) (jica'?s |the |your |this )?(cooperation )?menu (for|that|to help|about)\b|"
+    r"\bmenu (include|cover|offer|have)s? (anything|something|support|help) (for|on|about|to)\b|"
+    # which line is about a thing ("which menu line covers an urban OS?", 「どのメニューが…」)
+    r"\b(which|what) (menu |cooperation )?(lines?|items?|headings?|parts? of the menu) "
+    r"(covers?|includes?|is about|are about|is for|deals? with|mentions?)\b|"
+    r"どの(協力)?メニュー(項目)?(が|に|で)|(メニュー|menu)の?(うち)?(どれ|どの項目|どこ)(に|が)?(当た|該当|入|あた|近)|"
+    r"\b(which|what) (one|item|line|part) (of|on|in) (jica'?s |the )?(cooperation )?menu\b"
+)
+
 
 def as_lang(lang: str) -> Lang:
     """The answer language as the framework's texts are keyed (callers pass a detected code)."""
@@ -77,9 +106,71 @@ _WHY_USE = it._any(
 )
 
 
+# No smart-city work yet, whatever systems the city already has ("a traffic centre but no smart
+# city plan at all"): the first stage, which starts from the existing assets.
+NO_SMART_WORK_YET = it._any(
+    r"\bno (smart[ -]?city|digital|dx) (plan|strategy|work|projects?|experience|initiatives?|"
+    r"vision|policy)|(have|has)(n't| not| never)( yet)?( got| had| made| drawn up| written)? "
+    r"(a |any )?smart[ -]?city (plan|strategy|vision|work|projects?)|almost no (digital|smart)|"
+    r"スマートシティ(の|に関する|に係る)?(計画|戦略|構想|取組み|取り組み|ビジョン)(は|が|も)(まだ|全く|まったく|何も)?"
+    r"(ない|なく|なし|ありません|作って(い|お)らず|作っていない)"
+)
+
+
+# What the approach as a whole is for ("what is the smart city approach trying to do?",
+# 「アプローチの狙いを一言で」).
+PURPOSE = it._any(
+    r"what(?: is|'s) (?:jica'?s )?(?:the )?smart[ -]?city approach (?:for|trying|about|aiming|meant)|"
+    r"(?:purpose|aim|goal|point|objective) of (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach|"
+    r"what (?:is|does) (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach (?:trying|try|aim|seek)|"
+    r"アプローチ(?:の|が)(?:狙い|ねらい|目的|目指)|アプローチ(?:は|って)(?:何を目指|何のため|何が目的)"
+)
+
+
+# "a city like ours", 「うちのような都市」: the asker's own city, described before.
+LIKE_OURS = it._any(
+    r"\b(a |for )?(city|town|place|municipality) like (ours|this|that|mine)\b|\bsuch a (city|town)\b|"
+    r"(うち|当市|我が市|わが市|私たち|この|その|こういう|そういう)(のような|みたいな)(都市|町|まち|市)"
+)
+SUGGEST = it._any(
+    r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案"
+)
+
+
+# Who puts the brochure out ("who publishes this brochure?", 「このパンフレットの発行元は」).
+PUBLISHER = it._any(
+    r"who (publishe[sd]|issue[sd]|wrote|writes|produced|produces|made|makes|put out|puts out) "
+    r"(this|the) (brochure|booklet|leaflet|pamphlet|document)|"
+    r"(パンフレット|資料|冊子)(の|を)?(発行元|発行者|作成者|発行した|作成した|作った)|"
+    r"(誰|どこ)が(この)?(パンフレット|資料|冊子)を(発行|作成|作)"
+)
+
+
+# The stage after (or before) a named one ("what comes after Accelerate?", 「Small Startの次は」).
+NEXT_STAGE = it._any(
+    r"\b(comes?|stage|step) (after|beyond|following)\b|\bafter (small ?start|accelerate)\b|\bfollows?\b|"
+    r"\bnext (stage|step)\b|(の|より)(次|先)(の段階|のステージ|は|に)|次の段階|"
+    r"\b(comes?|stage) before\b|\bbefore (accelerate|sustainable)|(の|より)前(の段階|のステージ|は)"
+)
+_ORDER = ["small_start", "accelerate", "sustainable_growth"]
+
+
+def next_stage(c: Overview, question: str) -> Draft | None:
+    """The stage next to the one named, in the staircase's order (after, unless before)."""
+    named = it.found(it.STAGES, question)[0]
+    step = -1 if re.search(r"before|前", it.norm(question)) else 1
+    i = _ORDER.index(named) + step
+    if not 0 <= i < len(_ORDER):
+        return None  # nothing after the top stage: the named stage answers
+    s = c.stage_sentence(_ORDER[i])
+    return Draft("stage", [s]) if s else None
+
+
 def start_for(c: Overview, q: str) -> Draft | None:
     """Where to start, read from the city's stated situation: mature across domains, already
     under way (going full-scale), else the first stage."""
+    if it.NOT_STARTED.search(q) or NO_SMART_WORK_YET.search(q):
+        return c.start()
     for pattern, sid in ((it.MATURE, "sustainable_growth"), (it.UNDERWAY, "accelerate")):
         if pattern.search(q):
             s = c.stage_sentence(sid)
@@ -99,7 +190,8 @@ def compose(
     """The offline answer for ``question`` (None when nothing usable was found)."""
     c = Overview(retriever, fw, as_lang(lang))
     q = it.norm(question).strip()
-    helps = bool(it.HELP.search(q) or it.MENU_LINE_ASKED.search(q)) and not it.NOT_HELP.search(q)
+    helps = bool(it.HELP.search(q) or it.MENU_LINE_ASKED.search(q) or ON_MENU_FOR.search(q))
+    helps = helps and not it.NOT_HELP.search(q)
     one_stage = len(it.found(it.STAGES, question)) == 1
     asks_what = bool(WHAT.search(q))
     city_type = bool(it.found(it.CITY_TYPES, question))
@@ -108,14 +200,22 @@ def compose(
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (
-            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count
-            bool(it.CONTACT.search(q)) and not it.HELP.search(asked_part(q).replace("contact", "")),
+            # the help words of a scene-setting clause (「相談したいのですが、宛先は？」) do not count,
+            # nor "provide" asked of the contact details themselves; a website named only in the
+            # scene ("a city website nobody updates. Where should we begin?") asks no contact
+            bool(it.CONTACT.search(it.norm(asked_part(question))))
+            and (
+                bool(CONTACT_ASKED.search(q))
+                or not it.HELP.search(asked_part(q).replace("contact", ""))
+            ),
             c.contact,
         ),
         (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
             bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
-            and not city_type
+            # a city character named only in the scene ("a provincial centre ... where should a
+            # city like ours begin?") is background: where to start is asked
+            and not it.found(it.CITY_TYPES, asked_part(question))
             and not it.found(it.SCALE_ONE, question)
             # "what does the first survey in the menu cover?": that kind of cooperation
             and not (asks_what and it.found(MENU_TYPES, question)),
@@ -129,7 +229,15 @@ def compose(
             lambda: title(c),
         ),
         (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
-        (bool(it.WHY_JICA.search(q)) and named is None, lambda: why(c, question)),
+        # what a smart city is: the brochure's line on smart-city work (it prints no definition)
+        (bool(SMART_CITY_MEANING.search(q)), lambda: smart_city_meaning(c)),
+        # what the approach as a whole is for: JICA's MIND, its reason (not the chart's aims)
+        (bool(PURPOSE.search(q)) and not it.brochure_part(question), lambda: why(c, question)),
+        # "why JICA (and not another body)?" asks what JICA brings: its assets, not its MIND
+        (
+            bool(it.WHY_JICA.search(q)) and named is None and not it.ASSETS.search(q),
+            lambda: why(c, question),
+        ),
         # a city character asked about as if it were a stage ("is 'area development' a stage?")
         (
             city_type and bool(it.STAGE_TALK.search(q)) and not it.found(it.STAGES, question),
@@ -139,9 +247,13 @@ def compose(
             bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
             lambda: abbreviations(c, question),
         ),
+        # who publishes the brochure: JICA, as the colophon gives it
+        (bool(PUBLISHER.search(q)), lambda: c.about_jica(question)),
         # what JICA itself stands for: its name, as the colophon gives it
         (bool(it.ABBREV.search(q)) and "jica" in q, lambda: c.about_jica(question)),
         (bool(it.ELEMENTS_OF.search(q) and it.ABOUT_USE.search(q)), lambda: elements_use(c)),
+        # the stage after (or before) one named: that stage ("what comes after Accelerate?")
+        (one_stage and bool(NEXT_STAGE.search(q)) and not helps, lambda: next_stage(c, question)),
         (not helps, lambda: c.stage(question)),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
         # an element named by its name, number or a term only it uses: that element, not the list
@@ -163,6 +275,15 @@ def compose(
             bool(it.CITY_TYPES_ALL.search(q)) and not city_type and not helps,
             c.city_types_all,
         ),
+        # a direction asked "for a city like ours" whose character no marker names: the four
+        # characters with their directions, to find one's own among them
+        (
+            bool(LIKE_OURS.search(q) and (it.DIRECTION.search(q) or SUGGEST.search(q)))
+            and not city_type
+            and not helps
+            and not it.START.search(q),
+            c.city_types_all,
+        ),
         (
             bool(it.ELEMENT_ASK.search(q) or it.ELEMENTS_OF.search(q)) and not helps,
             lambda: c.element(question, hits),
@@ -176,6 +297,8 @@ def compose(
                 it.MENU_ASK.search(q)
                 and not (helps and it.REFERS_BACK.search(q))
                 and not it.MENU_LINE_ASKED.search(q)  # one line asked by its name, not the menu
+                # "is there something on the menu for SMEs?": that need's line, not the menu
+                and not (helps and ON_MENU_FOR.search(q))
             )
             or bool(it.MENU_WHAT.search(q) and it.found(it.LEVELS, question)),
             lambda: c.menu(question),
@@ -193,6 +316,13 @@ def compose(
         ),
         # what to take care of with data and technology: JICA's MIND, its condition first
         (bool(CAUTION.search(q)) and named is None and not helps, lambda: why(c, question)),
+        # the JICA's MIND part named and asked to be summed up (「JICA's MINDの要点」)
+        (mind_asked(question), lambda: why(c, question)),
+        # who implements the work (national, local, private): the printed line on that
+        (
+            bool(WHO_LEADS.search(q)) and named is None and not helps,
+            lambda: who_leads(c),
+        ),
         # the problems cities face: JICA's MIND, its challenges first
         (bool(it.CHALLENGES.search(q)) and named is None, lambda: why(c, question)),
         # an element named by its name or number, asked about in any words

@@ -45,6 +45,15 @@ _WHICH_ELEMENT = it._any(
 _NAME_SYNONYMS = {"coherence": "consistency", "concreteness": "specificity"}
 # Short names readers give an element ("the cross-domain element", "the platform element").
 _READER_NAMES = {
+    "E07": (
+        "promoting body",
+        "promotion body",
+        "lead body",
+        "leading body",
+        "leading organi",
+        "lead agency",
+        "lead organization",
+    ),
     "E14": ("cross-domain element", "cross-sector element", "cross domain element"),
     "E15": ("platform element", "urban os element", "プラットフォームのエレメント"),
 }
@@ -70,7 +79,8 @@ _SITUATIONS = (
     (
         re.compile(
             r"separate(ly)? (from|of) (the )?(urban|master|city|digital|existing)|"
-            r"(not|never) (aligned|linked|connected|consistent) with (the )?(urban|master|city|digital)|"
+            r"(not|n't|never) (aligned|linked|connected|consistent|tied|integrated) (with|to|into) "
+            r"(the |our |its |their )?(urban|master|city|digital|land[- ]use|spatial|development)|"
             r"without (looking at|regard to|reference to|considering|checking)[\w\s]{0,20}"
             r"(digital|urban|master|development) (strateg|plan)|"
             r"(都市計画|デジタル戦略|マスタープラン)[^。？?]{0,20}(別々|バラバラ|ばらばら|無関係|切り離|分離)"
@@ -84,6 +94,21 @@ _SITUATIONS = (
         ),
         "E13",
     ),
+    # people trusting the city, its partners or how their data is used: trust building (E11)
+    (
+        re.compile(
+            r"(citizens?|residents?|people|public|communit(y|ies)|users?)('s?)? (do not |don't |)"
+            r"(trust|trusting)|\btrust (in|of|between|among)\b|\b(lack|loss) of trust|distrust|"
+            r"(市民|住民|企業|行政)[^。？?]{0,12}(信頼|信用|トラスト)|信頼関係|不信"
+        ),
+        "E11",
+    ),
+)
+
+
+# A situation asked of the framework as a whole ("how does JICA's framework treat this?").
+_IN_FRAMEWORK = it._any(
+    r"(jica'?s |the |this |your )framework\b|(jica|この|その)の?(枠組み|フレームワーク)(では|で|に|の中で)"
 )
 
 
@@ -107,6 +132,9 @@ class ElementKinds(Composer):
 
     def element(self, question: str, hits: list[Hit] | None = None) -> Draft | None:
         named = self.named_elements(question) or self.numbered_elements(question)
+        other = self.element_by_reader_name(question) if len(named) == 1 else None
+        if other is not None and other not in named:  # "the promoting body and ecosystem building"
+            named.append(other)
         if len(named) >= 2:  # two elements named (「AとB、どう違う」): each one's desired state
             out = [s for s in (self.element_sentence(e) for e in named[:2]) if s]
             return Draft("element", out) if out else None
@@ -171,10 +199,11 @@ class ElementKinds(Composer):
         terms = QUOTED.findall(it.norm(question))
         if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", question):  # English terms in Japanese
             terms += re.findall(r"[a-z][a-z0-9 -]{2,}[a-z0-9]", it.norm(question))
+        domains = {it.norm(n) for d in self.fw.domains for n in (d.name.en, d.name.ja)}
         for term in terms:
             term = term.strip()
-            if len(term) < 3:
-                continue
+            if len(term) < 3 or term in domains:
+                continue  # "the 'Operation' domain" names a domain, not an element's term
             uses = [
                 el
                 for el in self.fw.elements
@@ -208,6 +237,8 @@ class ElementKinds(Composer):
         if by_term is not None or not loose:
             return by_term
         asks_one = it.ELEMENTS_OF.search(question) or _WHICH_DOMAIN.search(it.norm(question))
+        # 「JICAの枠組みではどう扱われていますか」: where the framework places a situation
+        asks_one = asks_one or _IN_FRAMEWORK.search(it.norm(question))
         if asks_one:
             return (
                 self.element_by_situation(question)

@@ -13,6 +13,17 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge.lexical import stem
+from assistant.knowledge.menu_words import (
+    ASKER_LEVEL,
+    BROAD,
+    EVERYDAY,
+    EVERYDAY_WEIGHT,
+    LEVEL_ASKED,
+    LEVEL_WEIGHT,
+    ONE_LINE,
+    PREFER_TYPE,
+    SME,
+)
 from assistant.knowledge.retrieval import Filters
 
 if TYPE_CHECKING:
@@ -58,98 +69,6 @@ ASSESS_JA = (
     "「政策」「組織」「システム」「技術」「運用」の５つの分野の取組み状況をアセスメントした上で、"
     "その都市の成熟段階に応じて最適な取組みを実施していきます",
     "新たに取組みを始める都市にも、適した協力プログラムを用意します",
-)
-
-
-# An everyday word names its line as surely as a shared printed word (BM25's top match, 1.5,
-# may be a particle pair such as 「市の」): it weighs more than that.
-EVERYDAY_WEIGHT = 2.0
-# ... unless the word fits other lines as well (trying things out is also what a testbed is for;
-# other cities are also who knowledge is shared with)
-_BROAD = frozenset({"スマートサービスの実証", "他都市への展開", "知見・教訓の共有"})
-# ... and weigh more when the word names one line's own subject (電子政府 for E-Government),
-# above words most lines share (取組み, スマートシティ)
-_ONE_LINE = frozenset({"E-Government"})
-# Everyday words for what a menu line prints: (question words, a word of the printed line).
-_EVERYDAY: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"\bspecs\b|specifications?\b|仕様書|(tender|bidding) documents?|入札書類"),
-        "terms of reference",
-    ),
-    (re.compile(r"\bbids?\b|\bbidding\b|\btenders?\b|\btendering\b|入札"), "technical evaluation"),
-    (
-        re.compile(
-            r"steering (committee|group|body)|task ?force|committee|司令塔|推進本部|推進委員会|協議会"
-        ),
-        "promotion bodies",
-    ),
-    # training staff, 研修: human resource development
-    (re.compile(r"\btrain(ing)?\b|研修|育成|upskill|capacity"), "人材育成"),
-    # a diagnosis of the present and a path forward: the survey's analysis and roadmap
-    (
-        re.compile(
-            r"diagnos|as-is|current (situation|plans|state)|現状[^。？?]{0,4}(分析|把握|診断|調べ|調査)"
-        ),
-        "網羅的な分析",
-    ),
-    (re.compile(r"road ?map|道筋|進め方|ロードマップ"), "ロードマップ"),
-    # trying services out before rolling them out: the demonstration line
-    (
-        re.compile(r"try (them |it )?out|trial|試し|試験的|実証|pilot|demonstrat"),
-        "スマートサービスの実証",
-    ),
-    # experience shared among those involved: the knowledge-sharing line
-    (
-        re.compile(
-            r"(経験|ノウハウ|知見|教訓|成功例|好事例)[^。？?]{0,8}(共有|交換)|"
-            r"shar(e|ing) (lessons|experiences?|know-?how|knowledge|good practices?)|"
-            r"exchang(e|ing) (lessons|experiences?)"
-        ),
-        "知見・教訓の共有",
-    ),
-    # rules relaxed and incentives: the institutional framework line
-    (
-        re.compile(r"規制(を|の)?(緩|なく|見直)|deregulat|relax(ing)? (the )?(rules|regulations)"),
-        "規制緩和",
-    ),
-    # institutions put right once running: the revision line
-    (re.compile(r"\bfix(ing)? and improv|\brevis(e|ing|ion)|修正|見直し|手直し"), "修正と改善"),
-    # good practice carried to other cities: the wider network line
-    (
-        re.compile(
-            r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体|"
-            r"cities (abroad|overseas|in other countries)|foreign cities|sister cit|海外の都市|姉妹都市"
-        ),
-        "他都市への展開",
-    ),
-    # the city's own plan: the urban spatial plan line
-    (
-        re.compile(r"urban plan|city plan|spatial plan|land[- ]use|都市計画|まちづくり計画"),
-        "都市空間整備計画",
-    ),
-    # e-government in other words: the national-level e-government line
-    (
-        re.compile(r"電子政府|電子行政|デジタル政府|digital government|e-?gov\b|egov"),
-        "E-Government",
-    ),
-    # a body across ministries: the cross-ministry organisation line
-    (
-        re.compile(
-            r"(各|複数の)?省庁(に|を)?(またが|横断|横串)|各省庁|省庁の枠|(cross|inter)-?ministr|across ministries|whole[- ]of[- ]government"
-        ),
-        "省庁横断",
-    ),
-]
-# Words that ask for one kind of cooperation: money (or a Japanese SME's technology, which the
-# finance heading's SME/SDGs verification serves) → the financial cooperation lines first.
-_PREFER_TYPE = (
-    (
-        re.compile(
-            r"financ|\bfund(s|ing|ed)?\b|pay for|資金|融資|お金|費用を出|"
-            r"\bsmes?\b|small and medium|中小企業|中小|sdgs"
-        ),
-        "finance",
-    ),
 )
 
 
@@ -241,10 +160,7 @@ class Composer:
             for lid in ids:
                 score[lid] = score.get(lid, 0.0) + 0.3 / (rank + 1) / len(ids)
         lines = {c.id: c for c in self.fw.cooperation}
-        if prefer:
-            for lid in score:
-                if lines.get(lid) is not None and lines[lid].type == prefer:
-                    score[lid] += 1.0
+        self.boost(score, question.lower(), prefer)
         out: list[tuple[float, str]] = []
         for lid in sorted(score, key=lambda x: (-score[x], x)):
             line = lines.get(lid)
@@ -254,6 +170,26 @@ class Composer:
             if len(out) == n:
                 break
         return out
+
+    def boost(self, score: dict[str, float], low: str, prefer: str | None) -> None:
+        """Lines at the asker's own level (a city, a ministry) and of the kind of cooperation
+        asked for (money, small firms) weigh more."""
+        lines = {c.id: c for c in self.fw.cooperation}
+        levels = {level for words, level in ASKER_LEVEL if words.search(low)}
+        if len(levels) == 1:  # the asker says who they are: lines printed at that level first
+            for lid in score:
+                if lid in lines and lines[lid].level in levels:
+                    score[lid] += LEVEL_WEIGHT
+        if not prefer:
+            return
+        sme = prefer == "finance" and bool(SME.search(low))
+        if sme:  # the heading names them: its lines are candidates, whatever words match
+            for line in self.fw.cooperation:
+                if line.type == prefer:
+                    score.setdefault(line.id, 0.0)
+        for lid in score:
+            if lid in lines and lines[lid].type == prefer:
+                score[lid] += 2.0 if sme else 1.0
 
     def line_scores(self, question: str, vector: list[float] | None) -> dict[str, float]:
         """Each menu line's own match: shared words weigh most (TOR, cybersecurity…), in either
@@ -281,13 +217,13 @@ class Composer:
         than the printed ones (terms of reference, 調達)."""
         q = question.lower()
         out: dict[str, float] = {}
-        for words, printed in _EVERYDAY:
+        for words, printed in EVERYDAY:
             if not words.search(q):
                 continue
             for line in self.fw.cooperation:
                 if printed in line.text.en.lower() or printed in line.text.ja:
-                    weight = 1.0 if printed in _BROAD else EVERYDAY_WEIGHT
-                    weight += 1.0 if printed in _ONE_LINE else 0.0
+                    weight = 1.0 if printed in BROAD else EVERYDAY_WEIGHT
+                    weight += 1.0 if printed in ONE_LINE else 0.0
                     out[line.id] = out.get(line.id, 0.0) + weight
         return out
 
@@ -331,8 +267,9 @@ class Composer:
                 out[line.id] = 0.5 * near
         return out
 
-    def line_parts(self, lid: str) -> tuple[dict[str, str], str]:
-        """Template fields for a menu line, and the chunk id to cite (answer language)."""
+    def line_parts(self, lid: str, level_asked: bool = False) -> tuple[dict[str, str], str]:
+        """Template fields for a menu line, and the chunk id to cite (answer language); asked
+        which level, an English answer quotes the printed level heading too."""
         line = next(c for c in self.fw.cooperation if c.id == lid)
         twins = [c for c in self.fw.cooperation if c.text.en == line.text.en]
         levels = {c.level for c in twins}
@@ -349,6 +286,11 @@ class Composer:
             "text": self.strip(line.text.get(self.lang)),
             "printed": self.printed(line.text.ja, self.type_name(ctype.name.ja, short)),
         }
+        if level_asked and self.lang == "en":
+            heads = [t(f"answer.compose.level.{v}", "ja") for v in sorted(levels, reverse=True)]
+            fields["printed"] = self.printed(
+                line.text.ja, self.type_name(ctype.name.ja, short), *heads
+            )
         return fields, self.cid(f"coop-{line.id}") or f"coop-{line.id}.{self.lang}"
 
     def first_clause(self, text: str) -> str:
@@ -365,15 +307,19 @@ class Composer:
         """The best menu lines with their heading and level; ``yes`` when help was asked for
         (not when the lines are what retrieval found for a question of another kind)."""
         q = question.lower()
-        prefer = next((kind for words, kind in _PREFER_TYPE if words.search(q)), None)
+        prefer = next((kind for words, kind in PREFER_TYPE if words.search(q)), None)
+        named = self.everyday(question)
+        if any("資金調達" in x.text.ja for x in self.fw.cooperation if x.id in named):
+            prefer = None  # a scheme to raise the city's own funds, not JICA's money
         lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
         if not lines:
             return None
-        fields, cid = self.line_parts(lines[0][1])
-        first = "answer.compose.yes_line" if yes else "answer.compose.listed_line"
+        asked = bool(LEVEL_ASKED.search(q))
+        fields, cid = self.line_parts(lines[0][1], asked)
+        first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
-            f2, c2 = self.line_parts(lines[1][1])
+            f2, c2 = self.line_parts(lines[1][1], asked)
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
         return Draft("help", sentences)
 

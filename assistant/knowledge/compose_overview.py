@@ -107,7 +107,8 @@ class Overview(FrameworkKinds):
                 for e in els
             ]
             cite = self.cid(f"elements-{dom.id}") or self.cid(f"element-{els[0].id}")
-            name = dom.name.en.lower() if self.lang == "en" else dom.name.ja
+            # English: the printed domain name beside it, as an element's answer gives it
+            name = f"{dom.name.en.lower()} 「{dom.name.ja}」" if self.lang == "en" else dom.name.ja
             text = t(
                 "answer.compose.domain_elements",
                 self.lang,
@@ -154,10 +155,12 @@ class Overview(FrameworkKinds):
         )
         if not listed:
             return None
+        bare = re.sub(r"[\"'“”‘’『』]", "", q)  # "the 'Operation' domain"
         for d in self.fw.domains:
             for name in (d.name.en.lower(), d.name.ja, d.id):
                 if name and (
                     f"「{name}」" in q
+                    or f"{name} domain" in bare
                     or f"{name} domain" in q
                     or f"{name}分野" in q
                     or f"{name}の分野" in q

@@ -110,8 +110,9 @@ _ASKS_CONDITION = re.compile(
 
 
 _CO_CREATION = re.compile(r"共創|co-creation")
-_SUMMARY = re.compile(
-    r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点"
+SUMMARY = re.compile(
+    r"short version|in short|summar|gist|brief(ly)?\b|in a nutshell|要約|まとめ|手短|簡単に|概要|要点|要するに|"
+    r"\bsum (it |this |that |them )?up\b|\b(key|main) (points|messages|takeaways)\b|ポイント"
 )
 _REFERENCE = re.compile(r"レファレンス|as the reference")
 # what is built alongside the projects: a management set-up and a society that accepts change
@@ -140,18 +141,70 @@ def quote_printed(c: Overview, base: str, patterns: list[re.Pattern[str]]) -> li
     return out
 
 
+# Who carries the work out (national government, local government, private sector), asked
+# whether the approach differs: the brochure's printed sentence on the implementing body.
+WHO_LEADS = re.compile(
+    r"実施主体|(国|政府|省庁|自治体|市町村|都道府県|県|市|民間|企業)[^。？?]{0,6}(が|の)?(主導|主体|進め|担う|担当|実施)"
+    r"[^。？?]{0,30}(国|政府|自治体|市町村|県|市|民間|企業)[^。？?]{0,6}(が|の)?(主導|主体|進め|担う|担当|実施)|"
+    r"\bwho (implements|leads|drives|runs|carries out)\b|implementing (body|bodies|actor)|"
+    r"\b(led|run|driven|implemented) by (the )?(national|central|local|city|municipal|private)\b",
+    re.I,
+)
+_IMPLEMENTER = re.compile(r"実施主体|who implements")
+
+
+def mind_asked(question: str) -> bool:
+    """The JICA's MIND part named and asked to be summed up, or asked what it says about data,
+    safety, trust or co-creation: its printed sentences on that, first."""
+    q = it.norm(question)
+    return it.brochure_part(question) == "why" and bool(
+        SUMMARY.search(q) or _ASKS_CONDITION.search(q) or _CO_CREATION.search(q)
+    )
+
+
+def who_leads(c: Overview) -> Draft | None:
+    """The printed line: the work differs by who implements it, and so should the approach."""
+    out = quote_printed(c, "brochure-elements", [_IMPLEMENTER])
+    for sent in out:  # the printed 「また、」 joins it to a sentence not quoted
+        sent.text = sent.text.removeprefix("また、")
+    return Draft("who_leads", out) if out else None
+
+
+# What a smart city is, as the brochure uses the word ("what does JICA mean by a smart city?",
+# 「スマートシティとは何ですか」): it prints no definition; its line on smart-city work that
+# actively uses information technology and data comes closest.
+SMART_CITY_MEANING = re.compile(
+    r"what (does|do) (jica|the brochure|they|you) mean by (a |the )?[\"'“‘]?smart[ -]?cit|"
+    r"^\W*what(?: is|'s) (a |the )?[\"'“‘]?smart[ -]?city[\"'”’]?\s*[?？.]?\s*$|"
+    r"definition of (a |the )?[\"'“‘]?smart[ -]?cit|define (a |the )?[\"'“‘]?smart[ -]?cit|"
+    r"^\W*[「『]?スマートシティ[」』]?(とは|って)(何|なに|どういう)|スマートシティの定義",
+    re.I,
+)
+
+
+def smart_city_meaning(c: Overview) -> Draft | None:
+    """The brochure's line on what smart-city work is and can change."""
+    out = quote_printed(c, "brochure-mind", [_POTENTIAL])
+    return Draft("why", out) if out else None
+
+
 def why(c: Overview, question: str) -> Draft | None:
     """Why JICA supports smart cities: JICA's MIND, as printed (its reason, what smart cities
     can change, and its condition when the question asks about data, safety or trust)."""
+    q = it.norm(question)
     wanted = [_REASON, _POTENTIAL]
-    if _ASKS_NEED.search(it.norm(question)):
+    if _ASKS_NEED.search(q):
         wanted = [_CHALLENGES, _REASON]  # why cities need it: the challenges it answers, first
-    if _ASKS_CONDITION.search(it.norm(question)):
+    if _ASKS_CONDITION.search(q):
         wanted.insert(0, _CONDITION)  # what the question asks about first
-    # the part named by its heading and summed up: its first reason, then its headline
-    part = bool(it.brochure_part(question) and _SUMMARY.search(it.norm(question)))
-    out = quote_printed(c, "brochure-mind", wanted[:1] if part else wanted)
-    if out and part:  # (trust and co-creation)
+    # the part named by its heading and summed up: its reason and its condition on data (its
+    # main points), then co-creation; co-creation asked about: two sentences, then co-creation
+    part = bool(it.brochure_part(question) and SUMMARY.search(q))
+    co = part or bool(_CO_CREATION.search(q) or re.search(r"co-?creat", q))
+    if part:
+        wanted = list(dict.fromkeys([wanted[0], _CONDITION, _REASON]))[:2]
+    out = quote_printed(c, "brochure-mind", wanted[:2] if co else wanted)
+    if out and co:  # (trust and co-creation)
         out += quote_printed(c, "brochure-mind-trust", [_CO_CREATION])
     return Draft("why", out) if out else None
 

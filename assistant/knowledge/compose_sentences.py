@@ -53,6 +53,9 @@ _COMMON = frozenset(
         "です",
         "ます",
         "すか",
+        # the frame of a Japanese question (〜でしょうか, 〜べきなんですか, 〜ください): it asks, it
+        # names nothing a sentence could share
+        *("でし", "しょ", "ょう", "うか", "なん", "んで", "べき", "きな", "くだ", "ださ", "さい"),
     ]
 )
 
@@ -152,6 +155,8 @@ def best_sentences(c: Composer, question: str, hits: list[Hit], budget: int) -> 
         if out and (used + len(sent) > budget or -key[0] < max(0.15, best * 0.6)):
             continue
         text = c.strip(sent)
+        if any(o.text.startswith(text) for o in out):
+            continue  # a gloss that repeats the printed sentence word for word: said already
         if text.startswith("- "):  # a list item: say what it is a list of
             text = t("answer.compose.item", c.lang, title=chunk.title, text=text[2:])
         cites = [chunk.id]

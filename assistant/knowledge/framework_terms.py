@@ -48,6 +48,13 @@ STAGES: dict[str, tuple[str, ...]] = {  # names, and the printed "fits" of each 
         "earlieststage",
         "lowest stage",
         "最初の段階",
+        # its printed approach in a reader's words (start small, pile up small successes)
+        "小さく始め",
+        "小さくはじめ",
+        "小さな成功",
+        "startsmall",
+        "startingsmall",
+        "smallwins",
     ),
     "accelerate": (
         "accelerat",
@@ -138,6 +145,9 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "largecit",
         "biggestcit",
         "largestcit",
+        "bigcapital",
+        "largecapital",
+        "majorcapital",
         "最大の都市",
         "最大都市",
         "大都市",
@@ -164,6 +174,9 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "地方の拠点",
         "中核となる",
         "中核市",
+        "secondarycit",  # a secondary or second-tier city (「地方都市」 is also said of
+        # tourist and industry towns, so it names none)
+        "secondtiercit",
     ),
     "industry_specialized": (
         "industryspecial",
@@ -190,6 +203,14 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "が主な産業",  # one industry the city lives on
         "が主力産業",
         "economydependson",
+        "economyrelieson",  # a town living on one trade (fisheries, a port, a mine)
+        "reliesheavilyon",
+        "fisheries",
+        "fishingtown",
+        "fishingcity",
+        "fishingport",
+        "漁業",
+        "漁港",
         "coppermine",
         "coalmine",
         "goldmine",
@@ -336,9 +357,13 @@ def found(table: dict[str, tuple[str, ...]], question: str) -> list[str]:
 _MENDABLE = (
     *("elements", "element", "domains", "domain", "cooperation", "approach", "maturity"),
     *("platform", "assessment", "technology", "organisation", "organization", "stages", "stage"),
+    "support",  # "is there suport for cybersecurity?" asks for help all the same
 )
-# Real words one letter from a framework word: never mended.
-_REAL_WORDS = frozenset({"states", "stapes", "stager", "stagey", "remain"})
+# Real words one letter from a framework word: never mended ("a South Asian state" is no stage).
+_REAL_WORDS = frozenset(
+    {"states", "stapes", "stager", "stagey", "remain", "state", "stake", "stale", "stare"}
+    | {"stave", "staged", "stagy", "supports", "stakes", "stares", "staves"}
+)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -112,7 +112,7 @@ CONTACT = _any(
 DIFFERENCE = _any(
     r"differen|differ(s|ed|ing)?\b|\bdiff\b|versus|\bvs\.?\b|compare|comparison|distinguish|contrast|"
     r"separat|sets? (it|them|[\w-]+) apart|違い|違う|異な|比較|区別|"
-    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\btoo\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
+    r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\b(too|also|as well)\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
 START = _any(
     r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
@@ -170,7 +170,7 @@ HELP = _any(
     r"anything (from|in|on) (jica|them|the menu|jica'?s menu|your menu)|"
     r"(does|do|would|will) (jica|they|you) have anything (for|on|about)|anything for (that|this|it)\b|something (jica|they) (does|do|offers?|supports?)|"
     r"\bany (help|support|assistance)\b|(what|which) (support|help|assistance) (exists|is there|is available)|"
-    r"(頼め|依頼でき|相談でき|相談に乗)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
+    r"(頼め|依頼でき|相談でき|相談に乗)|相談(は|を|って|も)[^。？?]{0,12}(でき|可能|乗って|受け付)|(考え|検討し|作っ|つくっ)て(もら|くれ|いただ)|相談したい|(program(me)?|プログラム)[^?？。]{0,12}(用意|あり|ある)|"
     r"(is|are) there (any |a )?(program(me)?s?|courses?) for|"
     r"(支援|協力|サポート|手伝|助け)(して(もら|くれ|いただ)|を(受け|得|依頼|お願い)|は(あり|受け|可能|でき)|"
     r"が(あり|受け|可能)|でき|可能|してい(ます|る)か|の対象)|してもらえ|してくれ|受けられ|"
@@ -178,6 +178,9 @@ HELP = _any(
     # asked in other frames: "would JICA be able to finance", "is there someone who could train",
     # "is that covered", 「そういう調査はありますか」「研修みたいなこともやってもらえますか」
     r"(jica|you|they) (be )?(able|willing|allowed) to|is (that|this|it) (covered|included)|"
+    # "could JICA back e-government?", "is cybersecurity covered for cities?"
+    r"(can|could|will|would|does|do) (jica|you|they) back\b|"
+    r"\b(is|are) (?!there\b)[\w\s-]{2,30}? (covered|included|supported)\b|"
     r"is there (someone|somebody|anyone|anybody|an expert|a study|a survey|any study|any survey|"
     r"a programme|a program|a scheme)|(調査|枠組み|仕組み|スキーム|研修)[^。？?]{0,12}(あり|ある|出て|載って)|"
     r"やってもらえ|やってくれ|(メニュー|menu)(って|は|が|も)(あり|ある)|(も|を)お願いでき|"
@@ -186,6 +189,11 @@ HELP = _any(
     r"(does|do|would|will) (jica|they) (do|run)\b|てもらう(こと)?(は|が)?(でき|可能)|"
     r"(そういう|そのような|こういう|このような)(支援|協力)(は|って)\s*[？?]|is there (a |any )?(cooperation )?menu line|(under|in) which (heading|kind of cooperation)|どの見出し|見出しの(下|中)|"
     r"(is|are) (that|this|it|they|there|both|these|those)( both)? (on|in) (jica'?s |the |your |its )?(cooperation )?menu|"
+    # "is that possible?", "we need help drafting…", 「JICAの支援は使える？」
+    r"\bis (that|this|it) (possible|doable|an option)\b|would (that|this|it) be possible|"
+    r"\b(we|i) (need|want|would like|'d like) (some )?(help|support|assistance)\b|"
+    r"(支援|協力|メニュー)(は|を|が|って)?[^。？?]{0,6}(使える|使え|利用でき|活用でき)|"
+    r"(手伝って|支援して|助けて)(ほしい|欲しい)|"
     # within what JICA supports (「支援の範囲に入っていますか」「支援対象ですか」)
     r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)"
 )
@@ -244,7 +252,7 @@ STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
     r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
-    r"(段階|ステージ)(は|が)(いくつ|何つ)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
+    r"(段階|ステージ)(は|が)(いくつ|何つ)|stages?(は|が|って)(いくつ|何つ|何個|全部で)|stages?の(名前|名称|数)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
     r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$|"
     # how the stages are divided (「段階をどのように区分」, "how are the stages defined")
     r"(段階|ステージ)(を|は)(どのように|どう|どうやって)(区分|分け|分類)|(段階|ステージ)の(区分|分け方)|"
@@ -270,7 +278,10 @@ ASSESS = _any(
     r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(kind |sort |type )?(of )?"
-    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め"
+    r"(support|cooperation|help)|アセスメント|何を(評価|見て|確認)|どのように(評価|判断)|どのように決め|"
+    # how what each city does is decided (「都市ごとにどうやって取組み内容を決める」)
+    r"(どうやって|どのように|どう)[^。？?]{0,12}(取組み|取り組み|取組|支援|協力)?[^。？?]{0,6}(決め|決ま|選ぶ|選ば)|"
+    r"how (does|do|would|will) (jica|they|you) (decide|choose|determine|select)\b"
 )
 ABOUT_JICA = _any(
     r"^(what|who) is jica\b|what (kind|sort) of (organi[sz]ation|agency|body) is jica|"
@@ -295,7 +306,13 @@ ASSETS = _any(
     r"what does jica bring|"
     r"why (work with|choose|ask) jica|jica'?s (advantage|edge)|強み|jicaのアセット|ならでは|jicaの特長|"
     r"how (is|does) jica (different|differ)|jica.{0,20}(different from|compared (to|with)|unlike)|"
-    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)"
+    r"jica(は|と).{0,20}(と(は)?(どう|何が)?違|との違い|と比べ)|"
+    # why choose JICA, what it brings ("Why JICA and not a consultant?", "brings to the table")
+    r"^\W*why jica\b(?!'?s)|why (go to|turn to|pick|select|partner with) jica|"
+    r"brings? to the table|(what|which) (does|do|would|can) (jica|it|they) (say (it|they) )?brings?\b|"
+    r"(jica|it|they) (offers?|has|have|brings?) that others|added value of jica|jica'?s added value|"
+    r"(なぜ|なんで|どうして)jica(に(頼|依頼|相談|お願い)|を選|なの)|jicaを選ぶ(理由|メリット)|"
+    r"jicaに(頼む|依頼する|お願いする|相談する)(理由|メリット)"
 )
 POLICY = _any(
     r"jica'?s (basic |overall |guiding )?(policy|principle|stance|approach to cooperat)|"

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
+from assistant.knowledge.asked import asked_part
 from assistant.knowledge.compose import Draft, compose
 
 if TYPE_CHECKING:
@@ -60,9 +61,28 @@ def question_parts(question: str) -> list[str]:
     parts = [p for p in parts if len(p) >= 6]
     if len(parts) >= 3 and not _QUESTION_WORD.search(parts[0]):
         parts = parts[1:]  # "Two things:" before the numbered questions
+    asking = [p for p in parts if _QUESTION_WORD.search(p)]
+    if len(asking) >= 2 and not _QUESTION_WORD.search(parts[0]):
+        # the scene set first ("We are an island town. We have done nothing yet."), then two
+        # questions: the scene goes with the first question, the second is asked on its own
+        lead = parts.index(asking[0])
+        parts = [" ".join(parts[: lead + 1]), *parts[lead + 1 :]]
     if len(parts) < 2 or not all(_QUESTION_WORD.search(p) for p in parts):
         return [question]
     return parts[:MAX_PARTS]
+
+
+def _asked(part: str) -> str:
+    """A part cut before ", and which …" asks all the same: its question mark makes it so."""
+    if part.endswith(("?", "？", ".", "。", "!", "！")):
+        return part
+    return part + ("？" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]$", part) else "?")
+
+
+def _scene(part: str) -> str:
+    """The sentences of a part that set the scene rather than ask (「観光の町です。」)."""
+    asked = asked_part(part)
+    return part.replace(asked, "").strip() if asked != part else ""
 
 
 def compose_parts(
@@ -78,21 +98,32 @@ def compose_parts(
     if len(parts) < 2:
         return None
     drafts: list[Draft] = []
+    alike = 0  # parts answered exactly as an earlier part was
     for i, part in enumerate(parts):
+        part = _asked(part)
         if i and _POINTS_BACK.search(part) and len(part) < 80:
             # "for it": the thing the part before names, without that part's own question frame
             before = it.HELP.sub(" ", _FRAME.sub(" ", it.norm(parts[i - 1])))
             part = f"{part} {before.strip()}"
         hits, vector = search(part)
         draft = compose(part, lang, hits, retriever, fw, vector)
+        scene = _scene(_asked(parts[0])) if i else ""
+        if scene and (draft is None or draft.kind in QUOTED_ONLY or draft.judged):
+            # 「どんな方向性が合いますか」 alone names no city: asked of the city described first
+            part = f"{scene} {part}"
+            hits, vector = search(part)
+            draft = compose(part, lang, hits, retriever, fw, vector)
         # a draft routed by the passages found stands in for quoted sentences: no part of its own
         if draft is None or not draft.sentences or draft.kind in QUOTED_ONLY or draft.judged:
             continue
         if any(
             d.kind == draft.kind and d.sentences[0].text == draft.sentences[0].text for d in drafts
         ):
+            alike += 1
             continue  # two parts answered alike: say it once
         drafts.append(draft)
+    if len(drafts) == 1 and alike == len(parts) - 1:
+        return drafts[0]  # every part asks the same thing ("what comes after X? and at that top…")
     if len(drafts) < 2:
         return None
     sentences = [s for d in drafts for s in d.sentences]

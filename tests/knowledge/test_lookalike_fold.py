@@ -35,3 +35,46 @@ def test_answer_eval_key_hit_finds_standard_kanji_in_printed_quote() -> None:
 
 def test_lexical_tokens_of_standard_and_printed_kanji_are_the_same() -> None:
     assert bigram_tokenize("市民参加") == bigram_tokenize("市\u2ea0参加")
+
+
+def test_answer_eval_folds_both_sides_alike() -> None:
+    """The brochure's variant characters (⾒, ⺠), its no-break space in "Quick Win" and its PDF
+    spacing beside Japanese script (「中小 SDGs実証事業」) match the answer's normal text, and the
+    other way round; a space between English words still counts."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "evals" / "answer_eval.py"
+    spec = importlib.util.spec_from_file_location("answer_eval_fold_under_test", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+
+    def hit(key: str, text: str) -> bool:
+        return mod.key_hit(mod.Item(id="x", question="q", answer_lang="ja", key=[key]), text)
+
+    assert hit("中小 SDGs実証事業", "「資金協力／中小SDGs実証事業／インフラ支援」[1]。")
+    assert hit("中小SDGs実証事業", "「中小 SDGs実証事業」[1]。")
+    assert hit("小さな成功を重ね（Quick\u00a0Win）", "小さな成功を重ね（Quick Win）[1]。")
+    assert hit("将来像を\u2f92据え", "将来像を見据え[1]。")
+    assert hit("市\u2ea0参加", "市民参加[1]。")
+    assert not hit("Quick Win", "QuickWin [1].")
+    assert not hit("中小SDGs実証事業", "中小企業[1]。")
+
+
+def test_the_shipped_knowledge_uses_normal_characters() -> None:
+    """Answers quote the knowledge base: it holds 民 and 見, not the brochure's ⺠ and ⾒, and an
+    ordinary space in "Quick Win", so users read the normal characters."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "knowledge"
+    odd = re.compile("[\u2e80-\u2fdf\u00a0]")
+    bad = [
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.suffix in (".md", ".yaml", ".yml", ".txt") and odd.search(p.read_text("utf-8"))
+    ]
+    assert not bad, bad
