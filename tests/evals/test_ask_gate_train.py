@@ -75,5 +75,9 @@ def test_the_gate_learns_only_from_sets_named_as_released():
     from evals.ask_gate_dump import ALL_SETS, RELEASED
 
     assert all(path.is_file() for path in ALL_SETS)
-    # the blind set being written (answers_heldout_v9 / ask_v9) is not among them
-    assert not any("_v9" in name for name in RELEASED)
+    # the blind sets (answers_heldout_v9, answers_heldout_v10) are not among them
+    assert not any("_v9" in name or "_v10" in name for name in RELEASED)
+    from evals.answer_eval import DEFAULT_HELDOUT
+
+    measured = {path.name for path in DEFAULT_HELDOUT}
+    assert {"answers_heldout_v9.yaml", "answers_heldout_v10.yaml"} <= measured
