@@ -24,7 +24,8 @@ everything.
     .venv/bin/python evals/train_interpreter.py [--write] [--out PATH] [--cache PATH]
 
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``,
-``interpretation_heldout_v8``; a test pins it).
+``interpretation_heldout_v9``; a test pins it). ``_v8`` joined in round 5 ("v8"), with the t9
+writers.
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,
 one per language) likewise since round 2 ("v4"), and ``_v5`` after it was measured blind ("v5"). ``--sources`` picks
