@@ -152,12 +152,16 @@ JA_DETAIL = re.compile(
 JA_NOT_OWN = re.compile(
     r"^(?:じゃない|ではない|んじゃない)?か?(?:と|って)(?:言われ|指摘され|聞かれ|いう声)|^じゃないか"
 )
-# "my team handles that", 「当課が所管ですが」: the office that would know is speaking.
+# "my team handles that", 「当課が所管ですが」: the office that would know is speaking; "nobody is
+# in charge of it", 「誰も担当していません」: no one is, a fact about the city (level 0), not a deflection.
 JA_OWN_OFFICE = re.compile(
     r"(?:当課|うち|私ども|我々|私たち|弊課|この課|当部|当室|当係)(?:の課)?(?:が|で|の|として)?\s*$"
+    r"|(?:誰|だれ|どこ|どの課|どの部署)も\s*$"
 )
 EN_OWN_OFFICE = re.compile(
-    r"\b(?:my|our) (?:office|team|unit|department|section|division)(?: (?:really|actually))?\s*$",
+    r"\b(?:my|our) (?:office|team|unit|department|section|division)(?: (?:really|actually))?\s*$"
+    r"|\b(?:no one|no-one|nobody|no (?:single )?(?:office|team|unit|department|person|body))"
+    r"(?: (?:really|actually|here|at all|in particular|specifically))?\s*$",
     re.IGNORECASE,
 )
 # "we don't know of any such policy", 「当課では、そのような計画は把握していません」: not aware of

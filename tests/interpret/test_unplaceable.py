@@ -503,6 +503,10 @@ REAL_ZEROS = [
     ("E06", "ja", "市民の多くはその言葉を聞いたことがないと思います。", 0),
     # 「…しか知らないです」: who knows it is a fact about the thing, not the speaker's decline
     ("E06", "ja", "構想の中身は、企画課の二人しか知らないです。", 0),
+    # nobody in charge is the state of the city, not "ask them" (round 5)
+    ("E07", "en", "Nobody is in charge of that; each department buys its own systems.", 0),
+    ("E17", "en", "No one really is responsible for this, the installer set it up years ago.", 0),
+    ("E07", "ja", "どの課も所管していないので、各課がばらばらにシステムを買っています。", 0),
 ]
 
 
