@@ -26,10 +26,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=None, help="the trainer's measurements")
     parser.add_argument("--out", type=Path, default=MEMORY_PATH)
+    parser.add_argument("--sources", default=",".join(SOURCES), help="comma-separated writers")
     args = parser.parse_args()
+    wanted = set(args.sources.split(","))
     # a cache written by the trainer run as a script pickles its rows as ``__main__.Row``
     sys.modules["__main__"].Row = Row  # type: ignore[attr-defined]
     rows = load_rows({k: p for k, p in SOURCES.items() if p.exists()}, args.cache)
+    rows = [r for r in rows if r.source in wanted]  # a cache holds every writer
     memory = memory_of(rows)
     memory.save(args.out)
     size = args.out.stat().st_size

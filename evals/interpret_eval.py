@@ -50,7 +50,8 @@ DATASET_V6 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 # The seventh blind set (two writers, 2026-12-04 round 3), measured blind three times, then moved
 # into training in round 4: dev.
 DATASET_V7 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v7.yaml"
-# written blind by two new writers in the third session of 2026-12-04; never tuned on
+# written blind by two new writers in the third session of 2026-12-04, measured blind four times,
+# then released as development material and moved into training in round 5: dev
 DATASET_V8 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v8.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
@@ -501,7 +502,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     if DATASET_V7.exists():
         plan.append(("v7, dev: in training (interpretation_heldout_v7.yaml)", DATASET_V7, True))
     if DATASET_V8.exists():
-        plan.append(("held-out v8, blind (interpretation_heldout_v8.yaml)", DATASET_V8, True))
+        plan.append(("v8, dev: in training (interpretation_heldout_v8.yaml)", DATASET_V8, True))
     return plan
 
 

@@ -67,13 +67,17 @@ def main(argv: list[str] | None = None) -> int:
             f"cache holds {len(rows)} answers, the files {len(cases)}: rebuild it", file=sys.stderr
         )
         return 2
+    # the nearest-labelled-answer features as the trainer computes them: without the left-out
+    # writer in the memory (the cache holds them zeroed)
+    hood = ti.Neighbourhood(ti.memory_of(rows))
     wanted = [w for w in args.writers.split(",") if w] or sorted(sources)
     pooled: list = []
     pooled_pred: list = []
     for held in sorted(sources):
         if held not in wanted:  # pooled numbers only when every writer is asked for
             continue
-        train_rows = [r for r in rows if r.source != held]
+        fold = hood.rows(rows, frozenset({held}))
+        train_rows = [r for r in fold if r.source != held]
         base = ti.fit(train_rows, args.l2, args.threshold)
         model = LevelModel(
             base.mean,
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             Calibration(within=args.within),
         )
         idx = [i for i, r in enumerate(rows) if r.source == held]
-        test = [rows[i] for i in idx]
+        test = [fold[i] for i in idx]
         preds = ti.predict(model, test)
         pooled += test
         pooled_pred += preds

@@ -73,3 +73,5 @@ class Analysis:
     # (``neighbours``: per class 0-4 / no level, summed similarity; then the best similarity)
     vector: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     neighbours: tuple[np.ndarray, float] = field(default_factory=lambda: (np.zeros(6), 0.0))
+    # its likeness to the labelled unplaced answers of every element (``unplaced_near``)
+    unplaced_near: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])

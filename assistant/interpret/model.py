@@ -23,11 +23,15 @@ import numpy as np
 
 from assistant.interpret.analysis import Analysis, softmax
 from assistant.interpret.hollow import HOLLOW_FEATURES, hollow_features
-from assistant.interpret.neighbours import NEIGHBOUR_FEATURES, neighbour_features
+from assistant.interpret.neighbours import (
+    NEIGHBOUR_FEATURES,
+    UNPLACED_FEATURES,
+    neighbour_features,
+)
 from assistant.interpret.ownership import ownership_features
 from assistant.interpret.signals import LEVELS
 
-FEATURE_VERSION = 8
+FEATURE_VERSION = 9
 CLASSES: tuple[int | None, ...] = (0, 1, 2, 3, 4, None)
 NULL = len(CLASSES) - 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
@@ -87,7 +91,9 @@ FEATURES: tuple[str, ...] = (
     "talk_under_way",
     # what sounds like something in place but is not: slogans, each office alone (``hollow``)
     *HOLLOW_FEATURES,
-    # the nearest labelled answers about the same element (``neighbours``)
+    # the labelled unplaced answers of any element, then the nearest labelled answers about the
+    # same element (``neighbours``); the trainer recomputes these last ones per split
+    *UNPLACED_FEATURES,
     *NEIGHBOUR_FEATURES,
 )
 
@@ -172,6 +178,7 @@ def features(analysis: Analysis) -> np.ndarray:
         a.missing[0],
         *_owned(a),
         *hollow_features(a.answer, a.lang),
+        *a.unplaced_near,
         *neighbour_features(*a.neighbours),
     ]
     return np.asarray(row, dtype=np.float64)

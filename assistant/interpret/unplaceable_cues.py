@@ -91,6 +91,9 @@ JA_MORE_UNKNOWN = re.compile(
     r"|(?:正確な|はっきりした|確かな)ことは[^。]{0,8}(?:答え|言え)(?:られ)?(?:ない|ません)"
     r"|(?:私|わたし|自分)(?:から|に)は[^。]{0,15}(?:答えられ|言え)(?:ない|ません)"
     r"|ご存じ(?:だと|かと|のはず)|の方が(?:よく)?(?:分かる|わかる|詳しい)(?:と思|はず|かと|です|でしょう)"
+    # who could answer is another office: 「答えられるのは広報課ですね」「ご存じなのは財政課の方かと」
+    r"|(?:答えられる|お答えできる|回答できる|ご存じな|詳しい)のは[^。]{0,30}?"
+    r"(?:課|部|室|係|局|担当|センター|事務局|さん|の方)(?:です|でしょう|だと|かと)"
     r"|(?:に|へ|で)(?:ご確認|お問い合わせ|お聞き)(?:ください|下さい|いただけ(?:ます|ませ|れば)"
     r"|いただいた(?:方|ほう)|いただくの)"
     r"|確認して(?:から)?(?:改めて)?(?:ご)?回答(?:します|させて|いたします|しても|する予定|するつもり)"
@@ -149,12 +152,16 @@ JA_DETAIL = re.compile(
 JA_NOT_OWN = re.compile(
     r"^(?:じゃない|ではない|んじゃない)?か?(?:と|って)(?:言われ|指摘され|聞かれ|いう声)|^じゃないか"
 )
-# "my team handles that", 「当課が所管ですが」: the office that would know is speaking.
+# "my team handles that", 「当課が所管ですが」: the office that would know is speaking; "nobody is
+# in charge of it", 「誰も担当していません」: no one is, a fact about the city (level 0), not a deflection.
 JA_OWN_OFFICE = re.compile(
     r"(?:当課|うち|私ども|我々|私たち|弊課|この課|当部|当室|当係)(?:の課)?(?:が|で|の|として)?\s*$"
+    r"|(?:誰|だれ|どこ|どの課|どの部署)も\s*$"
 )
 EN_OWN_OFFICE = re.compile(
-    r"\b(?:my|our) (?:office|team|unit|department|section|division)(?: (?:really|actually))?\s*$",
+    r"\b(?:my|our) (?:office|team|unit|department|section|division)(?: (?:really|actually))?\s*$"
+    r"|\b(?:no one|no-one|nobody|no (?:single )?(?:office|team|unit|department|person|body))"
+    r"(?: (?:really|actually|here|at all|in particular|specifically))?\s*$",
     re.IGNORECASE,
 )
 # "we don't know of any such policy", 「当課では、そのような計画は把握していません」: not aware of

@@ -69,20 +69,22 @@ def test_temperature_softens_overconfident_logits() -> None:
 
 
 def test_training_never_reads_a_blind_set() -> None:
-    """The sets whose numbers are reported as blind (v1, v2, and the newest, v8) must stay out of
+    """The sets whose numbers are reported as blind (v1, v2, and the newest, v9) must stay out of
     the trainer's sources: one line added to SOURCES would turn a blind number into training fit.
-    v8 is pinned by name even before its file lands (the coordinator adds it), so this never
-    skips: no source is named like it, wherever it would live."""
+    v9 is pinned by name even before its file lands (the coordinator adds it), so this never
+    skips: no source is named like it, wherever it would live, and no training answer carries
+    one of its ids (h9-). v8 was blind until round 5 and is a training writer since."""
     from train_interpreter import SOURCES
 
     blind = {
         "interpretation.yaml",
         "interpretation_heldout_v2.yaml",
-        "interpretation_heldout_v8.yaml",
+        "interpretation_heldout_v9.yaml",
     }
     read = {path.name for path in SOURCES.values()}
     assert read.isdisjoint(blind)
-    assert not [path for path in SOURCES.values() if "heldout_v8" in str(path)]
+    assert not [path for path in SOURCES.values() if "heldout_v9" in str(path)]
+    assert not [name for name in SOURCES if "v9" in name]
     # no blind answer hides in a training file (terse answers such as 'No open data, no privacy
     # rules.' are written alike by different writers, so only answers of some length count)
     import yaml
@@ -91,10 +93,11 @@ def test_training_never_reads_a_blind_set() -> None:
     blind_texts = {
         item["text"]
         for name in blind
-        if (root / name).exists()  # v8 once the coordinator adds it; v1 and v2 always
+        if (root / name).exists()  # v9 once the coordinator adds it; v1 and v2 always
         for item in yaml.safe_load((root / name).read_text(encoding="utf-8"))
         if len(item["text"]) >= 60
     }
     for path in SOURCES.values():
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             assert item["text"] not in blind_texts, (path.name, item["id"])
+            assert not str(item.get("id", "")).startswith("h9-"), (path.name, item.get("id"))

@@ -15,10 +15,12 @@ from assistant.interpret.model import FEATURES, features
 from assistant.interpret.neighbours import (
     MEMORY_PATH,
     NEIGHBOUR_FEATURES,
+    UNPLACED_FEATURES,
     bundled_memory,
     load_memory,
     make_memory,
     neighbour_features,
+    unplaced_near,
     votes,
 )
 from assistant.interpret.offline import OfflineInterpreter
@@ -26,7 +28,7 @@ from assistant.models import Framework
 from assistant.ports import Interpretation
 
 ROOT = Path(__file__).resolve().parents[2]
-BLIND = ("interpretation.yaml", "interpretation_heldout_v2.yaml", "interpretation_heldout_v8.yaml")
+BLIND = ("interpretation.yaml", "interpretation_heldout_v2.yaml", "interpretation_heldout_v9.yaml")
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -54,13 +56,15 @@ def test_the_shipped_memory_holds_only_training_writers() -> None:
     memory = load_memory(MEMORY_PATH)
     writers = set(np.unique(memory.writers).tolist())
     assert writers <= set(SOURCES)
+    assert not [w for w in writers if "v9" in w or w.startswith("h9-")]  # the newest blind set
     for name in writers:  # no writer contributes more rows than its file has answers
         items = yaml.safe_load(SOURCES[name].read_text(encoding="utf-8"))
         assert (memory.writers == name).sum() <= len(items)
     with np.load(MEMORY_PATH, allow_pickle=False) as data:
         assert data["vectors"].dtype == np.float16
     assert MEMORY_PATH.stat().st_size <= 5_000_000
-    assert set(np.unique(memory.classes).tolist()) == {0, 1, 2, 3, 4}  # only levels vote
+    # levels vote per element; the unplaced answers (5) are kept for ``unplaced_near`` only
+    assert set(np.unique(memory.classes).tolist()) == {0, 1, 2, 3, 4, 5}
 
 
 def test_a_near_copy_votes_for_its_level_and_only_its_element_votes() -> None:
@@ -90,6 +94,29 @@ def test_writers_can_be_left_out_and_the_floor_silences_far_answers() -> None:
     # row 7 is Japanese: an English answer asked with same_lang does not find it
     assert votes(memory, "E01", "ja", query, same_lang=True)[1] > 0.99
     assert votes(memory, "E01", "en", query, same_lang=True)[1] < 0.99
+
+
+def test_unplaced_answers_do_not_vote_for_a_level_but_are_measured_across_elements() -> None:
+    """A near-copy of an unplaced answer about ANOTHER element: no level vote from it, but the
+    unplaced features see it (a newcomer's answer reads the same under every question)."""
+    rng = np.random.default_rng(11)
+    vectors = _unit(rng.normal(size=(30, 16)))
+    classes = [5 if i == 3 else i % 5 for i in range(30)]
+    elements = ["E02" if i == 3 else "E01" for i in range(30)]
+    memory = make_memory(elements, classes, ["en"] * 30, [f"w{i % 3}" for i in range(30)], vectors)
+    query = _unit(vectors[3] + rng.normal(scale=0.05, size=16))
+    weights, _ = votes(memory, "E02", "en", query, k=5, floor=0.0)
+    assert weights.sum() == 0.0  # E02 holds only the unplaced row: nothing votes
+    top, top3, share, over = unplaced_near(memory, query, k=5)
+    assert top > 0.9 and share > 0.2 and over > 0.2
+    assert top3 <= top
+    # its own writer left out (as in training): the copy is not found
+    assert unplaced_near(memory, query, k=5, exclude=frozenset({"w0"}))[0] < 0.9
+    # precomputed similarities give the same numbers (the trainer's shortcut)
+    sims = memory.vectors @ query.astype(np.float32)
+    assert unplaced_near(memory, query, k=5, sims=sims) == pytest.approx([top, top3, share, over])
+    assert len(UNPLACED_FEATURES) == 4
+    assert unplaced_near(memory, np.ones(8) / 8**0.5) == [0.0] * 4  # another embedding size
 
 
 def test_features_from_votes() -> None:
