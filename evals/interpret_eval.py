@@ -53,6 +53,10 @@ DATASET_V7 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 # written blind by two new writers in the third session of 2026-12-04, measured blind four times,
 # then released as development material and moved into training in round 5: dev
 DATASET_V8 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v8.yaml"
+# written blind by four new writers in the fourth session of 2026-12-04; never tuned on (v10 is
+# kept blind for the next session)
+DATASET_V9 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v9.yaml"
+DATASET_V10 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v10.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -503,6 +507,10 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
         plan.append(("v7, dev: in training (interpretation_heldout_v7.yaml)", DATASET_V7, True))
     if DATASET_V8.exists():
         plan.append(("v8, dev: in training (interpretation_heldout_v8.yaml)", DATASET_V8, True))
+    if DATASET_V9.exists():
+        plan.append(("held-out v9, blind (interpretation_heldout_v9.yaml)", DATASET_V9, True))
+    if DATASET_V10.exists():
+        plan.append(("held-out v10, blind (interpretation_heldout_v10.yaml)", DATASET_V10, True))
     return plan
 
 
