@@ -31,6 +31,7 @@ from assistant.knowledge.gate import (  # noqa: E402
     CLASSES,
     EMBED_DIM,
     KINDS,
+    STANDS,
     WEIGHTS_PATH,
     features,
     in_domain,
@@ -108,6 +109,7 @@ def outcome(rows: list[dict], p: np.ndarray | None, th: float, rules: bool) -> l
         gate_on = p is not None and (r["answered"] or not rules) and not r["missing"]
         # a help answer quoting the menu line the question names stands (``gate.on_menu``)
         gate_on = gate_on and not (r["kind"] == "help" and on_menu(r["question"], r["answer"]))
+        gate_on = gate_on and r["kind"] not in STANDS
         if not declined and gate_on and 1 - p[i, 0] >= th:
             declined, reason = True, CLASSES[1] if p[i, 1] >= p[i, 2] else CLASSES[2]
             reason = CLASSES[1] if on_domain(r["question"]) else reason

@@ -43,6 +43,9 @@ KINDS = (
     "menu", "menu_type", "overview", "report", "scale_up", "sentences", "stage", "start", "why",
 )  # fmt: skip
 SIGNALS = ("best_dense", "mean_dense", "overlap", "best_score")
+# answers the gate never overrules: who publishes the brochure (its colophon) is printed, whatever
+# the wording (「この資料の発行元は」); the kind came after most of the gate's training questions
+STANDS = ("about",)
 WEIGHTS_PATH = Path(__file__).with_name("gate_weights.npz")
 # a rules' off_topic decline becomes not_in_sources when the gate finds that reason this many
 # times likelier (「研修のビザ費用は」 is JICA's business, not the weather); leave-one-set-out:
@@ -242,6 +245,8 @@ def gate_reason(
     if gate is None or vector is None or len(vector) != EMBED_DIM:
         return None  # as ``gate_proba``
     if kind == "help" and on_menu(question, answer):
+        return None
+    if kind in STANDS:
         return None
     verdict = gate.decide(features(question, vector, kind, signals(hits, overlap)))
     return CLASSES[1] if verdict == CLASSES[2] and on_domain(question) else verdict
