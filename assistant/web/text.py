@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lang import is_cjk
-from assistant.markup import escape_md
+from assistant.markup import escape_md, strip_controls
 
 
 def inert(text: str) -> str:
@@ -15,6 +15,15 @@ def inert(text: str) -> str:
     images, emphasis and ``$`` math in an official's answer or an uploaded document.
     """
     return escape_md(text)
+
+
+def plain(text: str) -> None:
+    """Show text with ``st.text``: never parsed as Markdown or HTML and never auto-linked, so it
+    needs no escaping and no invisible word joiner (an address copies as typed). Control
+    characters and bidi overrides are still dropped."""
+    import streamlit as st
+
+    st.text(strip_controls(text))
 
 
 def inert_lines(text: str) -> str:
