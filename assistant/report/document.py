@@ -26,7 +26,10 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.report.words import (
+    answered_count,
+    dont_know,
     element_label,
+    element_level_word,
     evidence_text,
     level_word,
     next_steps,
@@ -82,7 +85,11 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
     approach for it."""
     city = city or t("terms.coop_level.city", lang)
     if result.stage == "insufficient_data":
-        line = t("report.stage_line_insufficient", lang, city=city, n=result.answered, t=result.total)
+        line = t(
+            "report.stage_line_insufficient", lang,
+            city=city, n=answered_count(result), t=result.total, min=MIN_ANSWERED,
+        )  # fmt: skip
+        return [Heading(t("terms.stage", lang)), Para(line)]  # no stage, so no stage's approach
     else:
         stage = fw.stage(result.stage)
         line = t(
@@ -90,7 +97,7 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
             city=city,
             stage=stage.name.get(lang),
             overall=f"{result.overall:.2f}",
-            n=result.answered,
+            n=answered_count(result),
             t=result.total,
             fits=stage.fits.get(lang),
         )
@@ -164,16 +171,20 @@ def summary_blocks(
 def clarify_items(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
     """Unknown elements with the question to ask; past a few, the rest by name in one line (the
     appendix lists them all), so the summary keeps to two pages."""
+    unknown = dont_know(result)  # answered "don't know"; those not yet asked come apart
     items = [
         f"{element_label(fw, e, lang)} — "
         f"{t('report.clarify_line', lang, question=fw.element(e).question.get(lang))}"
-        for e in result.unknown[:CLARIFY_WITH_QUESTION]
+        for e in unknown[:CLARIFY_WITH_QUESTION]
     ]
-    rest = result.unknown[CLARIFY_WITH_QUESTION:]
+    rest = unknown[CLARIFY_WITH_QUESTION:]
+    sep = ", " if lang == "en" else "、"
     if rest:
-        sep = ", " if lang == "en" else "、"
         names = sep.join(element_label(fw, e, lang) for e in rest)
         items.append(t("report.and_more", lang, n=len(rest), names=names))
+    if result.not_answered:
+        names = sep.join(element_label(fw, e, lang) for e in result.not_answered)
+        items.append(t("report.not_answered_line", lang, n=len(result.not_answered), names=names))
     return items or [t("terms.none", lang)]
 
 
@@ -196,7 +207,7 @@ def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
             e.name.get(lang),
             _level(lv, lang)
             if (lv := result.elements[e.id].level) is not None
-            else t("report.unknown_clarify", lang),
+            else element_level_word(result, e.id, lang),
             result.elements[e.id].evidence,
         ]
         for e in fw.elements

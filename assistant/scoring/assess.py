@@ -285,4 +285,5 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         approach=approach,
         cooperation=cooperation,
         explanation=explanation,
+        not_answered=[e for e in levels if e not in answers.answers],
     )
