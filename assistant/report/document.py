@@ -27,10 +27,12 @@ from assistant.report.blocks import (
 from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.report.words import (
     answered_count,
+    city_type_name,
     dont_know,
     element_label,
     element_level_word,
     evidence_text,
+    lead_actor_name,
     level_word,
     next_steps,
     option_line,
@@ -58,8 +60,9 @@ def profile_line(answers: AnswersFile, lang: Lang) -> str:
     c = answers.city
     parts = [
         c.country,
-        t(f"terms.city_types.{c.city_type}", lang),
-        f"{t('report.lead_actor', lang)}: {t(f'terms.lead_actors.{c.lead_actor}', lang)}",
+        city_type_name(c.city_type, lang),
+        f"{t('report.lead_actor', lang)}: "
+        + (t("terms.not_given", lang) if c.lead_actor is None else lead_actor_name(c.lead_actor, lang)),
         f"{t('report.population', lang)}: {c.population:,}" if c.population else "",
         f"{t('report.focus', lang)}: {', '.join(c.focus_sectors + c.focus_areas)}"
         if c.focus_sectors or c.focus_areas
@@ -72,8 +75,8 @@ def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
     c = answers.city
     rows = [
         [t("terms.country", lang), c.country or "-"],
-        [t("terms.city_type", lang), t(f"terms.city_types.{c.city_type}", lang)],
-        [t("report.lead_actor", lang), t(f"terms.lead_actors.{c.lead_actor}", lang)],
+        [t("terms.city_type", lang), city_type_name(c.city_type, lang) if c.city_type else t("terms.not_given", lang)],
+        [t("report.lead_actor", lang), lead_actor_name(c.lead_actor, lang) if c.lead_actor else t("terms.not_given", lang)],
         [t("report.population", lang), f"{c.population:,}" if c.population else "-"],
         [t("report.focus", lang), ", ".join(c.focus_sectors + c.focus_areas) or "-"],
     ]
@@ -159,7 +162,7 @@ def summary_blocks(
             f"{a.scale_up_because}"
         ),
         Para(f"{t('terms.direction', lang)}:"),
-        Bullets(a.direction),
+        Bullets(a.direction) if a.direction else Para(t("report.direction_needs_type", lang)),
         Heading(t("report.to_clarify", lang)),
         Bullets(clarify_items(fw, result, lang)),
         Heading(t("report.next_steps", lang)),

@@ -44,6 +44,19 @@ def level_word(level: int | None, lang: Lang) -> str:
     return t("report.level_of", lang, level=level)
 
 
+def city_type_name(city_type: str | None, lang: Lang) -> str:
+    """The city type in words, or "City type not given" (the intake's "not sure")."""
+    if city_type is None:
+        return t("terms.city_type_not_given", lang)
+    return t(f"terms.city_types.{city_type}", lang)
+
+
+def lead_actor_name(lead_actor: str | None, lang: Lang) -> str:
+    if lead_actor is None:
+        return t("terms.lead_actor_not_given", lang)
+    return t(f"terms.lead_actors.{lead_actor}", lang)
+
+
 def dont_know(result: Assessment) -> list[str]:
     """Elements answered "don't know" (unknown, but not for want of being asked)."""
     missing = set(result.not_answered)

@@ -13,6 +13,7 @@ from assistant.report.document import explanation_blocks, report_html, report_ma
 from assistant.report.pdf import html_to_pdf
 from assistant.report.words import (
     answered_count,
+    city_type_name,
     dont_know,
     element_level_word,
     level_word,
@@ -105,7 +106,7 @@ def assessment_view(
     st.caption(
         inert(
             " · ".join(
-                x for x in (city.country, t(f"terms.city_types.{city.city_type}", lang)) if x
+                x for x in (city.country, city_type_name(city.city_type, lang)) if x
             )
         )
     )
@@ -200,6 +201,8 @@ def approach_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     )
     st.caption(inert(a.scale_up_because))
     st.markdown(f"**{inert(t('terms.direction', lang))}**")
+    if not a.direction:  # the city type was not given ("not sure / choose later")
+        st.caption(t("report.direction_needs_type", lang))
     st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
 
 
