@@ -241,7 +241,7 @@ class CityProfile(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     country: str = Field(default="", max_length=200)
-    city_type: CityType | None = None  # None: not given ("not sure / choose later")
+    city_type: CityType | None  # null: not given ("not sure / choose later"); still required
     lead_actor: LeadActor | None = "municipal"  # None: not given; absent: municipal, as before
     population: int | None = Field(default=None, ge=0, le=100_000_000, strict=True)
     language: Lang = "en"

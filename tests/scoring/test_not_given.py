@@ -28,8 +28,11 @@ def test_no_city_type_no_direction_both_ways_open(fw: Framework, lang: str) -> N
     assert ("direction for the city's character follows" if lang == "en" else "方向性はまだ示せない") in md
 
 
-def test_a_file_without_a_city_type_reads_as_not_given_and_an_unknown_one_is_refused() -> None:
-    data = {"schema_version": 1, "city": {"name": "X"}, "answers": {}}
+def test_a_null_city_type_reads_as_not_given_a_missing_or_unknown_one_is_refused() -> None:
+    data: dict = {"schema_version": 1, "city": {"name": "X"}, "answers": {}}
+    with pytest.raises(Exception, match="city_type"):  # still required, as before
+        parse_answers(json.dumps(data))
+    data["city"]["city_type"] = None
     a = parse_answers(json.dumps(data))
     assert a.city.city_type is None and a.city.lead_actor == "municipal"  # absent: as before
     data["city"]["city_type"] = "megacity"
