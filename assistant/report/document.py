@@ -119,7 +119,15 @@ def charts_block(fw: Framework, result: Assessment, lang: Lang) -> ChartRow:
     return ChartRow(
         [
             Chart(radar_svg(names, [(t("report.score", lang), scores)]), t("report.radar_alt", lang)),
-            Chart(element_bars_svg(bars, t("terms.unknown", lang)), t("report.elements", lang)),
+            Chart(
+                element_bars_svg(
+                    bars,
+                    t("terms.unknown", lang),
+                    missing=result.not_answered,
+                    missing_label=t("report.not_answered", lang),
+                ),
+                t("report.elements", lang),
+            ),
         ]
     )
 

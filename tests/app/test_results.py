@@ -239,6 +239,9 @@ def test_partial_interview_counts_once_and_lists_the_unasked_apart(app: AppTest)
     warnings = "\n".join(texts(at.warning))
     assert "E04" in warnings and "E09" not in warnings  # only the "don't know" is to clarify
     assert "Not yet answered (13)" in texts(at.subheader)
+    _radar, bars = svg_charts(at)  # the chart tells the two apart as well
+    assert "E04 unknown" in bars.alt and "E09 not yet answered" in bars.alt
+    assert bars.texts().count("not yet answered") == 13 and bars.texts().count("unknown") == 1
     assert "E09 Organisational effectiveness and capability" in text.replace("\\", "")
     table = evidence(at)
     assert table[table["ID"] == "E09"].iloc[0]["Level"] == "not yet answered"

@@ -122,6 +122,8 @@ def test_partial_report_counts_answers_and_lists_the_unasked_apart(fw: Framework
     table_row = next(x for x in md.splitlines() if x.startswith("| E09 "))
     assert "not yet answered" in table_row and "to clarify" not in table_row
     assert "Answer the 13 element(s) not yet answered" in md
+    svg = report_html(fw, a, result, WHEN)
+    assert svg.count(">not yet answered</text>") == 13 and svg.count(">unknown</text>") == 1
     assert "Clarify the 1 unknown element(s)" in md
 
 
