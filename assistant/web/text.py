@@ -1,8 +1,10 @@
-"""Keep user- and document-provided text inert when it goes through ``st.markdown``."""
+"""Keep user- and document-provided text inert: escaped for ``st.markdown``, or plain text."""
 
 from __future__ import annotations
 
 import re
+
+import streamlit as st
 
 from assistant.lang import is_cjk
 from assistant.markup import escape_md, strip_controls
@@ -21,8 +23,6 @@ def plain(text: str) -> None:
     """Show text with ``st.text``: never parsed as Markdown or HTML and never auto-linked, so it
     needs no escaping and no invisible word joiner (an address copies as typed). Control
     characters and bidi overrides are still dropped."""
-    import streamlit as st
-
     st.text(strip_controls(text))
 
 
