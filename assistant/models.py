@@ -241,8 +241,8 @@ class CityProfile(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     country: str = Field(default="", max_length=200)
-    city_type: CityType
-    lead_actor: LeadActor = "municipal"
+    city_type: CityType | None  # null: not given ("not sure / choose later"); still required
+    lead_actor: LeadActor | None = "municipal"  # None: not given; absent: municipal, as before
     population: int | None = Field(default=None, ge=0, le=100_000_000, strict=True)
     language: Lang = "en"
     focus_sectors: list[FocusItem] = Field(default_factory=list, max_length=20)

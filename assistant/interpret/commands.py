@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "interpret", help="propose a level 0-4 for a free-text answer to one element"
+        "interpret",
+        help="propose a level 0-4 for a free-text answer to one element",
+        epilog='With TEXT -, every input line gets one JSON line out, in order; an invalid line '
+        'gets {"line": N, "error": "..."} and the rest are still read. Exit status: 0 when '
+        "every line was valid, 2 when any line was invalid (or on bad arguments).",
     )
     p.add_argument(
         "text",
@@ -98,6 +102,7 @@ def _stream(fw: Framework, interpreter: Interpreter, args: argparse.Namespace) -
     """One JSON line out per non-blank input line; a bad line answers with an error field."""
     from assistant.lang import detect_lang
 
+    invalid = 0
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
@@ -106,8 +111,12 @@ def _stream(fw: Framework, interpreter: Interpreter, args: argparse.Namespace) -
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise InputError("expected a JSON object")
+            if item.get("element", args.element) is None:
+                raise InputError('missing "element" (e.g. "E15"; or give --element)')
             element = _element(fw, item.get("element", args.element))
             text = item.get("text")
+            if "text" not in item:
+                raise InputError('missing "text" (the answer to interpret)')
             if not isinstance(text, str):
                 raise InputError('"text" must be a string')
             lang = item.get("lang") or args.lang
@@ -119,8 +128,12 @@ def _stream(fw: Framework, interpreter: Interpreter, args: argparse.Namespace) -
             out = {"line": number, "error": f"malformed JSON: {exc}"}
         except InputError as exc:
             out = {"line": number, "error": str(exc)}
+        invalid += "error" in out
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+    if invalid:  # a script sees it without reading every record; the records say which
+        sys.stderr.write(f"assistant: {invalid} input line(s) were invalid (see their \"error\")\n")
+        return 2
     return 0
 
 

@@ -178,8 +178,10 @@ def profile_summary(profile: CityProfile, lang: Lang, fw: Framework) -> str:
     parts = [profile.name]
     if profile.country:
         parts.append(profile.country)
-    parts.append(fw.city_type(profile.city_type).name.get(lang))
-    parts.append(t(f"interview.actor_{profile.lead_actor}_name", lang))
+    if profile.city_type is not None:  # "not sure" on the form: left out
+        parts.append(fw.city_type(profile.city_type).name.get(lang))
+    if profile.lead_actor is not None:
+        parts.append(t(f"interview.actor_{profile.lead_actor}_name", lang))
     if profile.population is not None:
         parts.append(t("interview.population_of", lang, n=profile.population))
     parts += profile.focus_sectors + profile.focus_areas

@@ -18,7 +18,7 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import radar_svg
 from assistant.report.document import cooperation_blocks, profile_blocks, stage_blocks, stamp
-from assistant.report.words import stage_name
+from assistant.report.words import element_level_word, stage_name
 from assistant.scoring.result import Assessment
 
 WEAKEST = 5
@@ -56,7 +56,7 @@ def brief_blocks(
         ),
         Heading(t("report.to_clarify", lang)),
         Bullets(
-            [f"{e.id} {e.name.get(lang)} — {t('report.unknown_clarify', lang)}" for e in unknown]
+            [f"{e.id} {e.name.get(lang)} — {element_level_word(result, e.id, lang)}" for e in unknown]
             or [t("terms.none", lang)]
         ),
         Heading(t("report.probe_questions", lang)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from html import escape as _escape
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
@@ -125,9 +126,12 @@ def element_bars_svg(
     unknown_label: str,
     width: int = 440,
     max_value: int = 4,
+    missing: Collection[str] = (),
+    missing_label: str = "",
 ) -> str:
     """Horizontal bars, one per element (id, short name, level), each with its number; light to
-    dark by level so the chart reads in grey; unknowns are a dashed outline labelled so."""
+    dark by level so the chart reads in grey; unknowns are a dashed outline labelled so (those
+    in ``missing``, not yet answered, with ``missing_label``)."""
     row_h, label_w = 17, 200
     height = row_h * len(rows) + 24
     bar_w = width - label_w - 24
@@ -150,7 +154,8 @@ def element_bars_svg(
             parts.append(
                 f'<rect x="{label_w}" y="{y + 1}" width="{bar_w}" height="{row_h - 5}" '
                 'fill="none" stroke="#777" stroke-dasharray="4,3"/>'
-                f'<text x="{label_w + 6}" y="{y + 11}" fill="#444">{escape(unknown_label)}</text>'
+                f'<text x="{label_w + 6}" y="{y + 11}" fill="#444">'
+                f"{escape(missing_label if eid in missing else unknown_label)}</text>"
             )
         else:
             w = max(bar_w * level / max_value, 2)

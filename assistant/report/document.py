@@ -26,8 +26,13 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.report.words import (
+    answered_count,
+    city_type_name,
+    dont_know,
     element_label,
+    element_level_word,
     evidence_text,
+    lead_actor_name,
     level_word,
     next_steps,
     option_line,
@@ -55,8 +60,9 @@ def profile_line(answers: AnswersFile, lang: Lang) -> str:
     c = answers.city
     parts = [
         c.country,
-        t(f"terms.city_types.{c.city_type}", lang),
-        f"{t('report.lead_actor', lang)}: {t(f'terms.lead_actors.{c.lead_actor}', lang)}",
+        city_type_name(c.city_type, lang),
+        f"{t('report.lead_actor', lang)}: "
+        + (t("terms.not_given", lang) if c.lead_actor is None else lead_actor_name(c.lead_actor, lang)),
         f"{t('report.population', lang)}: {c.population:,}" if c.population else "",
         f"{t('report.focus', lang)}: {', '.join(c.focus_sectors + c.focus_areas)}"
         if c.focus_sectors or c.focus_areas
@@ -69,8 +75,8 @@ def profile_blocks(answers: AnswersFile, lang: Lang) -> list[Block]:
     c = answers.city
     rows = [
         [t("terms.country", lang), c.country or "-"],
-        [t("terms.city_type", lang), t(f"terms.city_types.{c.city_type}", lang)],
-        [t("report.lead_actor", lang), t(f"terms.lead_actors.{c.lead_actor}", lang)],
+        [t("terms.city_type", lang), city_type_name(c.city_type, lang) if c.city_type else t("terms.not_given", lang)],
+        [t("report.lead_actor", lang), lead_actor_name(c.lead_actor, lang) if c.lead_actor else t("terms.not_given", lang)],
         [t("report.population", lang), f"{c.population:,}" if c.population else "-"],
         [t("report.focus", lang), ", ".join(c.focus_sectors + c.focus_areas) or "-"],
     ]
@@ -82,7 +88,11 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
     approach for it."""
     city = city or t("terms.coop_level.city", lang)
     if result.stage == "insufficient_data":
-        line = t("report.stage_line_insufficient", lang, city=city, n=result.answered, t=result.total)
+        line = t(
+            "report.stage_line_insufficient", lang,
+            city=city, n=answered_count(result), t=result.total, min=MIN_ANSWERED,
+        )  # fmt: skip
+        return [Heading(t("terms.stage", lang)), Para(line)]  # no stage, so no stage's approach
     else:
         stage = fw.stage(result.stage)
         line = t(
@@ -90,7 +100,7 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
             city=city,
             stage=stage.name.get(lang),
             overall=f"{result.overall:.2f}",
-            n=result.answered,
+            n=answered_count(result),
             t=result.total,
             fits=stage.fits.get(lang),
         )
@@ -109,7 +119,15 @@ def charts_block(fw: Framework, result: Assessment, lang: Lang) -> ChartRow:
     return ChartRow(
         [
             Chart(radar_svg(names, [(t("report.score", lang), scores)]), t("report.radar_alt", lang)),
-            Chart(element_bars_svg(bars, t("terms.unknown", lang)), t("report.elements", lang)),
+            Chart(
+                element_bars_svg(
+                    bars,
+                    t("terms.unknown", lang),
+                    missing=result.not_answered,
+                    missing_label=t("report.not_answered", lang),
+                ),
+                t("report.elements", lang),
+            ),
         ]
     )
 
@@ -152,7 +170,7 @@ def summary_blocks(
             f"{a.scale_up_because}"
         ),
         Para(f"{t('terms.direction', lang)}:"),
-        Bullets(a.direction),
+        Bullets(a.direction) if a.direction else Para(t("report.direction_needs_type", lang)),
         Heading(t("report.to_clarify", lang)),
         Bullets(clarify_items(fw, result, lang)),
         Heading(t("report.next_steps", lang)),
@@ -164,16 +182,20 @@ def summary_blocks(
 def clarify_items(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
     """Unknown elements with the question to ask; past a few, the rest by name in one line (the
     appendix lists them all), so the summary keeps to two pages."""
+    unknown = dont_know(result)  # answered "don't know"; those not yet asked come apart
     items = [
         f"{element_label(fw, e, lang)} — "
         f"{t('report.clarify_line', lang, question=fw.element(e).question.get(lang))}"
-        for e in result.unknown[:CLARIFY_WITH_QUESTION]
+        for e in unknown[:CLARIFY_WITH_QUESTION]
     ]
-    rest = result.unknown[CLARIFY_WITH_QUESTION:]
+    rest = unknown[CLARIFY_WITH_QUESTION:]
+    sep = ", " if lang == "en" else "、"
     if rest:
-        sep = ", " if lang == "en" else "、"
         names = sep.join(element_label(fw, e, lang) for e in rest)
         items.append(t("report.and_more", lang, n=len(rest), names=names))
+    if result.not_answered:
+        names = sep.join(element_label(fw, e, lang) for e in result.not_answered)
+        items.append(t("report.not_answered_line", lang, n=len(result.not_answered), names=names))
     return items or [t("terms.none", lang)]
 
 
@@ -196,7 +218,7 @@ def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:
             e.name.get(lang),
             _level(lv, lang)
             if (lv := result.elements[e.id].level) is not None
-            else t("report.unknown_clarify", lang),
+            else element_level_word(result, e.id, lang),
             result.elements[e.id].evidence,
         ]
         for e in fw.elements

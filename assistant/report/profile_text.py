@@ -54,7 +54,11 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
         f"{t('terms.approach', lang)}:",
         f"  {t('terms.scale_up', lang)}: {t(f'report.scale_way.{a.scale_up}', lang)} — {a.scale_up_because}",
         f"  {t('terms.direction', lang)}: " + "; ".join(a.direction),
-        f"  {t('report.stage_approach', lang)}: " + "; ".join(a.stage_approach),
+        *(  # no stage judged, no stage's approach
+            [f"  {t('report.stage_approach', lang)}: " + "; ".join(a.stage_approach)]
+            if result.stage != "insufficient_data"
+            else []
+        ),
         "",
         f"{t('terms.cooperation', lang)}:",
     ]

@@ -44,6 +44,38 @@ def level_word(level: int | None, lang: Lang) -> str:
     return t("report.level_of", lang, level=level)
 
 
+def city_type_name(city_type: str | None, lang: Lang) -> str:
+    """The city type in words, or "City type not given" (the intake's "not sure")."""
+    if city_type is None:
+        return t("terms.city_type_not_given", lang)
+    return t(f"terms.city_types.{city_type}", lang)
+
+
+def lead_actor_name(lead_actor: str | None, lang: Lang) -> str:
+    if lead_actor is None:
+        return t("terms.lead_actor_not_given", lang)
+    return t(f"terms.lead_actors.{lead_actor}", lang)
+
+
+def dont_know(result: Assessment) -> list[str]:
+    """Elements answered "don't know" (unknown, but not for want of being asked)."""
+    missing = set(result.not_answered)
+    return [e for e in result.unknown if e not in missing]
+
+
+def answered_count(result: Assessment) -> int:
+    """Elements with a confirmed answer, "don't know" included: the count the Interview page
+    shows, used on every page and report so that one number means one thing."""
+    return result.total - len(result.not_answered)
+
+
+def element_level_word(result: Assessment, element_id: str, lang: Lang) -> str:
+    """An element's level in words; "not yet answered" apart from "unknown — to clarify"."""
+    if element_id in result.not_answered:
+        return t("report.not_answered", lang)
+    return level_word(result.elements[element_id].level, lang)
+
+
 def element_label(fw: Framework, element_id: str, lang: Lang) -> str:
     """'E05 Sustainability of vision and policy' (the framework's number and name)."""
     return f"{element_id} {fw.element(element_id).name.get(lang)}"
@@ -123,8 +155,10 @@ def option_line(fw: Framework, m: CooperationMatch, lang: Lang) -> str:
 
 def next_steps(fw: Framework, result: Assessment, lang: Lang) -> list[str]:
     steps = []
-    if result.unknown:
-        steps.append(t("report.step_clarify", lang, n=len(result.unknown)))
+    if result.not_answered:
+        steps.append(t("report.step_finish", lang, n=len(result.not_answered)))
+    if unknown := dont_know(result):
+        steps.append(t("report.step_clarify", lang, n=len(unknown)))
     if result.priorities:
         names = ", " if lang == "en" else "、"
         steps.append(

@@ -129,6 +129,8 @@ def scale_up_of(answers: AnswersFile, stage: StageResult) -> tuple[str, str]:
         return "sector", "focus_sector"
     if stage == "sustainable_growth":
         return "combined", "stage_sustainable"
+    if city.city_type is None:  # not given: both ways stay open, said so
+        return "combined", "type_not_given"
     if city.city_type == "area_development":
         return "area", "type_area_development"
     if city.city_type in ("industry_specialized", "regional_core"):
@@ -144,7 +146,8 @@ def cooperation_of(
     fw: Framework, answers: AnswersFile, levels: Levels, priority_ids: set[str], lang: Lang
 ) -> list[CooperationMatch]:
     """Rule C: menu lines whose elements have gaps, by relevance (see rules.py for weights)."""
-    lead_level = R.LEAD_ACTOR_LEVEL[answers.city.lead_actor]
+    actor = answers.city.lead_actor
+    lead_level = None if actor is None else R.LEAD_ACTOR_LEVEL[actor]
     matches: list[CooperationMatch] = []
     for line in fw.cooperation:
         gaps = [e for e in line.elements if (v := levels[e]) is not None and v <= R.GAP_MAX_LEVEL]
@@ -232,7 +235,8 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     )
 
     way, reason_key = scale_up_of(answers, stage)
-    scale_because = t(f"scoring.scale_{reason_key}", lang, city_type=t(f"scoring.value.{answers.city.city_type}", lang))
+    ctype = answers.city.city_type
+    scale_because = t(f"scoring.scale_{reason_key}", lang, city_type=t(f"scoring.value.{ctype}", lang) if ctype else "")
     explanation.append(
         Explanation(
             topic="scale_up",
@@ -245,7 +249,7 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
     approach = Approach(
         scale_up=way,
         scale_up_because=scale_because,
-        direction=[t.get(lang) for t in fw.city_type(answers.city.city_type).directions],
+        direction=[t.get(lang) for t in fw.city_type(ctype).directions] if ctype else [],
         stage_approach=[t.get(lang) for t in fw.stage(stage_for_approach).approach],
         priorities=priorities,
         priority_rule=t("scoring.rule_priorities", lang),
@@ -285,4 +289,5 @@ def assess(fw: Framework, answers: AnswersFile, lang: Lang | None = None) -> Ass
         approach=approach,
         cooperation=cooperation,
         explanation=explanation,
+        not_answered=[e for e in levels if e not in answers.answers],
     )

@@ -82,3 +82,6 @@ class Assessment(BaseModel):
     cooperation: list[CooperationMatch]
     explanation: list[Explanation]
     scale_up_options: list[ScaleUpId] = ["area", "sector"]
+    # Added: the elements with no answer in the file (not yet asked); the rest of ``unknown``
+    # were answered "don't know". ``answered`` counts known levels, as before.
+    not_answered: list[str] = []

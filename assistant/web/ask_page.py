@@ -12,7 +12,7 @@ from assistant.catalogue import t
 from assistant.limits import MAX_QUESTION
 from assistant.models import Lang
 from assistant.web import repaint, resources, state
-from assistant.web.text import inert, inert_lines
+from assistant.web.text import inert, plain
 
 if TYPE_CHECKING:  # imported when a question comes: the page paints before LangChain and Chroma
     from assistant.knowledge.answer import AnswerResult
@@ -23,22 +23,27 @@ HISTORY = "ask_history"
 
 
 def show(result: AnswerResult, lang: Lang) -> None:
-    """One answer: the composed text (inert), a notice if any, then its sources collapsed."""
+    """One answer: the composed text (inert), a notice if any, then its sources collapsed.
+
+    The composed answer and the excerpts are plain text (``st.text``: no Markdown at all, so
+    nothing to escape and no auto-linking): the brochure's e-mail and web address copy as typed,
+    where Markdown would need the invisible word joiner that keeps a bare address unlinked."""
     from assistant.knowledge.source_names import excerpt, source_line
 
     if not result.answered and not result.sources:
         st.info(inert(result.answer), icon=":material/block:")
         return
     if result.answered:
-        st.markdown(inert_lines(result.answer))
+        plain(result.answer)
     else:  # not in the sources: said plainly, with the closest menu line and the contact
-        st.info(inert(result.answer), icon=":material/info:")
+        with st.container(border=True):
+            plain(result.answer)
     if result.notice:
         st.caption(inert(result.notice))
     with st.expander(f"{t('ui.sources', lang)} ({len(result.sources)})", expanded=False):
         for n, src in enumerate(result.sources, 1):
             st.markdown(f"**{inert(source_line(n, src, lang))}**")
-            st.caption(inert_lines(excerpt(src.text, EXCERPT)))
+            plain(excerpt(src.text, EXCERPT))
 
 
 def render() -> None:
@@ -55,7 +60,7 @@ def conversation(lang: Lang) -> None:
     history: list[AnswerResult] = st.session_state.setdefault(HISTORY, [])
     for item in history:
         with st.chat_message("user"):
-            st.markdown(inert(item.question))
+            plain(item.question)  # plain text: typed links and markup stay as typed
         with st.chat_message("assistant"):
             show(item, lang)
     with repaint.bottom():
@@ -68,7 +73,7 @@ def conversation(lang: Lang) -> None:
     if not question or not question.strip():
         return
     with st.chat_message("user"):
-        st.markdown(inert(question))
+        plain(question)
     with st.chat_message("assistant"):
         loader = resources.knowledge(settings)
         from assistant.knowledge.answer import answer

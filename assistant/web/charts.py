@@ -61,13 +61,15 @@ def radar(fw: Framework, named: list[tuple[str, Assessment]], lang: Lang) -> Cha
 
 def element_bars(fw: Framework, result: Assessment, lang: Lang) -> Chart:
     """The 21 elements by level, E01 at the top; an unknown is a dashed outline labelled so."""
-    unknown = t("terms.unknown", lang)
+    unknown, missing = t("terms.unknown", lang), t("report.not_answered", lang)
     rows = [(e.id, e.name.get(lang), result.elements[e.id].level) for e in fw.elements]
     values = t("ui.list_comma", lang).join(
-        f"{eid} {unknown if lv is None else lv}" for eid, _, lv in rows
+        f"{eid} {lv if lv is not None else missing if eid in result.not_answered else unknown}"
+        for eid, _, lv in rows
     )
     alt = t("ui.chart_in_words", lang, chart=t("ui.element_chart", lang), values=values)
-    return Chart(element_bars_svg(rows, unknown), alt)
+    svg = element_bars_svg(rows, unknown, missing=result.not_answered, missing_label=missing)
+    return Chart(svg, alt)
 
 
 def show(chart: Chart, width: int | None = None) -> None:

@@ -85,16 +85,18 @@ def intake_form(engine: InterviewEngine, fw: Framework, lang: Lang) -> None:
         c1, c2 = st.columns(2)
         name = c1.text_input(t("ui.city_name", lang), max_chars=200, key="in-name")
         country = c2.text_input(t("terms.country", lang), max_chars=200, key="in-country")
+        # Nothing chosen for the person: "not sure / choose later" first, and the default (a
+        # pre-selected metropolis gave metropolis advice to whoever skipped the field).
         city_type = st.selectbox(
             t("terms.city_type", lang),
-            CITY_TYPES,
-            format_func=lambda c: fw.city_type(c).name.get(lang),
+            (None, *CITY_TYPES),
+            format_func=lambda c: t("ui.choose_later", lang) if c is None else fw.city_type(c).name.get(lang),
             key="in-type",
         )
         lead = st.radio(
             t("ui.lead_actor", lang),
-            ("municipal", "national", "private"),
-            format_func=lambda a: t(f"terms.lead_actors.{a}", lang),
+            (None, "municipal", "national", "private"),
+            format_func=lambda a: t("ui.choose_later", lang) if a is None else t(f"terms.lead_actors.{a}", lang),
             horizontal=True,
             key="in-lead",
         )

@@ -12,6 +12,10 @@ from assistant.models import AnswersFile, Framework, Lang
 from assistant.report.document import explanation_blocks, report_html, report_markdown
 from assistant.report.pdf import html_to_pdf
 from assistant.report.words import (
+    answered_count,
+    city_type_name,
+    dont_know,
+    element_level_word,
     level_word,
     next_steps,
     option_line,
@@ -21,6 +25,7 @@ from assistant.report.words import (
 )
 from assistant.scoring import Assessment, assess
 from assistant.scoring.result import CooperationMatch
+from assistant.scoring.rules import MIN_ANSWERED
 from assistant.web import charts, loading, memo, resources, state, views
 from assistant.web.citations import cooperation_sources, document_titles
 from assistant.web.text import inert, slug
@@ -101,15 +106,34 @@ def assessment_view(
     st.caption(
         inert(
             " · ".join(
-                x for x in (city.country, t(f"terms.city_types.{city.city_type}", lang)) if x
+                x for x in (city.country, city_type_name(city.city_type, lang)) if x
             )
         )
     )
+    done = answered_count(result)  # "don't know" included: the Interview page's count
     with st.container(horizontal=True, gap="medium"):  # wraps on a phone instead of stacking
-        st.metric(t("terms.stage", lang), stage_short(fw, result, lang), width="content")
+        if result.stage == "insufficient_data":  # short, the reason under it: fits a phone
+            st.metric(
+                t("terms.stage", lang),
+                t("ui.stage_not_judged", lang),
+                delta=t("ui.stage_not_judged_why", lang),
+                delta_color="off",
+                delta_arrow="off",
+                width="content",
+            )
+        else:
+            st.metric(t("terms.stage", lang), stage_short(fw, result, lang), width="content")
         overall = "–" if result.overall is None else f"{result.overall:.2f} / 4"
         st.metric(t("ui.overall", lang), overall, width="content")
-        st.metric(t("terms.answered", lang), f"{result.answered} / {result.total}", width="content")
+        st.metric(t("terms.answered", lang), f"{done} / {result.total}", width="content")
+    if done < result.total or result.unknown:  # a "don't know" or an element not yet asked
+        st.caption(
+            t(
+                "ui.answered_breakdown", lang,
+                done=done, total=result.total, dont_know=len(dont_know(result)),
+                left=len(result.not_answered),
+            )
+        )  # fmt: skip
 
     built = memo.fingerprint(answers, lang)  # charts and files: rebuilt when the answers change
     approach_view(fw, result, lang)
@@ -164,18 +188,21 @@ def details(fw: Framework, result: Assessment, lang: Lang, built: str, knowledge
 def approach_view(fw: Framework, result: Assessment, lang: Lang) -> None:
     """The stage in words, the approach for it, and how to scale up and in which direction."""
     st.subheader(t("terms.approach", lang), divider="gray")
-    if result.stage == "insufficient_data":
+    a = result.approach
+    if result.stage == "insufficient_data":  # no stage, so no stage's approach: say why
         st.warning(t("report.insufficient", lang), icon=":material/warning:")
+        st.caption(t("ui.approach_after_stage", lang, min=MIN_ANSWERED))
     else:
         st.info(inert(fw.stage(result.stage).fits.get(lang)), icon=":material/flag:")
-    a = result.approach
-    st.markdown(f"**{inert(t('ui.approach_for_stage', lang))}**")
-    st.markdown("\n".join(f"- {inert(x)}" for x in a.stage_approach))
+        st.markdown(f"**{inert(t('ui.approach_for_stage', lang))}**")
+        st.markdown("\n".join(f"- {inert(x)}" for x in a.stage_approach))
     st.markdown(
         f"**{inert(t('terms.scale_up', lang))}:** {inert(t(f'report.scale_way.{a.scale_up}', lang))}"
     )
     st.caption(inert(a.scale_up_because))
     st.markdown(f"**{inert(t('terms.direction', lang))}**")
+    if not a.direction:  # the city type was not given ("not sure / choose later")
+        st.caption(t("report.direction_needs_type", lang))
     st.markdown("\n".join(f"- {inert(x)}" for x in a.direction))
 
 
@@ -196,7 +223,7 @@ def elements_view(fw: Framework, result: Assessment, lang: Lang, built: str) -> 
                 [
                     e.id,
                     e.name.get(lang),
-                    t("report.unknown_clarify", lang)
+                    element_level_word(result, e.id, lang)
                     if (lv := result.elements[e.id].level) is None
                     else str(lv),
                     result.elements[e.id].evidence,
@@ -226,16 +253,26 @@ def priorities_view(fw: Framework, result: Assessment, lang: Lang) -> None:
 
 
 def clarify_view(fw: Framework, result: Assessment, lang: Lang) -> None:
-    """Unknown answers, flagged "to clarify" with the question to ask."""
-    if not result.unknown:
-        return
-    st.subheader(t("report.to_clarify", lang), divider="gray")
-    for eid in result.unknown:
-        e = fw.element(eid)
-        st.warning(
-            f"**{inert(e.id)} {inert(e.name.get(lang))}** — "
-            f"{inert(t('report.clarify_line', lang, question=e.question.get(lang)))}",
-            icon=":material/help:",
+    """Answers of "don't know", flagged "to clarify" with the question to ask; then, apart, the
+    elements not yet answered (not yet asked: nothing to clarify), by name."""
+    if unknown := dont_know(result):
+        st.subheader(t("report.to_clarify", lang), divider="gray")
+        for eid in unknown:
+            e = fw.element(eid)
+            st.warning(
+                f"**{inert(e.id)} {inert(e.name.get(lang))}** — "
+                f"{inert(t('report.clarify_line', lang, question=e.question.get(lang)))}",
+                icon=":material/help:",
+            )
+    if result.not_answered:
+        st.subheader(
+            t("ui.not_answered_title", lang, n=len(result.not_answered)), divider="gray"
+        )
+        st.markdown(
+            "\n".join(
+                f"- {inert(eid)} {inert(fw.element(eid).name.get(lang))}"
+                for eid in result.not_answered
+            )
         )
 
 
@@ -272,7 +309,7 @@ def option(
         st.markdown(f"**{inert(m.text)}**")
         gaps = ", ".join(
             f"{e} {fw.element(e).name.get(lang)} "
-            f"({t('report.unknown_clarify', lang) if (lv := result.elements[e].level) is None else lv})"
+            f"({element_level_word(result, e, lang) if (lv := result.elements[e].level) is None else lv})"
             for e in m.because
         )
         because = f"{t('terms.triggered_by', lang)}: {gaps}"

@@ -8,6 +8,7 @@ import streamlit as st
 from assistant.catalogue import t
 from assistant.models import LANGS, Framework, Lang
 from assistant.ports import SessionStore, StoredSession
+from assistant.report.words import city_type_name
 from assistant.web import resources, state
 from assistant.web.text import inert
 
@@ -82,7 +83,7 @@ def render(lang: Lang, progress: bool = True) -> None:
             p = session.profile
             with side.expander(t("terms.city_profile", lang)):
                 st.markdown(f"**{inert(p.name)}**")
-                details = [p.country, t(f"terms.city_types.{p.city_type}", lang)]
+                details = [p.country, city_type_name(p.city_type, lang)]
                 if p.population:
                     details.append(f"{p.population:,}")
                 details += p.focus_sectors + p.focus_areas

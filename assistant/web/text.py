@@ -1,11 +1,13 @@
-"""Keep user- and document-provided text inert when it goes through ``st.markdown``."""
+"""Keep user- and document-provided text inert: escaped for ``st.markdown``, or plain text."""
 
 from __future__ import annotations
 
 import re
 
+import streamlit as st
+
 from assistant.lang import is_cjk
-from assistant.markup import escape_md
+from assistant.markup import escape_md, strip_controls
 
 
 def inert(text: str) -> str:
@@ -15,6 +17,13 @@ def inert(text: str) -> str:
     images, emphasis and ``$`` math in an official's answer or an uploaded document.
     """
     return escape_md(text)
+
+
+def plain(text: str) -> None:
+    """Show text with ``st.text``: never parsed as Markdown or HTML and never auto-linked, so it
+    needs no escaping and no invisible word joiner (an address copies as typed). Control
+    characters and bidi overrides are still dropped."""
+    st.text(strip_controls(text))
 
 
 def inert_lines(text: str) -> str:

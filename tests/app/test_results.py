@@ -51,7 +51,9 @@ def test_empty_results_invite_an_upload(app: AppTest) -> None:
 def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest) -> None:
     at = upload(open_results(app), "riverside.json", EXAMPLE.read_bytes())
     assert not at.exception
-    assert texts(at.metric) == ["Small Start", "1.21 / 4", "20 / 21"]
+    # "answered" as on the Interview page: E17's "don't know" is an answer (20 known levels)
+    assert texts(at.metric) == ["Small Start", "1.21 / 4", "21 / 21"]
+    assert "21 of 21 elements answered: 1 of them “don't know”" in "\n".join(texts(at.caption))
     radar, bars = svg_charts(at)  # radar + the 21 elements, as SVG images (no chart script)
     assert radar.radar_values().keys() == {"Riverside"}
     assert all(
@@ -208,3 +210,51 @@ def test_cooperation_sources_are_named_never_a_path(app: AppTest) -> None:
         plain = origin.replace("\\", "")
         assert ".md" not in plain and "docs/" not in plain and "knowledge/" not in plain, plain
     assert any(o.replace("\\", "").startswith("JICA's support") for o in origins)
+
+
+def _partial_bytes(language: str) -> bytes:
+    """An interview stopped after E08: seven levels and a "don't know" (E04), E09-E21 not yet
+    asked (the QA pass's partial interview)."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["answers"] = {f"E{i:02d}": {"level": 1, "evidence": f"said for E{i:02d}"} for i in range(1, 9)}
+    data["answers"]["E04"] = {"level": None, "evidence": "I don't know"}
+    data["city"]["language"] = language
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def test_partial_interview_counts_once_and_lists_the_unasked_apart(app: AppTest) -> None:
+    from assistant.framework import get_framework
+
+    at = upload(open_results(app), "partial.json", _partial_bytes("en"))
+    assert not at.exception
+    assert texts(at.metric) == ["Not yet judged", "–", "8 / 21"]  # the Interview page's count
+    assert at.metric[0].delta == "too few answers"  # short value, reason under it: no cut-off
+    captions = "\n".join(texts(at.caption))
+    assert "8 of 21 elements answered: 1 of them “don't know”, 13 not yet answered." in captions
+    text = all_text(at)
+    assert "The approach for this stage" not in text  # no stage judged, no stage's approach
+    for line in get_framework().stage("small_start").approach:
+        assert line.get("en") not in text
+    assert "shown once the stage is judged" in captions
+    warnings = "\n".join(texts(at.warning))
+    assert "E04" in warnings and "E09" not in warnings  # only the "don't know" is to clarify
+    assert "Not yet answered (13)" in texts(at.subheader)
+    _radar, bars = svg_charts(at)  # the chart tells the two apart as well
+    assert "E04 unknown" in bars.alt and "E09 not yet answered" in bars.alt
+    assert bars.texts().count("not yet answered") == 13 and bars.texts().count("unknown") == 1
+    assert "E09 Organisational effectiveness and capability" in text.replace("\\", "")
+    table = evidence(at)
+    assert table[table["ID"] == "E09"].iloc[0]["Level"] == "not yet answered"
+    assert table[table["ID"] == "E04"].iloc[0]["Level"] == "unknown — to clarify"
+
+
+def test_partial_interview_japanese(app: AppTest) -> None:
+    app.session_state["lang"] = "ja"
+    at = upload(open_results(app), "partial.json", _partial_bytes("ja"))
+    assert not at.exception
+    assert texts(at.metric)[0] == "未判定" and texts(at.metric)[2] == "8 / 21"
+    assert at.metric[0].delta == "回答不足"
+    assert "未回答（13件）" in texts(at.subheader)
+    assert "この段階のアプローチ" not in all_text(at)
+    warnings = "\n".join(texts(at.warning))
+    assert "E04" in warnings and "E09" not in warnings

@@ -67,7 +67,8 @@ def test_stdin_json_lines_one_out_per_line_and_errors_do_not_stop() -> None:
     ]
     stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
     proc = run("-", "--json", stdin=stdin)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 2, proc.stderr  # some lines were invalid: the rest still answered
+    assert proc.stderr.count("\n") == 1 and "2 input line(s)" in proc.stderr
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(out) == 5
     assert out[0]["level"] == 0 and out[0]["element"] == "E12"
@@ -78,3 +79,34 @@ def test_stdin_json_lines_one_out_per_line_and_errors_do_not_stop() -> None:
     for record in (out[0], out[3], out[4]):
         assert {"confidence_label", "alternatives", "question"} <= set(record)
     assert out[3]["alternatives"] == [] and out[3]["question"] is None
+
+
+def test_stdin_all_valid_exits_0_and_all_invalid_exits_2() -> None:
+    good = [
+        {"element": "E12", "text": "There is no ordinance and no incentive of any kind."},
+        {"element": "E13", "text": "市民アンケートを一度だけ実施しましたが、定期的なものではありません。"},
+    ]
+    proc = run("-", "--json", stdin="\n".join(json.dumps(x) for x in good) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["element"] for x in proc.stdout.splitlines()] == ["E12", "E13"]
+
+    bad = [
+        {"element": "E12"},
+        {"element": "E13", "lang": "ja"},
+        {"element": "E12", "text": 5},
+        {"text": "市民アンケートを実施しました。"},
+    ]
+    proc = run("-", "--json", stdin="\n".join(json.dumps(x) for x in bad) + "\n")
+    assert proc.returncode == 2
+    out = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [x["line"] for x in out] == [1, 2, 3, 4]
+    assert out[0]["error"].startswith('missing "text"')
+    assert out[1]["error"].startswith('missing "text"')
+    assert out[2]["error"] == '"text" must be a string'
+    assert out[3]["error"].startswith('missing "element"')
+
+
+def test_help_documents_the_exit_status() -> None:
+    proc = run("--help")
+    assert proc.returncode == 0
+    assert "2 when any line was invalid" in " ".join(proc.stdout.split())

@@ -96,3 +96,43 @@ def test_comparison_highlights_changes(fw: Framework) -> None:
     html = compare_html(fw, named, "en")
     assert html.count('class="hl"') == 2
     assert html.count("<polygon") >= 4 + 2  # rings + one shape per interview
+
+
+def _partial(language: str):
+    """An interview stopped after E08: seven levels and one "don't know" (E04); E09-E21 not
+    yet asked."""
+    levels: dict[str, int | None] = {f"E{i:02d}": 1 for i in range(1, 9)}
+    levels["E04"] = None
+    return make_answers(levels, language=language)
+
+
+def test_partial_report_counts_answers_and_lists_the_unasked_apart(fw: Framework) -> None:
+    a = _partial("en")
+    result = assess(fw, a)
+    assert result.not_answered == [f"E{i:02d}" for i in range(9, 22)]
+    assert result.answered == 7 and len(result.unknown) == 14  # the score contract unchanged
+    md = report_markdown(fw, a, result, WHEN)
+    assert "8 of 21 elements answered" in md and "7 of 21" not in md
+    assert "Not yet answered (13): E09 " in md
+    assert "E04 Policy coherence — to clarify:" in md  # the "don't know", with its question
+    stage_part = md.split("## Stage")[1].split("##")[0] if "## Stage" in md else md
+    for line in fw.stage("small_start").approach:  # no stage judged: no stage's approach
+        assert line.get("en") not in md
+    assert "follows once it is judged" in stage_part
+    table_row = next(x for x in md.splitlines() if x.startswith("| E09 "))
+    assert "not yet answered" in table_row and "to clarify" not in table_row
+    assert "Answer the 13 element(s) not yet answered" in md
+    svg = report_html(fw, a, result, WHEN)
+    assert svg.count(">not yet answered</text>") == 13 and svg.count(">unknown</text>") == 1
+    assert "Clarify the 1 unknown element(s)" in md
+
+
+def test_partial_report_japanese(fw: Framework) -> None:
+    a = _partial("ja")
+    result = assess(fw, a, "ja")
+    md = report_markdown(fw, a, result, WHEN)
+    assert "21エレメント中8件回答" in md and "未回答（13件）" in md
+    for line in fw.stage("small_start").approach:
+        assert line.get("ja") not in md
+    html = report_html(fw, a, result, WHEN)
+    assert "未回答" in html and "21エレメント中8件回答" in html

@@ -12,10 +12,10 @@ from tests.conftest import make_answers
 STAGE_ORDER = {"insufficient_data": -1, "small_start": 0, "accelerate": 1, "sustainable_growth": 2}
 level_or_unknown = st.one_of(st.none(), st.integers(min_value=0, max_value=4))
 answer_maps = st.fixed_dictionaries({e: level_or_unknown for e in ELEMENT_IDS})
-city_types = st.sampled_from(
-    ["metropolis", "regional_core", "industry_specialized", "area_development"]
+city_types = st.sampled_from(  # None: not given on the intake ("not sure / choose later")
+    ["metropolis", "regional_core", "industry_specialized", "area_development", None]
 )
-lead_actors = st.sampled_from(["national", "municipal", "private"])
+lead_actors = st.sampled_from(["national", "municipal", "private", None])
 
 
 @settings(max_examples=150, deadline=None)
