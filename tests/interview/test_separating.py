@@ -150,7 +150,9 @@ def test_a_question_in_reply_is_answered_and_the_separating_question_asked_again
     question = e01().pair_question(2, 3).get(lang)
     assert reply.messages[-1].question == question  # asked again, the two kept
     assert reply.proposal is None and candidates(reply) == [0, 3]
-    said = "It was adopted by council in 2021." if lang == "en" else "2021年に議会で採択されました。"
+    said = (
+        "It was adopted by council in 2021." if lang == "en" else "2021年に議会で採択されました。"
+    )
     reply = pair_engine.handle(code, said)
     assert reply.proposal.level == 3
     pair_engine.handle(code, "yes" if lang == "en" else "はい")
