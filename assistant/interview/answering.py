@@ -220,7 +220,7 @@ def _decide(
 ) -> list[Choice]:
     """The reply while two levels lo < hi are on offer. The question asked is hi's own step
     ("has it the hi thing?"): a reply read at hi or above decides hi, at lo or below decides
-    lo; its words join the first answer's as the evidence. A reply read strictly between two
+    lo (a reading beyond the two is said); its words join the first answer's as the evidence. A reply read strictly between two
     levels further apart proposes that level and says so (not one of the two offered). A
     reply that places nothing leaves the official to pick one of the two, side by side."""
     state = step.state
@@ -235,6 +235,8 @@ def _decide(
             proposal.confidence_label = "medium"  # the reply read beyond the two: not "clearly"
         if low < level < high:
             step.say(t("interview.reply_between", lang, level=level, a=low, b=high))
+        elif level != found.level:  # read beyond the two: which of them it points to, said
+            step.say(t("interview.reply_beyond", lang, read=found.level, level=level, a=low, b=high))
         state.proposal = proposal
         return ctx.prompt(step)
     state.proposal = _proposal(element, found, lang, asked.levels[0])

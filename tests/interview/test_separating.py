@@ -109,6 +109,7 @@ def test_a_reply_pointing_at_one_of_the_two_decides_and_joins_the_evidence(
     assert reply.phase == "confirm" and reply.proposal.level == level
     assert not reply.proposal.unsure
     assert FIRST_EN in reply.proposal.evidence and said in reply.proposal.evidence
+    assert "Your reply" not in text_of(reply)  # read at one of the two: nothing to explain
     pair_engine.handle(code, "yes")
     stored = store.load(code).answers["E01"]
     assert stored.level == level and said in stored.evidence and FIRST_EN in stored.evidence
@@ -119,6 +120,8 @@ def test_a_reply_beyond_the_higher_level_decides_the_higher_one(pair_engine) -> 
     pair_engine.handle(code, FIRST_EN)
     reply = pair_engine.handle(code, "Yes, and it is reviewed every year.")
     assert reply.proposal.level == 3 and reply.proposal.confidence_label == "medium"
+    said = "Your reply reads as level 4; of the two levels asked about (0 and 3), it points to"
+    assert f"{said} level 3." in text_of(reply)
 
 
 def test_a_reply_between_the_two_says_it_is_neither(pair_engine) -> None:
