@@ -236,7 +236,9 @@ def _decide(
         if low < level < high:
             step.say(t("interview.reply_between", lang, level=level, a=low, b=high))
         elif level != found.level:  # read beyond the two: which of them it points to, said
-            step.say(t("interview.reply_beyond", lang, read=found.level, level=level, a=low, b=high))
+            step.say(
+                t("interview.reply_beyond", lang, read=found.level, level=level, a=low, b=high)
+            )
         state.proposal = proposal
         return ctx.prompt(step)
     state.proposal = _proposal(element, found, lang, asked.levels[0])
