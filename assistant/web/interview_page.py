@@ -143,8 +143,6 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         review = _review_items(engine, code, reply)
     with head:
         _draw(engine, fw, reply, lang, review)
-    if took:  # the reply's top in view (its proposal and confirm, or the next question)
-        repaint.follow(len(st.session_state.get(CHAT, [])))
 
 
 def _draw(

@@ -27,22 +27,3 @@ def rerun_fragment() -> None:
         st.rerun(scope="fragment")
     except StreamlitAPIException:
         st.rerun()
-
-
-# The latest reply's top under the page's header, once per turn. Streamlit keeps the view where
-# it was (or, stuck to the bottom, under the last quick reply): on a phone the proposal and its
-# confirm were below the fold after an answer, or scrolled away above after a choice. A fixed
-# script (no data of the person's in it); ``turn`` makes each turn's element new, so it runs once.
-_FOLLOW = """<script data-turn="{turn}">
-setTimeout(() => {{
-  const msgs = [...document.querySelectorAll('[data-testid="stChatMessage"]')].filter(
-    m => m.querySelector('[data-testid="stChatMessageAvatarAssistant"]'));
-  const last = msgs[msgs.length - 1];
-  if (last) {{ last.style.scrollMarginTop = "4rem"; last.scrollIntoView({{block: "start"}}); }}
-}}, 150);
-</script>"""
-
-
-def follow(turn: int) -> None:
-    """Bring the latest reply into view after turn ``turn`` (a number, nothing typed)."""
-    st.html(_FOLLOW.format(turn=int(turn)), unsafe_allow_javascript=True, width="content")

@@ -117,21 +117,3 @@ def test_other_levels_are_folded_and_the_small_replies_are_buttons(app: AppTest)
     assert [e.label for e in at.expander if e.label.startswith("Choose")] == ["Choose a level"]
     back = [b for b in at.button if (b.key or "").startswith("qr-back")]
     assert len(back) == 1 and back[0].proto.type == "secondary"
-
-
-def _follow_scripts(at: AppTest) -> list[str]:
-    return [h.proto.body for h in at.get("html") if "scrollIntoView" in h.proto.body]
-
-
-def test_each_turn_brings_its_reply_into_view_with_a_fixed_script(app: AppTest) -> None:
-    """After a turn the latest reply's top is scrolled under the header (a phone showed the
-    proposal and its confirm below the fold); the script holds nothing the person typed."""
-    at = start(app)
-    assert _follow_scripts(at) == []  # no turn yet: the page is not moved
-    typed = "<b>It was adopted by council in 2021.</b>"
-    at = say(at, typed)
-    first = _follow_scripts(at)
-    assert len(first) == 1 and "adopted" not in first[0] and "<b>" not in first[0]
-    at = button(at, "Yes, level 3")
-    second = _follow_scripts(at)
-    assert len(second) == 1 and second != first  # a new element: it runs once per turn
