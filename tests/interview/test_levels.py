@@ -41,7 +41,7 @@ class UnsureInterpreter(KeywordInterpreter):
                 evidence="We ran a survey", alternatives=[3],
                 question=SEPARATE_JA if lang == "ja" else SEPARATE_EN,
             )  # fmt: skip
-        if "hackathon" in low:  # 1 or 3, two levels apart: the question asks about 1 or 2
+        if "hackathon" in low:  # 1 or 3, two levels apart (the real question: 2 or 3)
             self.calls.append((element.id, text))
             return Interpretation(
                 element=element.id, level=1, confidence=0.4, confidence_label="low",
