@@ -208,6 +208,7 @@ def test_unsure_two_levels_apart_a_reply_pointing_between_them_decides(store):
     assert any(c.action.level == 2 for c in reply.choices)  # the level between: a button too
     reply = engine.handle(code, "It exists in a draft from the planning office.")
     assert reply.phase == "confirm" and reply.proposal.level == 2  # the reply's level decides
+    assert "level 2, between the two levels asked about (1 and 3)" in text_of(reply)  # said
     engine.handle(code, "yes")
     assert store.load(code).answers["E01"].level == 2
 
