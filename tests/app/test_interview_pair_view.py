@@ -64,20 +64,31 @@ def test_the_separating_question_shows_each_level_once_lower_first(
     assert all(b.proto.type == "secondary" for b in asking(at).button)
 
 
-def test_a_question_in_reply_is_answered_and_the_two_levels_stay(app: AppTest) -> None:
-    at = start(app)
+@pytest.mark.parametrize(
+    ("lang", "first", "asked", "clear", "proposed", "yes"),
+    [
+        ("en", FIRST_EN, "What do you mean by vision?", "It was adopted by council in 2021.",
+         "Proposed level 3", "Yes, level 3"),
+        ("ja", FIRST_JA, "ビジョンとは何ですか？", "2021年に議会で採択されました。",
+         "提案レベル3", "はい、レベル3"),
+    ],
+)  # fmt: skip
+def test_a_question_in_reply_is_answered_and_the_two_levels_stay(
+    app: AppTest, lang: str, first: str, asked: str, clear: str, proposed: str, yes: str
+) -> None:
+    at = start(app, lang=lang)
     code = at.query_params["code"]
-    at = say(at, FIRST_EN)
-    at = say(at, "What do you mean by vision?")
+    at = say(at, first)
+    at = say(at, asked)
     assert not at.exception
     assert "JICA supports pilots [1]." in all_text(at)
     assert any(e.label.replace("\\", "").startswith("[1]") for e in at.expander)
-    question = get_framework().element("E01").pair_question(2, 3).en
+    question = get_framework().element("E01").pair_question(2, 3).get(lang)  # type: ignore[arg-type]
     assert question in last_assistant(at)
     assert pair_keys(at) == ["qr-pair-0", "qr-pair-3"]
-    at = say(at, "It was adopted by council in 2021.")
-    assert "Proposed level 3" in last_assistant(at).replace("**", "")
-    at = button(at, "Yes, level 3")
+    at = say(at, clear)
+    assert proposed in last_assistant(at).replace("**", "")
+    at = button(at, yes)
     assert stored(code) == {"E01": 3}
 
 
@@ -94,6 +105,13 @@ def test_the_unsure_pair_is_lower_first_and_shown_once(app: AppTest) -> None:
     assert shown.count(f"Level 2: {rubric(2)}") == 1 and shown.count(f"Level 3: {rubric(3)}") == 1
     at = next(b for b in at.button if b.key == "qr-pair-2").click().run()
     assert stored(code) == {"E01": 2}
+
+
+def test_other_levels_are_folded_in_japanese_too(app: AppTest) -> None:
+    at = start(app, lang="ja")
+    at = say(at, "2021年に議会で採択されました。")
+    assert [e.label for e in at.expander if "レベル" in e.label] == ["別のレベルを選ぶ"]
+    assert {b.label for b in at.button if b.proto.type == "secondary"} >= {"わからない"}
 
 
 def test_other_levels_are_folded_and_the_small_replies_are_buttons(app: AppTest) -> None:

@@ -166,19 +166,29 @@ def test_a_question_in_reply_is_answered_and_the_separating_question_asked_again
 # --- a clear reply decides, even after one that did not -----------------------------------------
 
 
-def test_after_a_reply_that_did_not_decide_a_clear_one_still_decides(pair_engine, store) -> None:
+@pytest.mark.parametrize(
+    ("lang", "first", "vague", "clear"),
+    [
+        ("en", FIRST_EN, "hmm", "It was adopted by council in 2021."),
+        ("ja", FIRST_JA, "うーん", "2021年に議会で採択されました。"),
+    ],
+)
+def test_after_a_reply_that_did_not_decide_a_clear_one_still_decides(
+    pair_engine, store, lang: Lang, first: str, vague: str, clear: str
+) -> None:
     """The QA session: the pair stayed on offer, the next clear reply was read together with
     the whole draft and moved the pair elsewhere. It is read on its own and decides."""
-    code, _ = through_intake(pair_engine)
-    pair_engine.handle(code, FIRST_EN)
-    reply = pair_engine.handle(code, "hmm")  # places nothing: the official may pick
+    code, _ = through_intake(pair_engine, lang)
+    pair_engine.handle(code, first)
+    reply = pair_engine.handle(code, vague)  # places nothing: the official may pick
     assert reply.proposal.unsure and candidates(reply) == [0, 3]
     calls = pair_engine.interpreter.calls
-    reply = pair_engine.handle(code, "It was adopted by council in 2021.")
-    assert calls[-1][1] == "It was adopted by council in 2021."  # read alone, once
+    before = len(calls)
+    reply = pair_engine.handle(code, clear)
+    assert calls[before:] == [("E01", clear)]  # read alone, once
     assert reply.proposal.level == 3 and not reply.proposal.unsure
-    assert "adopted by council" in reply.proposal.evidence and FIRST_EN in reply.proposal.evidence
-    pair_engine.handle(code, "yes")
+    assert clear in reply.proposal.evidence and first in reply.proposal.evidence
+    pair_engine.handle(code, "yes" if lang == "en" else "はい")
     assert store.load(code).answers["E01"].level == 3
 
 
