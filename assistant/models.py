@@ -115,6 +115,15 @@ class Element(Strict):
             raise ValueError(f"levels {a} and {b} are not adjacent")
         return self.separating[low].question
 
+    def question_between(self, a: int, b: int) -> Text:
+        """The question that tells levels ``a`` and ``b`` apart (either order). Adjacent: their
+        pair's question; further apart (0 and 3): the higher level's own step (2 or 3, "has it
+        the level-3 thing?"), so the question fits the two levels on offer, not a third."""
+        low, high = sorted((a, b))
+        if low == high:
+            raise ValueError(f"levels {a} and {b} are the same")
+        return self.pair_question(high - 1, high)
+
 
 class Stage(Strict):
     id: StageId

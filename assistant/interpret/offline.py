@@ -321,15 +321,15 @@ class OfflineInterpreter:
 def separating_question(
     element: Element, level: int, alternatives: list[int], lang: Lang
 ) -> str | None:
-    """The rubric's question between ``level`` and its neighbour toward the runner-up.
+    """The rubric's question that tells ``level`` and the runner-up apart.
 
     Adjacent candidates get their own pair's question; for a runner-up two or more levels away
-    the first step toward it is asked about (the reply moves the proposal that way or keeps it).
+    the higher level's own step is asked about (0 or 3: "has it the level-3 thing?"), so the
+    question separates exactly the two levels offered, not the first step toward the other.
     """
     if not alternatives:
         return None
-    toward = level + (1 if alternatives[0] > level else -1)
-    return element.pair_question(level, toward).get(lang)
+    return element.question_between(level, alternatives[0]).get(lang)
 
 
 def _touching(spans: list[Span], found: list[Span]) -> set[int]:

@@ -11,7 +11,14 @@ from __future__ import annotations
 from assistant.catalogue import t
 from assistant.interview import render
 from assistant.interview.intents import Intent, is_question
-from assistant.interview.state import Candidate, Choice, Message, Proposal, Separation
+from assistant.interview.state import (
+    Candidate,
+    Choice,
+    EngineState,
+    Message,
+    Proposal,
+    Separation,
+)
 from assistant.interview.turn import Context, Step
 from assistant.limits import MAX_EVIDENCE
 from assistant.models import Element, Lang
@@ -71,7 +78,7 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         step.say(t("interview.no_proposal", lang))
         return ctx.prompt(step)
     if state.proposal.unsure:
-        a, b = (c.level for c in state.proposal.candidates[:2])
+        a, b = sorted(c.level for c in state.proposal.candidates[:2])
         step.say(t("interview.pair_hint", lang, a=a, b=b))
         return render.element_choices(state, ctx.fw, ctx.element(step))
     return save(ctx, step, state.proposal.level, evidence_of(state.proposal, state.lang))
@@ -98,7 +105,9 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     """Words typed for the current element: interpreted once, then placed (or asked about).
 
     A question-shaped message is interpreted on its own: if it places nothing it is the
-    person's own question (answered from the knowledge base) and the draft is left as it was.
+    person's own question (answered from the knowledge base) and the draft is left as it was;
+    while two levels are on offer (a separating question, or two equal choices) they stay.
+    A reply while two levels are on offer is read on its own too, and decides between them.
     """
     state = step.state
     lang = state.lang
@@ -109,12 +118,12 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         return ctx.prompt(step)
     combined = f"{state.draft}\n{text}".strip() if state.draft else text
     question = is_question(text)
-    separating = state.separating
+    offered = _on_offer(state)
     with ctx.one_turn():  # the interpreter and the spotter read the same answer
         found = ctx.interpreter.interpret(
-            element, text if question or separating is not None else combined, lang
+            element, text if question or offered is not None else combined, lang
         )
-        if question and separating is None and found.level is None and not found.unknown:
+        if question and found.level is None and not found.unknown:
             ctx.side_question(step, text)
             step.say(t("interview.back_to", lang))
             return ctx.prompt(step)
@@ -124,9 +133,21 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
         step.messages.append(Message(role="system", text=found.notice))
     if found.unknown and found.level is None:
         return save(ctx, step, None, "")
-    if separating is not None:
-        return _decide(ctx, step, element, found, separating)
+    if offered is not None:
+        return _decide(ctx, step, element, found, offered)
     return _place(ctx, step, element, found)
+
+
+def _on_offer(state: EngineState) -> Separation | None:
+    """The two levels on offer now: the separating question asked, or the two equal choices
+    shown (after a reply that did not decide, or when the framework had no question)."""
+    if state.separating is not None:
+        return state.separating
+    p = state.proposal
+    if p is not None and p.unsure:
+        levels = [p.level, *(c.level for c in p.candidates if c.level != p.level)][:2]
+        return Separation(levels=levels, question="", evidence=p.evidence)
+    return None
 
 
 def _spot(ctx: Context, step: Step, element: Element, text: str) -> None:
@@ -158,7 +179,8 @@ def _proposal(element: Element, found: Interpretation, lang: Lang, level: int) -
 
 
 def _pair(element: Element, levels: list[int], lang: Lang) -> list[Candidate]:
-    return render.candidates(element, levels, lang)
+    """The two levels as equal choices: lower first, whichever is more likely."""
+    return render.candidates(element, sorted(levels), lang)
 
 
 def _place(ctx: Context, step: Step, element: Element, found: Interpretation) -> list[Choice]:
@@ -171,7 +193,7 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
         if found.confidence_label == "high" or not others:
             state.proposal = _proposal(element, found, lang, found.level)
             return ctx.prompt(step)
-        levels = [found.level, others[0]]
+        levels = [found.level, others[0]]  # most likely first; shown lower first
         if found.question:
             state.proposal = None
             state.separating = Separation(
@@ -196,17 +218,42 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
 def _decide(
     ctx: Context, step: Step, element: Element, found: Interpretation, asked: Separation
 ) -> list[Choice]:
-    """The reply to a separating question: it decides when it points at one of the two levels
-    or one between them (unsure between 1 and 3, the question asks about the first step, 1 or
-    2); otherwise the person picks one of the two, side by side."""
+    """The reply while two levels lo < hi are on offer. The question asked is hi's own step
+    ("has it the hi thing?"): a reply read at hi or above decides hi, at lo or below decides
+    lo (a reading beyond the two is said); its words join the first answer's as the evidence. A reply read strictly between two
+    levels further apart proposes that level and says so (not one of the two offered). A
+    reply that places nothing leaves the official to pick one of the two, side by side."""
     state = step.state
     lang = state.lang
     state.separating = None
-    low, high = min(asked.levels), max(asked.levels)
-    if found.level is not None and low <= found.level <= high:
-        state.proposal = _proposal(element, found, lang, found.level)
+    low, high = sorted(asked.levels)
+    if found.level is not None:
+        level = high if found.level >= high else low if found.level <= low else found.level
+        proposal = _proposal(element, found, lang, level)
+        proposal.evidence = _joined(asked.evidence, found.evidence)
+        if level != found.level and proposal.confidence_label == "high":
+            proposal.confidence_label = "medium"  # the reply read beyond the two: not "clearly"
+        if low < level < high:
+            step.say(t("interview.reply_between", lang, level=level, a=low, b=high))
+        elif level != found.level:  # read beyond the two: which of them it points to, said
+            step.say(
+                t("interview.reply_beyond", lang, read=found.level, level=level, a=low, b=high)
+            )
+        state.proposal = proposal
         return ctx.prompt(step)
     state.proposal = _proposal(element, found, lang, asked.levels[0])
     state.proposal.evidence = asked.evidence
+    if state.proposal.confidence_label == "high":
+        state.proposal.confidence_label = "low"  # two levels still open: never "high"
     state.proposal.candidates = _pair(element, list(asked.levels), lang)
     return ctx.prompt(step)
+
+
+def _joined(first: str, reply: str) -> str:
+    """The first answer's phrase and the reply's, as one quote (each once)."""
+    first, reply = first.strip(), reply.strip()
+    if not reply or reply in first:
+        return first[:MAX_EVIDENCE]
+    if not first or first in reply:
+        return reply[:MAX_EVIDENCE]
+    return f"{first} … {reply}"[:MAX_EVIDENCE]

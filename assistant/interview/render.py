@@ -100,7 +100,7 @@ def proposal_text(p: Proposal, lang: Lang) -> str:
     if p.evidence:
         lines.append(t("interview.because_you_said", lang, evidence=p.evidence))
     if p.unsure:
-        a, b = (c.level for c in p.candidates[:2])
+        a, b = sorted(c.level for c in p.candidates[:2])
         lines.append(t("interview.pair_hint", lang, a=a, b=b))
     else:
         lines.append(t("interview.confirm_hint", lang))
@@ -116,9 +116,9 @@ def levels_text(element: Element, lang: Lang) -> str:
 def _pair(state: EngineState) -> list[int]:
     """The two levels shown side by side as equal choices now (none when sure)."""
     if state.separating is not None:
-        return list(state.separating.levels)
+        return sorted(state.separating.levels)  # equal choices: by level, not by likelihood
     if state.proposal is not None and state.proposal.unsure:
-        return [c.level for c in state.proposal.candidates[:2]]
+        return sorted(c.level for c in state.proposal.candidates[:2])
     return []
 
 
@@ -160,10 +160,10 @@ def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Messa
         text = f"{head}\n{proposal_text(state.proposal, lang)}"
         return Message(text=text, heading=head, proposal=state.proposal.model_copy())
     if state.separating is not None:
-        pair = candidates(element, list(state.separating.levels), lang)
-        lines = [head, state.separating.question, t("interview.separate_or_pick", lang),
-                 candidate_lines(pair, lang)]  # fmt: skip
-        return Message(text="\n".join(lines))
+        pair = candidates(element, sorted(state.separating.levels), lang)
+        asked = state.separating.question
+        lines = [head, asked, t("interview.separate_or_pick", lang), candidate_lines(pair, lang)]
+        return Message(text="\n".join(lines), heading=head, question=asked, candidates=pair)
     passages = state.disputed.get(element.id, []) if element.id not in answers else []
     if passages:
         # the documents disagree: both passages, neither taken, and the question in full

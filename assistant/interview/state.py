@@ -75,7 +75,8 @@ class DocumentPassage(BaseModel):
 
 
 class Separation(BaseModel):
-    """A question asked instead of a proposal: it tells ``levels`` apart (framework data)."""
+    """A question asked instead of a proposal: it tells ``levels`` apart (framework data).
+    ``levels`` are most likely first; they are shown lower first, as equal choices."""
 
     levels: list[int] = Field(min_length=2, max_length=2)
     question: str
@@ -152,6 +153,9 @@ class Message(BaseModel):
     # where the documents disagree: the two passages, and the question asked under them
     passages: list[DocumentPassage] = Field(default_factory=list)
     question: str = ""
+    # a separating question (``question``): the two levels it tells apart, lower first, each
+    # with its full text (a graphical front end shows them once, as the two equal choices)
+    candidates: list[Candidate] = Field(default_factory=list)
 
 
 ActionKind = Literal[

@@ -59,6 +59,9 @@ def set_language(ctx: Context, step: Step, lang: Lang) -> None:
         state.proposal.rubric = element.rubric[state.proposal.level].text.get(lang)
         for c in state.proposal.candidates:
             c.rubric = element.rubric[c.level].text.get(lang)
+    if state.separating is not None and state.element is not None:
+        element = ctx.fw.element(state.element)
+        state.separating.question = element.question_between(*state.separating.levels).get(lang)
     if state.phase == "done":
         step.assessment = ctx.assess(step)
 

@@ -155,7 +155,8 @@ def _draw(
     if st.session_state.pop(SAVED, False):
         st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
     prefill_start.show_notes()
-    show_chat(lang, hold=bool(review))
+    pair = [] if review else [c for c in reply.choices if c.candidate]
+    pair_shown = show_chat(lang, hold=bool(review), pair=pair)
     prefill_review.panel(engine, fw, reply.code, lang, review)  # the sure drafts, once, first
     if reply.phase == "done":
         st.success(t("ui.interview_done", lang), icon=":material/task_alt:")
@@ -163,7 +164,7 @@ def _draw(
             "app_pages/results.py", label=t("ui.see_results", lang), icon=":material/insights:"
         )
     if not review:
-        quick_replies(reply, lang)  # a click is taken by ``_pick`` and the next run
+        quick_replies(reply, lang, pair_shown)  # a click: ``_pick``, then the next run
 
 
 def _review_items(engine: InterviewEngine, code: str, reply: Reply | None) -> list[ReviewItem]:

@@ -34,12 +34,16 @@ def level_words(proposal: Proposal, lang: Lang) -> str:
     return t("ui.pair_title", lang) if proposal.unsure else t("ui.proposal", lang, level=proposal.level)
 
 
-def proposal_card(proposal: Proposal, lang: Lang) -> None:
+def proposal_card(proposal: Proposal, lang: Lang, pair: list[Choice] | None = None) -> None:
     """The proposed level, the rubric text, the phrase that justified it, how sure, any notice.
-    When unsure: the two candidate levels side by side, each with its full rubric text."""
+    When unsure: the two candidate levels side by side, each with its full rubric text; in the
+    question being asked now (``pair``) each with its button, so each text is shown once."""
     with st.container(border=True):
         heading = inert(level_words(proposal, lang))
-        if proposal.unsure:
+        if proposal.unsure and pair:
+            st.markdown(f"**{heading}**")
+            pair_cards(pair, lang)
+        elif proposal.unsure:
             st.markdown(f"**{heading}**")
             for col, c in zip(st.columns(2), proposal.candidates[:2], strict=False):
                 with col, st.container(border=True):
@@ -128,9 +132,9 @@ def _grid(choices: list[Choice], prefix: str, width: int) -> None:
             _button(c, f"{prefix}-{i}")
 
 
-def _pair(choices: list[Choice], lang: Lang) -> None:
-    """The two candidate levels side by side: each its full text (a button label would be cut
-    to one line) and an equal, secondary button under it."""
+def pair_cards(choices: list[Choice], lang: Lang) -> None:
+    """The two candidate levels side by side, lower first: each its full text (a button label
+    would be cut to one line) and an equal, secondary button under it. On a phone they stack."""
     if not choices:
         return
     for col, c in zip(st.columns(len(choices)), choices, strict=True):
@@ -140,13 +144,33 @@ def _pair(choices: list[Choice], lang: Lang) -> None:
             _button(c, f"qr-pair-{c.action.level}", label=label)
 
 
+def separating_card(heading: str, question: str, lang: Lang, pair: list[Choice]) -> None:
+    """The separating question being asked now: the question, then the two levels it tells
+    apart as the two equal choices (their texts once, not again in the message)."""
+    st.markdown(f"**{inert(heading)}**")
+    st.markdown(inert(question))
+    st.caption(inert(t("interview.separate_or_pick", lang)))
+    pair_cards(pair, lang)
+
+
 def _other_buttons(choices: list[Choice]) -> None:
+    """Don't know / explain / back: real (secondary) buttons in one row that wraps."""
     if not choices:
         return
-    cols = st.columns(len(choices) + 2)
-    for i, c in enumerate(choices):
-        with cols[i]:
-            _button(c, f"qr-{c.action.kind}-{i}", kind="tertiary", stretch=False)
+    with st.container(horizontal=True, gap="small"):
+        for i, c in enumerate(choices):
+            _button(c, f"qr-{c.action.kind}-{i}", stretch=False)
+
+
+def _levels(choices: list[Choice], lang: Lang, other: bool) -> None:
+    """The levels to choose by hand, folded: each a full-text button, five of them a phone's
+    whole screen, which pushed the proposal and its confirm out of view after every turn."""
+    if not choices:
+        return
+    label = t("ui.other_levels" if other else "ui.pick_level", lang)
+    with st.expander(label, icon=":material/format_list_numbered:"):
+        for c in choices:
+            _button(c, f"qr-level-{c.action.level}")
 
 
 def _change_grid(choices: list[Choice], lang: Lang) -> None:
@@ -159,10 +183,11 @@ def _change_grid(choices: list[Choice], lang: Lang) -> None:
                 _button(c, f"qr-change-{i}", label=c.action.element)
 
 
-def quick_replies(reply: Reply, lang: Lang) -> None:
+def quick_replies(reply: Reply, lang: Lang, pair_shown: bool = False) -> None:
     """The engine's quick replies: confirm / finish first; when the interpreter is unsure, the
-    two candidate levels side by side at full length, neither primary; the other levels one
-    per line, then don't know / explain / back; "change an answer" buttons in a compact grid.
+    two candidate levels side by side at full length, neither primary (unless ``pair_shown``:
+    drawn in the message that asks, with their texts); the other levels folded, full length;
+    then don't know / explain / back; "change an answer" buttons in a compact grid.
     A click is taken by ``_pick`` (``PICKED``) and the next run."""
     if not reply.choices:
         return
@@ -170,9 +195,9 @@ def quick_replies(reply: Reply, lang: Lang) -> None:
     st.caption(t("ui.quick_replies", lang))
     for i, c in enumerate(groups["main"]):
         _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
-    _pair(groups["pair"], lang)
+    if not pair_shown:
+        pair_cards(groups["pair"], lang)
     _grid(groups["say"], "qr-say", 4)
-    for c in groups["level"]:
-        _button(c, f"qr-level-{c.action.level}")
+    _levels(groups["level"], lang, other=bool(groups["main"] or groups["pair"]))
     _other_buttons(groups["other"])
     _change_grid(groups["change"], lang)

@@ -18,10 +18,15 @@ import streamlit as st
 
 from assistant.catalogue import t
 from assistant.interview.engine import InterviewEngine
-from assistant.interview.state import DocumentPassage, Proposal, Reply
+from assistant.interview.state import Choice, DocumentPassage, Proposal, Reply
 from assistant.models import Lang
 from assistant.web import views
-from assistant.web.proposal_view import disputed_card, level_words, proposal_card
+from assistant.web.proposal_view import (
+    disputed_card,
+    level_words,
+    proposal_card,
+    separating_card,
+)
 from assistant.web.session_panel import CHAT
 from assistant.web.text import inert, inert_lines
 
@@ -52,6 +57,7 @@ def _reply_entry(reply: Reply) -> dict[str, Any]:
             "proposal": m.proposal.model_dump() if m.proposal is not None else None,
             "passages": [x.model_dump() for x in m.passages],
             "question": m.question,
+            "candidates": [c.model_dump() for c in m.candidates],
             "asking": asks and i == len(reply.messages) - 1,
         }
         for i, m in enumerate(reply.messages)
@@ -94,17 +100,26 @@ def rejoin(engine: InterviewEngine, code: str) -> Reply | None:
 # --- drawing it -------------------------------------------------------------------------------
 
 
-def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
+def _show_parts(parts: list[dict[str, Any]], lang: Lang, pair: list[Choice] | None = None) -> bool:
+    """Draw one message's parts; ``pair``: the two equal choices of the question being asked,
+    drawn in the part that asks it (each level's text once). Says whether they were drawn."""
     notices = {p["proposal"]["notice"] for p in parts if p.get("proposal")}
+    drawn = False
     for part in parts:
         card = part.get("proposal")
+        here = pair if pair and part.get("asking") else None
         if part["system"]:
             if part["text"] in notices:
                 continue  # shown in the proposal card
             st.caption(f":material/info: {inert(part['text'])}")
         elif card is not None:
             st.markdown(f"**{inert(part['heading'])}**")
-            proposal_card(Proposal.model_validate(card), lang)
+            proposal = Proposal.model_validate(card)
+            proposal_card(proposal, lang, here if proposal.unsure else None)
+            drawn = drawn or (here is not None and proposal.unsure)
+        elif here is not None and part.get("candidates") and part.get("question"):
+            separating_card(part["heading"], part["question"], lang, here)
+            drawn = True
         elif part.get("passages"):  # the documents disagree: both passages, the question
             st.markdown(f"**{inert(part['heading'])}**")
             passages = [DocumentPassage.model_validate(x) for x in part["passages"]]
@@ -113,6 +128,7 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang) -> None:
             st.markdown(inert_lines(part["text"]))
         for c in part["citations"]:
             views.passage(c["n"], c["title"], c["text"], c["provenance"], c["source"], lang)
+    return drawn
 
 
 def shown_from(chat: list[dict[str, Any]]) -> int:
@@ -152,10 +168,12 @@ def drop_held() -> None:
     st.session_state[CHAT] = _without_held(st.session_state.get(CHAT, []))
 
 
-def show_chat(lang: Lang, hold: bool = False) -> None:
+def show_chat(lang: Lang, hold: bool = False, pair: list[Choice] | None = None) -> bool:
     """The fold with the earlier conversation (its messages drawn only while it is open), then
     the current part in full. ``hold``: the question now being asked waits (the review of the
-    drafts comes first, drawn under the conversation; its reply asks the question again)."""
+    drafts comes first, drawn under the conversation; its reply asks the question again).
+    ``pair``: the two equal choices, drawn in the latest reply's asking message; the return
+    says whether they were (otherwise the quick replies draw them)."""
     earlier = st.session_state.get(EARLIER) or []
     chat = st.session_state.get(CHAT, [])
     if hold:
@@ -173,9 +191,13 @@ def show_chat(lang: Lang, hold: bool = False) -> None:
                 for item in chat[:start]:
                     with st.chat_message(item["role"]):
                         _show_compact(item["parts"], lang)
-    for item in chat[start:]:
+    drawn = False
+    shown = chat[start:]
+    for i, item in enumerate(shown):
+        latest = i == len(shown) - 1 and item["role"] == "assistant" and not hold
         with st.chat_message(item["role"]):
-            _show_parts(item["parts"], lang)
+            drawn = _show_parts(item["parts"], lang, pair if latest else None) or drawn
+    return drawn
 
 
 def _show_compact(parts: list[dict[str, Any]], lang: Lang) -> None:

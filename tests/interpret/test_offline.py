@@ -343,7 +343,8 @@ def test_unsure_proposals_carry_alternatives_and_the_pair_question(
     interpreter: OfflineInterpreter, fw: Framework
 ) -> None:
     """Over a spread of answers: "high" has no alternatives; otherwise the question is the
-    rubric's question between the level and its neighbour toward the first alternative."""
+    rubric's question between the level and the first alternative (two or more apart: the
+    higher one's own step, so it separates exactly the two levels offered)."""
     texts = [
         ("E13", "We did a survey about the buses once, and we may do it again.", "en"),
         ("E13", "We hold a residents' survey every year.", "en"),
@@ -362,9 +363,8 @@ def test_unsure_proposals_carry_alternatives_and_the_pair_question(
             assert r.alternatives == [] and r.question is None
         if r.alternatives:
             assert r.level not in r.alternatives
-            first = r.alternatives[0]
-            toward = r.level + (1 if first > r.level else -1)
-            assert r.question == element.pair_question(r.level, toward).get(lang)
+            high = max(r.level, r.alternatives[0])
+            assert r.question == element.pair_question(high - 1, high).get(lang)
             seen_question = True
         else:
             assert r.question is None

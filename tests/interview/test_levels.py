@@ -41,7 +41,7 @@ class UnsureInterpreter(KeywordInterpreter):
                 evidence="We ran a survey", alternatives=[3],
                 question=SEPARATE_JA if lang == "ja" else SEPARATE_EN,
             )  # fmt: skip
-        if "hackathon" in low:  # 1 or 3, two levels apart: the question asks about 1 or 2
+        if "hackathon" in low:  # 1 or 3, two levels apart (the real question: 2 or 3)
             self.calls.append((element.id, text))
             return Interpretation(
                 element=element.id, level=1, confidence=0.4, confidence_label="low",
@@ -208,6 +208,7 @@ def test_unsure_two_levels_apart_a_reply_pointing_between_them_decides(store):
     assert any(c.action.level == 2 for c in reply.choices)  # the level between: a button too
     reply = engine.handle(code, "It exists in a draft from the planning office.")
     assert reply.phase == "confirm" and reply.proposal.level == 2  # the reply's level decides
+    assert "level 2, between the two levels asked about (1 and 3)" in text_of(reply)  # said
     engine.handle(code, "yes")
     assert store.load(code).answers["E01"].level == 2
 
