@@ -29,6 +29,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.analysis import Analysis, Rubric
 from assistant.interpret.asides import without_asides
+from assistant.interpret.basis import no_basis
 from assistant.interpret.clauses import (
     level_overlap,
     level_words,
@@ -300,6 +301,9 @@ class OfflineInterpreter:
             if confidence < self.calibration.threshold:
                 level = None
             label = "medium" if confidence >= 0.5 else "low"  # uncalibrated: never "high"
+        gated = level is not None and self.model is not None
+        if gated and no_basis(analysis.answer, analysis.vector) is not None:
+            level = None  # the learned gate finds no basis for any level: withheld, never placed
         if level is None:
             return Interpretation(
                 element=element.id, confidence=confidence, follow_up=analysis.follow_up
