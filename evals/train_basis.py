@@ -8,8 +8,10 @@ Prints, per writer and pooled, the level model alone and model + gate at each th
 answers (gold "no level") left unplaced (null recall) and placeable answers left unplaced (false
 nulls), and how many of those the gate added. The threshold shipped is the lowest one whose
 pooled gate-added false-null rate is at most ``--max-false`` (1 %) with no writer above
-``--max-writer`` (3 %). ``--write`` trains on every writer and writes the weights with it. Exits 1
-when no threshold meets the bounds.
+``--max-writer`` (3 %), from ``--floor`` (0.7: see ``FLOOR_TH``) up. ``--write`` trains on every
+writer and writes the weights with it. Exits 1 when no threshold meets the bounds.
+
+    python evals/train_basis.py --p-cache /tmp/basis_p.npy --write   # as shipped
 """
 
 from __future__ import annotations
@@ -46,9 +48,15 @@ from assistant.interpret.basis import (  # noqa: E402
     features,
     layout_hash,
 )
-from assistant.interpret.model import bundled_model  # noqa: E402
+from assistant.interpret.model import FEATURES, bundled_model  # noqa: E402
 from assistant.interpret.neighbours import FLOOR, SAME_LANG, K  # noqa: E402
 
+DEFLECTION = FEATURES.index("deflection")
+# below 0.7 the gate (leave-one-writer-out still within bounds at 0.3) withholds level-0 answers
+# an office states as a negative (「当課では…把握していません」「どの課も所管していない」), which
+# tests/interpret/test_unplaceable.py pins from earlier blind misses: the lowest threshold where
+# they hold is the floor
+FLOOR_TH = 0.7
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
 BLOCKS = {"text": slice(0, BUCKETS), "embed": slice(BUCKETS, BUCKETS + EMBED_DIM)}
 # answers whose gate probabilities are stored with the weights: a test recomputes them
@@ -157,6 +165,7 @@ def counts(rows: list[Row], preds: list, p: np.ndarray, th: float | None) -> tup
     n0 = k0 = n1 = k1 = added = 0
     for r, level, prob in zip(rows, preds, p, strict=True):
         gated = th is not None and r.x is not None and level is not None and prob >= th
+        gated = gated and r.x is not None and not r.x[DEFLECTION]  # as ``offline.interpret``
         final = None if gated else level
         if r.gold is None:
             n0, k0 = n0 + 1, k0 + (final is None)
@@ -165,7 +174,9 @@ def counts(rows: list[Row], preds: list, p: np.ndarray, th: float | None) -> tup
     return n0, k0, n1, k1, added
 
 
-def table(rows: list[Row], preds: list, p: np.ndarray, max_false: float, max_writer: float):
+def table(
+    rows: list[Row], preds: list, p: np.ndarray, max_false: float, max_writer: float, floor: float
+):
     names = sorted({r.source for r in rows})
     groups = {n: [i for i, r in enumerate(rows) if r.source == n] for n in names}
     groups["POOLED"] = list(range(len(rows)))
@@ -187,6 +198,8 @@ def table(rows: list[Row], preds: list, p: np.ndarray, max_false: float, max_wri
         print(f"{g:14s} {n0:4d}/{n1:<5d} " + " ".join(f"{c:>16s}" for c in cells))
     print("(each cell: null recall / placeable left unplaced / of them by the gate, %; LOWO)")
     for j, th in enumerate(combos[1:], start=1):
+        if th < floor:
+            continue
         pooled = res["POOLED"][j][4] / res["POOLED"][j][2]
         worst = max(res[n][j][4] / max(res[n][j][2], 1) for n in names)
         if pooled <= max_false + 1e-9 and worst <= max_writer + 1e-9:
@@ -239,8 +252,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/basis_rows.pkl"))
     parser.add_argument("--c", type=float, default=16.0, help="inverse L2 strength")
-    parser.add_argument("--pos", type=float, default=1.0, help="weight of a no-level answer")
+    parser.add_argument("--pos", type=float, default=4.0, help="weight of a no-level answer")
     parser.add_argument("--preds", type=Path, default=Path("/tmp/basis_model_lowo.json"))
+    parser.add_argument("--p-cache", type=Path, help="keep/reuse the gate's held-out P")
+    parser.add_argument("--floor", type=float, default=FLOOR_TH, help="lowest threshold chosen")
     parser.add_argument("--max-false", type=float, default=0.01)
     parser.add_argument("--max-writer", type=float, default=0.03)
     parser.add_argument("--drop", nargs="*", default=[], choices=sorted(BLOCKS), help="ablation")
@@ -262,8 +277,13 @@ def main() -> int:
     nulls = sum(r.gold is None for r in rows)
     print(f"{len(rows)} answers ({nulls} without a level) from {len(sources)} writers, C={args.c}")
     preds = model_lowo(rows, args.preds)
-    p = gate_lowo(rows, x, args.c, args.pos)
-    chosen = table(rows, preds, p, args.max_false, args.max_writer)
+    if args.p_cache and args.p_cache.is_file():
+        p = np.load(args.p_cache)
+    else:
+        p = gate_lowo(rows, x, args.c, args.pos)
+        if args.p_cache:
+            np.save(args.p_cache, p)
+    chosen = table(rows, preds, p, args.max_false, args.max_writer, args.floor)
     print(f"chosen threshold: {chosen}")
     if args.check:
         check(args.check, fit_gate(x, np.asarray([r.gold is None for r in rows], dtype=int),

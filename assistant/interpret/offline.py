@@ -301,9 +301,11 @@ class OfflineInterpreter:
             if confidence < self.calibration.threshold:
                 level = None
             label = "medium" if confidence >= 0.5 else "low"  # uncalibrated: never "high"
-        gated = level is not None and self.model is not None
+        # the learned gate withholds a level it finds no basis for (never places one); a "don't
+        # know" the rules read beside a described fact (「よく分かりませんが、…しています」) is theirs
+        gated = level is not None and self.model is not None and not analysis.deflection
         if gated and no_basis(analysis.answer, analysis.vector) is not None:
-            level = None  # the learned gate finds no basis for any level: withheld, never placed
+            level = None
         if level is None:
             return Interpretation(
                 element=element.id, confidence=confidence, follow_up=analysis.follow_up
