@@ -29,6 +29,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.interpret.analysis import Analysis, Rubric
 from assistant.interpret.asides import without_asides
+from assistant.interpret.basis import no_basis
 from assistant.interpret.clauses import (
     level_overlap,
     level_words,
@@ -300,6 +301,11 @@ class OfflineInterpreter:
             if confidence < self.calibration.threshold:
                 level = None
             label = "medium" if confidence >= 0.5 else "low"  # uncalibrated: never "high"
+        # the learned gate withholds a level it finds no basis for (never places one); a "don't
+        # know" the rules read beside a described fact (「よく分かりませんが、…しています」) is theirs
+        gated = level is not None and self.model is not None and not analysis.deflection
+        if gated and no_basis(analysis.answer, analysis.vector) is not None:
+            level = None
         if level is None:
             return Interpretation(
                 element=element.id, confidence=confidence, follow_up=analysis.follow_up
