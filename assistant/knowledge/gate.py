@@ -15,13 +15,7 @@ deterministic, loaded once.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import json
-import math
 import re
-import unicodedata
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from assistant import hashed_text
+from assistant.hashed_text import LATIN, TAIL, folded, put_bag, put_tail
 
 if TYPE_CHECKING:
     from assistant.knowledge.retrieval import Hit
@@ -52,41 +49,21 @@ WEIGHTS_PATH = Path(__file__).with_name("gate_weights.npz")
 # +4 not_in_sources, -1 off_topic over 15 sets
 DOMAIN_RATIO = 10.0
 
-_LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]+")
-
 
 def layout() -> dict[str, object]:
     """What the weights' rows mean; its hash is stored with the weights."""
     return {
         "version": FEATURE_VERSION, "buckets": BUCKETS, "embed": EMBED_DIM, "kinds": KINDS,
-        "signals": SIGNALS, "extra": ("lang_ja", "length_log", "bias"),
+        "signals": SIGNALS, "extra": TAIL,
     }  # fmt: skip
 
 
 def layout_hash() -> str:
-    return hashlib.sha256(json.dumps(layout(), sort_keys=True).encode()).hexdigest()[:16]
+    return hashed_text.layout_hash(layout())
 
 
 def n_features() -> int:
     return BUCKETS + EMBED_DIM + len(KINDS) + 1 + len(SIGNALS) + 3
-
-
-def grams(question: str) -> list[str]:
-    """Word uni/bigrams and character trigrams of Latin words; character uni/bi/trigrams of
-    Japanese runs (no tokeniser needed: mixed script falls into both)."""
-    q = unicodedata.normalize("NFKC", question).lower()
-    words = _LATIN.findall(q)
-    out = [f"w:{w}" for w in words]
-    out += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
-    for w in words:
-        padded = f" {w} "
-        out += [f"c:{padded[i : i + 3]}" for i in range(len(padded) - 2)]
-    for run in _CJK.findall(q):
-        out += [f"j:{ch}" for ch in run]
-        out += [f"k:{run[i : i + 2]}" for i in range(len(run) - 1)]
-        out += [f"t:{run[i : i + 3]}" for i in range(len(run) - 2)]
-    return out
 
 
 def signals(hits: Sequence[Hit], overlap: float) -> tuple[float, float, float, float]:
@@ -104,11 +81,7 @@ def features(
 ) -> np.ndarray:
     """One row of the gate's input (float32, ``n_features()`` long)."""
     x = np.zeros(n_features(), dtype=np.float32)
-    idx = [zlib.crc32(g.encode("utf-8")) % BUCKETS for g in grams(question)]
-    if idx:
-        np.add.at(x, np.asarray(idx), 1.0)
-        x[:BUCKETS] = np.sqrt(x[:BUCKETS])
-        x[:BUCKETS] /= max(float(np.linalg.norm(x[:BUCKETS])), 1e-9)
+    put_bag(x, question, BUCKETS)
     pos = BUCKETS
     if vector is not None and len(vector) == EMBED_DIM:
         x[pos : pos + EMBED_DIM] = np.asarray(vector, dtype=np.float32)
@@ -117,9 +90,7 @@ def features(
     pos += len(KINDS) + 1
     x[pos : pos + len(SIGNALS)] = np.asarray(sig, dtype=np.float32)
     pos += len(SIGNALS)
-    x[pos] = 1.0 if _CJK.search(question) else 0.0
-    x[pos + 1] = math.log1p(len(question)) / 5.0
-    x[pos + 2] = 1.0
+    put_tail(x, pos, question)
     return x
 
 
@@ -145,14 +116,7 @@ class Gate:
 
 
 def load_gate(path: Path = WEIGHTS_PATH) -> Gate:
-    with np.load(path, allow_pickle=False) as data:
-        meta = json.loads(str(data["meta"]))
-        if meta["layout"] != layout_hash():
-            raise RuntimeError(
-                f"{path.name} was trained on another feature layout ({meta['layout']} != "
-                f"{layout_hash()}): retrain with evals/ask_gate_train.py"
-            )
-        return Gate(np.asarray(data["weights"], dtype=np.float32), float(meta["threshold"]))
+    return Gate(*hashed_text.load_weights(path, layout_hash(), "evals/ask_gate_train.py"))
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +130,8 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ffー]{3,}")
 
 def _stems(text: str) -> set[str]:
     """Latin words of five letters or more (a plural's "s" dropped) and katakana runs."""
-    q = unicodedata.normalize("NFKC", text).lower()
-    words = {w.removesuffix("s") for w in _LATIN.findall(q) if len(w) >= 5}
+    q = folded(text)
+    words = {w.removesuffix("s") for w in LATIN.findall(q) if len(w) >= 5}
     return words | set(_KATAKANA.findall(q))
 
 

@@ -43,13 +43,6 @@ def test_weights_of_another_feature_layout_fail_loudly(tmp_path):
         gate.load_gate(path)
 
 
-def test_grams_read_latin_and_japanese_runs_of_a_mixed_question():
-    grams = gate.grams("Small Startの段階で失敗したcityは？")
-    assert "w:small" in grams and "w:city" in grams and "b:small start" in grams
-    assert "k:段階" in grams and "t:失敗し" in grams
-    assert gate.grams("ＪＩＣＡ") == gate.grams("jica")  # NFKC, case-folded
-
-
 def test_features_are_deterministic_and_sized():
     x = gate.features("Can JICA help?", [0.1] * gate.EMBED_DIM, "help", (0.3, 0.2, 0.9, 0.5))
     y = gate.features("Can JICA help?", [0.1] * gate.EMBED_DIM, "help", (0.3, 0.2, 0.9, 0.5))
