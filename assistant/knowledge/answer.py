@@ -18,8 +18,8 @@ from assistant.knowledge import intents
 from assistant.knowledge.answer_llm import llm_answer
 from assistant.knowledge.answer_types import AnswerResult, SourceRef
 from assistant.knowledge.asked import ABOUT_THIS
-from assistant.knowledge.chunk import Chunk
-from assistant.knowledge.compose import Draft, compose
+from assistant.knowledge.cited import render_draft, source_ref
+from assistant.knowledge.compose import compose
 from assistant.knowledge.compose import limit as compose_limit
 from assistant.knowledge.compose_printed import meaning_quoted
 from assistant.knowledge.delivery import JICA_ACTS
@@ -39,7 +39,6 @@ from assistant.knowledge.passages import (
     strong,
 )
 from assistant.knowledge.retrieval import Filters, Hit
-from assistant.knowledge.source_names import document_name
 from assistant.knowledge.specifics import RULE_ASKED, SERVED, asked_part, label
 
 Mode = Literal["extractive", "llm"]
@@ -68,55 +67,6 @@ __all__ = ["DECLINE", "AnswerResult", "SourceRef", "answer"]
 
 # The refusal in each language, as tests and callers compare answers with it.
 DECLINE: dict[str, str] = {"en": t("answer.not_covered", "en"), "ja": t("answer.not_covered", "ja")}
-# The brochure's own part headings, used as the section of a shipped chunk.
-SECTION_NAMES = {
-    "why": "JICA's MIND",
-    "what": "What are Smart City Elements",
-    "where": "Where is your position",
-    "how": "How To Scale-up",
-    "support": "JICA's SUPPORT",
-    "added": "",
-}
-
-
-def _source(chunk: Chunk, score: float, lang: str) -> SourceRef:
-    return SourceRef(
-        id=chunk.id,
-        title=chunk.title,
-        text=chunk.text,
-        lang=chunk.lang,
-        element_ids=list(chunk.element_ids),
-        cooperation_ids=list(chunk.cooperation_ids),
-        score=score,
-        provenance=chunk.provenance,
-        source=document_name(chunk, lang),
-        section=SECTION_NAMES.get(chunk.section, chunk.section),
-        added_by=chunk.extra.get("added_by", "") if chunk.provenance == "added" else "",
-    )
-
-
-def render_draft(
-    draft: Draft, retriever: HybridRetriever, hits: list[Hit], lang: str
-) -> tuple[str, list[SourceRef]]:
-    """Number the chunks the draft cites (first use first) and write its sentences with [n]."""
-    score = {h.chunk.id: h.score for h in hits}
-    order: list[str] = []
-    for sent in draft.sentences:
-        for cid in sent.cites:
-            if cid not in order and retriever.get(cid) is not None:
-                order.append(cid)
-    parts = []
-    for sent in draft.sentences:
-        marks = "".join(f"[{order.index(c) + 1}]" for c in sent.cites if c in order)
-        body = sent.text.rstrip()
-        if lang == "ja":
-            parts.append(f"{body}{marks}。")
-        else:
-            parts.append(f"{body} {marks}." if marks else f"{body}.")
-    text = ("" if lang == "ja" else " ").join(parts)
-    found = [(c, retriever.get(c)) for c in order]  # every id in order was found above
-    sources = [_source(chunk, score.get(c, 0.0), lang) for c, chunk in found if chunk is not None]
-    return text, sources
 
 
 def _limit(
@@ -398,6 +348,8 @@ def _answer(
     if chat_model is None or gated:
         return offline
     more = [
-        _source(h.chunk, h.score, lang) for h in hits if h.chunk.id not in {s.id for s in sources}
+        source_ref(h.chunk, h.score, lang)
+        for h in hits
+        if h.chunk.id not in {s.id for s in sources}
     ]
     return llm_answer(question, lang, (sources + more)[: max(k, len(sources))], chat_model, offline)

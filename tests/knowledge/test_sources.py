@@ -183,7 +183,7 @@ def test_tag_elements_uses_framework_keywords(fw):
 def test_each_printed_brochure_part_is_shown_under_its_own_part(shipped_kb):
     """The brochure's text is one file holding all five parts: each chunk names its part, so a
     source reads "How To Scale-up", not the file's first part."""
-    from assistant.knowledge.answer import SECTION_NAMES
+    from assistant.knowledge.cited import SECTION_NAMES
 
     expected = {
         "brochure-mind": "why",
