@@ -41,6 +41,11 @@ def assert_cited(result) -> None:
     assert numbers == set(range(1, len(result.sources) + 1))
 
 
+def assert_answered(result) -> None:
+    """Answered: neither declined nor off-topic (the answer shown when it fails)."""
+    assert result.answered and result.reason is None, result.answer
+
+
 def assert_not_in_sources(result, question: str) -> None:
     """Declined as a specific the brochure does not give, in the question's language, cited."""
     assert not result.answered and result.reason == "not_in_sources", result.answer

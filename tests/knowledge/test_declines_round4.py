@@ -13,7 +13,7 @@ import pytest
 from assistant.catalogue import t
 from assistant.knowledge.answer import answer
 from assistant.knowledge.specifics import specific_kind
-from tests.knowledge.test_answer import assert_cited, assert_not_in_sources
+from tests.knowledge.test_answer import assert_answered, assert_cited, assert_not_in_sources
 
 _MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
 
@@ -118,8 +118,7 @@ def test_the_askers_own_internship_stays_off_topic(shipped_kb, question):
     ],
 )
 def test_specifications_as_a_procurement_task_are_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(

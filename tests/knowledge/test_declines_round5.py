@@ -9,7 +9,7 @@ import pytest
 
 from assistant.knowledge.answer import answer
 from assistant.knowledge.specifics import specific_kind
-from tests.knowledge.test_answer import assert_not_in_sources
+from tests.knowledge.test_answer import assert_answered, assert_not_in_sources
 
 _MENU = ["JICA supports data platforms and urban OS.", "人材育成支援"]
 
@@ -91,8 +91,7 @@ def test_round5_shapes_are_not_in_sources(shipped_kb, question):
     ],
 )  # fmt: skip
 def test_round5_look_alikes_are_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
@@ -120,8 +119,7 @@ def test_this_alone_does_not_put_an_off_topic_question_on_jicas_domain(shipped_k
     ],
 )
 def test_help_to_make_what_is_missing_is_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
@@ -158,8 +156,7 @@ def test_what_follows_who_performs_how_jica_measures_and_for_how_long(question, 
 )
 def test_their_look_alikes_are_answered(shipped_kb, question):
     assert specific_kind(question, _MENU) is None
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
@@ -217,8 +214,7 @@ def test_a_framework_word_owned_by_a_subject_never_mentioned_is_off_topic(shippe
     ],
 )
 def test_the_frameworks_own_stages_domains_and_cities_are_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
@@ -246,8 +242,7 @@ def test_jica_doing_what_its_menu_never_names_is_not_in_sources(shipped_kb, ques
     ],
 )
 def test_jica_doing_what_its_menu_names_is_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
@@ -271,8 +266,7 @@ def test_an_expert_replaced_an_allowance_or_a_quota_is_not_in_sources(shipped_kb
     ],
 )
 def test_what_the_experts_do_and_who_is_trained_are_answered(shipped_kb, question):
-    result = answer(question, shipped_kb.retriever)
-    assert result.answered and result.reason is None, result.answer
+    assert_answered(answer(question, shipped_kb.retriever))
 
 
 @pytest.mark.parametrize(
