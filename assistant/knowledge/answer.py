@@ -236,11 +236,7 @@ def _answer(
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
     specific = _missing_specific(question, hits, retriever, filters, vector)
-    on_domain = bool(intents.DOMAIN.search(intents.norm(question)))
-    on_domain = on_domain or intents.names_framework(question)
-    # the study behind the brochure ("when was the underlying report published?"), a programme
-    # for the city's staff (「職員が留学できる奨学金」): on JICA's domain, whatever words they use
-    on_domain = on_domain or bool(intents.REPORT.search(intents.norm(question)))
+    on_domain = intents.about_jica(question)
     on_domain = on_domain or bool(
         specific
         and specific[0] in ("detail", "delivery", "terms", "procedure")

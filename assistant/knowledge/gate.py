@@ -157,14 +157,11 @@ def on_menu(question: str, answer: str) -> bool:
 
 
 def on_domain(question: str) -> bool:
-    """Names JICA's domain, the framework or the report: never off-topic, whatever the model's
-    off-topic share (「E07で一番よくある失敗は」 asks a detail the brochure does not give)."""
+    """Never off-topic, whatever the model's off-topic share (「E07で一番よくある失敗は」 asks a
+    detail the brochure does not give): ``intents.about_jica``."""
     from assistant.knowledge import intents
 
-    q = intents.norm(question)
-    return bool(
-        intents.DOMAIN.search(q) or intents.names_framework(question) or intents.REPORT.search(q)
-    )
+    return intents.about_jica(question)
 
 
 def in_domain(question: str, p: np.ndarray) -> bool:

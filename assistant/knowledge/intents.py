@@ -366,6 +366,14 @@ def names_framework(question: str) -> bool:
     )
 
 
+def about_jica(question: str) -> bool:
+    """Names JICA's domain, its framework or the study behind the brochure ("when was the
+    underlying report published?", 「職員が留学できる奨学金」): JICA's business, whatever words
+    it uses; never off-topic."""
+    q = norm(question)
+    return bool(DOMAIN.search(q) or names_framework(question) or REPORT.search(q))
+
+
 # One menu line asked by its name ("JICA procurement support", 「調達支援のメニューラインには」): that
 # line answers, not the whole menu.
 MENU_LINE_ASKED = _any(
