@@ -81,21 +81,53 @@ def brief_html(fw: Framework, answers: AnswersFile, result: Assessment, generate
 def compare_rows(
     fw: Framework, a: Assessment, b: Assessment, lang: Lang
 ) -> tuple[list[list[str]], list[bool]]:
-    """Element by element: level in A, level in B, the change; changed rows are flagged."""
+    """Element by element: the change, level in A, level in B (the narrow columns first, so a
+    phone shows them); changed rows are flagged. An element not yet asked in either interview
+    cannot be compared: it is said as such and never counted as a change."""
     rows, flags = [], []
     for e in fw.elements:
         la, lb = a.elements[e.id].level, b.elements[e.id].level
-        if la is not None and lb is not None:
-            change = f"{lb - la:+d}" if lb != la else "0"
+        if not comparable(a, b, e.id):
+            change, changed = t("report.not_compared", lang), False
+        elif la is not None and lb is not None:
+            change, changed = (f"{lb - la:+d}" if lb != la else "0"), lb != la
         else:
-            change = "" if la == lb else t("report.changed", lang)
-        rows.append([e.id, e.name.get(lang), _lv(la, lang), _lv(lb, lang), change])
-        flags.append(la != lb)
+            changed = la != lb
+            change = t("report.changed", lang) if changed else ""
+        rows.append(
+            [e.id, change, _lv(a, e.id, lang), _lv(b, e.id, lang), e.name.get(lang)]
+        )
+        flags.append(changed)
     return rows, flags
 
 
-def _lv(value: int | None, lang: Lang) -> str:
-    return t("terms.unknown", lang) if value is None else str(value)
+def compare_headers(na: str, nb: str, lang: Lang) -> list[str]:
+    """The element table's columns, in the order of `compare_rows`."""
+    return [t("report.element_no", lang), t("terms.change", lang), na, nb, t("terms.element", lang)]
+
+
+def comparable(a: Assessment, b: Assessment, element_id: str) -> bool:
+    """Both interviews have an answer for the element (a level or "don't know")."""
+    return element_id not in a.not_answered and element_id not in b.not_answered
+
+
+def compare_summary(fw: Framework, a: Assessment, b: Assessment, lang: Lang) -> str:
+    """'2 elements changed, of the 21 answered in both' (and how many could not be compared)."""
+    _, flags = compare_rows(fw, a, b, lang)
+    both = sum(comparable(a, b, e.id) for e in fw.elements)
+    line = t("report.n_changed_of", lang, n=sum(flags), both=both, total=len(fw.elements))
+    if both < len(fw.elements):
+        line += " " + t("report.not_compared_line", lang, n=len(fw.elements) - both)
+    return line
+
+
+def _lv(result: Assessment, element_id: str, lang: Lang) -> str:
+    value = result.elements[element_id].level
+    if value is not None:
+        return str(value)
+    if element_id in result.not_answered:
+        return t("report.not_answered", lang)
+    return t("terms.unknown", lang)  # answered "don't know"
 
 
 def compare_title(named: list[tuple[str, Assessment]], lang: Lang) -> str:
@@ -137,11 +169,8 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
             Heading(t("report.elements", lang)),
-            Table(
-                [t("report.element_no", lang), t("terms.element", lang), na, nb, t("terms.change", lang)],
-                rows,
-                flags,
-            ),
+            Para(compare_summary(fw, ra, rb, lang)),
+            Table(compare_headers(na, nb, lang), rows, flags),
         ]
     return blocks
 

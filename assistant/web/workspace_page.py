@@ -11,9 +11,11 @@ from assistant.report.briefing import (
     brief_blocks,
     brief_html,
     brief_markdown,
+    compare_headers,
     compare_html,
     compare_markdown,
     compare_rows,
+    compare_summary,
 )
 from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
@@ -107,8 +109,8 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     )
     rows, flags = compare_rows(fw, ra, rb, lang)
     st.subheader(t("ui.changes", lang), divider="gray")
-    st.caption(t("ui.n_changed", lang, n=sum(flags)))
-    views.table(["ID", t("terms.element", lang), na, nb, t("terms.change", lang)], rows, flags)
+    st.caption(compare_summary(fw, ra, rb, lang))
+    views.table(compare_headers(na, nb, lang), rows, flags)
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
     cmp_html = compare_html(fw, named, lang)
     views.downloads(

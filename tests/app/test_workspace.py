@@ -44,7 +44,7 @@ def test_compare_highlights_changes_and_downloads(
     assert not at.exception
     assert at.selectbox(key="cmp-a").value == "Riverside — baseline.json"
     assert at.selectbox(key="cmp-b").value == "Riverside — followup.json"
-    assert "2 elements changed." in all_text(at)
+    assert "2 of the 21 elements answered in both interviews changed." in all_text(at)
     table = next(df for df in at.dataframe if "Change" in df.value.columns)
     rows = table.value.set_index("ID")
     assert rows.loc["E05", "Change"] == "+2"

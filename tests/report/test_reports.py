@@ -136,3 +136,25 @@ def test_partial_report_japanese(fw: Framework) -> None:
         assert line.get("ja") not in md
     html = report_html(fw, a, result, WHEN)
     assert "未回答" in html and "21エレメント中8件回答" in html
+
+
+def test_comparing_a_partial_interview_counts_only_what_both_answered(fw: Framework) -> None:
+    """E01-E08 answered (E04 "don't know") against a full interview: the 13 not yet asked are
+    not changes, and the summary says how many could be compared."""
+    full = make_answers({**{f"E{i:02d}": 1 for i in range(1, 22)}, "E02": 3})
+    for lang in ("en", "ja"):
+        named = [("A", assess(fw, _partial(lang), lang)), ("B", assess(fw, full, lang))]
+        md = compare_markdown(fw, named, lang)
+        html = compare_html(fw, named, lang)
+        assert html.count('class="hl"') == 2  # E02 (1 -> 3) and E04 (don't know -> 1)
+        bold = [x for x in md.splitlines() if x.startswith("| **E")]
+        assert [x.split("**")[1] for x in bold] == ["E02", "E04"]
+        e09 = next(x for x in md.splitlines() if x.startswith("| E09 "))
+        if lang == "en":
+            assert "2 of the 8 elements answered in both interviews changed." in md
+            assert "13 not yet answered in one or both could not be compared." in md
+            assert "| E09 | not compared | not yet answered | 1 |" in e09
+            assert "changed" not in e09
+        else:
+            assert "回答済みの8件のエレメントのうち、2件が変化した" in md and "未回答の13件" in md
+            assert "比較できない" in e09 and "未回答" in e09
