@@ -139,6 +139,7 @@ def summary_blocks(
     what to clarify and the next steps: the part a mayor reads."""
     city = answers.city.name
     strong, weak = strongest_weakest(fw, result)
+    none = t("report.no_contrast", lang) if not (strong or weak) else t("terms.none", lang)
     ev = lambda e: (  # noqa: E731
         f"{element_label(fw, e, lang)} — {level_word(result.elements[e].level, lang)}: "
         f"{evidence_text(result, e, lang)}"
@@ -148,9 +149,9 @@ def summary_blocks(
         *stage_blocks(fw, result, lang, city),
         charts_block(fw, result, lang),
         Heading(t("report.strongest", lang)),
-        Bullets([ev(e) for e in strong] or [t("terms.none", lang)]),
+        Bullets([ev(e) for e in strong] or [none]),
         Heading(t("report.weakest", lang)),
-        Bullets([ev(e) for e in weak] or [t("terms.none", lang)]),
+        Bullets([ev(e) for e in weak] or [none]),
         Heading(t("terms.priorities", lang)),
     ]
     prios = priorities_in_words(fw, result, lang)

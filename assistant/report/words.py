@@ -105,14 +105,20 @@ def evidence_text(result: Assessment, element_id: str, lang: Lang) -> str:
 
 
 def strongest_weakest(fw: Framework, result: Assessment, n: int = 3) -> tuple[list[str], list[str]]:
-    """The n highest and n lowest known elements (framework order breaks ties); an element is
-    never in both lists."""
+    """Up to n highest and n lowest known elements (framework order breaks ties). A strong one
+    is above the lowest known level and takes at most half of the known elements; a weak one is
+    below the highest. So a partial interview never calls a level-1 answer a strength while
+    the weakest list is empty, and an element is never in both lists."""
     known = [e.id for e in fw.elements if result.elements[e.id].level is not None]
+    if not known:
+        return [], []
     order = {e.id: i for i, e in enumerate(fw.elements)}
     lv = lambda e: result.elements[e].level or 0  # noqa: E731
-    strong = sorted(known, key=lambda e: (-lv(e), order[e]))[:n]
-    weak = [e for e in sorted(known, key=lambda e: (lv(e), order[e])) if e not in strong][:n]
-    return strong, weak
+    low, high = min(map(lv, known)), max(map(lv, known))
+    strong = [e for e in sorted(known, key=lambda e: (-lv(e), order[e])) if lv(e) > low]
+    strong = strong[: min(n, len(known) // 2)]
+    weak = [e for e in sorted(known, key=lambda e: (lv(e), order[e])) if lv(e) < high]
+    return strong, [e for e in weak if e not in strong][:n]
 
 
 @dataclass(frozen=True)

@@ -158,3 +158,22 @@ def test_comparing_a_partial_interview_counts_only_what_both_answered(fw: Framew
         else:
             assert "回答済みの8件のエレメントのうち、2件が変化した" in md and "未回答の13件" in md
             assert "比較できない" in e09 and "未回答" in e09
+
+
+def test_partial_report_does_not_call_its_lowest_answers_strengths(fw: Framework) -> None:
+    """E01 1, E02 3, E03 1 (the rest not asked): E02 is the strength, E01 and E03 the weak
+    ones, the same two Rule P makes priorities; a level-1 answer is never a strength."""
+    for lang, strongest, weakest in (
+        ("en", "## Strongest elements", "## Weakest elements"),
+        ("ja", "## 強いエレメント", "## 弱いエレメント"),
+    ):
+        a = make_answers({"E01": 1, "E02": 3, "E03": 1}, language=lang)
+        md = report_markdown(fw, a, assess(fw, a, lang), WHEN)
+        strong = md.split(strongest)[1].split("##")[0]
+        weak = md.split(weakest)[1].split("##")[0]
+        assert "E02" in strong and "E01" not in strong and "E03" not in strong
+        assert "E01" in weak and "E03" in weak and "E02" not in weak
+    same = make_answers({"E01": 2, "E02": 2})
+    md = report_markdown(fw, same, assess(fw, same), WHEN)
+    strong = md.split("## Strongest elements")[1].split("##")[0]
+    assert "E01" not in strong and "too few answers at different levels" in strong
