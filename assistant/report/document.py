@@ -26,7 +26,7 @@ from assistant.report.blocks import (
 )
 from assistant.report.charts import element_bars_svg, radar_svg
 from assistant.report.words import (
-    answered_count,
+    answered_line,
     city_type_name,
     dont_know,
     element_label,
@@ -90,7 +90,7 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
     if result.stage == "insufficient_data":
         line = t(
             "report.stage_line_insufficient", lang,
-            city=city, n=answered_count(result), t=result.total, min=MIN_ANSWERED,
+            city=city, answered=answered_line(result, lang), min=MIN_ANSWERED,
         )  # fmt: skip
         return [Heading(t("terms.stage", lang)), Para(line)]  # no stage, so no stage's approach
     else:
@@ -100,8 +100,7 @@ def stage_blocks(fw: Framework, result: Assessment, lang: Lang, city: str = "") 
             city=city,
             stage=stage.name.get(lang),
             overall=f"{result.overall:.2f}",
-            n=answered_count(result),
-            t=result.total,
+            answered=answered_line(result, lang),
             fits=stage.fits.get(lang),
         )
     return [
@@ -209,7 +208,7 @@ def domain_table(fw: Framework, result: Assessment, lang: Lang) -> Table:
         ]
         for d in fw.domains
     ]
-    return Table([t("terms.domains", lang), t("report.score", lang), t("terms.answered", lang)], rows)
+    return Table([t("terms.domains", lang), t("report.score", lang), t("report.with_level", lang)], rows)
 
 
 def element_table(fw: Framework, result: Assessment, lang: Lang) -> list[Block]:

@@ -6,7 +6,7 @@ import unicodedata
 
 from assistant.catalogue import t
 from assistant.models import AnswersFile, Framework
-from assistant.report.words import relevance_word
+from assistant.report.words import answered_line, relevance_word
 from assistant.scoring.result import Assessment
 
 
@@ -33,7 +33,8 @@ def profile_text(fw: Framework, answers: AnswersFile, result: Assessment, max_co
         stage = t("report.insufficient", lang)
     else:
         stage = f"{fw.stage(result.stage).name.get(lang)} ({t('report.overall', lang)} {result.overall})"
-    out += [f"{t('terms.stage', lang)}: {stage}", "", f"{t('terms.domains', lang)}:"]
+    out += [f"{t('terms.stage', lang)}: {stage}", answered_line(result, lang), ""]
+    out.append(f"{t('terms.domains', lang)}:")
     for d in fw.domains:
         r = result.domains[d.id]
         score = "-" if r.score is None else f"{r.score:.2f}"

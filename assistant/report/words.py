@@ -69,6 +69,20 @@ def answered_count(result: Assessment) -> int:
     return result.total - len(result.not_answered)
 
 
+def answered_line(result: Assessment, lang: Lang) -> str:
+    """'21 of 21 elements answered: 20 with a level, 1 “don't know”' (then how many are not yet
+    answered): the one way pages, reports and commands say the count. "With a level" is
+    ``score --json``'s ``answered``; "answered" counts "don't know" too, as the Interview does."""
+    line = t(
+        "report.answered_line", lang,
+        done=answered_count(result), total=result.total, level=result.answered,
+        dont_know=len(dont_know(result)),
+    )  # fmt: skip
+    if result.not_answered:
+        line += t("report.answered_left", lang, left=len(result.not_answered))
+    return line
+
+
 def element_level_word(result: Assessment, element_id: str, lang: Lang) -> str:
     """An element's level in words; "not yet answered" apart from "unknown — to clarify"."""
     if element_id in result.not_answered:

@@ -108,10 +108,14 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     if not rows:
         sys.stdout.write("no sessions\n")
         return 0
-    sys.stdout.write(f"{'id':8}  {'created (UTC)':16}  {'updated (UTC)':16}  answered  city\n")
+    sys.stdout.write(  # "answered" counts "don't know" too; "level" is score --json's answered
+        f"{'id':8}  {'created (UTC)':16}  {'updated (UTC)':16}  "
+        "answered  with a level  don't know  city\n"
+    )
     for r in rows:
         sys.stdout.write(
             f"{r.short_id:8}  {r.created_at:%Y-%m-%d %H:%M}  {r.updated_at:%Y-%m-%d %H:%M}  "
-            f"{r.answered:>5}/21  {one_line(r.city or '(no profile yet)')}\n"
+            f"{r.answered:>5}/21  {r.with_level:>12}  {r.answered - r.with_level:>10}  "
+            f"{one_line(r.city or '(no profile yet)')}\n"
         )
     return 0

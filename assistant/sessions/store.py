@@ -49,7 +49,8 @@ class SessionSummary(BaseModel):
     short_id: str
     lang: Lang
     city: str | None
-    answered: int
+    answered: int  # confirmed answers, "don't know" included (as the Interview counts)
+    with_level: int = 0  # of those, with a level 0-4 (``score --json``'s ``answered``)
     created_at: datetime
     updated_at: datetime
 
@@ -328,12 +329,16 @@ class SqlSessionStore:
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, most recently updated first (codes cannot be listed: only hashes)."""
         counts = (
-            select(AnswerRow.session_key, func.count().label("n"))
+            select(
+                AnswerRow.session_key,
+                func.count().label("n"),
+                func.count(AnswerRow.level).label("known"),
+            )
             .group_by(AnswerRow.session_key)
             .subquery()
         )
         query = (
-            select(SessionRow, func.coalesce(counts.c.n, 0))
+            select(SessionRow, func.coalesce(counts.c.n, 0), func.coalesce(counts.c.known, 0))
             .outerjoin(counts, counts.c.session_key == SessionRow.key)
             .order_by(SessionRow.updated_at.desc(), SessionRow.key)
         )
@@ -344,8 +349,9 @@ class SqlSessionStore:
                     lang=row.lang,
                     city=(row.profile or {}).get("name"),
                     answered=int(n),
+                    with_level=int(known),
                     created_at=row.created_at,
                     updated_at=row.updated_at,
                 )
-                for row, n in s.execute(query)
+                for row, n, known in s.execute(query)
             ]

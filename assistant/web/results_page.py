@@ -13,6 +13,7 @@ from assistant.report.document import explanation_blocks, report_html, report_ma
 from assistant.report.pdf import html_to_pdf
 from assistant.report.words import (
     answered_count,
+    answered_line,
     city_type_name,
     dont_know,
     element_level_word,
@@ -127,13 +128,7 @@ def assessment_view(
         st.metric(t("ui.overall", lang), overall, width="content")
         st.metric(t("terms.answered", lang), f"{done} / {result.total}", width="content")
     if done < result.total or result.unknown:  # a "don't know" or an element not yet asked
-        st.caption(
-            t(
-                "ui.answered_breakdown", lang,
-                done=done, total=result.total, dont_know=len(dont_know(result)),
-                left=len(result.not_answered),
-            )
-        )  # fmt: skip
+        st.caption(answered_line(result, lang) + ("." if lang == "en" else "。"))
 
     built = memo.fingerprint(answers, lang)  # charts and files: rebuilt when the answers change
     approach_view(fw, result, lang)

@@ -53,7 +53,9 @@ def test_uploaded_file_shows_stage_charts_evidence_and_cooperation(app: AppTest)
     assert not at.exception
     # "answered" as on the Interview page: E17's "don't know" is an answer (20 known levels)
     assert texts(at.metric) == ["Small Start", "1.21 / 4", "21 / 21"]
-    assert "21 of 21 elements answered: 1 of them “don't know”" in "\n".join(texts(at.caption))
+    assert "21 of 21 elements answered: 20 with a level, 1 “don't know”." in "\n".join(
+        texts(at.caption)
+    )  # the report, the brief and `assistant sessions` say the same
     radar, bars = svg_charts(at)  # radar + the 21 elements, as SVG images (no chart script)
     assert radar.radar_values().keys() == {"Riverside"}
     assert all(
@@ -230,7 +232,9 @@ def test_partial_interview_counts_once_and_lists_the_unasked_apart(app: AppTest)
     assert texts(at.metric) == ["Not yet judged", "–", "8 / 21"]  # the Interview page's count
     assert at.metric[0].delta == "too few answers"  # short value, reason under it: no cut-off
     captions = "\n".join(texts(at.caption))
-    assert "8 of 21 elements answered: 1 of them “don't know”, 13 not yet answered." in captions
+    assert (
+        "8 of 21 elements answered: 7 with a level, 1 “don't know”; 13 not yet answered." in captions
+    )
     text = all_text(at)
     assert "The approach for this stage" not in text  # no stage judged, no stage's approach
     for line in get_framework().stage("small_start").approach:

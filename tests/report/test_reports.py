@@ -112,7 +112,8 @@ def test_partial_report_counts_answers_and_lists_the_unasked_apart(fw: Framework
     assert result.not_answered == [f"E{i:02d}" for i in range(9, 22)]
     assert result.answered == 7 and len(result.unknown) == 14  # the score contract unchanged
     md = report_markdown(fw, a, result, WHEN)
-    assert "8 of 21 elements answered" in md and "7 of 21" not in md
+    assert "8 of 21 elements answered: 7 with a level, 1 “don't know”; 13 not yet answered." in md
+    assert "7 of 21" not in md
     assert "Not yet answered (13): E09 " in md
     assert "E04 Policy coherence — to clarify:" in md  # the "don't know", with its question
     stage_part = md.split("## Stage")[1].split("##")[0] if "## Stage" in md else md
@@ -131,7 +132,8 @@ def test_partial_report_japanese(fw: Framework) -> None:
     a = _partial("ja")
     result = assess(fw, a, "ja")
     md = report_markdown(fw, a, result, WHEN)
-    assert "21エレメント中8件回答" in md and "未回答（13件）" in md
+    assert "21エレメント中8件回答（レベルあり7件、「わからない」1件）、未回答13件。" in md
+    assert "未回答（13件）" in md
     for line in fw.stage("small_start").approach:
         assert line.get("ja") not in md
     html = report_html(fw, a, result, WHEN)
@@ -177,3 +179,23 @@ def test_partial_report_does_not_call_its_lowest_answers_strengths(fw: Framework
     md = report_markdown(fw, same, assess(fw, same), WHEN)
     strong = md.split("## Strongest elements")[1].split("##")[0]
     assert "E01" not in strong and "too few answers at different levels" in strong
+
+
+def test_a_dont_know_is_answered_but_not_with_a_level_everywhere(fw: Framework) -> None:
+    """21 confirmed answers, E17 "don't know": report, brief and score text say 21 answered, 20
+    with a level (``score --json``'s ``answered``), never a bare "21 of 21 elements answered"."""
+    from assistant.report.profile_text import profile_text
+
+    a = _answers()
+    r = assess(fw, a)
+    assert r.answered == 20
+    line = "21 of 21 elements answered: 20 with a level, 1 “don't know”"
+    for text in (report_markdown(fw, a, r, WHEN), brief_markdown(fw, a, r, WHEN)):
+        assert line + ")" in text and "not yet answered" not in text.split("## Stage")[1][:300]
+    assert line in profile_text(fw, a, r)
+    domains = report_markdown(fw, a, r, WHEN).split("### Domains")[1]
+    assert "| Domains | Score | With a level |" in domains and "| Technology | 1.33 | 3/4 |" in domains
+    ja = _answers("ja")
+    assert "21エレメント中21件回答（レベルあり20件、「わからない」1件）" in brief_markdown(
+        fw, ja, assess(fw, ja, "ja"), WHEN
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +91,11 @@ def test_sessions_lists_without_codes(tmp_path: Path, answers_path: Path) -> Non
     assert "Testville" in listed.stdout
     assert "21/21" in listed.stdout
     assert code not in listed.stdout
+    header, row = listed.stdout.splitlines()
+    assert "with a level  don't know" in header
+    assert re.search(r"21/21 +20 +1 +Testville$", row)  # E02 "don't know": score --json's 20
     rows = json.loads(run(data_dir, "sessions", "--json").stdout)
-    assert [(r["city"], r["answered"]) for r in rows] == [("Testville", 21)]
+    assert [(r["city"], r["answered"], r["with_level"]) for r in rows] == [("Testville", 21, 20)]
+    score = json.loads(run(data_dir, "score", "--json", str(answers_path)).stdout)
+    assert score["answered"] == rows[0]["with_level"]
     assert code.replace("-", "") not in json.dumps(rows)
