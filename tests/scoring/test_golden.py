@@ -113,3 +113,19 @@ def test_a_rubric_gist_is_its_first_clause() -> None:
     long = "The need for a shared data platform or urban OS is recognised and being discussed"
     assert rubric_gist(long) == "The need for a shared data platform or urban OS is recognised…"
     assert rubric_gist("No vision.") == "No vision"
+
+
+def test_a_priority_reason_says_its_quote_is_the_rubric_not_the_official(fw: Framework) -> None:
+    """The quoted gist is the rubric's text for the level: labelled so, never read as the
+    official's own words."""
+    levels = {f"E{i:02d}": 3 for i in range(1, 22)} | {"E02": 0, "E09": 1}
+    for lang, label in (
+        ("en", "(rubric: “"),
+        ("ja", "（評価基準：「"),
+    ):
+        r = assess(fw, make_answers(levels), lang)  # type: ignore[arg-type]
+        for p in r.priorities:
+            gist = rubric_gist(
+                next(x.text.get(lang) for x in fw.element(p.element).rubric if x.level == p.level)
+            )
+            assert label.format(n=p.level) + gist in p.reason
