@@ -16,6 +16,7 @@ from assistant.models import LANGS, AnswersFile, Lang
 LANG = "lang"
 CODE = "code"
 LOADED = "loaded"
+LOADED_CODES = "loaded_codes"  # canonical session code -> its name in LOADED
 
 
 LANG_NEXT = "lang_next"
@@ -57,3 +58,15 @@ def loaded() -> dict[str, AnswersFile]:
 
 def add_loaded(name: str, answers: AnswersFile) -> None:
     loaded()[name] = answers
+
+
+def add_session(canonical: str, name: str, answers: AnswersFile) -> bool:
+    """Load a session by its canonical code; True if it was new. A session loaded again (its
+    code typed another way, or its city renamed) replaces its earlier entry, never doubles."""
+    codes = cast(dict[str, str], st.session_state.setdefault(LOADED_CODES, {}))
+    old = codes.get(canonical)
+    if old is not None:
+        loaded().pop(old, None)
+    codes[canonical] = name
+    add_loaded(name, answers)
+    return old is None

@@ -19,6 +19,7 @@ from assistant.report.briefing import (
 )
 from assistant.report.pdf import html_to_pdf
 from assistant.scoring import Assessment, assess
+from assistant.sessions.codes import format_code, normalise_code
 from assistant.web import charts, documents, loading, prefill_brief, resources, state, views
 from assistant.web.text import inert, slug
 
@@ -54,13 +55,26 @@ def load_panel(store: SessionStore, lang: Lang) -> None:
     with right, st.form("add-by-code", border=False):
         code = st.text_input(t("ui.add_by_code", lang), key="ws-code")
         if st.form_submit_button(t("ui.add", lang), icon=":material/add:"):
-            answers = loading.session_answers(store, code.strip()) if code.strip() else None
-            if answers is None:
-                st.error(t("ui.resume_unknown", lang))
-            else:
-                name = loading.display_name(answers, code.strip()[:8] + "…")
-                state.add_loaded(name, answers)
-                st.success(t("ui.added", lang, name=inert(name)))
+            add_by_code(store, code, lang)
+
+
+def add_by_code(store: SessionStore, code: str, lang: Lang) -> None:
+    """A session joins the loaded interviews once, however its code was typed (case, spaces,
+    dashes): the canonical code names and identifies it."""
+    canonical = normalise_code(code)
+    answers = loading.session_answers(store, canonical) if canonical else None
+    if canonical is None or answers is None:
+        st.error(t("ui.resume_unknown", lang))
+        return
+    current = state.code()
+    if current and normalise_code(current) == canonical:
+        st.info(t("ui.already_current", lang), icon=":material/info:")
+        return
+    name = loading.display_name(answers, format_code(canonical)[:9] + "…")
+    if state.add_session(canonical, name, answers):
+        st.success(t("ui.added", lang, name=inert(name)))
+    else:
+        st.info(t("ui.already_loaded", lang, name=inert(name)), icon=":material/info:")
 
 
 def _pick_two(pool: dict[str, AnswersFile], lang: Lang) -> tuple[str, str] | None:

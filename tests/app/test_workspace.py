@@ -99,6 +99,27 @@ def test_session_added_by_code(app: AppTest, data_dir: object) -> None:
     assert "No session matches this code." in texts(at.error)
 
 
+def test_a_session_added_twice_by_differently_typed_codes_is_loaded_once(
+    app: AppTest, data_dir: object
+) -> None:
+    store = make_session_store(Settings())
+    code = store.import_answers(parse_answers(EXAMPLE.read_text(encoding="utf-8")))
+    other = store.import_answers(parse_answers(FOLLOW_UP.decode("utf-8")))
+    at = open_workspace(app)
+    typed = " ".join(code.replace("-", "").lower()[i : i + 4] for i in range(0, 28, 4))
+    for value in (typed, code, other):
+        at.text_input(key="ws-code").set_value(value)
+        next(b for b in at.button if b.label == "Add").click().run()
+        assert not at.exception
+    options = at.selectbox(key="cmp-a").options
+    assert len(options) == 2, options  # the first session once, the second once
+    assert f"Riverside — {code[:9]}…" in options and f"Riverside — {other[:9]}…" in options
+    at.text_input(key="ws-code").set_value(code.lower())
+    next(b for b in at.button if b.label == "Add").click().run()
+    assert "is already loaded" in "\n".join(texts(at.info))
+    assert len(at.selectbox(key="cmp-a").options) == 2
+
+
 def test_document_upload_is_ingested_and_listed(app: AppTest, monkeypatch) -> None:
     monkeypatch.setenv("ASSISTANT_FACILITATOR_PASSPHRASE", "river sensors")
     at = open_workspace(app)
