@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import streamlit as st
 
@@ -32,9 +33,15 @@ def inert_lines(text: str) -> str:
 
 
 def slug(text: str, fallback: str = "assessment") -> str:
-    """An ASCII file-name part for downloads (Japanese names fall back to ``fallback``)."""
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return s[:40] or fallback
+    """A file-name part for downloads: letters (any script, so 名古屋市 keeps its name and two
+    cities never share one), digits and marks; everything else, path separators, dots and
+    control or bidi characters included, becomes one dash."""
+    out = "".join(
+        ch if unicodedata.category(ch)[0] in "LNM" else "-"
+        for ch in unicodedata.normalize("NFKC", text).lower()
+    )
+    s = re.sub(r"-+", "-", out).strip("-")[:40].strip("-")
+    return s or fallback
 
 
 def inert_paragraphs(text: str) -> str:

@@ -9,7 +9,16 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.answers_io import parse_answers
 from assistant.web.results_page import EVIDENCE, TABS
-from tests.app.conftest import EXAMPLE, SVG_NS, all_text, example_bytes, svg_charts, texts
+from tests.app.conftest import (
+    APP,
+    EXAMPLE,
+    SVG_NS,
+    TIMEOUT,
+    all_text,
+    example_bytes,
+    svg_charts,
+    texts,
+)
 
 # The example's domain scores (Policy … Operation) and element levels, as the charts must show them
 RIVERSIDE = [1.17, 1.2, 1.33, 1.33, 1.0]
@@ -121,6 +130,29 @@ def test_downloads_are_importable_json_and_reports_in_the_chosen_language(
     assert texts(at.metric)[0] == "スモールスタート" or "評価結果" in texts(at.title)
     md_ja = downloads["riverside-report-ja.md"].decode("utf-8")
     assert md_ja.startswith("# スマートシティ自己評価: Riverside")
+
+
+def test_download_names_keep_the_city_in_any_script_and_stay_safe(
+    downloads: dict[str, bytes],
+) -> None:
+    """名古屋市 and 大阪市 never share "assessment-report-ja.pdf"; a hostile name cannot carry a
+    path, a dot-dot, a quote or a control or bidi character into a file name."""
+    from assistant.web.text import slug
+
+    names = set()
+    for city in ("名古屋市", "大阪市"):
+        fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)  # one browser tab per city
+        at = upload(open_results(fresh), "city.json", example_bytes(name=city))
+        assert not at.exception
+        names |= {n for n in downloads if n.endswith(".md")}
+        downloads.clear()
+    assert names == {"名古屋市-report-en.md", "大阪市-report-en.md"}
+    assert slug("Harbor <b>City</b> [x](http://evil.example/)") == (
+        "harbor-b-city-b-x-http-evil-example"
+    )
+    assert slug("../../etc/passwd\u202e\x00fdp.exe") == "etc-passwd-fdp-exe"
+    assert slug("Ōsaka\u3000Ｃｉｔｙ") == "ōsaka-city" and slug("नई दिल्ली") == "नई-दिल्ली"
+    assert slug("«»!?") == "assessment"
 
 
 def test_malformed_file_is_refused_with_one_line(app: AppTest) -> None:
