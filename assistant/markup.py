@@ -4,8 +4,11 @@ Every Markdown output (the web app's ``st.markdown``/``st.error`` and the Markdo
 through `escape_md`, so a city name, an answer or a passage can never introduce an image, a link,
 raw HTML, a heading or a broken table. Three things escaping alone does not stop, handled here:
 control characters (a ``\\r`` splits a table row), bidi overrides (text that reads backwards) and
-bare URLs or e-mail addresses, which GFM renderers turn into links *after* unescaping; an invisible
-word joiner (U+2060) inside ``http:``, ``www.``, ``//`` and before ``@`` keeps them plain text.
+bare URLs or e-mail addresses. On the web page (Streamlit's renderer links them *after*
+unescaping) an invisible word joiner (U+2060) inside ``http:``, ``www.``, ``//`` and before ``@``
+keeps them plain text. A Markdown *file* must read cleanly, so there the same places get a
+backslash (``http\\://``, ``www\\.``, ``/\\/``, ``\\@``): CommonMark renders the character,
+and a GFM autolinker, which matches unescaped ``:``, ``www.`` and ``@`` in one text run, sees none.
 """
 
 from __future__ import annotations
@@ -39,6 +42,13 @@ def _defuse_autolinks(text: str) -> str:
     return text.replace("@", WORD_JOINER + "@").replace("//", "/" + WORD_JOINER + "/")
 
 
+def _escape_autolinks(text: str) -> str:
+    """The file's way: a backslash before the ``:`` of a scheme, the ``.`` of ``www.``, the
+    second ``/`` of a ``//`` that follows no scheme, and every ``@`` (no invisible characters)."""
+    text = _SCHEME.sub(lambda m: m.group(0) + "\\", text)
+    return re.sub(r"(?<![:/])//", r"/\\/", text.replace("@", "\\@"))
+
+
 def escape_md(text: str, *, inline: bool = False, web: bool = True) -> str:
     """`text` as literal Markdown.
 
@@ -47,13 +57,14 @@ def escape_md(text: str, *, inline: bool = False, web: bool = True) -> str:
     (so dates and ratios stay readable in the raw file) and write ``<``/``>``/``&`` as entities,
     which every Markdown dialect shows literally.
     """
-    text = _defuse_autolinks(strip_controls(text))
+    text = strip_controls(text)
     if inline:
         text = re.sub(r"\s*\n\s*", " ", text)
     if web:
+        text = _defuse_autolinks(text)
         return _SETEXT.sub(r"\1\\=", _WEB_SPECIAL.sub(r"\\\1", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _REPORT_SPECIAL.sub(r"\\\1", text)
+    text = _escape_autolinks(_REPORT_SPECIAL.sub(r"\\\1", text))
     return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}", text)
 
 

@@ -78,10 +78,8 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
                 cells = [f"{mark}{_md_escape(c)}{mark}" if c else "" for c in row]
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
-        elif isinstance(b, Chart):
-            out += [f"*[{_md_escape(b.alt)}]*", ""]
-        elif isinstance(b, ChartRow):
-            out += [f"*[{_md_escape(c.alt)}]*\n" for c in b.charts]
+        elif isinstance(b, Chart | ChartRow):
+            continue  # a picture has no Markdown form; the tables carry the same numbers
         elif isinstance(b, PageBreak):
             out += ["---", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -199,3 +199,14 @@ def test_a_dont_know_is_answered_but_not_with_a_level_everywhere(fw: Framework) 
     assert "21エレメント中21件回答（レベルあり20件、「わからない」1件）" in brief_markdown(
         fw, ja, assess(fw, ja, "ja"), WHEN
     )
+
+
+def test_markdown_files_have_no_chart_placeholders_or_invisible_characters(fw: Framework) -> None:
+    a = _answers()
+    a.city.name = "Harbor [x](http://evil.example/)"
+    r = assess(fw, a)
+    named = [(a.city.name, r), ("B", assess(fw, make_answers(2)))]
+    for md in (report_markdown(fw, a, r, WHEN), compare_markdown(fw, named, "en")):
+        assert "*[" not in md and "\u2060" not in md
+        assert "Harbor \\[x\\](http\\://evil.example/)" in md
+    assert "| Policy |" in compare_markdown(fw, named, "en")  # the chart's numbers, as a table

@@ -43,9 +43,24 @@ def live_tokens(markdown: str) -> list[str]:
     return [t for t in found if t in LIVE]
 
 
+BARE = re.compile(r"(?i)(https?|ftp|mailto|javascript):|(?<![\w.])www\.|@")
+RUNS = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
 def no_bare_links(rendered: str) -> bool:
     text = re.sub(r"<[^>]+>", "", rendered)
     return not re.search(r"(?i)(https?|ftp|mailto|javascript):|(?<![\w.])www\.", text)
+
+
+def no_link_in_a_text_run(markdown: str) -> bool:
+    """A Markdown file's way (no invisible characters): every text run a GFM autolinker sees,
+    i.e. text between escapes, holds no scheme, ``www.`` or ``@`` (a protocol-relative ``//``
+    is linkify's alone: `live_tokens` renders with it)."""
+    for tok in RUNS.parse(markdown):
+        for child in tok.children or []:
+            if child.type == "text" and BARE.search(child.content):
+                return False
+    return True
 
 
 @settings(max_examples=400, deadline=None)
@@ -53,8 +68,11 @@ def no_bare_links(rendered: str) -> bool:
 def test_escaped_text_renders_nothing_live(text: str) -> None:
     for out in (escape_md(text), escape_md(text, web=False), escape_md_inline(text, web=False)):
         assert live_tokens(out) == [], (text, out)
-        assert no_bare_links(MD.render(out)), (text, out)
         assert "\r" not in out and "\x1b" not in out and "\u202e" not in out
+    assert no_bare_links(MD.render(escape_md(text))), text  # the web page: joiners
+    for out in (escape_md(text, web=False), escape_md_inline(text, web=False)):  # a file
+        assert no_link_in_a_text_run(out), (text, out)
+        assert out.count("\u2060") == text.count("\u2060"), (text, out)  # none inserted
 
 
 @settings(max_examples=200, deadline=None)
@@ -64,13 +82,15 @@ def test_a_hostile_cell_keeps_the_report_table_to_its_rows(cells: list[str]) -> 
     tokens = [t.type for t in MD.parse(md)]
     assert tokens.count("tr_open") == 2 and tokens.count("td_open") == 2, md
     assert tokens.count("heading_open") == 1, md  # the title only
-    assert no_bare_links(MD.render(md)), md
+    assert no_link_in_a_text_run(md), md
+    assert md.count("\u2060") == "".join(cells).count("\u2060"), md  # none inserted
 
 
 def test_every_payload_is_inert_in_web_and_report_markdown() -> None:
     for payload in PAYLOADS.values():
-        for out in (inert(payload), escape_md_inline(payload, web=False)):
-            assert live_tokens(out) == [] and no_bare_links(MD.render(out)), (payload, out)
+        web, file = inert(payload), escape_md_inline(payload, web=False)
+        assert live_tokens(web) == [] and no_bare_links(MD.render(web)), (payload, web)
+        assert live_tokens(file) == [] and no_link_in_a_text_run(file), (payload, file)
 
 
 def test_plain_text_reads_the_same_after_rendering() -> None:
@@ -78,3 +98,13 @@ def test_plain_text_reads_the_same_after_rendering() -> None:
     for out in (escape_md(text), escape_md_inline(text, web=False)):
         rendered = re.sub(r"<[^>]+>", "", MD.render(out)).strip()
         assert rendered.replace("\u2060", "") == text
+
+
+def test_a_markdown_file_reads_cleanly_and_its_addresses_stay_text() -> None:
+    """No invisible joiner in a file: an address reads as typed once rendered, yet is no link."""
+    text = "Harbor <b>City</b> [x](http://evil.example/) www.evil.example a@b.example //cdn.evil"
+    out = escape_md_inline(text, web=False)
+    assert "\u2060" not in out and "http\\://evil.example/" in out
+    assert live_tokens(out) == [] and no_link_in_a_text_run(out)
+    rendered = re.sub(r"<[^>]+>", "", MD.render(out)).strip()
+    assert rendered.replace("&lt;", "<").replace("&gt;", ">") == text
