@@ -37,19 +37,27 @@ def passage(
             st.caption(inert(shown_origin(source)))
 
 
-def table(headers: list[str], rows: list[list[str]], highlight: list[bool] | None = None) -> None:
-    """A read-only table of plain text (never HTML), with optional highlighted rows."""
+def table(
+    headers: list[str],
+    rows: list[list[str]],
+    highlight: list[bool] | None = None,
+    narrow: int = 0,
+) -> None:
+    """A read-only table of plain text (never HTML), with optional highlighted rows. The first
+    ``narrow`` columns are drawn narrow (ids, levels, changes), so on a phone they are what
+    shows first and the long text scrolls."""
     import pandas as pd  # here, not at import: pages paint before pandas loads
 
-    frame = pd.DataFrame(rows, columns=_distinct(headers))
+    columns = _distinct(headers)
+    frame = pd.DataFrame(rows, columns=columns)
+    config = {c: st.column_config.TextColumn(c, width="small") for c in columns[:narrow]}
+    data: Any = frame
     if highlight and any(highlight):
         marks = list(highlight)
-        styled = frame.style.apply(
+        data = frame.style.apply(
             lambda row: [HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1
         )
-        st.dataframe(styled, hide_index=True, height=_height(len(rows)))
-    else:
-        st.dataframe(frame, hide_index=True, height=_height(len(rows)))
+    st.dataframe(data, hide_index=True, height=_height(len(rows)), column_config=config or None)
 
 
 def _height(n_rows: int) -> int | Literal["auto"]:

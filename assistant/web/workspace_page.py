@@ -124,7 +124,7 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     rows, flags = compare_rows(fw, ra, rb, lang)
     st.subheader(t("ui.changes", lang), divider="gray")
     st.caption(compare_summary(fw, ra, rb, lang))
-    views.table(compare_headers(na, nb, lang), rows, flags)
+    views.table(compare_headers(na, nb, lang), rows, flags, narrow=4)
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
     cmp_html = compare_html(fw, named, lang)
     views.downloads(

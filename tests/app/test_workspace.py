@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -61,6 +62,18 @@ def test_compare_highlights_changes_and_downloads(
     md = downloads["riverside-vs-riverside-en.md"].decode("utf-8")
     assert "| **E05** |" in md and "**+2**" in md
     assert downloads["riverside-vs-riverside-en.html"].decode("utf-8").count('class="hl"') == 2
+
+
+def test_the_comparison_puts_change_and_levels_first_and_narrow(app: AppTest) -> None:
+    """On a phone the first columns are what shows: the change and both levels, not the long
+    element names (which come last and scroll)."""
+    at = load_two(app)
+    table = next(df for df in at.dataframe if "Change" in df.value.columns)
+    first = ["ID", "Change", "Riverside — baseline.json", "Riverside — followup.json"]
+    assert list(table.value.columns) == [*first, "Element"]
+    config = json.loads(table.proto.columns)
+    assert all(config[c]["width"] == "small" for c in first)
+    assert "width" not in config.get("Element", {})
 
 
 def test_one_interview_is_not_enough_to_compare(app: AppTest) -> None:
