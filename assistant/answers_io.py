@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from assistant.files import read_checked
 from assistant.models import AnswersFile
@@ -30,9 +31,19 @@ def _location(loc: tuple[object, ...]) -> str:
     return "".join(parts) or "(top level)"
 
 
+MAX_PROBLEMS = 5  # listed in the one line; past that, how many more
+
+
 def describe_validation_error(exc: ValidationError) -> str:
-    """One line for the first problem pydantic found, with its JSON path."""
-    err = exc.errors()[0]
+    """One line naming every problem pydantic found (up to `MAX_PROBLEMS`), each with its JSON
+    path, so a fix for the first does not reveal a second only on the next try."""
+    problems = [_problem(err) for err in exc.errors()]
+    line = "; ".join(problems[:MAX_PROBLEMS])
+    more = len(problems) - MAX_PROBLEMS
+    return line + (f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else "")
+
+
+def _problem(err: ErrorDetails) -> str:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     msg = err["msg"]
     if err["type"] == "literal_error" and loc and loc[-1] == "city_type":
@@ -41,9 +52,7 @@ def describe_validation_error(exc: ValidationError) -> str:
         msg = "required field is missing"
     elif "input" in err and err["type"] not in ("value_error",):
         msg = f"{msg} (got {json.dumps(err['input'], ensure_ascii=False)[:60]})"
-    more = exc.error_count() - 1
-    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{_location(loc)}: {msg}{suffix}"
+    return f"{_location(loc)}: {msg}"
 
 
 MAX_DEPTH = 8  # the format nests four levels deep; room for extra keys, not for a stack overflow

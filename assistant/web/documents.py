@@ -23,7 +23,7 @@ from assistant.knowledge.added_documents import ADDED_TYPES
 from assistant.knowledge.jobs import IngestJobs, JobStatus
 from assistant.knowledge.services import KnowledgeServices
 from assistant.knowledge.source_names import file_name, guidance_titles, source_name
-from assistant.knowledge.store import Manifest
+from assistant.knowledge.store import Manifest, SourceRecord
 from assistant.models import Lang
 from assistant.settings import Settings
 from assistant.web import resources, views
@@ -214,7 +214,8 @@ def outcome(
         for err in status.errors
     ]
     if status.added:
-        flash.append(("success", t("ui.ingest_done", lang, added=status.added, total=total)))
+        key = "ui.ingest_done_one" if status.added == 1 else "ui.ingest_done"
+        flash.append(("success", t(key, lang, added=status.added, total=total)))
     return flash
 
 
@@ -294,6 +295,20 @@ def listing(services: KnowledgeServices, lang: Lang) -> None:
     )
     if len(sources) < len(manifest.sources):
         st.caption(t("ui.kb_both_languages", lang))
+    st.caption(kb_counts(manifest, sources, services.store.count(), lang))
+
+
+def kb_counts(
+    manifest: Manifest, listed: dict[str, SourceRecord], total: int, lang: Lang
+) -> str:
+    """Why the table's passages and the sidebar's count differ: the table lists each shipped
+    document once, in the reader's language; the store holds both (and the count is now)."""
+    shown = sum(len(r.chunk_ids) for r in listed.values())
+    line = t("ui.kb_counts", lang, listed=shown, total=total)
+    other = sum(len(r.chunk_ids) for k, r in manifest.sources.items() if k not in listed)
+    if other:
+        line += " " + t("ui.kb_counts_other", lang, other=other)
+    return line
 
 
 def in_language(sources: dict[str, T], lang: Lang) -> dict[str, T]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -149,7 +150,7 @@ def test_document_upload_is_ingested_and_listed(app: AppTest, monkeypatch) -> No
     next(b for b in at.button if b.label == "Add to the knowledge base").click().run()
     assert not at.exception
     at = until_added(at)  # added by a background job: the page polls it
-    assert any("passages; the knowledge base now holds" in s for s in texts(at.success))
+    assert any("Added 1 passage; the knowledge base now holds" in s for s in texts(at.success))
     listing = next(tb.value for tb in at.table if "Passages" in tb.value.columns)
     assert "flood pilot\\.md" in set(listing["Source"])
     added = listing[listing["Source"] == "flood pilot\\.md"].iloc[0]
@@ -196,6 +197,14 @@ def test_knowledge_base_lists_documents_by_title_never_a_path(app: AppTest) -> N
         n for n in names if n.endswith(".md") or "docs/" in n or n == "framework"
     ], names
     assert "JICA's support: the cooperation menu for smart cities" in names
+    listed = sum(int(n) for n in listing["Passages"])
+    sidebar = next(c for c in texts(at.sidebar.caption) if "Knowledge base ready" in c)
+    total = int(re.search(r"\((\d+) passages\)", sidebar)[1])  # type: ignore[index]
+    counts = "\n".join(texts(at.caption))
+    assert f"The documents listed hold {listed} passages;" in counts  # the table's own sum
+    assert f"the knowledge base holds {total} in all" in counts  # the sidebar's number
+    if listed < total:
+        assert f"{total - listed} more are the shipped documents in the other language." in counts
     assert "The brochure's text (translated from the printed Japanese)" in names
     assert not [n for n in names if any(map(is_cjk, n))], names  # no Japanese in an English session
     assert any(n.startswith("JICA Smart City Approach: the elements") for n in names)
@@ -220,5 +229,10 @@ def test_a_rejected_upload_is_named_without_the_servers_directories() -> None:
     (kind, text), _done = outcome(status, 211, "en", data)
     assert kind == "error" and "empty scan.pdf: no text to index" in text.replace("\\", "")
     assert "/srv" not in text and "uploads" not in text
+    assert outcome(JobStatus(state="done", added=1), 209, "en")[0] == (
+        "success",
+        "Added 1 passage; the knowledge base now holds 209.",
+    )
+    assert "Added 2 passages;" in outcome(JobStatus(state="done", added=2), 210, "en")[0][1]
     failed = JobStatus(state="failed", failure=f"OSError: cannot open {data}/chroma/x.bin")
     assert "/srv" not in outcome(failed, 0, "en", data)[0][1]

@@ -70,3 +70,22 @@ def test_bad_file_gives_one_line_and_exit_2(
 def test_the_example_still_scores_and_imports(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(EXAMPLE)]) == 0
     assert main(["import", str(EXAMPLE)]) == 0
+
+
+def test_every_problem_is_named_in_one_line_up_to_a_bound() -> None:
+    """A missing city type no longer hides the level-7 answer behind "(and 1 more problem)"."""
+    from assistant.answers_io import MAX_PROBLEMS, InputError, parse_answers
+
+    two = {"schema_version": 1, "city": {"name": "X"}, "answers": {"E05": {"level": 7}}}
+    with pytest.raises(InputError) as got:
+        parse_answers(json.dumps(two), "bad.json")
+    line = str(got.value)
+    assert "\n" not in line and "more problem" not in line
+    assert "city.city_type: required field is missing" in line
+    assert "answers.E05.level: Input should be less than or equal to 4 (got 7)" in line
+    many = {f"E{i:02d}": {"level": 9} for i in range(1, 10)}
+    with pytest.raises(InputError) as got:
+        parse_answers(json.dumps({**two, "answers": many}), "bad.json")
+    line = str(got.value)
+    assert line.count("(got 9)") == MAX_PROBLEMS - 1  # the city type, then four levels
+    assert line.endswith(f"(and {10 - MAX_PROBLEMS} more problems)") and "\n" not in line
