@@ -307,7 +307,7 @@ def kb_counts(
     line = t("ui.kb_counts", lang, listed=shown, total=total)
     other = sum(len(r.chunk_ids) for k, r in manifest.sources.items() if k not in listed)
     if other:
-        line += " " + t("ui.kb_counts_other", lang, other=other)
+        line += (" " if lang == "en" else "") + t("ui.kb_counts_other", lang, other=other)
     return line
 
 
