@@ -239,7 +239,11 @@ def test_ask_and_workspace_pages_in_both_languages(
         radar = page.get_by_test_id("stImage").locator("img").first
         radar.wait_for()
         assert radar.evaluate("img => img.complete && img.naturalWidth > 0")  # the SVG drew
-        changed = "2 elements changed." if lang == "en" else "2件のエレメントが変化しました。"
+        changed = (
+            "2 of the 21 elements answered in both interviews changed."
+            if lang == "en"
+            else "両方の面談で回答済みの21件のエレメントのうち、2件が変化した。"
+        )
         assert changed in page.get_by_test_id("stMainBlockContainer").inner_text()
         shot(page, artifacts, f"workspace-compare-{lang}")
         page.get_by_role("tab").nth(1).click()
