@@ -49,7 +49,7 @@ def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engi
         (["X", "Y", "1", "2"], "lots of people", "bad_population"),
         (["X", "Y", "1", "2"], "200 million", "bad_population"),
         (["X", "Y", "1", "2", "5000"], ",".join(f"s{i}" for i in range(21)), "bad_list"),
-        (["X", "Y", "1", "2", "5000", "skip", "skip"], "Klingon", "bad_choice"),
+        (["X", "Y", "1", "2", "5000", "skip", "skip"], "Klingon", "bad_language"),  # no numbers
         ([], "   x" * 80, "bad_name"),
     ],
 )
