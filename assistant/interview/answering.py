@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.catalogue import t
 from assistant.interview import render
-from assistant.interview.intents import Intent, is_question
+from assistant.interview.intents import CONFIRM, REJECT, Intent, is_question, normalize
 from assistant.interview.state import (
     Candidate,
     Choice,
@@ -154,7 +154,7 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if found.unknown and found.level is None:
         return propose_unknown(ctx, step)
     if offered is not None:
-        return _decide(ctx, step, element, found, offered)
+        return _decide(ctx, step, element, found, offered, text)
     return _place(ctx, step, element, found)
 
 
@@ -236,7 +236,12 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
 
 
 def _decide(
-    ctx: Context, step: Step, element: Element, found: Interpretation, asked: Separation
+    ctx: Context,
+    step: Step,
+    element: Element,
+    found: Interpretation,
+    asked: Separation,
+    text: str = "",
 ) -> list[Choice]:
     """The reply while two levels lo < hi are on offer. The question asked is hi's own step
     ("has it the hi thing?"): a reply read at hi or above decides hi, at lo or below decides
@@ -261,6 +266,9 @@ def _decide(
             )
         state.proposal = proposal
         return ctx.prompt(step)
+    if asked.question and normalize(text).rstrip("?？") in CONFIRM | REJECT:
+        # "Is it A, or B?" answered "yes": which side it means is not said, so it is asked
+        step.say(t("interview.yes_no_undecided", lang))
     state.proposal = _proposal(element, found, lang, asked.levels[0])
     state.proposal.evidence = asked.evidence
     if state.proposal.confidence_label == "high":
