@@ -184,7 +184,9 @@ def _change_grid(choices: list[Choice], lang: Lang) -> None:
 
 
 def bar_line(reply: Reply, lang: Lang) -> str:
-    """What was made of the last answer, in one line ("" when there is nothing to decide)."""
+    """What was made of the last answer, in one line: the level proposed, the two that fit, the
+    "don't know" to confirm, the read-back to finish, or the element being asked now (after a
+    save, which one was saved)."""
     groups = _sorted_choices(reply.choices)
     eid = reply.element or ""
     pair = sorted(c.action.level for c in groups["pair"] if c.action.level is not None)
@@ -197,7 +199,15 @@ def bar_line(reply: Reply, lang: Lang) -> str:
         return t("ui.bar_unknown", lang, id=eid)
     if "finish" in kinds:
         return t("ui.bar_readback", lang)
-    return ""
+    if reply.phase != "element":
+        return ""
+    ids = [e.id for e in reply.progress.elements]
+    name = next((e.name for e in reply.progress.elements if e.id == eid), "")
+    n = ids.index(eid) + 1 if eid in ids else 0
+    line = t("ui.bar_question", lang, id=eid, name=name, n=n, total=len(ids))
+    if reply.saved and reply.saved_element and reply.saved_element != eid:
+        line = t("ui.bar_saved", lang, id=reply.saved_element) + line  # a step forward, said
+    return line
 
 
 def action_bar(reply: Reply, lang: Lang) -> None:
