@@ -145,6 +145,8 @@ def test_typed_dont_know_waits_for_its_confirm(
         b.label.split(":")[0].split("：")[0] for b in at.button
     }
     assert "E01" in last_assistant(at) and said in last_assistant(at)
+    asking = [m for m in at.chat_message if m.name == "assistant"][-1]
+    assert texts(asking.markdown)[0].startswith("**") and "E01" in texts(asking.markdown)[0]
     at = button(at, confirm)
     assert not at.exception and stored(code) == {"E01": None}
     assert "E02" in last_assistant(at)
