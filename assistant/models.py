@@ -82,6 +82,21 @@ class PairQuestion(Strict):
 
 PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (1, 2), (2, 3), (3, 4))
 
+# Each pair question is "<the higher level's side>, or <the lower level's side>?" (ja: "…か、
+# それとも…か？"): checked when the framework loads, so two non-adjacent levels can be asked
+# about with one side of each of their own pairs.
+OR: dict[Lang, str] = {"en": ", or ", "ja": "それとも"}
+
+
+def upper_side(question: str, lang: Lang) -> str:
+    """The higher level's side of a pair question ("Has the vision been adopted")."""
+    return question.split(OR[lang])[0]
+
+
+def lower_side(question: str, lang: Lang) -> str:
+    """The lower level's side of a pair question ("is it still a draft?")."""
+    return question.split(OR[lang])[1]
+
 
 class Element(Strict):
     id: str = Field(pattern=r"^E(0[1-9]|1[0-9]|2[01])$")
@@ -106,6 +121,13 @@ class Element(Strict):
                 raise ValueError(f"{self.id}: keywords.{lang} must list at least one keyword")
         if tuple(q.levels for q in self.separating) != PAIRS:
             raise ValueError(f"{self.id}: separating must hold the pairs {PAIRS} in order")
+        for q in self.separating:
+            for lang in LANGS:
+                if q.question.get(lang).count(OR[lang]) != 1:
+                    raise ValueError(
+                        f"{self.id}: the {lang} question for levels {q.levels} must read "
+                        f"'<higher>{OR[lang]}<lower>' once"
+                    )
         return self
 
     def pair_question(self, a: int, b: int) -> Text:
@@ -117,12 +139,21 @@ class Element(Strict):
 
     def question_between(self, a: int, b: int) -> Text:
         """The question that tells levels ``a`` and ``b`` apart (either order). Adjacent: their
-        pair's question; further apart (0 and 3): the higher level's own step (2 or 3, "has it
-        the level-3 thing?"), so the question fits the two levels on offer, not a third."""
+        pair's question. Further apart (1 and 3): the higher level's own step ("has it the
+        level-3 thing, …") joined to the lower level's side of its own pair ("… or is it still
+        only discussed?"), so each half describes one of the two levels on offer and neither
+        presumes a third (level 2's "or is it partial?" would)."""
         low, high = sorted((a, b))
         if low == high:
             raise ValueError(f"levels {a} and {b} are the same")
-        return self.pair_question(high - 1, high)
+        if high - low == 1:
+            return self.pair_question(low, high)
+        upper = self.pair_question(high - 1, high)
+        lower = self.pair_question(low, low + 1)
+        return Text(
+            **{lang: OR[lang].join((upper_side(upper.get(lang), lang), lower_side(lower.get(lang), lang)))
+               for lang in LANGS}
+        )  # fmt: skip
 
 
 class Stage(Strict):

@@ -221,9 +221,9 @@ def answer_turns(page: Any, answer_for: dict[str, str], times: list[float], limi
 
 def confirm_button(page: Any) -> Any:
     """The quick reply that settles the proposal: confirm it, choose the first of an unsure
-    pair, or "don't know" when no level was proposed."""
+    pair, a "don't know" read from the answer, or "don't know" when no level was proposed."""
     for _ in range(50):
-        for name in (r"^Yes, level \d$", r"^Choose level \d$", r"^Don't know$"):
+        for name in (r"^Yes, level \d$", r"^Choose level \d$", r"^Yes, save as", r"^Don't know$"):
             button = page.get_by_role("button", name=re.compile(name))
             if button.count():
                 return button.first

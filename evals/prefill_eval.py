@@ -14,7 +14,7 @@ substring of the document), and interview turns against a full interview.
 Turns, counted as the engine spends them (``interview/answering.py``; the walk's cost is checked
 on the engine by ``tests/prefill/test_interview.py``). An element asked in full costs what a typed
 answer costs there: the answer, plus one turn when the engine must probe (nothing placed) or ask
-its separating question, plus the confirmation (a "don't know" is saved at once); its mean per
+its separating question, plus the confirmation (a "don't know" read from the answer too); its mean per
 element is measured by running the interpreter over the blind answers in
 ``interpretation_heldout_v2.yaml``. A drafted element costs one turn (confirm, or pick another
 level) when the draft is within one level; a draft further off, or for an element the document
@@ -59,7 +59,7 @@ ANSWERS = ROOT / "evals" / "datasets" / "interpretation_heldout_v2.yaml"
 def answer_turns(found: Interpretation) -> int:
     """Turns one typed answer costs in the engine (``answering._place`` and ``_decide``)."""
     if found.level is None:
-        return 1 if found.unknown else 3  # saved as "don't know" / probed, answered, confirmed
+        return 2 if found.unknown else 3  # "don't know" proposed, confirmed / probed, answered, confirmed
     others = [a for a in found.alternatives if a != found.level]
     if found.confidence_label != "high" and others and found.question:
         return 3  # the separating question answered, then confirmed

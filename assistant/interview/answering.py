@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.catalogue import t
 from assistant.interview import render
-from assistant.interview.intents import Intent, is_question
+from assistant.interview.intents import CONFIRM, REJECT, Intent, is_question, normalize
 from assistant.interview.state import (
     Candidate,
     Choice,
@@ -54,7 +54,21 @@ def save(
 
 
 def dont_know(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
+    """The "Don't know" button is a choice (the press confirms it); "don't know" typed is
+    proposed first, and saved when confirmed (or said again)."""
+    if intent.text and not step.state.unknown_proposed:
+        step.state.draft = intent.text[:MAX_EVIDENCE]
+        return propose_unknown(ctx, step)
     return save(ctx, step, None, "")
+
+
+def propose_unknown(ctx: Context, step: Step) -> list[Choice]:
+    """"Don't know" proposed with the words that said it: nothing saved until confirmed."""
+    state = step.state
+    state.proposal = None
+    state.separating = None
+    state.unknown_proposed = True
+    return ctx.prompt(step)
 
 
 def choose_level(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
@@ -74,6 +88,8 @@ def confirm(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     """Yes to a sure proposal. An unsure one has no default: the person picks one of the two."""
     state = step.state
     lang = state.lang
+    if state.unknown_proposed:
+        return save(ctx, step, None, "")
     if state.proposal is None:
         step.say(t("interview.no_proposal", lang))
         return ctx.prompt(step)
@@ -97,6 +113,7 @@ def reject(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     state = step.state
     element = ctx.element(step)
     state.levels_offered = True
+    state.unknown_proposed = False
     step.say(t("interview.not_a_level", state.lang) + "\n" + render.levels_text(element, state.lang))
     return render.element_choices(state, ctx.fw, element)
 
@@ -116,7 +133,9 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
     if not text:
         step.say(t("interview.empty_input", lang))
         return ctx.prompt(step)
-    combined = f"{state.draft}\n{text}".strip() if state.draft else text
+    # more words after "don't know" are the answer itself (a side question keeps the proposal)
+    before = "" if state.unknown_proposed else state.draft
+    combined = f"{before}\n{text}".strip() if before else text
     question = is_question(text)
     offered = _on_offer(state)
     with ctx.one_turn():  # the interpreter and the spotter read the same answer
@@ -127,14 +146,15 @@ def answer_text(ctx: Context, step: Step, intent: Intent) -> list[Choice]:
             ctx.side_question(step, text)
             step.say(t("interview.back_to", lang))
             return ctx.prompt(step)
+        state.unknown_proposed = False
         state.draft = combined[:MAX_EVIDENCE]
         _spot(ctx, step, element, text)
     if found.notice:
         step.messages.append(Message(role="system", text=found.notice))
     if found.unknown and found.level is None:
-        return save(ctx, step, None, "")
+        return propose_unknown(ctx, step)
     if offered is not None:
-        return _decide(ctx, step, element, found, offered)
+        return _decide(ctx, step, element, found, offered, text)
     return _place(ctx, step, element, found)
 
 
@@ -216,7 +236,12 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
 
 
 def _decide(
-    ctx: Context, step: Step, element: Element, found: Interpretation, asked: Separation
+    ctx: Context,
+    step: Step,
+    element: Element,
+    found: Interpretation,
+    asked: Separation,
+    text: str = "",
 ) -> list[Choice]:
     """The reply while two levels lo < hi are on offer. The question asked is hi's own step
     ("has it the hi thing?"): a reply read at hi or above decides hi, at lo or below decides
@@ -241,6 +266,9 @@ def _decide(
             )
         state.proposal = proposal
         return ctx.prompt(step)
+    if asked.question and normalize(text).rstrip("?？") in CONFIRM | REJECT:
+        # "Is it A, or B?" answered "yes": which side it means is not said, so it is asked
+        step.say(t("interview.yes_no_undecided", lang))
     state.proposal = _proposal(element, found, lang, asked.levels[0])
     state.proposal.evidence = asked.evidence
     if state.proposal.confidence_label == "high":

@@ -316,13 +316,16 @@ class InterviewEngine:
 
     def _detect(self, state: EngineState, text: str) -> Intent:
         """A typed message's intent where it is typed: during the intake only a few commands
-        count, and a bare yes/no with no proposal answers the element's question itself."""
+        count, a bare yes/no with no proposal answers the element's question itself, and a
+        typed "don't know" carries its words (it is proposed, not saved at once)."""
         intent = detect(text, self.fw)
         if state.phase == "intake" and intent.kind not in INTAKE_COMMANDS:
             return Intent("text", text=text.strip())
-        bare = state.phase == "element" and state.proposal is None
+        bare = state.phase == "element" and state.proposal is None and not state.unknown_proposed
         if bare and intent.kind in ("confirm", "reject"):
             return Intent("text", text=text.strip())
+        if intent.kind == "unknown":  # said in words: proposed and confirmed, unlike the button
+            return Intent("unknown", text=text.strip())
         return intent
 
 

@@ -138,6 +138,7 @@ def error_key(field: IntakeField) -> str:
         "population": "interview.bad_population",
         "focus_sectors": "interview.bad_list",
         "focus_areas": "interview.bad_list",
+        "language": "interview.bad_language",  # no numbers are shown for it
     }.get(field, "interview.bad_choice")
 
 

@@ -123,10 +123,13 @@ def _pair(state: EngineState) -> list[int]:
 
 
 def element_choices(state: EngineState, fw: Framework, element: Element) -> list[Choice]:
-    """Confirm (only when sure), the two candidates at full length (when unsure), the other
-    levels, then don't know / explain / back."""
+    """Confirm (only when sure, or "don't know" when it was said in words), the two candidates
+    at full length (when unsure), the other levels, then don't know / explain / back."""
     lang = state.lang
     choices: list[Choice] = []
+    if state.unknown_proposed:  # "don't know" said in words: its confirm is the one primary
+        label = t("interview.btn_confirm_unknown", lang)
+        choices.append(Choice(label=label, action=Action(kind="confirm")))
     pair = _pair(state)
     sure = state.proposal if state.proposal is not None and not pair else None
     if sure is not None:
@@ -142,7 +145,9 @@ def element_choices(state: EngineState, fw: Framework, element: Element) -> list
         # without reading it (and a phone has no hover to show the rest)
         label = t("interview.btn_level", lang, n=r.level, text=r.text.get(lang))
         choices.append(Choice(label=label, action=Action(kind="level", level=r.level)))
-    choices.append(Choice(label=t("interview.btn_unknown", lang), action=Action(kind="unknown")))
+    if not state.unknown_proposed:
+        label = t("interview.btn_unknown", lang)
+        choices.append(Choice(label=label, action=Action(kind="unknown")))
     choices.append(Choice(label=t("interview.btn_explain", lang), action=Action(kind="explain")))
     if order(fw).index(element.id) > 0:
         choices.append(Choice(label=t("interview.btn_back", lang), action=Action(kind="back")))
@@ -159,6 +164,10 @@ def element_prompt(state: EngineState, fw: Framework, answers: Answers) -> Messa
     if state.proposal is not None:
         text = f"{head}\n{proposal_text(state.proposal, lang)}"
         return Message(text=text, heading=head, proposal=state.proposal.model_copy())
+    if state.unknown_proposed:
+        said = quote(state.draft, lang)
+        text = "\n".join([head, t("interview.unknown_proposed", lang, id=element.id, said=said)])
+        return Message(text=text, heading=head)
     if state.separating is not None:
         pair = candidates(element, sorted(state.separating.levels), lang)
         asked = state.separating.question

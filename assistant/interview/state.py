@@ -108,6 +108,9 @@ class EngineState(BaseModel):
     pending: PendingAnswer | None = None
     turn: int = 0
     separating: Separation | None = None  # a separating question waits for its reply
+    # "don't know" said in words (typed, or read from an answer): proposed, saved only when
+    # the person confirms it (the "Don't know" button is itself the confirmation)
+    unknown_proposed: bool = False
     # Drafts read from the city's documents (issue 14), offered when their element comes;
     # never answers: nothing from a document is saved until the person confirms it.
     drafts: dict[str, Proposal] = Field(default_factory=dict)

@@ -74,6 +74,7 @@ class Context:
         state.draft = ""
         state.proposal = None
         state.separating = None
+        state.unknown_proposed = False
         state.thin = 0
         state.levels_offered = False
         draft = state.drafts.get(element_id)
@@ -101,6 +102,7 @@ class Context:
         state.element = None
         state.proposal = None
         state.separating = None
+        state.unknown_proposed = False
         state.draft = ""
         return self.prompt(step)
 

@@ -24,7 +24,7 @@ from assistant.limits import MAX_EVIDENCE
 from assistant.models import Framework, Lang
 from assistant.web import prefill_review, prefill_start, repaint, resources, session_panel, state
 from assistant.web.intake_form import intake_form
-from assistant.web.proposal_view import PICKED, quick_replies
+from assistant.web.proposal_view import PICKED, action_bar, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.text import inert
 from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
@@ -112,6 +112,7 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
     # closed and the walk's question held (drawn again by the review's reply).
     review = _review_items(engine, code, st.session_state.get(REPLY))
     with repaint.bottom():
+        bar = st.container()  # over the chat box: what was made of the answer, its confirm
         typed = st.chat_input(
             t("ui.review.chat_closed", lang) if review else t("ui.chat_placeholder", lang),
             key=INPUT, max_chars=MAX_ANSWER, disabled=bool(review),
@@ -143,6 +144,9 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         review = _review_items(engine, code, reply)
     with head:
         _draw(engine, fw, reply, lang, review)
+    if not review:
+        with bar:
+            action_bar(reply, lang)
 
 
 def _draw(

@@ -183,18 +183,55 @@ def _change_grid(choices: list[Choice], lang: Lang) -> None:
                 _button(c, f"qr-change-{i}", label=c.action.element)
 
 
+def bar_line(reply: Reply, lang: Lang) -> str:
+    """What was made of the last answer, in one line: the level proposed, the two that fit, the
+    "don't know" to confirm, the read-back to finish, or the element being asked now (after a
+    save, which one was saved)."""
+    groups = _sorted_choices(reply.choices)
+    eid = reply.element or ""
+    pair = sorted(c.action.level for c in groups["pair"] if c.action.level is not None)
+    if len(pair) == 2:
+        return t("ui.bar_pair", lang, id=eid, a=pair[0], b=pair[1])
+    if reply.proposal is not None:
+        return t("ui.bar_proposal", lang, id=eid, level=reply.proposal.level)
+    kinds = [c.action.kind for c in groups["main"]]
+    if "confirm" in kinds:  # no level proposed: "don't know" said in words, to confirm
+        return t("ui.bar_unknown", lang, id=eid)
+    if "finish" in kinds:
+        return t("ui.bar_readback", lang)
+    if reply.phase != "element":
+        return ""
+    ids = [e.id for e in reply.progress.elements]
+    name = next((e.name for e in reply.progress.elements if e.id == eid), "")
+    n = ids.index(eid) + 1 if eid in ids else 0
+    line = t("ui.bar_question", lang, id=eid, name=name, n=n, total=len(ids))
+    if reply.saved and reply.saved_element and reply.saved_element != eid:
+        line = t("ui.bar_saved", lang, id=reply.saved_element) + line  # a step forward, said
+    return line
+
+
+def action_bar(reply: Reply, lang: Lang) -> None:
+    """Pinned above the chat box: the line saying what was made of the answer and its primary
+    confirm / finish. After a typed answer the page keeps its scroll, so on a phone the new
+    proposal lands below the fold; this stays in view where the person just typed."""
+    line = bar_line(reply, lang)
+    if line:
+        st.caption(f":material/arrow_upward: {inert(line)}")
+    for i, c in enumerate(_sorted_choices(reply.choices)["main"]):
+        _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
+
+
 def quick_replies(reply: Reply, lang: Lang, pair_shown: bool = False) -> None:
-    """The engine's quick replies: confirm / finish first; when the interpreter is unsure, the
-    two candidate levels side by side at full length, neither primary (unless ``pair_shown``:
-    drawn in the message that asks, with their texts); the other levels folded, full length;
-    then don't know / explain / back; "change an answer" buttons in a compact grid.
+    """The engine's quick replies under the conversation (confirm / finish are in the action
+    bar above the chat box): when the interpreter is unsure, the two candidate levels side by
+    side at full length, neither primary (unless ``pair_shown``: drawn in the message that
+    asks, with their texts); the other levels folded, full length; then don't know / explain /
+    back; "change an answer" buttons in a compact grid.
     A click is taken by ``_pick`` (``PICKED``) and the next run."""
     if not reply.choices:
         return
     groups = _sorted_choices(reply.choices)
     st.caption(t("ui.quick_replies", lang))
-    for i, c in enumerate(groups["main"]):
-        _button(c, f"qr-main-{c.action.kind}-{i}", kind="primary")
     if not pair_shown:
         pair_cards(groups["pair"], lang)
     _grid(groups["say"], "qr-say", 4)

@@ -124,6 +124,10 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang, pair: list[Choice] | No
             st.markdown(f"**{inert(part['heading'])}**")
             passages = [DocumentPassage.model_validate(x) for x in part["passages"]]
             disputed_card(passages, part["question"], lang)
+        elif part.get("heading") and part["text"].startswith(part["heading"] + "\n"):
+            # a question with its heading ("don't know" to confirm): the heading set off
+            st.markdown(f"**{inert(part['heading'])}**")
+            st.markdown(inert_lines(part["text"][len(part["heading"]) + 1 :]))
         else:
             st.markdown(inert_lines(part["text"]))
         for c in part["citations"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.sessions import make_session_store
@@ -122,6 +123,33 @@ def test_japanese_interview(app: AppTest) -> None:
     assert "E01" in text and "ビジョン" in text
     at = button(at, "わからない")
     assert stored(at.query_params["code"]) == {"E01": None}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "confirm"),
+    [("en", "no idea", "Yes, save as “don't know”"), ("ja", "わかりません", "はい、「わからない」で保存")],
+)
+def test_typed_dont_know_waits_for_its_confirm(
+    app: AppTest, lang: str, said: str, confirm: str
+) -> None:
+    """Typed "don't know" is proposed with one primary confirm and the levels; nothing is saved
+    until the confirm is pressed (the "Don't know" button stays a direct choice)."""
+    at = start(app, lang=lang)
+    code = at.query_params["code"]
+    at = say(at, said)
+    assert not at.exception and stored(code) == {}
+    primary = [b.label for b in at.button if b.proto.type == "primary"]
+    assert primary == [confirm]
+    word = "Level {n}" if lang == "en" else "レベル{n}"
+    assert {word.format(n=n) for n in range(5)} <= {
+        b.label.split(":")[0].split("：")[0] for b in at.button
+    }
+    assert "E01" in last_assistant(at) and said in last_assistant(at)
+    asking = [m for m in at.chat_message if m.name == "assistant"][-1]
+    assert texts(asking.markdown)[0].startswith("**") and "E01" in texts(asking.markdown)[0]
+    at = button(at, confirm)
+    assert not at.exception and stored(code) == {"E01": None}
+    assert "E02" in last_assistant(at)
 
 
 def test_current_interview_appears_in_results(app: AppTest, downloads: dict[str, bytes]) -> None:

@@ -53,7 +53,7 @@ def test_the_separating_question_shows_each_level_once_lower_first(
     at = start(app, lang=lang)
     at = say(at, first)
     assert not at.exception
-    question = get_framework().element("E01").pair_question(2, 3).get(lang)  # type: ignore[arg-type]
+    question = get_framework().element("E01").question_between(0, 3).get(lang)  # type: ignore[arg-type]
     assert question in last_assistant(at)
     shown = all_text(at)
     for level in (0, 3):
@@ -83,7 +83,7 @@ def test_a_question_in_reply_is_answered_and_the_two_levels_stay(
     assert not at.exception
     assert "JICA supports pilots [1]." in all_text(at)
     assert any(e.label.replace("\\", "").startswith("[1]") for e in at.expander)
-    question = get_framework().element("E01").pair_question(2, 3).get(lang)  # type: ignore[arg-type]
+    question = get_framework().element("E01").question_between(0, 3).get(lang)  # type: ignore[arg-type]
     assert question in last_assistant(at)
     assert pair_keys(at) == ["qr-pair-0", "qr-pair-3"]
     at = say(at, clear)

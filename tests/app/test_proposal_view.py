@@ -44,3 +44,39 @@ def test_a_draft_from_a_document_does_not_claim_the_typed_answer_confidence() ->
     assert confidence_key(draft) == "ui.confidence_document"
     typed = draft.model_copy(update={"source": "offline"})
     assert confidence_key(typed) == "ui.confidence_high"
+
+
+def test_the_action_bar_line_says_what_was_made_of_the_answer_in_the_session_language() -> None:
+    """The line pinned over the chat box (in view on a phone whatever the scroll): the level
+    proposed, "don't know" to confirm, the element asked after a save, the read-back."""
+    from assistant.framework import get_framework
+    from assistant.interview.engine import InterviewEngine
+    from assistant.web.proposal_view import bar_line
+    from tests.interview.conftest import INTAKE_EN, INTAKE_JA
+    from tests.interview.fakes import CannedAnswerer, KeywordInterpreter, now
+    from tests.interview.stores import memory_store
+
+    engine = InterviewEngine(
+        get_framework(), KeywordInterpreter(), memory_store(), CannedAnswerer(), clock=now
+    )
+    code, reply = engine.start("en")
+    for line in INTAKE_EN:
+        reply = engine.handle(code, line)
+    assert bar_line(reply, "en").startswith("E01 Vision and philosophy (question 1 of 21)")
+    reply = engine.handle(code, "We have a draft vision.")
+    assert bar_line(reply, "en").startswith("E01: level 2 proposed")
+    reply = engine.handle(code, "yes")
+    assert bar_line(reply, "en").startswith("Saved E01. Now E02 ")
+    reply = engine.handle(code, "no idea")
+    assert bar_line(reply, "en") == "E02: “don't know” proposed. Nothing is saved until you confirm."
+    code, reply = engine.start("ja")
+    for line in INTAKE_JA:
+        reply = engine.handle(code, line)
+    reply = engine.handle(code, "わかりません")
+    assert bar_line(reply, "ja").startswith("E01：「わからない」を提案しました")
+    reply = engine.handle(code, "はい")
+    assert bar_line(reply, "ja").startswith("E01を保存しました。次はE02 ")
+    for _ in range(20):
+        reply = engine.handle(code, "2")
+    assert reply.phase == "readback"
+    assert bar_line(reply, "ja") == "すべてのエレメントに回答しました。上の内容を確認してから完了してください。"

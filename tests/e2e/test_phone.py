@@ -99,3 +99,59 @@ def test_results_fit_a_phone(server: Server, browser: Any, artifacts: Path, lang
     assert pdf.startswith(b"%PDF-") and got.value.suggested_filename.endswith(f"-{lang}.pdf")
     shot(page, artifacts, f"phone-results-{lang}")
     context.close()
+
+
+def in_view(page: Any, locator: Any) -> bool:
+    """Is the element drawn inside the phone's screen as it stands (no scrolling)?"""
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "yes", "unsure", "keep"),
+    [
+        ("en", "We have a draft vision from the IT department, not yet approved by the council.",
+         r"^Yes, level \d$", "no idea", "Yes, save as “don't know”"),
+        ("ja", "情報政策課がビジョンの草案を作りましたが、まだ議会の承認はありません。",
+         r"^はい、レベル\d$", "わかりません", "はい、「わからない」で保存"),
+    ],
+)  # fmt: skip
+def test_after_a_typed_answer_its_proposal_and_confirm_are_in_view_on_a_phone(
+    server: Server, browser: Any, artifacts: Path, lang: str, said: str, yes: str, unsure: str,
+    keep: str,
+) -> None:
+    """After a typed answer the page keeps its scroll, so the new proposal card lands below the
+    fold: the line saying what was proposed and its confirm are pinned over the chat box, in
+    view without scrolling; typed "don't know" waits there for its own confirm."""
+    import re
+
+    from tests.e2e.test_browser import click, turn, type_in_chat
+
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)  # fmt: skip
+    page = context.new_page()
+    page.goto(f"{server.url}/?lang={lang}")
+    start = "Start the interview" if lang == "en" else "インタビューを始める"
+    page.get_by_role("button", name=start, exact=False).wait_for(timeout=60_000)
+    idle(page)
+    fields = page.locator("input[type=text]")
+    fields.nth(0).fill("Riverside" if lang == "en" else "川辺市")
+    fields.nth(1).fill("Example Republic" if lang == "en" else "日本")
+    turn(page, lambda: click(page, start, exact=False))
+    turn(page, lambda: type_in_chat(page, said))
+    confirm = page.get_by_role("button", name=re.compile(yes))
+    assert confirm.count() == 1  # once, pinned (not again under the card)
+    assert in_view(page, confirm), confirm.bounding_box()
+    line = page.get_by_text(re.compile(r"E01[:：]"), exact=False).last
+    assert in_view(page, line) and ("proposed" in line.inner_text() or "提案" in line.inner_text())
+    page.screenshot(path=str(artifacts / f"phone-after-typed-{lang}.png"))
+    turn(page, confirm.click)
+    turn(page, lambda: type_in_chat(page, unsure))
+    kept = page.get_by_role("button", name=keep, exact=True)
+    assert in_view(page, kept)
+    assert "E02" in page.get_by_text(re.compile(r"E02[:：]"), exact=False).last.inner_text()
+    page.screenshot(path=str(artifacts / f"phone-dont-know-{lang}.png"))
+    turn(page, kept.click)
+    text = page.get_by_test_id("stMainBlockContainer").inner_text()
+    assert ("2 of 21" in text) if lang == "en" else ("21エレメント中2件" in text)
+    context.close()

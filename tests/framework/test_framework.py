@@ -168,6 +168,24 @@ def test_missing_japanese_pair_question_fails_loudly(fw_copy: Path) -> None:
         load_framework(fw_copy)
 
 
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [("en", "Has the vision been adopted?"), ("ja", "ビジョンは採択されていますか、まだですか？")],
+)
+def test_a_pair_question_without_its_two_sides_fails_loudly(
+    fw_copy: Path, lang: str, question: str
+) -> None:
+    """Two levels further apart are asked with one side of each pair's question: a question
+    that is not "<higher>, or <lower>" (ja: "…それとも…") cannot be split, so it is refused."""
+
+    def one_sided(d: list) -> None:
+        d[0]["separating"][2]["question"][lang] = question
+
+    _edit(fw_copy / "elements" / "policy.yaml", one_sided)
+    with pytest.raises(FrameworkError, match=rf"E01.*{lang} question for levels \(2, 3\)"):
+        load_framework(fw_copy)
+
+
 def test_missing_or_misordered_pair_fails_loudly(fw_copy: Path) -> None:
     def drop(d: list) -> None:
         d[0]["separating"].pop(3)

@@ -344,7 +344,8 @@ def test_unsure_proposals_carry_alternatives_and_the_pair_question(
 ) -> None:
     """Over a spread of answers: "high" has no alternatives; otherwise the question is the
     rubric's question between the level and the first alternative (two or more apart: the
-    higher one's own step, so it separates exactly the two levels offered)."""
+    higher one's side of its own step and the lower one's side of its own, so it separates
+    exactly the two levels offered)."""
     texts = [
         ("E13", "We did a survey about the buses once, and we may do it again.", "en"),
         ("E13", "We hold a residents' survey every year.", "en"),
@@ -363,8 +364,13 @@ def test_unsure_proposals_carry_alternatives_and_the_pair_question(
             assert r.alternatives == [] and r.question is None
         if r.alternatives:
             assert r.level not in r.alternatives
-            high = max(r.level, r.alternatives[0])
-            assert r.question == element.pair_question(high - 1, high).get(lang)
+            low, high = sorted((r.level, r.alternatives[0]))
+            want = element.pair_question(high - 1, high).get(lang)
+            if high - low > 1:  # the higher's side of its pair, the lower's side of its own
+                sep = ", or " if lang == "en" else "それとも"
+                lower = element.pair_question(low, low + 1).get(lang)
+                want = want.split(sep)[0] + sep + lower.split(sep)[1]
+            assert r.question == want
             seen_question = True
         else:
             assert r.question is None

@@ -152,8 +152,8 @@ class Respondent:
             return "finish"
         assert state.element is not None
         how, level = self.plan[state.element]
-        if how == "unknown":
-            return "don't know"
+        if how == "unknown":  # typed "don't know" is proposed, then confirmed
+            return "yes" if state.unknown_proposed else "don't know"
         if how == "text" and not state.draft:
             return self.answer_text(state.element)
         return str(level)

@@ -108,13 +108,16 @@ def test_japanese_through_a_pipe(tmp_path):
         "日本語",
         "レベル2",
         "わからない",
+        "はい",
     ]
     result = run(tmp_path, "\n".join(lines) + "\n", "--lang", "ja")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("セッションコード：")
     assert "E01（" in out and "レベル2として保存しました" in out
-    assert "「不明」として保存しました" in out and "中断しました" in out
+    # typed "don't know" is proposed first, and saved only after "はい"
+    asked = out.index("「わからない」として保存しますか")
+    assert asked < out.index("「不明」として保存しました") and "中断しました" in out
 
 
 def test_a_wrong_code_is_one_line_and_status_2(tmp_path):

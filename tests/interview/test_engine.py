@@ -49,7 +49,7 @@ def test_intake_collects_the_profile_and_saves_it_before_the_first_question(engi
         (["X", "Y", "1", "2"], "lots of people", "bad_population"),
         (["X", "Y", "1", "2"], "200 million", "bad_population"),
         (["X", "Y", "1", "2", "5000"], ",".join(f"s{i}" for i in range(21)), "bad_list"),
-        (["X", "Y", "1", "2", "5000", "skip", "skip"], "Klingon", "bad_choice"),
+        (["X", "Y", "1", "2", "5000", "skip", "skip"], "Klingon", "bad_language"),  # no numbers
         ([], "   x" * 80, "bad_name"),
     ],
 )
@@ -178,12 +178,59 @@ def test_yes_before_any_proposal_is_an_answer_not_a_confirmation(engine, store):
 
 
 @pytest.mark.parametrize("words", ["don't know", "skip", "わからない", "スキップ", "Not sure."])
-def test_dont_know_records_unknown_as_confirmed(engine, store, words):
+@pytest.mark.parametrize("confirm", ["yes", "はい", "AGAIN", "BUTTON"])
+def test_typed_dont_know_is_proposed_and_saved_only_when_confirmed(engine, store, words, confirm):
     code, _ = through_intake(engine)
     reply = engine.handle(code, words)
+    assert not reply.saved and reply.element == "E01" and reply.phase == "element"
+    assert "E01" not in store.load(code).answers and reply.progress.done == 0
+    first = reply.choices[0]
+    assert first.action.kind == "confirm" and first.label == "Yes, save as “don't know”"
+    assert [c.action.level for c in reply.choices if c.action.kind == "level"] == [0, 1, 2, 3, 4]
+    assert "unknown" not in [c.action.kind for c in reply.choices]  # the confirm is it
+    assert "Save E01 as “don't know”?" in text_of(reply)
+    if confirm == "BUTTON":
+        reply = engine.act(code, first.action)
+    else:  # a yes, or "don't know" said again
+        reply = engine.handle(code, words if confirm == "AGAIN" else confirm)
     assert reply.saved and reply.element == "E02"
     assert store.load(code).answers["E01"].level is None
     assert reply.progress.done == 1
+
+
+def test_the_dont_know_button_is_a_direct_choice(engine, store):
+    code, _ = through_intake(engine)
+    reply = engine.act(code, Action(kind="unknown"))
+    assert reply.saved and reply.element == "E02"
+    assert store.load(code).answers["E01"].level is None
+
+
+@pytest.mark.parametrize(
+    ("after", "level"), [("no", None), ("2", 2), ("We have a draft vision.", None)]
+)
+def test_a_proposed_dont_know_can_be_declined(engine, store, after, level):
+    """"No" shows the levels, a level is saved as chosen, more words are read as the answer."""
+    code, _ = through_intake(engine)
+    engine.handle(code, "no idea")
+    reply = engine.handle(code, after)
+    answers = store.load(code).answers
+    if level is None:
+        assert not reply.saved and "E01" not in answers and reply.element == "E01"
+        assert "Save E01 as" not in text_of(reply)
+    else:
+        assert reply.saved and answers["E01"].level == level
+    if after.startswith("We have"):
+        assert reply.proposal is not None and reply.proposal.level == 2
+        assert reply.proposal.evidence == "We have a draft vision."
+
+
+def test_a_side_question_keeps_the_proposed_dont_know(engine, store):
+    code, _ = through_intake(engine)
+    engine.handle(code, "わかりません")
+    reply = engine.handle(code, "does JICA fund testbeds?")
+    assert any(m.citations for m in reply.messages) and "Save E01 as" in text_of(reply)
+    reply = engine.handle(code, "yes")
+    assert reply.saved and store.load(code).answers["E01"].level is None
 
 
 def test_a_long_answer_mentioning_not_sure_is_an_answer(engine, store):
@@ -335,6 +382,8 @@ def test_readback_lists_every_element_then_edit_then_finish(engine, store):
     reply = engine.handle(code, "change E05")
     assert reply.element == "E05"
     reply = engine.handle(code, "don't know")
+    assert reply.element == "E05" and store.load(code).answers["E05"].level == 2
+    reply = engine.handle(code, "yes")
     assert reply.phase == "readback"
     assert store.load(code).answers["E05"].level is None
     reply = engine.handle(code, "finish")
@@ -409,6 +458,8 @@ def test_japanese_interview(engine, store):
     reply = engine.handle(code, "レベル3")
     assert store.load(code).answers["E02"].level == 3
     reply = engine.handle(code, "わからない")
+    assert "E03" not in store.load(code).answers and reply.choices[0].label == "はい、「わからない」で保存"
+    reply = engine.handle(code, "はい")
     assert store.load(code).answers["E03"].level is None
     reply = engine.handle(code, "JICAはどのような支援をしていますか？")
     assert any(m.citations for m in reply.messages) and reply.element == "E04"
@@ -448,10 +499,14 @@ def test_turns_are_recorded(engine, store):
     assert turns[-2].text == "draft vision" and "level 2" in turns[-1].text
 
 
-def test_interpreter_unknown_is_recorded_as_unknown(engine, store):
+def test_interpreter_unknown_is_proposed_then_recorded_as_unknown(engine, store):
     code, _ = through_intake(engine)
     reply = engine.handle(code, "Honestly I have no idea about that")
+    assert not reply.saved and "E01" not in store.load(code).answers
+    assert "(“Honestly I have no idea about that”)" in text_of(reply)
+    reply = engine.handle(code, "yes")
     assert reply.saved and store.load(code).answers["E01"].level is None
+    assert store.load(code).answers["E01"].text == "Honestly I have no idea about that"
 
 
 def test_an_imported_session_starts_at_its_first_unanswered_element(store):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import sys
 
+import pytest
+
 from assistant.framework import get_framework
 from assistant.interview import commands
 from assistant.interview.engine import InterviewEngine
@@ -192,11 +194,25 @@ def test_a_reply_that_does_not_decide_leaves_the_official_to_pick_one_of_two(sto
     engine.handle(code, "We ran an online survey about bus routes.")
     reply = engine.handle(code, "yes")  # not a confirmation: an answer to the question
     assert reply.phase == "confirm" and reply.proposal.unsure
+    assert "A yes or a no does not tell me which of the two it is" in text_of(reply)  # said why
     assert reply.proposal.evidence == "We ran a survey"  # the first answer's words stay
     assert [c.action.level for c in reply.choices if c.candidate] == [2, 3]
     assert not any(c.action.kind == "confirm" for c in reply.choices)
     reply = engine.act(code, Action(kind="level", level=2))
     assert store.load(code).answers["E01"].level == 2 and reply.element == "E02"
+
+
+@pytest.mark.parametrize(
+    ("said", "why"),
+    [("いいえ", True), ("No.", True), ("hmm, hard to say", False)],
+)
+def test_why_a_reply_did_not_decide_is_said_only_for_a_bare_yes_or_no(store, said, why):
+    engine = unsure_engine(store)
+    code, _ = through_intake(engine)
+    engine.handle(code, "We ran an online survey about bus routes.")
+    reply = engine.handle(code, said)
+    assert reply.proposal is not None and reply.proposal.unsure
+    assert ("A yes or a no does not tell me" in text_of(reply)) is why
 
 
 def test_unsure_two_levels_apart_a_reply_pointing_between_them_decides(store):

@@ -30,8 +30,10 @@ def test_the_engine_and_the_store_export_the_same_answers_file(engine, store):
     engine.handle(code, "yes")
     engine.handle(code, "3")  # a level button with no words: the typed "3" is not evidence
     engine.handle(code, "don't know")
+    engine.handle(code, "yes")  # typed "don't know" is proposed, then confirmed
     from_engine = engine.answers_file(code)
     assert from_engine == store.export(code)
+    assert from_engine.answers["E03"].level is None
     assert from_engine.answers["E01"].evidence == "We have a draft vision."
     assert from_engine.answers["E01"].model_extra == {
         "text": "We have a draft vision. It was written last year."

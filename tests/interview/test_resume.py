@@ -25,6 +25,7 @@ SCRIPT = [
     "does JICA fund testbeds?",
     "what does this mean?",
     "don't know",
+    "yes",
     "back",
     "3",
     "go to operation",

@@ -69,13 +69,24 @@ def e01() -> Element:
 # --- the question fits the two levels ---------------------------------------------------------
 
 
+OR = {"en": ", or ", "ja": "それとも"}
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_two_levels_apart_the_question_is_the_higher_levels_own_step(lang: Lang) -> None:
+def test_two_levels_apart_the_question_speaks_of_those_two_and_no_third(lang: Lang) -> None:
+    """1 or 3: level 3's side of its own pair ("Has it been adopted, …"), then level 1's side
+    of its own ("… or is it still only discussed?"); never level 2's ("… or is it partial?")."""
     for e in get_framework().elements:
-        for level, other in ((0, 3), (3, 0), (2, 0), (0, 2), (1, 4), (1, 3)):
-            high = max(level, other)
-            want = e.pair_question(high - 1, high).get(lang)
-            assert separating_question(e, level, [other], lang) == want, (e.id, level, other)
+        for level, other in ((0, 3), (3, 0), (2, 0), (0, 2), (1, 4), (1, 3), (2, 4), (0, 4)):
+            low, high = sorted((level, other))
+            upper = e.pair_question(high - 1, high).get(lang).split(OR[lang])
+            lower = e.pair_question(low, low + 1).get(lang).split(OR[lang])
+            asked = separating_question(e, level, [other], lang)
+            assert asked == f"{upper[0]}{OR[lang]}{lower[1]}", (e.id, level, other)
+            third = e.pair_question(high - 1, high).get(lang).split(OR[lang])[1]
+            if third != lower[1]:  # the side of the level between them is not asked about
+                assert not asked.endswith(third), (e.id, level, other)
+            assert asked == e.question_between(other, level).get(lang)
         for low in range(4):  # adjacent: that pair's own question, either way round
             want = e.pair_question(low, low + 1).get(lang)
             assert separating_question(e, low, [low + 1], lang) == want
@@ -87,11 +98,13 @@ def test_zero_or_three_asks_about_level_three_not_about_one(pair_engine, store) 
     code, _ = through_intake(pair_engine)
     reply = pair_engine.handle(code, FIRST_EN)
     text = text_of(reply)
-    assert e01().pair_question(2, 3).en in text
-    assert e01().pair_question(0, 1).en not in text
+    fair = "Has the vision been formally adopted (for example by the council), or has it not come up at all?"
+    assert fair in text
+    assert "still a draft" not in text  # level 2's side: neither of the two levels offered
+    assert e01().pair_question(0, 1).en not in text  # nor the question about level 1
     assert reply.proposal is None and candidates(reply) == [0, 3]
     asked = reply.messages[-1]
-    assert asked.question == e01().pair_question(2, 3).en
+    assert asked.question == fair
     assert [c.level for c in asked.candidates] == [0, 3]
     assert "E01" not in store.load(code).answers
 
@@ -150,7 +163,7 @@ def test_a_question_in_reply_is_answered_and_the_separating_question_asked_again
     reply = pair_engine.handle(code, asked)
     assert answerer.asked[-1][0] == asked  # the knowledge base answered it, with its sources
     assert any(m.citations for m in reply.messages)
-    question = e01().pair_question(2, 3).get(lang)
+    question = e01().question_between(0, 3).get(lang)
     assert reply.messages[-1].question == question  # asked again, the two kept
     assert reply.proposal is None and candidates(reply) == [0, 3]
     said = (
@@ -210,7 +223,7 @@ def test_the_separating_question_follows_a_language_switch(pair_engine) -> None:
     code, _ = through_intake(pair_engine)
     pair_engine.handle(code, FIRST_EN)
     reply = pair_engine.switch_language(code, "ja")
-    assert reply.messages[-1].question == e01().pair_question(2, 3).ja
+    assert reply.messages[-1].question == e01().question_between(0, 3).ja
     assert e01().rubric[3].text.ja in text_of(reply)
 
 
@@ -231,7 +244,7 @@ def test_the_terminal_asks_again_after_a_question_and_lists_the_levels_lower_fir
     monkeypatch.setattr(sys, "stdout", out)
     assert commands.cmd_interview(commands.argparse.Namespace(lang=lang, resume=code)) == 0
     transcript = out.getvalue()
-    question = e01().pair_question(2, 3).get(lang)
+    question = e01().question_between(0, 3).get(lang)
     assert transcript.count(question) == 2  # asked, and asked again after the answer
     first = transcript.index(question)
     zero = transcript.index(f"0 — {e01().rubric[0].text.get(lang)}", first)
@@ -243,6 +256,9 @@ def test_the_terminal_asks_again_after_a_question_and_lists_the_levels_lower_fir
 
 def test_the_question_between_two_levels_in_the_framework_data() -> None:
     e = e01()
-    assert e.question_between(0, 3) == e.pair_question(2, 3) == e.question_between(3, 2)
+    assert e.question_between(2, 3) == e.pair_question(2, 3) == e.question_between(3, 2)
+    assert e.question_between(1, 3).ja == (
+        "ビジョンは議会などで正式に採択されていますか、それともまだ議論の段階ですか？"
+    )
     with pytest.raises(ValueError):
         e.question_between(2, 2)
