@@ -285,9 +285,7 @@ def _answer(
     # "too rich for this?", "under this programme": "this" is JICA's cooperation (round 5)
     on_domain = on_domain or bool(specific and ABOUT_THIS.search(question))
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
-    leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
-        intents.norm(question)
-    )
+    leisure = intents.leisure(question)
     if specific and not leisure and (relevant or on_domain or intents.GOVERNMENT.search(question)):
         # "what support is there for X, and what is the grant amount?": X answered, then the limit
         searcher = _searcher(retriever, lang, k, filters)
@@ -342,7 +340,7 @@ def _answer(
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
     # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)
     if stands and draft is not None and intents.LEISURE.search(question):
-        stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
+        stands = not leisure
     if stands and draft is not None and draft.kind == "contact":
         # "the address of the Ministry of Finance", "a cheap phone": another body's contact
         stands = (
@@ -363,7 +361,7 @@ def _answer(
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
         rule = rule or (on_domain and _rule_asked(question))  # 「進捗報告は毎月必要ですか」
-        if rule or intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
+        if rule or (intents.ABOUT_JICA_WORDS.search(intents.norm(question)) and not leisure):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
 

@@ -83,6 +83,11 @@ class Overview(FrameworkKinds):
         text = t("answer.compose.stages", self.lang, items=self.join(items))
         return Draft("overview", [Sentence(text, cites)])
 
+    def stages_each(self) -> Draft | None:
+        """Each stage with its printed approach ("the three stages and what each should do")."""
+        out = [s for s in (self.stage_sentence(st.id) for st in self.fw.stages) if s]
+        return Draft("stage", out) if len(out) == len(self.fw.stages) else None
+
     def domains_if(self, question: str) -> Draft | None:
         """The domains (or one domain's elements) when the question asks for them as a list."""
         if self.named_domain(question) is None and not it.DOMAINS_ALL.search(it.norm(question)):
