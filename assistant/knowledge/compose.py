@@ -27,6 +27,7 @@ from assistant.knowledge.compose_cues import (
     NO_SMART_WORK_YET,
     PUBLISHER,
     PURPOSE,
+    RESPECTIVELY,
     SUGGEST,
     WHY_USE,
 )
@@ -165,7 +166,11 @@ def compose(
             ),
             c.contact,
         ),
-        (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
+        (
+            # two levels' menus asked each in turn (「国向けと都市向けに、それぞれどんな協力メニュー」)
+            bool(it.DIFFERENCE.search(q) or (RESPECTIVELY.search(q) and it.MENU_ASK.search(q))),
+            lambda: c.difference(question),
+        ),
         (
             bool(
                 # a next step asked as widening what worked (「次のステップとして…どう広げていく」)

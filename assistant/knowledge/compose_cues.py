@@ -56,6 +56,10 @@ EACH_APPROACH = it._any(
 ABBREV_MEANING = it._any(r"\bmean|\bstands? for|abbreviat|acronym|略|とは|意味|って(何|なに)")
 
 
+# each of two things asked in turn (「それぞれどんな…」, "what does each offer")
+RESPECTIVELY = it._any(r"それぞれ|respectively|\beach\b")
+
+
 # where to begin, as opposed to a next step (「次のステップ」 asked of widening what worked)
 BEGIN = it._any(r"\b(start|begin)|first (step|thing)|何から|どこから|始め|はじめ|第一歩|最初")
 

@@ -355,7 +355,8 @@ CHALLENGES = _any(
 )
 # "anything like that on the menu?" (「そういうものは」): the need stated before is what is asked
 REFERS_BACK = _any(
-    r"そういう|そのような|こういう|このような|anything like (that|this)|something like (that|this)|"
+    r"そういう|そのような|こういう|このような|そのための|anything like (that|this)|something like (that|this)|"
+    r"\b(for|to help with|to support) (that|this)\s*[?？]|"
     r"such (a |an )?(thing|support|programme|program|help)"
 )
 MENU_ASK = _any(

@@ -137,3 +137,29 @@ def test_which_element_asks_for_a_measure_is_answered_by_the_element(shipped_kb,
 def test_the_value_of_a_measure_asked_of_an_element_is_still_not_in_the_sources(shipped_kb):
     question = "What KPI targets does element E03 require, in numbers?"
     assert_not_in_sources(answer(question, shipped_kb.retriever), question)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # 「そのための」 points back at the need just stated: its line, not the whole menu
+        ("うまくいった取組みを他の都市にも広げたいです。そのための支援メニューはありますか。", ["他都市への展開"]),
+        # two levels' menus asked each in turn: both levels, under their printed headings
+        ("国向けと自治体向けに、それぞれどんな協力メニューがありますか", ["国レベル", "都市・自治体／地区レベル"]),
+        ("What does the cooperation menu hold for each: the national level and the city level?",
+         ["国レベル", "都市・自治体／地区レベル"]),
+        # a level named: an English answer quotes the level's printed heading
+        ("At the national level, can JICA support a cross-ministry smart city body?",
+         ["省庁横断組織", "「国レベル」"]),
+        # one kind of cooperation listed: the line naming what the question names comes first
+        ("What is on the menu for institutions and their operation? Anything on e-government?",
+         ["E-Government"]),
+        ("制度・体制の運用への支援には何がありますか？E-Governmentの支援は？", ["E-Government"]),
+    ],
+)
+def test_menu_questions_in_unseen_shapes_give_the_line_asked(shipped_kb, question, facts):
+    result = answer(question, shipped_kb.retriever)
+    assert_answered(result)
+    assert_cited(result)
+    for fact in facts:
+        assert fact in result.answer, (fact, result.answer)
