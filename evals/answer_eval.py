@@ -60,10 +60,14 @@ DEFAULT_HELDOUT = [
     Path(__file__).parent / "datasets" / "answers_heldout_v8.yaml",
     # dev9: a tenth writer, development (its first run, before any fix, is in evals/README.md)
     Path(__file__).parent / "datasets" / "answers_dev9.yaml",
-    # v9 and v10: two more writers, blind (fourth session; never tuned on, never learned by the
-    # gate; their misses are not listed). v10 stays blind for the next session.
+    # v9 and v10: two more writers, measured blind in the fourth session, then released in the
+    # fifth (branch ask5: read, tuned on and learned by the gate; development numbers now)
     Path(__file__).parent / "datasets" / "answers_heldout_v9.yaml",
     Path(__file__).parent / "datasets" / "answers_heldout_v10.yaml",
+    # v11 and v12: new writers, blind (not in a developer's tree: skipped when absent; never
+    # learned by the gate, their misses never listed)
+    Path(__file__).parent / "datasets" / "answers_heldout_v11.yaml",
+    Path(__file__).parent / "datasets" / "answers_heldout_v12.yaml",
 ]
 
 

@@ -38,7 +38,7 @@ RELEASED = (
     "answers_heldout_v4.yaml", "answers_heldout_v5.yaml", "answers_heldout_v6.yaml",
     "answers_heldout_v7.yaml", "answers_heldout_v8.yaml", "answers_probe.yaml",
     "answers_probe2.yaml", "answers_probe3.yaml", "answers_dev7.yaml", "answers_dev8.yaml",
-    "answers_dev9.yaml",
+    "answers_dev9.yaml", "answers_heldout_v9.yaml", "answers_heldout_v10.yaml",
 )  # fmt: skip
 ALL_SETS = [ROOT / "evals/datasets" / name for name in RELEASED]
 

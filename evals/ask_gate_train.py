@@ -6,9 +6,10 @@ Run:  python evals/ask_gate_dump.py            # once: the rules' outcomes and t
 
 Prints, per set and pooled, for the rules alone, the gate alone and rules OR gate at each
 threshold: unanswerable questions declined with the right reason, answerable ones wrongly
-declined, key fact present in the answered ones. The threshold shipped is the lowest one whose
+declined, key fact present in the answered ones. The threshold shipped is, of those whose
 leave-one-set-out wrongly-declined rate stays at or under ``--max-wrong`` on every set (or at the
-rules' own rate where the rules alone are already above it). ``--write`` trains on every set and
+rules' own rate where the rules alone are already above it), the one with the most pooled right
+declines net of wrong ones (``choose``). ``--write`` trains on every set and
 writes the weights with that threshold. Exits 1 when the chosen combination misses its bound or
 does not decline more than the rules alone.
 """
@@ -164,14 +165,30 @@ def table(data: Data, p: np.ndarray, max_wrong: float) -> tuple[float, bool]:
         ]
         print(f"{n:26s} {u:4d}/{a:<4d} " + " ".join(f"{c:>17s}" for c in cells))
     print("(each cell: declined with right reason / answerable wrongly declined / key fact, %)")
-    chosen = 1.0
-    for th in sorted(THRESHOLDS):
-        label = f"rules|gate@{th}"
-        if all(res[label][n][1] <= max(max_wrong, res["rules"][n][1]) + 1e-9 for n in names):
-            chosen = th
-            break
+    chosen = choose(res, names, max_wrong)
     ok = chosen < 1.0 and res[f"rules|gate@{chosen}"]["POOLED"][0] > res["rules"]["POOLED"][0]
     return chosen, ok
+
+
+def choose(res: dict[str, dict[str, tuple]], names: list[str], max_wrong: float) -> float:
+    """Of the thresholds whose leave-one-set-out wrongly-declined rate stays at or under
+    ``max_wrong`` on every set (or the rules' own rate where that is higher), the one with the most
+    pooled right declines minus wrong declines; the lower on a tie. A lower threshold that
+    declines no more questions but wrongly declines more is not worth it. 1.0: none passes."""
+    passing = [
+        th
+        for th in sorted(THRESHOLDS)
+        if all(
+            res[f"rules|gate@{th}"][n][1] <= max(max_wrong, res["rules"][n][1]) + 1e-9
+            for n in names
+        )
+    ]
+
+    def net(th: float) -> float:
+        right, wrong, _, n_unans, n_ans = res[f"rules|gate@{th}"]["POOLED"]
+        return round(right * n_unans) - round(wrong * n_ans)  # questions, not rates
+
+    return max(passing, key=lambda th: (net(th), -th)) if passing else 1.0
 
 
 def _sub(p: np.ndarray | None, rows: list[int]) -> np.ndarray | None:

@@ -10,6 +10,7 @@ the sources, otherwise the offline answer is shown with a notice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from assistant.catalogue import t
@@ -167,16 +168,51 @@ def _gated(
     return None
 
 
+@dataclass
+class _Seen:
+    """What answering a question already computed (its embedding, passages, composer's kind), so
+    that a decline re-judged by the gate does not embed, retrieve and compose it again."""
+
+    vector: list[float] | None = None
+    embedded: bool = False
+    found: tuple[list[Hit], float] | None = None  # the top 4 passages and the word overlap
+    kind: str | None = None
+    composed: bool = False
+
+    def searched(self, vector: list[float] | None, found: tuple[list[Hit], float], k: int) -> None:
+        self.vector, self.embedded = vector, True
+        if k == 4:  # the gate judges the top 4 passages, as it learned
+            self.found = found
+
+    def drafted(self, kind: str | None) -> None:
+        if self.found is not None:
+            self.kind, self.composed = kind, True
+
+
 def _domain_decline(
-    question: str, retriever: HybridRetriever, lang: str | None, filters: Filters | None
+    question: str,
+    retriever: HybridRetriever,
+    lang: str | None,
+    filters: Filters | None,
+    seen: _Seen,
 ) -> AnswerResult | None:
     """An off_topic decline the gate reads as JICA's business (``gate.in_domain``): said as a
-    detail the brochure does not give, with the closest line and JICA's contact."""
+    detail the brochure does not give, with the closest line and JICA's contact. Reuses what
+    ``_answer`` computed (``seen``) and computes only what it had not reached."""
     lang = lang or question_lang(question)
-    vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
-    hits, overlap = select_passages(question, retriever, lang, 4, filters, vector)
-    draft = compose(question, lang, hits, retriever, get_framework(), vector)
-    p = gate_proba(question, vector, draft.kind if draft else None, hits, overlap)
+    if not seen.embedded:
+        seen.vector = (
+            retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
+        )
+    vector = seen.vector
+    if seen.found is None:
+        seen.found = select_passages(question, retriever, lang, 4, filters, vector)
+        seen.composed = False
+    hits, overlap = seen.found
+    if not seen.composed:
+        draft = compose(question, lang, hits, retriever, get_framework(), vector)
+        seen.kind = draft.kind if draft else None
+    p = gate_proba(question, vector, seen.kind, hits, overlap)
     if p is None or not in_domain(question, p):
         return None
     specific = intents.specific_kind(question) or ("detail", label("detail"))
@@ -208,9 +244,10 @@ def answer(
     ``use_gate=False``: the hand-written rules alone (the gate's trainer measures them)."""
     asked = question.strip()
     question = mend(asked)  # "elemnts" read as "elements"
-    result = _answer(question, retriever, lang, k, chat_model, filters, relevance, use_gate)
+    seen = _Seen()
+    result = _answer(question, retriever, lang, k, chat_model, filters, relevance, use_gate, seen)
     if use_gate and question and result.reason == "off_topic":
-        result = _domain_decline(question, retriever, lang, filters) or result
+        result = _domain_decline(question, retriever, lang, filters, seen) or result
     return result if question == asked else result.model_copy(update={"question": asked})
 
 
@@ -223,7 +260,9 @@ def _answer(
     filters: Filters | None,
     relevance: Relevance,
     use_gate: bool = True,
+    seen: _Seen | None = None,
 ) -> AnswerResult:
+    seen = seen if seen is not None else _Seen()
     lang = lang or question_lang(question)
     mode: Mode = "llm" if chat_model is not None else "extractive"
     if not question or intents.PERSONAL.search(question) or _elsewhere(question, retriever):
@@ -232,6 +271,7 @@ def _answer(
         return _declined(question, lang, mode)
     vector = retriever.embeddings.embed_query(question) if retriever.mode != "lexical" else None
     hits, overlap = select_passages(question, retriever, lang, max(k, 4), filters, vector)
+    seen.searched(vector, (hits, overlap), max(k, 4))
     relevant = bool(hits) and relevance.relevant(hits, overlap)
     fw = get_framework()
     # Asked for a specific (amount, date, count, name...) that no passage gives: say so.
@@ -245,9 +285,7 @@ def _answer(
     # "too rich for this?", "under this programme": "this" is JICA's cooperation (round 5)
     on_domain = on_domain or bool(specific and ABOUT_THIS.search(question))
     # a loan for one's own car or flat is the asker's affair, not a specific of JICA's cooperation
-    leisure = intents.LEISURE.search(question) and not intents.ABOUT_JICA_WORDS.search(
-        intents.norm(question)
-    )
+    leisure = intents.leisure(question)
     if specific and not leisure and (relevant or on_domain or intents.GOVERNMENT.search(question)):
         # "what support is there for X, and what is the grant amount?": X answered, then the limit
         searcher = _searcher(retriever, lang, k, filters)
@@ -260,6 +298,7 @@ def _answer(
             )  # fmt: skip
         return _limit(question, lang, specific, retriever, hits, vector)
     shown = compose(question, lang, hits, retriever, fw, vector)
+    seen.drafted(shown.kind if shown is not None else None)
     # a draft routed by what retrieval found stands or falls as the quoted sentences it replaces
     draft = shown.judged if shown is not None and shown.judged is not None else shown
     # Below the relevance bar only an answer grounded in named framework items stands
@@ -301,7 +340,7 @@ def _answer(
     # Games, food, gadgets: quoted sentences answer them only when JICA or its approach is named.
     # ... and whatever answers them ("the plot of the movie Metropolis" names no city type)
     if stands and draft is not None and intents.LEISURE.search(question):
-        stands = bool(intents.ABOUT_JICA_WORDS.search(intents.norm(question)))
+        stands = not leisure
     if stands and draft is not None and draft.kind == "contact":
         # "the address of the Ministry of Finance", "a cheap phone": another body's contact
         stands = (
@@ -322,7 +361,7 @@ def _answer(
         # JICA or its approach named but nothing composes an answer: a detail the brochure does
         # not give ("Which security standard does JICA require?"), not an off-topic question
         rule = rule or (on_domain and _rule_asked(question))  # 「進捗報告は毎月必要ですか」
-        if rule or intents.ABOUT_JICA_WORDS.search(intents.norm(question)):
+        if rule or (intents.ABOUT_JICA_WORDS.search(intents.norm(question)) and not leisure):
             return _limit(question, lang, ("detail", label("detail")), retriever, hits, vector)
         return _declined(question, lang, mode)
 

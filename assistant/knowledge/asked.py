@@ -77,3 +77,32 @@ def asked_part(q: str) -> str:
     if asking and _TAG.match(parts[asking[0]]) and asking[0] > 0:
         asking.insert(0, asking[0] - 1)  # the claim a tag question asks about
     return " ".join(parts[i] for i in asking) if asking and len(asking) < len(parts) else q
+
+
+# A city's size given as background ("a capital of 8 million", "about 40,000 people",
+# 「人口80万人の市」) is not an amount, a count or a threshold asked for ...
+_NEAR = r"(?:about |around |roughly |some |nearly |almost |approximately |approx\.? |~|just |only |over )?"
+_FIGURE = r"\d[\d,.]*\s?(?:million|mn|m|k|thousand|lakh|crore|billion)?"
+BACKGROUND_FIGURE = re.compile(
+    rf"(?:(?:a |the |our )?population of |\bof |\bwith |\bhas |\bhave ){_NEAR}{_FIGURE}\s?"
+    r"(?:people|residents|inhabitants|citizens|persons|population)\b|"
+    rf"\b{_NEAR}{_FIGURE}\s?(?:people|residents|inhabitants|citizens)\b|"
+    r"\b(?:city|capital|town|metropolis|municipality|metro|region|province|county|island|district|"
+    rf"state|hub|area) of {_NEAR}{_FIGURE}\b|"
+    rf"\bpopulation (?:of |is |:\s?)?{_NEAR}{_FIGURE}|"
+    r"人口(?:は|が)?(?:約|およそ|ほぼ|ざっと)?\d[\d,.]*(?:万|千|億)?人?(?:ほど|程度|くらい|ぐらい|規模|弱|強)?|"
+    r"\d[\d,.]*(?:万|千|億)人(?:ほど|程度|くらい|ぐらい|規模|弱|強)?",
+    re.I,
+)
+# ... unless a size limit is what the question is about ("fewer than 100,000 people eligible?",
+# 「人口10万人の都市でも支援を受けられますか」)
+_SIZE_ASKED = _rx(
+    r"eligib|qualif|minimum|maximum|threshold|enough|too (small|big|large)|consider us|at least|"
+    r"(fewer|less|more|bigger|smaller|larger) than|\b(under|below|above|over|up to) \d|"
+    r"count as|以上|以下|未満|下限|上限|対象|資格|条件|十分|足り|でも|区切|指す|何万|何人"
+)
+
+
+def without_background(q: str) -> str:
+    """``q`` with the city's size, stated as background, taken out (see ``BACKGROUND_FIGURE``)."""
+    return q if _SIZE_ASKED.search(q) else BACKGROUND_FIGURE.sub(" ", q)

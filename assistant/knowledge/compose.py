@@ -17,6 +17,20 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge import intents as it
 from assistant.knowledge.asked import asked_part
+from assistant.knowledge.compose_cues import (
+    ABBREV_MEANING,
+    BEGIN,
+    CAUTION,
+    EACH_APPROACH,
+    LIKE_OURS,
+    NEXT_STAGE,
+    NO_SMART_WORK_YET,
+    PUBLISHER,
+    PURPOSE,
+    RESPECTIVELY,
+    SUGGEST,
+    WHY_USE,
+)
 from assistant.knowledge.compose_kinds import Composer, Draft, Sentence
 from assistant.knowledge.compose_overview import MENU_TYPES, Overview
 from assistant.knowledge.compose_printed import (
@@ -75,6 +89,8 @@ CONTACT_ASKED = it._any(
 ON_MENU_FOR = it._any(
     r"(メニュー|menu)(の中に|の中には|に|には)[^。？?]{2,30}(あり|ある|含まれ|入って|載って)|"
     r"\b(on|in) (jica'?s |the |your |this )?(cooperation )?menu (for|that|to help|about)\b|"
+    r"\b(is|are) (that|this|it|these|those|they|both) (all )?(within|on|in|part of) (jica'?s |the |your "
+    r"|this )?(cooperation )?menu\b|"
     r"\bmenu (include|cover|offer|have)s? (anything|something|support|help) (for|on|about|to)\b|"
     # which line is about a thing ("which menu line covers an urban OS?", 「どのメニューが…」)
     r"\b(which|what) (menu |cooperation )?(lines?|items?|headings?|parts? of the menu) "
@@ -89,69 +105,6 @@ def as_lang(lang: str) -> Lang:
     return "ja" if lang == "ja" else "en"
 
 
-# What to take care of when using data or technology: JICA's MIND prints its condition.
-CAUTION = it._any(
-    r"(気をつけ|気を付け|注意(す|点|が)|留意|配慮す|懸念|不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|"
-    r"\brisks?\b|dangers?|concerns?|worr(y|ies)|"
-    r"conditions? (does|do|on|for|attached)|safeguards?|be aware|precautions?)"
-    r"[^。？?]{0,40}(data|technolog|digital|データ|技術|デジタル)|"
-    r"(data|technolog|digital|データ|技術|デジタル)[^。？?]{0,40}(気をつけ|気を付け|注意|留意|配慮|懸念|"
-    r"不安|リスク|心配|careful|caution|watch out|beware|pitfalls?|conditions?|safeguards?|precautions?|"
-    r"\brisks?\b|dangers?)"
-)
-# Why use the elements at all: what they are for (the brochure's reference line), not why smart
-# cities matter.
-_WHY_USE = it._any(
-    r"why (should|would|do|does|must) [\w\s,-]{0,30}\buse\b[\w\s-]{0,20}\belements?\b"
-)
-
-
-# No smart-city work yet, whatever systems the city already has ("a traffic centre but no smart
-# city plan at all"): the first stage, which starts from the existing assets.
-NO_SMART_WORK_YET = it._any(
-    r"\bno (smart[ -]?city|digital|dx) (plan|strategy|work|projects?|experience|initiatives?|"
-    r"vision|policy)|(have|has)(n't| not| never)( yet)?( got| had| made| drawn up| written)? "
-    r"(a |any )?smart[ -]?city (plan|strategy|vision|work|projects?)|almost no (digital|smart)|"
-    r"スマートシティ(の|に関する|に係る)?(計画|戦略|構想|取組み|取り組み|ビジョン)(は|が|も)(まだ|全く|まったく|何も)?"
-    r"(ない|なく|なし|ありません|作って(い|お)らず|作っていない)"
-)
-
-
-# What the approach as a whole is for ("what is the smart city approach trying to do?",
-# 「アプローチの狙いを一言で」).
-PURPOSE = it._any(
-    r"what(?: is|'s) (?:jica'?s )?(?:the )?smart[ -]?city approach (?:for|trying|about|aiming|meant)|"
-    r"(?:purpose|aim|goal|point|objective) of (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach|"
-    r"what (?:is|does) (?:jica'?s )?(?:the )?(?:smart[ -]?city )?approach (?:trying|try|aim|seek)|"
-    r"アプローチ(?:の|が)(?:狙い|ねらい|目的|目指)|アプローチ(?:は|って)(?:何を目指|何のため|何が目的)"
-)
-
-
-# "a city like ours", 「うちのような都市」: the asker's own city, described before.
-LIKE_OURS = it._any(
-    r"\b(a |for )?(city|town|place|municipality) like (ours|this|that|mine)\b|\bsuch a (city|town)\b|"
-    r"(うち|当市|我が市|わが市|私たち|この|その|こういう|そういう)(のような|みたいな)(都市|町|まち|市)"
-)
-SUGGEST = it._any(
-    r"\bsuggest|\brecommend|\bpropose|\bwhat does (the brochure|jica) (say|offer)|勧め|提案"
-)
-
-
-# Who puts the brochure out ("who publishes this brochure?", 「このパンフレットの発行元は」).
-PUBLISHER = it._any(
-    r"who (publishe[sd]|issue[sd]|wrote|writes|produced|produces|made|makes|put out|puts out) "
-    r"(this|the) (brochure|booklet|leaflet|pamphlet|document)|"
-    r"(パンフレット|資料|冊子)(の|を)?(発行元|発行者|作成者|発行した|作成した|作った)|"
-    r"(誰|どこ)が(この)?(パンフレット|資料|冊子)を(発行|作成|作)"
-)
-
-
-# The stage after (or before) a named one ("what comes after Accelerate?", 「Small Startの次は」).
-NEXT_STAGE = it._any(
-    r"\b(comes?|stage|step) (after|beyond|following)\b|\bafter (small ?start|accelerate)\b|\bfollows?\b|"
-    r"\bnext (stage|step)\b|(の|より)(次|先)(の段階|のステージ|は|に)|次の段階|"
-    r"\b(comes?|stage) before\b|\bbefore (accelerate|sustainable)|(の|より)前(の段階|のステージ|は)"
-)
 _ORDER = ["small_start", "accelerate", "sustainable_growth"]
 
 
@@ -197,6 +150,9 @@ def compose(
     city_type = bool(it.found(it.CITY_TYPES, question))
     element = None if helps else c.find_element(question)
     named = None if helps else c.find_element(question, loose=False)
+    # area-based and sector-based both named (「両方同時にやってもいい？」, "do we have to pick one?")
+    both_ways = len(it.found(it.SCALE_ONE, question)) == 2
+    widening = bool(it.SCALE_UP.search(asked_part(q)) and not BEGIN.search(asked_part(q)))
     # (does the question look like this kind?, how to answer it), tried in order
     kinds: list[tuple[bool, Callable[[], Draft | None]]] = [
         (
@@ -210,9 +166,17 @@ def compose(
             ),
             c.contact,
         ),
-        (bool(it.DIFFERENCE.search(q)), lambda: c.difference(question)),
         (
-            bool(it.START.search(q) or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q)))
+            # two levels' menus asked each in turn (「国向けと都市向けに、それぞれどんな協力メニュー」)
+            bool(it.DIFFERENCE.search(q) or (RESPECTIVELY.search(q) and it.MENU_ASK.search(q))),
+            lambda: c.difference(question),
+        ),
+        (
+            bool(
+                # a next step asked as widening what worked (「次のステップとして…どう広げていく」)
+                (it.START.search(q) and not widening)
+                or (it.UNDERWAY.search(q) and it.STAGE_TALK.search(q))
+            )
             # a city character named only in the scene ("a provincial centre ... where should a
             # city like ours begin?") is background: where to start is asked
             and not it.found(it.CITY_TYPES, asked_part(question))
@@ -228,7 +192,7 @@ def compose(
             and not it.REPORT.search(q),  # "the name of the study it is based on": the report
             lambda: title(c),
         ),
-        (bool(_WHY_USE.search(q)), lambda: elements_use(c)),
+        (bool(WHY_USE.search(q)), lambda: elements_use(c)),
         # what a smart city is: the brochure's line on smart-city work (it prints no definition)
         (bool(SMART_CITY_MEANING.search(q)), lambda: smart_city_meaning(c)),
         # what the approach as a whole is for: JICA's MIND, its reason (not the chart's aims)
@@ -244,7 +208,14 @@ def compose(
             lambda: c.city_is_type(question),
         ),
         (
-            bool(it.ABBREV.search(q)) and not it.ABOUT_JICA.search(q),
+            bool(it.ABBREV.search(q))
+            and not it.ABOUT_JICA.search(q)
+            # 「M/P」策定調査 asked about (not what M/P means): that kind of cooperation
+            and not (
+                (helps or asks_what)
+                and it.found(MENU_TYPES, question)
+                and not ABBREV_MEANING.search(q)
+            ),
             lambda: abbreviations(c, question),
         ),
         # who publishes the brochure: JICA, as the colophon gives it
@@ -255,6 +226,8 @@ def compose(
         # the stage after (or before) one named: that stage ("what comes after Accelerate?")
         (one_stage and bool(NEXT_STAGE.search(q)) and not helps, lambda: next_stage(c, question)),
         (not helps, lambda: c.stage(question)),
+        # the three stages with each one's approach asked (「それぞれの方針」): each stage's lines
+        (bool(it.STAGES_ALL.search(q) and EACH_APPROACH.search(q)) and not one_stage, c.stages_each),
         (bool(it.STAGES_ALL.search(q)) and not one_stage, c.stages),
         # an element named by its name, number or a term only it uses: that element, not the list
         (named is not None, lambda: c.element(question, hits)),
@@ -311,7 +284,8 @@ def compose(
         (helps, lambda: c.help(question, vector, hits, yes=not OPEN_ASK.search(q))),
         (not helps, lambda: c.scale_one(question)),
         (
-            bool(it.SCALE_UP.search(q)) and not (city_type and it.DIRECTION.search(q)),
+            bool(it.SCALE_UP.search(q) or (both_ways and it.COMBINE.search(q)))
+            and not (city_type and it.DIRECTION.search(q)),
             lambda: c.scale_up(question),
         ),
         # what to take care of with data and technology: JICA's MIND, its condition first

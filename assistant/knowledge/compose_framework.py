@@ -210,7 +210,7 @@ class FrameworkKinds(ElementKinds):
         levels |= (
             {"national"}
             if re.search(
-                r"\bnational\b|\b(a |the )?countr(y|ies)\b|\bministr(y|ies)\b|国(と|で|は|が|も)|政府",
+                r"\bnational\b|\b(a |the )?countr(y|ies)\b|\bministr(y|ies)\b|国(と|で|は|が|も|向け)|政府",
                 q,
             )
             else set()

@@ -19,6 +19,7 @@ from assistant.knowledge.menu_words import (
     EVERYDAY,
     EVERYDAY_WEIGHT,
     LEVEL_ASKED,
+    LEVEL_NAMED,
     LEVEL_WEIGHT,
     ONE_LINE,
     PREFER_TYPE,
@@ -315,11 +316,13 @@ class Composer:
         if not lines:
             return None
         asked = bool(LEVEL_ASKED.search(q))
-        fields, cid = self.line_parts(lines[0][1], asked)
+        # a level asked or named ("at the national level, ..."): its printed heading is quoted
+        heads = asked or bool(LEVEL_NAMED.search(q))
+        fields, cid = self.line_parts(lines[0][1], heads)
         first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
-            f2, c2 = self.line_parts(lines[1][1], asked)
+            f2, c2 = self.line_parts(lines[1][1], heads)
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
         return Draft("help", sentences)
 

@@ -83,6 +83,11 @@ class Overview(FrameworkKinds):
         text = t("answer.compose.stages", self.lang, items=self.join(items))
         return Draft("overview", [Sentence(text, cites)])
 
+    def stages_each(self) -> Draft | None:
+        """Each stage with its printed approach ("the three stages and what each should do")."""
+        out = [s for s in (self.stage_sentence(st.id) for st in self.fw.stages) if s]
+        return Draft("stage", out) if len(out) == len(self.fw.stages) else None
+
     def domains_if(self, question: str) -> Draft | None:
         """The domains (or one domain's elements) when the question asks for them as a list."""
         if self.named_domain(question) is None and not it.DOMAINS_ALL.search(it.norm(question)):
@@ -302,7 +307,7 @@ class Overview(FrameworkKinds):
             if line.type == ctype.id and line.text.en not in seen:
                 seen.add(line.text.en)
                 lines.append(line)
-        items, cites = self.listed(lines)
+        items, cites = self.listed(named_first(lines, question))
         if not cites:
             return None
         text = t(
@@ -313,3 +318,19 @@ class Overview(FrameworkKinds):
             items=self.join(items),
         )
         return Draft("menu_type", [Sentence(text, cites)])
+
+
+def named_first(lines: list[CooperationLine], question: str) -> list[CooperationLine]:
+    """The lines of one kind of cooperation, those naming what the question names first ("the
+    institutions menu: anything on e-government?"), then those of a level it names: only the
+    first few are listed. Words every line of the kind shares name nothing in particular."""
+    q = it.norm(question)
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z][a-z-]{3,}", q)}
+    texts = [f"{x.text.en} {x.text.ja}".lower() for x in lines]
+    named = {w for w in words if 0 < sum(w in t for t in texts) < len(lines)}
+    levels = set(it.found(it.LEVELS, question))
+
+    def score(i: int) -> tuple[int, int]:
+        return -sum(w in texts[i] for w in named), -int(lines[i].level in levels)
+
+    return [lines[i] for i in sorted(range(len(lines)), key=score)]

@@ -174,6 +174,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "地方の拠点",
         "中核となる",
         "中核市",
+        "中核的な都市",  # 「地方の中核的な都市」
+        "中核的都市",
         "secondarycit",  # a secondary or second-tier city (「地方都市」 is also said of
         # tourist and industry towns, so it names none)
         "secondtiercit",
@@ -253,6 +255,8 @@ CITY_TYPES: dict[str, tuple[str, ...]] = {
         "衛星都市",
         "emptysite",
         "更地",
+        "specialeconomiczone",  # a zone built from scratch for investment
+        "経済特区",
     ),
 }
 LEVELS: dict[str, tuple[str, ...]] = {

@@ -57,8 +57,24 @@ LEISURE = _any(
     r"\bnovels?\b|\bsongs?\b|restaurant|\bhotels?\b|smart ?phones?|"
     r"smart ?watch|battery life|\bgadgets?\b|horoscope|"
     r"ゲーム|攻略|レシピ|映画|小説|レストラン|ホテル|スマホ|スマートフォン|スマートウォッチ|占い|"
-    r"\bmy (first |new |own )?(car|house|home|flat|apartment)\b|mortgage|住宅ローン|マイカー"
+    r"\bmy (first |new |own )?(car|house|home|flat|apartment)\b|mortgage|住宅ローン|マイカー|"
+    r"night ?life|ナイトライフ|夜遊び"
 )
+# a game, film or song whose theme is the smart city is still a pastime ("a smart city board game")
+LEISURE_ABOUT = _any(
+    r"smart[ -]?cit(y|ies)[\w\s-]{0,12}\b(games?|movies?|films?|novels?|songs?)\b|"
+    r"\b(games?|movies?|films?|novels?|songs?) (about|on|set in) (a |the )?smart[ -]?cit|"
+    r"スマートシティ[^。？?]{0,8}(ゲーム|映画|小説|歌)"
+)
+
+
+def leisure(question: str) -> bool:
+    """A pastime asked about (games, food, gadgets), naming no part of JICA's work except as its
+    theme: off-topic, whatever the words it shares with the brochure."""
+    q = norm(question)
+    return bool(LEISURE.search(q)) and (
+        not ABOUT_JICA_WORDS.search(q) or bool(LEISURE_ABOUT.search(q))
+    )
 
 # Government bodies: a specific asked of them ("must the ministry submit the request?") is about
 # JICA's cooperation, though quoted sentences need more than the word to answer.
@@ -115,7 +131,7 @@ DIFFERENCE = _any(
     r"\bonly\b[^?]{0,40}\bor\b[^?]{0,30}\b(too|also|as well)\b|(国|自治体)(だけ|のみ)(ですか|なのか|か)"
 )
 START = _any(
-    r"where (do|should|can|would|does|might) [\w\s',-]{1,40}?(start|begin)\b|first step|"
+    r"where (do|should|can|would|does|might) [\w\s',-]{1,60}?(start|begin)\b|first step|"
     r"never (done|had|tried|started)|(done|have|has) nothing|first thing (to do|we should)|"
     r"starting point|出発点|(almost |practically |next to )?nothing (in place|yet|so far)|"
     r"very little (in place|so far)|ほとんど何も|"
@@ -235,6 +251,7 @@ ABBREV = _any(
 )
 COMBINE = _any(
     r"combin|\bboth\b|choose between|either .* or|組み合わせ|併用|両方|どちらか|どっち|"
+    r"(同時|並行)(に|して)|at the same time|simultaneously|in parallel|"
     r"(whether|must|have to|need to) [\w\s]{0,40} or |prefers? (one|either)|one or the other"
 )
 SCALE_UP = _any(
@@ -250,7 +267,7 @@ STAGE_TALK = _any(r"\bstages?\b|\bsteps?\b|staircase|段階|ステージ")
 # Questions about the framework as a whole.
 STAGES_ALL = _any(
     r"(three|3|all|the|maturity) (maturity )?stages|stages (of|in)|what (are|is) the stages|"
-    r"3つの(段階|ステージ)|三つの(段階|ステージ)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
+    r"3つの(段階|ステージ)|三つの(段階|ステージ)|(3|三)(段階|ステージ)(?!目)|(段階|ステージ)(は|を|とは)(何|なに|どれ|教え)|成熟度の段階|"
     r"どのような段階|どんな段階|how many (maturity )?stages|(names?|called) (of )?(the )?stages|stages (are )?called|"
     r"(段階|ステージ)(は|が)(いくつ|何つ)|stages?(は|が|って)(いくつ|何つ|何個|全部で)|stages?の(名前|名称|数)|(段階|ステージ)(は|には)(何|なに)(と|が)|(段階|ステージ)の(名前|名称|数)|それぞれ何と呼ば|"
     r"(段階|ステージ)(は|が)(3|三)つ|^(the |maturity |all )*stages\s*[?？]?$|^(段階|ステージ)(は|って)?\s*[?？]?$|"
@@ -275,6 +292,7 @@ ASSESS = _any(
     r"only for (advanced|developed|mature|capitals?|big|large|major|rich)|only (work|works|help|helps|support|supports|cooperate) "
     r"(with )?(advanced|developed|mature|big|large|rich|wealthy)|need to be (advanced|mature)|始めたばかり|初めて取り組む|"
     r"\bsizes? up\b|\bgauges?\b (a |the |our )?cit|"
+    r"where (a|the|our|each|any|this|that) ([\w-]+ ){0,2}(city|town|municipality) (stands|is at)\b|"
     r"(figure|work|find)s? out (what|which) (kind |sort |type )?(of )?([\w-]+ ){0,2}(support|cooperation|help)|"
     r"before (deciding|choosing|selecting)|(decide|determine|choose|select)s? (what|which) "
     r"(kind |sort |type )?(of )?"
@@ -337,7 +355,8 @@ CHALLENGES = _any(
 )
 # "anything like that on the menu?" (「そういうものは」): the need stated before is what is asked
 REFERS_BACK = _any(
-    r"そういう|そのような|こういう|このような|anything like (that|this)|something like (that|this)|"
+    r"そういう|そのような|こういう|このような|そのための|anything like (that|this)|something like (that|this)|"
+    r"\b(for|to help with|to support) (that|this)\s*[?？]|"
     r"such (a |an )?(thing|support|programme|program|help)"
 )
 MENU_ASK = _any(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ASKER_LEVEL", "BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "LEVEL_ASKED", "LEVEL_WEIGHT", "ONE_LINE",
+    "ASKER_LEVEL", "BROAD", "EVERYDAY", "EVERYDAY_WEIGHT", "LEVEL_ASKED", "LEVEL_NAMED", "LEVEL_WEIGHT", "ONE_LINE",
     "PREFER_TYPE",
     "SME",
 ]  # fmt: skip
@@ -163,3 +163,5 @@ LEVEL_ASKED = re.compile(
     r"ministries or (at )?(the )?(cit|municipal|local)|国レベル[^。]{0,12}(都市|自治体)|"
     r"(都市|自治体)[^。]{0,10}国レベル|どのレベル|国向け[^。]{0,10}(市|自治体)向け"
 )
+# one level named ("at the national level, can JICA ..."): an English answer quotes its heading
+LEVEL_NAMED = re.compile(r"\b(national|city|municipal|local)[ -]levels?\b", re.I)

@@ -114,7 +114,7 @@ SPECIFICS: tuple[Specific, ...] = (
         # asking for a value, not mentioning money ("費用について協力を受けられますか" is answerable)
         "amount",
         _rx(
-            r"how much|what (is the |would the )?budget|(total|annual|yearly|overall|whole) budget|"
+            r"how much|what (is the |would the )?budget|\b(up to |to )?what (amount|sum)\b|(total|annual|yearly|overall|whole) budget|"
             r"budget (this|next|per)\b|fiscal year|budget (range|size|level)s?|"
             r"(typical|average|usual) (budget|cost|price|amount|fee)s?|"
             r"(what|which) (share|proportion|percentage|fraction|portion) of|how often|"
@@ -195,7 +195,7 @@ SPECIFICS: tuple[Specific, ...] = (
             r"(cities|countries|municipalities) that (have )?(already )?(received|used|got|adopted)|"
             r"(cities|countries|places|municipalities) (where|in which) (jica|it|they|the approach)|"
             r"\blist (the |of |all )*(the )?(cities|countries|projects)|"
-            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ(?!から)|どこの(国|都市|町)|都市名|"
+            r"どの国(で|が|と|に)|どの都市で|実績|事例|国はどこ|(都市|町)はどこ(?!から)|(都市|町|国)(って|は)、?(具体的に|実際に)?どこ(?!から)|どこの(国|都市|町)|都市名|"
             r"(project|プロジェクト|案件) ?の?(名前|名称|名)|names? of (the )?(specific |actual )?(projects?|pilots?)|(country|project) names|"
             r"(都市|国|案件|プロジェクト|事例)の?一覧|具体的な都市|国名|導入した国|"
             r"(大学|研究機関|企業|団体|自治体)(は|って)(どこ|どれ)|どこの(大学|企業|会社|団体)|"

@@ -15,6 +15,7 @@ from the framework data.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import get_args
@@ -26,6 +27,7 @@ from assistant.knowledge.asked import (
     CONTRAST_AFTER,
     CONTRAST_BEFORE,
     asked_part,
+    without_background,
 )
 from assistant.knowledge.counts import gives_count
 from assistant.knowledge.delivery import RULE_ASKED, SERVED
@@ -34,6 +36,14 @@ from assistant.knowledge.specific_kinds import SPECIFICS, Specific
 from assistant.models import Lang
 
 __all__ = ["ABOUT_USE", "RULE_ASKED", "SERVED", "asked_part", "label", "specific_kind"]
+
+
+# which element asks for a measure (「数値目標は、エレメントのどこかで求められていますか」): an element's
+# desired state answers that, not a value of the measure
+_WHICH_ELEMENT = re.compile(
+    r"\b(which|what) (of the )?(smart[ -]?city )?elements?\b|どの(エレメント|要素)|"
+    r"エレメント(の|で|に)(は)?(どこ|どれ)"
+)
 
 
 def norm(text: str) -> str:
@@ -64,7 +74,8 @@ def _asks(spec: Specific, q: str) -> bool:
 def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dict[str, str]] | None:
     """The first kind of specific the question asks for and no passage gives (e.g. a budget that
     an added document states is answerable), with its label per language."""
-    q = asked_part(norm(question))
+    # the city's size stated as background is not asked for (「人口80万人の市では…」)
+    q = without_background(asked_part(norm(question)))
     if ABOUT_TOOL.search(q):
         return None
     texts = [norm(p) for p in passages]
@@ -72,7 +83,7 @@ def specific_kind(question: str, passages: Sequence[str] = ()) -> tuple[str, dic
         asks = _asks(spec, q) or (
             spec.kind == "named" and (ABOUT_PLACE.search(q) or REGION_ASKED.search(q))
         )
-        if asks and spec.kind == "metric" and ABOUT_USE.search(q):
+        if asks and spec.kind == "metric" and (ABOUT_USE.search(q) or _WHICH_ELEMENT.search(q)):
             continue
         if asks and not _gives(spec, q, texts):
             return spec.kind, label(spec.kind)

