@@ -18,7 +18,7 @@ from assistant.framework import get_framework
 from assistant.knowledge import intents
 from assistant.knowledge.answer_llm import llm_answer
 from assistant.knowledge.answer_types import AnswerResult, SourceRef
-from assistant.knowledge.asked import ABOUT_THIS
+from assistant.knowledge.asked import ABOUT_THIS, without_markup
 from assistant.knowledge.cited import render_draft, source_ref
 from assistant.knowledge.compose import compose
 from assistant.knowledge.compose import limit as compose_limit
@@ -243,7 +243,7 @@ def answer(
     brochure lacks a specific (not_in_sources) and declines the off-topic (off_topic).
     ``use_gate=False``: the hand-written rules alone (the gate's trainer measures them)."""
     asked = question.strip()
-    question = mend(asked)  # "elemnts" read as "elements"
+    question = mend(without_markup(asked))  # "elemnts" read as "elements"; tags read past
     seen = _Seen()
     result = _answer(question, retriever, lang, k, chat_model, filters, relevance, use_gate, seen)
     if use_gate and question and result.reason == "off_topic":
