@@ -64,7 +64,7 @@ EN_OTHERS = re.compile(
     r"|(?:our |the )?neighbou?rs?|the next (?:district|town|city|county|province)"
     r"|(?:the|a) (?:\w+ )?(?:ministry|ministries|national government|central government"
     r"|federal government|national regulator|regulator|prefecture|nation)"
-    r"|ministry of|(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ )?"
+    r"|ministry of|(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
     r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?)"
     r"|they(?!'ll)\b|their\b"
     # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
@@ -101,12 +101,12 @@ EN_SPEAKER = re.compile(
 )
 _JA_NAME = r"[\u4e00-\u9fffァ-ヶー]"
 _JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣|近隣|うち|市|町|村"
-_JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)(?![^、。]{0,6}(?:協定|連携|一緒|共同))"
+_JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
 JA_OTHERS = re.compile(
     r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     r"|よその(?:市|町|村)|ほかの(?:市|町|村|自治体)|(?<![\u4e00-\u9fff])国|政府"
     r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県|大手(?:企業)?|企業"
-    r"|あちら|向こう|[ァ-ヶー]{2,}さん"
+    r"|あちら|向こう|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)[\u4e00-\u9fffァ-ヶーA-Za-z]{2,8}さん"
     rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}(?:市|町|村))" + _JA_TOPIC
 )
 JA_OTHERS_ANYWHERE = re.compile(
