@@ -63,10 +63,13 @@ EN_OTHERS = re.compile(
     r" (?:cities|city|towns?|municipalit(?:y|ies)|districts?|countries|count(?:y|ies)|provinces?)"
     r"|(?:our |the )?neighbou?rs?|the next (?:district|town|city|county|province)"
     r"|(?:the|a) (?:\w+ )?(?:ministry|ministries|national government|central government"
-    r"|federal government|national regulator|regulator|prefecture|nation)"
+    r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
+    r" government|state government|regional government)"
     r"|ministry of|(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
     r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?)"
-    r"|they(?!'ll)\b|their\b"
+    r"|they(?!'ll)\b|their\b|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    r"|[A-Z]\w+ and (?:the |all the )?other (?:operators|companies|telcos|providers|vendors"
+    r"|cities|municipalities)"
     # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
     rf"|(?-i:(?:[Ii]n|[Uu]nlike|[Ll]ike|[Cc]ompared (?:with|to)) (?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)"
     r"[A-Z][\w'é-]+)"
@@ -89,6 +92,7 @@ EN_OURS = re.compile(
 # "our neighbours" is not ours: someone else's words are masked before ours are looked for
 EN_OTHERS_ANYWHERE = re.compile(
     r"\b(?:of )?our (?:time|times|age|era|generation|country|nation|national government)\b"
+    r"|\b(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)\b"
     r"|\bthan (?:ours|us)\b|\b(?:our |the )?neighbou?rs?\b|\b(?:an?other|other|neighbou?ring) (?:cities|city|towns?"
     r"|municipalit(?:y|ies))\b",
     re.IGNORECASE,
@@ -113,8 +117,6 @@ JA_OTHERS_ANYWHERE = re.compile(
     r"隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}(?:市|町|村)(?:さん)?"
 )
-# what follows a subject marked by が in a clause that only sets the scene
-_JA_BECAUSE = re.compile(r"(?:てから|たので|ので|ため|を受け|のを受け|たら|以来|たあと|た後)")
 JA_OURS = re.compile(
     r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
     r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
@@ -162,7 +164,7 @@ EN_FINITE = re.compile(
 )
 # Japanese: what the clause ends on decides (the predicate comes last)
 JA_VIEW = re.compile(
-    r"(?:大事|重要|必要|大切|不可欠|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
+    r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
     r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい)"
     r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|じゃないか)?"
     r"(?:(?:と|って)(?:は)?(?:思|感じ)(?:い|う|っ)?(?:ます|ています|てる)?(?:よ|ね)?)?[。．！!\s]*$"
@@ -190,7 +192,8 @@ JA_BACK = re.compile(r"あちら|向こう|そこ(?:は|では|に|の)|その(?
 
 @dataclass(frozen=True)
 class Reading:
-    """One statement: whose, whether it states a fact, whether it holds a view."""
+    """One statement: whose, whether it states a fact of the city's own (or nobody's), whether
+    it holds a view."""
 
     owner: Owner
     fact: bool
@@ -211,10 +214,7 @@ def owner(text: str, lang: Lang) -> Owner:
     if ours.search(_masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)):
         return "ours"
     if ja:
-        found = JA_OTHERS.search(text)
-        if found and found.group(0).endswith("が") and _JA_BECAUSE.search(text, found.end()):
-            return "none"  # 「隣町が被害に遭ってから、…策定する計画です」: the main clause is ours
-        return "others" if found else "none"
+        return "others" if JA_OTHERS.search(text) else "none"
     return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) else "none"
 
 
@@ -238,10 +238,21 @@ def _states(clause: str, lang: Lang, cued: bool, whose: Owner) -> bool:
     return whose != "others" and bool((JA_FINITE if lang == "ja" else EN_FINITE).search(clause))
 
 
+def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
+    """Japanese, one clause of a statement not naming the city: another's when it names one, or
+    when an earlier clause made another the topic (「神戸市は、…対応していました」); a subject
+    marked by が sets only its own clause (「隣町が被害に遭ってから、…策定する計画です」)."""
+    if JA_OTHERS.search(statement[a:b]):
+        return "others"
+    earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
+    return "others" if any(not m.endswith("が") for m in earlier) else "none"
+
+
 def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Reading]:
     """Each statement's owner, and clause by clause (``clauses.clause_spans``) whether it states
-    a fact or holds a view. A statement naming nobody that points back to someone else just
-    named ("everybody talks with everybody there", 「あちらは」) is theirs."""
+    a fact of the city's own (or nobody's) or holds a view. A statement naming nobody that
+    points back to someone else just named ("everybody talks with everybody there", 「あちらは」)
+    is theirs."""
     out: list[Reading] = []
     back = JA_BACK if lang == "ja" else EN_BACK
     for span in spans:
@@ -253,10 +264,15 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
         fact = view = False
         for a, b in clause_spans(span.text):
             clause = span.text[a:b]
+            who = whose
+            if lang == "ja" and whose == "others" and not back.search(span.text):
+                who = _ja_clause_owner(span.text, a, b)
             lo, hi = span.start + a, span.start + b
-            if framed or is_view(clause, lang, whose):
+            if framed or is_view(clause, lang, who):
                 view = True
-            elif _states(clause, lang, any(lo <= h.start < hi for h in hits), whose):
+            elif who != "others" and _states(
+                clause, lang, any(lo <= h.start < hi for h in hits), who
+            ):
                 fact = True
         out.append(Reading(whose, fact, view, span.text))
     return out
@@ -266,7 +282,7 @@ def whose_reading(spans: list[Span], hits: list[Hit], lang: Lang) -> tuple[Reaso
     """Why the answer gives no basis about the city, with the statement that shows it; None
     when some fact in it is the city's own (or nobody's)."""
     readings = read_statements(spans, hits, lang)
-    if not readings or any(r.fact and r.owner != "others" for r in readings):
+    if not readings or any(r.fact for r in readings):
         return None
     about_others = next((r for r in readings if r.owner == "others"), None)
     if about_others is not None:
