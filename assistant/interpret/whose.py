@@ -65,9 +65,7 @@ EN_OTHERS = re.compile(
     r"|(?:the|a) (?:\w+ )?(?:ministry|ministries|national government|central government"
     r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
     r" government|state government|regional government)"
-    r"|ministry of|(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
-    r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?)"
-    r"|they(?!'ll)\b|their\b|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    r"|ministry of|they(?!'ll)\b|their\b|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
     r"|[A-Z]\w+ and (?:the |all the )?other (?:operators|companies|telcos|providers|vendors"
     r"|cities|municipalities)"
     # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
@@ -103,14 +101,34 @@ EN_SPEAKER = re.compile(
     r"|went (?:there|to (?:their|a|the|one))|was there)\b",
     re.IGNORECASE,
 )
+# A company as the subject is someone else's only when it acts elsewhere ("one of the telecom
+# companies got a licence from the national regulator", 「大手はどこの自治体とも」): "a vendor is
+# piloting a dashboard in one district" is the city's own pilot.
+EN_COMPANY = re.compile(
+    _EN_LEAD + r"(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
+    r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?|operators?)\b",
+    re.IGNORECASE,
+)
+EN_ELSEWHERE = re.compile(
+    r"\b(?:national|nationwide|across the country|everywhere|all over|the capital|abroad"
+    r"|other (?:cities|municipalities|towns|countries)|many (?:cities|municipalities))\b",
+    re.IGNORECASE,
+)
+JA_COMPANY = re.compile(
+    r"(?:大手(?:企業)?|企業|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)"
+    r"[\u4e00-\u9fffァ-ヶーA-Za-z]{2,8}さん)(?:は|が|も|って|では)"
+)
+JA_ELSEWHERE = re.compile(
+    r"自治体|全国|各地|国内|海外|他の|どこ(?:の|で)?も|色々な|いろいろな|あちこち|東京"
+)
 _JA_NAME = r"[\u4e00-\u9fffァ-ヶー]"
 _JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣|近隣|うち|市|町|村"
 _JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
 JA_OTHERS = re.compile(
     r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     r"|よその(?:市|町|村)|ほかの(?:市|町|村|自治体)|(?<![\u4e00-\u9fff])国|政府"
-    r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県|大手(?:企業)?|企業"
-    r"|あちら|向こう|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)[\u4e00-\u9fffァ-ヶーA-Za-z]{2,8}さん"
+    r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県"
+    r"|あちら|向こう"
     rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}(?:市|町|村))" + _JA_TOPIC
 )
 JA_OTHERS_ANYWHERE = re.compile(
@@ -214,8 +232,10 @@ def owner(text: str, lang: Lang) -> Owner:
     if ours.search(_masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)):
         return "ours"
     if ja:
-        return "others" if JA_OTHERS.search(text) else "none"
-    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) else "none"
+        elsewhere = JA_COMPANY.search(text) and JA_ELSEWHERE.search(text)
+        return "others" if JA_OTHERS.search(text) or elsewhere else "none"
+    elsewhere = EN_COMPANY.search(text) and EN_ELSEWHERE.search(text)
+    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) or elsewhere else "none"
 
 
 def is_view(clause: str, lang: Lang, whose: Owner = "none") -> bool:
@@ -242,7 +262,7 @@ def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
     """Japanese, one clause of a statement not naming the city: another's when it names one, or
     when an earlier clause made another the topic (「神戸市は、…対応していました」); a subject
     marked by が sets only its own clause (「隣町が被害に遭ってから、…策定する計画です」)."""
-    if JA_OTHERS.search(statement[a:b]):
+    if JA_OTHERS.search(statement[a:b]) or JA_COMPANY.search(statement[a:b]):
         return "others"
     earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
     return "others" if any(not m.endswith("が") for m in earlier) else "none"

@@ -66,6 +66,9 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         # a company runs the city's thing
         ("en", "A company runs our bus app under a five-year contract."),
         ("ja", "バスアプリはうちが委託した会社が運営しています。"),
+        # a company working in the city, nothing said of elsewhere: the city's own pilot
+        ("en", "A vendor is piloting a traffic dashboard in one district."),
+        ("ja", "ベンダーさんが一部の地区でダッシュボードを試験運用しています。"),
         # a comparison that states the city's own
         ("en", "Like Singapore, we have a digital twin of the centre, though much smaller."),
         ("en", "Compared with Nairobi it's tiny here, but there is a pilot incubator."),
@@ -119,7 +122,7 @@ def test_whose_statement(lang: Lang, text: str, expected: str) -> None:
 def test_the_interpreter_withholds_the_level_and_says_why(
     interpreter: OfflineInterpreter, fw: Framework, lang: Lang, text: str, reason: str
 ) -> None:
-    got = interpreter.interpret(fw.element("E13"), text, lang)
+    got = interpreter.interpret(fw.element("E16"), text, lang)
     assert got.level is None and got.reason == reason and not got.unknown
     assert got.follow_up
 
@@ -134,5 +137,18 @@ def test_the_interpreter_withholds_the_level_and_says_why(
 def test_the_interpreter_places_the_look_alikes(
     interpreter: OfflineInterpreter, fw: Framework, lang: Lang, text: str
 ) -> None:
-    got = interpreter.interpret(fw.element("E13"), text, lang)
+    got = interpreter.interpret(fw.element("E16"), text, lang)
     assert got.reason is None and got.level is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_command_line_says_why(fw: Framework, lang: Lang) -> None:
+    from assistant.catalogue import t
+    from assistant.interpret.commands import _readable
+    from assistant.ports import Interpretation
+
+    for reason in ("others", "opinion"):
+        got = Interpretation(element="E16", confidence=0.8, reason=reason)  # type: ignore[arg-type]
+        assert t(f"interpret.reason.{reason}", lang) in _readable(fw.element("E16"), got, lang)
+    placed = Interpretation(element="E16", level=2, confidence=0.8)
+    assert t("interpret.reason.others", lang) not in _readable(fw.element("E16"), placed, lang)
