@@ -65,7 +65,7 @@ EN_OTHERS = re.compile(
     r"|(?:the|a) (?:\w+ )?(?:ministry|ministries|national government|central government"
     r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
     r" government|state government|regional government)"
-    r"|ministry of|they(?!'ll)\b|their\b|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    r"|ministry of|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
     r"|[A-Z]\w+ and (?:the |all the )?other (?:operators|companies|telcos|providers|vendors"
     r"|cities|municipalities)"
     # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
@@ -106,12 +106,14 @@ EN_SPEAKER = re.compile(
 # piloting a dashboard in one district" is the city's own pilot.
 EN_COMPANY = re.compile(
     _EN_LEAD + r"(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
-    r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?|operators?)\b",
+    r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?|operators?|donors?|world bank"
+    r"|development partners?|development banks?|agenc(?:y|ies))\b",
     re.IGNORECASE,
 )
 EN_ELSEWHERE = re.compile(
     r"\b(?:national|nationwide|across the country|everywhere|all over|the capital|abroad"
-    r"|other (?:cities|municipalities|towns|countries)|many (?:cities|municipalities))\b",
+    r"|other (?:cities|municipalities|towns|countries)|many (?:cities|municipalities)"
+    r"|in the region|across the region|in other countries)\b",
     re.IGNORECASE,
 )
 JA_COMPANY = re.compile(
@@ -121,19 +123,21 @@ JA_COMPANY = re.compile(
 JA_ELSEWHERE = re.compile(
     r"自治体|全国|各地|国内|海外|他の|どこ(?:の|で)?も|色々な|いろいろな|あちこち|東京"
 )
-_JA_NAME = r"[\u4e00-\u9fffァ-ヶー]"
-_JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣|近隣|うち|市|町|村"
+_JA_NAME = r"[\u4e00-\u9fffァ-ヶーぁ-ゖ]"  # つくば市, いわき市
+_JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣|近隣|うち|市|町|村|この|その|あの|どの|ほか|よそ|となり"
+# the name ends before 市: 「私の市」「うちが町」 are not names
+_JA_NAME_END = r"(?<![のがはもにでとやをへ])"
 _JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
 JA_OTHERS = re.compile(
     r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     r"|よその(?:市|町|村)|ほかの(?:市|町|村|自治体)|(?<![\u4e00-\u9fff])国|政府"
     r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県"
     r"|あちら|向こう"
-    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}(?:市|町|村))" + _JA_TOPIC
+    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村))" + _JA_TOPIC
 )
 JA_OTHERS_ANYWHERE = re.compile(
     r"隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
-    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}(?:市|町|村)(?:さん)?"
+    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村)(?:さん)?"
 )
 JA_OURS = re.compile(
     r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
@@ -185,8 +189,9 @@ JA_VIEW = re.compile(
     r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
     r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい)"
     r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|じゃないか)?"
-    r"(?:(?:と|って)(?:は)?(?:思|感じ)(?:い|う|っ)?(?:ます|ています|てる)?(?:よ|ね)?)?[。．！!\s]*$"
+    r"(?:(?:と|って)(?:は)?(?:思(?:い|う|っ)?|感じ)(?:ます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
     r"|(?:ですよね|ますよね|でしょうね|でしょう|でしょうし)[。．！!\s]*$"
+    r"|(?:と|って)(?:は)?感じ(?:ます|ています|ている|てる)[。．！!\s]*$"
     r"|(?:べき|大事|必要|重要|大切)(?:だ|である)?(?:という|との|って)(?:の|こと)?(?:は|が|も)?[、\s]*$"
 )
 # 「信頼がないと何も進まない」: a generality, a view unless said of the city itself

@@ -33,6 +33,9 @@ ABOUT_OTHERS = [
     # a company
     ("en", "One of the big telecom companies is testing drones for deliveries in the capital."),
     ("ja", "NECさんや富士通さんは、どこの自治体にも熱心に提案していますよね。"),
+    # a donor, elsewhere; a city named in kana
+    ("en", "The World Bank funds plenty of these projects in the region."),
+    ("ja", "いわき市は実証実験をたくさんやっているそうです。"),
 ]
 ONLY_VIEWS = [
     ("en", "I think data sharing is very important. Every city needs it."),
@@ -41,6 +44,7 @@ ONLY_VIEWS = [
     ("ja", "データの共有は必要だと思います。"),
     ("ja", "住民の声を聞くことが一番大事だと思いますね。"),
     ("ja", "防災とDXはもっと一緒にやるべきです。"),
+    ("ja", "正直、スマートシティは流行りだと感じています。"),
 ]
 
 
@@ -77,6 +81,8 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         ("en", "We signed an MOU with two neighbouring towns on shared e-services."),
         ("ja", "近隣の市と協定を結んで、毎年共同で研修をしています。"),
         ("ja", "隣町がランサムウェアの被害に遭ってから、方針を作る計画になりました。"),
+        ("en", "The World Bank funds our flood sensors, and the city pays for maintenance."),
+        ("ja", "私の市では、LINEで通報を受け付けています。"),
         # a view, then a plan or something in place
         ("en", "I think partnerships matter, and we now have one MOU with the university."),
         ("ja", "連携は大事だと思います。実際、今年度から大学と協議会を始めました。"),
@@ -84,8 +90,10 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         # a hedged fact is a fact
         ("en", "I think we have a draft policy somewhere."),
         ("ja", "たぶんポリシーの案はあると思います。"),
-        # nobody named: the city's by default
+        # nobody named: the city's by default ("they" is the city's people unless someone
+        # else was just named)
         ("en", "The portal is updated every month."),
+        ("en", "They update the portal every month."),
         ("ja", "ポータルは毎月更新しています。"),
     ],
 )
