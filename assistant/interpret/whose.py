@@ -80,6 +80,7 @@ EN_OTHERS = re.compile(
 )
 EN_OURS = re.compile(
     r"\b(?:we|we're|we've|we'd|we'll|our|ours|ourselves|us|here|locally|in-house)\b"
+    r"|\bcity hall\b|\bfor (?:us|the city|the town)\b"
     r"|\b(?:the|this|my|our) (?:city|town|municipality|county|district|council|mayor|city hall"
     r"|administration|municipal \w+)\b|\bcity[- ](?:backed|funded|run|owned|wide)\b|\bmunicipal\b"
     r"|\bcity's\b|\bmy (?:office|department|unit|team|section|division)\b"
@@ -143,7 +144,7 @@ JA_OURS = re.compile(
     r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
     r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
     r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村|区)(?:として|独自|が|の|は|で|では|内|も|全体)"
-    r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)|(?:て|で)(?:もら|いただ)"
+    r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)|(?:て|で)(?:もら|いただ|くれ)"
     r"|(?:市|町|村)長|(?:情報|担当|係)(?:の人|者)"
 )
 
@@ -177,10 +178,21 @@ EN_HEDGED_FACT = re.compile(
     re.IGNORECASE,
 )
 # any finite verb: with the city (or nobody) as subject, a statement that does or has something
+# someone else giving the city something: "the ministry gave a grant for the pilot"
+EN_GIVES = re.compile(
+    r"\b(?:gave|gives|give|funds?|funded|paid|pays|provides?|provided|granted|grants|sent|sends"
+    r"|lent|lends|supports?|supported|subsidi[sz]es|subsidi[sz]ed|donated|donates)\b",
+    re.IGNORECASE,
+)
+# 「国が整備した|クラウド」: a verb's plain form right before a noun
+_JA_RELATIVE = re.compile(
+    r"[^、。]{0,15}?(?:した|った|いた|んだ|てる|ている|する|る)(?=[\u4e00-\u9fffァ-ヶー「『])"
+)
 EN_FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|do|got|gets|went|came|made|makes|runs?|ran|sits?"
     r"|goes|keeps?|takes?|took|put|set|bought|built|sent|paid|gave|began|spent|sold|left|kept|held"
-    r"|wrote|brought|\w{3,}ed)\b|\bwe (?!(?:should|must|need|ought|would|could|might|wish|hope|think"
+    r"|wrote|brought|go|use|uses|work|works|pay|need|needs|apply|applies|handle|handles|share"
+    r"|shares|publish|update|updates|connect|connects|\w{3,}ed)\b|\bwe (?!(?:should|must|need|ought|would|could|might|wish|hope|think"
     r"|believe|feel)\b)[a-z]+",
     re.IGNORECASE,
 )
@@ -238,9 +250,19 @@ def owner(text: str, lang: Lang) -> Owner:
         return "ours"
     if ja:
         elsewhere = JA_COMPANY.search(text) and JA_ELSEWHERE.search(text)
-        return "others" if JA_OTHERS.search(text) or elsewhere else "none"
-    elsewhere = EN_COMPANY.search(text) and EN_ELSEWHERE.search(text)
-    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) or elsewhere else "none"
+        named = [m for m in JA_OTHERS.finditer(text) if not _ja_relative(text, m)]
+        return "others" if named or elsewhere else "none"
+    elsewhere = bool(EN_ELSEWHERE.search(text))
+    if EN_OTHERS.search(text) and EN_GIVES.search(text) and not elsewhere:
+        return "none"  # "the ministry gave a grant for the pilot": what the city received
+    company = EN_COMPANY.search(text) and elsewhere
+    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) or company else "none"
+
+
+def _ja_relative(text: str, found: re.Match[str]) -> bool:
+    """「国が整備したクラウドに移行済み」: a subject with が inside a relative clause names the
+    maker of the city's thing, not the subject of the statement."""
+    return found.group(0).endswith("が") and bool(_JA_RELATIVE.match(text, found.end()))
 
 
 def is_view(clause: str, lang: Lang, whose: Owner = "none") -> bool:
@@ -267,7 +289,8 @@ def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
     """Japanese, one clause of a statement not naming the city: another's when it names one, or
     when an earlier clause made another the topic (「神戸市は、…対応していました」); a subject
     marked by が sets only its own clause (「隣町が被害に遭ってから、…策定する計画です」)."""
-    if JA_OTHERS.search(statement[a:b]) or JA_COMPANY.search(statement[a:b]):
+    named = [m for m in JA_OTHERS.finditer(statement, a, b) if not _ja_relative(statement, m)]
+    if named or JA_COMPANY.search(statement[a:b]):
         return "others"
     earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
     return "others" if any(not m.endswith("が") for m in earlier) else "none"

@@ -29,6 +29,7 @@ ABOUT_OTHERS = [
     ("ja", "隣の町は大学と協定を結んで、実証をどんどんやっているみたいです。"),
     # the national government / the ministry
     ("en", "The ministry runs a national portal for open data. They add datasets every week."),
+    ("en", "The ministry funds projects like this nationwide."),
     ("ja", "国はガイドラインを出していますし、県もセキュリティの研修をやっています。"),
     # a company
     ("en", "One of the big telecom companies is testing drones for deliveries in the capital."),
@@ -67,6 +68,12 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         # someone else's system, used by the city
         ("en", "We use the national ID platform for online permits."),
         ("ja", "国のマイナンバーカードの仕組みを使って、住民票をオンラインで出しています。"),
+        # someone else made or gave the city's thing: the city has it
+        ("ja", "国が整備したガバメントクラウドに移行済みです。"),
+        ("ja", "県が作った共通の電子申請システムを使っています。"),
+        ("en", "The ministry gave a grant for the pilot."),
+        ("en", "The province pays for the fibre link to city hall."),
+        ("en", "The national government provides the ID system; permits go through it."),
         # a company runs the city's thing
         ("en", "A company runs our bus app under a five-year contract."),
         ("ja", "バスアプリはうちが委託した会社が運営しています。"),
