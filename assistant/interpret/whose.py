@@ -249,9 +249,9 @@ def owner(text: str, lang: Lang) -> Owner:
     if ours.search(_masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)):
         return "ours"
     if ja:
-        elsewhere = JA_COMPANY.search(text) and JA_ELSEWHERE.search(text)
+        abroad = bool(JA_COMPANY.search(text) and JA_ELSEWHERE.search(text))
         named = [m for m in JA_OTHERS.finditer(text) if not _ja_relative(text, m)]
-        return "others" if named or elsewhere else "none"
+        return "others" if named or abroad else "none"
     elsewhere = bool(EN_ELSEWHERE.search(text))
     if EN_OTHERS.search(text) and EN_GIVES.search(text) and not elsewhere:
         return "none"  # "the ministry gave a grant for the pilot": what the city received
