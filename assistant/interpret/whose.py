@@ -7,10 +7,11 @@ else ("In Surabaya they linked everything to their climate plan", 「隣の市�
 placed, sometimes with high confidence. Here each statement (``signals.segments``) is read for
 
 - its owner: our city (we, our, here, the city, its departments, 本市, うちの, 市として, 企画課が),
-  someone else (another named city, the neighbours, the ministry / national government /
-  prefecture, a company or vendor, 他市, 国は, 県の, 隣の町, 〇〇市さんは), or nobody said; a
-  statement that names nobody goes on about the owner before it when it points back (they,
-  there, it, あちら);
+  someone else as the subject or topic (another named city, the neighbours, the ministry /
+  national government / province, a company or donor acting elsewhere, 他市は, 国は, 県も,
+  隣の町は, 〇〇市さんは; not what they made or gave the city: 「国が整備したクラウドに移行済み」,
+  "the ministry gave a grant for the pilot"), or nobody said; a statement that names nobody
+  goes on about someone else named before it when it points back (they, there, あちら);
 - its kind: a fact (something is or is not there, done, used) or an opinion / wish / advice
   ("I think partnerships are the future", "we should", 「大事だと思います」「べき」「たい」); a hedged
   fact ("I think we have a draft", 「あると思います」) is a fact.
