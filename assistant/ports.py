@@ -33,6 +33,9 @@ class Interpretation(BaseModel):
     alternatives: list[int] = Field(default_factory=list)
     # The short question that separates ``level`` from ``alternatives[0]`` (rubric pair data).
     question: str | None = None
+    # Why no level: the answer's facts are all someone else's ("others": another city, the
+    # nation, a company) or it holds only views ("opinion"); the reply says so and asks again.
+    reason: Literal["others", "opinion"] | None = None
 
 
 class Interpreter(Protocol):

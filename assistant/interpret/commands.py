@@ -65,6 +65,8 @@ def _readable(element: Element, result: Interpretation, lang: Lang) -> str:
         lines.append(
             f"{t('interpret.none', lang)} ({t('interpret.confidence', lang)}: {result.confidence:.2f})"
         )
+        if result.reason:  # why: someone else's facts, or only a view
+            lines.append(t(f"interpret.reason.{result.reason}", lang))
     else:
         rubric = element.rubric[result.level].text.get(lang)
         lines.append(f"{t('interpret.level', lang)}: {result.level} — {rubric}")

@@ -56,6 +56,7 @@ from assistant.interpret.statements import missing_overlap, read_statements
 from assistant.interpret.stops import mark_past, past_regions
 from assistant.interpret.unplaceable import own_words, unplaced_reading
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
+from assistant.interpret.whose import whose_reading
 from assistant.lang import detect_lang
 from assistant.models import Element, Framework, Lang
 from assistant.ports import Interpretation
@@ -171,8 +172,8 @@ class OfflineInterpreter:
     def analyse(self, element: Element, text: str, lang: Lang) -> Analysis | Interpretation:
         """Every signal about one answer; an Interpretation when it is settled without them.
 
-        Settled early: an empty answer, and a clear "don't know" / deflection with too little
-        level support outside it.
+        Settled early: an empty answer, a clear "don't know" / deflection with too little
+        level support outside it, and an answer with no fact of the city's own (``whose``).
         """
         cal = self.calibration
         answer = text.strip()
@@ -195,6 +196,13 @@ class OfflineInterpreter:
         unplaced = unplaced_reading(element, text, spans, hits, tlang, dks, described)
         if unplaced is not None:
             return unplaced
+        whose = whose_reading(spans, hits, tlang)
+        if whose is not None:  # only another city's / the nation's facts, or only views
+            reason, said = whose
+            return Interpretation(
+                element=element.id, confidence=0.8, evidence=said, follow_up=follow_up,
+                reason=reason,
+            )  # fmt: skip
         if dks:
             # "not sure of the date, but the council meets every quarter and ...": a hedge
             # beside a real description is read, with the deflection as a feature

@@ -228,7 +228,11 @@ def _place(ctx: Context, step: Step, element: Element, found: Interpretation) ->
     state.thin += 1
     if state.thin == 1:
         probe = found.follow_up or element.probes[0].get(lang)
-        step.say(t("interview.probe", lang, probe=probe))
+        if found.reason:  # why no level, in the session's language, then ask about the city
+            probe = element.probes[0].get(lang)
+            step.say(t(f"interview.no_basis_{found.reason}", lang, probe=probe))
+        else:
+            step.say(t("interview.probe", lang, probe=probe))
         return render.element_choices(state, ctx.fw, element)
     state.levels_offered = True
     step.say(t("interview.offer_levels", lang) + "\n" + render.levels_text(element, lang))

@@ -27,6 +27,8 @@ CUES: dict[int, tuple[str, ...]] = {
     0: ("nothing", "no plan", "none at all", "何もない", "ない状態"),
 }
 DONT_KNOW = ("don't know", "no idea", "わかりません")
+# no level, and why (``Interpretation.reason``): someone else's facts, or only a view
+NO_BASIS = {"others": ("in another city", "隣の市では"), "opinion": ("i think it matters", "大事だと思います")}
 
 
 class KeywordInterpreter:
@@ -40,6 +42,9 @@ class KeywordInterpreter:
         low = text.lower()
         if any(w in low for w in DONT_KNOW):
             return Interpretation(element=element.id, confidence=0.9, unknown=True)
+        for reason, words in NO_BASIS.items():
+            if any(w in low for w in words):
+                return Interpretation(element=element.id, confidence=0.8, reason=reason)  # type: ignore[arg-type]
         for level in (4, 3, 2, 1, 0):
             for cue in CUES[level]:
                 if cue in low:

@@ -170,6 +170,29 @@ def test_thin_answer_gets_the_probe_then_the_five_levels(engine, store):
     assert stored.level == 1 and stored.text == "hmm\nit depends"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "reason"),
+    [
+        ("en", "In another city they have a portal.", "others"),
+        ("en", "I think it matters a lot.", "opinion"),
+        ("ja", "隣の市ではポータルがあります。", "others"),
+        ("ja", "大事だと思います。", "opinion"),
+        # the session's language wins: English words in a Japanese session, a Japanese reply
+        ("ja", "In another city they have a portal.", "others"),
+    ],
+)
+def test_an_answer_about_someone_else_or_a_view_says_why_and_asks_again(
+    engine, store, lang, text, reason
+):
+    code, _ = through_intake(engine, lang)
+    probe = get_framework().element("E01").probes[0].get(lang)
+    reply = engine.handle(code, text)
+    assert reply.phase == "element" and reply.element == "E01" and reply.proposal is None
+    assert t(f"interview.no_basis_{reason}", lang, probe=probe) in text_of(reply)
+    assert t("interview.probe", lang, probe=probe) not in text_of(reply)
+    assert "E01" not in store.load(code).answers  # nothing saved
+
+
 def test_yes_before_any_proposal_is_an_answer_not_a_confirmation(engine, store):
     code, _ = through_intake(engine)
     reply = engine.handle(code, "yes")

@@ -1,0 +1,342 @@
+"""Whose fact is this? Who each statement of an answer is about, and whether it states a fact.
+
+The rubric scores the official's OWN city. Officials often answer with what they know of someone
+else ("In Surabaya they linked everything to their climate plan", 「隣の市は台湾の都市と協定を結ん
+でいて」, "the ministry runs a big campaign") or with a view ("trust is everything", 「一緒にやるべき
+だと思います」). Such an answer names rubric words but says nothing about the city's state, and was
+placed, sometimes with high confidence. Here each statement (``signals.segments``) is read for
+
+- its owner: our city (we, our, here, the city, its departments, 本市, うちの, 市として, 企画課が),
+  someone else as the subject or topic (another named city, the neighbours, the ministry /
+  national government / province, a company or donor acting elsewhere, 他市は, 国は, 県も,
+  隣の町は, 〇〇市さんは; not what they made or gave the city: 「国が整備したクラウドに移行済み」,
+  "the ministry gave a grant for the pilot"), or nobody said; a statement that names nobody
+  goes on about someone else named before it when it points back (they, there, あちら);
+- its kind: a fact (something is or is not there, done, used) or an opinion / wish / advice
+  ("I think partnerships are the future", "we should", 「大事だと思います」「べき」「たい」); a hedged
+  fact ("I think we have a draft", 「あると思います」) is a fact.
+
+An answer none of whose facts is about the city (or nobody's: "the portal is updated monthly" is
+the city's unless it points back to someone else) gives no basis for a level: ``whose_reading``
+says why, and the interviewer asks about the city itself. "Not my department, but the IT unit
+runs X" (a city office), "we use the national ID platform", "a company runs our bus app", "like
+Singapore, we have ..." each hold a fact of the city's own and are read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.interpret.clauses import EN_PRESENCE, JA_PRESENCE, clause_spans
+from assistant.interpret.signals import Hit, Span
+from assistant.models import Lang
+
+Owner = Literal["ours", "others", "none"]
+Reason = Literal["others", "opinion"]
+
+# -- someone else as the subject: another city, the nation, a company -----------------------------
+# Only the subject or topic counts: "we signed an MOU with two neighbouring towns", 「近隣の市と協定を
+# 結び」「国の交付金で」 are the city's own facts about others.
+_EN_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+# capitalised words that open a sentence without naming a place
+_EN_COMMON = (
+    r"The|This|That|These|Those|There|Their|They|Then|What|Which|When|Where|Here|Now|Yes|Everything"
+    r"|Nothing|Nobody|Everyone|Everybody|Each|Every|Some|Most|Many|Much|Only|Just|Also|Even|Still"
+    r"|Trust|Data|Digital|Planning|Legal|Finance|Procurement|Transport|Health|Water|Staff|Budget"
+    r"|Portal|Policy|Security|Communication|Council|Management|Technology|Smart|City|Town|Money"
+    r"|Funding|Nowadays|Today|Currently|Last|Next|Since|After|Before|Once|Maybe|Perhaps|Honestly"
+    r"|Right|Well|Sure|Please|Sorry|Actually|Basically|Probably|Definitely|Mostly|Partly|Usually"
+    r"|Residents|Citizens|People|Officials|Someone|Somebody|Anything|None|With|From|About|Under"
+    r"|Over|Into|Like|Unlike|Because|While|Although|Though|Whether|Yeah|Okay|Hmm|Documents"
+)
+_EN_LEAD = (
+    r"^\W*(?:(?:so|and|but|well|yes|oh|also|now|actually|honestly|i think|i believe|i hear"
+    r"|i heard|apparently)\W+)*"
+)
+EN_OTHERS = re.compile(
+    _EN_LEAD
+    + r"(?:(?:an?other|other|neighbou?ring|nearby|some|many|most|several|big|larger|bigger)"
+    r" (?:cities|city|towns?|municipalit(?:y|ies)|districts?|countries|count(?:y|ies)|provinces?)"
+    r"|(?:our |the )?neighbou?rs?|the next (?:district|town|city|county|province)"
+    r"|(?:the|a) (?:\w+ )?(?:ministry|ministries|national government|central government"
+    r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
+    r" government|state government|regional government)"
+    r"|ministry of|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    r"|[A-Z]\w+ and (?:the |all the )?other (?:operators|companies|telcos|providers|vendors"
+    r"|cities|municipalities)"
+    # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
+    rf"|(?-i:(?:[Ii]n|[Uu]nlike|[Ll]ike|[Cc]ompared (?:with|to)) (?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)"
+    r"[A-Z][\w'é-]+)"
+    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)[A-Z][^\W\d_]{{3,}}(?:'s|’s)"
+    r" (?!(?:been|got|not|live|a|an|the|just|only|all|still|now|done|already|very|quite|on|in|at"
+    r"|up|out|over|no|nothing|it|what|why|how|where|when|because|about|more|less)\b)[a-z])"
+    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)[A-Z][^\W\d_]{{3,}}"
+    r" (?:is|has|have|was|were|linked|runs|did|does|built|made) ))",
+    re.IGNORECASE,
+)
+EN_OURS = re.compile(
+    r"\b(?:we|we're|we've|we'd|we'll|our|ours|ourselves|us|here|locally|in-house)\b"
+    r"|\bcity hall\b|\bfor (?:us|the city|the town)\b"
+    r"|\b(?:the|this|my|our) (?:city|town|municipality|county|district|council|mayor|city hall"
+    r"|administration|municipal \w+)\b|\bcity[- ](?:backed|funded|run|owned|wide)\b|\bmunicipal\b"
+    r"|\bcity's\b|\bmy (?:office|department|unit|team|section|division)\b"
+    r"|(?<!\btheir )(?<!\bits )\b(?!(?:their|its|a|an)\b)\w+ (?:department|unit|office|section|division|directorate|bureau|team"
+    r"|committee)s?\b",
+    re.IGNORECASE,
+)
+# "our neighbours" is not ours: someone else's words are masked before ours are looked for
+EN_OTHERS_ANYWHERE = re.compile(
+    r"\b(?:of )?our (?:time|times|age|era|generation|country|nation|national government)\b"
+    r"|\b(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)\b"
+    r"|\bthan (?:ours|us)\b|\b(?:our |the )?neighbou?rs?\b|\b(?:an?other|other|neighbou?ring) (?:cities|city|towns?"
+    r"|municipalit(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# the speaker's own experience ("I saw their team present it"): not a fact about the city
+EN_SPEAKER = re.compile(
+    r"^\W*(?:i|my wife and i|we) (?:once |also |even )?(?:saw|heard|read|visited|met|watched|attended"
+    r"|went (?:there|to (?:their|a|the|one))|was there)\b",
+    re.IGNORECASE,
+)
+# A company as the subject is someone else's only when it acts elsewhere ("one of the telecom
+# companies got a licence from the national regulator", 「大手はどこの自治体とも」): "a vendor is
+# piloting a dashboard in one district" is the city's own pilot.
+EN_COMPANY = re.compile(
+    _EN_LEAD + r"(?:one of )?(?:the|a|some|big|private|telecom|tech|large) (?:\w+ ){0,2}?"
+    r"(?:compan(?:y|ies)|vendors?|corporations?|telcos?|firms?|operators?|donors?|world bank"
+    r"|development partners?|development banks?|agenc(?:y|ies))\b",
+    re.IGNORECASE,
+)
+EN_ELSEWHERE = re.compile(
+    r"\b(?:national|nationwide|across the country|everywhere|all over|the capital|abroad"
+    r"|other (?:cities|municipalities|towns|countries)|many (?:cities|municipalities)"
+    r"|in the region|across the region|in other countries)\b",
+    re.IGNORECASE,
+)
+JA_COMPANY = re.compile(
+    r"(?:大手(?:企業)?|企業|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)"
+    r"[\u4e00-\u9fffァ-ヶーA-Za-z]{2,8}さん)(?:は|が|も|って|では)"
+)
+JA_ELSEWHERE = re.compile(
+    r"自治体|全国|各地|国内|海外|他の|どこ(?:の|で)?も|色々な|いろいろな|あちこち|東京"
+)
+_JA_NAME = r"[\u4e00-\u9fffァ-ヶーぁ-ゖ]"  # つくば市, いわき市
+_JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣|近隣|うち|市|町|村|この|その|あの|どの|ほか|よそ|となり"
+# the name ends before 市: 「私の市」「うちが町」 are not names
+_JA_NAME_END = r"(?<![のがはもにでとやをへ])"
+_JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
+JA_OTHERS = re.compile(
+    r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
+    r"|よその(?:市|町|村)|ほかの(?:市|町|村|自治体)|(?<![\u4e00-\u9fff])国|政府"
+    r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県"
+    r"|あちら|向こう"
+    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村))" + _JA_TOPIC
+)
+JA_OTHERS_ANYWHERE = re.compile(
+    r"隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
+    rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村)(?:さん)?"
+)
+JA_OURS = re.compile(
+    r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
+    r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
+    r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村|区)(?:として|独自|が|の|は|で|では|内|も|全体)"
+    r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)|(?:て|で)(?:もら|いただ|くれ)"
+    r"|(?:市|町|村)長|(?:情報|担当|係)(?:の人|者)"
+)
+
+# -- a view, a wish, advice (not a fact) ---------------------------------------------------------
+# a view whoever it is about: "we should", "in my opinion", "I wish"
+EN_VIEW = re.compile(
+    r"\bin my (?:view|opinion)\b|\bpersonally\b|\bshould\b|\bought to\b|\bmust\b"
+    r"|\bhas to\b|\bhave to\b|\bneeds? to\b|\bwould (?:like|love)\b|\bi'd (?:like|love)\b"
+    r"|\b(?:i|we) (?:hope|wish)\b|\bideally\b|\bit would be\b|\bwhat matters\b|\bmatters most\b"
+    r"|\bthat's the (?:right|best) way\b",
+    re.IGNORECASE,
+)
+EN_FRAME = re.compile(r"\bin my (?:view|opinion)\b|\bpersonally\b", re.IGNORECASE)
+EN_THINK = re.compile(
+    r"\b(?:i|we) (?:really |honestly |personally |do |strongly )?(?:think|believe|feel)\b",
+    re.IGNORECASE,
+)
+# praise, a generality: a view when not said of the city's own thing ("Bangalore has an amazing
+# scene", "trust is everything", "without it no city can succeed")
+EN_PRAISE = re.compile(
+    r"\b(?:is|are|'s) (?:so |very |really |the most |the )?(?:important|essential|crucial|key|vital|everything"
+    r"|the future|the right way|a must)\b|\b(?:impressive|amazing|great model|polished|inspiring"
+    r"|wonderful|fantastic|admire|envy|jealous)\b|\bit's like\b|\bso (?:much|many)\b|\bany city\b"
+    r"|\b(?:no|a|every) (?:smart )?city\b|\bissue of our time\b|\botherwise\b|\bwithout (?:it|that|trust)\b",
+    re.IGNORECASE,
+)
+# "I think we have a draft", "I believe the vision was approved": a hedge on a fact, not a view
+EN_HEDGED_FACT = re.compile(
+    r"\b(?:think|believe|guess|feel)(?: that)? (?:we|there|our|it|the (?:\w+ ){1,4}?(?:has|have"
+    r"|had|is|are|was|were|runs|covers))\b",
+    re.IGNORECASE,
+)
+# any finite verb: with the city (or nobody) as subject, a statement that does or has something
+# someone else giving the city something: "the ministry gave a grant for the pilot"
+EN_GIVES = re.compile(
+    r"\b(?:gave|gives|give|funds?|funded|paid|pays|provides?|provided|granted|grants|sent|sends"
+    r"|lent|lends|supports?|supported|subsidi[sz]es|subsidi[sz]ed|donated|donates)\b",
+    re.IGNORECASE,
+)
+# 「国が整備した|クラウド」: a verb's plain form right before a noun
+_JA_RELATIVE = re.compile(
+    r"[^、。]{0,15}?(?:した|った|いた|んだ|てる|ている|する|る)(?=[\u4e00-\u9fffァ-ヶー「『])"
+)
+EN_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|got|gets|went|came|made|makes|runs?|ran|sits?"
+    r"|goes|keeps?|takes?|took|put|set|bought|built|sent|paid|gave|began|spent|sold|left|kept|held"
+    r"|wrote|brought|go|use|uses|work|works|pay|need|needs|apply|applies|handle|handles|share"
+    r"|shares|publish|update|updates|connect|connects|\w{3,}ed)\b|\bwe (?!(?:should|must|need|ought|would|could|might|wish|hope|think"
+    r"|believe|feel)\b)[a-z]+",
+    re.IGNORECASE,
+)
+# Japanese: what the clause ends on decides (the predicate comes last)
+JA_VIEW = re.compile(
+    r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
+    r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい)"
+    r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|じゃないか)?"
+    r"(?:(?:と|って)(?:は)?(?:思(?:い|う|っ)?|感じ)(?:ます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
+    r"|(?:ですよね|ますよね|でしょうね|でしょう|でしょうし)[。．！!\s]*$"
+    r"|(?:と|って)(?:は)?感じ(?:ます|ています|ている|てる)[。．！!\s]*$"
+    r"|(?:べき|大事|必要|重要|大切)(?:だ|である)?(?:という|との|って)(?:の|こと)?(?:は|が|も)?[、\s]*$"
+)
+# 「信頼がないと何も進まない」: a generality, a view unless said of the city itself
+JA_CONDITIONAL_VIEW = re.compile(r"(?:ないと|なければ|しないと)(?:何も|誰も|職員も|進ま|動け|意味)")
+JA_FINITE = re.compile(
+    r"(?:ます|ました|ません|です|でした|ている|てる|ていた|った|した|ない|ある|いる|あり|おり|て|で|た|り)"
+    r"[。．!！\s]*$"
+)
+
+
+# pointing back at the place or body just named
+EN_BACK = re.compile(
+    r"\bthere\b(?!\s+(?:is|are|was|were|'s|has|have|had|will|would|used|seems?|must|might|may)\b)"
+    r"|\b(?!(?:and|but|so|because|that|if|when|where|as|though|whether|also|yes|no|now)\b)[a-z]+"
+    r" there\b"
+    r"|\b(?:they|them|their|theirs)\b",
+    re.IGNORECASE,
+)
+JA_BACK = re.compile(r"あちら|向こう|そこ(?:は|では|に|の)|その(?:市|町|村)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One statement: whose, whether it states a fact of the city's own (or nobody's), whether
+    it holds a view."""
+
+    owner: Owner
+    fact: bool
+    view: bool
+    text: str
+
+
+def _masked(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def owner(text: str, lang: Lang) -> Owner:
+    """Ours when the statement names the city (someone else's words masked first: "our
+    neighbours" is not ours), else another's when another is its subject (or the speaker's own
+    visit is), else nobody's."""
+    ja = lang == "ja"
+    ours = JA_OURS if ja else EN_OURS
+    if ours.search(_masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)):
+        return "ours"
+    if ja:
+        abroad = bool(JA_COMPANY.search(text) and JA_ELSEWHERE.search(text))
+        named = [m for m in JA_OTHERS.finditer(text) if not _ja_relative(text, m)]
+        return "others" if named or abroad else "none"
+    elsewhere = bool(EN_ELSEWHERE.search(text))
+    if EN_OTHERS.search(text) and EN_GIVES.search(text) and not elsewhere:
+        return "none"  # "the ministry gave a grant for the pilot": what the city received
+    company = EN_COMPANY.search(text) and elsewhere
+    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) or company else "none"
+
+
+def _ja_relative(text: str, found: re.Match[str]) -> bool:
+    """「国が整備したクラウドに移行済み」: a subject with が inside a relative clause names the
+    maker of the city's thing, not the subject of the statement."""
+    return found.group(0).endswith("が") and bool(_JA_RELATIVE.match(text, found.end()))
+
+
+def is_view(clause: str, lang: Lang, whose: Owner = "none") -> bool:
+    """An opinion, a wish or advice rather than a fact; praise and generalities ("amazing",
+    "is everything", 「ないと何も進まない」) count only when not said of the city's own thing."""
+    if lang == "ja":
+        if whose != "ours" and JA_CONDITIONAL_VIEW.search(clause):
+            return True
+        return bool(JA_VIEW.search(clause))
+    if EN_VIEW.search(clause) or (whose != "ours" and EN_PRAISE.search(clause)):
+        return True
+    return bool(EN_THINK.search(clause)) and not EN_HEDGED_FACT.search(clause)
+
+
+def _states(clause: str, lang: Lang, cued: bool, whose: Owner) -> bool:
+    """Says something is there, absent, done or planned: a level cue or a presence verb; of the
+    city (or nobody), any finite verb."""
+    if cued or (JA_PRESENCE if lang == "ja" else EN_PRESENCE).search(clause):
+        return True
+    return whose != "others" and bool((JA_FINITE if lang == "ja" else EN_FINITE).search(clause))
+
+
+def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
+    """Japanese, one clause of a statement not naming the city: another's when it names one, or
+    when an earlier clause made another the topic (「神戸市は、…対応していました」); a subject
+    marked by が sets only its own clause (「隣町が被害に遭ってから、…策定する計画です」)."""
+    named = [m for m in JA_OTHERS.finditer(statement, a, b) if not _ja_relative(statement, m)]
+    if named or JA_COMPANY.search(statement[a:b]):
+        return "others"
+    earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
+    return "others" if any(not m.endswith("が") for m in earlier) else "none"
+
+
+def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Reading]:
+    """Each statement's owner, and clause by clause (``clauses.clause_spans``) whether it states
+    a fact of the city's own (or nobody's) or holds a view. A statement naming nobody that
+    points back to someone else just named ("everybody talks with everybody there", 「あちらは」)
+    is theirs."""
+    out: list[Reading] = []
+    back = JA_BACK if lang == "ja" else EN_BACK
+    for span in spans:
+        whose = owner(span.text, lang)
+        if whose == "none" and any(r.owner == "others" for r in out) and back.search(span.text):
+            whose = "others"
+        # "..., in my view": the frame makes the whole statement a view (not the city's own)
+        framed = whose != "ours" and lang == "en" and bool(EN_FRAME.search(span.text))
+        fact = view = False
+        for a, b in clause_spans(span.text):
+            clause = span.text[a:b]
+            who = whose
+            if lang == "ja" and whose == "others" and not back.search(span.text):
+                who = _ja_clause_owner(span.text, a, b)
+            lo, hi = span.start + a, span.start + b
+            if framed or is_view(clause, lang, who):
+                view = True
+            elif who != "others" and _states(
+                clause, lang, any(lo <= h.start < hi for h in hits), who
+            ):
+                fact = True
+        out.append(Reading(whose, fact, view, span.text))
+    return out
+
+
+def whose_reading(spans: list[Span], hits: list[Hit], lang: Lang) -> tuple[Reason, str] | None:
+    """Why the answer gives no basis about the city, with the statement that shows it; None
+    when some fact in it is the city's own (or nobody's)."""
+    readings = read_statements(spans, hits, lang)
+    if not readings or any(r.fact for r in readings):
+        return None
+    about_others = next((r for r in readings if r.owner == "others"), None)
+    if about_others is not None:
+        return "others", about_others.text
+    view = next((r for r in readings if r.view), None)
+    if view is not None:
+        return "opinion", view.text
+    return None
