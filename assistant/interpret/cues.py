@@ -87,7 +87,7 @@ JA_HEDGES = re.compile(r"たぶん|多分|おそらく|と思います|と思う
 EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
     r"|\bnot sure\b(?! (?:anyone|anybody|everyone|it|they|we|the|that|if|whether|how much|how many)\b)|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
-    r"|\bpass\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
+    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
     r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
     r"|\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)? (?:to |better )?(?:ask|talk to|check with|contact)\b"
     r"|\bbetter off (?:asking|talking)\b|\bask them\b|\b(?:i'm|i am) not (?:in charge|responsible|the right person)\b"

@@ -287,6 +287,8 @@ def test_a_total_decline_and_a_request_to_explain_are_recognised() -> None:
     assert asks_back("それはどういう範囲の話か、もう少し詳しく教えていただけますか。", "ja")
     assert unknown_spans("Our finance officer would know better; I'll get back to you.", "en")
     assert unknown_spans("I don't know what the city does with the other towns.", "en")
+    assert unknown_spans("We were told not to rate ourselves; I'll leave this one blank.", "en")
+    assert not unknown_spans("Staff leave the form blank when the field does not apply.", "en")
     assert not unknown_spans("We don't know what data we hold.", "en")
 
 
