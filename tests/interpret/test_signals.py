@@ -362,3 +362,15 @@ def test_measured_then_changed_in_more_words(lang: Lang, text: str, closed: bool
     from assistant.interpret.votes import closes_loop
 
     assert closes_loop(text, hits_for(text, lang), lang) is closed, text
+
+
+def test_a_consultation_service_is_not_talk_under_way() -> None:
+    talk = "来年度の予算を財政課と相談しています。"
+    assert any(h.level == 1 for h in hits_for(talk, "ja"))
+    for service in ("市民の相談窓口を設けています。", "毎月20件ほどオンライン相談があります。"):
+        assert not any(h.level == 1 for h in hits_for(service, "ja")), service
+
+
+def test_whether_something_is_done_unknown_is_an_embedded_question() -> None:
+    assert not unknown_spans("効果を測っているかどうかは、ちょっと分かりません。", "ja")
+    assert unknown_spans("ちょっと分かりません。", "ja")
