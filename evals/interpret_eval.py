@@ -53,10 +53,13 @@ DATASET_V7 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 # written blind by two new writers in the third session of 2026-12-04, measured blind four times,
 # then released as development material and moved into training in round 5: dev
 DATASET_V8 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v8.yaml"
-# written blind by four new writers in the fourth session of 2026-12-04; never tuned on (v10 is
-# kept blind for the next session)
+# written blind by four new writers each in the fourth session of 2026-12-04, measured blind,
+# then released as development material and moved into training in round 6: dev
 DATASET_V9 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v9.yaml"
 DATASET_V10 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v10.yaml"
+# the blind sets of the next session (not in the developers' trees)
+DATASET_V11 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v11.yaml"
+DATASET_V12 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v12.yaml"
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -493,24 +496,12 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     if args.dataset is not None:
         return [(args.dataset.name, args.dataset, args.full_targets)]
     plan = [("held-out v1 (interpretation.yaml)", DATASET, False)]
-    if DATASET_V2.exists():
-        plan.append(("held-out v2, blind (interpretation_heldout_v2.yaml)", DATASET_V2, True))
-    if DATASET_V3.exists():
-        plan.append(("v3, dev: in training (interpretation_heldout_v3.yaml)", DATASET_V3, True))
-    if DATASET_V4.exists():
-        plan.append(("v4, dev: in training (interpretation_heldout_v4.yaml)", DATASET_V4, True))
-    if DATASET_V5.exists():
-        plan.append(("v5, dev: in training (interpretation_heldout_v5.yaml)", DATASET_V5, True))
-    if DATASET_V6.exists():
-        plan.append(("v6, dev: in training (interpretation_heldout_v6.yaml)", DATASET_V6, True))
-    if DATASET_V7.exists():
-        plan.append(("v7, dev: in training (interpretation_heldout_v7.yaml)", DATASET_V7, True))
-    if DATASET_V8.exists():
-        plan.append(("v8, dev: in training (interpretation_heldout_v8.yaml)", DATASET_V8, True))
-    if DATASET_V9.exists():
-        plan.append(("held-out v9, blind (interpretation_heldout_v9.yaml)", DATASET_V9, True))
-    if DATASET_V10.exists():
-        plan.append(("held-out v10, blind (interpretation_heldout_v10.yaml)", DATASET_V10, True))
+    later = [("held-out v2, blind", DATASET_V2)]
+    later += [(f"v{i}, dev: in training", path) for i, path in enumerate(
+        (DATASET_V3, DATASET_V4, DATASET_V5, DATASET_V6, DATASET_V7, DATASET_V8, DATASET_V9,
+         DATASET_V10), start=3)]  # fmt: skip
+    later += [("held-out v11, blind", DATASET_V11), ("held-out v12, blind", DATASET_V12)]
+    plan += [(f"{name} ({path.name})", path, True) for name, path in later if path.exists()]
     return plan
 
 

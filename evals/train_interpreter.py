@@ -24,8 +24,8 @@ everything.
     .venv/bin/python evals/train_interpreter.py [--write] [--out PATH] [--cache PATH]
 
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``,
-``interpretation_heldout_v9``; a test pins it). ``_v8`` joined in round 5 ("v8"), with the t9
-writers.
+``interpretation_heldout_v11``, ``_v12``; a test pins it). ``_v8`` joined in round 5 ("v8"), with
+the t9 writers; ``_v9`` and ``_v10`` in round 6 ("v9", "v10") after they were measured blind.
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,
 one per language) likewise since round 2 ("v4"), and ``_v5`` after it was measured blind ("v5"). ``--sources`` picks
@@ -123,6 +123,10 @@ SOURCES = {
     "t9ja8": DATASETS / "interpretation_train_t9_ja8.yaml",
     # the eighth blind set, measured blind four times, then released into training (round 5)
     "v8": DATASETS / "interpretation_heldout_v8.yaml",
+    # the ninth and tenth blind sets (four writers each side), measured blind in the fourth
+    # session, then released: development material, in training since round 6 (levels5)
+    "v9": DATASETS / "interpretation_heldout_v9.yaml",
+    "v10": DATASETS / "interpretation_heldout_v10.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
 COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"

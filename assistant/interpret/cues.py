@@ -87,7 +87,7 @@ JA_HEDGES = re.compile(r"たぶん|多分|おそらく|と思います|と思う
 EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
     r"|\bnot sure\b(?! (?:anyone|anybody|everyone|it|they|we|the|that|if|whether|how much|how many)\b)|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
-    r"|\bpass\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
+    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
     r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
     r"|\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)? (?:to |better )?(?:ask|talk to|check with|contact)\b"
     r"|\bbetter off (?:asking|talking)\b|\bask them\b|\b(?:i'm|i am) not (?:in charge|responsible|the right person)\b"
@@ -99,7 +99,8 @@ EN_UNKNOWN = re.compile(
     r"|\bi (?:really |honestly )?(?:do not|don't|dont) know how (?:they|it|that|this) (?:will|would"
     r"|is|are|was|were|gets?)\b|\b(?:the )?\w+ (?:people|team|office|department|unit|colleagues)"
     r" (?:would|will|should|might) know\b"
-    r"|\bwouldn't (?:want to )?(?:guess|know)\b|\b(?:isn't|aren't|is not|are not|not) (?:really )?my "
+    r"|\bwouldn't (?:want to )?(?:guess|know)\b(?! how to\b)"  # "wouldn't know how to": a lack
+    r"|\b(?:isn't|aren't|is not|are not|not) (?:really )?my "
     r"(?:department|area|field|remit|office|unit|job)\b|\bnot something (?:my|our) (?:office|department"
     r"|unit|team|section) (?:looks at|handles|deals with|covers|does)\b"
     r"|\b(?:that's|it's) (?:more )?for the \w+(?: \w+)? (?:department|office|unit|team)\b"
@@ -186,20 +187,24 @@ QUOTED = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”|(?<!\
 # alone is level 3 (monitoring) or a one-off change; both together lean to level 4.
 EN_MEASURED = re.compile(
     r"\b(?:measur|evaluat|assess|audit|indicator|kpi|survey|feedback|annual review|review(?:ed|s)?"
-    r" (?:every|each|annually|yearly))\w*",
+    r" (?:every|each|annually|yearly)|scorecard|look(?:s|ed|ing)? back|lessons? (?:learn|log))\w*",
     re.IGNORECASE,
 )
 EN_IMPROVED = re.compile(
     r"\b(?:adjust|updat|improv|revis|refin|scal(?:ed|ing) (?:up|out|to)|expand|rolled out|tweak"
     r"|changed the (?:rules|process|criteria|approach|method|format|content)|simplif|cut the|reduced"
-    r"|changed (?:the|our)|based on (?:the )?(?:results|findings|feedback))\w*",
+    r"|changed (?:the|our)|based on (?:the )?(?:results|findings|feedback)|added"
+    r"|the (?:rules?|method|process|procedure|criteria|guidelines?|checklist)s?"
+    r" (?:were |was |have |has )?(?:changed|now))\w*",
     re.IGNORECASE,
 )
 JA_MEASURED = re.compile(
     r"評価|測定|効果を|指標|検証|監査|アンケート|フィードバック|把握して|振り返り|ヒアリング|洗い出|点検"
+    r"|点数|採点"
 )
 JA_IMPROVED = re.compile(
-    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変えて|減らし|強化して|補強|で埋め"
+    r"改善|見直|改訂|改定|反映|更新|踏まえ|拡大|横展開|追加|変え(?:て|た|まし)|減らし|強化して|補強|で埋め"
+    r"|あらため|改め(?!て)"
 )
 
 # "The other departments each keep their own": said of the rest, separateness is the limit of

@@ -53,7 +53,7 @@ from assistant.interpret.signals import (
     unknown_spans,
 )
 from assistant.interpret.statements import missing_overlap, read_statements
-from assistant.interpret.stops import mark_past, past_regions
+from assistant.interpret.stops import mark_past, past_regions, without_continuity
 from assistant.interpret.unplaceable import own_words, unplaced_reading
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.interpret.whose import whose_reading
@@ -189,6 +189,7 @@ class OfflineInterpreter:
             spans = segments(text, tlang) or [Span(0, len(text), text)]
         past = past_regions(spans, tlang)
         hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
+        hits = without_continuity(text, hits, tlang)
 
         dks = own_words(text, unknown_spans(text, tlang), tlang)
         dk_segments = _touching(spans, dks)

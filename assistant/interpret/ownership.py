@@ -78,9 +78,25 @@ JA_TALK = re.compile(
     r"|議論(?:して(?:い)?る|中|の途中)|検討(?:して(?:い)?る|中)(?:ところ|段階)|(?:と|とは)思って(?:い)?ます"
 )
 
+# "Before anybody talks about technology we map ...", "nobody talks about it": a condition or a
+# denial around the talk, not talk under way.
+EN_NOT_TALK = re.compile(
+    r"\b(?:before|until|unless|nobody|no one|never|no|not|without)\b[^.;,]{0,20}$", re.IGNORECASE
+)
+
 
 def _count(pattern: re.Pattern[str], text: str) -> float:
     return math.log1p(len(pattern.findall(text)))
+
+
+def _talk_count(text: str) -> float:
+    """``EN_TALK`` matches that are not conditioned or denied (``EN_NOT_TALK``)."""
+    found = [
+        m
+        for m in EN_TALK.finditer(text)
+        if not EN_NOT_TALK.search(text[max(0, m.start() - 30) : m.start()])
+    ]
+    return math.log1p(len(found))
 
 
 def ownership_features(text: str, lang: Lang) -> tuple[float, float, float, float]:
@@ -96,5 +112,5 @@ def ownership_features(text: str, lang: Lang) -> tuple[float, float, float, floa
         _count(EN_OTHERS_OWN, text),
         _count(EN_PAPER_ONLY, text),
         _count(EN_NONE_LISTED, text),
-        _count(EN_TALK, text),
+        _talk_count(text),
     )

@@ -325,8 +325,27 @@ def cue_scores(hits: list[Hit], text: str) -> list[float]:
 # 「いくらかかるのかも、正直わかりません」: not knowing a fact (an embedded question) describes
 # the state ("nobody has worked out the cost"); it is not a deflection of the question.
 JA_EMBEDDED_QUESTION = re.compile(
-    r"(?:のか|か(?:どうか)?)(?:も|は)?[、,]?\s*(?:正直|正直なところ|よく|まだ|全く|はっきり|誰も)?[、,]?\s*$"
+    r"(?:のか|か(?:どうか)?)(?:も|は)?[、,]?\s*(?:正直|正直なところ|よく|まだ|全く|はっきり|誰も|ちょっと)?[、,]?\s*$"
 )
+
+
+# "..., probably next year, I'm not sure." / "maybe three of them, not sure": the hedge closes a
+# sentence right after a time or a number; only that detail is unsure, the fact before it stands.
+EN_DETAIL_TAG = re.compile(
+    r"(?:\d|\b(?:next|last|this|coming) (?:year|month|spring|summer|autumn|fall|winter|term)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a few|a couple)\b"
+    r"|\bor so\b)[^.;!?,]{0,20}[,\u2013\u2014-]\s*(?:but\s+)?(?:i'm|i am)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _detail_tag(text: str, m: re.Match[str]) -> bool:
+    """A closing "not sure" after a time or a number (``EN_DETAIL_TAG``) with words before it."""
+    if not m.group(0).lower().startswith("not sure"):
+        return False
+    closes = re.match(r"\s*(?:[.!]|$)", text[m.end() :])
+    sentence = re.split(r"[.!?\n]", text[: m.start()])[-1]
+    return bool(closes and len(sentence.split()) >= 6 and EN_DETAIL_TAG.search(sentence))
 
 
 def unknown_spans(text: str, lang: Lang) -> list[Span]:
@@ -338,6 +357,7 @@ def unknown_spans(text: str, lang: Lang) -> list[Span]:
         if not (
             lang == "ja" and JA_EMBEDDED_QUESTION.search(text[max(0, m.start() - 12) : m.start()])
         )
+        and not (lang == "en" and _detail_tag(text, m))
     ]
 
 

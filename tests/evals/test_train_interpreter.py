@@ -69,23 +69,24 @@ def test_temperature_softens_overconfident_logits() -> None:
 
 
 def test_training_never_reads_a_blind_set() -> None:
-    """The sets whose numbers are reported as blind (v1, v2, and the newest, v9 and v10) must stay out of
-    the trainer's sources: one line added to SOURCES would turn a blind number into training fit.
-    v9 is pinned by name even before its file lands (the coordinator adds it), so this never
-    skips: no source is named like it, wherever it would live, and no training answer carries
-    one of its ids (h9-). v8 was blind until round 5 and is a training writer since."""
+    """The sets whose numbers are reported as blind (v1, v2, and the newest, v11 and v12) must stay
+    out of the trainer's sources: one line added to SOURCES would turn a blind number into training
+    fit. v11 and v12 are pinned by name even though their files are not in this tree (the
+    coordinator holds them), so this never skips: no source is named like them, wherever it would
+    live, and no training answer carries one of their ids (h11-, h12-). v9 and v10 were blind
+    until round 6 and are training writers since."""
     from train_interpreter import SOURCES
 
     blind = {
         "interpretation.yaml",
         "interpretation_heldout_v2.yaml",
-        "interpretation_heldout_v9.yaml",
-        "interpretation_heldout_v10.yaml",
+        "interpretation_heldout_v11.yaml",
+        "interpretation_heldout_v12.yaml",
     }
     read = {path.name for path in SOURCES.values()}
     assert read.isdisjoint(blind)
-    assert not [p for p in SOURCES.values() if "heldout_v9" in str(p) or "heldout_v10" in str(p)]
-    assert not [name for name in SOURCES if "v9" in name or "v10" in name]
+    assert not [p for p in SOURCES.values() if "heldout_v11" in str(p) or "heldout_v12" in str(p)]
+    assert not [name for name in SOURCES if "v11" in name or "v12" in name]
     # no blind answer hides in a training file (terse answers such as 'No open data, no privacy
     # rules.' are written alike by different writers, so only answers of some length count)
     import yaml
@@ -94,11 +95,11 @@ def test_training_never_reads_a_blind_set() -> None:
     blind_texts = {
         item["text"]
         for name in blind
-        if (root / name).exists()  # v9 once the coordinator adds it; v1 and v2 always
+        if (root / name).exists()  # v11 / v12 once the coordinator adds them; v1 and v2 always
         for item in yaml.safe_load((root / name).read_text(encoding="utf-8"))
         if len(item["text"]) >= 60
     }
     for path in SOURCES.values():
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             assert item["text"] not in blind_texts, (path.name, item["id"])
-            assert not str(item.get("id", "")).startswith(("h9-", "h10-")), (path.name, item["id"])
+            assert not str(item.get("id", "")).startswith(("h11-", "h12-")), (path.name, item["id"])

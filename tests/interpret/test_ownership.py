@@ -117,3 +117,15 @@ def test_the_model_reads_whose_thing_it_is(fw: Framework, interpreter: OfflineIn
     x = features(analysis)
     assert x[FEATURES.index("others_own")] > 0
     assert x[FEATURES.index("paper_only")] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before anyone talks about apps, we map the users and the rules, on every project.",
+        "Nobody talks about what happens after the grant.",
+    ],
+)
+def test_talk_under_a_condition_or_denied_is_not_talk_under_way(text: str) -> None:
+    assert ownership_features(text, "en")[3] == 0.0, text
+    assert ownership_features("We're talking about an app for it.", "en")[3] > 0

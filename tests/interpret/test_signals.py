@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.interpret.signals import (
     cue_scores,
     find_hits,
@@ -158,6 +160,14 @@ def test_a_hedge_on_one_point_is_not_a_deflection() -> None:
     assert not unknown_spans("I'm not sure anyone has costed it, but we talk about it.", "en")
     assert unknown_spans("Not sure, ask finance.", "en")
     assert unknown_spans("The garbage contract? I don't handle it, sorry.", "en")
+    # a closing "not sure" on a date or a number doubts that detail, not the fact before it
+    assert not unknown_spans("Finance is drafting a tariff rule, due next spring - not sure.", "en")
+    assert not unknown_spans("We hold the forum twice a year with about 40 people, I'm not sure.", "en")
+    assert unknown_spans("Hmm, I'm not sure. Maybe planning has some targets.", "en")
+    assert unknown_spans("Maybe the planning office has some targets somewhere, I'm not sure.", "en")
+    # "we wouldn't know how to" is a lack of capacity (a fact), not "I wouldn't know"
+    assert not unknown_spans("Nobody checks the data, we wouldn't know how to.", "en")
+    assert unknown_spans("The budget? I wouldn't know.", "en")
 
 
 def test_someone_elses_wish_is_a_procedure_not_a_plan() -> None:
@@ -277,6 +287,8 @@ def test_a_total_decline_and_a_request_to_explain_are_recognised() -> None:
     assert asks_back("それはどういう範囲の話か、もう少し詳しく教えていただけますか。", "ja")
     assert unknown_spans("Our finance officer would know better; I'll get back to you.", "en")
     assert unknown_spans("I don't know what the city does with the other towns.", "en")
+    assert unknown_spans("We were told not to rate ourselves; I'll leave this one blank.", "en")
+    assert not unknown_spans("Staff leave the form blank when the field does not apply.", "en")
     assert not unknown_spans("We don't know what data we hold.", "en")
 
 
@@ -333,3 +345,32 @@ def test_now_and_then_is_occasional_and_a_yearly_check_that_fills_gaps_closes_th
     assert any(h.scope and h.level == 2 for h in hits_for("It meets now and then.", "en"))
     text = "職員の能力を毎年点検し、足りない部分は研修で埋めています。"
     assert closes_loop(text, hits_for(text, "ja"), "ja")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "closed"),
+    [
+        ("en", "Each year we look back at the contracts and the checklist now has a cost step.", True),
+        ("en", "Members fill in a scorecard and two new partners were added after it.", True),
+        ("en", "We look back at the contracts each year.", False),
+        ("ja", "利用者に点数をつけてもらい、昨年は申込の方法を変えました。", True),
+        ("ja", "毎年評価して、計画をあらためています。", True),
+        ("ja", "毎年評価して、改めて議会に報告しています。", False),  # 改めて: "again"
+    ],
+)
+def test_measured_then_changed_in_more_words(lang: Lang, text: str, closed: bool) -> None:
+    from assistant.interpret.votes import closes_loop
+
+    assert closes_loop(text, hits_for(text, lang), lang) is closed, text
+
+
+def test_a_consultation_service_is_not_talk_under_way() -> None:
+    talk = "来年度の予算を財政課と相談しています。"
+    assert any(h.level == 1 for h in hits_for(talk, "ja"))
+    for service in ("市民の相談窓口を設けています。", "毎月20件ほどオンライン相談があります。"):
+        assert not any(h.level == 1 for h in hits_for(service, "ja")), service
+
+
+def test_whether_something_is_done_unknown_is_an_embedded_question() -> None:
+    assert not unknown_spans("効果を測っているかどうかは、ちょっと分かりません。", "ja")
+    assert unknown_spans("ちょっと分かりません。", "ja")
