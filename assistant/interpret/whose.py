@@ -141,11 +141,15 @@ JA_OTHERS_ANYWHERE = re.compile(
     r"隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村)(?:さん)?"
 )
+# an office (企画課が, 推進室が) is the city's own unless another city was named before it
+# (「隣の市にはスマートシティ推進室があって」)
+JA_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)")
+JA_OTHER_PLACE = re.compile(f"(?:{JA_OTHERS_ANYWHERE.pattern})に(?:は|も)")
 JA_OURS = re.compile(
     r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
     r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
     r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村|区)(?:として|独自|が|の|は|で|では|内|も|全体)"
-    r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)|(?:て|で)(?:もら|いただ|くれ)"
+    r"|(?:て|で)(?:もら|いただ|くれ)"
     r"|(?:市|町|村)長|(?:情報|担当|係)(?:の人|者)"
 )
 
@@ -200,18 +204,35 @@ EN_FINITE = re.compile(
 # Japanese: what the clause ends on decides (the predicate comes last)
 JA_VIEW = re.compile(
     r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
-    r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい)"
-    r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|じゃないか)?"
-    r"(?:(?:と|って)(?:は)?(?:思(?:い|う|っ)?|感じ)(?:ます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
+    r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい|筋|おかしい)"
+    r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|なあ|なぁ|じゃないか)?"
+    r"(?:(?:と|って)(?:は)?(?:常々|いつも|ずっと|強く|正直|個人的に(?:は)?)?(?:思(?:い|う|っ)?|感じ)"
+    r"(?:ます|てます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
+    r"|個人的な(?:願い|希望|意見|考え|思い)(?:です|だ)?(?:ね|けど)?[。．！!\s]*$"
     r"|(?:ですよね|ますよね|でしょうね|でしょう|でしょうし)[。．！!\s]*$"
     r"|(?:と|って)(?:は)?感じ(?:ます|ています|ている|てる)[。．！!\s]*$"
     r"|(?:べき|大事|必要|重要|大切)(?:だ|である)?(?:という|との|って)(?:の|こと)?(?:は|が|も)?[、\s]*$"
 )
 # 「信頼がないと何も進まない」: a generality, a view unless said of the city itself
-JA_CONDITIONAL_VIEW = re.compile(r"(?:ないと|なければ|しないと)(?:何も|誰も|職員も|進ま|動け|意味)")
+JA_CONDITIONAL_VIEW = re.compile(
+    r"(?:ないと|なければ|しないと)(?:何も|誰も|職員も|進ま|動け|意味)|^\W*(?:そうしないと|そうでないと|でないと|さもないと)"
+)
 JA_FINITE = re.compile(
     r"(?:ます|ました|ません|です|でした|ている|てる|ていた|った|した|ない|ある|いる|あり|おり|て|で|た|り)"
     r"[。．!！\s]*$"
+)
+
+
+# not a statement of fact: the "not X" half of a contrast, a remark on whose story it is
+JA_NOT_A_FACT = re.compile(
+    r"(?:じゃ|では)なく(?:て)?[、,\s]*$|の(?:話|こと)(?:です|だ|でしょう)?(?:けど|けれど|が|よ|ね)*[。．\s]*$"
+)
+
+
+# 「大阪の方の話です」「海外のことですけど」: the story just told was elsewhere
+JA_STORY_ELSEWHERE = re.compile(
+    r"(?:東京|大阪|海外|外国|よそ|他所|[\u4e00-\u9fff]{1,4}(?:県|国|府|州))(?:の方)?の(?:話|こと)(?:です|だ)?"
+    r"(?:けど|けれど|が|よ|ね)*[。．\s]*$"
 )
 
 
@@ -247,12 +268,16 @@ def owner(text: str, lang: Lang) -> Owner:
     visit is), else nobody's."""
     ja = lang == "ja"
     ours = JA_OURS if ja else EN_OURS
-    if ours.search(_masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)):
+    masked = _masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)
+    if ours.search(masked):
+        return "ours"
+    office = JA_OFFICE.search(masked) if ja else None
+    if office and not any(m.start() < office.start() for m in JA_OTHER_PLACE.finditer(text)):
         return "ours"
     if ja:
         abroad = bool(JA_COMPANY.search(text) and JA_ELSEWHERE.search(text))
         named = [m for m in JA_OTHERS.finditer(text) if not _ja_relative(text, m)]
-        return "others" if named or abroad else "none"
+        return "others" if named or abroad or JA_OTHER_PLACE.search(text) else "none"
     elsewhere = bool(EN_ELSEWHERE.search(text))
     if EN_OTHERS.search(text) and EN_GIVES.search(text) and not elsewhere:
         return "none"  # "the ministry gave a grant for the pilot": what the city received
@@ -281,6 +306,8 @@ def is_view(clause: str, lang: Lang, whose: Owner = "none") -> bool:
 def _states(clause: str, lang: Lang, cued: bool, whose: Owner) -> bool:
     """Says something is there, absent, done or planned: a level cue or a presence verb; of the
     city (or nobody), any finite verb."""
+    if lang == "ja" and JA_NOT_A_FACT.search(clause):
+        return False  # 「技術ありきじゃなくて、」「東京の方の話ですけど」: a contrast, a remark
     if cued or (JA_PRESENCE if lang == "ja" else EN_PRESENCE).search(clause):
         return True
     return whose != "others" and bool((JA_FINITE if lang == "ja" else EN_FINITE).search(clause))
@@ -291,9 +318,10 @@ def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
     when an earlier clause made another the topic (「神戸市は、…対応していました」); a subject
     marked by が sets only its own clause (「隣町が被害に遭ってから、…策定する計画です」)."""
     named = [m for m in JA_OTHERS.finditer(statement, a, b) if not _ja_relative(statement, m)]
-    if named or JA_COMPANY.search(statement[a:b]):
+    if named or JA_COMPANY.search(statement[a:b]) or JA_OTHER_PLACE.search(statement, a, b):
         return "others"
     earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
+    earlier += [m.group(0) for m in JA_OTHER_PLACE.finditer(statement[:a])]
     return "others" if any(not m.endswith("が") for m in earlier) else "none"
 
 
@@ -323,6 +351,9 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
                 clause, lang, any(lo <= h.start < hi for h in hits), who
             ):
                 fact = True
+        if lang == "ja" and JA_STORY_ELSEWHERE.search(span.text):
+            # 「…試しているらしいです。大阪の方の話ですが。」: what came before was elsewhere
+            out = [Reading("others", False, r.view, r.text) if r.owner == "none" else r for r in out]
         out.append(Reading(whose, fact, view, span.text))
     return out
 

@@ -111,13 +111,13 @@ def without_background(q: str) -> str:
 # Markup typed or pasted around a question (``<script>…</script> What is a smart city?``) is read
 # past, never obeyed: the question is what is left. A script or style block goes with its content;
 # any other tag leaves its text. The reply still shows the question exactly as typed, as text.
-_BLOCK = re.compile(r"(?is)<\s*(script|style)\b[^>]*>.*?(<\s*/\s*\1\s*>|$)")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>|<!--.*?-->", re.S)
+_MARKUP_BLOCK = re.compile(r"(?is)<\s*(script|style)\b[^>]*>.*?(<\s*/\s*\1\s*>|$)")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>|<!--.*?-->", re.S)
 
 
 def without_markup(question: str) -> str:
     """The question as understood: HTML blocks and tags removed, spaces collapsed."""
     if "<" not in question:
         return question
-    text = _TAG.sub(" ", _BLOCK.sub(" ", question))
+    text = _MARKUP_TAG.sub(" ", _MARKUP_BLOCK.sub(" ", question))
     return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -37,6 +37,9 @@ ABOUT_OTHERS = [
     # a donor, elsewhere; a city named in kana
     ("en", "The World Bank funds plenty of these projects in the region."),
     ("ja", "いわき市は実証実験をたくさんやっているそうです。"),
+    # a place as the topic with には (its office is its own, not the city's); whose story it is
+    ("ja", "隣町にはDX推進室があって、職員が5人もいるそうです。"),
+    ("ja", "ある企業が大学とドローン配送を試しているらしいです。大阪の方の話ですが。"),
 ]
 ONLY_VIEWS = [
     ("en", "I think data sharing is very important. Every city needs it."),
@@ -46,6 +49,13 @@ ONLY_VIEWS = [
     ("ja", "住民の声を聞くことが一番大事だと思いますね。"),
     ("ja", "防災とDXはもっと一緒にやるべきです。"),
     ("ja", "正直、スマートシティは流行りだと感じています。"),
+    # an adverb before 思う, a drawn-out ending, a wish named as such, the reason after a view,
+    # "not X but Y is the proper way", a complaint
+    ("ja", "データはもっと開くべきだといつも思ってます。"),
+    ("ja", "若い人が戻ってくる町になってほしいなあ、というのが個人的な希望です。"),
+    ("ja", "予算は複数年で組むべきでしょう。そうしないと続きませんから。"),
+    ("ja", "箱物ありきじゃなくて、住民の困りごとから始めるのが筋だと思います。"),
+    ("ja", "補助金の仕組みそのものがおかしい。"),
 ]
 
 
@@ -90,6 +100,11 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         ("ja", "隣町がランサムウェアの被害に遭ってから、方針を作る計画になりました。"),
         ("en", "The World Bank funds our flood sensors, and the city pays for maintenance."),
         ("ja", "私の市では、LINEで通報を受け付けています。"),
+        # a city named with に as a destination, or set against the city's own office
+        ("ja", "海外の友好都市に職員を研修で派遣したことがあります。"),
+        ("ja", "隣町とは違って、企画課がビジョンの案をまとめました。"),
+        ("ja", "隣町には推進室がありますが、うちも来年度に作る予定です。"),
+        ("ja", "予算じゃなくて、ふるさと納税で運用費をまかなっています。"),
         # a view, then a plan or something in place
         ("en", "I think partnerships matter, and we now have one MOU with the university."),
         ("ja", "連携は大事だと思います。実際、今年度から大学と協議会を始めました。"),
