@@ -100,3 +100,12 @@ def test_the_threshold_chosen_declines_most_net_of_wrong_declines_among_those_wi
     for th in THRESHOLDS:
         res[f"rules|gate@{th}"] = {n: (1.0, 0.05, 1.0, 100, 100) for n in ("a", "POOLED")}
     assert choose(res, ["a"], 0.02) == 1.0  # no threshold within the bound: the rules alone
+
+
+def test_a_blind_set_s_misses_are_never_listed():
+    """answer_eval lists misses only of sets no longer blind, whatever the flags ask."""
+    from evals.answer_eval import BLIND, may_list
+
+    assert {"answers_heldout_v11.yaml", "answers_heldout_v12.yaml"} <= BLIND
+    assert not may_list("answers_heldout_v11.yaml", True)
+    assert may_list("answers_heldout_v9.yaml", True) and not may_list("answers_v9.yaml", False)

@@ -168,6 +168,24 @@ def test_main_exit_status_and_json(
     assert ev.main(["--dataset", str(path), "--lang", "en"]) == 0
 
 
+def test_a_blind_set_s_misses_are_never_listed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--show-errors`` lists a released set's misses, never those of a set still blind."""
+    for prefix, listed in (("h11-", False), ("h12-", False), ("h9-", True)):
+        data = [case(id=f"{prefix}en-{i}", text=f"t{i}", level=i % 5) for i in range(5)]
+        path = tmp_path / f"{prefix}set.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+        wrong = {c["text"]: (c["level"] + 2) % 5 for c in data}
+        monkeypatch.setattr(
+            ev, "build_interpreters", lambda want_llm, w=wrong: (FixedInterpreter(w), None, None)
+        )
+        assert ev.main(["--dataset", str(path), "--show-errors", "--lang", "en"]) == 1
+        assert (f"{prefix}en-0" in capsys.readouterr().out) is listed, prefix
+        ev.main(["--dataset", str(path), "--show-errors", "--lang", "en", "--json"])
+        assert (f"{prefix}en-0" in capsys.readouterr().out) is listed, prefix
+
+
 def test_main_fails_clearly_on_a_bad_dataset(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
