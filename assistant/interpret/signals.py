@@ -325,7 +325,7 @@ def cue_scores(hits: list[Hit], text: str) -> list[float]:
 # 「いくらかかるのかも、正直わかりません」: not knowing a fact (an embedded question) describes
 # the state ("nobody has worked out the cost"); it is not a deflection of the question.
 JA_EMBEDDED_QUESTION = re.compile(
-    r"(?:のか|か(?:どうか)?)(?:も|は)?[、,]?\s*(?:正直|正直なところ|よく|まだ|全く|はっきり|誰も|ちょっと)?[、,]?\s*$"
+    r"(?:のか|(?<!と)か(?:どうか)?)(?:も|は)?[、,]?\s*(?:正直|正直なところ|よく|まだ|全く|はっきり|誰も|ちょっと)?[、,]?\s*$"
 )
 
 

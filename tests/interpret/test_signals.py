@@ -374,3 +374,10 @@ def test_a_consultation_service_is_not_talk_under_way() -> None:
 def test_whether_something_is_done_unknown_is_an_embedded_question() -> None:
     assert not unknown_spans("効果を測っているかどうかは、ちょっと分かりません。", "ja")
     assert unknown_spans("ちょっと分かりません。", "ja")
+
+
+def test_a_list_marker_is_no_embedded_question() -> None:
+    """「…とかは、まだ把握できていません」: とか lists things, it asks nothing; the don't-know
+    stands (an embedded 「…かどうかは」 still does not)."""
+    assert unknown_spans("予算の配分とかは、まだ把握できていません。", "ja")
+    assert not unknown_spans("予算を配分したかどうかは、まだ分かりません。", "ja")

@@ -303,6 +303,19 @@ UNPLACED_BY_LIKENESS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "異動したてなので、データの公開状況とかはまだ把握できていません。",
+        "異動したばかりで、その辺はよく分からないです。",
+    ],
+)
+def test_just_transferred_and_not_knowing_is_no_level(
+    interpreter: OfflineInterpreter, fw: Framework, text: str
+) -> None:
+    assert interpreter.interpret(fw.element("E16"), text, "ja").level is None, text
+
+
 @pytest.mark.parametrize(("element_id", "lang", "text"), UNPLACED_BY_LIKENESS)
 def test_answers_like_the_labelled_unplaced_ones_are_left_unplaced(
     interpreter: OfflineInterpreter, fw: Framework, element_id: str, lang: Lang, text: str
