@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge.lexical import stem
+from assistant.knowledge.menu_match import names_need
 from assistant.knowledge.menu_words import (
     ASKER_LEVEL,
     BROAD,
@@ -319,6 +320,10 @@ class Composer:
         # a level asked or named ("at the national level, ..."): its printed heading is quoted
         heads = asked or bool(LEVEL_NAMED.search(q))
         fields, cid = self.line_parts(lines[0][1], heads)
+        top = next(x for x in self.fw.cooperation if x.id == lines[0][1])
+        pointed = {*named, *self.mixed_terms(question), *self.near_words(question)}
+        # no "Yes" for a line that is merely nearby ("finance a metro line?" -> infrastructure)
+        yes = yes and names_need(question, top, pointed)
         first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
