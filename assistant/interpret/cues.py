@@ -127,7 +127,7 @@ JA_UNKNOWN = re.compile(
     # plain-form and spoken declines: 「何とも言えないです」「答えようがない」「知らされてない」
     r"|(?:何|なん)とも言えない|答え(?:よう|られる(?:もの|こと))が(?:ない|ありません|ございません)"
     r"|答えられない|把握でき(?:て(?:い|お)?)?(?:ない|ません)|知らされて(?:い|お)?(?:ない|ません)"
-    r"|(?<!しか)(?<!誰も)知らないです",
+    r"|(?<!しか)(?<!誰も)知らないです|(?:わかん|分かん)ない|承知して(?:おり|い)ません|承知していない",
 )
 
 # Nothing at all can be said ("I can't answer anything now", 「正直、今は何もお答えできません」): the
@@ -152,7 +152,7 @@ EN_EVASIVE = re.compile(
 )
 JA_EVASIVE = re.compile(
     r"見方次第|見方によ(?:って|る)|一概には?言えません|どちらとも言え(?:ません|ない|ず)"
-    r"|と言えば[^。]{0,30}と言えば"
+    r"|と言えば[^。]{0,30}と言えば|あるような(?:、)?ないような"
 )
 # A statement that asks back: "When you say 'smart', do you mean ...?", 「どういう意味ですか」.
 # A hedge said with a rising voice ("maybe a few files on the statistics page?") is not one.

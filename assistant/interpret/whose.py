@@ -119,7 +119,7 @@ EN_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 JA_COMPANY = re.compile(
-    r"(?:大手(?:企業)?|企業|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)"
+    r"(?:大手(?:企業|メーカー)?|企業|メーカー|(?<![\u4e00-\u9fffァ-ヶーA-Za-z])(?!業者|委託|担当|職員|市民|住民)"
     r"[\u4e00-\u9fffァ-ヶーA-Za-z]{2,8}さん)(?:は|が|も|って|では)"
 )
 JA_ELSEWHERE = re.compile(
@@ -130,12 +130,20 @@ _JA_NOT_NAME = r"当|本|我が|わが|弊|各|全|同|中核|政令|都|他|隣
 # the name ends before 市: 「私の市」「うちが町」 are not names
 _JA_NAME_END = r"(?<![のがはもにでとやをへ])"
 _JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
+# Cities officials cite as examples, named without 市 (「バルセロナは」「福岡とか浜松みたいに」).
+_JA_CITED = (
+    r"(?:バルセロナ|アムステルダム|シンガポール|ヘルシンキ|コペンハーゲン|ウィーン|ロンドン|パリ|ソウル|"
+    r"ニューヨーク|トロント|メデジン|タリン|エストニア|深セン|杭州|上海|ドバイ|"
+    r"会津若松|福岡|浜松|横浜|神戸|加古川|高松|前橋|つくば|柏の葉|札幌|仙台|北九州)"
+)
 JA_OTHERS = re.compile(
     r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
     r"|よその(?:市|町|村)|ほかの(?:市|町|村|自治体)|(?<![\u4e00-\u9fff])国|政府"
     r"|(?:総務|経済産業|経産|国土交通|国交|厚生労働|厚労|文部科学|文科|農林水産|農水|環境|外務|財務)省|内閣府|デジタル庁|(?<![\u4e00-\u9fff])県"
     r"|あちら|向こう"
+    rf"|{_JA_CITED}(?:市)?(?:や{_JA_CITED}(?:市)?)?"
     rf"|(?<!{_JA_NAME})(?!{_JA_NOT_NAME}){_JA_NAME}{{1,6}}{_JA_NAME_END}(?:市|町|村))" + _JA_TOPIC
+    + rf"|{_JA_CITED}(?:とか|や|みたいに|のように)"
 )
 JA_OTHERS_ANYWHERE = re.compile(
     r"隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
@@ -204,7 +212,8 @@ EN_FINITE = re.compile(
 # Japanese: what the clause ends on decides (the predicate comes last)
 JA_VIEW = re.compile(
     r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
-    r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい|筋|おかしい)"
+    r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい|筋|おかしい|ダメ|だめ|よくない|良くない"
+    r"|時代遅れ|意味がない|意味が(?:ありません|ない)|ほうがいい|方がいい)"
     r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|なあ|なぁ|じゃないか)?"
     r"(?:(?:と|って)(?:は)?(?:常々|いつも|ずっと|強く|正直|個人的に(?:は)?)?(?:思(?:い|う|っ)?|感じ)"
     r"(?:ます|てます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
@@ -225,7 +234,15 @@ JA_FINITE = re.compile(
 
 # not a statement of fact: the "not X" half of a contrast, a remark on whose story it is
 JA_NOT_A_FACT = re.compile(
-    r"(?:じゃ|では)なく(?:て)?[、,\s]*$|の(?:話|こと)(?:です|だ|でしょう)?(?:けど|けれど|が|よ|ね)*[。．\s]*$"
+    r"(?:者|もの)(?:です|でして|ですが|だけど)[がけど、,\s]*$|(?:じゃ|では)なく(?:て)?[、,\s]*$|の(?:話|こと)(?:です|だ|でしょう)?(?:けど|けれど|が|よ|ね)*[。．\s]*$"
+)
+
+
+# a statement that only gives the reason for the one before (「…ので。」「…から。」) or trails on
+# from it (「…も入ってて。」)
+JA_REASON = re.compile(r"(?:ので|から|ですから|わけですから|ますし|ですし)[。．!！\s]*$")
+JA_FOLLOW_ON = re.compile(
+    r"(?:ので|から|ですから|わけですから|ますし|ですし|(?<!い)て|てて)[。．!！\s]*$"
 )
 
 
@@ -320,6 +337,8 @@ def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
     named = [m for m in JA_OTHERS.finditer(statement, a, b) if not _ja_relative(statement, m)]
     if named or JA_COMPANY.search(statement[a:b]) or JA_OTHER_PLACE.search(statement, a, b):
         return "others"
+    if JA_ELSEWHERE.search(statement, a, b):  # 「…いくつかの自治体で導入されている」
+        return "others"
     earlier = [m.group(0) for m in JA_OTHERS.finditer(statement[:a])]
     earlier += [m.group(0) for m in JA_OTHER_PLACE.finditer(statement[:a])]
     return "others" if any(not m.endswith("が") for m in earlier) else "none"
@@ -351,6 +370,12 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
                 clause, lang, any(lo <= h.start < hi for h in hits), who
             ):
                 fact = True
+        if lang == "ja" and out and whose == "none" and fact and JA_FOLLOW_ON.search(span.text):
+            # 「…必要だと思います。測れないものは改善できないので。」: the reason for a view is a
+            # view; 「…ところもありますよね。VCも入ってて。」: a fragment goes on about the same
+            last = out[-1]
+            if (last.view and JA_REASON.search(span.text)) or last.owner == "others":
+                whose, fact, view = last.owner, False, last.view
         if lang == "ja" and JA_STORY_ELSEWHERE.search(span.text):
             # 「…試しているらしいです。大阪の方の話ですが。」: what came before was elsewhere
             out = [Reading("others", False, r.view, r.text) if r.owner == "none" else r for r in out]

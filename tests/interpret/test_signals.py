@@ -381,3 +381,18 @@ def test_a_list_marker_is_no_embedded_question() -> None:
     stands (an embedded 「…かどうかは」 still does not)."""
     assert unknown_spans("予算の配分とかは、まだ把握できていません。", "ja")
     assert not unknown_spans("予算を配分したかどうかは、まだ分かりません。", "ja")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["正直、そこはわかんないです。", "私どもでは承知しておりません。", "その件は承知していないです。"],
+)
+def test_casual_and_formal_don_t_knows(text: str) -> None:
+    assert unknown_spans(text, "ja"), text
+
+
+def test_neither_there_nor_not_is_left_open() -> None:
+    from assistant.interpret.signals import evasive_spans
+
+    assert evasive_spans("方針は、まあ、あるようなないような感じです。", "ja")
+    assert not evasive_spans("方針はありますが、計画はないような状態です。", "ja")

@@ -40,6 +40,12 @@ ABOUT_OTHERS = [
     # a place as the topic with には (its office is its own, not the city's); whose story it is
     ("ja", "隣町にはDX推進室があって、職員が5人もいるそうです。"),
     ("ja", "ある企業が大学とドローン配送を試しているらしいです。大阪の方の話ですが。"),
+    # cities often cited as examples, named without 市; a maker's product elsewhere; the
+    # speaker from the prefecture telling the prefecture's facts
+    ("ja", "ヘルシンキやタリンは行政データの連携がかなり進んでいるそうです。"),
+    ("ja", "横浜とか神戸みたいに、企業が実証の場を作っているところもありますね。大学も絡んでて。"),
+    ("ja", "大手メーカーが見守りセンサーのサービスを始めて、全国の自治体で使われているそうです。"),
+    ("ja", "県の職員として出向している者ですが、県では毎年研修計画を見直しています。"),
 ]
 ONLY_VIEWS = [
     ("en", "I think data sharing is very important. Every city needs it."),
@@ -56,6 +62,10 @@ ONLY_VIEWS = [
     ("ja", "予算は複数年で組むべきでしょう。そうしないと続きませんから。"),
     ("ja", "箱物ありきじゃなくて、住民の困りごとから始めるのが筋だと思います。"),
     ("ja", "補助金の仕組みそのものがおかしい。"),
+    # a view, then its reason (the reason is no fact of the city's)
+    ("ja", "評価の仕組みは作ったほうがいいですよね。数字がないと説明できないので。"),
+    ("ja", "住民抜きで決めるのはもう時代遅れだと思います。"),
+    ("ja", "現場任せはよくない。"),
 ]
 
 
@@ -105,6 +115,9 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         ("ja", "隣町とは違って、企画課がビジョンの案をまとめました。"),
         ("ja", "隣町には推進室がありますが、うちも来年度に作る予定です。"),
         ("ja", "予算じゃなくて、ふるさと納税で運用費をまかなっています。"),
+        # a view, then the city's own fact as its reason; a cited city beside the city's own
+        ("ja", "公開は大事だと思います。うちは毎年カタログを更新しているので。"),
+        ("ja", "福岡みたいにはいきませんが、本市も実証の窓口を一つ設けています。"),
         # a view, then a plan or something in place
         ("en", "I think partnerships matter, and we now have one MOU with the university."),
         ("ja", "連携は大事だと思います。実際、今年度から大学と協議会を始めました。"),
