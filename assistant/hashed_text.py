@@ -81,3 +81,12 @@ def load_weights(path: Path, expected: str, trainer: str) -> tuple[np.ndarray, f
                 f"{expected}): retrain with {trainer}"
             )
         return np.asarray(data["weights"], dtype=np.float32), float(meta["threshold"])
+
+
+def save_weights(path: Path, weights: np.ndarray, meta: dict[str, object]) -> None:
+    """A gate's .npz as ``load_weights`` reads it: float16 weights and the meta as JSON (with
+    ``layout`` and ``threshold``)."""
+    np.savez_compressed(
+        path, weights=weights.astype(np.float16), meta=np.asarray(json.dumps(meta))
+    )
+    print(f"wrote {path} ({path.stat().st_size // 1024} KiB), threshold {meta['threshold']}")

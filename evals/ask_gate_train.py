@@ -27,6 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.hashed_text import save_weights  # noqa: E402
 from assistant.knowledge.gate import (  # noqa: E402
     BUCKETS,
     CLASSES,
@@ -214,8 +215,7 @@ def write(data: Data, c: float, threshold: float, path: Path) -> None:
         "n": len(data.rows),
         "probes": probes,
     }
-    np.savez_compressed(path, weights=w.astype(np.float16), meta=np.asarray(json.dumps(meta)))
-    print(f"wrote {path} ({path.stat().st_size // 1024} KiB), threshold {threshold}")
+    save_weights(path, w, meta)
 
 
 def main() -> int:

@@ -41,6 +41,7 @@ from train_interpreter import (  # noqa: E402
 )
 
 from assistant.framework import get_framework  # noqa: E402
+from assistant.hashed_text import save_weights  # noqa: E402
 from assistant.interpret.basis import (  # noqa: E402
     BUCKETS,
     EMBED_DIM,
@@ -242,8 +243,7 @@ def write(rows: list[Row], x, c: float, pos: float, threshold: float, path: Path
         print(f"  probe {prob:.3f}  {text}")
     meta = {"layout": layout_hash(), "threshold": threshold, "C": c, "pos": pos, "n": len(rows),
             "nulls": int(y.sum()), "probes": probes}  # fmt: skip
-    np.savez_compressed(path, weights=w.astype(np.float16), meta=np.asarray(json.dumps(meta)))
-    print(f"wrote {path} ({path.stat().st_size // 1024} KiB), threshold {threshold}")
+    save_weights(path, w, meta)
 
 
 def main() -> int:

@@ -34,3 +34,13 @@ def test_weights_of_another_layout_are_refused(tmp_path: Path):
         hashed_text.load_weights(path, "1" * 16, "evals/x.py")
     weights, threshold = hashed_text.load_weights(path, "0" * 16, "evals/x.py")
     assert threshold == 0.5 and weights.shape == (3,)
+
+
+def test_saved_weights_load_back_and_refuse_another_layout(tmp_path: Path) -> None:
+    load_weights, save_weights = hashed_text.load_weights, hashed_text.save_weights
+    path = tmp_path / "w.npz"
+    save_weights(path, np.array([[0.5, -1.25]]), {"layout": "abc", "threshold": 0.7})
+    weights, threshold = load_weights(path, "abc", "trainer.py")
+    assert weights.tolist() == [[0.5, -1.25]] and threshold == 0.7
+    with pytest.raises(RuntimeError, match=r"trainer\.py"):
+        load_weights(path, "other", "trainer.py")
