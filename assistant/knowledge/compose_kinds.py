@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge.lexical import stem
-from assistant.knowledge.menu_match import names_need
+from assistant.knowledge.menu_match import MENU_COMMON, names_need
 from assistant.knowledge.menu_words import (
     ASKER_LEVEL,
     BROAD,
@@ -34,16 +34,6 @@ if TYPE_CHECKING:
 
 CONTACT_BASE = "contact-jica"
 NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
-
-
-# Words too many menu lines share to tell them apart.
-_MENU_COMMON = frozenset(
-    {
-        *("support", "supporting", "building", "build", "smart", "services", "service"),
-        *("their", "plans", "development", "cities", "urban", "national", "level"),
-        *("other", "including", "jica", "menu", "cooperation"),
-    }
-)
 
 
 def _near(a: str, b: str) -> bool:
@@ -238,7 +228,7 @@ class Composer:
             for w in re.findall(
                 r"[A-Za-z][A-Za-z-]{2,}|(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])", question
             )
-            if w.lower() not in _MENU_COMMON
+            if w.lower() not in MENU_COMMON
         )
         if not latin or not re.search(r"[^\x00-\x7f]", question):
             return {}
@@ -257,12 +247,12 @@ class Composer:
         ("support", "building") say nothing."""
         found = re.findall(r"[a-z]+", question.lower())
         pairs = [a + b for a, b in itertools.pairwise(found)]  # "cyber securty"
-        words = {w for w in [*found, *pairs] if len(w) >= 5 and w not in _MENU_COMMON}
+        words = {w for w in [*found, *pairs] if len(w) >= 5 and w not in MENU_COMMON}
         if not words:
             return {}
         out: dict[str, float] = {}
         for line in self.fw.cooperation:
-            own = set(re.findall(r"[a-z]{5,}", line.text.en.lower())) - _MENU_COMMON
+            own = set(re.findall(r"[a-z]{5,}", line.text.en.lower())) - MENU_COMMON
             stems = {stem(x) for x in own}
             near = sum(stem(w) not in stems and any(_near(w, x) for x in own) for w in words)
             if near:

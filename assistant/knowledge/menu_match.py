@@ -13,14 +13,21 @@ import re
 from assistant.knowledge.lexical import stem
 from assistant.models import CooperationLine
 
-# Words any help question or any menu line may hold: they name no need.
-_GENERIC_EN = frozenset(
+# Words too many menu lines share to tell them apart.
+MENU_COMMON = frozenset(
     {
-        *("support", "supports", "supporting", "help", "helps", "assist", "assistance", "jica"),
-        *("could", "would", "should", "does", "there", "their", "about", "with", "that", "this"),
-        *("city", "cities", "smart", "urban", "national", "level", "menu", "cooperation", "kind"),
-        *("build", "building", "development", "develop", "services", "service", "other", "some"),
-        *("provide", "offer", "offers", "something", "anything", "thing", "things", "including"),
+        *("support", "supporting", "building", "build", "smart", "services", "service"),
+        *("their", "plans", "development", "cities", "urban", "national", "level"),
+        *("other", "including", "jica", "menu", "cooperation"),
+    }
+)
+# ... and words any help question may hold besides: together they name no need.
+_GENERIC_EN = MENU_COMMON | frozenset(
+    {
+        *("supports", "help", "helps", "assist", "assistance"),
+        *("could", "would", "should", "does", "there", "about", "with", "that", "this"),
+        *("city", "kind", "develop", "some"),
+        *("provide", "offer", "offers", "something", "anything", "thing", "things"),
         *("municipality", "municipal", "government", "ministry", "country", "project", "projects"),
     }
 )
@@ -29,7 +36,7 @@ _GENERIC_JA = frozenset(
     {"支援", "協力", "都市", "整備", "構築", "対象", "事業", "取組", "組み", "推進", "スマ", "マー", "ート"}
     | {"シテ", "ティ", "ジャ", "ャイ", "イカ", "てい", "ます", "です", "ある", "あり", "する", "して"}
     | {"でき", "きま", "れま", "らえ", "もら", "けま", "ので", "ため", "など", "関す", "係る"}
-)
+)  # fmt: skip
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
 
 
