@@ -57,11 +57,15 @@ DATASET_V8 = Path(__file__).resolve().parent / "datasets" / "interpretation_held
 # then released as development material and moved into training in round 6: dev
 DATASET_V9 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v9.yaml"
 DATASET_V10 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v10.yaml"
-# the blind sets of the next session (not in the developers' trees)
+# written blind in the fifth session; v11 measured blind twice, then released as development
+# material in the sixth; v12 still blind
 DATASET_V11 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v11.yaml"
 DATASET_V12 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v12.yaml"
+# written blind by four new writers in the sixth session (measured before any change was tried)
+DATASET_V13 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v13.yaml"
+DATASET_V14 = Path(__file__).resolve().parent / "datasets" / "interpretation_heldout_v14.yaml"
 # ids of the sets still blind: their misses are never printed (``--show-errors`` skips them)
-BLIND_IDS = ("h11-", "h12-")
+BLIND_IDS = ("h12-", "h13-", "h14-")
 LANGS: tuple[str, ...] = ("en", "ja")
 TARGET_EXACT = 0.80  # the first held-out set: no regression below these (issue 10)
 TARGET_WITHIN_ONE = 0.92
@@ -502,7 +506,8 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     later += [(f"v{i}, dev: in training", path) for i, path in enumerate(
         (DATASET_V3, DATASET_V4, DATASET_V5, DATASET_V6, DATASET_V7, DATASET_V8, DATASET_V9,
          DATASET_V10), start=3)]  # fmt: skip
-    later += [("held-out v11, blind", DATASET_V11), ("held-out v12, blind", DATASET_V12)]
+    later += [("v11, dev", DATASET_V11), ("held-out v12, blind", DATASET_V12)]
+    later += [("held-out v13, blind", DATASET_V13), ("held-out v14, blind", DATASET_V14)]
     plan += [(f"{name} ({path.name})", path, True) for name, path in later if path.exists()]
     return plan
 

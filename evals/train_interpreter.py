@@ -24,7 +24,8 @@ everything.
     .venv/bin/python evals/train_interpreter.py [--write] [--out PATH] [--cache PATH]
 
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``,
-``interpretation_heldout_v11``, ``_v12``; a test pins it). ``_v8`` joined in round 5 ("v8"), with
+``interpretation_heldout_v12``, ``_v13``, ``_v14``; a test pins it; ``_v11`` is development
+material since the sixth session, not yet a source). ``_v8`` joined in round 5 ("v8"), with
 the t9 writers; ``_v9`` and ``_v10`` in round 6 ("v9", "v10") after they were measured blind.
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,

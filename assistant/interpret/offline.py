@@ -191,7 +191,8 @@ class OfflineInterpreter:
         hits = mark_past(text, spans, find_hits(spans, tlang), tlang)
         hits = without_continuity(text, hits, tlang)
 
-        dks = own_words(text, unknown_spans(text, tlang), tlang)
+        said_unknown = unknown_spans(text, tlang)
+        dks = own_words(text, said_unknown, tlang)
         dk_segments = _touching(spans, dks)
         described = partial(self._described, spans, hits, text, tlang)
         unplaced = unplaced_reading(element, text, spans, hits, tlang, dks, described)
@@ -269,6 +270,7 @@ class OfflineInterpreter:
             vector=vector,
             neighbours=near,
             unplaced_near=nulls,
+            prefaced=bool(said_unknown) and not dks,
         )
 
     def _described(
@@ -312,7 +314,8 @@ class OfflineInterpreter:
             label = "medium" if confidence >= 0.5 else "low"  # uncalibrated: never "high"
         # the learned gate withholds a level it finds no basis for (never places one); a "don't
         # know" the rules read beside a described fact (「よく分かりませんが、…しています」) is theirs
-        gated = level is not None and self.model is not None and not analysis.deflection
+        gated = level is not None and self.model is not None
+        gated = gated and not (analysis.deflection or analysis.prefaced)
         if gated and no_basis(analysis.answer, analysis.vector) is not None:
             level = None
         if level is None:

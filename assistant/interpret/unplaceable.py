@@ -40,6 +40,7 @@ from assistant.interpret.unplaceable_cues import (
     IN_CHARGE,
     JA_ARRIVAL,
     JA_BEYOND,
+    JA_CITY_SAYS,
     JA_DETAIL,
     JA_ECHO,
     JA_EFFECT,
@@ -52,6 +53,7 @@ from assistant.interpret.unplaceable_cues import (
     JA_OWN_OFFICE,
     JA_PREFACE,
     JA_QUESTION_END,
+    JA_REFERRAL,
     JA_ROLE,
     JA_THERE,
     JA_TOPIC_SHIFT,
@@ -91,13 +93,22 @@ def _a_detail(text: str, span: Span, lang: Lang) -> bool:
     if _beyond_the_fact(text, span, lang):
         return True
     if lang == "ja":
-        goes_on = re.match(r"[^。]{0,6}(?:が|けど|けれど)[、,]", text[span.end :])
+        goes_on = re.match(r"[^。]{0,16}?(?:が|けど|けれど)\s*[、,…‥]+", text[span.end :])
         detail = JA_DETAIL.search(_clause_before(text, span)) or JA_PREFACE.search(span.text)
-        return bool(goes_on and detail)
+        return bool(goes_on and (detail or _turns_to_the_city(text, span.end + goes_on.end())))
     goes_on = re.search(
         r"\b(?:but|though|although|however)\b", text[span.end : span.end + 80], re.I
     )
     return bool(goes_on and EN_DETAIL.match(text[span.end :]))
+
+
+def _turns_to_the_city(text: str, at: int) -> bool:
+    """「担当外なので詳しくないですが、本市には方針も責任者もいません」: after the hedge the same
+    sentence says what the city (an office of it) has or does: the hedge is a preface."""
+    rest = re.split(r"[。？！?!\n]", text[at:], maxsplit=1)[0]
+    if len(rest) < 8 or JA_REFERRAL.search(rest):
+        return False
+    return bool(JA_CITY_SAYS.search(rest))
 
 
 def _beyond_the_fact(text: str, span: Span, lang: Lang) -> bool:

@@ -135,6 +135,18 @@ JA_BEYOND = re.compile(
 )
 # 「申し上げにくいのですが、」「何とも言えませんが、」: a preface, the fact follows.
 JA_PREFACE = re.compile(r"にく|言え|いえ|申し上げ")
+# after a hedge, the city speaking of itself: its own name for itself, one of its offices, or a
+# turn to what is certain (「少なくとも」「正直に言うと」); not a referral (「企画課に聞いてください」)
+JA_CITY_SAYS = re.compile(
+    r"うち(?:の|は|では|も|で)|本市|当市|本町|当町|本村|当村|我が(?:市|町)|わが(?:市|町)|弊市|我々|私たち"
+    r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村)(?:として|全体|内)"
+    r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|局)(?:に|で|が|は|の)(?!方|ほう|担当|人)"
+    r"|^\W*(?:少なくとも|正直(?:に言うと|なところ)?|実際(?:に)?は|ただ)"
+)
+JA_REFERRAL = re.compile(
+    r"(?:に|へ)(?:聞いて|お?尋ね|確認して|お?問い合わせ)|(?:詳しい|分かる|わかる)(?:です|と思|はず)"
+    r"|担当(?:です|している|しています)|所管(?:です|して)|持って(?:る|いる)はず"
+)
 # A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)
 # is a hedge, not a deflection.
 EN_DETAIL = re.compile(

@@ -157,8 +157,17 @@ JA_OURS = re.compile(
     r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
     r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
     r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村|区)(?:として|独自|が|の|は|で|では|内|も|全体)"
-    r"|(?:て|で)(?:もら|いただ|くれ)"
     r"|(?:市|町|村)長|(?:情報|担当|係)(?:の人|者)"
+)
+# 「県が…してくれて」: what someone did for the city is the city's fact; under another's topic
+# (「国は…後押ししてくれますけど」) it is how that other acts, nobody's in particular
+JA_RECEIVED = re.compile(r"(?:て|で)(?:もら|いただ|くれ)")
+JA_RECEIVED_HABIT = re.compile(r"(?:て|で)(?:くれ(?:ます|る)|もらえ(?:ます|る)|いただけ(?:ます|る))(?!た|まし)")
+# the city's own words that hold even when another city is the answer's topic (not 市長, 職員:
+# 「隣の市はすごいですよ。…市長が熱心で」 is their mayor)
+JA_OURS_STRONG = re.compile(
+    r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)"
+    r"|わが(?:市|町)|弊市|我々|私たち|私ども|当課|本課|(?:市|町|村)として"
 )
 
 # -- a view, a wish, advice (not a fact) ---------------------------------------------------------
@@ -171,6 +180,11 @@ EN_VIEW = re.compile(
     re.IGNORECASE,
 )
 EN_FRAME = re.compile(r"\bin my (?:view|opinion)\b|\bpersonally\b", re.IGNORECASE)
+# 「個人的に思うことですが、」「私見ですが」: a statement that only announces a view
+JA_FRAME = re.compile(
+    r"(?:個人的に(?:は)?|私(?:が|の)?)(?:思う|考える|感じる|思っている|思ってる)(?:こと|の)(?:です|なんです)?(?:が|けど|けれど)"
+    r"|(?:私見|個人的な(?:意見|考え|感想|見解))(?:です|ですが|ですけど|として|では)"
+)
 EN_THINK = re.compile(
     r"\b(?:i|we) (?:really |honestly |personally |do |strongly )?(?:think|believe|feel)\b",
     re.IGNORECASE,
@@ -288,6 +302,10 @@ def owner(text: str, lang: Lang) -> Owner:
     masked = _masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)
     if ours.search(masked):
         return "ours"
+    if ja and JA_RECEIVED.search(masked):
+        if not JA_OTHERS.search(text):
+            return "ours"
+        return "others" if JA_RECEIVED_HABIT.search(masked) else "none"
     office = JA_OFFICE.search(masked) if ja else None
     if office and not any(m.start() < office.start() for m in JA_OTHER_PLACE.finditer(text)):
         return "ours"
@@ -344,6 +362,30 @@ def _ja_clause_owner(statement: str, a: int, b: int) -> Owner:
     return "others" if any(not m.endswith("が") for m in earlier) else "none"
 
 
+# a statement that turns from the topic: a contrast, or an absence (「まだ何もしていません」 after
+# 「他市は進んでいます」 is the city's own)
+JA_TURN = re.compile(
+    r"^\W*(?:一方|でも|しかし|ただ|ですが|けど|それに比べ|それに対し)|まだ|(?:ない|ません|なかった|ず)(?:です|でした)?[。．!！\s]*$"
+)
+JA_TOPIC_MARK = re.compile(r"(?:は|では|って|も|にも)$")
+
+
+def _ja_topic(text: str, whose: Owner, topic: bool) -> tuple[Owner, bool]:
+    """Japanese keeps a topic across sentences: after 「隣の市はすごいですよ。」 a statement
+    naming nobody, or only a mayor or staff (not うち, 本市), is still about that city; a
+    contrast or an absence turns back to the city's own."""
+    if whose == "others":
+        named = [m for m in JA_OTHERS.finditer(text) if not _ja_relative(text, m)]
+        if JA_RECEIVED.search(text):  # 「県は研修をしてくれます」: done for the city
+            return whose, False
+        return whose, topic or any(JA_TOPIC_MARK.search(m.group(0)) for m in named)
+    if not topic or JA_OURS_STRONG.search(_masked(JA_OTHERS_ANYWHERE, text)):
+        return whose, False
+    if JA_TURN.search(text.strip()):
+        return whose, False
+    return "others", True
+
+
 def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Reading]:
     """Each statement's owner, and clause by clause (``clauses.clause_spans``) whether it states
     a fact of the city's own (or nobody's) or holds a view. A statement naming nobody that
@@ -351,17 +393,24 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
     is theirs."""
     out: list[Reading] = []
     back = JA_BACK if lang == "ja" else EN_BACK
+    topic = False  # Japanese: another place is the topic (「隣の市は」) until the city speaks
     for span in spans:
         whose = owner(span.text, lang)
         if whose == "none" and any(r.owner == "others" for r in out) and back.search(span.text):
             whose = "others"
+        kept = False  # the whole statement is about the topic, clause by clause too
+        if lang == "ja":
+            before = whose
+            whose, topic = _ja_topic(span.text, whose, topic)
+            kept = before != whose
         # "..., in my view": the frame makes the whole statement a view (not the city's own)
-        framed = whose != "ours" and lang == "en" and bool(EN_FRAME.search(span.text))
+        frame = JA_FRAME if lang == "ja" else EN_FRAME
+        framed = whose != "ours" and bool(frame.search(span.text))
         fact = view = False
         for a, b in clause_spans(span.text):
             clause = span.text[a:b]
             who = whose
-            if lang == "ja" and whose == "others" and not back.search(span.text):
+            if lang == "ja" and whose == "others" and not back.search(span.text) and not kept:
                 who = _ja_clause_owner(span.text, a, b)
             lo, hi = span.start + a, span.start + b
             if framed or is_view(clause, lang, who):

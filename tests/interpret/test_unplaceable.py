@@ -543,3 +543,34 @@ def test_not_knowing_the_effect_beside_a_routine_is_read(
     text = "効果があるのかどうかは分かりませんが、研修は毎年全職員向けに行っています。"
     result = interpreter.interpret(fw.element("E09"), text, "ja")
     assert result.level is not None and not result.unknown
+
+
+@pytest.mark.parametrize(
+    ("element_id", "text"),
+    [
+        # a hedge, then in the same sentence what the city itself has: a preface, not a deflection
+        ("E17", "担当外なので詳しくはないですが、本市には情報セキュリティの規程も専任者もいません。"),
+        ("E05", "予算のことはよく分からないんですが…うちの事業はどれも単年度の補助金だけで回しています。"),
+        ("E01", "公式には答えにくいですけど、まあ、構想と呼べるようなものは当市にはありません。"),
+        # not knowing another city's people is no deflection: the city has no contact at all
+        ("E20", "ほかの自治体と一緒に何かしたことはないですね。近くの町の担当者の名前も知らないです。"),
+    ],
+)
+def test_a_hedge_before_the_city_s_own_fact_is_read(
+    interpreter: OfflineInterpreter, fw: Framework, element_id: str, text: str
+) -> None:
+    got = interpreter.interpret(fw.element(element_id), text, "ja")
+    assert not got.unknown and got.level is not None and got.level <= 1, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "担当外なので分かりませんが、企画課に聞いていただければ詳しいと思います。",
+        "よく分からないんですが、財政課の方が詳しいはずです。",
+    ],
+)
+def test_a_hedge_before_a_referral_stays_a_deflection(
+    interpreter: OfflineInterpreter, fw: Framework, text: str
+) -> None:
+    assert interpreter.interpret(fw.element("E05"), text, "ja").level is None

@@ -46,6 +46,10 @@ ABOUT_OTHERS = [
     ("ja", "横浜とか神戸みたいに、企業が実証の場を作っているところもありますね。大学も絡んでて。"),
     ("ja", "大手メーカーが見守りセンサーのサービスを始めて、全国の自治体で使われているそうです。"),
     ("ja", "県の職員として出向している者ですが、県では毎年研修計画を見直しています。"),
+    # Japanese keeps the topic across sentences: what follows 「隣の町は…」 naming nobody, or only
+    # a mayor, is still that town's; the nation's habit of helping is not the city's fact
+    ("ja", "隣の町は本当に進んでいます。大学と組んで、毎月のように実証をしています。町長も熱心です。"),
+    ("ja", "県はいつも研修の案内を出してくれますけど、中身は自分たちで考えろという感じですよね。"),
 ]
 ONLY_VIEWS = [
     ("en", "I think data sharing is very important. Every city needs it."),
@@ -66,6 +70,8 @@ ONLY_VIEWS = [
     ("ja", "評価の仕組みは作ったほうがいいですよね。数字がないと説明できないので。"),
     ("ja", "住民抜きで決めるのはもう時代遅れだと思います。"),
     ("ja", "現場任せはよくない。"),
+    # a header announcing a personal view, then bullets of views
+    ("ja", "個人的に思うことですが、\n・データはもっと公開されるべき\n・住民の声が届く仕組みがほしい"),
 ]
 
 
@@ -118,6 +124,13 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         # a view, then the city's own fact as its reason; a cited city beside the city's own
         ("ja", "公開は大事だと思います。うちは毎年カタログを更新しているので。"),
         ("ja", "福岡みたいにはいきませんが、本市も実証の窓口を一つ設けています。"),
+        # the topic turns back to the city: a contrast, an absence, the city named; something
+        # done for the city, then what its staff do
+        ("ja", "隣の町は進んでいます。でも、こちらは企画課が計画の案を作りました。"),
+        ("ja", "隣の町は進んでいます。まだ何も始めていません。"),
+        ("ja", "隣の町はセンサーを入れています。本市も去年、川に水位計を付けました。"),
+        ("ja", "県は毎年研修をしてくれます。職員が交代で参加しています。"),
+        ("ja", "国が交付金で後押ししてくれて、去年から実証を始めました。"),
         # a view, then a plan or something in place
         ("en", "I think partnerships matter, and we now have one MOU with the university."),
         ("ja", "連携は大事だと思います。実際、今年度から大学と協議会を始めました。"),
