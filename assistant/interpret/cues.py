@@ -87,9 +87,11 @@ JA_HEDGES = re.compile(r"たぶん|多分|おそらく|と思います|と思う
 EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
     r"|\bnot sure\b(?! (?:anyone|anybody|everyone|it|they|we|the|that|if|whether|how much|how many)\b)|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
-    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
+    r"|\bthat's all (?:i'll|i will|i can|i'm going to) say\b|\bi'll leave it (?:there|at that)\b"
+    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field|patch|remit|domain|side|job|call|brief|portfolio|turf|responsibility)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
     r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
-    r"|\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)? (?:to |better )?(?:ask|talk to|check with|contact)\b"
+    r"|(?<!since )(?<!if )(?<!now that )(?<!as )\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)?"
+    r" (?:to |better )?(?:ask|talk to|check with|contact)\b"
     r"|\bbetter off (?:asking|talking)\b|\bask them\b|\b(?:i'm|i am) not (?:in charge|responsible|the right person)\b"
     r"|\bnot (?:something|an area|a topic) (?:that )?(?:i|we|our \w+|my \w+) (?:deal|handle|cover)s?\b"
     r"|\b(?:'s|is) (?:really |actually )?(?:the|their|another) (?:[\w']+ ){0,3}(?:responsibility|job|remit|area)\b"
@@ -161,7 +163,9 @@ JA_EVASIVE = re.compile(
 EN_ASKS_BACK = re.compile(
     r"^(?:(?:so|and|but|sorry|well|ok|okay|hmm|um)\W+)*(?:what|which|how|who|where|when|why|do|does"
     r"|did|is|are|was|were|can|could|would|should|shall|will|have|has)\b[^?]*\?\s*$"
-    r"|\byou\b[^?]*\?\s*$",
+    r"|\b(?:you|u)\b[^?]*\?\s*$"
+    r"|^\W*(?:pls |please )?(?:give|show|send) me (?:an? )?examples?\b"
+    r"|\bor (?:a |an |the )?[\w -]{1,30}\?\s*$",  # "vision = the CDP? or a separate doc?"
     re.IGNORECASE,
 )
 JA_ASKS_BACK = re.compile(

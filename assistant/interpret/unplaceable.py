@@ -34,9 +34,11 @@ from assistant.interpret.unplaceable_cues import (
     EN_OTHERS_SUBJECT,
     EN_OUTSIDER,
     EN_OWN_OFFICE,
+    EN_REFERRAL,
     EN_ROLE,
     EN_THERE,
     EN_TOPIC_SHIFT,
+    EN_TURN_TO_CITY,
     IN_CHARGE,
     JA_ARRIVAL,
     JA_BEYOND,
@@ -99,7 +101,12 @@ def _a_detail(text: str, span: Span, lang: Lang) -> bool:
     goes_on = re.search(
         r"\b(?:but|though|although|however)\b", text[span.end : span.end + 80], re.I
     )
-    return bool(goes_on and EN_DETAIL.match(text[span.end :]))
+    if goes_on and EN_DETAIL.match(text[span.end :]):
+        return True
+    # "No idea what the ministry's strategy says — we never linked anything to it": after the
+    # hedge, the same sentence turns to what the city itself has or did
+    turn = EN_TURN_TO_CITY.match(text, span.end)
+    return bool(turn and not EN_REFERRAL.search(text, turn.end(), turn.end() + 60))
 
 
 def _turns_to_the_city(text: str, at: int) -> bool:

@@ -147,6 +147,14 @@ JA_REFERRAL = re.compile(
     r"(?:に|へ)(?:聞いて|お?尋ね|確認して|お?問い合わせ)|(?:詳しい|分かる|わかる)(?:です|と思|はず)"
     r"|担当(?:です|している|しています)|所管(?:です|して)|持って(?:る|いる)はず"
 )
+EN_TURN_TO_CITY = re.compile(
+    r"[^.;!?\n]{0,60}?(?:\s[—–-]+\s*|;\s*|,?\s+but\s+|\.\.\.\s*)(?:(?:honestly|frankly|still|anyway),?\s+)?"
+    r"(?:we|we've|we're|our|the city|the town|the council|city hall|here)\b",
+    re.IGNORECASE,
+)
+EN_REFERRAL = re.compile(
+    r"\b(?:ask|check with|talk to|contact|would know|knows?|handles?|is in charge)\b", re.IGNORECASE
+)
 # A detail not known beside a fact ("not sure of the exact number, but ...", 「正確な数はわかりませんが」)
 # is a hedge, not a deflection.
 EN_DETAIL = re.compile(
@@ -197,7 +205,7 @@ EN_NOT_OWN = re.compile(
 # -- who is speaking: statements about the speaker's own job, arrival or absence ----------------
 
 EN_ARRIVAL = re.compile(
-    r"\bi (?:only |just |recently )?(?:joined|started (?:here|working|in|at)|arrived"
+    r"\bi (?:only |just |recently )?(?:joined|started (?:here|working|in|at|as|last|this)|arrived"
     r"|(?:came|moved|transferred) (?:over |across )?(?:here|to|from|in))\b"
     r"|\b(?:i'm|i am) (?:new|fairly new|quite new|relatively new|still new)\b"
     r"|\bi was (?:transferred|moved|seconded|posted|reassigned)\b|\bbefore (?:that|this(?: job| post| role)?|joining|coming here),? i (?:was|worked)\b"
@@ -211,7 +219,10 @@ EN_ROLE = re.compile(
     r"|\bi (?:mostly |mainly |usually |only )?(?:deal with|look after|handle) (?:the )?"
     r"(?!it\b|that\b|this\b)\w+"
     r"|\b(?:i'm|i am|i work|i'm based|i sit) (?:in|at|with|from) (?:the )?\w+ (?:section|office"
-    r"|unit|department|division|team|utility|desk)\b",
+    r"|unit|department|division|team|utility|desk)\b"
+    # "I'm on the tourism side", "I've never been involved in any of that", "nobody ever asked me"
+    r"|\b(?:i'm|i am) on the \w+ side\b|\bi(?:'ve| have)? never been (?:involved|part of|asked)\b"
+    r"|\bnobody (?:has )?(?:ever )?asked me\b",
     re.IGNORECASE,
 )
 JA_ARRIVAL = re.compile(

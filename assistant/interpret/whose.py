@@ -54,6 +54,8 @@ _EN_COMMON = (
     r"|Residents|Citizens|People|Officials|Someone|Somebody|Anything|None|With|From|About|Under"
     r"|Over|Into|Like|Unlike|Because|While|Although|Though|Whether|Yeah|Okay|Hmm|Documents"
 )
+# abstract nouns opening a sentence ("Evaluation is essential"), not place names
+_EN_ABSTRACT = r"[A-Z][a-z]+(?:tion|sion|ment|ity|ness|ance|ence|ism|ics|ing|ship)"
 _EN_LEAD = (
     r"^\W*(?:(?:so|and|but|well|yes|oh|also|now|actually|honestly|i think|i believe|i hear"
     r"|i heard|apparently)\W+)*"
@@ -67,16 +69,24 @@ EN_OTHERS = re.compile(
     r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
     r" government|state government|regional government)"
     r"|ministry of|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    # the nation's own law, strategy or agency as the subject: "The federal data law came out"
+    r"|(?:the|a) (?:national|federal|state|provincial|central) (?:[\w-]+ ){0,4}?(?:laws?|acts?"
+    r"|strateg(?:y|ies)|polic(?:y|ies)|programm?es?|plans?|regulations?|guidelines?|frameworks?"
+    r"|agenc(?:y|ies))\b"
     r"|[A-Z]\w+ and (?:the |all the )?other (?:operators|companies|telcos|providers|vendors"
     r"|cities|municipalities)"
     # a named place: "In Surabaya", "Unlike Kigali", "Kigali's smart city", "Medellín is"
     rf"|(?-i:(?:[Ii]n|[Uu]nlike|[Ll]ike|[Cc]ompared (?:with|to)) (?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)"
     r"[A-Z][\w'é-]+)"
-    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)[A-Z][^\W\d_]{{3,}}(?:'s|’s)"
+    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON}|{_EN_ABSTRACT})\b)[A-Z][^\W\d_]{{3,}}(?:'s|’s)"
     r" (?!(?:been|got|not|live|a|an|the|just|only|all|still|now|done|already|very|quite|on|in|at"
     r"|up|out|over|no|nothing|it|what|why|how|where|when|because|about|more|less)\b)[a-z])"
-    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON})\b)[A-Z][^\W\d_]{{3,}}"
-    r" (?:is|has|have|was|were|linked|runs|did|does|built|made) ))",
+    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON}|{_EN_ABSTRACT})\b)[A-Z][^\W\d_]{{3,}}"
+    r" (?:is|has|have|was|were|linked|runs|did|does|built|made) )"
+    # two places named together: "Lagos and Nairobi share a lot of data"
+    rf"|(?-i:(?!(?:{_EN_MONTHS}|{_EN_COMMON}|{_EN_ABSTRACT})\b)[A-Z][a-z][^\W\d_]{{2,}}"
+    rf" and (?!(?:{_EN_MONTHS}|{_EN_COMMON}|{_EN_ABSTRACT})\b)[A-Z][a-z][^\W\d_]{{2,}}"
+    r" (?:is|has|have|was|were|linked|run|did|do|built|made|are|work|use|share|publish) ))",
     re.IGNORECASE,
 )
 EN_OURS = re.compile(
@@ -100,7 +110,7 @@ EN_OTHERS_ANYWHERE = re.compile(
 # the speaker's own experience ("I saw their team present it"): not a fact about the city
 EN_SPEAKER = re.compile(
     r"^\W*(?:i|my wife and i|we) (?:once |also |even )?(?:saw|heard|read|visited|met|watched|attended"
-    r"|went (?:there|to (?:their|a|the|one))|was there)\b",
+    r"|went (?:there|to (?:their|a|the|one))|was there|did my|wrote my)\b",
     re.IGNORECASE,
 )
 # A company as the subject is someone else's only when it acts elsewhere ("one of the telecom
@@ -173,13 +183,18 @@ JA_OURS_STRONG = re.compile(
 # -- a view, a wish, advice (not a fact) ---------------------------------------------------------
 # a view whoever it is about: "we should", "in my opinion", "I wish"
 EN_VIEW = re.compile(
-    r"\bin my (?:view|opinion)\b|\bpersonally\b|\bshould\b|\bought to\b|\bmust\b"
+    r"\bin my (?:\w+ )?(?:view|opinion)\b|\bpersonally\b|\bshould\b|\bought to\b|\bmust\b"
     r"|\bhas to\b|\bhave to\b|\bneeds? to\b|\bwould (?:like|love)\b|\bi'd (?:like|love)\b"
     r"|\b(?:i|we) (?:hope|wish)\b|\bideally\b|\bit would be\b|\bwhat matters\b|\bmatters most\b"
-    r"|\bthat's the (?:right|best) way\b",
+    r"|\bthat's the (?:right|best) way\b|\bmakes? no sense\b|\bas (?:they|people) say\b"
+    r"|\bas the saying goes\b",
     re.IGNORECASE,
 )
-EN_FRAME = re.compile(r"\bin my (?:view|opinion)\b|\bpersonally\b", re.IGNORECASE)
+EN_FRAME = re.compile(
+    r"\bin my (?:\w+ )?(?:view|opinion)\b|\bpersonally\b|\b(?:i'm|i am) a (?:\w+ )?believer\b"
+    r"|\bas (?:they|people) say\b|\bas the saying goes\b",
+    re.IGNORECASE,
+)
 # 「個人的に思うことですが、」「私見ですが」: a statement that only announces a view
 JA_FRAME = re.compile(
     r"(?:個人的に(?:は)?|私(?:が|の)?)(?:思う|考える|感じる|思っている|思ってる)(?:こと|の)(?:です|なんです)?(?:が|けど|けれど)"
@@ -272,9 +287,23 @@ EN_BACK = re.compile(
     r"\bthere\b(?!\s+(?:is|are|was|were|'s|has|have|had|will|would|used|seems?|must|might|may)\b)"
     r"|\b(?!(?:and|but|so|because|that|if|when|where|as|though|whether|also|yes|no|now)\b)[a-z]+"
     r" there\b"
-    r"|\b(?:they|them|their|theirs)\b",
+    r"|\b(?:they|them|their|theirs)\b"
+    r"|^\W*(?:it|this|these|those)\b(?!'s (?:fine|ok|okay|hard|difficult|true)\b)"
+    r"|^\W*(?:though|which|where|whose)\b",  # a fragment going on: "though, run from the capital"
     re.IGNORECASE,
 )
+# "everyone in East Africa talks about it": people elsewhere as the subject
+EN_PEOPLE_ELSEWHERE = re.compile(
+    r"\b(?:everyone|everybody|people|all the cities|every city) (?:in|across|around|all over)"
+    r" (?:the )?(?-i:[A-Z])\w+",
+    re.IGNORECASE,
+)
+# the city's own office named alone ("a privacy office"): another's when the statement points
+# back to them ("They even have a privacy office")
+EN_OFFICE_NOUN = re.compile(
+    r"(?:department|unit|office|section|division|directorate|bureau|team|committee)s?$", re.I
+)
+EN_THEY_FIRST = re.compile(r"^\W*(?:and |but |so )?(?:they|their)\b", re.IGNORECASE)
 JA_BACK = re.compile(r"あちら|向こう|そこ(?:は|では|に|の)|その(?:市|町|村)")
 
 
@@ -300,7 +329,12 @@ def owner(text: str, lang: Lang) -> Owner:
     ja = lang == "ja"
     ours = JA_OURS if ja else EN_OURS
     masked = _masked(JA_OTHERS_ANYWHERE if ja else EN_OTHERS_ANYWHERE, text)
-    if ours.search(masked):
+    found = [m.group(0) for m in ours.finditer(masked)]
+    # "They even have a privacy office": theirs, read by what it points back to
+    offices_only = found and all(EN_OFFICE_NOUN.search(f) for f in found)
+    if offices_only and not ja and EN_THEY_FIRST.search(text):
+        return "none"
+    if found:
         return "ours"
     if ja and JA_RECEIVED.search(masked):
         if not JA_OTHERS.search(text):
@@ -317,7 +351,8 @@ def owner(text: str, lang: Lang) -> Owner:
     if EN_OTHERS.search(text) and EN_GIVES.search(text) and not elsewhere:
         return "none"  # "the ministry gave a grant for the pilot": what the city received
     company = EN_COMPANY.search(text) and elsewhere
-    return "others" if EN_OTHERS.search(text) or EN_SPEAKER.search(text) or company else "none"
+    other = bool(EN_OTHERS.search(text) or EN_PEOPLE_ELSEWHERE.search(text))
+    return "others" if other or EN_SPEAKER.search(text) or company else "none"
 
 
 def _ja_relative(text: str, found: re.Match[str]) -> bool:
@@ -343,6 +378,8 @@ def _states(clause: str, lang: Lang, cued: bool, whose: Owner) -> bool:
     city (or nobody), any finite verb."""
     if lang == "ja" and JA_NOT_A_FACT.search(clause):
         return False  # 「技術ありきじゃなくて、」「東京の方の話ですけど」: a contrast, a remark
+    if lang == "en" and EN_SPEAKER.search(clause):
+        return False  # "We went to a presentation about it": the speaker's experience
     if cued or (JA_PRESENCE if lang == "ja" else EN_PRESENCE).search(clause):
         return True
     return whose != "others" and bool((JA_FINITE if lang == "ja" else EN_FINITE).search(clause))
@@ -386,6 +423,14 @@ def _ja_topic(text: str, whose: Owner, topic: bool) -> tuple[Owner, bool]:
     return "others", True
 
 
+def _company_elsewhere(before: str, statement: str) -> bool:
+    """A company was the subject just before, and this statement points back and says it was
+    elsewhere (national, in the capital)."""
+    if not (EN_COMPANY.search(before) and EN_ELSEWHERE.search(statement)):
+        return False
+    return bool(EN_BACK.search(statement)) and not EN_OURS.search(before + " " + statement)
+
+
 def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Reading]:
     """Each statement's owner, and clause by clause (``clauses.clause_spans``) whether it states
     a fact of the city's own (or nobody's) or holds a view. A statement naming nobody that
@@ -425,11 +470,21 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
             last = out[-1]
             if (last.view and JA_REASON.search(span.text)) or last.owner == "others":
                 whose, fact, view = last.owner, False, last.view
+        if lang == "en" and whose == "none" and out and _company_elsewhere(out[-1].text, span.text):
+            # "The big operator has partnerships with universities. It is a national programme
+            # though.": the company's story, told elsewhere
+            out[-1] = Reading("others", False, out[-1].view, out[-1].text)
+            whose, fact = "others", False
         if lang == "ja" and JA_STORY_ELSEWHERE.search(span.text):
             # 「…試しているらしいです。大阪の方の話ですが。」: what came before was elsewhere
             out = [Reading("others", False, r.view, r.text) if r.owner == "none" else r for r in out]
         out.append(Reading(whose, fact, view, span.text))
     return out
+
+
+def _speaker_only(r: Reading) -> bool:
+    """Another's only because the speaker tells their own experience."""
+    return bool(EN_SPEAKER.search(r.text)) and not EN_OTHERS.search(r.text)
 
 
 def whose_reading(spans: list[Span], hits: list[Hit], lang: Lang) -> tuple[Reason, str] | None:
@@ -438,10 +493,12 @@ def whose_reading(spans: list[Span], hits: list[Hit], lang: Lang) -> tuple[Reaso
     readings = read_statements(spans, hits, lang)
     if not readings or any(r.fact for r in readings):
         return None
-    about_others = next((r for r in readings if r.owner == "others"), None)
+    # the speaker's own story ("I did my thesis on it") beside a view is the view's background
+    about_others = next((r for r in readings if r.owner == "others" and not _speaker_only(r)), None)
     if about_others is not None:
         return "others", about_others.text
+    about_others = next((r for r in readings if r.owner == "others"), None)
     view = next((r for r in readings if r.view), None)
     if view is not None:
         return "opinion", view.text
-    return None
+    return ("others", about_others.text) if about_others is not None else None

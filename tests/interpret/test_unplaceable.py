@@ -574,3 +574,25 @@ def test_a_hedge_before_a_referral_stays_a_deflection(
     interpreter: OfflineInterpreter, fw: Framework, text: str
 ) -> None:
     assert interpreter.interpret(fw.element("E05"), text, "ja").level is None
+
+
+@pytest.mark.parametrize(
+    ("element_id", "text", "placed"),
+    [
+        # English: the hedge then the city's own fact in the same sentence; "since you ask"
+        ("E01", "No clue what the national plan says — we never had a vision document of our own.", True),
+        ("E12", "Can't speak for the lawyers. But since you ask, we have no rules for pilots at all.", True),
+        # a deflection stays one: another's patch, the speaker's side, nobody asked the speaker
+        ("E15", "Not my remit, the utility would know. I've never been involved in any of that.", False),
+        ("E11", "Honestly I don't know. Nobody has ever asked me about it.", False),
+        ("E18", "design should put people first. that's all i'll say", False),
+        ("E02", "vision = the master plan? or a separate document?", False),
+        ("E13", "By engagement u mean surveys?? give me examples pls", False),
+        ("E07", "I only started as the coordinator in March, so I cannot speak for it.", False),
+    ],
+)
+def test_english_hedges_deflections_and_questions_back(
+    interpreter: OfflineInterpreter, fw: Framework, element_id: str, text: str, placed: bool
+) -> None:
+    got = interpreter.interpret(fw.element(element_id), text, "en")
+    assert (got.level is not None) is placed, (text, got)

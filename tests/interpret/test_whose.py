@@ -46,6 +46,15 @@ ABOUT_OTHERS = [
     ("ja", "横浜とか神戸みたいに、企業が実証の場を作っているところもありますね。大学も絡んでて。"),
     ("ja", "大手メーカーが見守りセンサーのサービスを始めて、全国の自治体で使われているそうです。"),
     ("ja", "県の職員として出向している者ですが、県では毎年研修計画を見直しています。"),
+    # English: a pronoun pointing back to the other's thing; the nation's own law or strategy as
+    # the subject; the speaker's own visit; a company's story told to be national; people
+    # elsewhere; two named cities; an office of theirs
+    ("en", "The national broadband plan is ambitious. It was announced by the president in May."),
+    ("en", "The federal privacy act came out in 2019 and covers every agency."),
+    ("en", "In Accra they linked all the permits. Amazing work. We saw a demo of it at a conference."),
+    ("en", "The big mobile operator runs a 5G testbed with two universities. It is a national scheme, run from the capital."),
+    ("en", "Lagos and Nairobi share a lot of data, they are far ahead of everyone."),
+    ("en", "The provincial government has a big open data portal. They even have a data protection office."),
     # Japanese keeps the topic across sentences: what follows 「隣の町は…」 naming nobody, or only
     # a mayor, is still that town's; the nation's habit of helping is not the city's fact
     ("ja", "隣の町は本当に進んでいます。大学と組んで、毎月のように実証をしています。町長も熱心です。"),
@@ -70,6 +79,10 @@ ONLY_VIEWS = [
     ("ja", "評価の仕組みは作ったほうがいいですよね。数字がないと説明できないので。"),
     ("ja", "住民抜きで決めるのはもう時代遅れだと思います。"),
     ("ja", "現場任せはよくない。"),
+    # English: "in my personal view", "as they say", "a believer", "makes no sense"
+    ("en", "in my honest view, mobility and energy should be planned together. makes no sense otherwise"),
+    ("en", "Evaluation is essential. What you can't count you can't improve, as they say."),
+    ("en", "I'm a firm believer in open standards. I did my thesis on interoperability."),
     # a header announcing a personal view, then bullets of views
     ("ja", "個人的に思うことですが、\n・データはもっと公開されるべき\n・住民の声が届く仕組みがほしい"),
 ]
@@ -130,6 +143,10 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         ("ja", "隣の町は進んでいます。まだ何も始めていません。"),
         ("ja", "隣の町はセンサーを入れています。本市も去年、川に水位計を付けました。"),
         ("ja", "県は毎年研修をしてくれます。職員が交代で参加しています。"),
+        # English look-alikes: the city's own fact after another's, a pronoun for the city's thing
+        ("en", "The national strategy is ambitious. Our own plan was adopted by the council last year."),
+        ("en", "The ministry published guidelines. It took us two years, but we now follow them."),
+        ("en", "A vendor is piloting a parking app in one district. It is the first of its kind here."),
         ("ja", "国が交付金で後押ししてくれて、去年から実証を始めました。"),
         # a view, then a plan or something in place
         ("en", "I think partnerships matter, and we now have one MOU with the university."),
