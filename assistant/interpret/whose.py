@@ -69,6 +69,7 @@ EN_OTHERS = re.compile(
     r"|federal government|national regulator|regulator|prefecture|nation|province|provincial"
     r" government|state government|regional government)"
     r"|ministry of|(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)"
+    r"|(?:our|the) capital(?: city)?|our (?:province|state government|region)"
     # the nation's own law, strategy or agency as the subject: "The federal data law came out"
     r"|(?:the|a) (?:national|federal|state|provincial|central) (?:[\w-]+ ){0,4}?(?:laws?|acts?"
     r"|strateg(?:y|ies)|polic(?:y|ies)|programm?es?|plans?|regulations?|guidelines?|frameworks?"
@@ -101,7 +102,8 @@ EN_OURS = re.compile(
 )
 # "our neighbours" is not ours: someone else's words are masked before ours are looked for
 EN_OTHERS_ANYWHERE = re.compile(
-    r"\b(?:of )?our (?:time|times|age|era|generation|country|nation|national government)\b"
+    r"\b(?:of )?our (?:time|times|age|era|generation|country|nation|national government"
+    r"|capital(?: city)?|province|state government|region)\b|\b(?:an? \w+ )?like ours\b"
     r"|\b(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)\b"
     r"|\bthan (?:ours|us)\b|\b(?:our |the )?neighbou?rs?\b|\b(?:an?other|other|neighbou?ring) (?:cities|city|towns?"
     r"|municipalit(?:y|ies))\b",
@@ -187,7 +189,8 @@ EN_VIEW = re.compile(
     r"|\bhas to\b|\bhave to\b|\bneeds? to\b|\bwould (?:like|love)\b|\bi'd (?:like|love)\b"
     r"|\b(?:i|we) (?:hope|wish)\b|\bideally\b|\bit would be\b|\bwhat matters\b|\bmatters most\b"
     r"|\bthat's the (?:right|best) way\b|\bmakes? no sense\b|\bas (?:they|people) say\b"
-    r"|\bas the saying goes\b",
+    r"|\bas the saying goes\b|^\W*(?:(?:it's|it is|that's|definitely|really) )?worth (?:a look|looking at"
+    r"|checking|copying|visiting|a visit)\b",
     re.IGNORECASE,
 )
 EN_FRAME = re.compile(
@@ -210,6 +213,7 @@ EN_PRAISE = re.compile(
     r"\b(?:is|are|'s) (?:so |very |really |the most |the )?(?:important|essential|crucial|key|vital|everything"
     r"|the future|the right way|a must)\b|\b(?:impressive|amazing|great model|polished|inspiring"
     r"|wonderful|fantastic|admire|envy|jealous)\b|\bit's like\b|\bso (?:much|many)\b|\bany city\b"
+    r"|\bthe (?:biggest|greatest|main|real) (?:threat|challenge|problem|issue|priority)\b"
     r"|\b(?:no|a|every) (?:smart )?city\b|\bissue of our time\b|\botherwise\b|\bwithout (?:it|that|trust)\b",
     re.IGNORECASE,
 )

@@ -55,6 +55,8 @@ ABOUT_OTHERS = [
     ("en", "The big mobile operator runs a 5G testbed with two universities. It is a national scheme, run from the capital."),
     ("en", "Lagos and Nairobi share a lot of data, they are far ahead of everyone."),
     ("en", "The provincial government has a big open data portal. They even have a data protection office."),
+    # "our capital" is another city; "worth a look" is a view; "a town like ours" is no fact
+    ("en", "Our capital city runs a huge innovation hub. They host start-ups from all over. Worth a look."),
     # Japanese keeps the topic across sentences: what follows 「隣の町は…」 naming nobody, or only
     # a mayor, is still that town's; the nation's habit of helping is not the city's fact
     ("ja", "隣の町は本当に進んでいます。大学と組んで、毎月のように実証をしています。町長も熱心です。"),
@@ -83,6 +85,7 @@ ONLY_VIEWS = [
     ("en", "in my honest view, mobility and energy should be planned together. makes no sense otherwise"),
     ("en", "Evaluation is essential. What you can't count you can't improve, as they say."),
     ("en", "I'm a firm believer in open standards. I did my thesis on interoperability."),
+    ("en", "It should all be linked. Flooding is the biggest threat for a town like ours."),
     # a header announcing a personal view, then bullets of views
     ("ja", "個人的に思うことですが、\n・データはもっと公開されるべき\n・住民の声が届く仕組みがほしい"),
 ]
