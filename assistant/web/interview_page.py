@@ -142,11 +142,14 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         return
     if took:
         review = _review_items(engine, code, reply)
+    # "Saved" belongs to the run whose turn saved: drawn in the page, it goes with the next
+    # run (a toast's timer outlived one or two quick turns).
+    saved = bool(st.session_state.pop(SAVED, False))
     with head:
         _draw(engine, fw, reply, lang, review)
     if not review:
         with bar:
-            action_bar(reply, lang)
+            action_bar(reply, lang, saved)
 
 
 def _draw(
@@ -156,8 +159,6 @@ def _draw(
     question held until it is acted on) or the quick replies."""
     progress = reply.progress
     session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
-    if st.session_state.pop(SAVED, False):
-        st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
     prefill_start.show_notes()
     pair = [] if review else [c for c in reply.choices if c.candidate]
     pair_shown = show_chat(lang, hold=bool(review), pair=pair)

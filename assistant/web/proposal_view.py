@@ -210,10 +210,13 @@ def bar_line(reply: Reply, lang: Lang) -> str:
     return line
 
 
-def action_bar(reply: Reply, lang: Lang) -> None:
+def action_bar(reply: Reply, lang: Lang, saved: bool = False) -> None:
     """Pinned above the chat box: the line saying what was made of the answer and its primary
     confirm / finish. After a typed answer the page keeps its scroll, so on a phone the new
-    proposal lands below the fold; this stays in view where the person just typed."""
+    proposal lands below the fold; this stays in view where the person just typed. ``saved``:
+    this run's turn saved an answer (said here, for this turn only)."""
+    if saved:
+        st.caption(f":material/cloud_done: {t('ui.saved', lang)}")
     line = bar_line(reply, lang)
     if line:
         st.caption(f":material/arrow_upward: {inert(line)}")
