@@ -115,7 +115,12 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     rows, flags = compare_rows(fw, ra, rb, lang)
     st.subheader(t("ui.changes", lang), divider="gray")
     st.caption(compare_summary(fw, ra, rb, lang))
-    views.text_table(compare_headers(na, nb, lang), rows, flags)  # wraps: never cut
+    # Four columns whose cells wrap, never cut: the element (id and name in one cell, so a
+    # phone's width holds the change, both levels and "not compared" in full), then the rest.
+    _id, change, *levels, name = compare_headers(na, nb, lang)
+    views.text_table(
+        [name, change, *levels], [[f"{r[0]} {r[4]}", *r[1:4]] for r in rows], flags
+    )
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
     cmp_html = compare_html(fw, named, lang)
     views.downloads(

@@ -54,7 +54,8 @@ def test_compare_highlights_changes_and_downloads(
     assert at.selectbox(key="cmp-a").value == "Riverside — baseline.json"
     assert at.selectbox(key="cmp-b").value == "Riverside — followup.json"
     assert "2 of the 21 elements answered in both interviews changed." in all_text(at)
-    rows = shown(next(tb.value for tb in at.table if "Change" in tb.value.columns)).set_index("ID")
+    rows = shown(next(tb.value for tb in at.table if "Change" in tb.value.columns))
+    rows.index = [e.split()[0] for e in rows["Element"]]
     assert rows.loc["E05", "Change"] == "+2"
     assert rows.loc["E17", "Change"] == "changed"
     assert rows.loc["E01", "Change"] == "0"
@@ -74,14 +75,15 @@ def test_compare_highlights_changes_and_downloads(
 def test_the_comparison_fits_a_phone_every_column_in_full(app: AppTest) -> None:
     """On a phone a cut table showed only the names (the stage and scores off screen) and cut
     "not compared": both are static tables whose cells wrap (no dataframe grid that cuts), the
-    change and both levels before the long element names, the scores one row per measure."""
+    element's id and name in one cell (four columns fit 390 px), the scores one row per measure."""
     at = load_two(app)
     assert not [df for df in at.dataframe]  # no grid with fixed, cutting column widths
     changes = shown(next(tb.value for tb in at.table if "Change" in tb.value.columns))
-    first = ["ID", "Change", "Riverside — baseline.json", "Riverside — followup.json"]
-    assert list(changes.columns) == [*first, "Element"]
+    names = ["Riverside — baseline.json", "Riverside — followup.json"]
+    assert list(changes.columns) == ["Element", "Change", *names]
+    assert changes.iloc[4, 0] == "E05 Sustainability of vision and policy"
     scores = shown(next(tb.value for tb in at.table if "Change" not in tb.value.columns))
-    assert list(scores.columns)[1:] == first[2:]  # three columns: the measure, A, B
+    assert list(scores.columns)[1:] == names  # three columns: the measure, A, B
     measures = list(scores.iloc[:, 0])
     assert measures[:2] == ["Stage", "Overall score"] and len(measures) == 2 + 5
     assert scores.iloc[0, 1] == scores.iloc[0, 2] == "Small Start"
