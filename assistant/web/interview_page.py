@@ -27,7 +27,7 @@ from assistant.web.intake_form import intake_form
 from assistant.web.proposal_view import PICKED, action_bar, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.text import inert
-from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
+from assistant.web.transcript import REPLY, record, rejoin, show_chat
 
 INPUT = "interview-input"  # the chat box's widget key
 FAULT = "interview-fault"  # a storage fault's message, shown after the rerun that restores...
@@ -142,14 +142,13 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         return
     if took:
         review = _review_items(engine, code, reply)
-    # "Saved" belongs to the run whose turn saved: drawn in the page, it goes with the next
-    # run (a toast's timer outlived one or two quick turns).
-    saved = bool(st.session_state.pop(SAVED, False))
     with head:
         _draw(engine, fw, reply, lang, review)
     if not review:
         with bar:
-            action_bar(reply, lang, saved)
+            # "Saved" belongs to the reply whose turn saved: drawn in the page with it, it goes
+            # with the next turn's reply (a toast's own timer outlived one or two quick turns).
+            action_bar(reply, lang, saved=reply.saved)
 
 
 def _draw(
