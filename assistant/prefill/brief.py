@@ -33,6 +33,7 @@ class Entry:
 @dataclass(frozen=True)
 class Brief:
     summary: str
+    counts: Counts
     # (name, "en, 30 pages" or "not read: …", the reading's error or None)
     documents: list[tuple[str, str, str | None]]
     domains: list[tuple[str, list[Entry]]]  # the map: domain name → its elements' status
@@ -48,21 +49,55 @@ def status(draft: Draft | None, lang: Lang) -> str:
     return t("report.brief_docs.covered", lang, level=draft.level, confidence=draft.confidence)
 
 
+def kind(draft: Draft | None) -> str:
+    """Each element is exactly one of: "drafted" (confirmed in the interview), or asked on site
+    as "low" (a draft under ``LOW``), "conflict" (the documents disagree) or "uncovered"."""
+    if draft is None:
+        return "uncovered"
+    if draft.level is None:
+        return "conflict"
+    return "low" if draft.confidence < LOW else "drafted"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The brief's numbers, from one classification (``kind``): they add up to the total."""
+
+    drafted: int
+    low: int
+    conflict: int
+    uncovered: int
+
+    @property
+    def ask(self) -> int:
+        return self.low + self.conflict + self.uncovered
+
+    @property
+    def total(self) -> int:
+        return self.drafted + self.ask
+
+
+def counts(prefill: Prefill, fw: Framework) -> Counts:
+    kinds = [kind(prefill.elements.get(el.id)) for el in fw.elements]
+    return Counts(*(kinds.count(k) for k in ("drafted", "low", "conflict", "uncovered")))
+
+
 def to_ask(prefill: Prefill, fw: Framework, lang: Lang) -> list[tuple[str, str]]:
     """(element id, why) for the elements to ask about on site, in framework order."""
     out: list[tuple[str, str]] = []
     for el in fw.elements:
         draft = prefill.elements.get(el.id)
+        found = kind(draft)
         if draft is None:
             out.append((el.id, t("report.brief_docs.why_uncovered", lang)))
-        elif draft.level is None:
+        elif found == "conflict":
             # where each reading is (two passages of one document can disagree too)
             levels = ", ".join(
                 f"{where(p.quotes[0], lang) if p.quotes else p.document}: {p.level}"
                 for p in draft.conflict
             )
             out.append((el.id, t("report.brief_docs.why_conflict", lang, levels=levels)))
-        elif draft.confidence < LOW:
+        elif found == "low":
             out.append((el.id, t("report.brief_docs.why_low", lang, level=draft.level)))
     return out
 
@@ -104,14 +139,18 @@ def build(prefill: Prefill, fw: Framework, lang: Lang) -> Brief:
         el = fw.element(eid)
         lines = [el.question.get(lang), *(p.get(lang) for p in el.probes[:2])]
         questions.append(Entry(eid, title(eid), why, [(line, "") for line in lines]))
+    n = counts(prefill, fw)
     summary = t(
         "report.brief_docs.summary",
         lang,
-        covered=len(prefill.drafted()),
-        total=len(fw.elements),
-        ask=len(ask),
+        drafted=n.drafted,
+        total=n.total,
+        ask=n.ask,
+        uncovered=n.uncovered,
+        low=n.low,
+        conflict=n.conflict,
     )
-    return Brief(summary, documents, domains, drafts, questions)
+    return Brief(summary, n, documents, domains, drafts, questions)
 
 
 def brief_text(prefill: Prefill, fw: Framework, lang: Lang) -> str:

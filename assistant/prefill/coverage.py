@@ -65,6 +65,16 @@ def speaking(
     # A sentence that resembles several elements about equally ("the council approved the
     # plan") speaks clearly only of those it names in words, unless it is far above the rest.
     speaks &= named | (score >= cal.cover + cal.unnamed_slack)
+    # A sentence placing an element at a level in the rubric's own words ("funded only by a
+    # national grant": E05 and E21) speaks of it though another element scores higher or it
+    # stands out less from the average, and just under the bar (as corroborated sentences).
+    stated = np.array(
+        [[lexicon.stated_level(el.id, q, lang) is not None for el in framework.elements]
+         for q, lang in quoted],
+        dtype=bool,
+    ).reshape(score.shape)  # fmt: skip
+    bar = cal.cover - (cal.corroborate or 0.0)
+    speaks |= stated & named & (score >= bar)
     speaks &= allowed
     if cal.corroborate is not None:
         # Evidence gathered across passages: an element that two sentences each name and

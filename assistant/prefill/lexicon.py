@@ -15,6 +15,25 @@ import unicodedata
 
 from assistant.models import Lang
 
+# Funding that is a grant and nothing else ("funded only by a national grant", "補助金のみ"):
+# the business model's absence (E05) and the one-off money that stops (E21) in one phrase.
+GRANT_ONLY_EN = (
+    r"(?:only|solely|entirely|wholly|exclusively|fully|all) (?:\w+ ){0,4}grants?\b|grants? (?:only|alone)"
+    r"|(?:depend|rel(?:y|ies|ied|iant))\w* (?:\w+ ){0,3}grants?\b"
+)
+GRANT_ONLY_JA = [
+    "補助金のみ",
+    "補助金だけ",
+    "交付金のみ",
+    "交付金だけ",
+    "補助金に頼",
+    "交付金に頼",
+    "補助金に依存",
+    "交付金に依存",
+    "補助金で賄",
+    "交付金で賄",
+]
+
 EN: dict[str, list[str]] = {
     "E01": [r"vision", r"(?:aims?|aspires?|wants?|seeks?) to (?:be|become)", r"future (?:image|city)",
             r"philosoph", r"well-?being", r"smart[- ]city (?:concept|strategy|plan)"],
@@ -26,7 +45,7 @@ EN: dict[str, list[str]] = {
             r"(?:comprehensive|master|development|national|sector) (?:plan|strategy)", r"coheren"],
     "E05": [r"business (?:case|model|plan)", r"cost[- ]benefit", r"return on investment", r"revenue",
             r"user fees?", r"running costs", r"cost recovery", r"tariffs?", r"\bloans?\b", r"repa(?:id|y)", r"payback", r"self-financ",
-            r"public[- ]private partnership", r"\bppp\b", r"investors?", r"financing"],
+            r"public[- ]private partnership", r"\bppp\b", r"investors?", r"financing", GRANT_ONLY_EN],
     "E06": [r"awareness", r"publici[sz]", r"campaign", r"communicat", r"outreach",
             r"information (?:sessions?|meetings?)", r"newsletter", r"brochure",
             r"(?:residents|citizens|the public) (?:know|are aware|understand)"],
@@ -79,7 +98,7 @@ EN: dict[str, list[str]] = {
             r"staff exchanges?", r"association of (?:cities|municipalities)"],
     "E21": [r"budget", r"multi-?year", r"long-?term", r"operat\w* (?:and maintenance|costs)",
             r"maintenance", r"recurrent", r"grants? end", r"donor",
-            r"fixed-term"],
+            r"fixed-term", GRANT_ONLY_EN],
 }  # fmt: skip
 
 JA: dict[str, list[str]] = {
@@ -88,7 +107,7 @@ JA: dict[str, list[str]] = {
     "E03": ["目標値", "数値目標", "KPI", "指標", ],
     "E04": ["整合", "総合計画", "上位計画", "関連計画", ],
     "E05": ["収益", "ビジネスモデル", "費用対効果", "投資", "資金調達", "自立", "官民連携", "PPP", "PFI",
-            "受益者負担", "利用料"],
+            "受益者負担", "利用料", *GRANT_ONLY_JA],
     "E06": ["周知", "広報", "説明会", "市報", "認知", "PR", "普及啓発", "シンポジウム", ],
     "E07": ["推進室", "推進本部", "推進課", "推進係", "本部長", "CIO", "CDO", "推進体制", "専任",
             "庁内横断", "司令塔", "推進組織"],
@@ -113,7 +132,7 @@ JA: dict[str, list[str]] = {
     "E20": ["姉妹都市", "他都市", "他市", "他の自治体", "近隣", "広域連携", "視察", "都市間", "自治体間",
             ],
     "E21": ["中長期", "複数年", "維持管理", "保守", "補助金", "交付金", "財源", "恒常",
-            "継続的", "運用費", "運用経費", "維持費", "ランニングコスト"],
+            "継続的", "運用費", "運用経費", "維持費", "ランニングコスト", *GRANT_ONLY_JA],
 }  # fmt: skip
 
 # Sectors a city's services fall into: a sentence naming several speaks of breadth (E02).
@@ -281,3 +300,38 @@ def states_relation(element_id: str, text: str, lang: Lang) -> bool:
 def in_passing(text: str, lang: Lang) -> bool:
     """Does the text only name a topic in passing (a reference, a pointer elsewhere)?"""
     return PASSING[lang].search(_norm(text)) is not None
+
+
+# What the rubric places at a level by itself. Data put out for anyone to use ("publishes the
+# budget as open data", "データセットを公開しています") is E16 level 2 ("a few data sets on a web
+# page") at least; projects paid for by a grant and nothing else are E05's and E21's level 0
+# ("projects depend entirely on one-off grants"). Told as done, with no negation and no plan.
+PUBLISHED = {
+    "en": re.compile(
+        r"(?<![a-z])(?:publish(?:es|ed)?|releas(?:es|ed)|posts|posted|puts|put|uploads|"
+        r"uploaded|makes|made|shares|shared)\b[^.;]{0,80}(?:open data|data ?sets?\b|"
+        r"data portal)|(?:open data|data ?sets?)\b[^.;]{0,40}\b(?:is|are|was|were|has been|"
+        r"have been) (?:published|released|posted|online|downloadable)"
+    ),
+    "ja": re.compile(
+        r"(?:オープンデータ|データセット|データ)[^。]{0,40}(?:公開して|公開中|公開され|"
+        r"掲載して|掲載され|ダウンロードでき)"
+    ),
+}
+GRANT_ONLY = {
+    "en": re.compile(rf"(?<![a-z])(?:{GRANT_ONLY_EN})"),
+    "ja": re.compile("|".join(re.escape(w) for w in GRANT_ONLY_JA)),
+}
+STATED: dict[str, tuple[int, dict[str, re.Pattern[str]]]] = {
+    "E16": (2, PUBLISHED),
+    "E05": (0, GRANT_ONLY),
+    "E21": (0, GRANT_ONLY),
+}
+
+
+def stated_level(element_id: str, text: str, lang: Lang) -> int | None:
+    """The level the text's own words place the element at by the rubric (or None)."""
+    rule = STATED.get(element_id)
+    if rule is None or rule[1][lang].search(_norm(text)) is None:
+        return None
+    return rule[0]

@@ -36,6 +36,13 @@ def propose(
     langs = [doc.lang_of(s) for s in chosen]
     lang: Lang = next((x for x in ("en", "ja") if 2 * langs.count(x) > len(langs)), doc.lang)
     result, sure_alone = read_together(interpreter, doc, element, chosen, text, lang, cal)
+    words = stated(element.id, doc, chosen)
+    if words is not None and (result.level is None or result.confidence < cal.min_confidence):
+        # The interpreter's cues place nothing surely; the rubric's own words do ("funded only
+        # by a grant" is level 0): a guess at the unplaced confidence, checked on site.
+        result = result.model_copy(
+            update={"level": words, "unknown": False, "confidence": cal.unplaced or 0.3}
+        )
     if result.level is None and not result.unknown and cal.unplaced is not None:
         # The interpreter's cues are an official's words; a document's sentence that clearly
         # speaks of the element but matches none of them still says what exists (2), what
@@ -68,6 +75,8 @@ def propose(
         cal.absence_level,
         cal.absence_confidence,
     )
+    if not capped and words is not None and words > level:
+        level = words  # data published for anyone is level 2 whatever the cues read
     proposal = Proposal(
         document=doc.name,
         level=level,
@@ -169,3 +178,16 @@ def quote_of(doc: Document, s: Sentence) -> Quote:
     text = doc.quote(s)
     assert text and doc.text.find(text) >= 0  # by construction; the tests check it too
     return Quote(text=text, document=doc.name, page=para.page, section=para.section, start=s.start)
+
+
+def stated(element_id: str, doc: Document, chosen: list[Sentence]) -> int | None:
+    """The highest level a sentence read places the element at in its own words
+    (``lexicon.STATED``), told as done: no negation, no plan in that sentence."""
+    found = [
+        level
+        for s in chosen
+        if (level := lexicon.stated_level(element_id, doc.quote(s), doc.lang_of(s))) is not None
+        and not says_absent(doc.quote(s), doc.lang_of(s))
+        and not plans_in(doc.quote(s), doc.lang_of(s))
+    ]
+    return max(found) if found else None

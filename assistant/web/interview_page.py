@@ -27,7 +27,7 @@ from assistant.web.intake_form import intake_form
 from assistant.web.proposal_view import PICKED, action_bar, quick_replies
 from assistant.web.session_panel import CHAT, switch_session
 from assistant.web.text import inert
-from assistant.web.transcript import REPLY, SAVED, record, rejoin, show_chat
+from assistant.web.transcript import REPLY, record, rejoin, show_chat
 
 INPUT = "interview-input"  # the chat box's widget key
 FAULT = "interview-fault"  # a storage fault's message, shown after the rerun that restores...
@@ -146,7 +146,9 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         _draw(engine, fw, reply, lang, review)
     if not review:
         with bar:
-            action_bar(reply, lang)
+            # "Saved" belongs to the reply whose turn saved: drawn in the page with it, it goes
+            # with the next turn's reply (a toast's own timer outlived one or two quick turns).
+            action_bar(reply, lang, saved=reply.saved)
 
 
 def _draw(
@@ -156,8 +158,6 @@ def _draw(
     question held until it is acted on) or the quick replies."""
     progress = reply.progress
     session_panel.progress_block(fw, {e.id for e in progress.elements if e.answered}, lang)
-    if st.session_state.pop(SAVED, False):
-        st.toast(t("ui.saved", lang), icon=":material/cloud_done:")
     prefill_start.show_notes()
     pair = [] if review else [c for c in reply.choices if c.candidate]
     pair_shown = show_chat(lang, hold=bool(review), pair=pair)

@@ -31,7 +31,11 @@ def confidence_key(proposal: Proposal) -> str:
 
 def level_words(proposal: Proposal, lang: Lang) -> str:
     """The proposed level in words, or "two levels fit" when the interpreter is unsure."""
-    return t("ui.pair_title", lang) if proposal.unsure else t("ui.proposal", lang, level=proposal.level)
+    return (
+        t("ui.pair_title", lang)
+        if proposal.unsure
+        else t("ui.proposal", lang, level=proposal.level)
+    )
 
 
 def proposal_card(proposal: Proposal, lang: Lang, pair: list[Choice] | None = None) -> None:
@@ -210,11 +214,16 @@ def bar_line(reply: Reply, lang: Lang) -> str:
     return line
 
 
-def action_bar(reply: Reply, lang: Lang) -> None:
+def action_bar(reply: Reply, lang: Lang, saved: bool = False) -> None:
     """Pinned above the chat box: the line saying what was made of the answer and its primary
     confirm / finish. After a typed answer the page keeps its scroll, so on a phone the new
-    proposal lands below the fold; this stays in view where the person just typed."""
+    proposal lands below the fold; this stays in view where the person just typed. ``saved``:
+    this reply's turn saved an answer (said with it, gone with the next turn's reply)."""
     line = bar_line(reply, lang)
+    if saved and not (
+        reply.saved_element and line.startswith(t("ui.bar_saved", lang, id=reply.saved_element))
+    ):
+        st.caption(f":material/cloud_done: {t('ui.saved', lang)}")  # unless the line says it
     if line:
         st.caption(f":material/arrow_upward: {inert(line)}")
     for i, c in enumerate(_sorted_choices(reply.choices)["main"]):

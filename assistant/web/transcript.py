@@ -36,7 +36,6 @@ EARLIER_TURNS = 8
 RECENT = 6  # at least the latest messages are drawn on the page...
 MOST = 12  # ...and at most these many, however long the current element's exchange
 FOLD = "interview-earlier"  # the fold's widget key (tests/e2e/browser.py reads its count)
-SAVED = "interview_saved"  # a turn saved an answer: the page says so once
 
 
 # --- the conversation kept for this tab ---------------------------------------------------
@@ -71,8 +70,6 @@ def record(user_text: str | None, reply: Reply) -> None:
         chat.append(_entry("user", [{"text": user_text, "system": False, "citations": []}]))
     chat.append(_reply_entry(reply))
     st.session_state[REPLY] = reply
-    if reply.saved:
-        st.session_state[SAVED] = True
 
 
 def begin(reply: Reply) -> None:
@@ -135,10 +132,16 @@ def _show_parts(parts: list[dict[str, Any]], lang: Lang, pair: list[Choice] | No
     return drawn
 
 
+def _moved_on(before: list[dict[str, Any]], current: str) -> bool:
+    """Was the exchange before the latest reply about another element (settled, moved on)?"""
+    last = next((c.get("element") for c in reversed(before) if c["role"] == "assistant"), None)
+    return last is not None and last != current
+
+
 def shown_from(chat: list[dict[str, Any]]) -> int:
     """Where the part drawn on the page begins: the current element's exchange (from the reply
     that asked its question) or the last ``RECENT`` messages, whichever starts earlier, but no
-    more than ``MOST`` messages."""
+    more than ``MOST`` messages; just after moving on to a new element, its question alone."""
     n = len(chat)
     start = n - RECENT
     current = next((c.get("element") for c in reversed(chat) if c["role"] == "assistant"), None)
@@ -148,6 +151,11 @@ def shown_from(chat: list[dict[str, Any]]) -> int:
             i -= 1
         while i < n and chat[i]["role"] == "user":
             i += 1  # the answer that settled the element before belongs to that one
+        if i == n - 1 and _moved_on(chat[:i], current):
+            # The person just settled an element (a button, most often) and the reply asks the
+            # next: the page keeps its scroll, so on a phone the settled card stayed in view
+            # and the new question below it. The settled exchange joins the fold.
+            return 0 if i == 1 else i
         start = min(start, i)
     start = max(start, n - MOST, 0)
     return 0 if start == 1 else start  # one message is not worth a fold

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 import streamlit as st
 
@@ -37,42 +37,23 @@ def passage(
             st.caption(inert(shown_origin(source)))
 
 
-def table(
-    headers: list[str],
-    rows: list[list[str]],
-    highlight: list[bool] | None = None,
-    narrow: int = 0,
+def text_table(
+    headers: list[str], rows: list[list[str]], highlight: list[bool] | None = None
 ) -> None:
-    """A read-only table of plain text (never HTML), with optional highlighted rows. The first
-    ``narrow`` columns are drawn narrow (ids, levels, changes), so on a phone they are what
-    shows first and the long text scrolls."""
+    """A static table whose long cells wrap, never cut (a phone shows every column's text;
+    ``st.table`` renders Markdown: cells are inert), with optional highlighted rows."""
     import pandas as pd  # here, not at import: pages paint before pandas loads
 
-    columns = _distinct(headers)
-    frame = pd.DataFrame(rows, columns=columns)
-    config = {c: st.column_config.TextColumn(c, width="small") for c in columns[:narrow]}
+    frame = pd.DataFrame(
+        [[inert(c) for c in row] for row in rows], columns=_distinct([inert(h) for h in headers])
+    )
     data: Any = frame
     if highlight and any(highlight):
         marks = list(highlight)
         data = frame.style.apply(
             lambda row: [HIGHLIGHT if marks[row.name] else ""] * len(row), axis=1
         )
-    st.dataframe(data, hide_index=True, height=_height(len(rows)), column_config=config or None)
-
-
-def _height(n_rows: int) -> int | Literal["auto"]:
-    """Show up to 25 rows without an inner scroll bar (the default stops at 10)."""
-    return 35 * (n_rows + 1) + 3 if n_rows <= 25 else "auto"
-
-
-def text_table(headers: list[str], rows: list[list[str]]) -> None:
-    """A static table whose long cells wrap (``st.table`` renders Markdown: cells are inert)."""
-    import pandas as pd
-
-    frame = pd.DataFrame(
-        [[inert(c) for c in row] for row in rows], columns=_distinct([inert(h) for h in headers])
-    )
-    st.table(frame, hide_index=True, hide_header=not any(h.strip() for h in headers))
+    st.table(data, hide_index=True, hide_header=not any(h.strip() for h in headers))
 
 
 def _distinct(headers: list[str]) -> list[str]:
@@ -104,10 +85,8 @@ def blocks(items: list[Block]) -> None:
         elif isinstance(b, Bullets):
             st.markdown("\n".join(f"- {inert(i)}" for i in b.items))
         elif isinstance(b, Table):
-            if b.rows and b.highlight and any(b.highlight):
-                table(b.headers, b.rows, b.highlight)
-            elif b.rows:
-                text_table(b.headers, b.rows)
+            if b.rows:
+                text_table(b.headers, b.rows, b.highlight)
         elif isinstance(b, Chart):
             st.image(b.svg, caption=b.alt)
 

@@ -101,30 +101,26 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
         else fw.stage(r.stage).name.get(lang)
         for n, r in named
     }
-    views.table(
-        [
-            "",
-            t("terms.stage", lang),
-            t("ui.overall", lang),
-            *[d.name.get(lang) for d in fw.domains],
-        ],
-        [
-            [
-                n,
-                stage[n],
-                "–" if r.overall is None else f"{r.overall:.2f}",
-                *[
-                    "–" if r.domains[d.id].score is None else f"{r.domains[d.id].score:.2f}"
-                    for d in fw.domains
-                ],
-            ]
-            for n, r in named
-        ],
-    )
+    # One row per measure, one column per interview: three columns that wrap fit a phone
+    # (one row per interview put the stage and scores off its screen, behind the long names).
+    def score(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f}"
+
+    measures = [
+        [t("terms.stage", lang), *(stage[n] for n, _ in named)],
+        [t("ui.overall", lang), *(score(r.overall) for _, r in named)],
+        *([d.name.get(lang), *(score(r.domains[d.id].score) for _, r in named)] for d in fw.domains),
+    ]
+    views.text_table(["", *(n for n, _ in named)], measures)
     rows, flags = compare_rows(fw, ra, rb, lang)
     st.subheader(t("ui.changes", lang), divider="gray")
     st.caption(compare_summary(fw, ra, rb, lang))
-    views.table(compare_headers(na, nb, lang), rows, flags, narrow=4)
+    # Four columns whose cells wrap, never cut: the element (id and name in one cell, so a
+    # phone's width holds the change, both levels and "not compared" in full), then the rest.
+    _id, change, *levels, name = compare_headers(na, nb, lang)
+    views.text_table(
+        [name, change, *levels], [[f"{r[0]} {r[4]}", *r[1:4]] for r in rows], flags
+    )
     base = f"{slug(pool[na].city.name)}-vs-{slug(pool[nb].city.name)}"
     cmp_html = compare_html(fw, named, lang)
     views.downloads(

@@ -258,3 +258,23 @@ def test_saying_japanese_in_the_chat_switches_the_whole_ui(app: AppTest) -> None
     assert at.query_params["lang"] == "ja"
     assert "ここからは日本語で続けます" in all_text(at)
     assert "質問 2/21" in last_assistant(at)
+
+
+def _saved_shown(at: AppTest) -> bool:
+    """Is a "Saved" notice on the page in this run (a toast, "Saved." or the bar's "Saved E01.
+    Now E02 …")?"""
+    shown = texts(at.toast) + texts(at.caption)
+    return any(re.search(r"Saved(?:\.| E\d\d\.)", text.replace("\\", "")) for text in shown)
+
+
+def test_saved_is_said_for_the_turn_that_saved_then_goes(app: AppTest) -> None:
+    """A toast kept its own timer across reruns, so "Saved." outlived the next quick turn; it is
+    drawn in the page by the run whose turn saved, and the next run draws the page without it."""
+    at = start(app)
+    at = say(at, "We have a draft vision from the IT department, not yet approved by the council.")
+    assert not _saved_shown(at)  # proposed, nothing saved yet
+    at = button(at, "Yes, level 2")
+    assert _saved_shown(at) and not at.toast  # in the page, not on a timer of its own
+    at = say(at, "What does that question mean?")  # a quick second turn that saves nothing
+    assert not at.exception
+    assert not _saved_shown(at)

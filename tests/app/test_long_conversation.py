@@ -102,7 +102,19 @@ def test_the_current_part_is_the_elements_exchange_or_the_latest_messages() -> N
     assert shown_from(chat) == 8 and len(chat) - 8 > RECENT
     chat = _chat("E01", "E02", *["E03"] * 10)  # a long exchange: the latest MOST only
     assert shown_from(chat) == len(chat) - MOST
-    assert shown_from(_chat("E01", "E02", "E03", "E04")) == 0  # 7: a fold of one is not worth it
+    assert shown_from(_chat("E01", "E01", "E01", "E01")) == 0  # 7: a fold of one is not worth it
+    assert shown_from(_chat(None, None, None, None)) == 0  # the read-back, short: all of it
+
+
+def test_just_after_moving_on_the_page_begins_at_the_new_question() -> None:
+    """A button settled the element and the reply asks the next: on a phone the page kept its
+    scroll, so the settled card stayed in view with the new question below; it joins the fold."""
+    chat = _chat("E01", "E01", "E02")  # E01 asked, proposed, confirmed; E02 asked
+    assert shown_from(chat) == len(chat) - 1 == 4
+    assert shown_from(_chat("E01", "E02", "E03", "E04")) == 6
+    assert shown_from(_chat("E01", "E02")) == 2  # the first move on: the welcome folds too
+    assert shown_from(_chat("E01", "E02", "E02")) == 0  # answered: its exchange, the context back
+    assert shown_from(_chat(None, "E01")) == 0  # after the intake (no element): nothing folds
     assert shown_from(_chat(None, None, None, None, None)) == 9 - RECENT  # the read-back
 
 

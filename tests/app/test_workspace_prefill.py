@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -34,9 +35,12 @@ def test_brief_from_documents_shows_map_quotes_questions_and_downloads(
         "scan.pdf: not a PDF file (no %PDF header)"
     ]
     text = all_text(at)
-    assert "elements covered;" in text and "to ask about on site." in text
+    summary = next(str(i.value) for i in at.info if "to ask about on site" in str(i.value))
+    total, drafted, ask, *parts = (int(x) for x in re.findall(r"\d+", summary))
     table = next(tb.value for tb in at.table if "From the documents" in tb.value.columns)
     rows = table.set_index("ID")
+    # the page's numbers add up, and to the map's rows (one count, one source)
+    assert total == len(rows) == 21 and drafted + ask == total and sum(parts) == ask
     assert rows.loc["E01", "From the documents"].startswith("level 3")
     assert "not covered" in set(rows["From the documents"])
     assert QUOTE in text and f"{DOC.name}, “2. Vision”" in text

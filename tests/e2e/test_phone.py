@@ -146,6 +146,11 @@ def test_after_a_typed_answer_its_proposal_and_confirm_are_in_view_on_a_phone(
     assert in_view(page, line) and ("proposed" in line.inner_text() or "提案" in line.inner_text())
     page.screenshot(path=str(artifacts / f"phone-after-typed-{lang}.png"))
     turn(page, confirm.click)
+    # the button moved on: the new question is what the screen shows (the settled card, which
+    # stayed in view with the question below it, is in the fold)
+    latest = page.get_by_test_id("stChatMessage").last
+    assert in_view(page, latest) and "E02" in latest.inner_text(), latest.bounding_box()
+    page.screenshot(path=str(artifacts / f"phone-after-button-{lang}.png"))
     turn(page, lambda: type_in_chat(page, unsure))
     kept = page.get_by_role("button", name=keep, exact=True)
     assert in_view(page, kept)
@@ -154,4 +159,57 @@ def test_after_a_typed_answer_its_proposal_and_confirm_are_in_view_on_a_phone(
     turn(page, kept.click)
     text = page.get_by_test_id("stMainBlockContainer").inner_text()
     assert ("2 of 21" in text) if lang == "en" else ("21エレメント中2件" in text)
+    context.close()
+
+
+CUT = """() => {
+  const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const cut = [];
+  for (const table of block.querySelectorAll('[data-testid="stTable"]')) {
+    if (!table.offsetParent) continue;  // another tab's
+    const box = table.getBoundingClientRect();
+    if (box.right > window.innerWidth + 1) cut.push('table:' + Math.round(box.right));
+    for (const cell of table.querySelectorAll('th, td')) {
+      const r = cell.getBoundingClientRect();
+      if (cell.scrollWidth > cell.clientWidth + 1 || r.right > window.innerWidth + 1) {
+        cut.push(cell.innerText.slice(0, 30) + ': ' + Math.round(r.right) + ' px');
+      }
+    }
+  }
+  return {tables: block.querySelectorAll('[data-testid="stTable"]').length,
+          grids: block.querySelectorAll('[data-testid="stDataFrame"]').length, cut: cut};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_comparison_is_readable_on_a_phone(
+    server: Server, browser: Any, artifacts: Path, tmp_path: Path, lang: str
+) -> None:
+    """Two interviews compared at 390 px: every column of the scores and of the element table
+    is on the screen and no cell is cut (a grid showed only the names and cut "not compared")."""
+    import json
+
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["answers"]["E05"] = {"level": 2, "evidence": "A business case was written."}
+    data["answers"].pop("E20")  # not yet answered in the follow-up: "not compared"
+    follow = tmp_path / "riverside-2026.json"
+    follow.write_text(json.dumps(data), encoding="utf-8")
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)  # fmt: skip
+    page = context.new_page()
+    page.goto(f"{server.url}/workspace?lang={lang}")
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput").first
+    upload.wait_for(state="attached", timeout=60_000)
+    idle(page)
+    upload.set_input_files([str(EXAMPLE), str(follow)])
+    idle(page)
+    page.get_by_test_id("stImage").locator("img").first.wait_for(timeout=60_000)
+    idle(page)
+    found = page.evaluate(CUT)
+    assert found["tables"] >= 2 and found["grids"] == 0, found
+    assert not found["cut"], found
+    not_compared = page.get_by_text("not compared" if lang == "en" else "比較できない", exact=True)
+    not_compared.scroll_into_view_if_needed()
+    assert not_compared.is_visible()
+    shot(page, artifacts, f"phone-compare-{lang}")
     context.close()

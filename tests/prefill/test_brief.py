@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from assistant.models import Framework
-from assistant.prefill.brief import brief_text, to_ask
+from assistant.prefill.brief import brief_text, build, counts, to_ask
 from assistant.prefill.drafts import DocumentInfo, Draft, Prefill, Proposal, Quote
 
 QUOTE = "A Smart City Unit was set up by executive order in 2026."
@@ -36,7 +40,11 @@ def test_questions_for_site_cover_the_uncovered_the_unsure_and_the_disputed(fw: 
 
 def test_brief_text(fw: Framework) -> None:
     text = brief_text(_prefill(), fw, "en")
-    assert "2 of 21 elements covered; 20 to ask about on site." in text
+    assert (
+        "21 elements: 1 drafted from the documents, to confirm in the interview; 20 to ask about"
+        " on site (18 not covered, 1 with a low-confidence draft, 1 where the documents"
+        " disagree)." in text
+    )
     assert "- E07 Lead organisation: level 3 (confidence 0.80)" in text
     assert f"> “{QUOTE}” (plan.pdf, p. 4)" in text
     assert "x.xls: not read" in text
@@ -57,3 +65,18 @@ def test_one_source_for_both_renderers(fw: Framework) -> None:
         for line, place in entry.lines:
             assert line in text and place in text
     assert [error for _, _, error in brief.documents] == [None, "x.xls: unsupported"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_count_in_the_brief_adds_up_to_the_framework(fw: Framework, lang: str) -> None:
+    """A low-confidence draft is asked on site, not also counted as drafted: the header's
+    numbers add up to 21 and match the questions listed (QA saw "5 of 21 covered; 17 to ask")."""
+    prefill = _prefill()
+    n = counts(prefill, fw)
+    assert (n.drafted, n.low, n.conflict, n.uncovered) == (1, 1, 1, 18)
+    assert n.drafted + n.ask == n.total == len(fw.elements)
+    brief = build(prefill, fw, lang)  # type: ignore[arg-type]
+    assert brief.counts == n and len(brief.ask) == n.ask
+    numbers = [int(x) for x in re.findall(r"\d+", brief.summary)]
+    total, drafted, ask, *parts = numbers
+    assert total == 21 and drafted + ask == total and sum(parts) == ask
