@@ -88,7 +88,9 @@ EN_UNKNOWN = re.compile(
     r"\b(?:i|we) (?:really |honestly )?(?:do not|don't|dont) know\b(?! (?:which|what|how|who|where))"
     r"|\bnot sure\b(?! (?:anyone|anybody|everyone|it|they|we|the|that|if|whether|how much|how many)\b)|\bunsure\b|\bno idea\b|\bno clue\b|\bcan(?:'t|not) say\b|\bskip\b"
     r"|\bthat's all (?:i'll|i will|i can|i'm going to) say\b|\bi'll leave it (?:there|at that)\b"
-    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot my (?:area|department|field|patch|remit|domain|side|job|call|brief|portfolio|turf|responsibility)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
+    r"|\b(?:please|pls|plz|kindly) (?:check|ask|contact|talk to|refer to|reach out to)\b"
+    r"|\b(?:i'd|i would|i will|i'll|i) defer to\b"
+    r"|\bpass\b|\bleave (?:this|it|that)(?: one| question)? (?:blank|empty)\b|\bask (?:the|my|our|someone|somebody|another|a colleague)\b|\b(?:have|need) to ask\b|\bnot (?:my|our) (?:area|department|dept|field|patch|remit|domain|side|job|call|brief|portfolio|turf|responsibility)\b|\bno comment\b(?!s\b|[ \t]+(?!on\b|about\b|from\b|for\b|at\b|there\b|here\b|really\b|sorry\b)[a-z])|\bdon't have (?:the|that) "
     r"information\b|\bunknown\b|\bhave to check\b|\bneed to check\b"
     r"|(?<!since )(?<!if )(?<!now that )(?<!as )\b(?:you'd|you would|you will|you'll|you)(?: have| need| want)?"
     r" (?:to |better )?(?:ask|talk to|check with|contact)\b"
@@ -117,6 +119,8 @@ EN_UNKNOWN = re.compile(
     re.IGNORECASE,
 )
 JA_UNKNOWN = re.compile(
+    # 「法務の話は法務担当に。」: sent on to the office, the verb left out; 「自分は素人です」
+    r"(?:担当|担当課|担当者|所管課|課|係|室|部署)(?:の方|さん)?に(?=[。．!！]|\s*$)|素人です|門外漢|"
     r"(?<!か)(?:わかりません|分かりません|わからない|分からない|判りません)(?!状態|こと|ので)"
     r"|不明|(?<!しか)知りません|存じません|把握して(?:い|お)りません|把握していない|スキップ|パス(?:します|で)"
     r"|答えられません|お答えできません|担当外|確認しないと|分かりかね|わかりかね|聞いてください"

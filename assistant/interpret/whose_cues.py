@@ -116,8 +116,12 @@ _JA_TOPIC = r"(?:さん)?(?:は|が|では|でも|も|にも|って)"
 # Cities officials cite as examples, named without 市 (「バルセロナは」「福岡とか浜松みたいに」).
 _JA_CITED = (
     r"(?:バルセロナ|アムステルダム|シンガポール|ヘルシンキ|コペンハーゲン|ウィーン|ロンドン|パリ|ソウル|"
-    r"ニューヨーク|トロント|メデジン|タリン|エストニア|深セン|杭州|上海|ドバイ|"
-    r"会津若松|福岡|浜松|横浜|神戸|加古川|高松|前橋|つくば|柏の葉|札幌|仙台|北九州)"
+    r"ニューヨーク|トロント|メデジン|タリン|エストニア|深セン|杭州|上海|ドバイ|アブダビ|メルボルン|シドニー|"
+    r"サンフランシスコ|ボストン|シカゴ|ベルリン|ミュンヘン|ストックホルム|オスロ|台北|香港|ジャカルタ|バンコク|"
+    r"ナイロビ|キガリ|ボゴタ|リスボン|チューリッヒ|ダブリン|"
+    r"アメリカ|米国|イギリス|英国|ドイツ|フランス|オランダ|デンマーク|フィンランド|スウェーデン|韓国|中国|台湾|"
+    r"会津若松|福岡|浜松|横浜|神戸|加古川|高松|前橋|つくば|柏の葉|札幌|仙台|北九州|大阪|京都|名古屋|広島|"
+    r"岡山|熊本|金沢|富山|新潟|静岡|宇都宮|川崎|さいたま|相模原|姫路|松山|長崎|那覇|東京)"
 )
 JA_OTHERS = re.compile(
     r"(?:隣の(?:市|町|村|区|自治体|県)|隣町|隣市|近隣(?:の)?(?:市町村|市|町|自治体)?|他(?:の)?(?:市|町|村|自治体|都市)"
@@ -166,7 +170,7 @@ EN_VIEW = re.compile(
 )
 EN_FRAME = re.compile(
     r"\bin my (?:\w+ )?(?:view|opinion)\b|\bpersonally\b|\b(?:i'm|i am) a (?:\w+ )?believer\b"
-    r"|\bas (?:they|people) say\b|\bas the saying goes\b",
+    r"|\bas (?:they|people) say\b|\bas the saying goes\b|\bno doubt about it\b",
     re.IGNORECASE,
 )
 # 「個人的に思うことですが、」「私見ですが」: a statement that only announces a view
@@ -185,6 +189,7 @@ EN_PRAISE = re.compile(
     r"|the future|the right way|a must)\b|\b(?:impressive|amazing|great model|polished|inspiring"
     r"|wonderful|fantastic|admire|envy|jealous)\b|\bit's like\b|\bso (?:much|many)\b|\bany city\b"
     r"|\bthe (?:biggest|greatest|main|real) (?:threat|challenge|problem|issue|priority)\b"
+    r"|\bfor (?:all |most |many |any )?(?:municipalities|cities|councils|local governments)\b"
     r"|\b(?:no|a|every) (?:smart )?city\b|\bissue of our time\b|\botherwise\b|\bwithout (?:it|that|trust)\b",
     re.IGNORECASE,
 )
@@ -222,6 +227,9 @@ JA_VIEW = re.compile(
     r"(?:(?:と|って)(?:は)?(?:常々|いつも|ずっと|強く|正直|個人的に(?:は)?)?(?:思(?:い|う|っ)?|感じ)"
     r"(?:ます|てます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
     r"|個人的な(?:願い|希望|意見|考え|思い)(?:です|だ)?(?:ね|けど)?[。．！!\s]*$"
+    # 「サイバーは大きなテーマで、」「これからの時代、」: a theme or the times, no fact
+    r"|(?:大きな|重要な|大事な|永遠の|共通の)(?:テーマ|課題|問題|悩み)(?:で|です|だ|ですね|ですよね)?[、。．\s]*$"
+    r"|^[^、。]{0,20}(?:は|も)?(?:これからの|今の|今後の|今の)?(?:時代|世の中)(?:は|に|では)?[、,\s]*$"
     r"|(?:ですよね|ますよね|でしょうね|でしょう|でしょうし)[。．！!\s]*$"
     r"|(?:と|って)(?:は)?感じ(?:ます|ています|ている|てる)[。．！!\s]*$"
     r"|(?:べき|大事|必要|重要|大切)(?:だ|である)?(?:という|との|って)(?:の|こと)?(?:は|が|も)?[、\s]*$"

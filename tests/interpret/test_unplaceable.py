@@ -596,3 +596,25 @@ def test_english_hedges_deflections_and_questions_back(
 ) -> None:
     got = interpreter.interpret(fw.element(element_id), text, "en")
     assert (got.level is not None) is placed, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "element_id", "text"),
+    [
+        # sent on to another office without a verb, or to "them"; the speaker a layman
+        ("en", "E03", "- not our dept - pls check with Policy & Performance"),
+        ("en", "E13", "Engagement is run from the Mayor's Office, so I'd defer to them."),
+        ("ja", "E12", "条例の話は法務担当に。自分は素人です。"),
+        # a view with "no doubt", a generality about every council; a theme and the times
+        ("en", "E16", "Open data is where things are heading, no doubt about it."),
+        ("en", "E21", "Money is always tight for local governments everywhere."),
+        ("ja", "E17", "防災は大きなテーマで、どこの自治体ももっと力を入れるべきです。"),
+        ("ja", "E16", "データ活用はこれからの時代、絶対に必要です。"),
+        # a foreign city as the topic
+        ("ja", "E15", "ストックホルムは行政のシステムを全部一つの基盤でつないでいて、見事です。"),
+    ],
+)
+def test_more_answers_without_a_basis(
+    interpreter: OfflineInterpreter, fw: Framework, lang: Lang, element_id: str, text: str
+) -> None:
+    assert interpreter.interpret(fw.element(element_id), text, lang).level is None, text
