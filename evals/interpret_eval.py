@@ -506,7 +506,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[str, Path, bool]]:
     later += [(f"v{i}, dev: in training", path) for i, path in enumerate(
         (DATASET_V3, DATASET_V4, DATASET_V5, DATASET_V6, DATASET_V7, DATASET_V8, DATASET_V9,
          DATASET_V10), start=3)]  # fmt: skip
-    later += [("v11, dev", DATASET_V11), ("held-out v12, blind", DATASET_V12)]
+    later += [("v11, dev: in training", DATASET_V11), ("held-out v12, blind", DATASET_V12)]
     later += [("held-out v13, blind", DATASET_V13), ("held-out v14, blind", DATASET_V14)]
     plan += [(f"{name} ({path.name})", path, True) for name, path in later if path.exists()]
     return plan

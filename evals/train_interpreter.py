@@ -24,8 +24,8 @@ everything.
     .venv/bin/python evals/train_interpreter.py [--write] [--out PATH] [--cache PATH]
 
 Never reads the held-out evaluation sets (``interpretation.yaml``, ``interpretation_heldout_v2``,
-``interpretation_heldout_v12``, ``_v13``, ``_v14``; a test pins it; ``_v11`` is development
-material since the sixth session, not yet a source). ``_v8`` joined in round 5 ("v8"), with
+``interpretation_heldout_v12``, ``_v13``, ``_v14``; a test pins it). ``_v11`` joined in the sixth
+session ("v11"), with the t11 writers, after it was measured blind twice. ``_v8`` joined in round 5 ("v8"), with
 the t9 writers; ``_v9`` and ``_v10`` in round 6 ("v9", "v10") after they were measured blind.
 ``interpretation_heldout_v3`` was a held-out set; after its misses were read (issue 10) it is a
 training writer ("v3"), and its leave-one-writer-out row is its estimate; ``_v4`` (two writers,
@@ -133,6 +133,13 @@ SOURCES = {
     # towns, core cities and Japanese-run projects abroad, mixed registers (ja)
     "t10en6": DATASETS / "interpretation_train_t10_en6.yaml",
     "t10ja9": DATASETS / "interpretation_train_t10_ja9.yaml",
+    # sixth session: two more writers (en: counties, island states, donor-funded units, answers
+    # opening with a hedge or another's story before the city's own fact; ja: prefectures,
+    # island towns, ward offices, 「担当外ですが…」 prefaces) and v11, measured blind twice in
+    # the fifth session, then released
+    "t11en7": DATASETS / "interpretation_train_t11_en7.yaml",
+    "t11ja10": DATASETS / "interpretation_train_t11_ja10.yaml",
+    "v11": DATASETS / "interpretation_heldout_v11.yaml",
 }
 HIGH_PRECISION = 0.93  # the target is 90 %: a margin for answers unlike the training writers'
 COVERAGE = 0.98  # the target is 97 %: a margin, as for "high"
