@@ -80,6 +80,8 @@ EN_ONCE: dict[int, list[tuple[str, float]]] = {
         ),
         (r"\b(?:what's|what is|all that's|all that is) (?:still )?left\b|\bwhat remains\b", 0.8),
         (r"\bnothing (?:\w+ )?(?:came|has come|ever came) (?:of|out of) (?:it|that|them)\b", 0.9),
+        # "GIS runs a hub ... nothing beyond that": the limit of what is there
+        (r"\bnothing (?:beyond|else|more than|other than|outside (?:of )?) ?(?:that|this|it)\b", 0.9),
     ],
 }
 JA_ONCE: dict[int, list[tuple[str, float]]] = {

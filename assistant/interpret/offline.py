@@ -54,7 +54,7 @@ from assistant.interpret.signals import (
 )
 from assistant.interpret.statements import missing_overlap, read_statements
 from assistant.interpret.stops import mark_past, past_regions, without_continuity
-from assistant.interpret.unplaceable import own_words, unplaced_reading
+from assistant.interpret.unplaceable import flat_denial, own_words, unplaced_reading
 from assistant.interpret.votes import adjust_votes, cap_absence, closes_loop, plan_over_absence
 from assistant.interpret.whose import whose_reading
 from assistant.lang import detect_lang
@@ -172,7 +172,7 @@ class OfflineInterpreter:
     def analyse(self, element: Element, text: str, lang: Lang) -> Analysis | Interpretation:
         """Every signal about one answer; an Interpretation when it is settled without them.
 
-        Settled early: an empty answer, a clear "don't know" / deflection with too little
+        Settled early: an empty answer, a flat "no" (level 0), a clear "don't know" / deflection with too little
         level support outside it, and an answer with no fact of the city's own (``whose``).
         """
         cal = self.calibration
@@ -181,6 +181,11 @@ class OfflineInterpreter:
         follow_up = element.probes[0].get(tlang)
         if not answer:
             return Interpretation(element=element.id, confidence=0.0, follow_up=follow_up)
+        if flat_denial(answer, tlang):  # "None.", 「ないです。」: the city has none of it
+            return Interpretation(
+                element=element.id, level=0, confidence=0.9, evidence=answer,
+                confidence_label="high",
+            )  # fmt: skip
 
         spans = segments(text, tlang) or [Span(0, len(text), text)]
         read = without_asides(text, spans, tlang)  # "by the way, ..." is not the answer

@@ -27,6 +27,7 @@ from assistant.interpret.unplaceable_cues import (
     EN_BEYOND_AFTER,
     EN_BEYOND_BEFORE,
     EN_DETAIL,
+    EN_FLAT_DENIAL,
     EN_KNOW_OF,
     EN_MORE_UNKNOWN,
     EN_NOT_HEARD,
@@ -46,6 +47,7 @@ from assistant.interpret.unplaceable_cues import (
     JA_DETAIL,
     JA_ECHO,
     JA_EFFECT,
+    JA_FLAT_DENIAL,
     JA_MORE_UNKNOWN,
     JA_NOT_HEARD,
     JA_NOT_OWN,
@@ -221,6 +223,11 @@ def placeability(
         asked=asks_back_more(spans, lang),
         shifted=shifts_topic(text, lang),
     )
+
+
+def flat_denial(text: str, lang: Lang) -> bool:
+    """The whole answer is a flat "no" ("None.", 「ないです。」): level 0 from the person asked."""
+    return bool((JA_FLAT_DENIAL if lang == "ja" else EN_FLAT_DENIAL).match(text.strip()))
 
 
 def touching(spans: list[Span], found: list[Span]) -> set[int]:

@@ -126,7 +126,11 @@ EN_BEYOND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 EN_BEYOND_AFTER = re.compile(
-    r"^\s+(?:about |of )?(?:the rest|anything else|(?:the |any )?others?|beyond that)\b",
+    r"^\s+(?:about |of )?(?:the rest|anything else|(?:the |any )?others?|beyond that)\b"
+    # after a fact, only how it went on: "... I'm not sure where that stands", "I don't
+    # remember it mentioning climate"
+    r"|^\s+(?:where (?:that|it|this|things) (?:stands?|is|are|went|got to)|it mentioning|how far (?:it|that)"
+    r"|when exactly|exactly when|the exact)\b",
     re.IGNORECASE,
 )
 JA_BEYOND = re.compile(
@@ -297,3 +301,17 @@ EN_THERE = re.compile(
     re.IGNORECASE,
 )
 JA_THERE = re.compile(r"^\W*(?:そこ|あちら|向こう|当時|前の(?:職場|部署|課))(?:で|では|には|は)")
+
+# The whole answer a flat "no" to the element's thing ("nope, no such document here", "None.",
+# 「ないです。」): the city has none of it, level 0, said by the person asked, not a missing basis.
+EN_FLAT_DENIAL = re.compile(
+    r"^\W*(?:no|nope|nah|none|nothing|not yet|never|not at all)\b"
+    r"(?:[\s,.!;:-]+(?:(?:we|there)(?:'s| is| are| have| has)? (?:got )?(?:no|none|nothing)\b[\w ]{0,30}"
+    r"|no such [\w ]{1,30}|none|nothing(?: yet| at all| like (?:that|it|this))?|not (?:yet|at all|really)"
+    r"|sorry|at all|here|yet|so far))*\W*$",
+    re.IGNORECASE,
+)
+JA_FLAT_DENIAL = re.compile(
+    r"^\W*(?:いいえ|いえ|特に|まったく|全く|まだ|今のところ|現状)?[、,\s]*"
+    r"(?:ない|無い|ありません|ございません|なし|無し|ないです|ありませんね)(?:です|ですね|ね|よ|です。)?[。．!！\s]*$"
+)

@@ -56,6 +56,7 @@ from assistant.interpret.whose_cues import (
     JA_FINITE,
     JA_FOLLOW_ON,
     JA_FRAME,
+    JA_NEWS,
     JA_NOT_A_FACT,
     JA_OFFICE,
     JA_OTHER_PLACE,
@@ -193,6 +194,24 @@ def _company_elsewhere(before: str, statement: str) -> bool:
     return bool(EN_BACK.search(statement)) and not EN_OURS.search(before + " " + statement)
 
 
+def _statement_owner(
+    text: str, lang: Lang, before: list[Reading], topic: bool
+) -> tuple[Owner, bool, bool]:
+    """The statement's owner in its place: its own words, then what it points back to, the
+    news it reports (「…というニュースは見ました」) and the Japanese topic carried over. Returns
+    (owner, topic still another's, owner set for the whole statement rather than by clause)."""
+    whose = owner(text, lang)
+    back = JA_BACK if lang == "ja" else EN_BACK
+    if whose == "none" and any(r.owner == "others" for r in before) and back.search(text):
+        whose = "others"
+    if lang != "ja":
+        return whose, topic, False
+    if whose == "none" and JA_NEWS.search(text):
+        return "others", topic, True
+    carried, topic = _ja_topic(text, whose, topic)
+    return carried, topic, carried != whose
+
+
 def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Reading]:
     """Each statement's owner, and clause by clause (``clauses.clause_spans``) whether it states
     a fact of the city's own (or nobody's) or holds a view. A statement naming nobody that
@@ -202,14 +221,7 @@ def read_statements(spans: list[Span], hits: list[Hit], lang: Lang) -> list[Read
     back = JA_BACK if lang == "ja" else EN_BACK
     topic = False  # Japanese: another place is the topic (「隣の市は」) until the city speaks
     for span in spans:
-        whose = owner(span.text, lang)
-        if whose == "none" and any(r.owner == "others" for r in out) and back.search(span.text):
-            whose = "others"
-        kept = False  # the whole statement is about the topic, clause by clause too
-        if lang == "ja":
-            before = whose
-            whose, topic = _ja_topic(span.text, whose, topic)
-            kept = before != whose
+        whose, topic, kept = _statement_owner(span.text, lang, out, topic)
         # "..., in my view": the frame makes the whole statement a view (not the city's own)
         frame = JA_FRAME if lang == "ja" else EN_FRAME
         framed = whose != "ours" and bool(frame.search(span.text))

@@ -76,6 +76,9 @@ EN_OTHERS_ANYWHERE = re.compile(
     r"\b(?:of )?our (?:time|times|age|era|generation|country|nation|national government"
     r"|capital(?: city)?|province|state government|region)\b|\b(?:an? \w+ )?like ours\b"
     r"|\b(?:our )?(?:twin|sister|partner) (?:city|cities|towns?)\b"
+    # the speaker's own visit inside another's story: "very impressive when we visited"
+    r"|\b(?:when|where|as|since|after) (?:we|i) (?:visited|toured|saw it|went there|were there|was there)\b"
+    r"|\b(?:we|i) (?:were|was) (?:really |very |so )?(?:impressed|amazed|surprised|inspired|blown away)\b"
     r"|\bthan (?:ours|us)\b|\b(?:our |the )?neighbou?rs?\b|\b(?:an?other|other|neighbou?ring) (?:cities|city|towns?"
     r"|municipalit(?:y|ies))\b",
     re.IGNORECASE,
@@ -222,7 +225,9 @@ EN_FINITE = re.compile(
 JA_VIEW = re.compile(
     r"(?:大事|重要|必要|大切|不可欠|欠かせ(?:ない|ません)|すごい|凄い|すばらしい|素晴らしい|熱心|うらやまし|羨まし|さすが|その通り"
     r"|理想|望まし|いい|良い|ようない|べき|(?<!し)たい|ほしい|欲しい|筋|おかしい|ダメ|だめ|よくない|良くない"
-    r"|時代遅れ|意味がない|意味が(?:ありません|ない)|ほうがいい|方がいい)"
+    r"|時代遅れ|意味がない|意味が(?:ありません|ない)|ほうがいい|方がいい"
+    # a wish: 「国がもっと旗を振ってくれればと思います」「…があったらなあ」
+    r"|(?:れば|たら)(?:いい(?:のに)?)?)"
     r"(?:だ|です|ですね|ですよね|だと|なこと|なの|と|ね|よね|な|だな|なあ|なぁ|じゃないか)?"
     r"(?:(?:と|って)(?:は)?(?:常々|いつも|ずっと|強く|正直|個人的に(?:は)?)?(?:思(?:い|う|っ)?|感じ)"
     r"(?:ます|てます|ています|ている|てる)?(?:よ|ね)?)?[。．！!\s]*$"
@@ -272,7 +277,8 @@ EN_BACK = re.compile(
     r" there\b"
     r"|\b(?:they|them|their|theirs)\b"
     r"|^\W*(?:it|this|these|those)\b(?!'s (?:fine|ok|okay|hard|difficult|true)\b)"
-    r"|^\W*(?:though|which|where|whose)\b",  # a fragment going on: "though, run from the capital"
+    r"|^\W*(?:though|which|where|whose)\b"
+    r"|^\W*the (?:idea|plan|aim|goal|intention|hope) (?:is|was)\b",  # a fragment going on: "though, run from the capital"
     re.IGNORECASE,
 )
 # "everyone in East Africa talks about it": people elsewhere as the subject
@@ -287,6 +293,8 @@ EN_OFFICE_NOUN = re.compile(
     r"(?:department|unit|office|section|division|directorate|bureau|team|committee)s?$", re.I
 )
 EN_THEY_FIRST = re.compile(r"^\W*(?:and |but |so )?(?:they|their)\b", re.IGNORECASE)
+# 「…というニュースは見ました」: news the speaker saw, about someone else unless the city is named
+JA_NEWS = re.compile(r"(?:という|との|って)(?:ニュース|記事|報道|話)(?:は|を|も|で)?(?:見|読|聞)")
 JA_BACK = re.compile(r"あちら|向こう|そこ(?:は|では|に|の)|その(?:市|町|村)")
 
 # a statement that turns from the topic: a contrast, or an absence (「まだ何もしていません」 after

@@ -618,3 +618,33 @@ def test_more_answers_without_a_basis(
     interpreter: OfflineInterpreter, fw: Framework, lang: Lang, element_id: str, text: str
 ) -> None:
     assert interpreter.interpret(fw.element(element_id), text, lang).level is None, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "element_id", "text"),
+    [
+        # a flat "no" from the person asked is level 0, not a missing basis
+        ("en", "E01", "nah, nothing like that here"),
+        ("en", "E16", "None so far."),
+        ("ja", "E11", "いいえ、まだありません。"),
+    ],
+)
+def test_a_flat_no_is_level_0(
+    interpreter: OfflineInterpreter, fw: Framework, lang: Lang, element_id: str, text: str
+) -> None:
+    assert interpreter.interpret(fw.element(element_id), text, lang).level == 0, text
+
+
+@pytest.mark.parametrize(
+    ("element_id", "text"),
+    [
+        # after the city's own fact, not knowing only how it went on is no deflection
+        ("E19", "We agreed to add a yearly review to the plan, but I'm not sure where that stands."),
+        ("E01", "IT drafted a digital roadmap last year; it never went to council and I don't remember it mentioning climate."),
+    ],
+)
+def test_not_knowing_how_a_fact_went_on_is_read(
+    interpreter: OfflineInterpreter, fw: Framework, element_id: str, text: str
+) -> None:
+    got = interpreter.interpret(fw.element(element_id), text, "en")
+    assert got.level is not None and not got.unknown, (text, got)

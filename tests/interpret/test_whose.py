@@ -55,6 +55,11 @@ ABOUT_OTHERS = [
     ("en", "The big mobile operator runs a 5G testbed with two universities. It is a national scheme, run from the capital."),
     ("en", "Lagos and Nairobi share a lot of data, they are far ahead of everyone."),
     ("en", "The provincial government has a big open data portal. They even have a data protection office."),
+    # the speaker's own visit inside another's story; the plan of the nation pointed back to;
+    # news the speaker saw about a company
+    ("en", "In Tampere the living lab brings firms and the university together, we were impressed when we visited."),
+    ("en", "The national government is building a shared data platform. The idea is that every agency connects."),
+    ("ja", "ある通信会社が特区の提案をしている、というニュースは見ました。"),
     # "our capital" is another city; "worth a look" is a view; "a town like ours" is no fact
     ("en", "Our capital city runs a huge innovation hub. They host start-ups from all over. Worth a look."),
     # Japanese keeps the topic across sentences: what follows 「隣の町は…」 naming nobody, or only
@@ -86,6 +91,8 @@ ONLY_VIEWS = [
     ("en", "Evaluation is essential. What you can't count you can't improve, as they say."),
     ("en", "I'm a firm believer in open standards. I did my thesis on interoperability."),
     ("en", "It should all be linked. Flooding is the biggest threat for a town like ours."),
+    # a wish (「…してくれればと思います」)
+    ("ja", "国がもっと後押ししてくれればと思います。"),
     # a header announcing a personal view, then bullets of views
     ("ja", "個人的に思うことですが、\n・データはもっと公開されるべき\n・住民の声が届く仕組みがほしい"),
 ]
