@@ -334,7 +334,8 @@ class Composer:
         yes = yes and need_named
         ctype = next(x for x in self.fw.cooperation_types if x.id == top.type)
         listed = need_named or heading_names(question, ctype.name.en, ctype.name.ja)
-        if asked_help and not listed and not asked:
+        # said only with the printed menu to cite (a knowledge base without it lists the line)
+        if asked_help and not listed and not asked and self.cid("brochure-support"):
             return self.not_listed(question, lines[1:], pointed)
         first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
