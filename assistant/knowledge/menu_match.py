@@ -95,13 +95,13 @@ def specificity(question: str, line: CooperationLine, lines: list[CooperationLin
 
 def most_specific(question: str, ranked: list[str], lines: list[CooperationLine]) -> list[str]:
     """``ranked`` line ids with the one the question names most specifically first, when it
-    names it by a word at most two menu texts hold and the top line shares no such word."""
+    names it by a word only one menu text holds and the top line shares no such word."""
     by_id = {x.id: x for x in lines}
     spec = {lid: specificity(question, by_id[lid], lines) for lid in ranked if lid in by_id}
     if not spec:
         return ranked
     best = max(ranked, key=lambda lid: (spec.get(lid, 0.0), -ranked.index(lid)))
-    if spec.get(best, 0.0) >= 0.5 and spec[best] > spec.get(ranked[0], 0.0):
+    if spec.get(best, 0.0) >= 1.0 and spec[best] > spec.get(ranked[0], 0.0):
         return [best, *(lid for lid in ranked if lid != best)]
     return ranked
 
