@@ -278,10 +278,16 @@ def compose(
         ),
         (
             helps and bool(it.NOT_STARTED.search(q)),
-            lambda: help_for_new(c, c.help(question, vector, hits)),
+            lambda: help_for_new(c, c.help(question, vector, hits, asked_help=False)),
         ),
         # "What support is there for X?" is not a yes/no question: no "Yes:" before the line
-        (helps, lambda: c.help(question, vector, hits, yes=not OPEN_ASK.search(q))),
+        # ... nor is "we need X; which cooperation helps?" (the question asked, not its scene)
+        (
+            helps,
+            lambda: c.help(
+                question, vector, hits, yes=not OPEN_ASK.search(asked_part(q).strip())
+            ),
+        ),
         (not helps, lambda: c.scale_one(question)),
         (
             bool(it.SCALE_UP.search(q) or (both_ways and it.COMBINE.search(q)))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import t
 from assistant.knowledge.lexical import stem
-from assistant.knowledge.menu_match import MENU_COMMON, names_need
+from assistant.knowledge.menu_match import MENU_COMMON, heading_names, most_specific, names_need
 from assistant.knowledge.menu_words import (
     ASKER_LEVEL,
     BROAD,
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 CONTACT_BASE = "contact-jica"
 NAME_STOP = {"of", "and", "the", "visio", "polic"}  # shared by six policy names: no clue alone
+# A compound the question splits ("cyber security") and a menu line writes as one word: as
+# strong as a shared word (BM25 gives a shared word about 1.5)
+JOINED_WEIGHT = 1.5
 
 
 def _near(a: str, b: str) -> bool:
@@ -246,7 +249,7 @@ class Composer:
         slip of the keyboard ("securty"): what BM25's exact tokens miss. Words most lines share
         ("support", "building") say nothing."""
         found = re.findall(r"[a-z]+", question.lower())
-        pairs = [a + b for a, b in itertools.pairwise(found)]  # "cyber securty"
+        pairs = {a + b for a, b in itertools.pairwise(found)}  # "cyber securty"
         words = {w for w in [*found, *pairs] if len(w) >= 5 and w not in MENU_COMMON}
         if not words:
             return {}
@@ -255,8 +258,11 @@ class Composer:
             own = set(re.findall(r"[a-z]{5,}", line.text.en.lower())) - MENU_COMMON
             stems = {stem(x) for x in own}
             near = sum(stem(w) not in stems and any(_near(w, x) for x in own) for w in words)
-            if near:
-                out[line.id] = 0.5 * near
+            # "cyber security" spelled as two words is the line's own "cybersecurity", which
+            # BM25's single tokens never match: it weighs as a shared word, not a near one
+            joined = sum(stem(w) in stems for w in pairs & words)
+            if near or joined:
+                out[line.id] = 0.5 * near + JOINED_WEIGHT * joined
         return out
 
     def line_parts(self, lid: str, level_asked: bool = False) -> tuple[dict[str, str], str]:
@@ -294,18 +300,29 @@ class Composer:
         return name.split("：")[0].split(":")[0] if short else name
 
     def help(
-        self, question: str, vector: list[float] | None, hits: list[Hit], yes: bool = True
+        self,
+        question: str,
+        vector: list[float] | None,
+        hits: list[Hit],
+        yes: bool = True,
+        asked_help: bool = True,
     ) -> Draft | None:
         """The best menu lines with their heading and level; ``yes`` when help was asked for
-        (not when the lines are what retrieval found for a question of another kind)."""
+        (not when the lines are what retrieval found for a question of another kind). Help asked
+        for a need no line names: that said first, then the nearest line labelled as related."""
         q = question.lower()
         prefer = next((kind for words, kind in PREFER_TYPE if words.search(q)), None)
         named = self.everyday(question)
         if any("資金調達" in x.text.ja for x in self.fw.cooperation if x.id in named):
             prefer = None  # a scheme to raise the city's own funds, not JICA's money
-        lines = self.menu_lines(question, vector, hits=hits, prefer=prefer)
+        lines = self.menu_lines(question, vector, n=4, hits=hits, prefer=prefer)
         if not lines:
             return None
+        # the line the question's rarest word names first, whatever the level or a frame word
+        # ("our city wants a cybersecurity policy": the cybersecurity line, not "urban policy")
+        order = most_specific(question, [lid for _, lid in lines], self.fw.cooperation)
+        score = dict((lid, s) for s, lid in lines)
+        lines = [(score[lid], lid) for lid in order][:2]
         asked = bool(LEVEL_ASKED.search(q))
         # a level asked or named ("at the national level, ..."): its printed heading is quoted
         heads = asked or bool(LEVEL_NAMED.search(q))
@@ -313,12 +330,45 @@ class Composer:
         top = next(x for x in self.fw.cooperation if x.id == lines[0][1])
         pointed = {*named, *self.mixed_terms(question), *self.near_words(question)}
         # no "Yes" for a line that is merely nearby ("finance a metro line?" -> infrastructure)
-        yes = yes and names_need(question, top, pointed)
+        need_named = names_need(question, top, pointed)
+        yes = yes and need_named
+        ctype = next(x for x in self.fw.cooperation_types if x.id == top.type)
+        listed = need_named or heading_names(question, ctype.name.en, ctype.name.ja)
+        # said only with the printed menu to cite (a knowledge base without it lists the line)
+        if asked_help and not listed and not asked and self.cid("brochure-support"):
+            return self.not_listed(question, lines[1:], pointed)
         first = "answer.compose.yes_line" if yes and not asked else "answer.compose.listed_line"
         sentences = [Sentence(t(first, self.lang, **fields), [cid])]
         if len(lines) > 1 and lines[1][0] >= 0.6 * lines[0][0]:
             f2, c2 = self.line_parts(lines[1][1], heads)
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
+        return Draft("help", sentences)
+
+    def related(self, question: str, lid: str, pointed: set[str] | None = None) -> bool:
+        """A line related to the question: it shares one of its content words, or its heading
+        does, or the question's everyday words point to it (not merely the closest by score)."""
+        line = next(x for x in self.fw.cooperation if x.id == lid)
+        ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        if pointed is None:
+            pointed = {*self.everyday(question), *self.mixed_terms(question)}
+            pointed |= set(self.near_words(question))
+        return names_need(question, line, pointed) or heading_names(
+            question, ctype.name.en, ctype.name.ja
+        )
+
+    def not_listed(self, question: str, others: list[tuple[float, str]], pointed: set[str]) -> Draft:
+        """Help asked for a need no menu line names: said plainly first; a further candidate
+        line only when related, and labelled as related, not as the answer; then JICA's contact."""
+        menu = self.cid("brochure-support")
+        sentences = [Sentence(t("answer.compose.not_listed", self.lang), [menu] if menu else [])]
+        near = next((lid for _, lid in others if self.related(question, lid, pointed)), None)
+        if near is not None:
+            fields, cid = self.line_parts(near)
+            sentences.append(Sentence(t("answer.compose.related_line", self.lang, **fields), [cid]))
+        contact = self.cid(CONTACT_BASE)
+        if contact:
+            text = t("answer.compose.ask_jica", self.lang, text=self.contact_text())
+            sentences.append(Sentence(text, [contact]))
         return Draft("help", sentences)
 
     def limit(
@@ -327,6 +377,8 @@ class Composer:
         what = label[self.lang]
         prefer = "finance" if kind in ("loan", "amount", "finance_form") else None
         lines = self.menu_lines(question, vector, n=1, prefer=prefer)
+        # only a line the question's own words relate to is named as the closest
+        lines = [x for x in lines if self.related(question, x[1])]
         sentences: list[Sentence] = []
         if lines:
             fields, cid = self.line_parts(lines[0][1])

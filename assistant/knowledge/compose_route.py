@@ -105,7 +105,7 @@ def _routed(
             return None
         out = [sent]
         if _SUPPORT.search(it.norm(question)) or lines_quoted:
-            lines = c.help(question, vector, hits, yes=False)
+            lines = c.help(question, vector, hits, yes=False, asked_help=False)
             if lines is not None:
                 out.append(lines.sentences[0])
         return Draft("element", out)
@@ -120,8 +120,8 @@ def _routed(
             if h.chunk.base_id == f"coop-{line.id}"
         }
         if len(named) == 1 and kinds == set(named):
-            return c.menu_type(question) or c.help(question, vector, hits, yes=False)
-        return c.help(question, vector, hits, yes=False)
+            return c.menu_type(question) or c.help(question, vector, hits, yes=False, asked_help=False)
+        return c.help(question, vector, hits, yes=False, asked_help=False)
     if hits[0].chunk.base_id.startswith(_ITEMS):
         return by_topic(c, question, hits[0].chunk.base_id, hits, vector)
     return None

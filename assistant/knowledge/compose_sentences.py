@@ -74,6 +74,14 @@ MIN_OVERLAP = 0.1
 _NOT_ANSWERS = ("?", "？", ":", "：")
 # A sentence that asks (an interview question of the project's): it answers nothing.
 _ASKS = re.compile(r"(ますか|ですか|でしょうか|ませんか)[。]?$")
+# A sentence of the project's gloss that says only that a topic is asked about ("X is a frequent
+# question about …", 「…よく寄せられる質問です」): it tells the asker nothing.
+_FILLER = re.compile(
+    r"\b(is|are) (a |an )?(frequent|common|popular|recurring|often[- ]asked)[\w\s-]{0,12} "
+    r"(question|topic|query)s?\b|\bfrequently asked\b|\b(people|cities|officials) often ask\b|"
+    r"よく(寄せられる|ある|聞かれる|尋ねられる)(ご)?(質問|問い合わせ|お問い合わせ)|"
+    r"(質問|問い合わせ)が(多い|多く寄せられ)"
+)
 # Lines of an element chunk that are the project's own (its question, keywords, top level).
 _PROJECT_LINES = (
     "In plain words:",
@@ -115,7 +123,7 @@ def _score(c: Composer, question: str, hits: list[Hit]) -> list[Scored]:
         for i, sent in enumerate(split_sentences(hit.chunk.text)):
             if len(sent) < 12 or sent.startswith(_PROJECT_LINES) or sent.endswith(_NOT_ANSWERS):
                 continue
-            if _ASKS.search(sent):
+            if _ASKS.search(sent) or _FILLER.search(sent):
                 continue
             if part and hit.chunk.provenance != "printed" and brochure_part(sent) == part:
                 continue  # "JICA's MIND, the first part of…" speaks of the part, not its content

@@ -139,7 +139,7 @@ DIRECTION = _any(
 )
 HELP = _any(
     r"(can|could|will|would|does|do|is|are) (jica|you|they) (help|support|assist|offer|provide|"
-    r"fund|finance|send|cooperate|work|dispatch|deploy|train|advise)|jica (help|support|assist|offer)|"
+    r"fund|finance|pay|send|cooperate|work|dispatch|deploy|train|advise)|jica (help|support|assist|offer)|"
     r"can (we|i|our [a-z]+|a city|cities|a ministry) (get|ask|receive|obtain|request)|"
     r"is (there|jica) (any )?(help|support|assistance|cooperation)|support (for|with|on|to)|"
     r"\b(?!(?:cooperation|jica|each|every|which)\b)[a-z-]{5,} (support |assistance )?menu line\b|"
@@ -176,7 +176,12 @@ HELP = _any(
     r"(支援|協力|メニュー)(は|を|が|って)?[^。？?]{0,6}(使える|使え|利用でき|活用でき)|"
     r"(手伝って|支援して|助けて)(ほしい|欲しい)|"
     # within what JICA supports (「支援の範囲に入っていますか」「支援対象ですか」)
-    r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)"
+    r"(支援|協力)の?(範囲|対象)(に|には|内)?(入|含ま|です|でしょう|になり)|within (jica'?s )?(support|cooperation)|"
+    # the need stated first, then which cooperation fits it ("we need X; which JICA cooperation
+    # helps?")
+    r"\b(which|what) (of )?(jica'?s? )?(cooperation|support|help|menu line|programmes?|"
+    r"kind of (cooperation|support))( line| item)? (helps?|would help|could help|fits?|suits?|"
+    r"applies|is for (this|that|it))\b"
 )
 # Asking whether one thing is on the menu (its menu line answers, not the whole menu); English
 # yes/no questions are told by their first word.

@@ -17,6 +17,7 @@ from assistant.models import CooperationLine
 MENU_COMMON = frozenset(
     {
         *("support", "supporting", "building", "build", "smart", "services", "service"),
+        *("system", "systems"),
         *("their", "plans", "development", "cities", "urban", "national", "level"),
         *("other", "including", "jica", "menu", "cooperation"),
     }
@@ -27,6 +28,11 @@ _GENERIC_EN = MENU_COMMON | frozenset(
         *("supports", "help", "helps", "assist", "assistance"),
         *("could", "would", "should", "does", "there", "about", "with", "that", "this"),
         *("city", "kind", "develop", "some"),
+        # function words of three letters and the asker's frame: they name no need
+        *("for", "our", "the", "and", "can", "you", "your", "are", "was", "has", "have", "from"),
+        *("into", "its", "not", "any", "all", "how", "what", "which", "who", "why", "when"),
+        *("where", "may", "might", "will", "want", "need", "like", "get", "use", "also", "new"),
+        *("pay", "us", "we", "they", "them", "their", "one", "way", "ways", "more"),
         *("provide", "offer", "offers", "something", "anything", "thing", "things"),
         *("municipality", "municipal", "government", "ministry", "country", "project", "projects"),
     }
@@ -50,8 +56,13 @@ def _en_words(text: str) -> set[str]:
 
 
 def _ja_pairs(text: str) -> set[str]:
+    """Two-character runs of kanji and katakana: a pair with a particle or an ending in it
+    (「ルの」「ても」) names nothing."""
     pairs = {run[i : i + 2] for run in _CJK.findall(text) for i in range(len(run) - 1)}
-    return pairs - _GENERIC_JA
+    return {p for p in pairs - _GENERIC_JA if not _KANA.search(p)}
+
+
+_KANA = re.compile(r"^[のにをはがでともへて]|[のにをはがでともへて]$")
 
 
 def names_need(question: str, line: CooperationLine, named: set[str]) -> bool:
@@ -64,3 +75,47 @@ def names_need(question: str, line: CooperationLine, named: set[str]) -> bool:
     if _en_words(question) & _en_words(own):
         return True
     return bool(_ja_pairs(question) & _ja_pairs(own))
+
+
+def _line_words(line: CooperationLine) -> set[str]:
+    return _en_words(line.text.en) | _ja_pairs(line.text.ja)
+
+
+def specificity(question: str, line: CooperationLine, lines: list[CooperationLine]) -> float:
+    """How specifically the question's own words point to this line: its rarest shared word, as
+    one over the number of menu texts holding it ("cybersecurity" is one line's, "policy" is
+    several lines'). A level named ("our city") or a frame word must not outrank it."""
+    asked = _en_words(question) | _ja_pairs(question)
+    shared = (asked & _line_words(line)) - _HOW_JA
+    if not shared:
+        return 0.0
+    texts = {x.text.en: _line_words(x) for x in lines}.values()
+    return max(1.0 / max(1, sum(w in words for words in texts)) for w in shared)
+
+
+def most_specific(question: str, ranked: list[str], lines: list[CooperationLine]) -> list[str]:
+    """``ranked`` line ids with the one the question names most specifically first, when it
+    names it by a word only one menu text holds and the top line shares no such word."""
+    by_id = {x.id: x for x in lines}
+    spec = {lid: specificity(question, by_id[lid], lines) for lid in ranked if lid in by_id}
+    if not spec:
+        return ranked
+    best = max(ranked, key=lambda lid: (spec.get(lid, 0.0), -ranked.index(lid)))
+    if spec.get(best, 0.0) >= 1.0 and spec[best] > spec.get(ranked[0], 0.0):
+        return [best, *(lid for lid in ranked if lid != best)]
+    return ranked
+
+
+# Heading words that name how JICA cooperates, not a need ("financial cooperation").
+_HOW_EN = frozenset({"financial", "finance", "financing", "fund", "funding", "funds", "technical"})
+_HOW_JA = frozenset({"資金", "金協", "技術"})
+
+
+def heading_names(question: str, heading_en: str, heading_ja: str) -> bool:
+    """The line's printed heading names the need ("dispatch of experts", 「専門家派遣」): the
+    brochure lists it, though the line's own words do not say it. How JICA pays or assists is
+    no need: "Can JICA finance a metro?" is not named by "Financial cooperation"."""
+    words = " ".join(w for w in re.findall(r"[A-Za-z]+", heading_en) if w.lower() not in _HOW_EN)
+    if _en_words(question) & _en_words(words):
+        return True
+    return bool((_ja_pairs(question) & _ja_pairs(heading_ja)) - _HOW_JA)

@@ -78,7 +78,7 @@ EVERYDAY: list[tuple[re.Pattern[str], str]] = [
     # good practice carried to other cities: the wider network line
     (
         re.compile(
-            r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体|"
+            r"other (cities|towns|municipalities)|他(の)?都市|ほかの都市|他の自治体|(別|近隣|周辺)の(別の)?(都市|自治体|市)|"
             r"cities (abroad|overseas|in other countries)|foreign cities|sister cit|海外の都市|姉妹都市"
         ),
         "他都市への展開",
