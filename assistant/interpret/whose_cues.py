@@ -251,7 +251,7 @@ JA_FINITE = re.compile(
 
 # not a statement of fact: the "not X" half of a contrast, a remark on whose story it is
 JA_NOT_A_FACT = re.compile(
-    r"(?:者|もの)(?:です|でして|ですが|だけど)[がけど、,\s]*$|(?:じゃ|では)なく(?:て)?[、,\s]*$|の(?:話|こと)(?:です|だ|でしょう)?(?:けど|けれど|が|よ|ね)*[。．\s]*$"
+    r"(?:者(?:です|でして|ですが|だけど)|もの(?:でして|ですが|だけど))[がけど、,\s]*$|(?:じゃ|では)なく(?:て)?[、,\s]*$|の(?:話|こと)(?:です|だ|でしょう)?(?:けど|けれど|が|よ|ね)*[。．\s]*$"
 )
 
 
@@ -294,7 +294,10 @@ EN_OFFICE_NOUN = re.compile(
 )
 EN_THEY_FIRST = re.compile(r"^\W*(?:and |but |so )?(?:they|their)\b", re.IGNORECASE)
 # 「…というニュースは見ました」: news the speaker saw, about someone else unless the city is named
-JA_NEWS = re.compile(r"(?:という|との|って)(?:ニュース|記事|報道|話)(?:は|を|も|で)?(?:見|読|聞)")
+JA_NEWS = re.compile(
+    r"(?:という|との|って)(?:ニュース|記事|報道|話)(?:は|を|も|で)?(?:見|読|聞)"
+    r"(?!いたこと(?:が|は|も)?(?:ない|ありません|なかった))"  # never heard of it: an absence
+)
 JA_BACK = re.compile(r"あちら|向こう|そこ(?:は|では|に|の)|その(?:市|町|村)")
 
 # a statement that turns from the topic: a contrast, or an absence (「まだ何もしていません」 after

@@ -153,6 +153,10 @@ def test_an_answer_holding_only_views_gives_no_basis(lang: Lang, text: str) -> N
         ("ja", "隣の町は進んでいます。まだ何も始めていません。"),
         ("ja", "隣の町はセンサーを入れています。本市も去年、川に水位計を付けました。"),
         ("ja", "県は毎年研修をしてくれます。職員が交代で参加しています。"),
+        # what the city had made is its own (「…ものです」); never having heard of others' work is
+        # an absence, not news about them
+        ("ja", "窓口の予約システムは、市が業者に頼んで作ってもらったものです。"),
+        ("ja", "市内で企業が自分から何か始めたという話は聞いたことがありません。"),
         # English look-alikes: the city's own fact after another's, a pronoun for the city's thing
         ("en", "The national strategy is ambitious. Our own plan was adopted by the council last year."),
         ("en", "The ministry published guidelines. It took us two years, but we now follow them."),
