@@ -75,6 +75,7 @@ class Analysis:
     neighbours: tuple[np.ndarray, float] = field(default_factory=lambda: (np.zeros(6), 0.0))
     # its likeness to the labelled unplaced answers of every element (``unplaced_near``)
     unplaced_near: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
-    # a hedge read as a preface to a fact (「詳しくないですが、本市には…」): no model feature, but
-    # the learned no-basis gate leaves such an answer to the rules, like a deflection
+    # a "don't know" said but set aside by the rules (a preface to the city's fact: 「詳しくない
+    # ですが、本市には…」; only a detail; someone else's words): no model feature, but the learned
+    # no-basis gate leaves such an answer to the rules, like a deflection
     prefaced: bool = False

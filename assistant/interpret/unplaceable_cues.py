@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.interpret.whose_cues import JA_OURS_STRONG
+
 # -- "I don't know" in further words (beside ``cues.EN_UNKNOWN`` / ``JA_UNKNOWN``) ---------------
 
 EN_MORE_UNKNOWN = re.compile(
@@ -142,8 +144,7 @@ JA_PREFACE = re.compile(r"にく|言え|いえ|申し上げ")
 # after a hedge, the city speaking of itself: its own name for itself, one of its offices, or a
 # turn to what is certain (「少なくとも」「正直に言うと」); not a referral (「企画課に聞いてください」)
 JA_CITY_SAYS = re.compile(
-    r"うち(?:の|は|では|も|で)|本市|当市|本町|当町|本村|当村|我が(?:市|町)|わが(?:市|町)|弊市|我々|私たち"
-    r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村)(?:として|全体|内)"
+    JA_OURS_STRONG.pattern + r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村)(?:全体|内)"
     r"|[\u4e00-\u9fff]{1,6}(?:課|部|室|局)(?:に|で|が|は|の)(?!方|ほう|担当|人)"
     r"|^\W*(?:少なくとも|正直(?:に言うと|なところ)?|実際(?:に)?は|ただ)"
 )
@@ -312,6 +313,6 @@ EN_FLAT_DENIAL = re.compile(
     re.IGNORECASE,
 )
 JA_FLAT_DENIAL = re.compile(
-    r"^\W*(?:いいえ|いえ|特に|まったく|全く|まだ|今のところ|現状)?[、,\s]*"
-    r"(?:ない|無い|ありません|ございません|なし|無し|ないです|ありませんね)(?:です|ですね|ね|よ|です。)?[。．!！\s]*$"
+    r"^\W*(?:(?:いいえ|いえ|特に|まったく|全く|まだ|今のところ|現状)[、,\s]*)*"
+    r"(?:ない|無い|ありません|ございません|なし|無し)(?:です)?(?:ね|よ)?[。．!！\s]*$"
 )

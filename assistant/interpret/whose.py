@@ -267,12 +267,10 @@ def whose_reading(spans: list[Span], hits: list[Hit], lang: Lang) -> tuple[Reaso
     readings = read_statements(spans, hits, lang)
     if not readings or any(r.fact for r in readings):
         return None
+    others = [r for r in readings if r.owner == "others"]
+    views = [r for r in readings if r.view]
     # the speaker's own story ("I did my thesis on it") beside a view is the view's background
-    about_others = next((r for r in readings if r.owner == "others" and not _speaker_only(r)), None)
-    if about_others is not None:
-        return "others", about_others.text
-    about_others = next((r for r in readings if r.owner == "others"), None)
-    view = next((r for r in readings if r.view), None)
-    if view is not None:
-        return "opinion", view.text
-    return ("others", about_others.text) if about_others is not None else None
+    told = [r for r in others if not _speaker_only(r)] or ([] if views else others)
+    if told:
+        return "others", told[0].text
+    return ("opinion", views[0].text) if views else None

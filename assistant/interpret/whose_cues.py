@@ -143,9 +143,16 @@ JA_OTHERS_ANYWHERE = re.compile(
 # (「隣の市にはスマートシティ推進室があって」)
 JA_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:課|部|室|係|局|センター)(?:が|で|は|の|と|も|に|長)")
 JA_OTHER_PLACE = re.compile(f"(?:{JA_OTHERS_ANYWHERE.pattern})に(?:は|も)")
+# the city's own words that hold even when another city is the answer's topic (not 市長, 職員:
+# 「隣の市はすごいですよ。…市長が熱心で」 is their mayor)
+_JA_OURS_STRONG = (
+    r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)"
+    r"|わが(?:市|町)|弊市|我々|私たち|私ども|当課|本課|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村)として"
+)
+JA_OURS_STRONG = re.compile(_JA_OURS_STRONG)
+# ... and the words that name the city when nobody else is the topic
 JA_OURS = re.compile(
-    r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)|わが(?:市|町)"
-    r"|弊市|我々|私たち|私ども|当課|本課|庁内|役場|市役所|全庁"
+    _JA_OURS_STRONG + r"|庁内|役場|市役所|全庁"
     r"|(?<![\u4e00-\u9fffァ-ヶー])(?:市|町|村|区)(?:として|独自|が|の|は|で|では|内|も|全体)"
     r"|(?:市|町|村)長|(?:情報|担当|係)(?:の人|者)"
 )
@@ -153,12 +160,6 @@ JA_OURS = re.compile(
 # (「国は…後押ししてくれますけど」) it is how that other acts, nobody's in particular
 JA_RECEIVED = re.compile(r"(?:て|で)(?:もら|いただ|くれ)")
 JA_RECEIVED_HABIT = re.compile(r"(?:て|で)(?:くれ(?:ます|る)|もらえ(?:ます|る)|いただけ(?:ます|る))(?!た|まし)")
-# the city's own words that hold even when another city is the answer's topic (not 市長, 職員:
-# 「隣の市はすごいですよ。…市長が熱心で」 is their mayor)
-JA_OURS_STRONG = re.compile(
-    r"うち(?:の|は|では|も|で|として|だけ)|本市|当市|本町|当町|本村|当村|本区|当区|我が(?:市|町)"
-    r"|わが(?:市|町)|弊市|我々|私たち|私ども|当課|本課|(?:市|町|村)として"
-)
 
 # -- a view, a wish, advice (not a fact) ---------------------------------------------------------
 # a view whoever it is about: "we should", "in my opinion", "I wish"
@@ -202,7 +203,6 @@ EN_HEDGED_FACT = re.compile(
     r"|had|is|are|was|were|runs|covers))\b",
     re.IGNORECASE,
 )
-# any finite verb: with the city (or nobody) as subject, a statement that does or has something
 # someone else giving the city something: "the ministry gave a grant for the pilot"
 EN_GIVES = re.compile(
     r"\b(?:gave|gives|give|funds?|funded|paid|pays|provides?|provided|granted|grants|sent|sends"
@@ -213,6 +213,7 @@ EN_GIVES = re.compile(
 JA_RELATIVE = re.compile(
     r"[^、。]{0,15}?(?:した|った|いた|んだ|てる|ている|する|る)(?=[\u4e00-\u9fffァ-ヶー「『])"
 )
+# any finite verb: with the city (or nobody) as subject, a statement that does or has something
 EN_FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|do|got|gets|went|came|made|makes|runs?|ran|sits?"
     r"|goes|keeps?|takes?|took|put|set|bought|built|sent|paid|gave|began|spent|sold|left|kept|held"
@@ -234,7 +235,7 @@ JA_VIEW = re.compile(
     r"|個人的な(?:願い|希望|意見|考え|思い)(?:です|だ)?(?:ね|けど)?[。．！!\s]*$"
     # 「サイバーは大きなテーマで、」「これからの時代、」: a theme or the times, no fact
     r"|(?:大きな|重要な|大事な|永遠の|共通の)(?:テーマ|課題|問題|悩み)(?:で|です|だ|ですね|ですよね)?[、。．\s]*$"
-    r"|^[^、。]{0,20}(?:は|も)?(?:これからの|今の|今後の|今の)?(?:時代|世の中)(?:は|に|では)?[、,\s]*$"
+    r"|^[^、。]{0,20}(?:は|も)?(?:これからの|今の|今後の)?(?:時代|世の中)(?:は|に|では)?[、,\s]*$"
     r"|(?:ですよね|ますよね|でしょうね|でしょう|でしょうし)[。．！!\s]*$"
     r"|(?:と|って)(?:は)?感じ(?:ます|ています|ている|てる)[。．！!\s]*$"
     r"|(?:べき|大事|必要|重要|大切)(?:だ|である)?(?:という|との|って)(?:の|こと)?(?:は|が|も)?[、\s]*$"
@@ -277,8 +278,9 @@ EN_BACK = re.compile(
     r" there\b"
     r"|\b(?:they|them|their|theirs)\b"
     r"|^\W*(?:it|this|these|those)\b(?!'s (?:fine|ok|okay|hard|difficult|true)\b)"
+    # a fragment going on ("though, run from the capital"), the other's plan ("The idea is")
     r"|^\W*(?:though|which|where|whose)\b"
-    r"|^\W*the (?:idea|plan|aim|goal|intention|hope) (?:is|was)\b",  # a fragment going on: "though, run from the capital"
+    r"|^\W*the (?:idea|plan|aim|goal|intention|hope) (?:is|was)\b",
     re.IGNORECASE,
 )
 # "everyone in East Africa talks about it": people elsewhere as the subject
