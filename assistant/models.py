@@ -266,6 +266,9 @@ class Framework(Strict):
     def cooperation_line(self, line_id: str) -> CooperationLine:
         return next(c for c in self.cooperation if c.id == line_id)
 
+    def cooperation_type(self, type_id: str) -> CooperationType:
+        return next(c for c in self.cooperation_types if c.id == type_id)
+
 
 # --- The answers file (schema_version 1): a contract with users and other parts -------------
 

@@ -268,7 +268,7 @@ class Composer:
     def line_parts(self, lid: str, level_asked: bool = False) -> tuple[dict[str, str], str]:
         """Template fields for a menu line, and the chunk id to cite (answer language); asked
         which level, an English answer quotes the printed level heading too."""
-        line = next(c for c in self.fw.cooperation if c.id == lid)
+        line = self.fw.cooperation_line(lid)
         twins = [c for c in self.fw.cooperation if c.text.en == line.text.en]
         levels = {c.level for c in twins}
         level = (
@@ -276,7 +276,7 @@ class Composer:
             if len(levels) > 1
             else t(f"answer.compose.level.{line.level}", self.lang)
         )
-        ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        ctype = self.fw.cooperation_type(line.type)
         short = line.type == "survey"  # its heading is long: name only, purpose in the line
         fields = {
             "type": self.type_name(ctype.name.get(self.lang), short),
@@ -327,13 +327,12 @@ class Composer:
         # a level asked or named ("at the national level, ..."): its printed heading is quoted
         heads = asked or bool(LEVEL_NAMED.search(q))
         fields, cid = self.line_parts(lines[0][1], heads)
-        top = next(x for x in self.fw.cooperation if x.id == lines[0][1])
-        pointed = {*named, *self.mixed_terms(question), *self.near_words(question)}
+        top = self.fw.cooperation_line(lines[0][1])
+        pointed = self.pointed(question, named)
         # no "Yes" for a line that is merely nearby ("finance a metro line?" -> infrastructure)
         need_named = names_need(question, top, pointed)
         yes = yes and need_named
-        ctype = next(x for x in self.fw.cooperation_types if x.id == top.type)
-        listed = need_named or heading_names(question, ctype.name.en, ctype.name.ja)
+        listed = need_named or heading_names(question, self.fw.cooperation_type(top.type))
         # said only with the printed menu to cite (a knowledge base without it lists the line)
         if asked_help and not listed and not asked and self.cid("brochure-support"):
             return self.not_listed(question, lines[1:], pointed)
@@ -344,17 +343,20 @@ class Composer:
             sentences.append(Sentence(t("answer.compose.also_line", self.lang, **f2), [c2]))
         return Draft("help", sentences)
 
+    def pointed(self, question: str, everyday: dict[str, float] | None = None) -> set[str]:
+        """The lines the question's own words point to: its everyday words, mixed-script terms
+        and near spellings (``everyday``: already computed)."""
+        named = self.everyday(question) if everyday is None else everyday
+        return {*named, *self.mixed_terms(question), *self.near_words(question)}
+
     def related(self, question: str, lid: str, pointed: set[str] | None = None) -> bool:
         """A line related to the question: it shares one of its content words, or its heading
         does, or the question's everyday words point to it (not merely the closest by score)."""
-        line = next(x for x in self.fw.cooperation if x.id == lid)
-        ctype = next(x for x in self.fw.cooperation_types if x.id == line.type)
+        line = self.fw.cooperation_line(lid)
         if pointed is None:
-            pointed = {*self.everyday(question), *self.mixed_terms(question)}
-            pointed |= set(self.near_words(question))
-        return names_need(question, line, pointed) or heading_names(
-            question, ctype.name.en, ctype.name.ja
-        )
+            pointed = self.pointed(question)
+        heading = self.fw.cooperation_type(line.type)
+        return names_need(question, line, pointed) or heading_names(question, heading)
 
     def not_listed(self, question: str, others: list[tuple[float, str]], pointed: set[str]) -> Draft:
         """Help asked for a need no menu line names: said plainly first; a further candidate

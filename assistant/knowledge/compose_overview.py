@@ -300,7 +300,7 @@ class Overview(FrameworkKinds):
         keys = it.found(MENU_TYPES, question)
         if len(keys) != 1:
             return None
-        ctype = next(x for x in self.fw.cooperation_types if x.id == keys[0])
+        ctype = self.fw.cooperation_type(keys[0])
         seen: set[str] = set()
         lines = []
         for line in self.fw.cooperation:  # each distinct line of that kind, either level

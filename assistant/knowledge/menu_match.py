@@ -11,7 +11,7 @@ import itertools
 import re
 
 from assistant.knowledge.lexical import stem
-from assistant.models import CooperationLine
+from assistant.models import CooperationLine, CooperationType
 
 # Words too many menu lines share to tell them apart.
 MENU_COMMON = frozenset(
@@ -44,6 +44,11 @@ _GENERIC_JA = frozenset(
     | {"でき", "きま", "れま", "らえ", "もら", "けま", "ので", "ため", "など", "関す", "係る"}
 )  # fmt: skip
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
+# a particle or an ending at either end of a pair (「ルの」「ても」): it names nothing
+_KANA = re.compile(r"^[のにをはがでともへて]|[のにをはがでともへて]$")
+# Heading words that name how JICA cooperates, not a need ("financial cooperation").
+_HOW_EN = frozenset({"financial", "finance", "financing", "fund", "funding", "funds", "technical"})
+_HOW_JA = frozenset({"資金", "金協", "技術"})
 
 
 def _en_words(text: str) -> set[str]:
@@ -61,8 +66,6 @@ def _ja_pairs(text: str) -> set[str]:
     pairs = {run[i : i + 2] for run in _CJK.findall(text) for i in range(len(run) - 1)}
     return {p for p in pairs - _GENERIC_JA if not _KANA.search(p)}
 
-
-_KANA = re.compile(r"^[のにをはがでともへて]|[のにをはがでともへて]$")
 
 
 def names_need(question: str, line: CooperationLine, named: set[str]) -> bool:
@@ -106,16 +109,13 @@ def most_specific(question: str, ranked: list[str], lines: list[CooperationLine]
     return ranked
 
 
-# Heading words that name how JICA cooperates, not a need ("financial cooperation").
-_HOW_EN = frozenset({"financial", "finance", "financing", "fund", "funding", "funds", "technical"})
-_HOW_JA = frozenset({"資金", "金協", "技術"})
 
-
-def heading_names(question: str, heading_en: str, heading_ja: str) -> bool:
+def heading_names(question: str, heading: CooperationType) -> bool:
     """The line's printed heading names the need ("dispatch of experts", 「専門家派遣」): the
     brochure lists it, though the line's own words do not say it. How JICA pays or assists is
     no need: "Can JICA finance a metro?" is not named by "Financial cooperation"."""
-    words = " ".join(w for w in re.findall(r"[A-Za-z]+", heading_en) if w.lower() not in _HOW_EN)
+    en, ja = heading.name.en, heading.name.ja
+    words = " ".join(w for w in re.findall(r"[A-Za-z]+", en) if w.lower() not in _HOW_EN)
     if _en_words(question) & _en_words(words):
         return True
-    return bool((_ja_pairs(question) & _ja_pairs(heading_ja)) - _HOW_JA)
+    return bool((_ja_pairs(question) & _ja_pairs(ja)) - _HOW_JA)
