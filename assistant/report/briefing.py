@@ -111,9 +111,11 @@ def comparable(a: Assessment, b: Assessment, element_id: str) -> bool:
     return element_id not in a.not_answered and element_id not in b.not_answered
 
 
-def compare_summary(fw: Framework, a: Assessment, b: Assessment, lang: Lang) -> str:
-    """'2 elements changed, of the 21 answered in both' (and how many could not be compared)."""
-    _, flags = compare_rows(fw, a, b, lang)
+def compare_summary(
+    fw: Framework, a: Assessment, b: Assessment, flags: list[bool], lang: Lang
+) -> str:
+    """'2 elements changed, of the 21 answered in both' (and how many could not be compared);
+    ``flags``: the changed rows of `compare_rows`."""
     both = sum(comparable(a, b, e.id) for e in fw.elements)
     line = t("report.n_changed_of", lang, n=sum(flags), both=both, total=len(fw.elements))
     if both < len(fw.elements):
@@ -169,7 +171,7 @@ def compare_blocks(fw: Framework, named: list[tuple[str, Assessment]], lang: Lan
         rows, flags = compare_rows(fw, ra, rb, lang)
         blocks += [
             Heading(t("report.elements", lang)),
-            Para(compare_summary(fw, ra, rb, lang)),
+            Para(compare_summary(fw, ra, rb, flags, lang)),
             Table(compare_headers(na, nb, lang), rows, flags),
         ]
     return blocks

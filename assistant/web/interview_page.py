@@ -146,9 +146,7 @@ def conversation(engine: InterviewEngine, fw: Framework, code: str, lang: Lang) 
         _draw(engine, fw, reply, lang, review)
     if not review:
         with bar:
-            # "Saved" belongs to the reply whose turn saved: drawn in the page with it, it goes
-            # with the next turn's reply (a toast's own timer outlived one or two quick turns).
-            action_bar(reply, lang, saved=reply.saved)
+            action_bar(reply, lang)
 
 
 def _draw(

@@ -214,13 +214,14 @@ def bar_line(reply: Reply, lang: Lang) -> str:
     return line
 
 
-def action_bar(reply: Reply, lang: Lang, saved: bool = False) -> None:
+def action_bar(reply: Reply, lang: Lang) -> None:
     """Pinned above the chat box: the line saying what was made of the answer and its primary
     confirm / finish. After a typed answer the page keeps its scroll, so on a phone the new
-    proposal lands below the fold; this stays in view where the person just typed. ``saved``:
-    this reply's turn saved an answer (said with it, gone with the next turn's reply)."""
+    proposal lands below the fold; this stays in view where the person just typed. When this
+    reply's turn saved an answer, "Saved" is said with it (and goes with the next reply: a
+    toast's own timer outlived one or two quick turns)."""
     line = bar_line(reply, lang)
-    if saved and not (
+    if reply.saved and not (
         reply.saved_element and line.startswith(t("ui.bar_saved", lang, id=reply.saved_element))
     ):
         st.caption(f":material/cloud_done: {t('ui.saved', lang)}")  # unless the line says it

@@ -114,7 +114,7 @@ def compare_view(fw: Framework, pool: dict[str, AnswersFile], lang: Lang) -> Non
     views.text_table(["", *(n for n, _ in named)], measures)
     rows, flags = compare_rows(fw, ra, rb, lang)
     st.subheader(t("ui.changes", lang), divider="gray")
-    st.caption(compare_summary(fw, ra, rb, lang))
+    st.caption(compare_summary(fw, ra, rb, flags, lang))
     # Four columns whose cells wrap, never cut: the element (id and name in one cell, so a
     # phone's width holds the change, both levels and "not compared" in full), then the rest.
     _id, change, *levels, name = compare_headers(na, nb, lang)
